@@ -1,0 +1,3 @@
+from rdtool.cli.main import main
+
+main()

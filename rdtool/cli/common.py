@@ -1,0 +1,57 @@
+"""What every command shares: the --db and --format options, value parsing, opening the store."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Callable, Optional
+
+import typer
+from typer._click.globals import get_current_context
+
+from rdtool.errors import FieldError, UsageError, ValidationError
+from rdtool.render import FORMATS
+
+DB_HELP = "数据库文件（默认：环境变量 RDTOOL_DB，或用户数据目录中的 rdtool.db）"
+FORMAT_HELP = "输出格式：table（终端表格，管道中为纯文本）、csv、tsv、json、jsonl、md"
+
+DbOpt = typer.Option(None, "--db", help=DB_HELP)
+FormatOpt = typer.Option("table", "--format", "-f", help=FORMAT_HELP)
+
+
+def make_app(help_text: str, **kw: Any) -> typer.Typer:
+    return typer.Typer(help=help_text, no_args_is_help=True, add_completion=False,
+                       rich_markup_mode="rich" if sys.stdout.isatty() else None, **kw)
+
+
+def db_path(db: Optional[str]) -> Optional[str]:
+    """--db on the command, else --db before the command, else None (RDTOOL_DB / default)."""
+    if db:
+        return db
+    ctx = get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    if root is not None and isinstance(root.obj, dict):
+        return root.obj.get("db")
+    return None
+
+
+def open_db(db: Optional[str], **kw: Any):
+    from rdtool.store.db import open_store
+
+    return open_store(db_path(db), **kw)
+
+
+def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
+    fmt = fmt.lower()
+    if fmt not in allowed:
+        raise UsageError(f"不支持的输出格式“{fmt}”，可用：{'、'.join(allowed)}")
+    return fmt
+
+
+def parse_option(option: str, parser: Callable[[str], Any], raw: Optional[str]) -> Any:
+    """Parse one option's value; a bad value names the option."""
+    if raw is None:
+        return None
+    try:
+        return parser(raw)
+    except FieldError as exc:
+        raise ValidationError(f"{option}：{exc}") from None

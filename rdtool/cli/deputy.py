@@ -1,0 +1,221 @@
+"""rdtool deputy …: the roster of deputies (人大代表)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.labels import parse_date, parse_enum
+from rdtool.render import Column, render_record, render_rows
+
+app = make_app("人大代表：增加、查询、修改、离任、主席团职务、代表结构。离任不是删除：记录永久保留（代表法第六十二条等）。")
+
+_ENUMS = {"gender": "gender", "party": "party", "education": "education", "occupation": "occupation",
+          "level": "level", "presidium_role": "presidium_role", "status": "deputy_status"}
+TABLE_COLUMNS = ["id", "name", "gender", "age", "party", "occupation", "level", "constituency", "presidium_role",
+                 "status"]
+FULL_COLUMNS = ["id", "name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace",
+                "level", "constituency", "term", "elected_on", "re_elected", "phone", "id_number", "presidium_role",
+                "status", "status_date"]
+SHOW_COLUMNS = FULL_COLUMNS[:-2] + ["status", "status_date", "status_reason", "age"]
+
+
+def cols(keys: list[str]) -> list[Column]:
+    return [Column(k, enum=_ENUMS.get(k), kind="bool" if k == "re_elected" else "text") for k in keys]
+
+
+def _raw(**values: Optional[str]) -> dict:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+@app.command("add")
+def add(
+    name: str = typer.Argument(..., help="姓名"),
+    gender: str = typer.Option(..., "--gender", help="性别：男/女 或 male/female"),
+    level: str = typer.Option(..., "--level", help="代表层级：镇(乡)/县 或 township/county"),
+    term: str = typer.Option(..., "--term", help="届次，如 3"),
+    birth_date: Optional[str] = typer.Option(None, "--birth-date", help="出生日期，如 1975-03-02 或 1975年3月2日"),
+    ethnicity: Optional[str] = typer.Option(None, "--ethnicity", help="民族，如 汉族"),
+    party: Optional[str] = typer.Option(None, "--party", help="政治面貌：中共党员/党员、中共预备党员、民主党派、无党派人士、群众"),
+    education: Optional[str] = typer.Option(None, "--education", help="文化程度：小学、初中、高中/中专、大专、本科、研究生"),
+    occupation: Optional[str] = typer.Option(None, "--occupation", help="代表构成：党政领导干部、工人、农民、专业技术人员、企业负责人、其他"),
+    workplace: Optional[str] = typer.Option(None, "--workplace", help="工作单位及职务"),
+    constituency: Optional[str] = typer.Option(None, "--constituency", help="选区"),
+    elected_on: Optional[str] = typer.Option(None, "--elected-on", help="当选日期"),
+    re_elected: Optional[str] = typer.Option(None, "--re-elected", help="是否连任：是/否"),
+    phone: Optional[str] = typer.Option(None, "--phone", help="联系电话"),
+    id_number: Optional[str] = typer.Option(None, "--id-number", help="身份证号（校验 GB 11643 校验位）"),
+    presidium_role: Optional[str] = typer.Option(None, "--presidium-role", help="主席团职务：主席、副主席、成员"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """增加一位代表。枚举值可写中文或英文代码，日期可写多种格式。"""
+    from rdtool.services import deputies as svc
+
+    store = open_db(db)
+    new_id = svc.add(store, _raw(name=name, gender=gender, level=level, term=term, birth_date=birth_date,
+                                 ethnicity=ethnicity, party=party, education=education, occupation=occupation,
+                                 workplace=workplace, constituency=constituency, elected_on=elected_on,
+                                 re_elected=re_elected, phone=phone, id_number=id_number,
+                                 presidium_role=presidium_role))
+    typer.echo(f"已增加代表 {name}（ID {new_id}）")
+
+
+@app.command("list")
+def list_(
+    term: Optional[int] = typer.Option(None, "--term", help="届次（默认本届）"),
+    level: Optional[str] = typer.Option(None, "--level", help="代表层级：镇/县"),
+    status: Optional[str] = typer.Option(None, "--status", help="状态：在任、辞职、罢免、调离、去世、终止代表资格"),
+    party: Optional[str] = typer.Option(None, "--party", help="政治面貌；写“党员”包括中共党员和预备党员"),
+    occupation: Optional[str] = typer.Option(None, "--occupation", help="代表构成"),
+    presidium: bool = typer.Option(False, "--presidium", help="只列主席团成员"),
+    in_office: bool = typer.Option(False, "--in-office", help="只列在任代表"),
+    name: Optional[str] = typer.Option(None, "--name", help="按姓名查找（包含即可）"),
+    sort: str = typer.Option("stroke", "--sort", help="排序：stroke（姓氏笔画，默认）、pinyin、id"),
+    show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号"),
+    show_phone: bool = typer.Option(False, "--show-phone", help="显示完整电话号码"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """列出代表，默认按姓氏笔画排序；身份证号、电话默认脱敏。"""
+    from rdtool.errors import UsageError
+    from rdtool.services import deputies as svc
+
+    fmt = check_format(fmt)
+    if sort not in ("stroke", "pinyin", "id"):
+        raise UsageError(f"--sort 只能是 stroke、pinyin 或 id，而不是“{sort}”")
+    store = open_db(db)
+    party_code = None
+    if party is not None:
+        party_code = "member" if party.strip() in ("党员", "member") else parse_option("--party", lambda r: parse_enum("party", r), party)
+    rows = svc.listing(
+        store, term=term if term is not None else svc.current_term(store),
+        level=parse_option("--level", lambda r: parse_enum("level", r), level),
+        status=parse_option("--status", lambda r: parse_enum("deputy_status", r), status),
+        party=party_code, occupation=parse_option("--occupation", lambda r: parse_enum("occupation", r), occupation),
+        presidium=presidium, in_office=in_office, name=name, sort=sort, show_id=show_id, show_phone=show_phone)
+    keys = TABLE_COLUMNS if fmt in ("table", "md") else FULL_COLUMNS
+    render_rows(rows, cols(keys), fmt)
+
+
+@app.command("show")
+def show(
+    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号"),
+    show_phone: bool = typer.Option(False, "--show-phone", help="显示完整电话号码"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """一位代表的详细信息与主席团任职经历。"""
+    from rdtool.services import deputies as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    record = svc.profile(store, ref, term, show_id, show_phone)
+    if fmt == "json":
+        from rdtool.render import render_json
+
+        render_json(record)
+        return
+    render_record(record, cols(SHOW_COLUMNS), fmt, title=f"{record['name']}（ID {record['id']}）")
+    if record["memberships"] and fmt in ("table", "md"):
+        render_rows(record["memberships"],
+                    [Column("role", "主席团职务", enum="presidium_role"), Column("from_date", "起"), Column("to_date", "止")],
+                    fmt, title="主席团任职")
+
+
+@app.command("edit")
+def edit(
+    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    name: Optional[str] = typer.Option(None, "--name", help="更正姓名"),
+    gender: Optional[str] = typer.Option(None, "--gender"),
+    birth_date: Optional[str] = typer.Option(None, "--birth-date"),
+    ethnicity: Optional[str] = typer.Option(None, "--ethnicity"),
+    party: Optional[str] = typer.Option(None, "--party"),
+    education: Optional[str] = typer.Option(None, "--education"),
+    occupation: Optional[str] = typer.Option(None, "--occupation"),
+    workplace: Optional[str] = typer.Option(None, "--workplace"),
+    level: Optional[str] = typer.Option(None, "--level"),
+    constituency: Optional[str] = typer.Option(None, "--constituency"),
+    elected_on: Optional[str] = typer.Option(None, "--elected-on"),
+    re_elected: Optional[str] = typer.Option(None, "--re-elected"),
+    phone: Optional[str] = typer.Option(None, "--phone", help="写空字符串 \"\" 可清除"),
+    id_number: Optional[str] = typer.Option(None, "--id-number"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """更正代表信息（每次修改都记入变更日志）。离任请用 deputy end，主席团职务请用 deputy role。"""
+    from rdtool.services import deputies as svc
+
+    store = open_db(db)
+    result = svc.edit(store, ref, _raw(name=name, gender=gender, birth_date=birth_date, ethnicity=ethnicity,
+                                       party=party, education=education, occupation=occupation, workplace=workplace,
+                                       level=level, constituency=constituency, elected_on=elected_on,
+                                       re_elected=re_elected, phone=phone, id_number=id_number), term)
+    if result["changed"]:
+        typer.echo(f"已更正 {result['name']}（ID {result['id']}）：{'、'.join(result['changed'])}")
+    else:
+        typer.echo(f"{result['name']}（ID {result['id']}）没有变化")
+
+
+@app.command("end")
+def end(
+    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    status: str = typer.Option(..., "--status", help="辞职、罢免、调离/迁出、去世、终止代表资格（代表法第六十二条）"),
+    on: str = typer.Option(..., "--date", help="离任日期"),
+    reason: Optional[str] = typer.Option(None, "--reason", help="原因"),
+    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """代表离任：记录状态、日期与原因，主席团职务同时终止。记录不会删除。"""
+    from rdtool.labels import label
+    from rdtool.services import deputies as svc
+
+    code = parse_option("--status", lambda r: parse_enum("deputy_status", r), status)
+    day = parse_option("--date", parse_date, on)
+    store = open_db(db)
+    row = svc.end(store, ref, code, day, reason, term)
+    typer.echo(f"{row['name']}（ID {row['id']}）已于 {day} {label('deputy_status', code)}")
+
+
+@app.command("role")
+def role(
+    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    role_name: str = typer.Argument(..., metavar="ROLE", help="主席、副主席、成员；写 none 表示卸任"),
+    since: str = typer.Option(..., "--from", help="起始（或卸任）日期"),
+    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """设置或结束主席团职务（按日期记录，历史保留）。"""
+    from rdtool.services import deputies as svc
+
+    code = None if role_name.strip().lower() in ("none", "无", "卸任") else parse_option(
+        "ROLE", lambda r: parse_enum("presidium_role", r), role_name)
+    day = parse_option("--from", parse_date, since)
+    store = open_db(db)
+    row = svc.set_presidium_role(store, ref, code, day, term)
+    from rdtool.labels import label
+
+    typer.echo(f"{row['name']}：自 {day} 起" + (f"任{label('presidium_role', code)}" if code else "不再担任主席团职务"))
+
+
+@app.command("composition")
+def composition(
+    term: Optional[int] = typer.Option(None, "--term", help="届次（默认本届）"),
+    level: str = typer.Option("township", "--level", help="代表层级：镇/县"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="统计日期（默认今天，届满后为届末）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """代表结构：性别、政治面貌、构成、文化程度、民族、年龄、连任，对照设置中的目标比例 ✓/✗。"""
+    from rdtool.cli.views import render_composition
+    from rdtool.services import deputies as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    term = term if term is not None else svc.current_term(store)
+    day = parse_option("--as-of", parse_date, as_of) or svc.default_day(store, term)
+    data = svc.composition(store, term, parse_option("--level", lambda r: parse_enum("level", r), level), day)
+    render_composition(data, fmt)

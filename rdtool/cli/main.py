@@ -1,0 +1,132 @@
+"""rdtool's entry point: a lazy command group and the one place errors become exit codes.
+
+Sub-commands are imported only when called, so `rdtool deputy list` does not pay
+for the report writers, the importers or rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sqlite3
+import sys
+from typing import Any, Optional
+
+import typer
+from typer import _click as click
+from typer._click.exceptions import ClickException, UsageError as ClickUsageError
+from typer._click.globals import get_current_context
+from typer.core import TyperGroup
+from typer.exceptions import Abort
+
+from rdtool import __version__
+from rdtool.errors import DOMAIN, USAGE, RdtoolError, exit_code_for
+
+# name -> (module, short help). Order is the order shown in --help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("rdtool.cli.admin:init_app", "建立新数据库：乡镇名称、届次（init）"),
+    "config": ("rdtool.cli.admin:config_app", "查看或修改设置：期限、目标比例、法定人数规则（config）"),
+    "term": ("rdtool.cli.admin:term_app", "届次：增加、列出（term）"),
+    "deputy": ("rdtool.cli.deputy:app", "人大代表：增加、查询、修改、离任、代表结构（deputy）"),
+    "import": ("rdtool.cli.transfer:import_app", "从 CSV/XLSX 导入，全部成功才写入（import）"),
+    "export": ("rdtool.cli.transfer:export_app", "导出为 CSV/TSV/JSON/JSONL/XLSX（export）"),
+    "db": ("rdtool.cli.admin:db_app", "数据库：信息、备份（db）"),
+    "demo": ("rdtool.cli.demo:app", "用示例数据（三川镇第三届）建一个演示库并展示（demo）"),
+}
+
+
+class LazyGroup(TyperGroup):
+    """Loads a sub-command's module on first use; maps every error to an exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS) + [c for c in super().list_commands(ctx) if c not in COMMANDS]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> Optional[click.Command]:
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module, attr = COMMANDS[cmd_name][0].split(":")
+        sub = getattr(importlib.import_module(module), attr)
+        command = typer.main.get_command(sub)
+        command.name = cmd_name
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: Any) -> None:
+        with formatter.section("命令 Commands"):
+            formatter.write_dl([(name, text) for name, (_, text) in COMMANDS.items()])
+
+    def main(self, args: Any = None, prog_name: Optional[str] = None, **extra: Any) -> Any:  # type: ignore[override]
+        extra["standalone_mode"] = False
+        try:
+            rv = super().main(args=args, prog_name=prog_name or "rdtool", **extra)
+        except ClickUsageError as exc:
+            _fail(f"用法错误：{exc.format_message()}", USAGE,
+                  f"运行 {exc.ctx.command_path if exc.ctx else 'rdtool'} --help 查看用法")
+        except ClickException as exc:
+            _fail(exc.format_message(), USAGE)
+        except Abort:
+            _fail("已取消", DOMAIN)
+        except RdtoolError as exc:
+            _fail(str(exc), exc.exit_code)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                _fail("数据库正被其他程序占用，等待超时；请稍后重试", DOMAIN)
+            _fail(f"数据库错误：{exc}", DOMAIN)
+        except sqlite3.DatabaseError as exc:
+            _fail(f"数据库文件有问题：{exc}", DOMAIN, "可运行 rdtool db check，或从备份恢复")
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+            sys.exit(0)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception as exc:  # a bug: say so without a traceback (locals may hold personal data)
+            if os.environ.get("RDTOOL_DEBUG"):
+                raise
+            _fail(f"rdtool 内部错误（{type(exc).__name__}）：{exc}", exit_code_for(exc),
+                  "这是程序的缺陷，请把命令和这行信息告诉维护人员；设 RDTOOL_DEBUG=1 可看详细信息")
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _fail(message: str, code: int, hint: Optional[str] = None) -> None:
+    text = f"错误：{message}"
+    if hint and "提示：" not in message:
+        text += f"\n提示：{hint}"
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    print(text, file=sys.stderr)
+    sys.exit(code)
+
+
+def _quiet_broken_pipe() -> None:
+    # `rdtool … | head`: the reader left; stop quietly without a flush error at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"rdtool {__version__}")
+        raise typer.Exit()
+
+
+app = typer.Typer(cls=LazyGroup, no_args_is_help=True, add_completion=False,
+                  rich_markup_mode="rich" if sys.stdout.isatty() else None,
+                  help="rdtool — 乡镇人大主席团工作记录与统计 (records and reports for a township People's Congress presidium).")
+
+
+@app.callback()
+def _root(
+    db: Optional[str] = typer.Option(None, "--db", help="数据库文件（默认：环境变量 RDTOOL_DB，或用户数据目录中的 rdtool.db）"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
+) -> None:
+    ctx = get_current_context()
+    ctx.obj = {"db": db}
+
+
+def main() -> None:
+    typer.main.get_command(app).main(prog_name="rdtool")

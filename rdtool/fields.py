@@ -1,0 +1,125 @@
+"""Field parsers shared by the CLI's options and the importers' rows.
+
+A Field turns what a person typed (or a spreadsheet cell) into the stored value,
+or raises FieldError saying what is wrong. The same Field list validates
+`rdtool deputy add --gender 女` and a row of deputies.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from rdtool.errors import FieldError
+from rdtool.labels import clean, clean_name, parse_bool, parse_date, parse_enum, parse_int, parse_list
+
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    parse: Callable[[str], Any]
+    required: bool = False
+
+
+def text(max_len: int = 200) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        value = clean(raw)
+        if "\x00" in value:
+            raise FieldError("含有空字符（NUL），文件可能已损坏")
+        if len(value) > max_len:
+            raise FieldError(f"内容过长（{len(value)} 字，最多 {max_len} 字）")
+        return value
+
+    return parse
+
+
+def name(raw: str) -> str:
+    value = clean_name(raw)
+    if "\x00" in value:
+        raise FieldError("含有空字符（NUL），文件可能已损坏")
+    if not 1 <= len(value) <= 30:
+        raise FieldError(f"姓名“{raw}”长度不对（1–30 字）")
+    if re.search(r"[\d=+@<>{}\[\]|\\/\"]", value):
+        raise FieldError(f"姓名“{raw}”含有不应出现的字符")
+    return value
+
+
+def enum(kind: str) -> Callable[[str], str]:
+    return lambda raw: parse_enum(kind, raw)
+
+
+def integer(minimum: int | None = 0) -> Callable[[str], int]:
+    return lambda raw: parse_int(raw, minimum)
+
+
+def names(raw: str) -> list[str]:
+    return [name(n) for n in parse_list(raw)]
+
+
+def id_number(raw: str) -> str:
+    """身份证号: 18 characters, GB 11643 check digit, a real birth date."""
+    value = clean(raw).upper().replace(" ", "")
+    if "*" in value:
+        raise FieldError(f"身份证号“{value}”是脱敏后的值，无法导入；导出时请加 --show-id")
+    from stdnum.cn import ric
+
+    if len(value) != 18 or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+        raise FieldError(f"身份证号“{raw}”应为18位（最后一位可为X）")
+    if ric.calc_check_digit(value) != value[17]:
+        raise FieldError(f"身份证号“{raw}”校验位不对（按 GB 11643 应为 {ric.calc_check_digit(value)}），请核对")
+    try:
+        ric.get_birth_date(value)
+    except Exception:
+        raise FieldError(f"身份证号“{raw}”中的出生日期 {value[6:14]} 不存在") from None
+    return value
+
+
+def phone(raw: str) -> str:
+    value = re.sub(r"[\s\-()（）]", "", clean(raw))
+    if value.startswith("+86"):
+        value = value[3:]
+    if re.fullmatch(r"1[3-9]\d{9}", value) or re.fullmatch(r"0\d{2,3}\d{7,8}", value):
+        return value
+    raise FieldError(f"电话号码“{raw}”格式不对（手机11位，或带区号的固定电话）")
+
+
+DATE = parse_date
+BOOL = parse_bool
+
+
+def parse_fields(fields: list[Field], raw: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
+    """Parse a row: (values, errors) where each error is (field, raw value, message).
+
+    Blank cells become None; a blank required cell is an error.
+    """
+    values: dict[str, Any] = {}
+    errors: list[tuple[str, str, str]] = []
+    for f in fields:
+        cell = raw.get(f.name)
+        text_value = "" if cell is None else str(cell)
+        if clean(text_value) == "":
+            if f.required:
+                errors.append((f.name, "", "必填，不能为空"))
+            values[f.name] = None
+            continue
+        try:
+            values[f.name] = f.parse(text_value)
+        except FieldError as exc:
+            errors.append((f.name, text_value, str(exc)))
+    return values, errors
+
+
+def mask_id(value: str | None) -> str | None:
+    """5101**********1234: the region's first four and the last four digits."""
+    if not value:
+        return value
+    return value[:4] + "*" * (len(value) - 8) + value[-4:] if len(value) > 8 else "*" * len(value)
+
+
+def mask_phone(value: str | None) -> str | None:
+    if not value:
+        return value
+    return value[:3] + "*" * (len(value) - 7) + value[-4:] if len(value) > 7 else "*" * len(value)

@@ -1,0 +1,52 @@
+"""Export a kind as CSV/TSV/JSON/JSONL (streamed through the renderer) or .xlsx."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from rdtool.errors import UsageError
+from rdtool.io.kinds import Kind
+from rdtool.labels import FIELD_ZH
+from rdtool.render import Column, machine, render_rows
+from rdtool.store.db import Store
+
+
+def open_output(path: Path):
+    if path.is_dir():
+        raise UsageError(f"输出路径是一个目录：{path}")
+    if not path.parent.exists():
+        raise UsageError(f"输出目录不存在：{path.parent}")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.chmod(path, 0o600)
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+
+def export_kind(store: Store, kind: Kind, fmt: str, output: Path | None, headers: str = "en", bom: bool = False,
+                show_private: bool = False) -> int:
+    rows = kind.export(store, show_private)
+    cols = [Column(name) for name in kind.columns]
+    if fmt == "xlsx":
+        return _write_xlsx(rows, cols, output, headers)
+    if output is None:
+        return render_rows(rows, cols, fmt, sys.stdout, headers=headers, bom=bom)
+    with open_output(output) as out:
+        return render_rows(rows, cols, fmt, out, headers=headers, bom=bom)
+
+
+def _write_xlsx(rows, cols: list[Column], output: Path, headers: str) -> int:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append([FIELD_ZH.get(c.key, c.key) if headers == "zh" else c.key for c in cols])
+    n = 0
+    for row in rows:
+        sheet.append([machine(c, row.get(c.key)) for c in cols])
+        n += 1
+    with open_output(output) as handle:
+        handle.close()
+    book.save(output)
+    os.chmod(output, 0o600)
+    return n

@@ -1,0 +1,269 @@
+"""Codes ↔ 中文 labels, and parsing of the values a secretary types.
+
+Every enumerated value has a stable English code (stored, used in JSON/CSV) and
+a Chinese label (shown in tables). Input accepts either, case-insensitively, plus
+each form of a label with a slash or brackets and the short forms used in
+spreadsheets (DESIGN.md "Glossary").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rdtool.errors import FieldError
+
+# code -> (label, extra accepted spellings)
+ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "gender": {"male": ("男", ("m",)), "female": ("女", ("f",))},
+    "party": {
+        "cpc": ("中共党员", ("党员", "中国共产党党员", "共产党员")),
+        "cpc_probationary": ("中共预备党员", ("预备党员",)),
+        "democratic": ("民主党派", ()),
+        "independent": ("无党派人士", ("无党派",)),
+        "masses": ("群众", ()),
+    },
+    "occupation": {
+        "cadre": ("党政领导干部", ("干部", "领导干部")),
+        "worker": ("工人", ()),
+        "farmer": ("农民", ()),
+        "technician": ("专业技术人员", ("技术人员",)),
+        "business": ("企业负责人", ()),
+        "other": ("其他", ()),
+    },
+    "education": {
+        "primary": ("小学", ()),
+        "junior": ("初中", ()),
+        "senior": ("高中/中专", ()),
+        "college": ("大专", ("专科",)),
+        "bachelor": ("本科", ("大学本科", "大学")),
+        "postgraduate": ("研究生", ("硕士", "博士")),
+    },
+    "level": {
+        "township": ("镇(乡)人大代表", ("镇人大代表", "乡人大代表", "镇", "乡", "镇代表", "乡代表")),
+        "county": ("县人大代表", ("县", "县代表")),
+    },
+    "deputy_status": {
+        "active": ("在任", ()),
+        "resigned": ("辞职", ()),
+        "recalled": ("罢免", ()),
+        "moved": ("调离/迁出", ()),
+        "deceased": ("去世", ("死亡", "逝世")),
+        "terminated": ("终止代表资格", ("终止",)),
+    },
+    "presidium_role": {
+        "chair": ("主席", ("主席团主席",)),
+        "vice_chair": ("副主席", ("主席团副主席",)),
+        "member": ("主席团成员", ("成员",)),
+    },
+    "meeting_kind": {
+        "presidium": ("主席团会议", ("主席团",)),
+        "congress": ("人民代表大会会议", ("人代会", "代表大会")),
+        "other": ("其他会议", ("其他",)),
+    },
+    "item_kind": {
+        "decision": ("重大事项", ("决定", "决定事项")),
+        "personnel": ("人事任免", ("任免",)),
+        "report": ("工作报告审议", ("报告", "工作报告")),
+        "budget": ("预决算", ("预算", "决算")),
+        "election": ("选举", ()),
+        "other": ("其他", ()),
+    },
+    "vote_method": {
+        "hands": ("举手表决", ("举手",)),
+        "ballot": ("无记名投票(票决)", ("票决", "无记名投票")),
+        "electronic": ("电子表决", ("表决器",)),
+    },
+    "vote_result": {
+        "passed": ("通过", ()),
+        "failed": ("未通过", ()),
+        "no_quorum": ("不足法定人数", ()),
+    },
+    "attendance": {
+        "present": ("出席", ("到会",)),
+        "absent": ("缺席", ("未到",)),
+        "leave": ("请假", ()),
+    },
+    "proposal_kind": {
+        "motion": ("议案", ()),
+        "suggestion": ("建议、批评和意见", ("建议", "意见", "建议意见")),
+    },
+    "proposal_result": {
+        "A": ("已解决或基本解决", ("已解决", "基本解决")),
+        "B": ("正在解决", ()),
+        "C": ("列入计划逐步解决", ("列入计划",)),
+        "D": ("因条件限制留作参考", ("留作参考",)),
+    },
+    "feedback": {
+        "satisfied": ("满意", ()),
+        "basic": ("基本满意", ()),
+        "unsatisfied": ("不满意", ()),
+    },
+    "appointment_action": {
+        "appoint": ("任命", ()),
+        "remove": ("免职", ()),
+        "accept_resignation": ("接受辞职", ("辞职",)),
+    },
+    "activity_kind": {
+        "training": ("培训", ()),
+        "study": ("学习", ()),
+        "inspection": ("视察", ()),
+        "survey": ("调研", ()),
+        "enforcement": ("执法检查", ()),
+        "group": ("代表小组活动", ("小组活动",)),
+        "contact": ("联系选民", ()),
+        "report_back": ("向选民述职", ("述职",)),
+        "other": ("其他", ()),
+    },
+}
+
+_FOLD = str.maketrans("（）／", "()/")
+
+
+def _forms(label: str) -> set[str]:
+    """A label and each of its slash/bracket forms: 镇(乡)人大代表 → 镇人大代表, 乡人大代表 …"""
+    label = label.translate(_FOLD)
+    out = {label}
+    for part in label.split("/"):
+        out.add(part)
+    m = re.fullmatch(r"(.*)\((.*)\)(.*)", label)
+    if m:
+        head, inner, tail = m.groups()
+        out.update({head + tail, inner + tail, head + inner + tail, head, inner})
+    return {f.strip().lower() for f in out if f.strip()}
+
+
+def _build_lookup() -> dict[str, dict[str, str]]:
+    lookup: dict[str, dict[str, str]] = {}
+    for enum, values in ENUMS.items():
+        table: dict[str, str] = {}
+        for code, (label, extra) in values.items():
+            for form in {code.lower(), *_forms(label), *(e.lower() for e in extra)}:
+                table.setdefault(form, code)
+        lookup[enum] = table
+    return lookup
+
+
+_LOOKUP = _build_lookup()
+
+
+def label(enum: str, code: str | None) -> str:
+    """The Chinese label for a stored code (the code itself when unknown)."""
+    if code is None or code == "":
+        return ""
+    entry = ENUMS[enum].get(code)
+    return entry[0] if entry else str(code)
+
+
+def choices(enum: str) -> str:
+    """'male 男, female 女' — for help texts and error hints."""
+    return "，".join(f"{c} {lab}" for c, (lab, _) in ENUMS[enum].items())
+
+
+def parse_enum(enum: str, raw: str) -> str:
+    """The code for a code or a label (case-insensitive, either bracket width)."""
+    key = clean(raw).translate(_FOLD).lower()
+    code = _LOOKUP[enum].get(key)
+    if code is None:
+        raise FieldError(f"无法识别的值“{raw}”，可用：{choices(enum)}")
+    return code
+
+
+_TRUE = {"是", "true", "yes", "y", "1", "t", "√", "✓"}
+_FALSE = {"否", "false", "no", "n", "0", "f", "×", "✗"}
+
+
+def parse_bool(raw: str) -> bool:
+    key = clean(raw).lower()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise FieldError(f"无法识别的是/否值“{raw}”，可用：是/否、true/false、yes/no、1/0")
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
+    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
+)
+
+
+def parse_date(raw: str) -> str:
+    """An ISO date from 2017-01-05, 2017/1/5, 2017.1.5, 20170105 or 2017年1月5日.
+
+    Spreadsheet cells that carry a time (2017-01-05 00:00:00) keep only the date.
+    """
+    text = clean(raw)
+    if " " in text or "T" in text:
+        text = re.split(r"[ T]", text, maxsplit=1)[0]
+    for pattern in _DATE_PATTERNS:
+        m = pattern.fullmatch(text)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            try:
+                return date(y, mo, d).isoformat()
+            except ValueError:
+                raise FieldError(f"日期“{raw}”不存在（{y}年{mo}月没有{d}日）") from None
+    raise FieldError(f"无法识别的日期“{raw}”，请写成 2017-01-05、2017/1/5、2017.1.5、20170105 或 2017年1月5日")
+
+
+def parse_int(raw: str, minimum: int | None = 0) -> int:
+    text = clean(raw)
+    if re.fullmatch(r"[+-]?\d+(\.0+)?", text) is None:
+        raise FieldError(f"“{raw}”不是整数")
+    value = int(float(text)) if "." in text else int(text)
+    if minimum is not None and value < minimum:
+        raise FieldError(f"“{raw}”不能小于{minimum}")
+    return value
+
+
+_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
+
+
+def clean(raw: object) -> str:
+    """Trim, fold full-width ASCII and the ideographic space; None becomes ''."""
+    if raw is None:
+        return ""
+    return str(raw).translate(_WIDTH).strip()
+
+
+def clean_name(raw: object) -> str:
+    """A person's name without inner spaces: '王 建国' and '王　建国' are 王建国."""
+    return re.sub(r"\s+", "", clean(raw))
+
+
+LIST_SEPARATORS = re.compile(r"[、;；,，]")
+
+
+def parse_list(raw: str) -> list[str]:
+    """Names in one cell, separated by 、 ; ； (and commas, which spreadsheets add)."""
+    return [clean_name(p) for p in LIST_SEPARATORS.split(clean(raw)) if clean_name(p)]
+
+
+# Field name -> Chinese header (DESIGN.md "CSV contract"); the same in every kind.
+FIELD_ZH: dict[str, str] = {
+    "name": "姓名", "gender": "性别", "birth_date": "出生日期", "ethnicity": "民族",
+    "party": "政治面貌", "education": "文化程度", "occupation": "代表构成",
+    "workplace": "工作单位及职务", "level": "代表层级", "constituency": "选区", "term": "届次",
+    "elected_on": "当选日期", "re_elected": "是否连任", "phone": "联系电话", "id_number": "身份证号",
+    "presidium_role": "主席团职务", "status": "状态", "status_date": "状态日期", "code": "编号",
+    "kind": "类别", "date": "日期", "title": "标题", "end_date": "结束日期", "location": "地点",
+    "extraordinary": "是否临时会议", "present": "出席人数", "entitled": "应到人数", "notes": "备注",
+    "meeting": "会议", "deputy": "代表", "seq": "序号", "method": "表决方式", "yes": "赞成",
+    "no": "反对", "abstain": "弃权", "not_voting": "未按表决器", "post": "职务", "seats": "应选名额",
+    "candidate": "候选人", "votes": "得票", "ballots_issued": "发出选票", "ballots_returned": "收回选票",
+    "ballots_invalid": "无效票", "person": "姓名", "position": "职务", "action": "任免类别",
+    "decided_on": "决定日期", "party_decision_on": "党委决定日期", "nomination_on": "提请日期",
+    "application_on": "申请日期", "discussion_on": "讨论日期", "vote_on": "表决日期",
+    "oath_on": "宣誓日期", "statement_on": "表态发言日期", "announced_on": "公告日期", "body": "内容",
+    "category": "分类", "lead": "领衔代表", "cosigners": "附议代表", "unit": "承办单位",
+    "submitted_on": "提出日期", "assigned_on": "交办日期", "due_on": "办理期限", "complex": "是否复杂",
+    "replied_on": "答复日期", "result": "办理结果", "reply": "答复内容", "feedback": "代表意见",
+    "feedback_on": "反馈日期", "closed_on": "办结日期", "subject": "对象", "participants": "参加人员",
+    # Columns rdtool adds to the contract (never renamed or dropped).
+    "id": "ID", "deputy_id": "代表ID", "start_date": "开始日期", "age": "年龄",
+    "number": "届次", "status_reason": "状态原因",
+}

@@ -1,0 +1,191 @@
+"""The one output layer: every list, record and report is printed through here.
+
+Formats: table (a rich table on a terminal, plain aligned text when piped or
+under cron), csv, tsv, json, jsonl, md. Tables and markdown show Chinese
+headers and labels; csv/tsv/json carry field names and stable codes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, TextIO
+
+from rdtool.labels import FIELD_ZH, label
+
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str = ""
+    enum: str | None = None  # glossary enum whose labels a table shows
+    kind: str = "text"  # text | int | bool | rate
+
+    @property
+    def zh(self) -> str:
+        return self.header or FIELD_ZH.get(self.key, self.key)
+
+
+def columns(*keys: str, enums: dict[str, str] | None = None, kinds: dict[str, str] | None = None) -> list[Column]:
+    enums = enums or {}
+    kinds = kinds or {}
+    return [Column(k, enum=enums.get(k), kind=kinds.get(k, "text")) for k in keys]
+
+
+def is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty() and os.environ.get("TERM") != "dumb"
+    except (AttributeError, ValueError):
+        return False
+
+
+def human(col: Column, value: Any) -> str:
+    """A value as a person reads it: labels, 是/否, percentages."""
+    if value is None or value == "":
+        return ""
+    if col.enum:
+        return label(col.enum, value)
+    if col.kind == "bool":
+        return "是" if value else "否"
+    if col.kind == "rate":
+        return f"{value * 100:.1f}%"
+    return str(value)
+
+
+def machine(col: Column, value: Any) -> str:
+    """A value as a CSV cell: codes, true/false, neutralised against formulas."""
+    if value is None:
+        return ""
+    if col.kind == "bool":
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return neutralise(value)
+    return str(value)
+
+
+def neutralise(text: str) -> str:
+    """Cells starting with = + - @ tab or CR would run as formulas in Excel/WPS."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _json_value(col: Column, value: Any) -> Any:
+    if col.kind == "bool" and value is not None:
+        return bool(value)
+    return value
+
+
+def render_rows(
+    rows: Iterable[dict],
+    cols: list[Column],
+    fmt: str = "table",
+    out: TextIO | None = None,
+    headers: str = "en",
+    bom: bool = False,
+    title: str | None = None,
+) -> int:
+    """Print rows in the chosen format; returns how many were printed."""
+    out = out or sys.stdout
+    if fmt in ("csv", "tsv"):
+        import csv
+
+        if bom:
+            out.write("\ufeff")
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow([c.zh if headers == "zh" else c.key for c in cols])
+        n = 0
+        for row in rows:
+            writer.writerow([machine(c, row.get(c.key)) for c in cols])
+            n += 1
+        return n
+    if fmt == "json":
+        data = [{c.key: _json_value(c, r.get(c.key)) for c in cols} for r in rows]
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return len(data)
+    if fmt == "jsonl":
+        n = 0
+        for r in rows:
+            out.write(json.dumps({c.key: _json_value(c, r.get(c.key)) for c in cols}, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    table = [[human(c, r.get(c.key)) for c in cols] for r in rows]
+    head = [c.zh for c in cols]
+    if fmt == "md":
+        write_markdown_table(out, head, table, title)
+    elif is_terminal(out):
+        _rich_table(out, head, table, title)
+    else:
+        _plain_table(out, head, table, title)
+    return len(table)
+
+
+def write_markdown_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None = None) -> None:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    if title:
+        out.write(f"### {title}\n\n")
+    out.write("| " + " | ".join(cell(h) for h in head) + " |\n")
+    out.write("|" + "|".join("---" for _ in head) + "|\n")
+    for row in table:
+        out.write("| " + " | ".join(cell(v) for v in row) + " |\n")
+
+
+def _plain_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None) -> None:
+    import tabulate
+
+    tabulate.WIDE_CHARS_MODE = True
+    if title:
+        out.write(title + "\n")
+    out.write(tabulate.tabulate(table, headers=head, tablefmt="plain", disable_numparse=True) + "\n")
+
+
+def _rich_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None) -> None:
+    from rich.table import Table
+
+    t = Table(title=title, header_style="bold")
+    for h in head:
+        t.add_column(h)
+    for row in table:
+        t.add_row(*row)
+    console(out).print(t)
+
+
+def console(out: TextIO | None = None):
+    """A rich console on the given stream; colour only on a terminal, NO_COLOR honoured."""
+    from rich.console import Console
+
+    out = out or sys.stdout
+    return Console(file=out, no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
+
+
+def render_record(record: dict, cols: list[Column], fmt: str = "table", out: TextIO | None = None, title: str | None = None) -> None:
+    """One record: key/value lines for people, one object for machines."""
+    out = out or sys.stdout
+    if fmt == "json":
+        out.write(json.dumps({c.key: _json_value(c, record.get(c.key)) for c in cols}, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt in ("csv", "tsv", "jsonl"):
+        render_rows([record], cols, fmt, out)
+        return
+    pairs = [{"field": c.zh, "value": human(c, record.get(c.key))} for c in cols]
+    render_rows(pairs, [Column("field", "项目"), Column("value", "内容")], fmt, out, title=title)
+
+
+def render_json(data: Any, out: TextIO | None = None) -> None:
+    (out or sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def bar(share: float | None, width: int = 20) -> str:
+    """A text bar for a share in [0, 1] (shown only on a terminal)."""
+    if share is None:
+        return ""
+    filled = round(max(0.0, min(1.0, share)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+Formatter = Callable[[Any], str]

@@ -1,0 +1,31 @@
+"""The law layer: pure functions of the rules rdtool applies, each citing its article.
+
+Nothing here does I/O, prints, or touches the database; every function takes plain
+integers, strings and dates and returns plain values (or frozen dataclasses). All
+thresholds use integer arithmetic: "more than half" is ``2 * x > base``, "at least
+two thirds" is ``3 * x >= 2 * base``; exactly half is never a majority.
+
+Modules (import them directly; this package imports nothing heavy):
+
+- ``rdtool.rules.majority`` — quorum and majorities of the township congress
+  (组织法 第十四条第四款、第二十五条), of the presidium (两个过半: 浙江省乡镇人民代表大会
+  工作条例 第二十四条, 河南省乡镇人民代表大会主席团工作条例 第五条) and of other meetings;
+  ``ImpossibleCounts`` for figures that cannot be true.
+- ``rdtool.rules.congress_elections`` — elections held by the township congress
+  (主席、副主席、乡镇长、副乡镇长、主席团成员): contest sizes (组织法 第二十七条),
+  counting a round (组织法 第二十五条、第二十九条; ballots 选举法 第四十四条).
+- ``rdtool.rules.direct_elections`` — direct election of township deputies
+  (选举法 2020: 第十二条 quota, 第二十五条 constituencies, 第二十八条 voter list,
+  第三十条 nomination, 第三十一条 contest ratio, 第三十二条 candidate list,
+  第四十四条、第四十五条 counting).
+- ``rdtool.rules.deadlines`` — month arithmetic and the handling deadlines of deputies'
+  suggestions (代表法 2025 第五十一条; re-handling after an unsatisfied reply).
+- ``rdtool.rules.deputies`` — motion signatures (组织法 第二十二条第二款), loss of mandate
+  for absence (代表法 2025 第六十二条第三项), extraordinary sessions (组织法 第十四条第三款),
+  term length (组织法 第九条).
+
+Short names used in docstrings: 组织法 = 中华人民共和国地方各级人民代表大会和地方各级人民政府
+组织法 (2022年修正); 选举法 = 中华人民共和国全国人民代表大会和地方各级人民代表大会选举法
+(2020年修正); 代表法 = 中华人民共和国全国人民代表大会和地方各级人民代表大会代表法
+(2025年修正 unless a year is given). Full texts: ``/work/shared/laws/``.
+"""

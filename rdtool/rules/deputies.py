@@ -1,0 +1,80 @@
+"""Rules about township deputies: motions, absences, extraordinary sessions, the term.
+
+- 组织法 (2022) 第九条: "地方各级人民代表大会每届任期五年。"
+- 组织法 第十四条第三款: 乡镇人大主席团认为必要，或者经过五分之一以上代表提议，可以临时召集本级人民
+  代表大会会议.
+- 组织法 第二十二条第二款: 乡、民族乡、镇的人民代表大会代表五人以上联名，可以…提出…议案.
+- 代表法 (2025年修正) 第六十二条第三项 (2015年修正 第四十九条第三项, same words): 未经批准两次不出席
+  本级人民代表大会会议的, 代表资格终止.
+"""
+
+from __future__ import annotations
+
+from rdtool.rules.majority import ImpossibleCounts
+
+__all__ = [
+    "TERM_YEARS",
+    "MOTION_MIN_SIGNERS",
+    "ABSENCES_ENDING_MANDATE",
+    "motion_signers_ok",
+    "mandate_ends_for_absence",
+    "extraordinary_session_request_ok",
+]
+
+TERM_YEARS = 5
+"""组织法 (2022) 第九条 "地方各级人民代表大会每届任期五年"; 代表法 (2025) 第二条第三款."""
+
+MOTION_MIN_SIGNERS = 5
+"""组织法 (2022) 第二十二条第二款: 乡镇人大代表五人以上联名 (lead + co-signers)."""
+
+ABSENCES_ENDING_MANDATE = 2
+"""代表法 (2025) 第六十二条第三项: 未经批准两次不出席."""
+
+
+def _nonneg(label: str, n: int) -> int:
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise ImpossibleCounts(f"{label}必须是整数，收到：{n!r}")
+    if n < 0:
+        raise ImpossibleCounts(f"{label}不能为负数：{n}")
+    return n
+
+
+def motion_signers_ok(n: int) -> bool:
+    """True when a township motion (议案) has enough signers: five or more, lead included.
+
+    组织法 (2022) 第二十二条第二款: "乡、民族乡、镇的人民代表大会代表五人以上联名，可以向本级人民代表大会
+    提出属于本级人民代表大会职权范围内的议案" — 以上 includes five; the lead deputy (领衔代表) counts
+    with the co-signers (附议代表). Raises ``ImpossibleCounts`` for a negative count.
+    """
+    return _nonneg("联名代表人数", n) >= MOTION_MIN_SIGNERS
+
+
+def mandate_ends_for_absence(unexcused_absences: int) -> bool:
+    """True when a deputy's unexcused absences from congress sessions end the mandate.
+
+    代表法 (2025年修正) 第六十二条第三项 (2015年修正 第四十九条第三项): "未经批准两次不出席本级人民
+    代表大会会议的", 其代表资格终止. Two absences without approved leave (请假未获批准 or no leave), not
+    necessarily consecutive, counted over the deputy's term. Absences with approved leave
+    (attendance ``leave``) do not count. The same rule: 北京市乡、民族乡、镇人民代表大会组织条例
+    第三十四条, 重庆市乡镇人民代表大会工作条例 第四十八条. Raises ``ImpossibleCounts`` for a negative
+    count.
+    """
+    return _nonneg("未经批准缺席次数", unexcused_absences) >= ABSENCES_ENDING_MANDATE
+
+
+def extraordinary_session_request_ok(requesters: int, all_deputies: int) -> bool:
+    """True when enough deputies proposed an extraordinary congress session: one fifth or more.
+
+    组织法 (2022) 第十四条第三款: "…乡、民族乡、镇的人民代表大会主席团认为必要，或者经过五分之一以上
+    代表提议，可以临时召集本级人民代表大会会议。" ``5*requesters >= all_deputies`` (exactly one
+    fifth suffices: 以上 includes the figure). The presidium may also call one on its own
+    decision, which needs no count. Raises ``ImpossibleCounts`` for negative figures,
+    ``all_deputies <= 0`` or more requesters than deputies.
+    """
+    _nonneg("提议代表人数", requesters)
+    _nonneg("全体代表人数", all_deputies)
+    if all_deputies <= 0:
+        raise ImpossibleCounts(f"全体代表人数必须大于0，收到：{all_deputies}")
+    if requesters > all_deputies:
+        raise ImpossibleCounts(f"提议代表{requesters}人，多于全体代表{all_deputies}人")
+    return 5 * requesters >= all_deputies

@@ -1,0 +1,1 @@
+"""Services: validate, then do the work inside one transaction. No printing here."""

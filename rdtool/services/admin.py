@@ -1,0 +1,55 @@
+"""Initialising a database, its settings, and what `db info` reports."""
+
+from __future__ import annotations
+
+from rdtool import __version__
+from rdtool.errors import FieldError, RdtoolError, UsageError, ValidationError
+from rdtool.settings import SETTINGS
+from rdtool.store import settings as sql
+from rdtool.store.db import Store, applied_migrations
+
+
+def initialise(store: Store, town: str, county: str, term: int, start: str, end: str | None) -> None:
+    if sql.is_initialised(store) or store.scalar("SELECT count(*) FROM deputies"):
+        raise RdtoolError(f"数据库已经建立过（{store.path}），不会覆盖",
+                          "要查看或修改设置请用 rdtool config；要新建请用 --db 指定新文件")
+    if not town.strip():
+        raise ValidationError("--town 不能为空")
+    with store.transaction():
+        sql.put(store, "town", town.strip())
+        sql.put(store, "county", county.strip())
+        sql.put(store, "current_term", term)
+        if sql.term(store, term) is None:
+            sql.add_term(store, term, start, end)
+        sql.put(store, "created_by", f"rdtool {__version__}")
+
+
+def set_setting(store: Store, key: str, raw: str) -> None:
+    setting = SETTINGS.get(key)
+    if setting is None:
+        raise UsageError(f"没有设置项“{key}”，可用：{'、'.join(SETTINGS)}")
+    try:
+        value = setting.parse(raw)
+    except FieldError as exc:
+        raise ValidationError(f"{key}（{setting.zh}）：{exc}") from None
+    if key == "current_term" and sql.term(store, value) is None:
+        raise RdtoolError(f"第{value}届尚未建立", f"先用 rdtool term add {value} --start 日期")
+    with store.transaction():
+        sql.put(store, key, value)
+
+
+def settings_rows(store: Store) -> list[dict]:
+    values = sql.all_settings(store)
+    return [{"key": k, "zh": s.zh, "value": "" if values.get(k) is None else str(values.get(k)), "help": s.help}
+            for k, s in SETTINGS.items()]
+
+
+def info(store: Store) -> dict:
+    tables = [r["name"] for r in store.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {
+        "path": str(store.path),
+        "rdtool_version": __version__,
+        "migrations": applied_migrations(store.conn),
+        "tables": {t: store.scalar(f'SELECT count(*) FROM "{t}"') for t in tables},
+    }

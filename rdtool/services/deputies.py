@@ -1,0 +1,303 @@
+"""Deputies (人大代表): add, edit, end, list, resolve names, and the roster's composition."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from rdtool import fields as F
+from rdtool.errors import NotFound, RdtoolError, ValidationError
+from rdtool.labels import ENUMS, clean_name, label
+from rdtool.settings import share_of
+from rdtool.store import deputies as sql
+from rdtool.store import settings as settings_sql
+from rdtool.store.db import Store
+
+# The CSV contract's columns, in order (DESIGN.md "CSV contract", kind deputies).
+FIELDS: list[F.Field] = [
+    F.Field("name", F.name, required=True),
+    F.Field("gender", F.enum("gender"), required=True),
+    F.Field("birth_date", F.DATE),
+    F.Field("ethnicity", F.text(20)),
+    F.Field("party", F.enum("party")),
+    F.Field("education", F.enum("education")),
+    F.Field("occupation", F.enum("occupation")),
+    F.Field("workplace", F.text(100)),
+    F.Field("level", F.enum("level"), required=True),
+    F.Field("constituency", F.text(50)),
+    F.Field("term", F.integer(1), required=True),
+    F.Field("elected_on", F.DATE),
+    F.Field("re_elected", F.BOOL),
+    F.Field("phone", F.phone),
+    F.Field("id_number", F.id_number),
+    F.Field("presidium_role", F.enum("presidium_role")),
+    F.Field("status", F.enum("deputy_status")),
+    F.Field("status_date", F.DATE),
+]
+FIELD_NAMES = [f.name for f in FIELDS]
+ENDED = ("resigned", "recalled", "moved", "deceased", "terminated")
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+def check_record(values: dict) -> list[tuple[str, str, str]]:
+    """Cross-field rules of one deputy record: (field, value, message) for each problem."""
+    problems = []
+    idn, birth, gender = values.get("id_number"), values.get("birth_date"), values.get("gender")
+    if idn:
+        id_birth = f"{idn[6:10]}-{idn[10:12]}-{idn[12:14]}"
+        if birth and birth != id_birth:
+            problems.append(("birth_date", birth, f"与身份证号中的出生日期 {id_birth} 不一致"))
+        id_gender = "male" if int(idn[16]) % 2 else "female"
+        if gender and gender != id_gender:
+            problems.append(("gender", label("gender", gender),
+                             f"与身份证号不一致（身份证号第17位表示{label('gender', id_gender)}）"))
+    status = values.get("status") or "active"
+    if status in ENDED and not values.get("status_date"):
+        problems.append(("status_date", "", f"状态为“{label('deputy_status', status)}”时必须填写状态日期"))
+    if status == "active" and values.get("status_date"):
+        problems.append(("status_date", values["status_date"], "在任代表不应有状态日期；离任请填写状态"))
+    if birth and values.get("elected_on") and birth >= values["elected_on"]:
+        problems.append(("birth_date", birth, "出生日期应早于当选日期"))
+    return problems
+
+
+def add(store: Store, raw: dict) -> int:
+    """Add one deputy from raw values (labels or codes, any date spelling)."""
+    values, errors = F.parse_fields(FIELDS, raw)
+    if not errors:
+        errors = check_record(values)
+    if errors:
+        raise ValidationError("代表信息有误：", problems=[f"{field}（{_zh(field)}）“{v}”：{m}" for field, v, m in errors])
+    with store.transaction():
+        return insert_checked(store, values)
+
+
+def insert_checked(store: Store, values: dict) -> int:
+    """Insert a parsed, checked record; the term must exist and the person not be there already."""
+    term = settings_sql.term(store, values["term"])
+    if term is None:
+        raise RdtoolError(f"第{values['term']}届尚未建立", f"先用 rdtool term add {values['term']} --start 日期 建立该届")
+    dup = sql.identity_exists(store, values["name"], values["term"], values.get("birth_date"), values.get("id_number"))
+    if dup:
+        raise RdtoolError(f"第{values['term']}届已有代表“{dup['name']}”（ID {dup['id']}），同名同出生日期或同身份证号",
+                          "如确是另一位同名代表，请填写不同的出生日期；要修改已有记录请用 rdtool deputy edit")
+    record = dict(values)
+    record["status"] = record.get("status") or "active"
+    record["re_elected"] = None if record.get("re_elected") is None else int(record["re_elected"])
+    deputy_id = sql.insert(store, record)
+    role = values.get("presidium_role")
+    if role:
+        sql.add_membership(store, deputy_id, role, term["start_date"])
+        if record["status"] in ENDED:
+            sql.end_memberships(store, deputy_id, record["status_date"])
+    return deputy_id
+
+
+def _zh(field: str) -> str:
+    from rdtool.labels import FIELD_ZH
+
+    return FIELD_ZH.get(field, field)
+
+
+def resolve(store: Store, ref: str, term: int | None = None) -> dict:
+    """A deputy by id ('17', '#17') or by name; a name shared by two deputies is an error listing both."""
+    text = clean_name(ref).lstrip("#")
+    if text.isdigit():
+        row = store.one("SELECT * FROM deputies WHERE id = ?", (int(text),))
+        if row is None:
+            raise NotFound(f"没有 ID 为 {text} 的代表", "用 rdtool deputy list 查看代表的 ID")
+        return row
+    rows = sql.by_name(store, text, term)
+    if not rows:
+        where = f"第{term}届" if term else ""
+        raise NotFound(f"{where}没有名为“{text}”的代表", "检查姓名是否有错字，或用 rdtool deputy list --name 查找")
+    if len(rows) > 1:
+        listing = "；".join(f"ID {r['id']}：{r['name']}，第{r['term']}届，{label('level', r['level'])}，"
+                           f"{r.get('constituency') or ''}，出生 {r.get('birth_date') or '—'}" for r in rows)
+        raise RdtoolError(f"有 {len(rows)} 位代表名为“{text}”：{listing}", "请改用 ID 指定（或加 --term 限定届次）")
+    return rows[0]
+
+
+def edit(store: Store, ref: str, raw: dict, term: int | None = None) -> dict:
+    """Correct fields of a deputy; every change is logged by the database."""
+    current = resolve(store, ref, term)
+    editable = [f for f in FIELDS if f.name in raw and f.name not in ("presidium_role", "status", "status_date")]
+    values, errors = F.parse_fields(editable, raw)
+    merged = {**current, **values}
+    if not errors:
+        errors = check_record(merged)
+    if errors:
+        raise ValidationError("代表信息有误：", problems=[f"{f}（{_zh(f)}）“{v}”：{m}" for f, v, m in errors])
+    changes = {k: (int(v) if k == "re_elected" and v is not None else v) for k, v in values.items()
+               if v != current.get(k)}
+    with store.transaction():
+        store.update("deputies", current["id"], changes)
+    return {"id": current["id"], "name": merged["name"], "changed": sorted(changes)}
+
+
+def set_presidium_role(store: Store, ref: str, role: str | None, from_date: str, term: int | None = None) -> dict:
+    """Start (or with role None, end) a presidium membership on a date."""
+    current = resolve(store, ref, term)
+    with store.transaction():
+        sql.end_memberships(store, current["id"], from_date)
+        if role:
+            sql.add_membership(store, current["id"], role, from_date)
+    return current
+
+
+def end(store: Store, ref: str, status: str, on: str, reason: str | None, term: int | None = None) -> dict:
+    """End a deputy's mandate (never a delete): status, date and reason; presidium roles end too."""
+    if status not in ENDED:
+        raise ValidationError(f"“{label('deputy_status', status)}”不是离任状态，可用："
+                              + "、".join(f"{s} {label('deputy_status', s)}" for s in ENDED))
+    current = resolve(store, ref, term)
+    if current["status"] != "active":
+        raise RdtoolError(f"{current['name']}（ID {current['id']}）已于 {current['status_date']} "
+                          f"{label('deputy_status', current['status'])}，不能重复离任",
+                          "如需更正请用 rdtool deputy edit")
+    if current.get("elected_on") and on < current["elected_on"]:
+        raise ValidationError(f"离任日期 {on} 早于当选日期 {current['elected_on']}")
+    with store.transaction():
+        store.update("deputies", current["id"], {"status": status, "status_date": on, "status_reason": reason})
+        sql.end_memberships(store, current["id"], on)
+    return current
+
+
+def age_on(birth: str | None, day: str) -> int | None:
+    if not birth:
+        return None
+    b, d = date.fromisoformat(birth), date.fromisoformat(day)
+    return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
+
+
+AGE_BANDS = (("35岁及以下", 0, 35), ("36–45岁", 36, 45), ("46–55岁", 46, 55), ("56岁及以上", 56, 200))
+
+
+def default_day(store: Store, term: int | None) -> str:
+    """The day a roster is judged on: today, or the term's last day if it has ended."""
+    day = today()
+    if term is not None:
+        row = settings_sql.term(store, term)
+        if row and row["end_date"] and row["end_date"] < day:
+            return row["end_date"]
+    return day
+
+
+def current_term(store: Store) -> int | None:
+    value = settings_sql.get(store, "current_term")
+    if value is None:
+        value = store.scalar("SELECT max(number) FROM terms")
+    return value
+
+
+def _share(n: int, total: int) -> float | None:
+    return None if total == 0 else n / total
+
+
+def composition(store: Store, term: int, level: str, day: str) -> dict:
+    """代表结构: counts and shares of the deputies in office on `day`, against the targets in settings."""
+    rows = sql.select(store, day, term=term, level=level, in_office=True)
+    total = len(rows)
+    dims: dict[str, list[dict]] = {}
+
+    def tally(dim: str, key_of, order: list[tuple[str, str]]) -> None:
+        counts: dict[str, int] = {}
+        for r in rows:
+            k = key_of(r)
+            counts[k] = counts.get(k, 0) + 1
+        out = [{"code": code, "label": lab, "count": counts.pop(code, 0)} for code, lab in order]
+        out += [{"code": k, "label": k or "未填", "count": v} for k, v in sorted(counts.items(), key=lambda kv: kv[0] or "")]
+        for o in out:
+            o["share"] = _share(o["count"], total)
+        dims[dim] = [o for o in out if o["count"] or o["code"] in dict(order)]
+
+    for dim, enum in (("gender", "gender"), ("party", "party"), ("occupation", "occupation"),
+                      ("education", "education")):
+        tally(dim, lambda r, d=dim: r.get(d) or "", [(c, lab) for c, (lab, _) in ENUMS[enum].items()])
+    tally("ethnicity", lambda r: "汉族" if (r.get("ethnicity") or "汉族") == "汉族" else "少数民族",
+          [("汉族", "汉族"), ("少数民族", "少数民族")])
+
+    def band(r):
+        a = age_on(r.get("birth_date"), day)
+        if a is None:
+            return ""
+        return next(lab for lab, lo, hi in AGE_BANDS if lo <= a <= hi)
+
+    tally("age_band", band, [(lab, lab) for lab, _, _ in AGE_BANDS])
+    tally("re_elected", lambda r: "yes" if r.get("re_elected") else "no", [("yes", "连任"), ("no", "新任")])
+
+    party_n = sum(1 for r in rows if r.get("party") in ("cpc", "cpc_probationary"))
+    women_n = sum(1 for r in rows if r.get("gender") == "female")
+    re_n = sum(1 for r in rows if r.get("re_elected"))
+    presidium = sql.presidium_on(store, term, day) if level == "township" else []
+    pres_party = sum(1 for r in presidium if r.get("party") in ("cpc", "cpc_probationary"))
+    settings = settings_sql.all_settings(store)
+    actual = {
+        "party_share": (party_n, total),
+        "re_elected_share": (re_n, total),
+        "presidium_party_share": (pres_party, len(presidium)),
+        "women_share": (women_n, total),
+    }
+    zh = {"party_share": "党员比例", "re_elected_share": "连任代表比例", "presidium_party_share": "主席团成员党员比例",
+          "women_share": "妇女代表比例"}
+    targets = []
+    for key, (n, base) in actual.items():
+        if key == "presidium_party_share" and level != "township":
+            continue
+        target = share_of(settings.get(f"target_{key}") or None)
+        met = None if target is None or base == 0 else Fraction(n, base) >= target
+        targets.append({"key": key, "label": zh[key], "count": n, "base": base, "share": _share(n, base),
+                        "target": None if target is None else float(target),
+                        "target_text": settings.get(f"target_{key}") or "", "met": met})
+    return {"term": term, "level": level, "as_of": day, "total": total, "dimensions": dims,
+            "presidium": {"members": len(presidium), "party_members": pres_party,
+                          "party_share": _share(pres_party, len(presidium))},
+            "targets": targets}
+
+
+def listing(store: Store, *, term: int | None, level: str | None = None, status: str | None = None,
+            party: str | None = None, occupation: str | None = None, presidium: bool = False,
+            in_office: bool = False, name: str | None = None, sort: str = "stroke",
+            show_id: bool = False, show_phone: bool = False, day: str | None = None) -> list[dict]:
+    """Deputies matching the filters, in 姓氏笔画 (or pinyin) order, private fields masked."""
+    from rdtool import collation
+
+    day = day or default_day(store, term)
+    party_codes = None
+    if party == "member":
+        party_codes = "cpc,cpc_probationary"
+    elif party:
+        party_codes = party
+    rows = sql.select(store, day, term=term, level=level, status=status, party=party_codes, occupation=occupation,
+                      presidium=presidium, in_office=in_office, name=name)
+    if sort == "id":
+        rows.sort(key=lambda r: r["id"])
+    else:
+        rows = collation.sort_names(rows, key=lambda r: r["name"], by=sort)
+    for r in rows:
+        r["age"] = age_on(r.get("birth_date"), day)
+        r["re_elected"] = None if r["re_elected"] is None else bool(r["re_elected"])
+        if not show_id:
+            r["id_number"] = F.mask_id(r["id_number"])
+        if not show_phone:
+            r["phone"] = F.mask_phone(r["phone"])
+    return rows
+
+
+def profile(store: Store, ref: str, term: int | None = None, show_id: bool = False,
+            show_phone: bool = False) -> dict:
+    """One deputy with presidium history; private fields masked unless asked for."""
+    row = resolve(store, ref, term)
+    day = default_day(store, row["term"])
+    full = sql.get(store, row["id"], day)
+    full["age"] = age_on(full.get("birth_date"), day)
+    full["re_elected"] = None if full["re_elected"] is None else bool(full["re_elected"])
+    if not show_id:
+        full["id_number"] = F.mask_id(full["id_number"])
+    if not show_phone:
+        full["phone"] = F.mask_phone(full["phone"])
+    full["memberships"] = sql.memberships(store, row["id"])
+    return full

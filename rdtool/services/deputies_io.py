@@ -1,0 +1,65 @@
+"""The `deputies` import/export kind (DESIGN.md CSV contract)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rdtool.fields import mask_id, mask_phone
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.services import deputies as svc
+from rdtool.store import deputies as sql
+from rdtool.store.db import Store
+
+
+def check(store: Store, rows: list[Row]) -> list[RowError]:
+    errors = []
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        v = row.values
+        errors.extend(RowError(row.number, f, val, m) for f, val, m in svc.check_record(v))
+        key = (v["name"], v["term"], v.get("birth_date"))
+        if key in seen:
+            errors.append(RowError(row.number, "name", v["name"], f"与第{seen[key]}行重复（同届、同名、同出生日期）"))
+        else:
+            seen[key] = row.number
+        if v.get("id_number"):
+            id_key = ("id", v["id_number"], v["term"])
+            if id_key in seen:
+                errors.append(RowError(row.number, "id_number", "", f"身份证号与第{seen[id_key]}行相同"))
+            seen.setdefault(id_key, row.number)
+    return errors
+
+
+def write(store: Store, rows: list[Row]) -> int:
+    errors = []
+    for row in rows:
+        try:
+            svc.insert_checked(store, row.values)
+        except Exception as exc:  # a domain error names the row that caused it
+            from rdtool.errors import RdtoolError
+
+            if not isinstance(exc, RdtoolError):
+                raise
+            errors.append(RowError(row.number, "name", row.values["name"], exc.message))
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export(store: Store, show_private: bool = False) -> Iterator[dict]:
+    day = svc.today()
+    rows = sql.select(store, day)
+    rows.sort(key=lambda r: r["id"])
+    for r in rows:
+        r["re_elected"] = None if r["re_elected"] is None else ("是" if r["re_elected"] else "否")
+        if not show_private:
+            r["id_number"] = mask_id(r["id_number"])
+            r["phone"] = mask_phone(r["phone"])
+        if r["presidium_role"] is None:
+            # a member whose membership ended with the mandate keeps the role in the export
+            last = sql.memberships(store, r["id"])
+            r["presidium_role"] = last[-1]["role"] if last else None
+        yield r
+
+
+KIND = Kind("deputies", "代表", svc.FIELDS, write, export, check=check)

@@ -1,0 +1,88 @@
+"""Settings a secretary may change: the town, the current term, province limits, targets.
+
+Rules that vary by province (proposal deadlines, presidium quorum) live here with
+the national default, so a local regulation can be matched without code changes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable
+
+from rdtool.errors import FieldError
+from rdtool.labels import clean, parse_int
+
+
+def parse_share(raw: str) -> str:
+    """A share as typed: '60%', '0.6', '1/3' or '' (no target). Stored as typed, normalised."""
+    text = clean(raw)
+    if text == "":
+        return ""
+    share_of(text)
+    return text
+
+
+def share_of(text: str | None) -> Fraction | None:
+    """The exact fraction of a stored share ('1/3' stays exactly one third)."""
+    if text is None or text == "":
+        return None
+    try:
+        if text.endswith("%"):
+            value = Fraction(text[:-1]) / 100
+        else:
+            value = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        raise FieldError(f"“{text}”不是比例，请写成 60%、0.6 或 1/3") from None
+    if not 0 <= value <= 1:
+        raise FieldError(f"比例“{text}”应在 0 到 1 之间")
+    return value
+
+
+def _choice(*options: str) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        text = clean(raw)
+        if text not in options:
+            raise FieldError(f"“{raw}”不是可用的值：{'、'.join(options)}")
+        return text
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    zh: str
+    default: Any
+    parse: Callable[[str], Any]
+    help: str = ""
+
+
+SETTINGS: dict[str, Setting] = {s.key: s for s in [
+    Setting("town", "乡镇名称", "", clean, "如 三川镇"),
+    Setting("county", "所属县（区）", "", clean),
+    Setting("current_term", "本届届次", None, lambda r: parse_int(r, 1)),
+    Setting("province", "省份规则", "national", clean, "仅作说明；期限与法定人数规则见下列各项"),
+    Setting("proposal_reply_months", "建议答复期限（月）", 3, lambda r: parse_int(r, 1),
+            "代表法(2025)第五十一条：交办之日起三个月内答复；省级规定可更短"),
+    Setting("proposal_complex_months", "复杂建议答复期限（月）", 6, lambda r: parse_int(r, 1),
+            "涉及面广、处理难度大的建议，最迟六个月"),
+    Setting("proposal_rehandle_months", "不满意再次办理期限（月）", 1, lambda r: parse_int(r, 1),
+            "代表不满意的，承办单位一个月内再次研究答复（如浙江、山东规定）"),
+    Setting("presidium_quorum", "主席团会议法定人数", "more_than_half",
+            _choice("more_than_half", "two_thirds"), "more_than_half（过半数，默认）或 two_thirds"),
+    Setting("target_party_share", "代表中党员比例目标", "60%", parse_share),
+    Setting("target_re_elected_share", "连任代表比例目标", "1/3", parse_share),
+    Setting("target_presidium_party_share", "主席团成员中党员比例目标", "90%", parse_share),
+    Setting("target_women_share", "妇女代表比例目标", "", parse_share, "留空表示只显示、不考核"),
+    Setting("backups_keep", "保留备份份数", 10, lambda r: parse_int(r, 1)),
+]}
+
+
+def encode(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def decode(text: str) -> Any:
+    return json.loads(text)

@@ -1,0 +1,1 @@
+"""Storage: the connection, the migrations, and the SQL for each entity."""

@@ -1,0 +1,99 @@
+"""SQL for deputies and presidium memberships."""
+
+from __future__ import annotations
+
+from rdtool.store.db import Store
+
+COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace", "level",
+           "constituency", "term", "elected_on", "re_elected", "phone", "id_number", "status", "status_date",
+           "status_reason", "notes")
+
+# A deputy is in office on :day when not voided and not ended on or before that day.
+IN_OFFICE = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date > :day))"
+
+_ROLE_ON = """(SELECT p.role FROM presidium_members p WHERE p.deputy_id = d.id
+               AND (p.from_date IS NULL OR p.from_date <= :day) AND (p.to_date IS NULL OR p.to_date >= :day)
+               ORDER BY p.id DESC LIMIT 1)"""
+
+
+def insert(store: Store, values: dict) -> int:
+    return store.insert("deputies", {k: values.get(k) for k in COLUMNS if k in values})
+
+
+def get(store: Store, deputy_id: int, day: str) -> dict | None:
+    return store.one(f"SELECT d.*, {_ROLE_ON} AS presidium_role FROM deputies d WHERE d.id = :id",
+                     {"id": deputy_id, "day": day})
+
+
+def by_name(store: Store, name: str, term: int | None = None) -> list[dict]:
+    sql = "SELECT * FROM deputies WHERE name = ? AND voided_at IS NULL"
+    params: list = [name]
+    if term is not None:
+        sql += " AND term = ?"
+        params.append(term)
+    return store.query(sql + " ORDER BY id", params)
+
+
+def select(store: Store, day: str, *, term: int | None = None, level: str | None = None,
+           status: str | None = None, party: str | None = None, occupation: str | None = None,
+           presidium: bool = False, in_office: bool = False, name: str | None = None) -> list[dict]:
+    """Deputies with their presidium role on `day`; filters are ANDed."""
+    where = ["d.voided_at IS NULL"]
+    params: dict = {"day": day}
+    for column, value in (("term", term), ("level", level), ("occupation", occupation)):
+        if value is not None:
+            where.append(f"d.{column} = :{column}")
+            params[column] = value
+    if party is not None:
+        where.append("d.party IN (" + ", ".join(f":p{i}" for i, _ in enumerate(party.split(","))) + ")")
+        params.update({f"p{i}": p for i, p in enumerate(party.split(","))})
+    if status is not None:
+        where.append("d.status = :status")
+        params["status"] = status
+    if in_office:
+        where.append(IN_OFFICE)
+    if presidium:
+        where.append(f"{_ROLE_ON} IS NOT NULL")
+    if name is not None:
+        where.append("d.name LIKE :name")
+        params["name"] = f"%{name}%"
+    return store.query(f"SELECT d.*, {_ROLE_ON} AS presidium_role FROM deputies d WHERE {' AND '.join(where)}",
+                       params)
+
+
+def identity_exists(store: Store, name: str, term: int, birth_date: str | None, id_number: str | None) -> dict | None:
+    """An existing record of the same person in the same term (a duplicate)."""
+    if id_number:
+        row = store.one("SELECT id, name FROM deputies WHERE id_number = ? AND term = ? AND voided_at IS NULL",
+                        (id_number, term))
+        if row:
+            return row
+    return store.one("SELECT id, name FROM deputies WHERE name = ? AND term = ? AND voided_at IS NULL "
+                     "AND coalesce(birth_date, '') = coalesce(?, '')", (name, term, birth_date))
+
+
+def add_membership(store: Store, deputy_id: int, role: str, from_date: str | None) -> None:
+    store.insert("presidium_members", {"deputy_id": deputy_id, "role": role, "from_date": from_date})
+
+
+def end_memberships(store: Store, deputy_id: int, to_date: str) -> None:
+    store.execute("UPDATE presidium_members SET to_date = ? WHERE deputy_id = ? AND to_date IS NULL",
+                  (to_date, deputy_id))
+
+
+def memberships(store: Store, deputy_id: int) -> list[dict]:
+    return store.query("SELECT role, from_date, to_date FROM presidium_members WHERE deputy_id = ? ORDER BY id",
+                       (deputy_id,))
+
+
+def presidium_on(store: Store, term: int, day: str) -> list[dict]:
+    """Presidium members in office on a day (the entitled base of a presidium meeting)."""
+    return store.query(f"SELECT d.*, {_ROLE_ON} AS presidium_role FROM deputies d "
+                       f"WHERE d.term = :term AND {IN_OFFICE} AND {_ROLE_ON} IS NOT NULL",
+                       {"term": term, "day": day})
+
+
+def count_in_office(store: Store, term: int, level: str, day: str) -> int:
+    """Deputies of a term and level in office on a day (the entitled base of a congress)."""
+    return store.scalar(f"SELECT count(*) FROM deputies d WHERE d.term = :term AND d.level = :level AND {IN_OFFICE}",
+                        {"term": term, "level": level, "day": day})

@@ -1,0 +1,47 @@
+"""SQL for the settings and terms tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rdtool.settings import SETTINGS, decode, encode
+from rdtool.store.db import Store
+
+
+def all_settings(store: Store) -> dict[str, Any]:
+    values = {key: s.default for key, s in SETTINGS.items()}
+    for row in store.query("SELECT key, value FROM settings"):
+        values[row["key"]] = decode(row["value"])
+    return values
+
+
+def get(store: Store, key: str) -> Any:
+    raw = store.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+    return decode(raw) if raw is not None else SETTINGS[key].default
+
+
+def put(store: Store, key: str, value: Any) -> None:
+    store.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, encode(value)))
+
+
+def is_initialised(store: Store) -> bool:
+    return store.scalar("SELECT count(*) FROM settings WHERE key = 'town'") > 0
+
+
+def terms(store: Store) -> list[dict]:
+    return store.query("SELECT number, start_date, end_date FROM terms ORDER BY number")
+
+
+def term(store: Store, number: int) -> dict | None:
+    return store.one("SELECT number, start_date, end_date FROM terms WHERE number = ?", (number,))
+
+
+def add_term(store: Store, number: int, start_date: str, end_date: str | None) -> None:
+    store.execute("INSERT INTO terms (number, start_date, end_date) VALUES (?, ?, ?)", (number, start_date, end_date))
+
+
+def term_on(store: Store, day: str) -> int | None:
+    """The term in force on a date (the latest that started on or before it)."""
+    return store.scalar("SELECT number FROM terms WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?) "
+                        "ORDER BY number DESC LIMIT 1", (day, day))
