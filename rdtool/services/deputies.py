@@ -301,3 +301,18 @@ def profile(store: Store, ref: str, term: int | None = None, show_id: bool = Fal
         full["phone"] = F.mask_phone(full["phone"])
     full["memberships"] = sql.memberships(store, row["id"])
     return full
+
+
+def checks(store: Store, as_of: str) -> list[dict]:
+    """Composition targets missed by the term in force on `as_of` (township deputies)."""
+    term = settings_sql.term_on(store, as_of) or current_term(store)
+    if term is None:
+        return []
+    findings = []
+    data = composition(store, term, "township", as_of)
+    for t in data["targets"]:
+        if t["met"] is False:
+            findings.append({"check": "composition_target", "severity": "warning", "table": "deputies", "record": "",
+                             "message": f"第{term}届{t['label']}为{t['count']}/{t['base']}（{t['share']:.1%}），"
+                                        f"未达到目标{t['target_text']}"})
+    return findings

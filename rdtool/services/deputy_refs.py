@@ -1,0 +1,57 @@
+"""Resolving the names in import files (lead, cosigners, participants, attendance) to deputies.
+
+Files refer to deputies by name; where a term has two deputies of the same name
+a `deputy_id` column must be used instead, and a bare name is an error that lists
+both (DESIGN.md "CSV contract").
+"""
+
+from __future__ import annotations
+
+from rdtool.errors import FieldError
+from rdtool.labels import label
+from rdtool.store.db import Store
+
+
+class DeputyIndex:
+    """All deputies loaded once; name lookups are dictionary reads (fast for 100,000-row files)."""
+
+    def __init__(self, store: Store):
+        rows = store.query("SELECT id, name, term, level, status, status_date, constituency, birth_date "
+                           "FROM deputies WHERE voided_at IS NULL ORDER BY id")
+        self.by_id = {r["id"]: r for r in rows}
+        self.by_name: dict[str, list[dict]] = {}
+        for r in rows:
+            self.by_name.setdefault(r["name"], []).append(r)
+
+    def resolve(self, name: str | None, term: int | None = None, deputy_id: int | None = None,
+                level: str | None = None) -> int:
+        """The id of the deputy meant; raises FieldError naming the choices when ambiguous.
+
+        Same-name deputies of other terms are set aside first, then (if still ambiguous)
+        those of another level.
+        """
+        if deputy_id is not None:
+            row = self.by_id.get(deputy_id)
+            if row is None:
+                raise FieldError(f"没有 ID 为 {deputy_id} 的代表")
+            if name and row["name"] != name:
+                raise FieldError(f"ID {deputy_id} 的代表是“{row['name']}”，不是“{name}”")
+            return deputy_id
+        candidates = self.by_name.get(name or "", [])
+        if term is not None:
+            candidates = [r for r in candidates if r["term"] == term]
+        if len(candidates) > 1 and level is not None:
+            same_level = [r for r in candidates if r["level"] == level]
+            candidates = same_level or candidates
+        if not candidates:
+            where = f"第{term}届" if term is not None else ""
+            raise FieldError(f"{where}没有名为“{name}”的代表（请核对姓名，或先导入代表名单）")
+        if len(candidates) > 1:
+            listing = "、".join(f"ID {r['id']}（{label('level', r['level'])}，{r['constituency'] or '—'}，"
+                               f"出生 {r['birth_date'] or '—'}）" for r in candidates)
+            raise FieldError(f"有{len(candidates)}位代表名为“{name}”：{listing}；请在 deputy_id 列填写其中一个 ID")
+        return candidates[0]["id"]
+
+    def in_office(self, deputy_id: int, day: str) -> bool:
+        row = self.by_id[deputy_id]
+        return row["status"] == "active" or (row["status_date"] or "") > day
