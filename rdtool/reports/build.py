@@ -1,0 +1,90 @@
+"""Assemble a report: figures, prose paragraphs, tables and checks — everything the writers print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdtool.reports import prose
+from rdtool.reports.figures import Period, compute
+from rdtool.store import figures as sql
+from rdtool.store import settings as settings_sql
+from rdtool.store.db import Store
+
+
+@dataclass
+class Report:
+    town: str
+    county: str
+    period: Period
+    figures: dict
+    paragraphs: list[tuple[str, str]] = field(default_factory=list)   # (heading, text)
+    tables: list[tuple[str, list[dict], list[tuple[str, str, str]]]] = field(default_factory=list)
+    checks: list[dict] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"{self.town}人大主席团工作情况统计（{self.period.label}）"
+
+    def as_json(self) -> dict:
+        return {**self.figures, "town": self.town, "checks": self.checks}
+
+
+def build(store: Store, period: Period, as_of: str, with_checks: bool = True) -> Report:
+    from rdtool.services import deputies as deputy_svc
+
+    settings = settings_sql.all_settings(store)
+    town, county = settings.get("town") or "", settings.get("county") or ""
+    fig = compute(store, period, as_of)
+    report = Report(town, county, period, fig)
+    state_day = min(period.date_to, as_of)
+    composition = deputy_svc.composition(store, period.term, "township", state_day) if period.term else None
+    targets = {}
+    if composition:
+        names = {"party_share": "党员比例达到{t}以上", "presidium_party_share": "主席团成员中党员比例达到{t}以上",
+                 "re_elected_share": "连任代表达到{t}以上", "women_share": "妇女代表比例达到{t}以上"}
+        for t in composition["targets"]:
+            if t["met"] is not None:
+                shown = "三分之一" if t["target_text"] == "1/3" else t["target_text"]
+                targets[t["key"]] = (names[t["key"]].format(t=shown), t["met"])
+    opening = prose.intro(period, settings.get("current_term"))
+    titles = [r["title"] for r in sql.report_items(store, period.date_from, period.date_to)]
+    subjects = sql.inspected_subjects(store, period.date_from, period.date_to)
+    for heading, text in (
+        ("会议与决定", prose.meetings_paragraph(fig, opening, town)),
+        ("监督工作", prose.supervision_paragraph(titles, subjects, town)),
+        ("代表队伍", prose.deputies_paragraph(fig, period, targets)),
+        ("代表建议办理", prose.proposals_paragraph(fig)),
+        ("代表活动与培训", prose.activities_paragraph(fig)),
+    ):
+        if text:
+            report.paragraphs.append((heading, text))
+    report.tables = _tables(store, period, as_of, composition)
+    if with_checks:
+        from rdtool.services.checks import run_all
+
+        report.checks = run_all(store, as_of)
+    return report
+
+
+def _tables(store: Store, period: Period, as_of: str, composition: dict | None) -> list:
+    from rdtool.services import proposals
+
+    tables = []
+    if composition and composition["total"]:
+        dims = {"gender": "性别", "party": "政治面貌", "occupation": "代表构成", "education": "文化程度",
+                "age_band": "年龄", "re_elected": "连任"}
+        rows = [{"dimension": dims[dim], "label": e["label"], "count": e["count"], "share": e["share"]}
+                for dim in ("gender", "party", "occupation", "education", "age_band", "re_elected")
+                for e in composition["dimensions"][dim] if e["count"]]
+        tables.append(("镇人大代表结构", rows, [("dimension", "维度", "text"), ("label", "类别", "text"),
+                                          ("count", "人数", "int"), ("share", "比例", "rate")]))
+    meetings = sql.meetings_in(store, period.date_from, period.date_to)
+    if meetings:
+        tables.append(("会议情况", meetings, [("date", "日期", "text"), ("title", "会议", "text"),
+                                          ("items", "议题", "int"), ("passed", "通过", "int")]))
+    by_unit = proposals.figures(store, period.date_from, period.date_to, as_of, group_by="unit")
+    if by_unit:
+        tables.append(("建议办理情况（按承办单位）", by_unit,
+                       [("unit", "承办单位", "text"), ("received", "件数", "int"), ("replied", "已答复", "int"),
+                        ("on_time_rate", "按期答复率", "rate"), ("satisfaction_rate", "满意率", "rate")]))
+    return tables

@@ -1,0 +1,138 @@
+"""The report's Chinese prose, in the register of a township presidium's work report.
+
+Every number is computed; a sentence whose figure is zero is left out rather
+than printed with a zero.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rdtool.reports.figures import Period
+
+
+def pct(x: float | None) -> str:
+    return "—" if x is None else f"{x * 100:.1f}%".replace(".0%", "%")
+
+
+def cn_date(iso: str) -> str:
+    d = date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _join(parts: list[str], sep: str = "，") -> str:
+    return sep.join(p for p in parts if p)
+
+
+def intro(period: Period, current_term: int | None) -> str:
+    if period.kind == "term":
+        return "本届以来" if period.term == current_term else f"{period.label}任期内"
+    if period.kind == "annual":
+        return period.label
+    return f"{cn_date(period.date_from)}至{cn_date(period.date_to)}"
+
+
+def meetings_paragraph(fig: dict, opening: str, town: str) -> str:
+    p, c = fig["presidium"], fig["congress"]
+    first = _join([
+        f"召开主席团会议{p['meetings']}次" if p["meetings"] else "",
+        f"研究决定重要事项{p['decisions']}项" if p["decisions"] else "",
+        f"任免政府机关组成人员{p['appointments']}人次" if p["appointments"] else "",
+    ])
+    extra = f"（其中临时会议{c['extraordinary']}次）" if c["extraordinary"] else ""
+    second = _join([
+        f"召开人民代表大会会议{c['sessions']}次{extra}" if c["sessions"] else "",
+        f"审议并决定重大事项{c['decisions']}项" if c["decisions"] else "",
+        f"选举产生人大、政府组成人员{c['elected']}人次" if c["elected"] else "",
+    ])
+    body = _join([first, second], "；")
+    if not body:
+        return ""
+    subject = f"{_short_town(town)}人大主席团" if town else "人大主席团"
+    return f"{opening}，{subject}共{body}。"
+
+
+def _short_town(town: str) -> str:
+    # 三川镇 → 镇; the seed writes "镇人大主席团"
+    return town[-1] if town and town[-1] in "镇乡" else town
+
+
+def topic_of(title: str) -> str:
+    """'听取镇人民政府关于安全生产工作情况的报告' → '安全生产'."""
+    m = re.search(r"关于(.+?)(?:工作)?(?:开展)?(?:情况)?的(?:报告|汇报)", title)
+    return m.group(1) if m else title
+
+
+def supervision_paragraph(report_titles: list[str], subjects: list[str], town: str) -> str:
+    parts = []
+    if report_titles:
+        topics = list(dict.fromkeys(topic_of(t) for t in report_titles))
+        shown = "、".join(topics[:8]) + ("等" if len(topics) > 8 else "")
+        parts.append(f"听取和审议了{_short_town(town) or ''}人民政府关于{shown}工作情况的报告{len(report_titles)}项")
+    if subjects:
+        shown = "、".join(subjects[:8]) + ("等" if len(subjects) > 8 else "")
+        parts.append(f"组织代表对{shown}开展视察和调研，督促项目质量和进度")
+    return (_join(parts, "；") + "。") if parts else ""
+
+
+def deputies_paragraph(fig: dict, period: Period, targets: dict) -> str:
+    d = fig["deputies"]
+    if not (d["township"] or d["county"]):
+        return ""
+    counts = _join([f"镇人大代表{d['township']}名" if d["township"] else "",
+                    f"县人大代表{d['county']}名" if d["county"] else ""], "、")
+    text = f"第{period.term}届共有{counts}" if period.term is not None else f"共有{counts}"
+    if d["active_township"] != d["township"] and d["active_township"]:
+        text += f"（{cn_date(min(period.date_to, fig['as_of']))}在任镇人大代表{d['active_township']}名）"
+    shares = _join([
+        f"中共党员（含预备党员）占{pct(d['party_share'])}" if d["party_share"] is not None else "",
+        f"妇女代表占{pct(d['women_share'])}" if d["women_share"] is not None else "",
+        f"连任代表占{pct(d['re_elected_share'])}" if d["re_elected_share"] is not None else "",
+    ])
+    if shares:
+        text += f"。在任镇人大代表中，{shares}"
+    if d["presidium_members"]:
+        text += f"；主席团成员{d['presidium_members']}名，其中党员占{pct(d['presidium_party_share'])}"
+    met = [zh for key, (zh, ok) in targets.items() if ok is True]
+    missed = [zh for key, (zh, ok) in targets.items() if ok is False]
+    if met:
+        text += f"，{'、'.join(met)}的要求均已达到"
+    if missed:
+        text += f"，{'、'.join(missed)}的要求尚未达到"
+    return text + "。"
+
+
+def proposals_paragraph(fig: dict) -> str:
+    p = fig["proposals"]
+    if not p["received"]:
+        return ""
+    kinds = []
+    if p["motions"]:
+        kinds.append(f"议案{p['motions']}件")
+    if p["suggestions"]:
+        kinds.append(f"建议、批评和意见{p['suggestions']}条")
+    text = f"共收到代表{'、'.join(kinds)}"
+    if p["replied"]:
+        text += f"，已答复{p['replied']}条，答复率{pct(p['reply_rate'])}"
+        if p["on_time_rate"] is not None:
+            text += f"，按期答复率{pct(p['on_time_rate'])}"
+        if p["implementation_rate"] is not None:
+            text += f"，解决和正在解决的占{pct(p['implementation_rate'])}"
+        if p["satisfaction_rate"] is not None:
+            text += f"，代表满意和基本满意的占{pct(p['satisfaction_rate'])}"
+    if p["replied"] == p["received"]:
+        text += "，做到件件有答复、事事有回音"
+    elif p["overdue"]:
+        text += f"；尚有{p['overdue']}条超过办理期限未答复，需要督办"
+    return text + "。"
+
+
+def activities_paragraph(fig: dict) -> str:
+    a = fig["activities"]
+    parts = _join([
+        f"组织代表学习培训{a['training']}次" if a["training"] else "",
+        f"开展镇人大代表活动{a['township']}次" if a["township"] else "",
+        f"县人大代表活动{a['county']}次" if a["county"] else "",
+    ], "，").replace("次，县人大代表", "次、县人大代表")
+    return f"{parts}。" if parts else ""

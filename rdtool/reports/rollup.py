@@ -1,0 +1,62 @@
+"""County roll-up: one row per township database plus the total, each file opened read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdtool.errors import RdtoolError
+from rdtool.reports.figures import Period, compute
+from rdtool.store import settings as settings_sql
+from rdtool.store.db import open_store
+
+# (flat key, path in the figures dict, Chinese header)
+COLUMNS = [
+    ("presidium_meetings", ("presidium", "meetings"), "主席团会议"),
+    ("presidium_decisions", ("presidium", "decisions"), "决定事项"),
+    ("appointments", ("presidium", "appointments"), "任免人次"),
+    ("congress_sessions", ("congress", "sessions"), "人代会"),
+    ("congress_decisions", ("congress", "decisions"), "人代会决定"),
+    ("elected", ("congress", "elected"), "选举人次"),
+    ("deputies_township", ("deputies", "township"), "镇代表"),
+    ("deputies_county", ("deputies", "county"), "县代表"),
+    ("proposals_received", ("proposals", "received"), "收到建议"),
+    ("proposals_replied", ("proposals", "replied"), "已答复"),
+    ("proposals_overdue", ("proposals", "overdue"), "逾期"),
+    ("activities_township", ("activities", "township"), "镇代表活动"),
+    ("activities_county", ("activities", "county"), "县代表活动"),
+    ("activities_training", ("activities", "training"), "学习培训"),
+]
+
+
+def _period_for(store, date_from: str, date_to: str) -> Period:
+    term = settings_sql.term_on(store, date_to) or settings_sql.term_on(store, date_from)
+    return Period(date_from, date_to, term, "range", f"{date_from}至{date_to}")
+
+
+def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str) -> tuple[list[dict], dict, list[str]]:
+    """(rows, total, errors): a township whose file cannot be read is named in errors; the rest still report."""
+    rows, errors = [], []
+    for path in paths:
+        try:
+            if not path.exists():
+                raise RdtoolError(f"文件不存在：{path}")
+            store = open_store(path, readonly=True)
+            try:
+                fig = compute(store, _period_for(store, date_from, date_to), as_of)
+                town = settings_sql.get(store, "town") or path.stem
+            finally:
+                store.close()
+        except RdtoolError as exc:
+            errors.append(f"{path}：{exc.message}")
+            continue
+        row = {"town": town, "file": str(path)}
+        for key, (group, field), _ in COLUMNS:
+            row[key] = fig[group][field]
+        row["reply_rate"] = fig["proposals"]["reply_rate"]
+        rows.append(row)
+    total = {"town": "合计", "file": ""}
+    for key, _, _ in COLUMNS:
+        total[key] = sum(r[key] for r in rows)
+    total["reply_rate"] = (total["proposals_replied"] / total["proposals_received"]
+                           if total["proposals_received"] else None)
+    return rows, total, errors

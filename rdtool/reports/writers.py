@@ -1,0 +1,61 @@
+"""Report writers: text (rich on a terminal, plain when piped), markdown and JSON, all via rdtool.render."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rdtool.labels import chinese_numeral
+from rdtool.render import Column, is_terminal, render_json, render_rows, write_markdown_table, human
+from rdtool.reports.build import Report
+
+SEVERITY_ZH = {"error": "错误", "warning": "提醒"}
+
+
+def table_columns(spec: list[tuple[str, str, str]]) -> list[Column]:
+    return [Column(key, zh, kind=kind) for key, zh, kind in spec]
+
+
+def write_json(report: Report, out: TextIO | None = None) -> None:
+    render_json(report.as_json(), out)
+
+
+def write_text(report: Report, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    if is_terminal(out):
+        from rdtool.render import console
+
+        con = console(out)
+        con.print(f"[bold]{report.title}[/bold]\n")
+        for i, (heading, text) in enumerate(report.paragraphs, 1):
+            con.print(f"[bold]{chinese_numeral(i)}、{heading}[/bold]")
+            con.print(f"    {text}\n")
+    else:
+        out.write(report.title + "\n\n")
+        for i, (heading, text) in enumerate(report.paragraphs, 1):
+            out.write(f"{chinese_numeral(i)}、{heading}\n    {text}\n\n")
+    for title, rows, spec in report.tables:
+        render_rows(rows, table_columns(spec), "table", out, title=title)
+        out.write("\n")
+    _write_checks(report, out, markdown=False)
+
+
+def write_markdown(report: Report, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    out.write(f"# {report.title}\n\n")
+    for i, (heading, text) in enumerate(report.paragraphs, 1):
+        out.write(f"## {chinese_numeral(i)}、{heading}\n\n{text}\n\n")
+    for title, rows, spec in report.tables:
+        cols = table_columns(spec)
+        write_markdown_table(out, [c.zh for c in cols], [[human(c, r.get(c.key)) for c in cols] for r in rows], title)
+        out.write("\n")
+    _write_checks(report, out, markdown=True)
+
+
+def _write_checks(report: Report, out: TextIO, markdown: bool) -> None:
+    if not report.checks:
+        return
+    out.write("## 需要关注的事项\n\n" if markdown else "需要关注的事项\n")
+    for c in report.checks:
+        out.write(f"- [{SEVERITY_ZH.get(c['severity'], c['severity'])}] {c['message']}\n")
+    out.write("\n")
