@@ -133,17 +133,19 @@ def _forms(label: str) -> set[str]:
     return {f.strip().lower() for f in out if f.strip()}
 
 
+def _build_table(enum: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code, (lab, extra) in ENUMS[enum].items():
+        for form in {code.lower(), *_forms(lab), *(e.lower() for e in extra)}:
+            table.setdefault(form, code)
+    return table
+
+
 def _build_lookup() -> dict[str, dict[str, str]]:
-    lookup: dict[str, dict[str, str]] = {}
-    for enum, values in ENUMS.items():
-        table: dict[str, str] = {}
-        for code, (label, extra) in values.items():
-            for form in {code.lower(), *_forms(label), *(e.lower() for e in extra)}:
-                table.setdefault(form, code)
-        lookup[enum] = table
-    return lookup
+    return {enum: _build_table(enum) for enum in ENUMS}
 
 
+# Built per enum on first use (start-up time); enums added later by other modules are picked up too.
 _LOOKUP: dict[str, dict[str, str]] = {}
 
 
@@ -162,10 +164,11 @@ def choices(enum: str) -> str:
 
 def parse_enum(enum: str, raw: str) -> str:
     """The code for a code or a label (case-insensitive, either bracket width)."""
-    if not _LOOKUP:
-        _LOOKUP.update(_build_lookup())
+    table = _LOOKUP.get(enum)
+    if table is None:
+        table = _LOOKUP[enum] = _build_table(enum)
     key = clean(raw).translate(_FOLD).lower()
-    code = _LOOKUP[enum].get(key)
+    code = table.get(key)
     if code is None:
         raise FieldError(f"无法识别的值“{raw}”，可用：{choices(enum)}")
     return code
