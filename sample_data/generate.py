@@ -1315,11 +1315,11 @@ GE_PLAN = [
     {"term": 3, "level": "township", "election_day": ELECT3, "mobilisation_on": D("2016-07-15"),
      "registration_on": D("2016-10-21"), "candidates_on": D("2016-10-28"), "final_list_on": D("2016-11-05"),
      "credentials_on": D("2016-12-06"), "population": GE_POPULATION,
-     "notes": "镇人大代表由选民直接选举；资格由镇人大主席团确认"},
+     "notes": "镇人大代表由选民直接选举。资格由镇人大主席团确认"},
     {"term": 3, "level": "county", "election_day": ELECT3, "mobilisation_on": D("2016-07-15"),
      "registration_on": D("2016-10-21"), "candidates_on": D("2016-10-28"), "final_list_on": D("2016-11-05"),
      "credentials_on": D("2016-12-09"), "population": None,
-     "notes": "县人大代表在本镇选区直接选举；资格由县人大常委会确认"},
+     "notes": "县人大代表在本镇选区直接选举。资格由县人大常委会确认"},
 ]
 GE_PARTY_ORG = "中共三川镇委员会"
 GE_ORGS = ["三川镇妇女联合会", "共青团三川镇委员会", "三川镇总工会"]
