@@ -226,7 +226,7 @@ def _votes(items: list[str]) -> dict[str, int]:
 
     out: dict[str, int] = {}
     for item in items:
-        for part in parse_list(item) if "=" in item and ("、" in item or ";" in item or "；" in item) else [item]:
+        for part in parse_list(item):
             if "=" not in part and "＝" not in part:
                 raise ValidationError(f"--vote “{part}”应写成 姓名=票数，如 张三=812")
             name, _, n = part.replace("＝", "=").partition("=")
@@ -247,7 +247,7 @@ def result(
     issued: str = typer.Option(..., "--issued", help="发出选票数（参加投票的选民数）"),
     returned: str = typer.Option(..., "--returned", help="收回选票数"),
     invalid: str = typer.Option("0", "--invalid", help="无效票数"),
-    vote: List[str] = typer.Option(..., "--vote", help="候选人得票：姓名=票数，可重复"),
+    vote: List[str] = typer.Option(..., "--vote", help="候选人得票：姓名=票数，可重复，或写在一起：张三=812、李四=640"),
     round_no: Optional[str] = typer.Option(None, "--round", help="轮次（默认下一轮）"),
     held_on: Optional[str] = typer.Option(None, "--date", help="投票日期（默认选举日）"),
     fmt: str = FormatOpt,

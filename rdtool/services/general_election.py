@@ -358,6 +358,12 @@ def candidate_rows(store: Store, term: int, level: str, constituency_name: str |
         rows.append({**x, "final": bool(x["final"]), "votes": vs[-1]["votes"] if vs else None,
                      "round": vs[-1]["round"] if vs else None, "outcome": outcome,
                      "confirmed": None if x["confirmed"] is None else bool(x["confirmed"])})
+    # within each constituency, candidates in 姓氏笔画 order (the order of an official list)
+    from rdtool import collation
+
+    order = {c["id"]: i for i, c in enumerate(sql.constituencies(store, e["id"]))}
+    rows = collation.sort_names(rows, key=lambda r: r["name"], by="stroke")
+    rows.sort(key=lambda r: order[r["constituency_id"]])
     return rows
 
 
