@@ -373,11 +373,12 @@ def test_sample_files_equal_their_export(sample):
         assert sample("export", kind, "--format", "csv").stdout == (SAMPLE / f"{kind}.csv").read_text("utf-8")
 
 
-@pytest.mark.parametrize("cmd", ["plan", "constituency", "candidate", "finalize", "result", "results",
-                                 "credentials", "deputies", "summary"])
-def test_help_cites_the_law(cli, cmd):
+@pytest.mark.parametrize("cmd,article", [("plan", "第二十八条"), ("constituency", "第二十五条"),
+                                         ("candidate", "第三十条"), ("finalize", "第三十一条"),
+                                         ("result", "第四十五条"), ("credentials", "第四十七条")])
+def test_help_cites_the_law(cli, cmd, article):
     out = cli(GE, cmd, "--help").stdout
-    assert out.strip()
+    assert article in out.replace("\n", "").replace(" ", "")
 
 
 def test_json_is_parseable_for_plan_show(cli):
