@@ -272,3 +272,21 @@ FIELD_ZH: dict[str, str] = {
     "id": "ID", "deputy_id": "代表ID", "start_date": "开始日期", "age": "年龄",
     "number": "届次", "status_reason": "状态原因",
 }
+
+# Issue 8 (general election, 换届选举): columns of the ge_plan / ge_constituencies / ge_candidates kinds.
+FIELD_ZH.update({
+    "election_day": "选举日", "mobilisation_on": "宣传动员日期", "registration_on": "选民名单公布日期",
+    "candidates_on": "候选人名单公布日期", "final_list_on": "正式候选人名单公布日期",
+    "credentials_on": "资格审查日期", "population": "人口数", "voters": "登记选民数",
+    "nominated_by": "推荐单位", "nominators": "联名选民数", "final": "是否正式候选人", "round": "轮次",
+    "held_on": "投票日期", "confirmed": "资格确认", "confirmed_on": "确认日期",
+})
+# Issue 8: a candidate's outcome in a general election round (statuses of rdtool.rules.direct_elections).
+ENUMS["ge_outcome"] = {
+    "elected": ("当选", ()),
+    "tie": ("票数相等须再次投票", ("票数相等",)),
+    "not_elected": ("未当选", ()),
+    "void": ("本轮无效", ()),
+    "initial": ("初步候选人", ()),
+}
+_LOOKUP = _build_lookup()

@@ -77,6 +77,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("target_presidium_party_share", "主席团成员中党员比例目标", "90%", parse_share),
     Setting("target_women_share", "妇女代表比例目标", "", parse_share, "留空表示只显示、不考核"),
     Setting("backups_keep", "保留备份份数", 10, lambda r: parse_int(r, 1)),
+    Setting("population", "户籍人口数", None, lambda r: parse_int(r, 0),
+            "选举法第十二条：乡镇代表名额基数45名，每1500人增加1名，最多160名（换届选举核对代表名额用）"),
 ]}
 
 

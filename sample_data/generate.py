@@ -1294,7 +1294,238 @@ def check():  # noqa: C901 - a flat list of assertions reads best
     print(f"  same-name pair {PAIR_NAME}: deputy_id {pair_rows}")
 
 
+# ---------------------------------------------------------------- the 2016 general election (换届选举)
+#
+# Added for issue 8. It draws from its own Random so that the files above stay byte-identical.
+# The confirmed winners are exactly the third term's 82 township and 23 county deputies (elected
+# 2016-11-15); the losing candidates are fictional people who are nowhere else in the sample.
+
+GE = Random(20161115)
+GE_COLUMNS = {
+    "ge_plan": ["term", "level", "election_day", "mobilisation_on", "registration_on", "candidates_on",
+                "final_list_on", "credentials_on", "population", "notes"],
+    "ge_constituencies": ["term", "level", "constituency", "seats", "voters", "notes"],
+    "ge_candidates": ["term", "level", "constituency", "name", "gender", "birth_date", "ethnicity", "party",
+                      "education", "occupation", "workplace", "nominated_by", "nominators", "final", "round",
+                      "held_on", "votes", "ballots_issued", "ballots_returned", "ballots_invalid", "confirmed",
+                      "confirmed_on"],
+}
+GE_POPULATION = 56200  # 选举法第十二条: 45 + 56200 // 1500 = 82 township deputies
+GE_PLAN = [
+    {"term": 3, "level": "township", "election_day": ELECT3, "mobilisation_on": D("2016-07-15"),
+     "registration_on": D("2016-10-21"), "candidates_on": D("2016-10-28"), "final_list_on": D("2016-11-05"),
+     "credentials_on": D("2016-12-06"), "population": GE_POPULATION,
+     "notes": "镇人大代表由选民直接选举。资格由镇人大主席团确认"},
+    {"term": 3, "level": "county", "election_day": ELECT3, "mobilisation_on": D("2016-07-15"),
+     "registration_on": D("2016-10-21"), "candidates_on": D("2016-10-28"), "final_list_on": D("2016-11-05"),
+     "credentials_on": D("2016-12-09"), "population": None,
+     "notes": "县人大代表在本镇选区直接选举。资格由县人大常委会确认"},
+]
+GE_PARTY_ORG = "中共三川镇委员会"
+GE_ORGS = ["三川镇妇女联合会", "共青团三川镇委员会", "三川镇总工会"]
+
+
+def ge_new_name(gender: str) -> str:
+    pool = MALE_GIVEN if gender == "male" else FEMALE_GIVEN
+    while True:
+        name = GE.choices(SURNAMES, SURNAME_WEIGHTS)[0] + GE.choice(pool)
+        if name not in USED_NAMES and name not in BLOCKED and name != PAIR_NAME:
+            USED_NAMES.add(name)
+            return name
+
+
+def ge_loser(village: str) -> dict:
+    gender = GE.choice(["male", "male", "female"])
+    occ = GE.choice(["farmer", "farmer", "worker", "technician", "business", "other"])
+    birth = D("1956-01-01") + days(GE.randint(0, 32 * 365))
+    edu_choices, edu_weights = EDUCATION_BY_OCC[occ]
+    job = {"farmer": "村民", "worker": "工人", "technician": "技术员", "business": "个体工商户", "other": "村民"}[occ]
+    if village.endswith("社区") and job == "村民":
+        job = "居民"
+    party = GE.choice(["masses", "masses", "masses", "cpc", "democratic"])
+    nominated = GE.random() < 0.55
+    return {"name": ge_new_name(gender), "gender": gender, "birth_date": birth, "ethnicity": "汉族", "party": party,
+            "education": GE.choices(edu_choices, edu_weights)[0], "occupation": occ,
+            "workplace": f"{village}{job}", "nominated_by": "" if nominated else GE_PARTY_ORG,
+            "nominators": GE.randint(10, 36) if nominated else None}
+
+
+def ge_nomination(p: dict) -> tuple[str, int | None]:
+    if p["occupation"] == "cadre" or p.get("presidium_role"):
+        return GE_PARTY_ORG, None
+    r = GE.random()
+    if r < 0.25:
+        return "", GE.randint(10, 48)
+    if r < 0.35:
+        return GE.choice(GE_ORGS if p["gender"] == "female" else GE_ORGS[1:]), None
+    return GE_PARTY_ORG, None
+
+
+def ge_ballots(voters: int) -> tuple[int, int, int]:
+    issued = round(voters * GE.uniform(0.91, 0.975))
+    returned = issued - GE.choice([0, 0, 0, 1, 2])
+    invalid = round(returned * GE.uniform(0.004, 0.015))
+    return issued, returned, invalid
+
+
+def ge_person(p: dict) -> dict:
+    keys = ("name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace")
+    return {k: p[k] for k in keys}
+
+
+def ge_constituency_rows(level: str, name: str, seats: int, voters: int, winners: list[dict], village: str,
+                         revote: bool) -> list[dict]:
+    """Candidate rows of one constituency: round 1, and for `revote` an 另行选举 for the last seat."""
+    n_losers = 1 if seats == 2 else GE.choice([1, 1, 2])
+    if revote:
+        n_losers = 2  # 3 seats, 5 candidates
+    losers = [ge_loser(village) for _ in range(n_losers)]
+    issued, returned, invalid = ge_ballots(voters)
+    valid = returned - invalid
+    half = issued // 2 + 1
+    winners = list(winners)
+    GE.shuffle(winners)
+    votes = {}
+    for i, w in enumerate(winners):
+        votes[w["name"]] = GE.randint(max(half + 40, int(valid * 0.58)), int(valid * 0.86)) - i * 7
+    low = min(votes.values())
+    budget = valid * seats - sum(votes.values())
+    for k, lo in enumerate(losers):
+        top = min(int(valid * 0.42), low - 30, budget // (len(losers) - k))
+        v = GE.randint(min(int(valid * 0.06), top), top)
+        votes[lo["name"]] = v
+        budget -= v
+    rows2 = []
+    if revote:  # the last winner and the first loser fall short of half; 另行选举 for one seat
+        last, rival = winners[-1], losers[0]
+        votes[last["name"]] = GE.randint(int(issued * 0.40), half - 15)
+        votes[rival["name"]] = GE.randint(int(issued * 0.30), votes[last["name"]] - 20)
+        votes[losers[1]["name"]] = GE.randint(int(valid * 0.05), int(valid * 0.12))
+        assert sum(votes.values()) <= valid * seats
+        i2, r2, inv2 = ge_ballots(voters)
+        v2 = r2 - inv2
+        a = GE.randint(int(v2 * 0.52), int(v2 * 0.64))
+        b = GE.randint(int(v2 * 0.28), v2 - a - 5)
+        votes2 = {last["name"]: a, rival["name"]: b}
+        for who in (last, rival):
+            rows2.append((who, 2, votes2[who["name"]], i2, r2, inv2))
+    out = []
+    people = [(w, True) for w in winners] + [(lo, False) for lo in losers]
+    for who, won in people:
+        base = {"term": 3, "level": level, "constituency": name, **ge_person(who), "final": True}
+        if won:
+            base["nominated_by"], base["nominators"] = ge_nomination(who)
+        else:
+            base["nominated_by"], base["nominators"] = who["nominated_by"], who["nominators"]
+        elected_first = won and not (revote and who is winners[-1])
+        row = {**base, "round": 1, "held_on": ELECT3, "votes": votes[who["name"]], "ballots_issued": issued,
+               "ballots_returned": returned, "ballots_invalid": invalid}
+        if elected_first:
+            row.update(confirmed=True, confirmed_on=next(p["credentials_on"] for p in GE_PLAN if p["level"] == level))
+        out.append(row)
+        for w2, rnd, v, i2, r2, inv2 in rows2:
+            if w2 is who:
+                row2 = {**base, "round": rnd, "held_on": ELECT3, "votes": v, "ballots_issued": i2,
+                        "ballots_returned": r2, "ballots_invalid": inv2}
+                if won:
+                    row2.update(confirmed=True,
+                                confirmed_on=next(p["credentials_on"] for p in GE_PLAN if p["level"] == level))
+                out.append(row2)
+    return out
+
+
+def build_general_election():
+    consts, cands = [], []
+    voters_of = {}
+    three = [c for c, seats, _ in TOWN_CONST if seats == 3]
+    revote_at = {three[5], three[16]}  # two constituencies hold an 另行选举 for their last seat
+    for name, seats, village in TOWN_CONST:
+        voters = seats * GE.randint(500, 590)
+        voters_of[name] = voters
+        consts.append({"term": 3, "level": "township", "constituency": name, "seats": seats, "voters": voters,
+                       "notes": f"{village}"})
+        winners = [p for p in T3_TOWN if p["constituency"] == name]
+        assert len(winners) == seats
+        cands += ge_constituency_rows("township", name, seats, voters, winners, village,
+                                      revote=name in revote_at and seats == 3)
+    town_names = [c for c, _, _ in TOWN_CONST]
+    for i, (name, seats) in enumerate(COUNTY_CONST):
+        covered = town_names[3 * i:3 * i + 3]
+        voters = sum(voters_of[c] for c in covered)
+        consts.append({"term": 3, "level": "county", "constituency": name, "seats": seats, "voters": voters,
+                       "notes": "含" + "、".join(covered)})
+        winners = [p for p in T3_COUNTY if p["constituency"] == name]
+        assert len(winners) == seats
+        cands += ge_constituency_rows("county", name, seats, voters, winners, VILLAGE_OF[covered[0]], revote=False)
+    return consts, cands
+
+
+GE_CONSTITUENCIES, GE_CANDIDATES = build_general_election()
+
+
+def write_general_election():
+    data = {"ge_plan": GE_PLAN, "ge_constituencies": GE_CONSTITUENCIES, "ge_candidates": GE_CANDIDATES}
+    for kind, cols in GE_COLUMNS.items():
+        with open(os.path.join(HERE, f"{kind}.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(cols)
+            for row in data[kind]:
+                w.writerow([cell(row.get(c)) for c in cols])
+
+
+def check_general_election():
+    """Re-read the election files and assert: winners = the term-3 deputies, art. 25/31/44/45 hold."""
+    def load(kind):
+        with open(os.path.join(HERE, f"{kind}.csv"), encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        assert rows[0] == GE_COLUMNS[kind], kind
+        return [dict(zip(rows[0], r)) for r in rows[1:]]
+
+    with open(os.path.join(HERE, "deputies.csv"), encoding="utf-8", newline="") as f:
+        deps = [d for d in csv.DictReader(f) if d["term"] == "3"]
+    consts = {(c["level"], c["constituency"]): c for c in load("ge_constituencies")}
+    cands = load("ge_candidates")
+    assert sum(int(c["seats"]) for c in consts.values() if c["level"] == "township") == 45 + GE_POPULATION // 1500
+    all_names = {d["name"] for d in csv.DictReader(open(os.path.join(HERE, "deputies.csv"), encoding="utf-8"))}
+    winners = set()
+    for (level, name), c in consts.items():
+        seats, voters = int(c["seats"]), int(c["voters"])
+        assert 1 <= seats <= 3
+        rows = [r for r in cands if r["level"] == level and r["constituency"] == name]
+        people = {(r["name"], r["birth_date"]) for r in rows}
+        assert seats + (seats + 2) // 3 <= len(people) <= 2 * seats, (name, len(people))  # art. 31
+        filled = 0
+        for rnd in sorted({int(r["round"]) for r in rows}):
+            rr = [r for r in rows if int(r["round"]) == rnd]
+            issued, returned, invalid = (int(rr[0][k]) for k in ("ballots_issued", "ballots_returned",
+                                                                  "ballots_invalid"))
+            assert returned <= issued and 2 * issued > voters and issued <= voters  # arts. 44, 45
+            votes = sorted((int(r["votes"]) for r in rr), reverse=True)
+            need = (lambda v: 3 * v >= issued) if rnd > 1 else (lambda v: 2 * v > issued)
+            won = [r for r in rr if r["confirmed"] == "是"]
+            assert all(need(int(r["votes"])) for r in won)
+            qualified = sorted((r for r in rr if need(int(r["votes"]))), key=lambda r: -int(r["votes"]))
+            assert [r["name"] for r in qualified[:seats - filled]] == [r["name"] for r in
+                                                                        sorted(won, key=lambda r: -int(r["votes"]))]
+            assert len(set(votes)) == len(votes) and sum(votes) <= (returned - invalid) * (seats - filled)
+            filled += len(won)
+            winners |= {(level, r["name"], r["birth_date"], name) for r in won}
+        assert filled == seats
+        for r in rows:
+            if r["nominators"]:
+                assert int(r["nominators"]) >= 10 and not r["nominated_by"]
+    expected = {(d["level"], d["name"], d["birth_date"], d["constituency"]) for d in deps}
+    assert winners == expected, expected ^ winners
+    losers = {r["name"] for r in cands if (r["level"], r["name"], r["birth_date"], r["constituency"]) not in winners}
+    assert not losers & all_names
+    assert sum(1 for r in cands if r["round"] == "2") == 4
+    print(f"  general election: {len(consts)} constituencies, {len({(r['name'], r['birth_date']) for r in cands})} "
+          f"candidates, {len(winners)} confirmed winners")
+
+
 if __name__ == "__main__":
     write_all()
+    write_general_election()
     if "--check" in sys.argv[1:]:
         check()
+        check_general_election()

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("rdtool.cli.admin:config_app", "查看或修改设置：期限、目标比例、法定人数规则（config）"),
     "term": ("rdtool.cli.admin:term_app", "届次：增加、列出（term）"),
     "deputy": ("rdtool.cli.deputy:app", "人大代表：增加、查询、修改、离任、代表结构（deputy）"),
+    "general-election": ("rdtool.cli.general_election:app", "换届选举：计划、选区、候选人、投票结果、资格审查、代表名单（general-election）"),
     "import": ("rdtool.cli.transfer:import_app", "从 CSV/XLSX 导入，全部成功才写入（import）"),
     "export": ("rdtool.cli.transfer:export_app", "导出为 CSV/TSV/JSON/JSONL/XLSX（export）"),
     "report": ("rdtool.cli.report:app", "工作报告统计：按届、按年、按日期范围，县级汇总（report）"),

@@ -45,6 +45,9 @@ class Kind:
 KINDS: dict[str, str] = {
     "terms": "rdtool.services.terms:KIND",
     "deputies": "rdtool.services.deputies_io:KIND",
+    "ge_plan": "rdtool.services.general_election_io:PLAN_KIND",
+    "ge_constituencies": "rdtool.services.general_election_io:CONSTITUENCIES_KIND",
+    "ge_candidates": "rdtool.services.general_election_io:CANDIDATES_KIND",
 }
 
 

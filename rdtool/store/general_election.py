@@ -1,0 +1,130 @@
+"""SQL for the general election of deputies (换届选举): plans, constituencies, candidates, rounds, votes.
+
+Every query ignores voided rows (``voided_at IS NOT NULL``).
+"""
+
+from __future__ import annotations
+
+from rdtool.store.db import Store
+
+PLAN_COLUMNS = ("term", "level", "election_day", "mobilisation_on", "registration_on", "candidates_on",
+                "final_list_on", "credentials_on", "population", "notes")
+CANDIDATE_COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace",
+                     "nominated_by", "nominators", "final")
+
+
+def election(store: Store, term: int, level: str) -> dict | None:
+    return store.one("SELECT * FROM general_elections WHERE term = ? AND level = ? AND voided_at IS NULL",
+                     (term, level))
+
+
+def elections(store: Store, term: int | None = None) -> list[dict]:
+    if term is None:
+        return store.query("SELECT * FROM general_elections WHERE voided_at IS NULL ORDER BY term, level DESC")
+    return store.query("SELECT * FROM general_elections WHERE term = ? AND voided_at IS NULL ORDER BY level DESC",
+                       (term,))
+
+
+def insert_election(store: Store, values: dict) -> int:
+    return store.insert("general_elections", {k: values.get(k) for k in PLAN_COLUMNS})
+
+
+def constituencies(store: Store, election_id: int) -> list[dict]:
+    return store.query("SELECT * FROM ge_constituencies WHERE election_id = ? AND voided_at IS NULL ORDER BY id",
+                       (election_id,))
+
+
+def constituency(store: Store, election_id: int, name: str) -> dict | None:
+    return store.one("SELECT * FROM ge_constituencies WHERE election_id = ? AND name = ? AND voided_at IS NULL",
+                     (election_id, name))
+
+
+def insert_constituency(store: Store, election_id: int, name: str, seats: int, voters: int,
+                        notes: str | None = None) -> int:
+    return store.insert("ge_constituencies", {"election_id": election_id, "name": name, "seats": seats,
+                                              "voters": voters, "notes": notes})
+
+
+def candidates(store: Store, constituency_id: int) -> list[dict]:
+    return store.query("SELECT * FROM ge_candidates WHERE constituency_id = ? AND voided_at IS NULL ORDER BY id",
+                       (constituency_id,))
+
+
+def election_candidates(store: Store, election_id: int) -> list[dict]:
+    """Every candidate of an election with the constituency's name."""
+    return store.query(
+        "SELECT c.*, k.name AS constituency, k.id AS constituency_id FROM ge_candidates c "
+        "JOIN ge_constituencies k ON k.id = c.constituency_id "
+        "WHERE k.election_id = ? AND c.voided_at IS NULL AND k.voided_at IS NULL ORDER BY k.id, c.id",
+        (election_id,))
+
+
+def insert_candidate(store: Store, constituency_id: int, values: dict) -> int:
+    record = {k: values.get(k) for k in CANDIDATE_COLUMNS}
+    record["final"] = int(bool(record.get("final")))
+    record["constituency_id"] = constituency_id
+    return store.insert("ge_candidates", record)
+
+
+def rounds(store: Store, constituency_id: int) -> list[dict]:
+    return store.query("SELECT * FROM ge_rounds WHERE constituency_id = ? AND voided_at IS NULL ORDER BY round",
+                       (constituency_id,))
+
+
+def election_rounds(store: Store, election_id: int) -> list[dict]:
+    return store.query(
+        "SELECT r.*, k.name AS constituency FROM ge_rounds r JOIN ge_constituencies k ON k.id = r.constituency_id "
+        "WHERE k.election_id = ? AND r.voided_at IS NULL AND k.voided_at IS NULL ORDER BY k.id, r.round",
+        (election_id,))
+
+
+def insert_round(store: Store, values: dict) -> int:
+    return store.insert("ge_rounds", values)
+
+
+def insert_vote(store: Store, round_id: int, candidate_id: int, votes: int, status: str) -> None:
+    store.insert("ge_votes", {"round_id": round_id, "candidate_id": candidate_id, "votes": votes, "status": status})
+
+
+def votes(store: Store, round_id: int) -> list[dict]:
+    return store.query("SELECT v.*, c.name FROM ge_votes v JOIN ge_candidates c ON c.id = v.candidate_id "
+                       "WHERE v.round_id = ? ORDER BY v.votes DESC, c.id", (round_id,))
+
+
+def election_votes(store: Store, election_id: int) -> list[dict]:
+    return store.query(
+        "SELECT v.*, r.round, r.constituency_id FROM ge_votes v JOIN ge_rounds r ON r.id = v.round_id "
+        "JOIN ge_constituencies k ON k.id = r.constituency_id "
+        "WHERE k.election_id = ? AND r.voided_at IS NULL AND k.voided_at IS NULL", (election_id,))
+
+
+def elected_ids(store: Store, election_id: int) -> set[int]:
+    """Candidates elected in a valid, not voided round."""
+    rows = store.query(
+        "SELECT v.candidate_id FROM ge_votes v JOIN ge_rounds r ON r.id = v.round_id "
+        "JOIN ge_constituencies k ON k.id = r.constituency_id "
+        "WHERE k.election_id = ? AND r.voided_at IS NULL AND k.voided_at IS NULL AND v.status = 'elected'",
+        (election_id,))
+    return {r["candidate_id"] for r in rows}
+
+
+def set_candidate(store: Store, candidate_id: int, values: dict) -> None:
+    store.update("ge_candidates", candidate_id, values)
+
+
+def deputy_by_identity(store: Store, term: int, level: str, name: str, birth_date: str | None) -> list[dict]:
+    """Deputies of a term and level with this name (and birth date, when both are known)."""
+    rows = store.query("SELECT * FROM deputies WHERE term = ? AND level = ? AND name = ? AND voided_at IS NULL "
+                       "ORDER BY id", (term, level, name))
+    if birth_date:
+        rows = [r for r in rows if r["birth_date"] in (None, birth_date)]
+    return rows
+
+
+def previous_roster(store: Store, term: int, level: str) -> set[tuple[str, str | None]] | None:
+    """(name, birth_date) of the previous term's deputies at this level; None when it has none on record."""
+    rows = store.query("SELECT name, birth_date FROM deputies WHERE term = ? AND level = ? AND voided_at IS NULL",
+                       (term - 1, level))
+    if not rows:
+        return None
+    return {(r["name"], r["birth_date"]) for r in rows}
