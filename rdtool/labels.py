@@ -276,6 +276,12 @@ ENUMS["election_outcome"] = {
     "shortfall": ("未选满，须另行选举", ("另行选举",)),
     "void": ("本轮选举无效，须重新投票", ("无效",)),
 }
+ENUMS["candidate_status"] = {
+    "elected": ("当选", ()),
+    "tie": ("票数相等，须再次投票", ()),
+    "not_elected": ("未当选", ()),
+    "void": ("本轮无效", ()),
+}
 _LOOKUP = _build_lookup()
 FIELD_ZH.update({"round": "轮次", "rule": "适用规则", "meeting_code": "会议编号", "item_id": "事项ID",
                  "outcome": "结果", "elected": "是否当选", "missing": "缺少的程序"})

@@ -48,6 +48,8 @@ KINDS: dict[str, str] = {
     "meetings": "rdtool.services.meetings_io:MEETINGS",
     "attendance": "rdtool.services.meetings_io:ATTENDANCE",
     "items": "rdtool.services.meetings_io:ITEMS",
+    "elections": "rdtool.services.elections:KIND",
+    "appointments": "rdtool.services.appointments:KIND",
 }
 
 
