@@ -11,8 +11,8 @@ that day (组织法 第十四条第四款、第二十五条; 浙江省乡镇人�
 from __future__ import annotations
 
 from rdtool import fields as F
-from rdtool.errors import NotFound, RdtoolError, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, clean, label
+from rdtool.errors import NotFound, ValidationError
+from rdtool.labels import FIELD_ZH, chinese_numeral, clean
 from rdtool.store import deputies as dsql
 from rdtool.store import meetings as sql
 from rdtool.store import settings as settings_sql
@@ -378,12 +378,3 @@ def checks(store: Store, as_of: str) -> list[dict]:
     findings.extend(votes.checks(store, as_of))
     return findings
 
-
-def kind_label(kind: str) -> str:
-    return label("meeting_kind", kind)
-
-
-def require_term(store: Store, term: int | None) -> int | None:
-    if term is not None and settings_sql.term(store, term) is None:
-        raise RdtoolError(f"第{term}届尚未建立")
-    return term
