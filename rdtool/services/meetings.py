@@ -332,6 +332,12 @@ def show(store: Store, ref: str) -> dict:
         margin = f"多{q.margin}人" if q.margin > 0 else ("恰好达到" if q.margin == 0 else f"差{-q.margin}人")
         record["quorum_text"] = f"{q.explanation}（{margin}；依据{q.article}）"
     record["items"] = votes.rows_for(store, votes.sql_items(store, meeting_id=m["id"]))
+    record["elections"] = []
+    for c in sql.contests(store, meeting_id=m["id"]):
+        elected = [x["name"] for x in sorted(sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0))
+                   if x["elected"]]
+        record["elections"].append({"id": c["id"], "post": c["post"], "round": c["round"], "seats": c["seats"],
+                                    "outcome": c["outcome"], "elected": elected})
     return record
 
 
