@@ -115,6 +115,13 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "report_back": ("向选民述职", ("述职",)),
         "other": ("其他", ()),
     },
+    # Which deputies an activity is for (issue 5): the term report counts township activities as
+    # township or both, county activities as county or both.
+    "activity_level": {
+        "township": ("镇(乡)人大代表活动", ("镇", "乡", "镇人大代表", "乡人大代表", "镇(乡)人大代表", "镇代表", "乡代表")),
+        "county": ("县人大代表活动", ("县", "县人大代表", "县代表")),
+        "both": ("县乡两级人大代表活动", ("两级", "县乡两级", "县乡")),
+    },
 }
 
 _FOLD = str.maketrans("（）／", "()/")
@@ -266,4 +273,5 @@ FIELD_ZH: dict[str, str] = {
     # Columns rdtool adds to the contract (never renamed or dropped).
     "id": "ID", "deputy_id": "代表ID", "start_date": "开始日期", "age": "年龄",
     "number": "届次", "status_reason": "状态原因",
+    "organiser": "组织单位",
 }

@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("rdtool.cli.admin:config_app", "查看或修改设置：期限、目标比例、法定人数规则（config）"),
     "term": ("rdtool.cli.admin:term_app", "届次：增加、列出（term）"),
     "deputy": ("rdtool.cli.deputy:app", "人大代表：增加、查询、修改、离任、代表结构（deputy）"),
+    "activity": ("rdtool.cli.activity:app", "代表活动、培训、视察、调研：增加、查询、修改（activity）"),
+    "supervision": ("rdtool.cli.supervision:app", "监督工作：听取审议的报告与视察调研的项目，按议题（supervision）"),
     "import": ("rdtool.cli.transfer:import_app", "从 CSV/XLSX 导入，全部成功才写入（import）"),
     "export": ("rdtool.cli.transfer:export_app", "导出为 CSV/TSV/JSON/JSONL/XLSX（export）"),
     "db": ("rdtool.cli.admin:db_app", "数据库：信息、备份（db）"),
