@@ -27,6 +27,8 @@ class Field:
 def text(max_len: int = 200) -> Callable[[str], str]:
     def parse(raw: str) -> str:
         value = clean(raw)
+        if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+            value = value[1:]  # undo the export's formula neutralisation, so files round-trip
         if "\x00" in value:
             raise FieldError("含有空字符（NUL），文件可能已损坏")
         if len(value) > max_len:

@@ -151,7 +151,7 @@ def _build_lookup() -> dict[str, dict[str, str]]:
     return lookup
 
 
-_LOOKUP = _build_lookup()
+_LOOKUP: dict[str, dict[str, str]] = {}
 
 
 def label(enum: str, code: str | None) -> str:
@@ -169,6 +169,8 @@ def choices(enum: str) -> str:
 
 def parse_enum(enum: str, raw: str) -> str:
     """The code for a code or a label (case-insensitive, either bracket width)."""
+    if not _LOOKUP:
+        _LOOKUP.update(_build_lookup())
     key = clean(raw).translate(_FOLD).lower()
     code = _LOOKUP[enum].get(key)
     if code is None:

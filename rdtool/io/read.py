@@ -50,6 +50,9 @@ def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         yield from _read_xlsx(path)
         return
+    if path.suffix.lower() in (".json", ".jsonl"):
+        yield from _read_json(path)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -110,3 +113,38 @@ def _read_xlsx(path: Path) -> Iterator[tuple[int, list[str]]]:
             yield number, cells
     finally:
         book.close()
+
+
+def _read_json(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """A JSON list of objects, or JSON Lines (what `rdtool export --format json|jsonl` writes).
+
+    Record n is reported as row n + 1, as if the keys were a header row.
+    """
+    import json
+
+    text = decode(path.read_bytes(), path)
+    try:
+        if path.suffix.lower() == ".jsonl":
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            records = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RdtoolError(f"{path.name} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）") from None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise RdtoolError(f"{path.name} 应是一个对象列表（rdtool export --format json 的格式）")
+    keys: list[str] = []
+    for record in records:
+        keys.extend(k for k in record if k not in keys)
+    yield 1, keys
+    for n, record in enumerate(records, start=2):
+        yield n, [_json_cell(record.get(k)) for k in keys]
+
+
+def _json_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)

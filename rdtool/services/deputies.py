@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
 
 from rdtool import fields as F
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import ENUMS, clean_name, label
-from rdtool.settings import share_of
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -199,6 +197,10 @@ def _share(n: int, total: int) -> float | None:
 
 def composition(store: Store, term: int, level: str, day: str) -> dict:
     """代表结构: counts and shares of the deputies in office on `day`, against the targets in settings."""
+    from fractions import Fraction
+
+    from rdtool.settings import share_of
+
     rows = sql.select(store, day, term=term, level=level, in_office=True)
     total = len(rows)
     dims: dict[str, list[dict]] = {}

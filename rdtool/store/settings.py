@@ -17,7 +17,10 @@ def all_settings(store: Store) -> dict[str, Any]:
 
 def get(store: Store, key: str) -> Any:
     raw = store.scalar("SELECT value FROM settings WHERE key = ?", (key,))
-    return decode(raw) if raw is not None else SETTINGS[key].default
+    if raw is not None:
+        return decode(raw)
+    setting = SETTINGS.get(key)
+    return setting.default if setting else None
 
 
 def put(store: Store, key: str, value: Any) -> None:
