@@ -267,3 +267,41 @@ FIELD_ZH: dict[str, str] = {
     "id": "ID", "deputy_id": "代表ID", "start_date": "开始日期", "age": "年龄",
     "number": "届次", "status_reason": "状态原因",
 }
+
+# Proposals (issue 4): the state a proposal is in, and the columns rdtool adds to the proposals contract.
+ENUMS["proposal_status"] = {
+    "submitted": ("待交办", ("未交办",)),
+    "assigned": ("办理中", ("已交办",)),
+    "replied": ("已答复", ("待反馈",)),
+    "rehandling": ("再次办理", ("重新办理",)),
+    "fed_back": ("已反馈", ()),
+    "closed": ("已办结", ("办结",)),
+}
+_LOOKUP["proposal_status"] = _build_lookup()["proposal_status"]
+FIELD_ZH.update({"round": "轮次", "due_reason": "期限说明", "close_reason": "办结说明", "days_late": "逾期天数",
+                 "days_left": "剩余天数", "started_on": "开始日期", "snippet": "匹配内容", "lead_id": "领衔代表ID",
+                 "group": "分组"})
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """A Chinese ordinal numeral for titles: 1→一, 10→十, 11→十一, 21→二十一, 100→一百, 105→一百零五."""
+    if n < 0:
+        raise ValueError(n)
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = _DIGITS[n // 100] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + "零" + _DIGITS[rest]
+        tail = chinese_numeral(rest)
+        return head + ("一" + tail if rest < 20 else tail)
+    return str(n)

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("rdtool.cli.admin:config_app", "查看或修改设置：期限、目标比例、法定人数规则（config）"),
     "term": ("rdtool.cli.admin:term_app", "届次：增加、列出（term）"),
     "deputy": ("rdtool.cli.deputy:app", "人大代表：增加、查询、修改、离任、代表结构（deputy）"),
+    "proposal": ("rdtool.cli.proposal:app", "代表议案、建议：提出、交办、答复、反馈、办结、催办、检索、统计（proposal）"),
     "import": ("rdtool.cli.transfer:import_app", "从 CSV/XLSX 导入，全部成功才写入（import）"),
     "export": ("rdtool.cli.transfer:export_app", "导出为 CSV/TSV/JSON/JSONL/XLSX（export）"),
     "db": ("rdtool.cli.admin:db_app", "数据库：信息、备份（db）"),

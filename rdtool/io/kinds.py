@@ -45,6 +45,7 @@ class Kind:
 KINDS: dict[str, str] = {
     "terms": "rdtool.services.terms:KIND",
     "deputies": "rdtool.services.deputies_io:KIND",
+    "proposals": "rdtool.services.proposals_io:KIND",
 }
 
 
