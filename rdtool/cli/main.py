@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "appointment": ("rdtool.cli.appointment:app", "任免：任命、免职、接受辞职及程序步骤（appointment）"),
     "activity": ("rdtool.cli.activity:app", "代表活动、培训、视察、调研：增加、查询、修改（activity）"),
     "supervision": ("rdtool.cli.supervision:app", "监督工作：听取审议的报告与视察调研的项目，按议题（supervision）"),
+    "proposal": ("rdtool.cli.proposal:app", "代表议案、建议：提出、交办、答复、反馈、办结、催办、检索、统计（proposal）"),
     "import": ("rdtool.cli.transfer:import_app", "从 CSV/XLSX 导入，全部成功才写入（import）"),
     "export": ("rdtool.cli.transfer:export_app", "导出为 CSV/TSV/JSON/JSONL/XLSX（export）"),
     "db": ("rdtool.cli.admin:db_app", "数据库：信息、备份（db）"),

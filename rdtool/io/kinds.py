@@ -49,6 +49,7 @@ KINDS: dict[str, str] = {
     "attendance": "rdtool.services.meetings_io:ATTENDANCE",
     "items": "rdtool.services.meetings_io:ITEMS",
     "activities": "rdtool.services.activities_io:KIND",
+    "proposals": "rdtool.services.proposals_io:KIND",
 }
 
 

@@ -23,6 +23,7 @@ class Finding(TypedDict):
 # Append one line per service that contributes checks.
 CHECKS: list[str] = [
     "rdtool.services.deputies:checks",
+    "rdtool.services.proposals:checks",
 ]
 
 
