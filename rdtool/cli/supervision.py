@@ -21,6 +21,7 @@ def supervision(
     date_to: Optional[str] = typer.Option(None, "--to", help="截止日期"),
     by_topic: bool = typer.Option(False, "--topics", help="每个议题一行（报告几次、活动几次）"),
     all_kinds: bool = typer.Option(False, "--all-kinds", help="包括所有填了“对象”的活动（默认只含视察、调研、执法检查）"),
+    all_reports: bool = typer.Option(False, "--all-reports", help="包括主席团工作报告、代表资格审查报告（默认不列，它们不是对政府的监督）"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -42,7 +43,7 @@ def supervision(
         raise UsageError("请用 --year、--term 或 --from/--to 指定期间")
     else:
         period = archive_svc.period(store, year, term)
-    rows = svc.listing(store, period["from"], period["to"], all_kinds)
+    rows = svc.listing(store, period["from"], period["to"], all_kinds, all_reports)
     if by_topic:
         render_rows(svc.topics(rows), [Column("topic", "议题"), Column("reports", "听取报告"),
                                        Column("activities", "视察调研"), Column("first", "首次"),

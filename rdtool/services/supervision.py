@@ -14,6 +14,8 @@ from rdtool.store import activities as activities_sql
 from rdtool.store import archive as sql
 from rdtool.store.db import Store
 
+# Reports that are the congress's own business, not supervision of the government: left out unless asked for.
+_OWN_BUSINESS = re.compile(r"主席团工作报告|代表资格")
 _PREFIX = re.compile(r"^(听取和审议|听取并审议|听取|审议)")
 _ABOUT = re.compile(r"关于(?:\d{4}年)?(?:(?:第.季度|上半年|下半年|全年|度))?(.+?)(?:工作)?(?:情况)?(?:的)?(?:报告|汇报)$")
 
@@ -27,10 +29,17 @@ def topic_of_report(title: str) -> str:
     return _PREFIX.sub("", text).strip() or text
 
 
-def listing(store: Store, date_from: str, date_to: str, all_kinds: bool = False) -> list[dict]:
-    """Reports heard and activities with a subject in the range, sorted by topic then date."""
+def listing(store: Store, date_from: str, date_to: str, all_kinds: bool = False,
+            all_reports: bool = False) -> list[dict]:
+    """Reports heard and activities with a subject in the range, grouped by topic (topics in order of first date).
+
+    The presidium's own work report and the credentials committee's report are not supervision of the
+    government and are left out unless `all_reports`.
+    """
     rows = []
     for r in sql.report_items(store, date_from, date_to):
+        if not all_reports and _OWN_BUSINESS.search(r["title"]):
+            continue
         rows.append({"topic": topic_of_report(r["title"]), "source": "report", "date": r["date"],
                      "ref": r["meeting"], "title": r["title"], "kind": r["meeting_kind"], "enum": "meeting_kind"})
     kinds = None if all_kinds else ",".join(SUPERVISION_KINDS)
