@@ -228,6 +228,15 @@ def flags(store: Store, year: int, as_of: str | None = None) -> list[dict]:
               if p["status"] == "active" or (p["status_date"] or "") > day]
     counts = tally(store, per["from"], day)
     county_acts = sql.county_activities(store, per["from"], day)
+    by_term: dict[int, dict[int, int]] = {}
+
+    def term_absences(number: int) -> dict[int, int]:
+        """deputy id -> unexcused absences from congress sessions since the term began (代表法 art. 62)."""
+        if number not in by_term:
+            row = settings_sql.term(store, number)
+            by_term[number] = {d: c["congress_absent"] for d, c in tally(store, row["start_date"], day).items()}
+        return by_term[number]
+
     out = []
     for p in collation.sort_names(people, key=lambda r: r["name"]):
         c = counts.get(p["id"], _empty_counts())
@@ -238,8 +247,10 @@ def flags(store: Store, year: int, as_of: str | None = None) -> list[dict]:
         if c["absent"]:
             detail = (f"{year}年未经请假缺席{c['absent']}次（人代会{c['congress_absent']}次、"
                       f"主席团会议{c['presidium_absent']}次）")
-            if mandate_ends_for_absence(c["congress_absent"]):
-                detail += "；未经批准两次不出席人代会，依代表法第六十二条代表资格终止，请核实"
+            in_term = term_absences(p["term"])
+            if mandate_ends_for_absence(in_term.get(p["id"], 0)):
+                detail += (f"；本届累计未经批准不出席人代会{in_term[p['id']]}次，"
+                           "依代表法第六十二条第三项代表资格终止，请核实")
             out.append({**base, "flag": "unexcused_absence", "count": c["absent"], "detail": detail})
         if p["level"] == "county" and county_acts:
             due = [a for a in county_acts if a["date"] <= day]
