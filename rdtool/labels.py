@@ -115,6 +115,13 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "report_back": ("向选民述职", ("述职",)),
         "other": ("其他", ()),
     },
+    # Which deputies an activity is for (issue 5): the term report counts township activities as
+    # township or both, county activities as county or both.
+    "activity_level": {
+        "township": ("镇(乡)人大代表活动", ("镇", "乡", "镇人大代表", "乡人大代表", "镇(乡)人大代表", "镇代表", "乡代表")),
+        "county": ("县人大代表活动", ("县", "县人大代表", "县代表")),
+        "both": ("县乡两级人大代表活动", ("两级", "县乡两级", "县乡")),
+    },
 }
 
 _FOLD = str.maketrans("（）／", "()/")
@@ -271,6 +278,7 @@ FIELD_ZH: dict[str, str] = {
     # Columns rdtool adds to the contract (never renamed or dropped).
     "id": "ID", "deputy_id": "代表ID", "start_date": "开始日期", "age": "年龄",
     "number": "届次", "status_reason": "状态原因",
+    "organiser": "组织单位",
 }
 
 # Issue 8 (general election, 换届选举): columns of the ge_plan / ge_constituencies / ge_candidates kinds.
@@ -305,6 +313,19 @@ ENUMS["candidate_status"] = {
 }
 FIELD_ZH.update({"round": "轮次", "rule": "适用规则", "meeting_code": "会议编号", "item_id": "事项ID",
                  "outcome": "结果", "elected": "是否当选", "missing": "缺少的程序"})
+# Proposals (issue 4): the state a proposal is in, and the columns rdtool adds to the proposals contract.
+ENUMS["proposal_status"] = {
+    "submitted": ("待交办", ("未交办",)),
+    "assigned": ("办理中", ("已交办",)),
+    "replied": ("已答复", ("待反馈",)),
+    "rehandling": ("再次办理", ("重新办理",)),
+    "fed_back": ("已反馈", ()),
+    "closed": ("已办结", ("办结",)),
+}
+_LOOKUP["proposal_status"] = _build_lookup()["proposal_status"]
+FIELD_ZH.update({"round": "轮次", "due_reason": "期限说明", "close_reason": "办结说明", "days_late": "逾期天数",
+                 "days_left": "剩余天数", "started_on": "开始日期", "snippet": "匹配内容", "lead_id": "领衔代表ID",
+                 "group": "分组"})
 
 _DIGITS = "零一二三四五六七八九"
 

@@ -7,6 +7,7 @@ the national default, so a local regulation can be matched without code changes.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable
@@ -50,6 +51,54 @@ def _choice(*options: str) -> Callable[[str], str]:
     return parse
 
 
+# 履职积分 (deputies' performance points): points per record, and the deduction per unexcused absence.
+POINTS_DEFAULTS: dict[str, float] = {
+    "congress_present": 2,     # 出席人代会，每次
+    "presidium_present": 1,    # 出席主席团会议，每次
+    "proposal_lead": 3,        # 领衔提出议案、建议，每件
+    "proposal_cosign": 1,      # 附议，每件
+    "activity": 2,             # 参加代表活动（视察、调研、执法检查、小组活动、联系选民、述职…），每次
+    "training": 1,             # 参加学习培训，每次
+    "absent_deduct": 5,        # 未经请假缺席会议，每次扣分
+}
+
+
+def parse_points(raw: str) -> str:
+    """A points scheme as JSON ('{"activity": 3}') or key=value pairs ('activity=3, absent_deduct=5').
+
+    Keys not given take their defaults. Stored (and shown by `rdtool config`) as compact JSON.
+    """
+    text = clean(raw)
+    given: dict[str, Any] = {}
+    if text.startswith("{"):
+        try:
+            given = json.loads(text)
+        except ValueError as exc:
+            raise FieldError(f"不是有效的 JSON：{exc}") from None
+        if not isinstance(given, dict):
+            raise FieldError("应为 JSON 对象，如 {\"activity\": 3}")
+    elif text:
+        for part in re.split(r"[,，;；\s]+", text):
+            if not part:
+                continue
+            key, sep, value = part.partition("=")
+            if not sep:
+                raise FieldError(f"“{part}”应写成 项目=分值，如 activity=3")
+            given[key.strip()] = value.strip()
+    scheme = dict(POINTS_DEFAULTS)
+    for key, value in given.items():
+        if key not in POINTS_DEFAULTS:
+            raise FieldError(f"没有积分项“{key}”，可用：{'、'.join(POINTS_DEFAULTS)}")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise FieldError(f"{key} 的分值“{value}”不是数字") from None
+        if number < 0:
+            raise FieldError(f"{key} 的分值不能为负数（扣分项 absent_deduct 也写正数）")
+        scheme[key] = int(number) if number == int(number) else number
+    return json.dumps(scheme, ensure_ascii=False, separators=(",", ":"))
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -76,6 +125,9 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("target_re_elected_share", "连任代表比例目标", "1/3", parse_share),
     Setting("target_presidium_party_share", "主席团成员中党员比例目标", "90%", parse_share),
     Setting("target_women_share", "妇女代表比例目标", "", parse_share, "留空表示只显示、不考核"),
+    Setting("points_scheme", "履职积分规则", json.dumps(POINTS_DEFAULTS, separators=(",", ":")), parse_points,
+            "每次出席人代会/主席团会议、领衔/附议每件、每次活动/培训的分值，未请假缺席每次扣分；"
+            "可写 JSON 或 activity=3,absent_deduct=5，未写的项用默认值"),
     Setting("backups_keep", "保留备份份数", 10, lambda r: parse_int(r, 1)),
     Setting("population", "户籍人口数", None, lambda r: parse_int(r, 0),
             "选举法第十二条：乡镇代表名额基数45名，每1500人增加1名，最多160名（换届选举核对代表名额用）"),

@@ -235,3 +235,97 @@ def composition(
     day = parse_option("--as-of", parse_date, as_of) or svc.default_day(store, term)
     data = svc.composition(store, term, parse_option("--level", lambda r: parse_enum("level", r), level), day)
     render_composition(data, fmt)
+
+
+# --- 履职档案、履职积分、提醒 (issue 5) ---------------------------------------------------------------
+
+ARCHIVE_FORMATS = ("table", "md", "json", "csv", "tsv", "jsonl", "docx")
+
+
+@app.command("archive")
+def archive(
+    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
+    term: Optional[int] = typer.Option(None, "--term", help="届次（默认该代表所在届的全部任期）"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table（终端）、md、json、docx（须 --output）、csv、tsv、jsonl"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600）；docx 必须指定"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """代表履职档案：出席人代会（出席/请假/缺席）、主席团会议、领衔和附议的议案建议及办理结果、代表活动与学习培训、履职积分。
+    可打印或向原选区选民通报（--format md/docx）。未经批准两次不出席人代会的，代表资格终止（代表法第六十二条）。"""
+    from pathlib import Path
+
+    from rdtool.errors import UsageError
+    from rdtool.services import archive as svc
+
+    fmt = check_format(fmt, ARCHIVE_FORMATS)
+    if fmt == "docx" and not output:
+        raise UsageError("--format docx 需要用 --output 指定文件，如 --output 王桂芳履职档案.docx")
+    store = open_db(db)
+    data = svc.archive(store, ref, year, term)
+    if fmt == "docx":
+        from rdtool.services import archive_docx
+
+        path = archive_docx.write(data, Path(output))
+        typer.echo(f"已写入 {path}")
+        return
+    from rdtool.cli.archive_views import render_archive
+
+    if output:
+        from rdtool.io.exporter import open_output
+
+        with open_output(Path(output)) as out:
+            render_archive(data, fmt, out)
+        typer.echo(f"已写入 {output}")
+        return
+    render_archive(data, fmt)
+
+
+SCORE_COLUMNS = [Column("rank", "名次"), Column("deputy_id", "ID"), Column("name", "姓名"),
+                 Column("level", "代表层级", enum="level"), Column("congress_present", "出席人代会"),
+                 Column("presidium_present", "出席主席团会议"), Column("leave", "请假"), Column("absent", "缺席"),
+                 Column("proposal_lead", "领衔"), Column("proposal_cosign", "附议"), Column("activities", "活动"),
+                 Column("training", "培训"), Column("points", "积分")]
+
+
+@app.command("scores")
+def scores(
+    year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
+    term: Optional[int] = typer.Option(None, "--term", help="届次（代替 --year，统计整届）"),
+    level: Optional[str] = typer.Option(None, "--level", help="只列镇或县代表"),
+    top: Optional[int] = typer.Option(None, "--top", help="只列前 N 名"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """履职积分排名：按设置中的积分规则（rdtool config points_scheme）计算期间内每位代表的积分，并列名次相同。"""
+    from rdtool.services import archive as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    data = svc.scores(store, year, term, parse_option("--level", lambda r: parse_enum("level", r), level))
+    rows = data["rows"] if top is None else [r for r in data["rows"] if r["rank"] <= top]
+    if fmt == "json":
+        from rdtool.render import render_json
+
+        render_json({"period": data["period"], "scheme": data["scheme"], "rows": rows})
+        return
+    render_rows(rows, SCORE_COLUMNS, fmt, title=f"{data['period']['label']}代表履职积分" if fmt == "table" else None)
+
+
+@app.command("flags")
+def flags(
+    year: int = typer.Option(..., "--year", help="年度，如 2019"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="判断日期（默认今天；不晚于年底）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """需要跟进的代表：全年未参加代表活动的；未经请假缺席会议的（两次缺席人代会依代表法第六十二条终止代表资格）；
+    未参加县代表活动的县人大代表。"""
+    from rdtool.services import archive as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    rows = svc.flags(store, year, parse_option("--as-of", parse_date, as_of))
+    render_rows(rows, [Column("flag", "提醒") if fmt not in ("table", "md") else Column("flag_zh", "提醒"),
+                       Column("deputy_id", "ID"), Column("name", "姓名"), Column("level", "代表层级", enum="level"),
+                       Column("count", "次数"), Column("detail", "说明")], fmt)

@@ -53,6 +53,8 @@ KINDS: dict[str, str] = {
     "ge_plan": "rdtool.services.general_election_io:PLAN_KIND",
     "ge_constituencies": "rdtool.services.general_election_io:CONSTITUENCIES_KIND",
     "ge_candidates": "rdtool.services.general_election_io:CANDIDATES_KIND",
+    "activities": "rdtool.services.activities_io:KIND",
+    "proposals": "rdtool.services.proposals_io:KIND",
 }
 
 

@@ -27,6 +27,7 @@ CHECKS: list[str] = [
     "rdtool.services.elections:checks",
     "rdtool.services.appointments:checks",
     "rdtool.services.general_election:checks",
+    "rdtool.services.proposals:checks",
 ]
 
 

@@ -1,0 +1,72 @@
+"""Composite views of the performance archive (履职档案), built from the one renderer."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rdtool.services.archive import figures, title_of
+from rdtool.render import Column, render_json, render_record, render_rows
+
+PROFILE = [Column("name", "姓名"), Column("level", "代表层级", enum="level"), Column("term", "届次"),
+           Column("constituency", "选区"), Column("workplace", "工作单位及职务"), Column("party", "政治面貌", enum="party"),
+           Column("presidium_role", "主席团职务", enum="presidium_role"), Column("status", "状态", enum="deputy_status"),
+           Column("period", "期间")]
+FIGURE_COLS = [Column("item", "项目"), Column("value", "数量")]
+MEETING_COLS = [Column("code", "编号"), Column("date", "日期"), Column("kind", "会议", enum="meeting_kind"),
+                Column("title", "名称"), Column("status", "出席情况", enum="attendance")]
+PROPOSAL_COLS = [Column("code", "编号"), Column("submitted_on", "提出日期"), Column("kind", "类别", enum="proposal_kind"),
+                 Column("role_zh", "身份"), Column("title", "标题"), Column("unit", "承办单位"),
+                 Column("result", "办理结果", enum="proposal_result"), Column("feedback", "代表意见", enum="feedback")]
+ACTIVITY_COLS = [Column("code", "编号"), Column("date", "日期"), Column("kind", "类别", enum="activity_kind"),
+                 Column("title", "活动"), Column("subject", "对象")]
+POINT_COLS = [Column("label", "积分项"), Column("count", "次数/件数"), Column("each", "每次分值"), Column("points", "得分")]
+
+FLAT_KEYS = ["deputy_id", "name", "level", "term", "period_from", "period_to", "congress_meetings", "congress_present",
+             "congress_leave", "congress_absent", "presidium_meetings", "presidium_present", "presidium_leave",
+             "presidium_absent", "unexcused_absences", "proposals_led", "proposals_cosigned", "activities",
+             "training", "points"]
+
+
+def flat(a: dict) -> dict:
+    d, c, pr = a["deputy"], a["congress"], a["presidium"]
+    return {"deputy_id": d["id"], "name": d["name"], "level": d["level"], "term": d["term"],
+            "period_from": a["period"]["from"], "period_to": a["period"]["to"], "congress_meetings": c["meetings"],
+            "congress_present": c["present"], "congress_leave": c["leave"], "congress_absent": c["absent"],
+            "presidium_meetings": pr["meetings"], "presidium_present": pr["present"], "presidium_leave": pr["leave"],
+            "presidium_absent": pr["absent"], "unexcused_absences": a["unexcused_absences"],
+            "proposals_led": a["proposals"]["led"], "proposals_cosigned": a["proposals"]["cosigned"],
+            "activities": a["activities"]["activities"], "training": a["activities"]["training"],
+            "points": a["points"]["total"]}
+
+
+def render_archive(a: dict, fmt: str, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    if fmt == "json":
+        render_json(a, out)
+        return
+    if fmt in ("csv", "tsv", "jsonl"):
+        render_rows([flat(a)], [Column(k) for k in FLAT_KEYS], fmt, out)
+        return
+    md = fmt == "md"
+    if md:
+        out.write(f"# {title_of(a)}\n\n")
+    profile = {**a["deputy"], "period": f"{a['period']['from']} 至 {a['period']['to']}"}
+    render_record(profile, PROFILE, fmt, out, title=None if md else title_of(a))
+    sections = [
+        ("履职情况", figures(a), FIGURE_COLS),
+        ("会议出席", a["meetings"], MEETING_COLS),
+        ("议案、建议", [{**p, "role_zh": "领衔" if p["role"] == "lead" else "附议"} for p in a["proposals"]["items"]],
+         PROPOSAL_COLS),
+        ("代表活动与学习培训", a["activities"]["items"], ACTIVITY_COLS),
+        ("履职积分", a["points"]["parts"], POINT_COLS),
+    ]
+    for heading, rows, cols in sections:
+        out.write("\n")
+        if not rows:
+            out.write(f"{'## ' if md else ''}{heading}：无\n")
+            continue
+        if md:
+            out.write(f"## {heading}\n\n")
+        render_rows(rows, cols, fmt, out, title=None if md else heading)
+    out.write(("\n## 小结\n\n" if md else "\n") + a["summary"] + "\n")

@@ -1,0 +1,329 @@
+"""rdtool proposal …: deputies' motions (议案) and suggestions (建议、批评和意见) from submission to closing."""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+import typer
+
+from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.labels import parse_date, parse_enum
+from rdtool.render import Column
+
+app = make_app("代表议案和建议：提出、交办、答复、反馈、办结、催办、检索、统计。"
+               "议案须5名以上代表联名（组织法第二十二条第二款）；建议自交办之日起3个月内答复，"
+               "涉及面广、处理难度大的6个月（代表法第五十一条；省级期限可在 config 中设置）。")
+
+AsOfOpt = typer.Option(None, "--as-of", help="按哪一天判断状态（默认今天），便于复现")
+DateOpt = typer.Option(None, "--date", help="日期（默认今天），如 2026-03-01 或 2026年3月1日")
+
+LIST_COLUMNS = [Column("code"), Column("kind", enum="proposal_kind"), Column("title"), Column("lead"),
+                Column("submitted_on"), Column("unit"), Column("due_on"), Column("status", "状态", enum="proposal_status")]
+FULL_COLUMNS = [Column("id"), Column("code"), Column("kind", enum="proposal_kind"), Column("title"),
+                Column("category"), Column("submitted_on"), Column("meeting"), Column("lead"), Column("cosigners"),
+                Column("unit"), Column("assigned_on"), Column("due_on"), Column("due_reason"),
+                Column("complex", kind="bool"), Column("round"), Column("replied_on"),
+                Column("result", enum="proposal_result"), Column("feedback", enum="feedback"),
+                Column("feedback_on"), Column("closed_on"), Column("close_reason"),
+                Column("status", "状态", enum="proposal_status")]
+SHOW_COLUMNS = FULL_COLUMNS[:4] + [Column("body")] + FULL_COLUMNS[4:16] + [Column("reply")] + FULL_COLUMNS[16:] + [
+    Column("days_late")]
+CHASE_COLUMNS = [Column("unit"), Column("code"), Column("title"), Column("lead"), Column("round"), Column("due_on"),
+                 Column("days_late"), Column("days_left")]
+FIGURE_COLUMNS = [Column("received", "收到"), Column("motions", "议案"), Column("suggestions", "建议"),
+                  Column("assigned", "已交办"), Column("replied", "已答复"), Column("closed", "已办结"),
+                  Column("overdue", "逾期未答复"), Column("reply_rate", "答复率", kind="rate"),
+                  Column("on_time_rate", "按期答复率", kind="rate"),
+                  Column("satisfaction_rate", "满意率", kind="rate"),
+                  Column("implementation_rate", "解决落实率(A+B)", kind="rate")]
+
+
+def _date(option: str, raw: Optional[str]) -> str:
+    from rdtool.services.proposals import today
+
+    return parse_option(option, parse_date, raw) or today()
+
+
+@app.command("submit")
+def submit(
+    title: str = typer.Argument(..., help="标题，如 关于修缮新华村便民桥的建议"),
+    lead: str = typer.Option(..., "--lead", help="领衔代表姓名或 ID"),
+    kind: str = typer.Option("suggestion", "--kind", help="议案/motion 或 建议/suggestion（默认建议）"),
+    cosigners: Optional[str] = typer.Option(None, "--cosigners", help="附议代表，用 、 ; ； 分隔；同名代表写 姓名#ID"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", help="人代会会议编号（如 C3-1）；闭会期间的建议不填"),
+    body: Optional[str] = typer.Option(None, "--body", help="内容"),
+    category: Optional[str] = typer.Option(None, "--category", help="分类，如 交通运输、教育卫生"),
+    on: Optional[str] = typer.Option(None, "--date", help="提出日期（默认今天）"),
+    code: Optional[str] = typer.Option(None, "--code", help="编号（默认自动：三届一次-001，闭会期间 2026-001）"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """登记代表提出的议案或建议。议案须在人代会期间、5名以上代表联名（组织法第二十二条第二款）。"""
+    from rdtool.services import proposals as svc
+
+    raw = {"kind": kind, "title": title, "lead": lead, "cosigners": cosigners, "meeting": meeting, "body": body,
+           "category": category, "submitted_on": on or svc.today(), "code": code}
+    store = open_db(db)
+    result = svc.submit(store, {k: v for k, v in raw.items() if v is not None})
+    typer.echo(f"已登记 {result['code']}（{result['signers']} 名代表联名）")
+
+
+@app.command("assign")
+def assign(
+    code: str = typer.Argument(..., help="编号"),
+    unit: str = typer.Option(..., "--unit", help="承办单位，如 镇村镇建设办"),
+    on: Optional[str] = DateOpt,
+    complex_: bool = typer.Option(False, "--complex", help="涉及面广、处理难度大：期限6个月（代表法第五十一条）"),
+    due: Optional[str] = typer.Option(None, "--due", help="另定办理期限（须同时用 --reason 说明理由）"),
+    reason: Optional[str] = typer.Option(None, "--reason", help="另定期限的理由"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """交办：承办单位与交办日期；办理期限按设置自动计算（默认3个月，复杂6个月），月末按民法典第二百零二条。"""
+    from rdtool.services import proposals as svc
+
+    day = _date("--date", on)
+    due_day = parse_option("--due", parse_date, due)
+    store = open_db(db)
+    row = svc.assign(store, code, unit, day, complex_, due_day, reason)
+    typer.echo(f"{row['code']} 已于 {day} 交办 {row['unit']}，办理期限 {row['due_on']}")
+
+
+@app.command("reply")
+def reply(
+    code: str = typer.Argument(..., help="编号"),
+    result: str = typer.Option(..., "--result", help="办理结果：A 已解决或基本解决、B 正在解决、C 列入计划逐步解决、D 因条件限制留作参考"),
+    text: Optional[str] = typer.Option(None, "--text", help="答复内容"),
+    on: Optional[str] = DateOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """登记承办单位的答复（本轮）。"""
+    from rdtool.services import proposals as svc
+
+    day = _date("--date", on)
+    klass = parse_option("--result", lambda r: parse_enum("proposal_result", r.upper() if len(r) == 1 else r), result)
+    store = open_db(db)
+    row = svc.reply(store, code, day, klass, text)
+    late = f"，逾期 {row['days_late']} 天" if row["days_late"] else "，按期"
+    typer.echo(f"{row['code']} 已于 {day} 答复（{klass}，期限 {row['due_on']}{late}）")
+
+
+@app.command("feedback")
+def feedback(
+    code: str = typer.Argument(..., help="编号"),
+    opinion: str = typer.Argument(..., metavar="OPINION", help="满意、基本满意、不满意（satisfied/basic/unsatisfied）"),
+    on: Optional[str] = DateOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """登记代表对答复的意见；不满意的重新办理，新期限为反馈之日起1个月（可在 config 中设置）。"""
+    from rdtool.labels import label
+    from rdtool.services import proposals as svc
+
+    day = _date("--date", on)
+    code_ = parse_option("OPINION", lambda r: parse_enum("feedback", r), opinion)
+    store = open_db(db)
+    row = svc.feedback(store, code, code_, day)
+    typer.echo(f"{row['code']}：代表{label('feedback', code_)}（{day}）")
+    if row["new_round"]:
+        typer.echo(f"已转入第{row['round']}轮再次办理，承办单位 {row['unit']}，期限 {row['new_round']['due_on']}")
+
+
+@app.command("close")
+def close(
+    code: str = typer.Argument(..., help="编号"),
+    on: Optional[str] = DateOpt,
+    reason: Optional[str] = typer.Option(None, "--reason", help="未经答复和反馈而办结时必须说明理由"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """办结：答复并经代表反馈（满意、基本满意）后办结；其他情况须用 --reason 说明。"""
+    from rdtool.services import proposals as svc
+
+    day = _date("--date", on)
+    store = open_db(db)
+    row = svc.close(store, code, day, reason)
+    typer.echo(f"{row['code']} 已于 {day} 办结")
+
+
+@app.command("list")
+def list_(
+    status: Optional[str] = typer.Option(None, "--status", help="待交办、办理中、已答复、再次办理、已反馈、已办结"),
+    unit: Optional[str] = typer.Option(None, "--unit", help="承办单位（包含即可）"),
+    deputy: Optional[str] = typer.Option(None, "--deputy", help="领衔或附议的代表（姓名或 ID）"),
+    kind: Optional[str] = typer.Option(None, "--kind", help="议案 或 建议"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", help="人代会会议编号，如 C3-1"),
+    term: Optional[int] = typer.Option(None, "--term", help="届次（按提出日期）"),
+    year: Optional[int] = typer.Option(None, "--year", help="年度（按提出日期）"),
+    category: Optional[str] = typer.Option(None, "--category", help="分类"),
+    overdue: bool = typer.Option(False, "--overdue", help="只列逾期未答复的"),
+    as_of: Optional[str] = AsOfOpt,
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """列出议案和建议（按提出日期）。"""
+    from rdtool.render import render_rows
+    from rdtool.services import proposals as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    rows = svc.listing(
+        store, status=parse_option("--status", lambda r: parse_enum("proposal_status", r), status), unit=unit,
+        deputy=deputy, kind=parse_option("--kind", lambda r: parse_enum("proposal_kind", r), kind),
+        meeting=meeting, term=term, year=year, category=category, overdue=overdue,
+        as_of=parse_option("--as-of", parse_date, as_of))
+    render_rows(rows, LIST_COLUMNS if fmt in ("table", "md") else FULL_COLUMNS, fmt)
+
+
+@app.command("show")
+def show(
+    code: str = typer.Argument(..., help="编号或 ID"),
+    as_of: Optional[str] = AsOfOpt,
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """一件议案或建议的全部信息、附议代表、各轮办理情况和时间线。"""
+    from rdtool.render import render_json, render_record, render_rows
+    from rdtool.services import proposals as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    p = svc.show(store, code, parse_option("--as-of", parse_date, as_of))
+    if fmt == "json":
+        render_json(p)
+        return
+    render_record(p, SHOW_COLUMNS, fmt, title=f"{p['code']} {p['title']}")
+    if fmt in ("table", "md"):
+        typer.echo("")
+        render_rows(p["timeline"], [Column("date", "日期"), Column("event", "环节"), Column("detail", "情况")], fmt,
+                    title="办理过程")
+
+
+def _within(raw: str) -> int:
+    m = re.fullmatch(r"\s*(\d+)\s*(d|天|w|周|m|月)?\s*", raw.lower())
+    if not m:
+        from rdtool.errors import UsageError
+
+        raise UsageError(f"--within 写法不对：“{raw}”，如 14d、2w、1m")
+    n, unit = int(m.group(1)), m.group(2) or "d"
+    return n * {"d": 1, "天": 1, "w": 7, "周": 7, "m": 30, "月": 30}[unit]
+
+
+def _chase(rows: list[dict], fmt: str, title: str, strict: bool) -> None:
+    from rdtool.render import render_rows
+
+    render_rows(rows, CHASE_COLUMNS, fmt, title=title if fmt in ("table", "md") and rows else None)
+    if fmt in ("table", "md"):
+        late = [r for r in rows if r["overdue"]]
+        by_unit: dict[str, list[dict]] = {}
+        for r in late:
+            by_unit.setdefault(r["unit"] or "（未填）", []).append(r)
+        if by_unit:
+            typer.echo("")
+            render_rows([{"unit": u, "n": len(rs), "max": max(r["days_late"] for r in rs)} for u, rs in by_unit.items()],
+                        [Column("unit"), Column("n", "逾期件数"), Column("max", "最长逾期天数")], fmt,
+                        title="逾期情况（按承办单位）")
+        elif not rows:
+            typer.echo("没有需要催办的建议。")
+    if strict and any(r["overdue"] for r in rows):
+        raise typer.Exit(1)
+
+
+@app.command("due")
+def due(
+    within: str = typer.Option("14d", "--within", help="多少天内到期，如 14d、2w、1m（默认14天）"),
+    as_of: Optional[str] = AsOfOpt,
+    strict: bool = typer.Option(False, "--strict", help="有逾期时退出码为1（供 cron 使用）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """需要催办的：已逾期和即将到期（未答复）的建议，按承办单位列出逾期天数、剩余天数。"""
+    from rdtool.services import proposals as svc
+
+    fmt = check_format(fmt)
+    days = _within(within)
+    store = open_db(db)
+    rows = svc.chase(store, parse_option("--as-of", parse_date, as_of), days)
+    _chase(rows, fmt, f"{days}天内到期及已逾期", strict)
+
+
+@app.command("overdue")
+def overdue(
+    as_of: Optional[str] = AsOfOpt,
+    strict: bool = typer.Option(False, "--strict", help="有逾期时退出码为1（供 cron 使用）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """逾期未答复的建议，按承办单位列出逾期天数（代表法第五十一条：交办之日起3个月，复杂6个月）。"""
+    from rdtool.services import proposals as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    rows = svc.chase(store, parse_option("--as-of", parse_date, as_of))
+    _chase(rows, fmt, "逾期未答复", strict)
+
+
+@app.command("search")
+def search(
+    words: List[str] = typer.Argument(..., help="要查找的词（多个词须同时出现），如 便民桥、养老"),
+    limit: int = typer.Option(20, "--limit", help="最多列出几件"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """全文检索标题和内容（中文：三字以上用 FTS5 三元组索引，一两个字逐条匹配），按相关度排序并显示匹配片段。"""
+    from rdtool.render import render_rows
+    from rdtool.services import proposals as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    rows = svc.search(store, " ".join(words), limit)
+    render_rows(rows, [Column("code"), Column("title"), Column("snippet"), Column("submitted_on"),
+                       Column("status", "状态", enum="proposal_status"), Column("score", "相关度")], fmt)
+
+
+@app.command("stats")
+def stats(
+    date_from: Optional[str] = typer.Option(None, "--from", help="提出日期自"),
+    date_to: Optional[str] = typer.Option(None, "--to", help="提出日期至"),
+    term: Optional[int] = typer.Option(None, "--term", help="届次（代替 --from/--to）"),
+    year: Optional[int] = typer.Option(None, "--year", help="年度（代替 --from/--to）"),
+    by: Optional[str] = typer.Option(None, "--by", help="分组：unit（承办单位）或 category（分类）"),
+    as_of: Optional[str] = AsOfOpt,
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """统计：收到、议案、建议、交办、答复、办结、逾期，答复率、按期答复率、满意率、解决落实率（A+B）。
+
+    统计对象为期间内提出的议案和建议；各状态按 --as-of 当天判断；分母为0时比率为空（null）。
+    """
+    from rdtool.errors import UsageError
+    from rdtool.render import render_json, render_record, render_rows
+    from rdtool.services import proposals as svc
+    from rdtool.store import settings as settings_sql
+
+    fmt = check_format(fmt)
+    if by not in (None, "unit", "category"):
+        raise UsageError(f"--by 只能是 unit 或 category，而不是“{by}”")
+    store = open_db(db)
+    start = parse_option("--from", parse_date, date_from)
+    end = parse_option("--to", parse_date, date_to)
+    if term is not None:
+        row = settings_sql.term(store, term)
+        if row is None:
+            from rdtool.errors import NotFound
+
+            raise NotFound(f"没有第{term}届")
+        start, end = start or row["start_date"], end or row["end_date"] or "9999-12-31"
+    elif year is not None:
+        start, end = start or f"{year:04d}-01-01", end or f"{year:04d}-12-31"
+    if start is None or end is None:
+        raise UsageError("请用 --from 和 --to（或 --term、--year）给出统计期间")
+    if end < start:
+        raise UsageError(f"--to {end} 早于 --from {start}")
+    day = parse_option("--as-of", parse_date, as_of) or svc.today()
+    data = svc.figures(store, start, end, day, by)
+    title = f"{start} 至 {end} 提出的议案和建议（截至 {day}）"
+    if fmt == "json":
+        render_json(data)
+    elif by is None:
+        render_record(data, FIGURE_COLUMNS, fmt, title=title)
+    else:
+        label_zh = "承办单位" if by == "unit" else "分类"
+        render_rows(data, [Column(by, label_zh)] + FIGURE_COLUMNS, fmt, title=title)

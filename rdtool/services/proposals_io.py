@@ -1,0 +1,79 @@
+"""The `proposals` import/export kind (DESIGN.md CSV contract).
+
+Rows refer to deputies by name (lead, cosigners) and to congress sessions by meeting code. Where a term has
+two deputies of the same name, the lead's id goes in the `deputy_id` column and a co-signer is written
+姓名#ID. An empty `due_on` is computed from settings like `proposal assign` does. A row whose deputy said
+不满意 and which is not closed is imported as two rounds (the answered one and the re-handling in progress).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rdtool.errors import RdtoolError
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.services import proposals as svc
+from rdtool.store import proposals as sql
+from rdtool.store.db import Store
+
+
+def check(store: Store, rows: list[Row]) -> list[RowError]:
+    errors = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        code = row.values.get("code")
+        if code:
+            if code in seen:
+                errors.append(RowError(row.number, "code", code, f"与第{seen[code]}行的编号重复"))
+            else:
+                seen[code] = row.number
+                if sql.code_exists(store, code):
+                    errors.append(RowError(row.number, "code", code, "数据库中已有这个编号"))
+    return errors
+
+
+def write(store: Store, rows: list[Row]) -> int:
+    from rdtool.services.deputy_refs import DeputyIndex
+
+    index, codes, lim = DeputyIndex(store), svc.Codes(store), svc.limits(store)
+    errors: list[RowError] = []
+    # explicit codes first, so that generated ones never take a code that a later row names
+    for row in rows:
+        if row.values.get("code"):
+            codes.taken.add(row.values["code"])
+    for row in rows:
+        code = row.values.get("code")
+        if code:
+            codes.taken.discard(code)
+        try:
+            record, cos, rounds, problems = svc.build(store, row.values, index, codes, lim)
+        except RdtoolError as exc:
+            errors.append(RowError(row.number, "title", row.values.get("title") or "", exc.message))
+            continue
+        if problems:
+            errors.extend(RowError(row.number, f, val, m) for f, val, m in problems)
+            continue
+        if not errors:
+            svc.write_built(store, record, cos, rounds)
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export(store: Store, show_private: bool = False) -> Iterator[dict]:
+    from rdtool.services.deputy_refs import DeputyIndex
+
+    index = DeputyIndex(store)
+    for r in sql.export_rows(store):
+        cos = sql.cosigners(store, r["id"])
+        names = []
+        for c in cos:
+            same = [x for x in index.by_name.get(c["name"], []) if x["term"] == c["term"]]
+            names.append(f"{c['name']}#{c['id']}" if len(same) > 1 else c["name"])
+        r["cosigners"] = "、".join(names)
+        r["complex"] = "是" if r["complex"] else "否"
+        r["deputy_id"] = r["lead_id"]
+        yield r
+
+
+KIND = Kind("proposals", "建议/议案", svc.FIELDS, write, export, extra=svc.EXTRA, check=check)

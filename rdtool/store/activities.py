@@ -1,0 +1,95 @@
+"""SQL for deputy activities (代表活动、培训、学习、视察…) and their participants."""
+
+from __future__ import annotations
+
+from rdtool.store.db import Store
+
+COLUMNS = ("code", "kind", "level", "date", "title", "subject", "location", "organiser", "notes")
+
+# The levels an activity filter by level matches: an activity for both levels counts for each.
+LEVEL_MATCH = {"township": ("township", "both"), "county": ("county", "both"), "both": ("both",)}
+TRAINING_KINDS = ("training", "study")
+
+
+def insert(store: Store, values: dict) -> int:
+    return store.insert("activities", {k: values.get(k) for k in COLUMNS})
+
+
+def update(store: Store, activity_id: int, values: dict) -> None:
+    store.update("activities", activity_id, {k: v for k, v in values.items() if k in COLUMNS})
+
+
+def set_participants(store: Store, activity_id: int, deputy_ids: list[int]) -> None:
+    store.execute("DELETE FROM activity_participants WHERE activity_id = ?", (activity_id,))
+    for deputy_id in dict.fromkeys(deputy_ids):
+        store.execute("INSERT INTO activity_participants (activity_id, deputy_id) VALUES (?, ?)",
+                      (activity_id, deputy_id))
+
+
+def code_exists(store: Store, code: str) -> bool:
+    return store.scalar("SELECT 1 FROM activities WHERE code = ?", (code,)) is not None
+
+
+def codes_like(store: Store, prefix: str) -> list[str]:
+    return [r["code"] for r in store.query("SELECT code FROM activities WHERE code LIKE ?", (prefix + "%",))]
+
+
+def get(store: Store, ref: str) -> dict | None:
+    """An activity by code, or by id ('12', '#12')."""
+    row = store.one("SELECT * FROM activities WHERE code = ? AND voided_at IS NULL", (ref,))
+    if row is None and ref.lstrip("#").isdigit():
+        row = store.one("SELECT * FROM activities WHERE id = ? AND voided_at IS NULL", (int(ref.lstrip("#")),))
+    return row
+
+
+def participants(store: Store, activity_id: int) -> list[dict]:
+    return store.query(
+        "SELECT d.id, d.name, d.level, d.term, d.constituency FROM activity_participants p "
+        "JOIN deputies d ON d.id = p.deputy_id WHERE p.activity_id = ? ORDER BY d.id", (activity_id,))
+
+
+def participants_of(store: Store, activity_ids: list[int]) -> dict[int, list[dict]]:
+    """activity id -> its participants (id, name, term), in one query."""
+    out: dict[int, list[dict]] = {i: [] for i in activity_ids}
+    if not activity_ids:
+        return out
+    for r in store.query(
+            "SELECT p.activity_id, d.id, d.name, d.term, d.level FROM activity_participants p "
+            "JOIN deputies d ON d.id = p.deputy_id "
+            f"WHERE p.activity_id IN ({', '.join('?' for _ in activity_ids)}) ORDER BY d.id", activity_ids):
+        out[r.pop("activity_id")].append(r)
+    return out
+
+
+def select(store: Store, *, kind: str | None = None, level: str | None = None, date_from: str | None = None,
+           date_to: str | None = None, deputy_id: int | None = None, term: int | None = None,
+           with_subject: bool = False) -> list[dict]:
+    """Activities (not voided) matching the filters, by date; each with its participant count."""
+    where = ["a.voided_at IS NULL"]
+    params: list = []
+    if kind is not None:
+        kinds = kind.split(",")
+        where.append(f"a.kind IN ({', '.join('?' for _ in kinds)})")
+        params.extend(kinds)
+    if level is not None:
+        levels = LEVEL_MATCH[level]
+        where.append(f"a.level IN ({', '.join('?' for _ in levels)})")
+        params.extend(levels)
+    if date_from is not None:
+        where.append("a.date >= ?")
+        params.append(date_from)
+    if date_to is not None:
+        where.append("a.date <= ?")
+        params.append(date_to)
+    if deputy_id is not None:
+        where.append("EXISTS (SELECT 1 FROM activity_participants x WHERE x.activity_id = a.id AND x.deputy_id = ?)")
+        params.append(deputy_id)
+    if term is not None:
+        where.append("a.date >= (SELECT start_date FROM terms WHERE number = ?) "
+                     "AND a.date <= coalesce((SELECT end_date FROM terms WHERE number = ?), '9999-12-31')")
+        params.extend([term, term])
+    if with_subject:
+        where.append("coalesce(a.subject, '') <> ''")
+    return store.query(
+        "SELECT a.*, (SELECT count(*) FROM activity_participants x WHERE x.activity_id = a.id) AS participant_count "
+        f"FROM activities a WHERE {' AND '.join(where)} ORDER BY a.date, a.code", params)
