@@ -114,6 +114,9 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.profile(store, ref, term, show_id, show_phone)
+    from rdtool.services import proposals as proposals_svc
+
+    record["proposals"] = proposals_svc.for_deputy(store, record["id"])
     if fmt == "json":
         from rdtool.render import render_json
 
@@ -124,6 +127,12 @@ def show(
         render_rows(record["memberships"],
                     [Column("role", "主席团职务", enum="presidium_role"), Column("from_date", "起"), Column("to_date", "止")],
                     fmt, title="主席团任职")
+    if record["proposals"] and fmt in ("table", "md"):
+        typer.echo("")
+        render_rows(record["proposals"],
+                    [Column("code"), Column("kind", enum="proposal_kind"), Column("title"), Column("submitted_on"),
+                     Column("role_zh", "身份"), Column("unit"), Column("status", "状态", enum="proposal_status")],
+                    fmt, title="领衔和附议的议案、建议")
 
 
 @app.command("edit")

@@ -25,7 +25,7 @@ STATUS = """CASE WHEN p.closed_on IS NOT NULL THEN 'closed'
 
 _SELECT = f"""SELECT p.*, {STATUS} AS status, d.name AS lead, m.code AS meeting,
        (SELECT group_concat(name, '、') FROM (SELECT c.name FROM proposal_cosigners pc
-            JOIN deputies c ON c.id = pc.deputy_id WHERE pc.proposal_id = p.id ORDER BY c.id)) AS cosigners,
+            JOIN deputies c ON c.id = pc.deputy_id WHERE pc.proposal_id = p.id ORDER BY pc.rowid)) AS cosigners,
        (SELECT count(*) FROM proposal_cosigners pc WHERE pc.proposal_id = p.id) AS cosigner_count
 FROM proposals p JOIN deputies d ON d.id = p.lead_id LEFT JOIN meetings m ON m.id = p.meeting_id"""
 
@@ -103,7 +103,7 @@ def rounds(store: Store, proposal_id: int) -> list[dict]:
 
 def cosigners(store: Store, proposal_id: int) -> list[dict]:
     return store.query("SELECT d.id, d.name, d.term FROM proposal_cosigners pc JOIN deputies d ON d.id = pc.deputy_id "
-                       "WHERE pc.proposal_id = ? ORDER BY d.id", (proposal_id,))
+                       "WHERE pc.proposal_id = ? ORDER BY pc.rowid", (proposal_id,))
 
 
 def select(store: Store, *, status: str | None = None, unit: str | None = None, deputy_id: int | None = None,
@@ -147,9 +147,9 @@ def select(store: Store, *, status: str | None = None, unit: str | None = None, 
 def by_deputy(store: Store, deputy_id: int) -> list[dict]:
     """Proposals a deputy led or co-signed, with the role."""
     return store.query(
-        f"SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS} AS status, 'lead' AS role "
+        f"SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS} AS status, 'lead' AS role, '领衔' AS role_zh "
         "FROM proposals p WHERE p.lead_id = :d AND p.voided_at IS NULL "
-        f"UNION ALL SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS}, 'cosigner' "
+        f"UNION ALL SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS}, 'cosigner', '附议' "
         "FROM proposals p JOIN proposal_cosigners pc ON pc.proposal_id = p.id "
         "WHERE pc.deputy_id = :d AND p.voided_at IS NULL ORDER BY 4, 1", {"d": deputy_id})
 
