@@ -268,6 +268,24 @@ FIELD_ZH: dict[str, str] = {
     "number": "届次", "status_reason": "状态原因",
 }
 
+
+# Issue 3 additions: election outcomes, and Chinese numerals for formal titles.
+ENUMS["election_outcome"] = {
+    "filled": ("选满", ()),
+    "tie": ("票数相等，须再次投票", ("再次投票",)),
+    "shortfall": ("未选满，须另行选举", ("另行选举",)),
+    "void": ("本轮选举无效，须重新投票", ("无效",)),
+}
+ENUMS["candidate_status"] = {
+    "elected": ("当选", ()),
+    "tie": ("票数相等，须再次投票", ()),
+    "not_elected": ("未当选", ()),
+    "void": ("本轮无效", ()),
+}
+_LOOKUP = _build_lookup()
+FIELD_ZH.update({"round": "轮次", "rule": "适用规则", "meeting_code": "会议编号", "item_id": "事项ID",
+                 "outcome": "结果", "elected": "是否当选", "missing": "缺少的程序"})
+
 # Proposals (issue 4): the state a proposal is in, and the columns rdtool adds to the proposals contract.
 ENUMS["proposal_status"] = {
     "submitted": ("待交办", ("未交办",)),

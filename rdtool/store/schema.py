@@ -222,6 +222,9 @@ def m001_initial(db) -> None:
     run_sql(db, M001_INITIAL)
 
 
+def m301_by_election(db) -> None:
+    """election_contests.by_election: a 补选 (组织法 第三十条) lifts the 差额 ratio warnings."""
+    run_sql(db, "ALTER TABLE election_contests ADD COLUMN by_election INTEGER NOT NULL DEFAULT 0;")
 M401_PROPOSALS = """
 ALTER TABLE proposals ADD COLUMN round INTEGER NOT NULL DEFAULT 1;
 CREATE TABLE proposal_rounds (                -- every handling round of a proposal, the current one included
@@ -277,5 +280,6 @@ def m401_proposals(db) -> None:
 # (name, function) in the order they apply. Append only.
 MIGRATIONS: list[tuple[str, Callable]] = [
     ("m001_initial", m001_initial),
+    ("m301_by_election", m301_by_election),
     ("m401_proposals", m401_proposals),
 ]
