@@ -78,8 +78,8 @@ FIELDS: list[F.Field] = [
 # Accepted beyond the contract: the lead's id where two deputies share the name, and the two reasons.
 EXTRA: list[F.Field] = [
     F.Field("deputy_id", F.integer(1)),
-    F.Field("due_reason", F.text(200)),
-    F.Field("close_reason", F.text(200)),
+    F.Field("due_reason", prose(200)),
+    F.Field("close_reason", prose(200)),
 ]
 
 
