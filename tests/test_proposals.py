@@ -335,3 +335,77 @@ def test_deputy_show_lists_proposals_led_and_cosigned(town):
     text = cli("deputy", "show", "丁一").stdout
     assert "领衔和附议" in text and "附议" in text and "建议乙" in text
     assert [r["code"] for r in cli.json("proposal", "list", "--deputy", "王二")] == [a]
+
+
+# --- the aggregate SQL against a plain reference, on random histories ---------------------------------
+
+from datetime import date as _date, timedelta as _td  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_step = st.tuples(st.integers(0, 5),                      # how far the proposal got
+                  st.lists(st.integers(1, 120), min_size=5, max_size=5),  # gaps between the steps (days)
+                  st.sampled_from("ABCD"), st.sampled_from(["satisfied", "basic", "unsatisfied"]),
+                  st.booleans())
+
+
+def _reference(props: list[dict], as_of: str) -> dict:
+    def on(x):
+        return x is not None and x <= as_of
+
+    rec = len(props)
+    replied = [p for p in props if p["rounds"] and on(p["rounds"][0]["replied_on"])]
+    on_time = [p for p in replied if p["rounds"][0]["replied_on"] <= p["rounds"][0]["due_on"]]
+    fb = []
+    impl = 0
+    overdue = 0
+    for p in props:
+        given_fb = [r["feedback"] for r in p["rounds"] if on(r["feedback_on"])]
+        if given_fb:
+            fb.append(given_fb[-1])
+        results = [r["result"] for r in p["rounds"] if on(r["replied_on"])]
+        if results and results[-1] in "AB":
+            impl += 1
+        active = [r for r in p["rounds"] if r["started_on"] <= as_of]
+        if active and not on(active[-1]["replied_on"]) and active[-1]["due_on"] < as_of and not on(p["closed_on"]):
+            overdue += 1
+    rate = lambda n, d: None if d == 0 else n / d  # noqa: E731
+    return {"received": rec, "motions": 0, "suggestions": rec,
+            "assigned": sum(on(p["assigned_on"]) for p in props), "replied": len(replied),
+            "closed": sum(on(p["closed_on"]) for p in props), "overdue": overdue,
+            "reply_rate": rate(len(replied), rec), "on_time_rate": rate(len(on_time), len(replied)),
+            "satisfaction_rate": rate(sum(f in ("satisfied", "basic") for f in fb), len(fb)),
+            "implementation_rate": rate(impl, len(replied))}
+
+
+@settings(max_examples=15, derandomize=True, deadline=None)
+@given(st.lists(_step, min_size=0, max_size=6), st.integers(0, 500))
+def test_figures_sql_agrees_with_a_plain_count(tmp_path_factory, histories, as_of_offset):
+    from rdtool.services import proposals as svc
+    from rdtool.store.db import open_store
+    from tests.helpers import Cli
+
+    path = tmp_path_factory.mktemp("fig") / "f.db"
+    cli = Cli(path)
+    cli("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05", "--term-end", "2021-12-31")
+    cli("deputy", "add", "丁一", "--gender", "男", "--level", "镇", "--term", "3")
+    store = open_store(path)
+    start = _date(2017, 2, 1)
+    for i, (reach, gaps, result, opinion, second) in enumerate(histories):
+        day = start + _td(days=i)
+        code = svc.submit(store, {"kind": "suggestion", "title": f"建议{i}", "lead": "丁一",
+                                  "submitted_on": day.isoformat()})["code"]
+        steps = [("assign", lambda d: svc.assign(store, code, "镇卫生院", d)),
+                 ("reply", lambda d: svc.reply(store, code, d, result, None)),
+                 ("feedback", lambda d: svc.feedback(store, code, opinion, d)),
+                 ("reply2", lambda d: svc.reply(store, code, d, "A" if second else "D", None)),
+                 ("close", lambda d: svc.close(store, code, d, "测试"))]
+        for n, (name, act) in enumerate(steps[:reach]):
+            day += _td(days=gaps[n])
+            if name == "reply2" and opinion != "unsatisfied":
+                continue
+            act(day.isoformat())
+    as_of = (start + _td(days=as_of_offset)).isoformat()
+    props = [svc.show(store, r["code"]) for r in store.query("SELECT code FROM proposals")]
+    assert svc.figures(store, "2017-01-01", "2017-12-31", as_of) == _reference(props, as_of)
+    store.close()
