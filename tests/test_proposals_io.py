@@ -55,6 +55,10 @@ def test_sample_exports_and_imports_back_to_the_same_records(sample, tmp_path):
     assert sample.json("proposal", "stats", "--from", "2017-01-01", "--to", "2026-12-31",
                        "--as-of", "2026-11-28") == before
     assert [r["code"] for r in sample.json("proposal", "search", "便民桥")]  # the index follows the import
+    no_codes = write_csv(tmp_path / "again.csv", "\n".join(
+        ",".join(cell for i, cell in enumerate(line.split(",")) if i != 4) for line in first.splitlines()[:3]) + "\n")
+    err = sample("import", "proposals", no_codes, expect=1).stderr
+    assert "重复导入" in err and "三届一次-001" in err
 
 
 def _town(cli, db):

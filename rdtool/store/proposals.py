@@ -56,6 +56,13 @@ def code_exists(store: Store, code: str) -> bool:
     return store.scalar("SELECT 1 FROM proposals WHERE code = ?", (code,)) is not None
 
 
+def same_proposal(store: Store, title: str, lead_name: str, submitted_on: str) -> str | None:
+    """The code of a proposal with the same title, lead name and date (a second import of the same row)."""
+    return store.scalar("SELECT p.code FROM proposals p JOIN deputies d ON d.id = p.lead_id "
+                        "WHERE p.submitted_on = ? AND p.title = ? AND d.name = ? AND p.voided_at IS NULL",
+                        (submitted_on, title, lead_name.partition("#")[0]))
+
+
 def max_serial(store: Store, prefix: str) -> int:
     """The highest NNN among codes `prefix-NNN` (voided ones included: codes are never reused)."""
     rows = store.query("SELECT code FROM proposals WHERE code LIKE ? ESCAPE '\\'",
