@@ -227,32 +227,30 @@ def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: st
     sql = f"""
 WITH c AS (SELECT id, kind, unit, category, assigned_on, closed_on FROM proposals
            WHERE voided_at IS NULL AND submitted_on BETWEEN :f AND :t),
-r AS (SELECT r.* FROM proposal_rounds r JOIN c ON c.id = r.proposal_id),
-first AS (SELECT proposal_id, replied_on, due_on FROM r WHERE round = 1),
-reply AS (SELECT proposal_id, result FROM (SELECT proposal_id, result,
-            row_number() OVER (PARTITION BY proposal_id ORDER BY round DESC) AS rn
-          FROM r WHERE replied_on <= :d) WHERE rn = 1),
-fb AS (SELECT proposal_id, feedback FROM (SELECT proposal_id, feedback,
-            row_number() OVER (PARTITION BY proposal_id ORDER BY round DESC) AS rn
-          FROM r WHERE feedback_on <= :d) WHERE rn = 1),
-act AS (SELECT proposal_id, due_on, replied_on FROM (SELECT proposal_id, due_on, replied_on,
-            row_number() OVER (PARTITION BY proposal_id ORDER BY round DESC) AS rn
-          FROM r WHERE started_on <= :d) WHERE rn = 1)
+a AS (SELECT r.proposal_id,
+             max(CASE WHEN r.round = 1 THEN r.replied_on END) AS first_replied,
+             max(CASE WHEN r.round = 1 THEN r.due_on END) AS first_due,
+             max(CASE WHEN r.replied_on <= :d THEN r.round END) AS reply_round,
+             max(CASE WHEN r.feedback_on <= :d THEN r.round END) AS fb_round,
+             max(CASE WHEN r.started_on <= :d THEN r.round END) AS act_round
+      FROM proposal_rounds r JOIN c ON c.id = r.proposal_id GROUP BY r.proposal_id)
 SELECT {group} AS grp,
        count(*) AS received,
        coalesce(sum(c.kind = 'motion'), 0) AS motions,
        coalesce(sum(c.kind = 'suggestion'), 0) AS suggestions,
        coalesce(sum(c.assigned_on <= :d), 0) AS assigned,
-       coalesce(sum(first.replied_on <= :d), 0) AS replied,
+       coalesce(sum(a.first_replied <= :d), 0) AS replied,
        coalesce(sum(c.closed_on <= :d), 0) AS closed,
        coalesce(sum(act.due_on < :d AND (act.replied_on IS NULL OR act.replied_on > :d)
                     AND (c.closed_on IS NULL OR c.closed_on > :d)), 0) AS overdue,
-       coalesce(sum(first.replied_on <= :d AND first.replied_on <= first.due_on), 0) AS on_time,
+       coalesce(sum(a.first_replied <= :d AND a.first_replied <= a.first_due), 0) AS on_time,
        coalesce(sum(fb.feedback IS NOT NULL), 0) AS with_feedback,
        coalesce(sum(fb.feedback IN ('satisfied', 'basic')), 0) AS satisfied,
-       coalesce(sum(reply.result IN ('A', 'B')), 0) AS implemented
-FROM c LEFT JOIN first ON first.proposal_id = c.id LEFT JOIN reply ON reply.proposal_id = c.id
-       LEFT JOIN fb ON fb.proposal_id = c.id LEFT JOIN act ON act.proposal_id = c.id
+       coalesce(sum(rp.result IN ('A', 'B')), 0) AS implemented
+FROM c LEFT JOIN a ON a.proposal_id = c.id
+       LEFT JOIN proposal_rounds rp ON rp.proposal_id = c.id AND rp.round = a.reply_round
+       LEFT JOIN proposal_rounds fb ON fb.proposal_id = c.id AND fb.round = a.fb_round
+       LEFT JOIN proposal_rounds act ON act.proposal_id = c.id AND act.round = a.act_round
 GROUP BY grp ORDER BY received DESC, grp"""
     return store.query(sql, {"f": date_from, "t": date_to, "d": as_of})
 
