@@ -313,6 +313,7 @@ ENUMS["candidate_status"] = {
 }
 FIELD_ZH.update({"round": "轮次", "rule": "适用规则", "meeting_code": "会议编号", "item_id": "事项ID",
                  "outcome": "结果", "elected": "是否当选", "missing": "缺少的程序"})
+
 # Proposals (issue 4): the state a proposal is in, and the columns rdtool adds to the proposals contract.
 ENUMS["proposal_status"] = {
     "submitted": ("待交办", ("未交办",)),
@@ -322,7 +323,6 @@ ENUMS["proposal_status"] = {
     "fed_back": ("已反馈", ()),
     "closed": ("已办结", ("办结",)),
 }
-_LOOKUP["proposal_status"] = _build_lookup()["proposal_status"]
 FIELD_ZH.update({"round": "轮次", "due_reason": "期限说明", "close_reason": "办结说明", "days_late": "逾期天数",
                  "days_left": "剩余天数", "started_on": "开始日期", "snippet": "匹配内容", "lead_id": "领衔代表ID",
                  "group": "分组"})

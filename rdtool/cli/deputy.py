@@ -121,6 +121,9 @@ def show(
     record["attendance_summary"] = history["summary"]
     record["art62"] = history["art62"]
     record["art62_text"] = history["art62_text"]
+    from rdtool.services import proposals as proposals_svc
+
+    record["proposals"] = proposals_svc.for_deputy(store, record["id"])
     if fmt == "json":
         from rdtool.render import render_json
 
@@ -140,6 +143,12 @@ def show(
                     title=f"出席记录（出席{summary['present']}次，请假{summary['leave']}次，缺席{summary['absent']}次）")
     if record["art62"] and fmt in ("table", "md"):
         typer.echo(f"⚠ {record['art62_text']}")
+    if record["proposals"] and fmt in ("table", "md"):
+        typer.echo("")
+        render_rows(record["proposals"],
+                    [Column("code"), Column("kind", enum="proposal_kind"), Column("title"), Column("submitted_on"),
+                     Column("role_zh", "身份"), Column("unit"), Column("status", "状态", enum="proposal_status")],
+                    fmt, title="领衔和附议的议案、建议")
 
 
 @app.command("edit")

@@ -30,7 +30,7 @@ FULL_COLUMNS = [Column("id"), Column("code"), Column("kind", enum="proposal_kind
 SHOW_COLUMNS = FULL_COLUMNS[:4] + [Column("body")] + FULL_COLUMNS[4:16] + [Column("reply")] + FULL_COLUMNS[16:] + [
     Column("days_late")]
 CHASE_COLUMNS = [Column("unit"), Column("code"), Column("title"), Column("lead"), Column("round"), Column("due_on"),
-                 Column("days_late"), Column("days_left")]
+                 Column("days_late"), Column("days_left"), Column("overdue", "已逾期", kind="bool")]
 FIGURE_COLUMNS = [Column("received", "收到"), Column("motions", "议案"), Column("suggestions", "建议"),
                   Column("assigned", "已交办"), Column("replied", "已答复"), Column("closed", "已办结"),
                   Column("overdue", "逾期未答复"), Column("reply_rate", "答复率", kind="rate"),

@@ -29,6 +29,10 @@ def check(store: Store, rows: list[Row]) -> list[RowError]:
                 seen[code] = row.number
                 if sql.code_exists(store, code):
                     errors.append(RowError(row.number, "code", code, "数据库中已有这个编号"))
+        same = sql.same_proposal(store, row.values["title"], row.values["lead"], row.values["submitted_on"])
+        if same:
+            errors.append(RowError(row.number, "title", row.values["title"],
+                                   f"数据库中已有同一代表同日提出的同名建议（编号 {same}），是否重复导入？"))
     return errors
 
 

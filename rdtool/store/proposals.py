@@ -25,7 +25,7 @@ STATUS = """CASE WHEN p.closed_on IS NOT NULL THEN 'closed'
 
 _SELECT = f"""SELECT p.*, {STATUS} AS status, d.name AS lead, m.code AS meeting,
        (SELECT group_concat(name, '、') FROM (SELECT c.name FROM proposal_cosigners pc
-            JOIN deputies c ON c.id = pc.deputy_id WHERE pc.proposal_id = p.id ORDER BY c.id)) AS cosigners,
+            JOIN deputies c ON c.id = pc.deputy_id WHERE pc.proposal_id = p.id ORDER BY pc.rowid)) AS cosigners,
        (SELECT count(*) FROM proposal_cosigners pc WHERE pc.proposal_id = p.id) AS cosigner_count
 FROM proposals p JOIN deputies d ON d.id = p.lead_id LEFT JOIN meetings m ON m.id = p.meeting_id"""
 
@@ -54,6 +54,13 @@ def session_ordinal(store: Store, meeting: dict, term: int) -> int:
 
 def code_exists(store: Store, code: str) -> bool:
     return store.scalar("SELECT 1 FROM proposals WHERE code = ?", (code,)) is not None
+
+
+def same_proposal(store: Store, title: str, lead_name: str, submitted_on: str) -> str | None:
+    """The code of a proposal with the same title, lead name and date (a second import of the same row)."""
+    return store.scalar("SELECT p.code FROM proposals p JOIN deputies d ON d.id = p.lead_id "
+                        "WHERE p.submitted_on = ? AND p.title = ? AND d.name = ? AND p.voided_at IS NULL",
+                        (submitted_on, title, lead_name.partition("#")[0]))
 
 
 def max_serial(store: Store, prefix: str) -> int:
@@ -103,7 +110,7 @@ def rounds(store: Store, proposal_id: int) -> list[dict]:
 
 def cosigners(store: Store, proposal_id: int) -> list[dict]:
     return store.query("SELECT d.id, d.name, d.term FROM proposal_cosigners pc JOIN deputies d ON d.id = pc.deputy_id "
-                       "WHERE pc.proposal_id = ? ORDER BY d.id", (proposal_id,))
+                       "WHERE pc.proposal_id = ? ORDER BY pc.rowid", (proposal_id,))
 
 
 def select(store: Store, *, status: str | None = None, unit: str | None = None, deputy_id: int | None = None,
@@ -147,9 +154,9 @@ def select(store: Store, *, status: str | None = None, unit: str | None = None, 
 def by_deputy(store: Store, deputy_id: int) -> list[dict]:
     """Proposals a deputy led or co-signed, with the role."""
     return store.query(
-        f"SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS} AS status, 'lead' AS role "
+        f"SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS} AS status, 'lead' AS role, '领衔' AS role_zh "
         "FROM proposals p WHERE p.lead_id = :d AND p.voided_at IS NULL "
-        f"UNION ALL SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS}, 'cosigner' "
+        f"UNION ALL SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS}, 'cosigner', '附议' "
         "FROM proposals p JOIN proposal_cosigners pc ON pc.proposal_id = p.id "
         "WHERE pc.deputy_id = :d AND p.voided_at IS NULL ORDER BY 4, 1", {"d": deputy_id})
 
@@ -220,32 +227,30 @@ def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: st
     sql = f"""
 WITH c AS (SELECT id, kind, unit, category, assigned_on, closed_on FROM proposals
            WHERE voided_at IS NULL AND submitted_on BETWEEN :f AND :t),
-r AS (SELECT r.* FROM proposal_rounds r JOIN c ON c.id = r.proposal_id),
-first AS (SELECT proposal_id, replied_on, due_on FROM r WHERE round = 1),
-reply AS (SELECT proposal_id, result FROM (SELECT proposal_id, result,
-            row_number() OVER (PARTITION BY proposal_id ORDER BY round DESC) AS rn
-          FROM r WHERE replied_on <= :d) WHERE rn = 1),
-fb AS (SELECT proposal_id, feedback FROM (SELECT proposal_id, feedback,
-            row_number() OVER (PARTITION BY proposal_id ORDER BY round DESC) AS rn
-          FROM r WHERE feedback_on <= :d) WHERE rn = 1),
-act AS (SELECT proposal_id, due_on, replied_on FROM (SELECT proposal_id, due_on, replied_on,
-            row_number() OVER (PARTITION BY proposal_id ORDER BY round DESC) AS rn
-          FROM r WHERE started_on <= :d) WHERE rn = 1)
+a AS (SELECT r.proposal_id,
+             max(CASE WHEN r.round = 1 THEN r.replied_on END) AS first_replied,
+             max(CASE WHEN r.round = 1 THEN r.due_on END) AS first_due,
+             max(CASE WHEN r.replied_on <= :d THEN r.round END) AS reply_round,
+             max(CASE WHEN r.feedback_on <= :d THEN r.round END) AS fb_round,
+             max(CASE WHEN r.started_on <= :d THEN r.round END) AS act_round
+      FROM proposal_rounds r JOIN c ON c.id = r.proposal_id GROUP BY r.proposal_id)
 SELECT {group} AS grp,
        count(*) AS received,
        coalesce(sum(c.kind = 'motion'), 0) AS motions,
        coalesce(sum(c.kind = 'suggestion'), 0) AS suggestions,
        coalesce(sum(c.assigned_on <= :d), 0) AS assigned,
-       coalesce(sum(first.replied_on <= :d), 0) AS replied,
+       coalesce(sum(a.first_replied <= :d), 0) AS replied,
        coalesce(sum(c.closed_on <= :d), 0) AS closed,
        coalesce(sum(act.due_on < :d AND (act.replied_on IS NULL OR act.replied_on > :d)
                     AND (c.closed_on IS NULL OR c.closed_on > :d)), 0) AS overdue,
-       coalesce(sum(first.replied_on <= :d AND first.replied_on <= first.due_on), 0) AS on_time,
+       coalesce(sum(a.first_replied <= :d AND a.first_replied <= a.first_due), 0) AS on_time,
        coalesce(sum(fb.feedback IS NOT NULL), 0) AS with_feedback,
        coalesce(sum(fb.feedback IN ('satisfied', 'basic')), 0) AS satisfied,
-       coalesce(sum(reply.result IN ('A', 'B')), 0) AS implemented
-FROM c LEFT JOIN first ON first.proposal_id = c.id LEFT JOIN reply ON reply.proposal_id = c.id
-       LEFT JOIN fb ON fb.proposal_id = c.id LEFT JOIN act ON act.proposal_id = c.id
+       coalesce(sum(rp.result IN ('A', 'B')), 0) AS implemented
+FROM c LEFT JOIN a ON a.proposal_id = c.id
+       LEFT JOIN proposal_rounds rp ON rp.proposal_id = c.id AND rp.round = a.reply_round
+       LEFT JOIN proposal_rounds fb ON fb.proposal_id = c.id AND fb.round = a.fb_round
+       LEFT JOIN proposal_rounds act ON act.proposal_id = c.id AND act.round = a.act_round
 GROUP BY grp ORDER BY received DESC, grp"""
     return store.query(sql, {"f": date_from, "t": date_to, "d": as_of})
 
