@@ -47,11 +47,15 @@ def build(store: Store, period: Period, as_of: str, with_checks: bool = True) ->
                 shown = "三分之一" if t["target_text"] == "1/3" else t["target_text"]
                 targets[t["key"]] = (names[t["key"]].format(t=shown), t["met"])
     opening = prose.intro(period, settings.get("current_term"))
-    titles = [r["title"] for r in sql.report_items(store, period.date_from, period.date_to)]
-    subjects = sql.inspected_subjects(store, period.date_from, period.date_to)
+    from rdtool.services import supervision
+
+    watched = supervision.listing(store, period.date_from, period.date_to)
+    report_topics = list(dict.fromkeys(r["topic"] for r in watched if r["source"] == "report"))
+    reports_heard = sum(1 for r in watched if r["source"] == "report")
+    subjects = list(dict.fromkeys(r["topic"] for r in watched if r["source"] == "activity"))
     for heading, text in (
         ("会议与决定", prose.meetings_paragraph(fig, opening, town)),
-        ("监督工作", prose.supervision_paragraph(titles, subjects, town)),
+        ("监督工作", prose.supervision_paragraph(report_topics, reports_heard, subjects, town)),
         ("代表队伍", prose.deputies_paragraph(fig, period, targets)),
         ("代表建议办理", prose.proposals_paragraph(fig)),
         ("代表活动与培训", prose.activities_paragraph(fig)),

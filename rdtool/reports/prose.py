@@ -6,9 +6,9 @@ than printed with a zero.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from rdtool.labels import chinese_numeral
 from rdtool.reports.figures import Period
 
 
@@ -58,18 +58,17 @@ def _short_town(town: str) -> str:
     return town[-1] if town and town[-1] in "镇乡" else town
 
 
-def topic_of(title: str) -> str:
-    """'听取镇人民政府关于安全生产工作情况的报告' → '安全生产'."""
-    m = re.search(r"关于(.+?)(?:工作)?(?:开展)?(?:情况)?的(?:报告|汇报)", title)
-    return m.group(1) if m else title
-
-
-def supervision_paragraph(report_titles: list[str], subjects: list[str], town: str) -> str:
+def supervision_paragraph(report_topics: list[str], reports_heard: int, subjects: list[str], town: str) -> str:
+    """Reports heard and reviewed (by topic) and projects inspected; topics in order of first date."""
     parts = []
-    if report_titles:
-        topics = list(dict.fromkeys(topic_of(t) for t in report_titles))
-        shown = "、".join(topics[:8]) + ("等" if len(topics) > 8 else "")
-        parts.append(f"听取和审议了{_short_town(town) or ''}人民政府关于{shown}工作情况的报告{len(report_titles)}项")
+    if report_topics:
+        whole = [t for t in report_topics if t.endswith("报告")]
+        special = [t for t in report_topics if not t.endswith("报告")]
+        text = "听取和审议了" + "、".join(whole)
+        if special:
+            shown = "、".join(special[:8]) + ("等" if len(special) > 8 else "")
+            text += ("，以及" if whole else "") + f"{_short_town(town)}人民政府关于{shown}工作情况的报告"
+        parts.append(f"{text}，共{reports_heard}项")
     if subjects:
         shown = "、".join(subjects[:8]) + ("等" if len(subjects) > 8 else "")
         parts.append(f"组织代表对{shown}开展视察和调研，督促项目质量和进度")
@@ -82,7 +81,7 @@ def deputies_paragraph(fig: dict, period: Period, targets: dict) -> str:
         return ""
     counts = _join([f"镇人大代表{d['township']}名" if d["township"] else "",
                     f"县人大代表{d['county']}名" if d["county"] else ""], "、")
-    text = f"第{period.term}届共有{counts}" if period.term is not None else f"共有{counts}"
+    text = f"第{chinese_numeral(period.term)}届共有{counts}" if period.term is not None else f"共有{counts}"
     if d["active_township"] != d["township"] and d["active_township"]:
         text += f"（{cn_date(min(period.date_to, fig['as_of']))}在任镇人大代表{d['active_township']}名）"
     shares = _join([

@@ -76,21 +76,6 @@ def activity_counts(store: Store, date_from: str, date_to: str) -> dict:
     return {**row, "by_kind": by_kind}
 
 
-def report_items(store: Store, date_from: str, date_to: str) -> list[dict]:
-    """Government reports heard and reviewed (items of kind report), for the supervision paragraph."""
-    return store.query(
-        "SELECT i.title, m.kind AS meeting_kind, m.date FROM items i JOIN meetings m ON m.id = i.meeting_id "
-        "WHERE i.kind = 'report' AND m.date BETWEEN ? AND ? AND m.voided_at IS NULL AND i.voided_at IS NULL "
-        "ORDER BY m.date, i.seq", (date_from, date_to))
-
-
-def inspected_subjects(store: Store, date_from: str, date_to: str) -> list[str]:
-    return [r["subject"] for r in store.query(
-        "SELECT subject, min(date) AS first FROM activities WHERE subject IS NOT NULL AND subject != '' "
-        "AND kind IN ('inspection', 'survey', 'enforcement') AND date BETWEEN ? AND ? AND voided_at IS NULL "
-        "GROUP BY subject ORDER BY first", (date_from, date_to))]
-
-
 def meetings_in(store: Store, date_from: str, date_to: str) -> list[dict]:
     """Meetings of the period with their item counts (the report's meeting table)."""
     return store.query(
