@@ -155,3 +155,66 @@ def test_bad_periods_are_clear_errors(sample, args):
 
 def sample_code(args) -> int:
     return 2 if "19" in args else 1
+
+
+def _build_boundary_records(cli):
+    from tests.helpers import add_deputy
+
+    for name in ["赵一", "钱二", "孙三", "李四", "周五"]:
+        add_deputy(cli, name, "--party", "党员", gender="女" if name == "李四" else "男")
+    cli("meeting", "add", "--kind", "主席团", "--date", "2019-12-31", "--present", "9", "--entitled", "9")
+    cli("vote", "add", "P3-01", "关于年终工作的决定", "--kind", "决定", "--yes", "5", "--no", "4")
+    cli("vote", "add", "P3-01", "关于某事的决定", "--kind", "决定", "--yes", "4", "--no", "5")
+    cli("meeting", "add", "--kind", "人代会", "--date", "2020-01-01", "--present", "60", "--entitled", "82",
+        "--extraordinary")
+    cli("vote", "add", "C3-1", "关于预算调整的决定", "--kind", "预决算", "--yes", "42")
+    cli("proposal", "submit", "关于修路的建议", "--lead", "赵一", "--date", "2019-12-20")
+    code = cli.json("proposal", "list")[0]["code"]
+    cli("proposal", "assign", code, "--unit", "镇村镇建设办", "--date", "2019-12-28")
+    cli("activity", "add", "视察道路建设", "--kind", "视察", "--date", "2019-12-31", "--level", "镇",
+        "--participants", "赵一、钱二")
+    cli("activity", "add", "学习宪法", "--kind", "学习", "--date", "2020-01-01", "--participants", "孙三")
+    return code
+
+
+def test_boundaries_of_years_and_states_built_through_the_cli(cli):
+    code = _build_boundary_records(cli)
+    y2019 = cli.json("report", "annual", "--year", "2019", "--as-of", "2019-12-31")
+    assert y2019["presidium"] == {"meetings": 1, "decisions": 2, "decisions_passed": 1, "appointments": 0}
+    assert y2019["congress"]["sessions"] == 0
+    assert y2019["proposals"]["received"] == 1 and y2019["proposals"]["replied"] == 0
+    assert y2019["proposals"]["reply_rate"] == 0.0 and y2019["proposals"]["on_time_rate"] is None
+    assert y2019["activities"]["township"] == 1 and y2019["activities"]["training"] == 0
+    assert y2019["deputies"]["township"] == 5 and y2019["deputies"]["women_share"] == 0.2
+    y2020 = cli.json("report", "annual", "--year", "2020", "--as-of", "2020-12-31")
+    assert y2020["presidium"]["meetings"] == 0
+    assert y2020["congress"] == {"sessions": 1, "extraordinary": 1, "decisions": 1, "elected": 0}
+    assert y2020["proposals"]["received"] == 0 and y2020["activities"]["training"] == 1
+    # the 2019 suggestion, answered in 2020: still counted in 2019, its state judged on --as-of
+    late = cli.json("report", "annual", "--year", "2019", "--as-of", "2020-04-01")
+    assert late["proposals"]["overdue"] == 1
+    cli("proposal", "reply", code, "--result", "A", "--text", "已修复", "--date", "2020-02-10")
+    answered = cli.json("report", "annual", "--year", "2019", "--as-of", "2020-04-01")
+    assert answered["proposals"]["replied"] == 1 and answered["proposals"]["overdue"] == 0
+    assert answered["proposals"]["on_time_rate"] == 1.0 and answered["proposals"]["implementation_rate"] == 1.0
+    assert cli.json("report", "annual", "--year", "2019", "--as-of", "2019-12-31") == y2019
+    both = cli.json("report", "range", "--from", "2019-12-31", "--to", "2020-01-01", "--as-of", "2020-04-01")
+    assert both["presidium"]["meetings"] == 1 and both["congress"]["sessions"] == 1
+    assert both["activities"]["total"] == 2
+    term = cli.json("report", "term", "--term", "3", "--as-of", "2020-04-01")
+    assert term["period"] == {"from": "2017-01-05", "to": "2021-12-31", "term": 3}
+    assert term["presidium"]["decisions"] == 2 and term["congress"]["decisions"] == 1
+
+
+def test_voided_records_leave_the_figures(cli):
+    _build_boundary_records(cli)
+    before = cli.json("report", "annual", "--year", "2019", "--as-of", "2019-12-31")
+    import sqlite3
+
+    conn = sqlite3.connect(cli.db)
+    conn.execute("UPDATE meetings SET voided_at = '2020-01-02', void_reason = '重复录入' WHERE code = 'P3-01'")
+    conn.commit()
+    conn.close()
+    after = cli.json("report", "annual", "--year", "2019", "--as-of", "2019-12-31")
+    assert before["presidium"]["meetings"] == 1 and after["presidium"]["meetings"] == 0
+    assert after["presidium"]["decisions"] == 0
