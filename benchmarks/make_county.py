@@ -77,13 +77,18 @@ def build(out: Path, townships: int = 30, seed: int = 2024) -> None:
                 assigned = (date.fromisoformat(submitted) + timedelta(days=10)).isoformat()
                 due = (date.fromisoformat(assigned) + timedelta(days=90)).isoformat()
                 replied = (date.fromisoformat(assigned) + timedelta(days=rng.randrange(20, 100))).isoformat()
-                conn.execute(
+                result, feedback = rng.choice("AABCD"), rng.choice(["satisfied", "basic"])
+                pid = conn.execute(
                     "INSERT INTO proposals (code, kind, title, body, category, submitted_on, lead_id, unit, "
                     "assigned_on, due_on, replied_on, result, feedback, feedback_on, closed_on) "
                     "VALUES (?, 'suggestion', ?, ?, '城乡建设', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (f"T{town:02d}-{term}-P{p:04d}", f"关于改善第{p}村道路的建议", "建议硬化村道，安装路灯。",
                      submitted, rng.choice(ids), f"单位{p % 12}", assigned, due, replied,
-                     rng.choice("AABCD"), rng.choice(["satisfied", "basic"]), replied, replied))
+                     result, feedback, replied, replied)).lastrowid
+                conn.execute(
+                    "INSERT INTO proposal_rounds (proposal_id, round, unit, started_on, due_on, replied_on, result, "
+                    "feedback, feedback_on) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)",
+                    (pid, f"单位{p % 12}", assigned, due, replied, result, feedback, replied))
             for a in range(50):
                 conn.execute("INSERT INTO activities (code, kind, level, date, title) VALUES (?, ?, ?, ?, ?)",
                              (f"T{town:02d}-{term}-A{a:03d}", rng.choice(["inspection", "survey", "training"]),

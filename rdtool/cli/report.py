@@ -30,7 +30,7 @@ def _emit(period_fn, fmt: str, as_of: Optional[str], output: Optional[Path], str
 
         raise UsageError("docx 格式需要用 --output 指定文件")
     store = open_db(db)
-    report = build(store, period_fn(store, day), day)
+    report = build(store, period_fn(store, day), day, prose_and_tables=fmt != "json")
     _write(report, fmt, output)
     if strict and report.checks:
         typer.echo(f"需要关注的事项 {len(report.checks)} 项（--strict）", err=True)

@@ -29,13 +29,18 @@ class Report:
         return {**self.figures, "town": self.town, "checks": self.checks}
 
 
-def build(store: Store, period: Period, as_of: str, with_checks: bool = True) -> Report:
+def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = True) -> Report:
+    """The figures and checks; with prose_and_tables, also the paragraphs and tables (not needed for JSON)."""
     from rdtool.services import deputies as deputy_svc
+    from rdtool.services.checks import REPORT_CHECKS, run_all
 
     settings = settings_sql.all_settings(store)
     town, county = settings.get("town") or "", settings.get("county") or ""
     fig = compute(store, period, as_of)
     report = Report(town, county, period, fig)
+    report.checks = run_all(store, as_of, REPORT_CHECKS, period.date_from, period.date_to)
+    if not prose_and_tables:
+        return report
     state_day = min(period.date_to, as_of)
     composition = deputy_svc.composition(store, period.term, "township", state_day) if period.term else None
     targets = {}
@@ -63,10 +68,6 @@ def build(store: Store, period: Period, as_of: str, with_checks: bool = True) ->
         if text:
             report.paragraphs.append((heading, text))
     report.tables = _tables(store, period, as_of, composition)
-    if with_checks:
-        from rdtool.services.checks import run_all
-
-        report.checks = run_all(store, as_of)
     return report
 
 

@@ -132,11 +132,12 @@ def listing(store: Store, *, term: int | None = None, year: int | None = None,
     return rows
 
 
-def checks(store: Store, as_of: str) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """Appointees without an oath (宪法宣誓) and records missing other procedural steps."""
     findings = []
     for r in listing(store):
-        if (r["decided_on"] or "") > as_of or not r["missing"]:
+        day = r["decided_on"] or ""
+        if day > min(as_of, date_to or as_of) or day < (date_from or "") or not r["missing"]:
             continue
         no_oath = "oath_on" in r["missing"]
         findings.append({

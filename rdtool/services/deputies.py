@@ -197,10 +197,6 @@ def _share(n: int, total: int) -> float | None:
 
 def composition(store: Store, term: int, level: str, day: str) -> dict:
     """代表结构: counts and shares of the deputies in office on `day`, against the targets in settings."""
-    from fractions import Fraction
-
-    from rdtool.settings import share_of
-
     rows = sql.select(store, day, term=term, level=level, in_office=True)
     total = len(rows)
     dims: dict[str, list[dict]] = {}
@@ -231,33 +227,46 @@ def composition(store: Store, term: int, level: str, day: str) -> dict:
     tally("age_band", band, [(lab, lab) for lab, _, _ in AGE_BANDS])
     tally("re_elected", lambda r: "yes" if r.get("re_elected") else "no", [("yes", "连任"), ("no", "新任")])
 
-    party_n = sum(1 for r in rows if r.get("party") in ("cpc", "cpc_probationary"))
-    women_n = sum(1 for r in rows if r.get("gender") == "female")
-    re_n = sum(1 for r in rows if r.get("re_elected"))
     presidium = sql.presidium_on(store, term, day) if level == "township" else []
     pres_party = sum(1 for r in presidium if r.get("party") in ("cpc", "cpc_probationary"))
-    settings = settings_sql.all_settings(store)
-    actual = {
-        "party_share": (party_n, total),
-        "re_elected_share": (re_n, total),
-        "presidium_party_share": (pres_party, len(presidium)),
-        "women_share": (women_n, total),
-    }
-    zh = {"party_share": "党员比例", "re_elected_share": "连任代表比例", "presidium_party_share": "主席团成员党员比例",
-          "women_share": "妇女代表比例"}
-    targets = []
-    for key, (n, base) in actual.items():
-        if key == "presidium_party_share" and level != "township":
-            continue
-        target = share_of(settings.get(f"target_{key}") or None)
-        met = None if target is None or base == 0 else Fraction(n, base) >= target
-        targets.append({"key": key, "label": zh[key], "count": n, "base": base, "share": _share(n, base),
-                        "target": None if target is None else float(target),
-                        "target_text": settings.get(f"target_{key}") or "", "met": met})
     return {"term": term, "level": level, "as_of": day, "total": total, "dimensions": dims,
             "presidium": {"members": len(presidium), "party_members": pres_party,
                           "party_share": _share(pres_party, len(presidium))},
-            "targets": targets}
+            "targets": targets(store, term, level, day)}
+
+
+TARGET_ZH = {"party_share": "党员比例", "re_elected_share": "连任代表比例", "presidium_party_share": "主席团成员党员比例",
+             "women_share": "妇女代表比例"}
+
+
+def targets(store: Store, term: int, level: str, day: str) -> list[dict]:
+    """Each composition target in settings against the roster in office on `day` (aggregate SQL).
+
+    `met` compares exact fractions (28 of 84 meets 1/3); None when no target is set or nobody is counted.
+    """
+    from fractions import Fraction
+
+    from rdtool.settings import share_of
+    from rdtool.store import figures
+
+    counts = figures.deputy_counts(store, term, day).get(level) or {"active": 0, "party": 0, "women": 0,
+                                                                      "re_elected": 0}
+    actual = {"party_share": (counts["party"], counts["active"]),
+              "re_elected_share": (counts["re_elected"], counts["active"])}
+    if level == "township":
+        pres = figures.presidium_counts(store, term, day)
+        actual["presidium_party_share"] = (pres["party"], pres["members"])
+    actual["women_share"] = (counts["women"], counts["active"])
+    settings = settings_sql.all_settings(store)
+    out = []
+    for key, (n, base) in actual.items():
+        target = share_of(settings.get(f"target_{key}") or None)
+        met = None if target is None or base == 0 else Fraction(n, base) >= target
+        out.append({"key": key, "label": TARGET_ZH[key], "count": n, "base": base, "share": _share(n, base),
+                    "target": None if target is None else float(target),
+                    "target_text": settings.get(f"target_{key}") or "", "met": met})
+    return out
+
 
 
 def listing(store: Store, *, term: int | None, level: str | None = None, status: str | None = None,
@@ -305,14 +314,14 @@ def profile(store: Store, ref: str, term: int | None = None, show_id: bool = Fal
     return full
 
 
-def checks(store: Store, as_of: str) -> list[dict]:
-    """Composition targets missed by the term in force on `as_of` (township deputies)."""
-    term = settings_sql.term_on(store, as_of) or current_term(store)
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+    """Composition targets missed by the term in force on `as_of` (or at the period's end) (township deputies)."""
+    day = min(as_of, date_to or as_of)
+    term = settings_sql.term_on(store, day) or current_term(store)
     if term is None:
         return []
     findings = []
-    data = composition(store, term, "township", as_of)
-    for t in data["targets"]:
+    for t in targets(store, term, "township", day):
         if t["met"] is False:
             findings.append({"check": "composition_target", "severity": "warning", "table": "deputies", "record": "",
                              "message": f"第{term}届{t['label']}为{t['count']}/{t['base']}（{t['share']:.1%}），"

@@ -244,7 +244,7 @@ def listing(store: Store, *, meeting: str | None = None, term: int | None = None
     return out
 
 
-def checks(store: Store, as_of: str) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """Contests whose outcome needs a re-vote or an 另行选举, or whose stored winners disagree with the count."""
     findings = []
     for c in sql.contests(store):

@@ -648,7 +648,7 @@ def paragraph(store: Store, elections: list[dict], levels: list[dict]) -> str:
 # ---------------------------------------------------------------------------------------- checks
 
 
-def checks(store: Store, as_of: str) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """Plans breaking lead times or the quota, ratios outside art. 31, winners not yet confirmed or seated."""
     findings = []
     for e in sql.elections(store):

@@ -361,14 +361,21 @@ def attendance_history(store: Store, deputy_id: int) -> dict:
 
 # ---------------------------------------------------------------- checks
 
-def checks(store: Store, as_of: str) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """No-quorum meetings and 代表法 art. 62 (two unexcused absences from congress sessions)."""
+    from rdtool.rules.majority import ImpossibleCounts, quorum
+
     findings = []
-    for m in sql.meetings(store):
-        if m["date"] > as_of or m["kind"] not in ("presidium", "congress"):
+    rule = presidium_quorum(store)
+    for m in sql.quorum_rows(store, date_from or "", min(as_of, date_to or as_of)):
+        f = figures(m)
+        if f["present"] is None or not f["entitled"]:
             continue
-        q = quorum_of(store, m)
-        if q is not None and not q.met:
+        try:
+            q = quorum(m["kind"], f["entitled"], f["present"], rule)
+        except ImpossibleCounts:
+            continue  # reported by the vote checks as impossible counts
+        if not q.met:
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
             findings.append({"check": "meeting_no_quorum", "severity": "error", "table": "meetings",
                              "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"
@@ -379,8 +386,5 @@ def checks(store: Store, as_of: str) -> list[dict]:
                              "record": str(r["deputy_id"]),
                              "message": f"{r['name']}（ID {r['deputy_id']}）第{r['term']}届未经批准两次不出席"
                                         f"人民代表大会会议（{r['codes']}），代表资格应当终止（代表法第六十二条）"})
-    from rdtool.services import votes
-
-    findings.extend(votes.checks(store, as_of))
     return findings
 

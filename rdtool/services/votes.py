@@ -174,7 +174,7 @@ def show(store: Store, ref: str) -> dict:
     return rows_for(store, [get(store, ref)])[0]
 
 
-def checks(store: Store, as_of: str) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """Stored results that disagree with the rules (recomputed now), and counts that cannot be."""
     findings = []
     for r in sql.items(store):

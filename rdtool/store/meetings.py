@@ -59,6 +59,16 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
         f" AS items FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date, m.kind, m.code", params)
 
 
+def quorum_rows(store: Store, date_from: str, date_to: str) -> list[dict]:
+    """Presidium meetings and congress sessions in a date range, with the figures a quorum check needs."""
+    return store.query(
+        "SELECT m.code, m.kind, m.date, m.present, m.entitled, m.roster, "
+        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS roll_rows, "
+        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present') AS roll_present "
+        "FROM meetings m WHERE m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') AND m.date BETWEEN ? AND ? "
+        "ORDER BY m.date, m.code", (date_from, date_to))
+
+
 def renumber(store: Store, term: int | None, kind: str) -> None:
     """seq = position of the meeting among the term's meetings of its kind, by date."""
     rows = store.query("SELECT id FROM meetings WHERE term IS ? AND kind = ? AND voided_at IS NULL "

@@ -163,12 +163,14 @@ def by_deputy(store: Store, deputy_id: int) -> list[dict]:
 
 # The round in force on :as_of for each proposal that is assigned, not replied in that round and not
 # closed by then — what needs chasing. (Rounds start on 交办 or on the 不满意 feedback.)
-_PENDING = """SELECT a.proposal_id, a.round, a.unit, a.started_on, a.due_on FROM (
-    SELECT r.*, row_number() OVER (PARTITION BY r.proposal_id ORDER BY r.round DESC) AS rn
-    FROM proposal_rounds r WHERE r.started_on <= :as_of) a
-  JOIN proposals q ON q.id = a.proposal_id
-  WHERE a.rn = 1 AND q.voided_at IS NULL AND (a.replied_on IS NULL OR a.replied_on > :as_of)
-    AND (q.closed_on IS NULL OR q.closed_on > :as_of)"""
+# The round in force on :as_of (the latest one started by then), unanswered on that day, of a proposal not
+# closed. Driven by the index on replied_on: unanswered rounds are few, whatever the history's length.
+_PENDING = """SELECT a.proposal_id, a.round, a.unit, a.started_on, a.due_on
+  FROM proposal_rounds a JOIN proposals q ON q.id = a.proposal_id
+  WHERE (a.replied_on IS NULL OR a.replied_on > :as_of) AND a.started_on <= :as_of
+    AND a.round = (SELECT max(b.round) FROM proposal_rounds b WHERE b.proposal_id = a.proposal_id
+                   AND b.started_on <= :as_of)
+    AND q.voided_at IS NULL AND (q.closed_on IS NULL OR q.closed_on > :as_of)"""
 
 
 def pending(store: Store, as_of: str, due_before: str) -> list[dict]:
@@ -212,28 +214,38 @@ def export_rows(store: Store) -> list[dict]:
 
 # --- the figures (DESIGN.md "How each figure is counted"), one aggregate query -----------------------
 
-_GROUPS = {None: "NULL", "unit": "c.unit", "category": "c.category"}
+_GROUPS = {None: "NULL", "unit": "unit", "category": "category"}
+_COUNTS = ("received", "motions", "suggestions", "assigned", "replied", "closed", "overdue", "on_time",
+           "with_feedback", "satisfied", "implemented")
 
+# Most proposals have a single handling round, whose state is the proposals row itself: one aggregate
+# over the proposals table. Only re-handled ones (round > 1) need the rounds' history.
+_SINGLE_ROUND = """
+SELECT {group} AS grp,
+       count(*) AS received,
+       coalesce(sum(kind = 'motion'), 0) AS motions,
+       coalesce(sum(kind = 'suggestion'), 0) AS suggestions,
+       coalesce(sum(assigned_on <= :d), 0) AS assigned,
+       coalesce(sum(replied_on <= :d), 0) AS replied,
+       coalesce(sum(closed_on <= :d), 0) AS closed,
+       coalesce(sum(assigned_on <= :d AND due_on < :d AND (replied_on IS NULL OR replied_on > :d)
+                    AND (closed_on IS NULL OR closed_on > :d)), 0) AS overdue,
+       coalesce(sum(replied_on <= :d AND replied_on <= due_on), 0) AS on_time,
+       coalesce(sum(feedback_on <= :d AND feedback IS NOT NULL), 0) AS with_feedback,
+       coalesce(sum(feedback_on <= :d AND feedback IN ('satisfied', 'basic')), 0) AS satisfied,
+       coalesce(sum(replied_on <= :d AND result IN ('A', 'B')), 0) AS implemented
+FROM proposals WHERE voided_at IS NULL AND submitted_on BETWEEN :f AND :t AND round = 1 GROUP BY grp"""
 
-def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: str | None = None) -> list[dict]:
-    """Counts for the cohort submitted in [date_from, date_to], states judged on `as_of`.
-
-    received, motions, suggestions; assigned/closed: date on or before as_of; replied: first reply on or
-    before as_of; on_time: the first reply on or before round 1's due date; overdue: the round in force on
-    as_of is due before it, unanswered and the proposal not closed; feedback/satisfied: the latest feedback
-    given by as_of; implemented: the latest reply by as_of is class A or B.
-    """
-    group = _GROUPS[group_by]
-    sql = f"""
+_REHANDLED = """
 WITH c AS (SELECT id, kind, unit, category, assigned_on, closed_on FROM proposals
-           WHERE voided_at IS NULL AND submitted_on BETWEEN :f AND :t),
+           WHERE voided_at IS NULL AND submitted_on BETWEEN :f AND :t AND round > 1),
 a AS (SELECT r.proposal_id,
              max(CASE WHEN r.round = 1 THEN r.replied_on END) AS first_replied,
              max(CASE WHEN r.round = 1 THEN r.due_on END) AS first_due,
              max(CASE WHEN r.replied_on <= :d THEN r.round END) AS reply_round,
              max(CASE WHEN r.feedback_on <= :d THEN r.round END) AS fb_round,
              max(CASE WHEN r.started_on <= :d THEN r.round END) AS act_round
-      FROM proposal_rounds r JOIN c ON c.id = r.proposal_id GROUP BY r.proposal_id)
+      FROM c CROSS JOIN proposal_rounds r ON r.proposal_id = c.id GROUP BY r.proposal_id)
 SELECT {group} AS grp,
        count(*) AS received,
        coalesce(sum(c.kind = 'motion'), 0) AS motions,
@@ -251,8 +263,26 @@ FROM c LEFT JOIN a ON a.proposal_id = c.id
        LEFT JOIN proposal_rounds rp ON rp.proposal_id = c.id AND rp.round = a.reply_round
        LEFT JOIN proposal_rounds fb ON fb.proposal_id = c.id AND fb.round = a.fb_round
        LEFT JOIN proposal_rounds act ON act.proposal_id = c.id AND act.round = a.act_round
-GROUP BY grp ORDER BY received DESC, grp"""
-    return store.query(sql, {"f": date_from, "t": date_to, "d": as_of})
+GROUP BY grp"""
+
+
+def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: str | None = None) -> list[dict]:
+    """Counts for the cohort submitted in [date_from, date_to], states judged on `as_of`.
+
+    received, motions, suggestions; assigned/closed: date on or before as_of; replied: first reply on or
+    before as_of; on_time: the first reply on or before round 1's due date; overdue: the round in force on
+    as_of is due before it, unanswered and the proposal not closed; feedback/satisfied: the latest feedback
+    given by as_of; implemented: the latest reply by as_of is class A or B. Rows by group, largest first.
+    """
+    params = {"f": date_from, "t": date_to, "d": as_of}
+    group = _GROUPS[group_by]
+    merged: dict = {}
+    for sql, column in ((_SINGLE_ROUND, group), (_REHANDLED, group if group == "NULL" else f"c.{group}")):
+        for row in store.query(sql.format(group=column), params):
+            into = merged.setdefault(row["grp"], {"grp": row["grp"], **{k: 0 for k in _COUNTS}})
+            for k in _COUNTS:
+                into[k] += row[k]
+    return sorted(merged.values(), key=lambda r: (-r["received"], r["grp"] or ""))
 
 
 def distinct_units(store: Store) -> list[str]:
