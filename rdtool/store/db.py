@@ -197,7 +197,17 @@ def _apply_migrations(store: Store, fresh: bool) -> None:
     migrations = sqlite_utils.Migrations(MIGRATION_SET)
     for name, fn in MIGRATIONS:
         migrations(name=name)(fn)
+    from rdtool.store import changelog
+
     try:
-        migrations.apply(sqlite_utils.Database(store.conn))
+        # The log triggers name every column; a migration may drop or rebuild tables, so they are
+        # taken off first and rebuilt from the tables as they are afterwards (even if a migration fails).
+        with store.transaction():
+            changelog.uninstall(store.conn)
+        try:
+            migrations.apply(sqlite_utils.Database(store.conn))
+        finally:
+            with store.transaction():
+                changelog.install(store.conn)
     except sqlite3.OperationalError as exc:
         raise RdtoolError(f"升级数据库结构失败：{_why(exc)}（{store.path}）", "数据库保持原样；请检查文件权限") from None
