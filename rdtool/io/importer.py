@@ -118,9 +118,9 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
                 raise format_errors(path, errors)
         if dry_run:
             return ImportResult(kind.name, str(path), len(rows), 0, True)
-        if store.scalar("SELECT count(*) FROM deputies") or store.scalar("SELECT count(*) FROM meetings"):
-            from rdtool.store import backup
+        from rdtool.store import backup
 
+        if backup.has_data(store):
             backup_path = str(backup.take(store, reason=f"before-import-{kind.name}"))
         with store.transaction():
             written = kind.write(store, rows)
