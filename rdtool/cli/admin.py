@@ -248,8 +248,10 @@ def db_check(
     day = parse_option("--as-of", parse_date, as_of) or date.today().isoformat()
     store = open_db(db)
     findings = safety.check(store, day)
+    for f in findings:
+        f["severity_zh"] = {"error": "错误", "warning": "提醒"}.get(f["severity"], f["severity"])
     if findings or fmt != "table":
-        render_rows(findings, [Column("severity", "级别"), Column("check", "检查项"), Column("table", "表"),
+        render_rows(findings, [Column("severity" if fmt != "table" and fmt != "md" else "severity_zh", "级别"), Column("check", "检查项"), Column("table", "表"),
                                Column("record", "记录"), Column("message", "说明")], fmt)
     bad = safety.failed(findings, strict)
     if fmt == "table":

@@ -143,9 +143,9 @@ def void(store: Store, table: str, record_id: str, reason: str) -> dict:
         raise ValidationError("作废必须写明原因（--reason）")
     if len(reason) > 500:
         raise ValidationError(f"作废原因过长（{len(reason)} 字，最多 500 字）")
-    row = _record(store, table, record_id)
-    if "voided_at" not in row:
+    if table in changelog.logged_tables(store.conn) and "voided_at" not in _columns(store, table):
         raise UsageError(f"{table} 的记录不能单独作废", "请作废它所属的记录（如会议、议案），或在所属命令中更正")
+    row = _record(store, table, record_id)
     if row["voided_at"]:
         raise RdtoolError(f"{table} 记录 {row['_key']} 已于 {local_time(row['voided_at'])} 作废（{row['void_reason']}）")
     with store.transaction():
