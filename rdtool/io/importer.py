@@ -76,8 +76,16 @@ def load_rows(kind: Kind, path: Path, ignore_extra: bool = False) -> list[Row]:
         if len(cells) > width and any(clean(c) for c in cells[width:]):
             raise ValidationError(f"{path.name} 第{number}行：比列名行多出 {len(cells) - width} 个单元格",
                                   "检查该行是否有多余的逗号，或把含逗号的内容用双引号括起来")
-        rows.append(Row(number, {name: cells[i] if i < len(cells) else "" for i, name in mapping.items()}))
+        rows.append(Row(number, {name: _unquote(cells[i]) if i < len(cells) else "" for i, name in mapping.items()}))
     return rows
+
+
+_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _unquote(cell: str) -> str:
+    """Undo the export's formula neutralisation ('=… → =…), so an exported file imports back the same."""
+    return cell[1:] if cell[:1] == "'" and cell.startswith(_NEUTRALISED) else cell
 
 
 def validate(kind: Kind, rows: list[Row]) -> list[RowError]:
