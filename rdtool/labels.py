@@ -267,3 +267,45 @@ FIELD_ZH: dict[str, str] = {
     "id": "ID", "deputy_id": "代表ID", "start_date": "开始日期", "age": "年龄",
     "number": "届次", "status_reason": "状态原因",
 }
+
+
+# Issue 3 additions: election outcomes, and Chinese numerals for formal titles.
+ENUMS["election_outcome"] = {
+    "filled": ("选满", ()),
+    "tie": ("票数相等，须再次投票", ("再次投票",)),
+    "shortfall": ("未选满，须另行选举", ("另行选举",)),
+    "void": ("本轮选举无效，须重新投票", ("无效",)),
+}
+ENUMS["candidate_status"] = {
+    "elected": ("当选", ()),
+    "tie": ("票数相等，须再次投票", ()),
+    "not_elected": ("未当选", ()),
+    "void": ("本轮无效", ()),
+}
+_LOOKUP = _build_lookup()
+FIELD_ZH.update({"round": "轮次", "rule": "适用规则", "meeting_code": "会议编号", "item_id": "事项ID",
+                 "outcome": "结果", "elected": "是否当选", "missing": "缺少的程序"})
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """A Chinese ordinal numeral for titles: 1→一, 10→十, 11→十一, 21→二十一, 100→一百, 105→一百零五."""
+    if n < 0:
+        raise ValueError(n)
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = _DIGITS[n // 100] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + "零" + _DIGITS[rest]
+        tail = chinese_numeral(rest)
+        return head + ("一" + tail if rest < 20 else tail)
+    return str(n)

@@ -114,6 +114,13 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.profile(store, ref, term, show_id, show_phone)
+    from rdtool.services.meetings import attendance_history
+
+    history = attendance_history(store, record["id"])
+    record["attendance"] = history["rows"]
+    record["attendance_summary"] = history["summary"]
+    record["art62"] = history["art62"]
+    record["art62_text"] = history["art62_text"]
     if fmt == "json":
         from rdtool.render import render_json
 
@@ -124,6 +131,15 @@ def show(
         render_rows(record["memberships"],
                     [Column("role", "主席团职务", enum="presidium_role"), Column("from_date", "起"), Column("to_date", "止")],
                     fmt, title="主席团任职")
+    if record["attendance"] and fmt in ("table", "md"):
+        summary = record["attendance_summary"]
+        typer.echo("")
+        render_rows(record["attendance"],
+                    [Column("code", "会议"), Column("date"), Column("kind", enum="meeting_kind"), Column("title"),
+                     Column("status", "出席情况", enum="attendance")], fmt,
+                    title=f"出席记录（出席{summary['present']}次，请假{summary['leave']}次，缺席{summary['absent']}次）")
+    if record["art62"] and fmt in ("table", "md"):
+        typer.echo(f"⚠ {record['art62_text']}")
 
 
 @app.command("edit")

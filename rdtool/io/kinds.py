@@ -45,6 +45,11 @@ class Kind:
 KINDS: dict[str, str] = {
     "terms": "rdtool.services.terms:KIND",
     "deputies": "rdtool.services.deputies_io:KIND",
+    "meetings": "rdtool.services.meetings_io:MEETINGS",
+    "attendance": "rdtool.services.meetings_io:ATTENDANCE",
+    "items": "rdtool.services.meetings_io:ITEMS",
+    "elections": "rdtool.services.elections:KIND",
+    "appointments": "rdtool.services.appointments:KIND",
 }
 
 

@@ -23,6 +23,9 @@ class Finding(TypedDict):
 # Append one line per service that contributes checks.
 CHECKS: list[str] = [
     "rdtool.services.deputies:checks",
+    "rdtool.services.meetings:checks",
+    "rdtool.services.elections:checks",
+    "rdtool.services.appointments:checks",
 ]
 
 

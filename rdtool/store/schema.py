@@ -222,6 +222,11 @@ def m001_initial(db) -> None:
     run_sql(db, M001_INITIAL)
 
 
+def m301_by_election(db) -> None:
+    """election_contests.by_election: a 补选 (组织法 第三十条) lifts the 差额 ratio warnings."""
+    run_sql(db, "ALTER TABLE election_contests ADD COLUMN by_election INTEGER NOT NULL DEFAULT 0;")
+
+
 def m701_change_log(db) -> None:
     """The change log (issue 7); its triggers are (re)built after every migration by store.changelog.install."""
     from rdtool.store.changelog import SCHEMA
@@ -232,5 +237,6 @@ def m701_change_log(db) -> None:
 # (name, function) in the order they apply. Append only.
 MIGRATIONS: list[tuple[str, Callable]] = [
     ("m001_initial", m001_initial),
+    ("m301_by_election", m301_by_election),
     ("m701_change_log", m701_change_log),
 ]

@@ -1,0 +1,154 @@
+"""rdtool meeting …: meetings, roll calls and quorum (组织法第十四条第四款; 两个过半)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.labels import parse_enum
+from rdtool.render import Column, render_json, render_record, render_rows
+
+app = make_app("会议：主席团会议、人民代表大会会议（含临时会议）、其他会议；点名与法定人数。"
+               "人代会须三分之二以上代表出席（组织法第十四条第四款）；主席团会议须全体成员过半数出席。")
+
+
+def _raw(**values: Optional[str]) -> dict:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+LIST_COLUMNS = [Column("code"), Column("kind", enum="meeting_kind"), Column("date"), Column("title"),
+                Column("extraordinary", kind="bool"), Column("present"), Column("entitled"),
+                Column("quorum_met", "达到法定人数", kind="bool"), Column("items", "事项数")]
+MACHINE_COLUMNS = [Column("id"), Column("code"), Column("kind"), Column("term"), Column("seq"), Column("date"),
+                   Column("end_date"), Column("title"), Column("location"), Column("extraordinary", kind="bool"),
+                   Column("present"), Column("entitled"), Column("quorum_met", kind="bool"), Column("items")]
+ITEM_COLUMNS = [Column("seq"), Column("title"), Column("kind", enum="item_kind"),
+                Column("method", enum="vote_method"), Column("yes"), Column("no"), Column("abstain"),
+                Column("not_voting"), Column("result", "表决结果", enum="vote_result")]
+
+
+@app.command("add")
+def add(
+    kind: str = typer.Option(..., "--kind", help="类别：主席团/presidium、人代会/congress、其他/other"),
+    date: str = typer.Option(..., "--date", help="日期，如 2017-02-16"),
+    code: Optional[str] = typer.Option(None, "--code", help="编号（默认自动：P3-01、C3-1、O3-01）"),
+    title: Optional[str] = typer.Option(None, "--title", help="标题（默认按届次、次序生成，如 三川镇第三届人民代表大会第一次会议）"),
+    end_date: Optional[str] = typer.Option(None, "--end-date", help="结束日期"),
+    location: Optional[str] = typer.Option(None, "--location", help="地点"),
+    term: Optional[str] = typer.Option(None, "--term", help="届次（默认按日期确定）"),
+    extraordinary: bool = typer.Option(False, "--extraordinary", help="临时会议（增开，组织法第十四条第三款），仅人代会"),
+    present: Optional[str] = typer.Option(None, "--present", help="出席人数（没有点名的旧记录）"),
+    entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（旧记录；默认点名时按当日在任名单快照）"),
+    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """增加一次会议；编号与标题按届次和次序（中文序数）自动生成。"""
+    from rdtool.services import meetings as svc
+
+    store = open_db(db)
+    m = svc.add(store, _raw(kind=kind, date=date, code=code, title=title, end_date=end_date, location=location,
+                            term=term, extraordinary="是" if extraordinary else None, present=present,
+                            entitled=entitled, notes=notes))
+    typer.echo(f"已增加会议 {m['code']}：{m['title']}（{m['date']}）")
+
+
+@app.command("list")
+def list_(
+    kind: Optional[str] = typer.Option(None, "--kind", help="类别：主席团、人代会、其他"),
+    term: Optional[int] = typer.Option(None, "--term", help="届次"),
+    year: Optional[int] = typer.Option(None, "--year", help="年份"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """列出会议（按日期），含出席、应到人数和是否达到法定人数。"""
+    from rdtool.services import meetings as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    rows = svc.listing(store, kind=parse_option("--kind", lambda r: parse_enum("meeting_kind", r), kind),
+                       term=term, year=year)
+    render_rows(rows, LIST_COLUMNS if fmt in ("table", "md") else MACHINE_COLUMNS, fmt)
+
+
+@app.command("show")
+def show(
+    ref: str = typer.Argument(..., help="会议编号，如 P3-08"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """一次会议：出席情况、是否达到法定人数（依据哪条规定、差额多少）、议程与表决结果。"""
+    from rdtool.services import meetings as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    record = svc.show(store, ref)
+    if fmt == "json":
+        render_json(record)
+        return
+    view = dict(record)
+    view["absent_names"] = "、".join(record["absent_names"])
+    view["leave_names"] = "、".join(record["leave_names"])
+    cols = [Column("code"), Column("title"), Column("kind", enum="meeting_kind"),
+            Column("extraordinary", kind="bool"), Column("term"), Column("date"), Column("end_date"),
+            Column("location"), Column("entitled"), Column("present"), Column("absent", "缺席人数"),
+            Column("absent_names", "缺席"), Column("leave", "请假人数"), Column("leave_names", "请假"),
+            Column("quorum_text", "法定人数"), Column("notes")]
+    render_record(view, cols, fmt, title=f"{record['code']} {record['title']}")
+    if record["items"] and fmt in ("table", "md"):
+        typer.echo("")
+        render_rows(record["items"], ITEM_COLUMNS, fmt, title="议程与表决")
+
+
+@app.command("edit")
+def edit(
+    ref: str = typer.Argument(..., help="会议编号"),
+    title: Optional[str] = typer.Option(None, "--title"),
+    date: Optional[str] = typer.Option(None, "--date"),
+    end_date: Optional[str] = typer.Option(None, "--end-date"),
+    location: Optional[str] = typer.Option(None, "--location"),
+    extraordinary: Optional[str] = typer.Option(None, "--extraordinary", help="是/否"),
+    present: Optional[str] = typer.Option(None, "--present", help="出席人数（仅没有点名的旧记录）"),
+    entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（替代点名时的名单快照）"),
+    notes: Optional[str] = typer.Option(None, "--notes"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """更正会议信息；出席或应到人数改变时，本次会议各项表决结果自动重新计算。"""
+    from rdtool.services import meetings as svc
+
+    store = open_db(db)
+    result = svc.edit(store, ref, _raw(title=title, date=date, end_date=end_date, location=location,
+                                       extraordinary=extraordinary, present=present, entitled=entitled, notes=notes))
+    m = result["meeting"]
+    if result["changed"]:
+        typer.echo(f"已更正会议 {m['code']}：{'、'.join(result['changed'])}")
+    else:
+        typer.echo(f"会议 {m['code']} 没有变化")
+
+
+@app.command("roll")
+def roll(
+    ref: str = typer.Argument(..., help="会议编号"),
+    absent: Optional[str] = typer.Option(None, "--absent", help="缺席（未请假）的代表，姓名或 ID，用 、或 ; 分隔"),
+    leave: Optional[str] = typer.Option(None, "--leave", help="请假的代表，姓名或 ID，用 、或 ; 分隔"),
+    count: Optional[str] = typer.Option(None, "--count", help="只记出席人数（没有名单的旧记录）"),
+    entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（旧记录；默认为当日在任名单人数）"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """点名：除 --absent、--leave 列出的人外，当日应到名单（人代会为在任镇代表，主席团会议为主席团成员）全部出席。
+    重新点名会替换原记录，并重新计算本次会议各项表决结果。"""
+    from rdtool.labels import parse_int, parse_list
+    from rdtool.services import meetings as svc
+
+    def ids(raw: Optional[str]) -> list[str]:
+        return parse_list(raw) if raw else []
+
+    store = open_db(db)
+    m = svc.roll_call(store, ref, absent=ids(absent), leave=ids(leave),
+                      count=parse_option("--count", parse_int, count),
+                      entitled=parse_option("--entitled", lambda r: parse_int(r, 1), entitled))
+    record = svc.show(store, m["code"])
+    typer.echo(f"{m['code']}：应到{record['entitled']}人，出席{record['present']}人"
+               + (f"，缺席{record['absent']}人，请假{record['leave']}人" if record["absent"] is not None else ""))
+    typer.echo(record["quorum_text"])

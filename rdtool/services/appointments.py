@@ -1,0 +1,185 @@
+"""Appointments (任免): 任命 / 免职 / 接受辞职 decided by the presidium (or the congress), with the
+date of each procedural step. An appointee takes the constitutional oath (宪法宣誓) — 全国人大常委会
+关于实行宪法宣誓制度的决定 (2018) — and the steps missing are listed by `appointment list --incomplete`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rdtool import fields as F
+from rdtool.errors import NotFound, ValidationError
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.labels import clean, label
+from rdtool.services import meetings as msvc
+from rdtool.store import meetings as sql
+from rdtool.store.db import Store
+
+STEP_FIELDS = ("party_decision_on", "nomination_on", "application_on", "discussion_on", "vote_on", "oath_on",
+               "statement_on", "announced_on")
+FIELDS: list[F.Field] = [
+    F.Field("person", F.name, required=True),
+    F.Field("position", F.text(100), required=True),
+    F.Field("action", F.enum("appointment_action"), required=True),
+    F.Field("meeting", F.text(30)),
+    F.Field("decided_on", F.DATE),
+    *[F.Field(s, F.DATE) for s in STEP_FIELDS],
+    F.Field("notes", F.text(2000)),
+]
+FIELD_NAMES = [f.name for f in FIELDS]
+
+# The steps each action requires (DESIGN.md; issue 3).
+REQUIRED_STEPS = {
+    "appoint": ("party_decision_on", "nomination_on", "discussion_on", "vote_on", "oath_on", "statement_on",
+                "announced_on"),
+    "remove": ("party_decision_on", "discussion_on", "vote_on", "announced_on"),
+    "accept_resignation": ("party_decision_on", "application_on", "discussion_on", "vote_on", "announced_on"),
+}
+STEP_ZH = {"party_decision_on": "党委决定", "nomination_on": "提请", "application_on": "本人申请",
+           "discussion_on": "讨论", "vote_on": "表决", "oath_on": "宪法宣誓", "statement_on": "表态发言",
+           "announced_on": "公告"}
+
+
+def missing_steps(row: dict) -> list[str]:
+    return [s for s in REQUIRED_STEPS.get(row["action"], ()) if not row.get(s)]
+
+
+def _resolve(store: Store, v: dict) -> tuple[dict, list[tuple[str, str, str]]]:
+    """Fill meeting_id, item_id and decided_on; (values, problems)."""
+    v = dict(v)
+    problems = []
+    m = None
+    if v.get("meeting"):
+        m = sql.meeting_by_code(store, clean(v["meeting"]))
+        if m is None:
+            problems.append(("meeting", v["meeting"], "没有这个编号的会议"))
+    if m is not None:
+        v["meeting_id"] = m["id"]
+        if not v.get("decided_on"):
+            v["decided_on"] = m["date"]
+        items = [i for i in sql.items_of(store, m["id"]) if i["kind"] == "personnel" and v["person"] in i["title"]]
+        if len(items) == 1:
+            v["item_id"] = items[0]["id"]
+    if not v.get("decided_on") and not problems:
+        problems.append(("decided_on", "", "没有会议时必须填写决定日期"))
+    for s in STEP_FIELDS:
+        if v.get(s) and v.get("party_decision_on") and s != "application_on" and v[s] < v["party_decision_on"]:
+            problems.append((s, v[s], f"早于党委决定日期 {v['party_decision_on']}"))
+    if v.get("oath_on") and v.get("decided_on") and v["oath_on"] < v["decided_on"]:
+        problems.append(("oath_on", v["oath_on"], f"宪法宣誓应在任命（{v['decided_on']}）之后"))
+    if v.get("announced_on") and v.get("decided_on") and v["announced_on"] < v["decided_on"]:
+        problems.append(("announced_on", v["announced_on"], f"公告早于决定日期 {v['decided_on']}"))
+    if v.get("action") != "appoint":
+        for s in ("oath_on", "statement_on"):
+            if v.get(s):
+                problems.append((s, v[s], f"{label('appointment_action', v['action'])}没有{STEP_ZH[s]}这一步"))
+    return v, problems
+
+
+def add(store: Store, raw: dict) -> dict:
+    values, errors = F.parse_fields(FIELDS, raw)
+    if errors:
+        raise ValidationError("任免信息有误：", problems=msvc.problems_text(errors))
+    with store.transaction():
+        v, problems = _resolve(store, values)
+        if problems:
+            raise ValidationError("任免信息有误：", problems=msvc.problems_text(problems))
+        new_id = sql.insert_appointment(store, v)
+    return show(store, new_id)
+
+
+def get(store: Store, ref: str | int) -> dict:
+    text = clean(str(ref)).lstrip("#")
+    row = sql.appointment(store, int(text)) if text.isdigit() else None
+    if row is None:
+        raise NotFound(f"没有 ID 为 {ref} 的任免记录", "用 rdtool appointment list 查看")
+    return row
+
+
+def edit(store: Store, ref: str, raw: dict) -> dict:
+    current = get(store, ref)
+    fields = [f for f in FIELDS if f.name in raw]
+    values, errors = F.parse_fields(fields, raw)
+    if errors:
+        raise ValidationError("任免信息有误：", problems=msvc.problems_text(errors))
+    merged = {k: current.get(k) for k in FIELD_NAMES}
+    merged.update(values)
+    with store.transaction():
+        v, problems = _resolve(store, merged)
+        if problems:
+            raise ValidationError("任免信息有误：", problems=msvc.problems_text(problems))
+        columns = [c for c in sql.APPOINTMENT_COLUMNS if c in v]
+        changes = {c: v[c] for c in columns if v[c] != current.get(c)}
+        store.update("appointments", current["id"], changes)
+    return {"record": show(store, current["id"]), "changed": sorted(changes)}
+
+
+def show(store: Store, appointment_id: int) -> dict:
+    row = get(store, appointment_id)
+    row["missing"] = missing_steps(row)
+    row["missing_text"] = "、".join(STEP_ZH[s] for s in row["missing"])
+    return row
+
+
+def listing(store: Store, *, term: int | None = None, year: int | None = None,
+            incomplete: bool = False) -> list[dict]:
+    rows = sql.appointments(store, term=term, year=year)
+    for r in rows:
+        r["missing"] = missing_steps(r)
+        r["missing_text"] = "、".join(STEP_ZH[s] for s in r["missing"])
+    if incomplete:
+        rows = [r for r in rows if r["missing"]]
+    return rows
+
+
+def checks(store: Store, as_of: str) -> list[dict]:
+    """Appointees without an oath (宪法宣誓) and records missing other procedural steps."""
+    findings = []
+    for r in listing(store):
+        if (r["decided_on"] or "") > as_of or not r["missing"]:
+            continue
+        no_oath = "oath_on" in r["missing"]
+        findings.append({
+            "check": "appointment_no_oath" if no_oath else "appointment_steps_missing",
+            "severity": "warning", "table": "appointments", "record": str(r["id"]),
+            "message": f"{label('appointment_action', r['action'])}{r['person']}为{r['position']}"
+                       f"（{r['decided_on']}）缺少：{r['missing_text']}"
+                       + ("；任命人员应进行宪法宣誓（全国人大常委会关于实行宪法宣誓制度的决定）" if no_oath else "")})
+    return findings
+
+
+# ---------------------------------------------------------------- import/export kind `appointments`
+
+def check_rows(store: Store, rows: list[Row]) -> list[RowError]:
+    errors = []
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        v, problems = _resolve(store, row.values)
+        errors.extend(RowError(row.number, f, str(val or ""), m) for f, val, m in problems)
+        key = (v["person"], v["position"], v["action"], v.get("decided_on"))
+        if key in seen:
+            errors.append(RowError(row.number, "person", v["person"], f"与第{seen[key]}行重复"))
+        seen.setdefault(key, row.number)
+    return errors
+
+
+def write_rows(store: Store, rows: list[Row]) -> int:
+    errors = []
+    for row in rows:
+        v, problems = _resolve(store, row.values)
+        if problems:
+            errors.extend(RowError(row.number, f, str(val or ""), m) for f, val, m in problems)
+            continue
+        sql.insert_appointment(store, v)
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
+    for r in sql.appointments(store):
+        yield {k: r.get(k) for k in FIELD_NAMES}
+
+
+KIND = Kind("appointments", "任免", FIELDS, write_rows, export_rows, check=check_rows)
+

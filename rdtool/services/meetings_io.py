@@ -1,0 +1,209 @@
+"""The `meetings`, `attendance` and `items` import/export kinds (DESIGN.md CSV contract)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rdtool import fields as F
+from rdtool.errors import RdtoolError
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.services import meetings as msvc
+from rdtool.services import votes as vsvc
+from rdtool.store import meetings as sql
+from rdtool.store.db import Store
+
+
+def _message(exc: RdtoolError) -> str:
+    problems = getattr(exc, "problems", None)
+    return exc.message + ("".join(problems) if problems else "")
+
+
+# ---------------------------------------------------------------- meetings
+
+def check_meetings(store: Store, rows: list[Row]) -> list[RowError]:
+    errors, seen = [], {}
+    for row in rows:
+        v = row.values
+        code = v["code"]
+        if code in seen:
+            errors.append(RowError(row.number, "code", code, f"与第{seen[code]}行重复"))
+        seen.setdefault(code, row.number)
+        if sql.code_taken(store, code):
+            errors.append(RowError(row.number, "code", code, "该编号的会议已经存在"))
+        v2 = dict(v)
+        if v2.get("term") is None:
+            from rdtool.store import settings as settings_sql
+
+            v2["term"] = settings_sql.term_on(store, v["date"])
+            if v2["term"] is None:
+                errors.append(RowError(row.number, "date", v["date"], "不在任何一届之内，请填写届次"))
+                continue
+        errors.extend(RowError(row.number, f, str(val), m) for f, val, m in msvc._check_meeting(store, v2))
+    return errors
+
+
+def write_meetings(store: Store, rows: list[Row]) -> int:
+    errors = []
+    for row in rows:
+        try:
+            v = msvc.prepare(store, row.values)
+            meeting_id = msvc.insert(store, v)
+            if v.get("present") is not None and v.get("entitled") is None:
+                m = sql.meeting_by_id(store, meeting_id)
+                store.update("meetings", meeting_id, {"roster": msvc.roster_size(store, m)})
+        except RdtoolError as exc:
+            errors.append(RowError(row.number, "code", row.values.get("code") or "", _message(exc)))
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export_meetings(store: Store, show_private: bool = False) -> Iterator[dict]:
+    for m in sql.meetings(store):
+        row = {k: m[k] for k in ("code", "kind", "date", "title", "end_date", "location", "term", "present",
+                                 "entitled", "notes")}
+        row["extraordinary"] = "是" if m["extraordinary"] else "否"
+        yield row
+
+
+MEETINGS = Kind("meetings", "会议", msvc.FIELDS, write_meetings, export_meetings, check=check_meetings)
+
+
+# ---------------------------------------------------------------- attendance
+
+ATTENDANCE_FIELDS = [
+    F.Field("meeting", F.text(30), required=True),
+    F.Field("deputy", F.name, required=True),
+    F.Field("status", F.enum("attendance"), required=True),
+]
+ATTENDANCE_EXTRA = [F.Field("deputy_id", F.integer(1))]
+
+
+def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], dict[int, dict]]:
+    """Resolve meeting and deputy of every row (row.values gains meeting_id, deputy_id)."""
+    from rdtool.errors import FieldError
+    from rdtool.services.deputy_refs import DeputyIndex
+
+    index = DeputyIndex(store)
+    errors: list[RowError] = []
+    meetings: dict[str, dict | None] = {}
+    rosters: dict[int, set[int]] = {}
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        v = row.values
+        code = v["meeting"]
+        if code not in meetings:
+            meetings[code] = sql.meeting_by_code(store, code)
+        m = meetings[code]
+        if m is None:
+            errors.append(RowError(row.number, "meeting", code, "没有这个编号的会议（先导入 meetings）"))
+            continue
+        try:
+            deputy_id = index.resolve(v["deputy"], term=m["term"], deputy_id=v.get("deputy_id"), level="township")
+        except FieldError as exc:
+            errors.append(RowError(row.number, "deputy", v["deputy"], str(exc)))
+            continue
+        if m["id"] not in rosters:
+            rosters[m["id"]] = {r["id"] for r in msvc.roster(store, m)}
+            if m["roll_rows"]:
+                errors.append(RowError(row.number, "meeting", code, "这次会议已有点名记录；要重新点名请用 rdtool meeting roll"))
+        if deputy_id not in rosters[m["id"]]:
+            who = "主席团成员" if m["kind"] == "presidium" else "在任的镇代表"
+            errors.append(RowError(row.number, "deputy", v["deputy"],
+                                   f"{m['date']} 不是{who}（ID {deputy_id}），不能出现在会议 {code} 的点名中"))
+            continue
+        key = (m["id"], deputy_id)
+        if key in seen:
+            errors.append(RowError(row.number, "deputy", v["deputy"], f"与第{seen[key]}行重复（同一会议同一代表）"))
+            continue
+        seen[key] = row.number
+        v["meeting_id"], v["deputy_id"] = m["id"], deputy_id
+    return errors, {m["id"]: m for m in meetings.values() if m}
+
+
+def check_attendance(store: Store, rows: list[Row]) -> list[RowError]:
+    return _resolve_attendance(store, rows)[0]
+
+
+def write_attendance(store: Store, rows: list[Row]) -> int:
+    errors, touched = _resolve_attendance(store, rows)
+    if errors:
+        raise RowErrors(errors)
+    for row in rows:
+        sql.add_attendance(store, row.values["meeting_id"], row.values["deputy_id"], row.values["status"])
+    last_row: dict[int, int] = {}
+    for row in rows:
+        last_row[row.values["meeting_id"]] = row.number
+    for meeting_id, m in touched.items():
+        store.update("meetings", meeting_id, {"roster": msvc.roster_size(store, m), "present": None})
+        m = sql.meeting_by_id(store, meeting_id)
+        try:
+            msvc._check_figures(m)
+            vsvc.recompute_meeting(store, m)
+        except RdtoolError as exc:
+            errors.append(RowError(last_row[meeting_id], "meeting", m["code"], _message(exc)))
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export_attendance(store: Store, show_private: bool = False) -> Iterator[dict]:
+    counts: dict[tuple, int] = {}
+    for r in store.query("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL GROUP BY name, term"):
+        counts[(r["name"], r["term"])] = r["n"]
+    for r in sql.all_attendance(store):
+        yield {"meeting": r["meeting"], "deputy": r["deputy"], "status": r["status"],
+               "deputy_id": r["deputy_id"] if counts.get((r["deputy"], r["term"]), 0) > 1 else None}
+
+
+ATTENDANCE = Kind("attendance", "出席记录", ATTENDANCE_FIELDS, write_attendance, export_attendance,
+                  extra=ATTENDANCE_EXTRA, check=check_attendance)
+
+
+# ---------------------------------------------------------------- items
+
+def check_items(store: Store, rows: list[Row]) -> list[RowError]:
+    errors, seen = [], {}
+    for row in rows:
+        v = row.values
+        m = sql.meeting_by_code(store, v["meeting"])
+        if m is None:
+            errors.append(RowError(row.number, "meeting", v["meeting"], "没有这个编号的会议（先导入 meetings）"))
+            continue
+        if v.get("seq") is not None:
+            key = (v["meeting"], v["seq"])
+            if key in seen:
+                errors.append(RowError(row.number, "seq", str(v["seq"]), f"与第{seen[key]}行的序号重复"))
+            seen.setdefault(key, row.number)
+            if sql.item_by_seq(store, m["id"], v["seq"]):
+                errors.append(RowError(row.number, "seq", str(v["seq"]), f"会议 {m['code']} 已有该序号的事项"))
+        try:
+            vsvc.outcome(store, m, vsvc.fill_counts(dict(v)))
+        except RdtoolError as exc:
+            errors.append(RowError(row.number, "yes", str(v.get("yes") if v.get("yes") is not None else ""),
+                                   _message(exc)))
+    return errors
+
+
+def write_items(store: Store, rows: list[Row]) -> int:
+    errors = []
+    cache: dict[str, dict] = {}
+    for row in rows:
+        code = row.values["meeting"]
+        m = cache.get(code) or sql.meeting_by_code(store, code)
+        cache[code] = m
+        try:
+            vsvc.insert_item(store, m, row.values)
+        except RdtoolError as exc:
+            errors.append(RowError(row.number, "meeting", code, _message(exc)))
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export_items(store: Store, show_private: bool = False) -> Iterator[dict]:
+    for r in sql.items(store):
+        yield {**r, "meeting": r["meeting_code"]}
+
+
+ITEMS = Kind("items", "议程事项", vsvc.FIELDS, write_items, export_items, check=check_items)

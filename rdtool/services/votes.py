@@ -1,0 +1,199 @@
+"""Agenda items and the votes on them. A vote's result is never typed in: it is computed by
+`rdtool.rules.majority.decide_vote` (body = the meeting's kind) from the counts and the
+meeting's present/entitled figures, stored with the rule applied, and recomputed whenever the
+counts, the roll call or the entitled figure change."""
+
+from __future__ import annotations
+
+from rdtool import fields as F
+from rdtool.errors import NotFound, RdtoolError, ValidationError
+from rdtool.labels import clean, label
+from rdtool.services import meetings as msvc
+from rdtool.store import meetings as sql
+from rdtool.store.db import Store
+
+FIELDS: list[F.Field] = [
+    F.Field("meeting", F.text(30), required=True),
+    F.Field("seq", F.integer(1)),
+    F.Field("title", F.text(300), required=True),
+    F.Field("kind", F.enum("item_kind"), required=True),
+    F.Field("method", F.enum("vote_method")),
+    F.Field("yes", F.integer(0)),
+    F.Field("no", F.integer(0)),
+    F.Field("abstain", F.integer(0)),
+    F.Field("not_voting", F.integer(0)),
+    F.Field("notes", F.text(2000)),
+]
+COUNTS = ("yes", "no", "abstain", "not_voting")
+EDITABLE = ("seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes")
+
+
+def has_counts(values: dict) -> bool:
+    return any(values.get(k) is not None for k in COUNTS)
+
+
+def outcome(store: Store, meeting: dict, values: dict):
+    """The VoteOutcome of an item (None when no votes were counted); raises ValidationError when impossible."""
+    from rdtool.rules.majority import ImpossibleCounts, decide_vote
+
+    if not has_counts(values):
+        return None
+    where = f"会议 {meeting['code']} 事项“{values.get('title') or ''}”"
+    if values.get("yes") is None:
+        raise ValidationError(f"{where}：有表决票数时必须填写赞成票数")
+    f = msvc.figures(meeting)
+    if f["present"] is None or not f["entitled"]:
+        raise ValidationError(f"{where}：会议 {meeting['code']} 还没有出席人数和应到人数，无法计算表决结果",
+                              hint=f"先点名：rdtool meeting roll {meeting['code']}（或旧记录用 --count 出席人数 --entitled 应到人数）")
+    try:
+        return decide_vote(meeting["kind"], f["entitled"], f["present"], values["yes"], values.get("no") or 0,
+                           values.get("abstain") or 0, values.get("not_voting") or 0, msvc.presidium_quorum(store))
+    except ImpossibleCounts as exc:
+        raise ValidationError(f"{where}：票数不可能成立：{exc}", hint="请核对票数和出席人数；没有写入任何记录") from None
+
+
+def recompute_meeting(store: Store, meeting: dict) -> None:
+    """Recompute every item's result after the counts, the roll call or the entitled figure changed."""
+    for it in sql.items_of(store, meeting["id"]):
+        o = outcome(store, meeting, it)
+        sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
+
+
+def parse(raw: dict, fields: list[F.Field]) -> dict:
+    values, errors = F.parse_fields(fields, raw)
+    if errors:
+        raise ValidationError("表决事项有误：", problems=msvc.problems_text(errors))
+    return values
+
+
+def add(store: Store, meeting_ref: str, raw: dict) -> dict:
+    values = parse({**raw, "meeting": meeting_ref}, FIELDS)
+    with store.transaction():
+        m = msvc.get(store, meeting_ref)
+        item_id = insert_item(store, m, values)
+    return get(store, str(item_id))
+
+
+def fill_counts(v: dict) -> dict:
+    """With any count given, the counts not given are 0 (stored as numbers, not blanks)."""
+    if has_counts(v):
+        for k in COUNTS[1:]:
+            if v.get(k) is None:
+                v[k] = 0
+    return v
+
+
+def insert_item(store: Store, m: dict, values: dict) -> int:
+    v = fill_counts(dict(values))
+    if v.get("seq") is None:
+        v["seq"] = sql.next_item_seq(store, m["id"])
+    elif sql.item_by_seq(store, m["id"], v["seq"]):
+        raise ValidationError(f"会议 {m['code']} 已有第{v['seq']}项议程", "换一个序号，或不写序号自动排在最后")
+    o = outcome(store, m, v)
+    v.update(meeting_id=m["id"], result=o.result if o else None, rule=o.rule if o else None)
+    return sql.insert_item(store, v)
+
+
+def get(store: Store, ref: str) -> dict:
+    """An item by id ('17') or by meeting code and sequence ('P3-08#3', 'P3-08/3', 'P3-08:3')."""
+    text = clean(ref).lstrip("#")
+    row = None
+    if text.isdigit():
+        row = sql.item(store, int(text))
+    else:
+        for sep in ("#", "/", ":", "："):
+            if sep in text:
+                code, _, seq = text.rpartition(sep)
+                if seq.isdigit():
+                    m = msvc.get(store, code)
+                    row = sql.item_by_seq(store, m["id"], int(seq))
+                break
+    if row is None:
+        raise NotFound(f"没有找到议程事项“{ref}”", "写事项 ID，或 会议编号#序号（如 P3-08#3）；用 rdtool vote list 查看")
+    return row
+
+
+def edit(store: Store, ref: str, raw: dict) -> dict:
+    current = get(store, ref)
+    values = parse(raw, [f for f in FIELDS if f.name in raw and f.name in EDITABLE])
+    if has_counts(values):
+        values = {**{k: current.get(k) for k in COUNTS}, **values}
+        values = fill_counts(values)
+    merged = {**current, **values}
+    with store.transaction():
+        m = sql.meeting_by_id(store, current["meeting_id"])
+        if values.get("seq") is not None and values["seq"] != current["seq"]:
+            if sql.item_by_seq(store, m["id"], values["seq"]):
+                raise ValidationError(f"会议 {m['code']} 已有第{values['seq']}项议程")
+        o = outcome(store, m, merged)
+        changes = {k: v for k, v in values.items() if v != current.get(k)}
+        changes.update(result=o.result if o else None, rule=o.rule if o else None)
+        store.update("items", current["id"], changes)
+    return {"item": get(store, str(current["id"])),
+            "changed": sorted(k for k in changes if k not in ("result", "rule"))}
+
+
+def sql_items(store: Store, **kw) -> list[dict]:
+    return sql.items(store, **kw)
+
+
+def rows_for(store: Store, rows: list[dict]) -> list[dict]:
+    """Items with their meeting's figures and the explanation of the outcome."""
+    cache: dict[int, dict] = {}
+    out = []
+    for r in rows:
+        m = cache.get(r["meeting_id"])
+        if m is None:
+            m = cache[r["meeting_id"]] = sql.meeting_by_id(store, r["meeting_id"])
+        f = msvc.figures(m)
+        r = dict(r)
+        r["meeting_code"] = m["code"]
+        r["meeting_kind"] = m["kind"]
+        r["meeting_date"] = m["date"]
+        r["present"], r["entitled"] = f["present"], f["entitled"]
+        try:
+            o = outcome(store, m, r)
+        except RdtoolError as exc:
+            o, r["explanation"] = None, exc.message
+        else:
+            r["explanation"] = o.explanation if o else "未表决"
+        r["article"] = o.article if o else None
+        r["required_yes"] = o.required_yes if o else None
+        out.append(r)
+    return out
+
+
+def listing(store: Store, *, meeting: str | None = None, term: int | None = None, year: int | None = None,
+            kind: str | None = None, result: str | None = None, body: str | None = None) -> list[dict]:
+    meeting_id = msvc.get(store, meeting)["id"] if meeting else None
+    return rows_for(store, sql.items(store, meeting_id=meeting_id, term=term, year=year, kind=kind, result=result,
+                                     body=body))
+
+
+def show(store: Store, ref: str) -> dict:
+    return rows_for(store, [get(store, ref)])[0]
+
+
+def checks(store: Store, as_of: str) -> list[dict]:
+    """Stored results that disagree with the rules (recomputed now), and counts that cannot be."""
+    findings = []
+    for r in sql.items(store):
+        if r["meeting_date"] > as_of:
+            continue
+        m = sql.meeting_by_id(store, r["meeting_id"])
+        record = f"{m['code']}#{r['seq']}"
+        try:
+            o = outcome(store, m, r)
+        except RdtoolError as exc:
+            findings.append({"check": "vote_counts_invalid", "severity": "error", "table": "items", "record": record,
+                             "message": exc.message})
+            continue
+        expected = (o.result, o.rule) if o else (None, None)
+        if (r["result"], r["rule"]) != expected:
+            findings.append({"check": "vote_result_mismatch", "severity": "error", "table": "items",
+                             "record": record,
+                             "message": f"会议 {m['code']} 第{r['seq']}项“{r['title']}”记录的结果为"
+                                        f"“{label('vote_result', r['result']) or '无'}”，按规则应为"
+                                        f"“{label('vote_result', expected[0]) or '无'}”"
+                                        + (f"：{o.explanation}" if o else "")})
+    return findings

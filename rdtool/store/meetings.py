@@ -1,0 +1,220 @@
+"""SQL for meetings, roll calls (attendance), agenda items, election contests and appointments.
+
+Every query of records ignores voided rows (`voided_at IS NOT NULL`).
+"""
+
+from __future__ import annotations
+
+from rdtool.store.db import Store
+
+MEETING_COLUMNS = ("code", "kind", "extraordinary", "term", "seq", "date", "end_date", "title", "location",
+                   "present", "entitled", "roster", "notes")
+ITEM_COLUMNS = ("meeting_id", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "result",
+                "rule", "notes")
+APPOINTMENT_COLUMNS = ("person", "deputy_id", "position", "action", "meeting_id", "item_id", "decided_on",
+                       "party_decision_on", "nomination_on", "application_on", "discussion_on", "vote_on", "oath_on",
+                       "statement_on", "announced_on", "notes")
+
+# Figures of a meeting: present = roll call when there is one, else the stored bare count.
+_FIGURES = """
+    (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS roll_rows,
+    (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present') AS roll_present,
+    (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'absent') AS roll_absent,
+    (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'leave') AS roll_leave
+"""
+
+
+# ---------------------------------------------------------------- meetings
+
+def insert_meeting(store: Store, values: dict) -> int:
+    return store.insert("meetings", {k: values.get(k) for k in MEETING_COLUMNS if k in values})
+
+
+def meeting_by_code(store: Store, code: str) -> dict | None:
+    return store.one(f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.code = ? AND m.voided_at IS NULL", (code,))
+
+
+def meeting_by_id(store: Store, meeting_id: int) -> dict | None:
+    return store.one(f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.id = ? AND m.voided_at IS NULL",
+                     (meeting_id,))
+
+
+def code_taken(store: Store, code: str) -> bool:
+    return store.scalar("SELECT count(*) FROM meetings WHERE code = ?", (code,)) > 0
+
+
+def meetings(store: Store, *, kind: str | None = None, term: int | None = None, year: int | None = None) -> list[dict]:
+    where, params = ["m.voided_at IS NULL"], []
+    if kind:
+        where.append("m.kind = ?")
+        params.append(kind)
+    if term is not None:
+        where.append("m.term = ?")
+        params.append(term)
+    if year is not None:
+        where.append("substr(m.date, 1, 4) = ?")
+        params.append(f"{year:04d}")
+    return store.query(
+        f"SELECT m.*, {_FIGURES}, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL)"
+        f" AS items FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date, m.kind, m.code", params)
+
+
+def renumber(store: Store, term: int | None, kind: str) -> None:
+    """seq = position of the meeting among the term's meetings of its kind, by date."""
+    rows = store.query("SELECT id FROM meetings WHERE term IS ? AND kind = ? AND voided_at IS NULL "
+                       "ORDER BY date, id", (term, kind))
+    for i, r in enumerate(rows, 1):
+        store.execute("UPDATE meetings SET seq = ? WHERE id = ?", (i, r["id"]))
+
+
+def count_before(store: Store, term: int | None, kind: str, day: str) -> int:
+    return store.scalar("SELECT count(*) FROM meetings WHERE term IS ? AND kind = ? AND date <= ? "
+                        "AND voided_at IS NULL", (term, kind, day))
+
+
+# ---------------------------------------------------------------- attendance
+
+def attendance(store: Store, meeting_id: int) -> list[dict]:
+    return store.query("SELECT a.deputy_id, a.status, d.name, d.term FROM attendance a JOIN deputies d "
+                       "ON d.id = a.deputy_id WHERE a.meeting_id = ? ORDER BY a.deputy_id", (meeting_id,))
+
+
+def clear_attendance(store: Store, meeting_id: int) -> None:
+    store.execute("DELETE FROM attendance WHERE meeting_id = ?", (meeting_id,))
+
+
+def add_attendance(store: Store, meeting_id: int, deputy_id: int, status: str) -> None:
+    store.execute("INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (?, ?, ?)",
+                  (meeting_id, deputy_id, status))
+
+
+def deputy_attendance(store: Store, deputy_id: int) -> list[dict]:
+    return store.query("SELECT m.code, m.kind, m.extraordinary, m.date, m.title, m.term, a.status "
+                       "FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
+                       "WHERE a.deputy_id = ? AND m.voided_at IS NULL ORDER BY m.date, m.code", (deputy_id,))
+
+
+def congress_absences(store: Store) -> list[dict]:
+    """Unexcused absences (缺席, not 请假) from congress sessions: one row per deputy and term."""
+    return store.query("SELECT a.deputy_id, d.name, m.term, count(*) AS n, group_concat(m.code, '、') AS codes "
+                       "FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN deputies d ON d.id = a.deputy_id "
+                       "WHERE m.kind = 'congress' AND a.status = 'absent' AND m.voided_at IS NULL "
+                       "AND d.voided_at IS NULL GROUP BY a.deputy_id, m.term ORDER BY a.deputy_id")
+
+
+def all_attendance(store: Store) -> list[dict]:
+    return store.query("SELECT m.code AS meeting, d.name AS deputy, a.status, d.id AS deputy_id, d.term "
+                       "FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN deputies d ON d.id = a.deputy_id "
+                       "WHERE m.voided_at IS NULL ORDER BY m.date, m.code, a.deputy_id")
+
+
+# ---------------------------------------------------------------- items
+
+def insert_item(store: Store, values: dict) -> int:
+    return store.insert("items", {k: values.get(k) for k in ITEM_COLUMNS if k in values})
+
+
+def items_of(store: Store, meeting_id: int) -> list[dict]:
+    return store.query("SELECT * FROM items WHERE meeting_id = ? AND voided_at IS NULL ORDER BY seq, id",
+                       (meeting_id,))
+
+
+def item(store: Store, item_id: int) -> dict | None:
+    return store.one("SELECT * FROM items WHERE id = ? AND voided_at IS NULL", (item_id,))
+
+
+def item_by_seq(store: Store, meeting_id: int, seq: int) -> dict | None:
+    return store.one("SELECT * FROM items WHERE meeting_id = ? AND seq = ? AND voided_at IS NULL", (meeting_id, seq))
+
+
+def next_item_seq(store: Store, meeting_id: int) -> int:
+    return (store.scalar("SELECT max(seq) FROM items WHERE meeting_id = ? AND voided_at IS NULL", (meeting_id,))
+            or 0) + 1
+
+
+def items(store: Store, *, meeting_id: int | None = None, term: int | None = None, year: int | None = None,
+          kind: str | None = None, result: str | None = None, body: str | None = None) -> list[dict]:
+    where, params = ["i.voided_at IS NULL", "m.voided_at IS NULL"], []
+    for cond, value in (("i.meeting_id = ?", meeting_id), ("m.term = ?", term), ("i.kind = ?", kind),
+                        ("i.result = ?", result), ("m.kind = ?", body)):
+        if value is not None:
+            where.append(cond)
+            params.append(value)
+    if year is not None:
+        where.append("substr(m.date, 1, 4) = ?")
+        params.append(f"{year:04d}")
+    return store.query(f"SELECT i.*, m.code AS meeting_code, m.kind AS meeting_kind, m.date AS meeting_date "
+                       f"FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE {' AND '.join(where)} "
+                       f"ORDER BY m.date, m.code, i.seq, i.id", params)
+
+
+def set_result(store: Store, item_id: int, result: str | None, rule: str | None) -> None:
+    store.execute("UPDATE items SET result = ?, rule = ? WHERE id = ?", (result, rule, item_id))
+
+
+# ---------------------------------------------------------------- elections
+
+def insert_contest(store: Store, values: dict) -> int:
+    return store.insert("election_contests", values)
+
+
+def contest(store: Store, contest_id: int) -> dict | None:
+    return store.one("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term "
+                     "FROM election_contests c JOIN meetings m ON m.id = c.meeting_id "
+                     "WHERE c.id = ? AND c.voided_at IS NULL", (contest_id,))
+
+
+def contests(store: Store, *, meeting_id: int | None = None, term: int | None = None) -> list[dict]:
+    where, params = ["c.voided_at IS NULL", "m.voided_at IS NULL"], []
+    if meeting_id is not None:
+        where.append("c.meeting_id = ?")
+        params.append(meeting_id)
+    if term is not None:
+        where.append("m.term = ?")
+        params.append(term)
+    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term "
+                       f"FROM election_contests c JOIN meetings m ON m.id = c.meeting_id WHERE {' AND '.join(where)} "
+                       "ORDER BY m.date, m.code, c.id", params)
+
+
+def contest_round(store: Store, meeting_id: int, post: str) -> int:
+    return (store.scalar("SELECT max(round) FROM election_contests WHERE meeting_id = ? AND post = ? "
+                         "AND voided_at IS NULL", (meeting_id, post)) or 0) + 1
+
+
+def contest_exists(store: Store, meeting_id: int, post: str, round_: int) -> bool:
+    return store.scalar("SELECT count(*) FROM election_contests WHERE meeting_id = ? AND post = ? AND round = ? "
+                        "AND voided_at IS NULL", (meeting_id, post, round_)) > 0
+
+
+def candidates(store: Store, contest_id: int) -> list[dict]:
+    return store.query("SELECT * FROM candidates WHERE contest_id = ? ORDER BY id", (contest_id,))
+
+
+def insert_candidate(store: Store, values: dict) -> int:
+    return store.insert("candidates", values)
+
+
+# ---------------------------------------------------------------- appointments
+
+def insert_appointment(store: Store, values: dict) -> int:
+    return store.insert("appointments", {k: values.get(k) for k in APPOINTMENT_COLUMNS if k in values})
+
+
+def appointment(store: Store, appointment_id: int) -> dict | None:
+    return store.one("SELECT a.*, m.code AS meeting FROM appointments a LEFT JOIN meetings m ON m.id = a.meeting_id "
+                     "WHERE a.id = ? AND a.voided_at IS NULL", (appointment_id,))
+
+
+def appointments(store: Store, *, term: int | None = None, year: int | None = None) -> list[dict]:
+    where, params = ["a.voided_at IS NULL"], []
+    if term is not None:
+        where.append("(m.term = ? OR (m.id IS NULL AND a.decided_on BETWEEN "
+                     "(SELECT start_date FROM terms WHERE number = ?) AND "
+                     "coalesce((SELECT end_date FROM terms WHERE number = ?), '9999')))")
+        params += [term, term, term]
+    if year is not None:
+        where.append("substr(a.decided_on, 1, 4) = ?")
+        params.append(f"{year:04d}")
+    return store.query("SELECT a.*, m.code AS meeting FROM appointments a LEFT JOIN meetings m ON m.id = a.meeting_id "
+                       f"WHERE {' AND '.join(where)} ORDER BY a.decided_on, a.id", params)

@@ -1,0 +1,109 @@
+"""Meetings through the real CLI: codes and formal titles, roll calls, quorum, attendance history."""
+
+from __future__ import annotations
+
+import pytest
+
+from rdtool.labels import chinese_numeral
+from tests.meeting_helpers import township
+
+
+@pytest.mark.parametrize("n, text", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"),
+                                     (99, "九十九"), (100, "一百"), (105, "一百零五"), (110, "一百一十")])
+def test_chinese_numeral(n, text):
+    assert chinese_numeral(n) == text
+
+
+def test_codes_and_titles_numbered_per_term_and_kind(cli):
+    for _ in range(21):
+        cli("meeting", "add", "--kind", "主席团", "--date", "2017-02-16")
+    cli("meeting", "add", "--kind", "人代会", "--date", "2017-01-06", "--end-date", "2017-01-07")
+    cli("meeting", "add", "--kind", "congress", "--date", "2019-08-20", "--extraordinary")
+    cli("meeting", "add", "--kind", "other", "--date", "2018-05-01", "--title", "代表小组活动会")
+    rows = {r["code"]: r for r in cli.json("meeting", "list")}
+    assert rows["P3-21"]["title"] == "三川镇第三届人大主席团第二十一次会议"
+    assert rows["C3-1"]["title"] == "三川镇第三届人民代表大会第一次会议"
+    assert rows["C3-2"]["title"] == "三川镇第三届人民代表大会第二次会议"
+    assert rows["C3-2"]["extraordinary"] is True and rows["C3-1"]["extraordinary"] is False
+    assert rows["O3-01"]["title"] == "代表小组活动会"
+    assert rows["P3-21"]["seq"] == 21 and rows["C3-2"]["seq"] == 2
+    assert [r["code"] for r in cli.json("meeting", "list", "--kind", "congress")] == ["C3-1", "C3-2"]
+    assert [r["code"] for r in cli.json("meeting", "list", "--year", "2019")] == ["C3-2"]
+    assert len(cli.json("meeting", "list", "--term", "3")) == 24
+    cli("meeting", "add", "--kind", "presidium", "--date", "2017-01-20", "--code", "主席团特别会")
+    assert cli.json("meeting", "show", "主席团特别会")["seq"] == 1  # numbered by date
+    assert "第二十二次" not in cli("meeting", "list").stdout
+
+
+def test_meeting_values_are_checked(cli):
+    r = cli.fails("meeting", "add", "--kind", "presidium", "--date", "2017-02-16", "--extraordinary")
+    assert "临时会议" in r.stderr
+    cli.fails("meeting", "add", "--kind", "会谈", "--date", "2017-02-16")
+    cli.fails("meeting", "add", "--kind", "presidium", "--date", "2016-02-16")  # before the term
+    cli.fails("meeting", "add", "--kind", "presidium", "--date", "2017-02-16", "--end-date", "2017-02-15")
+    cli("meeting", "add", "--kind", "presidium", "--date", "2017-02-16")
+    cli.fails("meeting", "add", "--kind", "presidium", "--date", "2017-02-16", "--code", "P3-01")
+    cli.fails("meeting", "show", "P9-99")
+
+
+def test_roll_call_snapshot_and_names(cli, tmp_path):
+    people = township(cli, tmp_path, deputies=12, presidium=9)
+    cli("meeting", "add", "--kind", "presidium", "--date", "2017-03-01")
+    out = cli("meeting", "roll", "P3-01", "--absent", people[0], "--leave", people[1]).stdout
+    assert "应到9人，出席7人" in out and "符合法定人数" in out
+    show = cli.json("meeting", "show", "P3-01")
+    assert show["absent_names"] == [people[0]] and show["leave_names"] == [people[1]]
+    assert show["roster"] == 9 and show["entitled_source"] == "roster"
+    # a deputy who is not on the presidium is not on its roll
+    r = cli.fails("meeting", "roll", "P3-01", "--leave", people[10])
+    assert people[10] in r.stderr
+    # a deputy who left before the meeting is not on the congress roll
+    cli("deputy", "end", people[11], "--status", "辞职", "--date", "2017-05-01")
+    cli("meeting", "add", "--kind", "congress", "--date", "2018-01-10")
+    cli.fails("meeting", "roll", "C3-1", "--absent", people[11])
+    cli("meeting", "roll", "C3-1")
+    assert cli.json("meeting", "show", "C3-1")["entitled"] == 11
+    # the bare count of an old record
+    cli("meeting", "add", "--kind", "presidium", "--date", "2017-06-01", "--present", "6")
+    show = cli.json("meeting", "show", "P3-02")
+    assert (show["present"], show["entitled"], show["quorum"]["met"]) == (6, 9, True)
+    cli.fails("meeting", "edit", "P3-01", "--present", "5")  # the roll call decides
+
+
+def test_two_unexcused_congress_absences_flag_the_deputy(cli, tmp_path):
+    people = township(cli, tmp_path, deputies=12, presidium=9)
+    for day in ("2017-01-06", "2018-01-10"):
+        cli("meeting", "add", "--kind", "congress", "--date", day)
+    cli("meeting", "roll", "C3-1", "--absent", people[10], "--leave", people[11])
+    data = cli.json("deputy", "show", people[10])
+    assert data["art62"] is False and data["attendance_summary"]["absent"] == 1
+    cli("meeting", "roll", "C3-2", "--absent", people[10], "--leave", people[11])
+    data = cli.json("deputy", "show", people[10])
+    assert data["art62"] is True and "第六十二条" in data["art62_text"]
+    assert [a["code"] for a in data["attendance"]] == ["C3-1", "C3-2"]
+    assert cli.json("deputy", "show", people[11])["art62"] is False  # leave is excused
+    out = cli("deputy", "show", people[10]).stdout
+    assert "缺席2次" in out and "代表资格终止" in out
+    from rdtool.services.checks import run_all
+    from rdtool.store.db import open_store
+
+    findings = run_all(open_store(cli.db), "2026-01-01")
+    assert [f["record"] for f in findings if f["check"] == "deputy_absent_twice"] == ["11"]
+
+
+def test_checks_find_no_quorum_meetings_and_wrong_results(cli, tmp_path):
+    import sqlite3
+
+    from rdtool.services.checks import run_all
+    from rdtool.store.db import open_store
+
+    people = township(cli, tmp_path, deputies=12, presidium=9)
+    cli("meeting", "add", "--kind", "presidium", "--date", "2017-03-01")
+    cli("meeting", "roll", "P3-01", "--leave", "、".join(people[:5]))
+    cli("vote", "add", "P3-01", "决定", "--kind", "decision", "--yes", "4")
+    conn = sqlite3.connect(cli.db)
+    conn.execute("UPDATE items SET result = 'passed'")  # as if typed in by another tool
+    conn.commit()
+    conn.close()
+    checks = {f["check"] for f in run_all(open_store(cli.db), "2026-01-01")}
+    assert {"meeting_no_quorum", "vote_result_mismatch"} <= checks
