@@ -117,7 +117,8 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     },
 }
 
-_FOLD = str.maketrans("（）／", "()/")
+# Full-width ASCII (（）／，…) folds to half-width in labels and input alike, as clean() does.
+_FOLD = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
 
 
 def _forms(label: str) -> set[str]:

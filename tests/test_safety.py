@@ -254,9 +254,11 @@ def test_check_on_a_corrupted_file(cli, db, tmp_path):
     add_deputy(cli, "林晓")
     for i in range(30):
         add_deputy(cli, f"代表{chr(0x4e00 + i)}")
-    data = bytearray(db.read_bytes())
-    for off in range(4096 * 2, len(data), 4096):  # scribble over every page but the first
-        data[off + 100: off + 300] = b"\xa5" * 200
+    clean_copy = tmp_path / "clean.db"
+    cli("db", "backup", clean_copy)  # one self-contained file (no -wal)
+    data = bytearray(clean_copy.read_bytes())
+    for off in range(4096 * 2, len(data), 4096 * 3):  # scribble over page headers and cell pointers
+        data[off: off + 64] = b"\xa5" * 64
     broken = tmp_path / "broken.db"
     broken.write_bytes(bytes(data))
     os.chmod(broken, 0o600)
