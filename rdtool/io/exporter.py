@@ -54,7 +54,7 @@ def _stream_sql(store: Store, kind: Kind, fmt: str, out, headers: str, bom: bool
     inner = kind.export_sql(store, show_private)
     cursor = store.conn.cursor()
     cursor.row_factory = None
-    cursor.arraysize = 2000
+    cursor.arraysize = 5000
     cursor.execute(f"SELECT {', '.join(neutralised_sql(c) for c in kind.columns)} FROM ({inner})")
     if bom:
         out.write("\ufeff")

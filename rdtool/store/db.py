@@ -109,8 +109,6 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    # Up to 64 MiB of page cache (allocated only as used): bulk imports touch the change-log index at random.
-    conn.execute("PRAGMA cache_size = -65536")
     return conn
 
 
