@@ -247,3 +247,44 @@ def test_cli_never_crashes_and_failures_change_nothing():
 
     run()
     assert seen >= {0, 1, 2}
+
+
+CELLS = st.sampled_from(["林晓", "周敏", "王 建国", "女", "男", "镇", "县", "3", "-1", "2023-02-30", "1980-01-02",
+                         "=1+1", "'=1+1", '"', '""', ",", "\n", "\x00", "否", "", "　"]) | TEXT
+
+
+def test_import_of_generated_files_never_crashes():
+    """Generated CSV files (and raw bytes): exit 0, 1 or 2, never a traceback; a failed import writes nothing."""
+    from rdtool.cli.main import app
+
+    folder = Path(tempfile.mkdtemp(prefix="rdtool-prop-import-"))
+    db = folder / "p.db"
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", str(db), "init", "--town", "三川镇", "--term", "3",
+                               "--term-start", "2017-01-05"]).exit_code == 0
+    header = st.lists(st.sampled_from(["name", "gender", "level", "term", "birth_date", "姓名", "性别", "phone",
+                                       "id_number", "shoe", ""]), min_size=1, max_size=6)
+    body = st.lists(st.lists(CELLS, max_size=7), max_size=6)
+    as_csv = st.tuples(header, body).map(
+        lambda hb: "\n".join(",".join(row) for row in [hb[0], *hb[1]]).encode("utf-8"))
+    encodings = st.sampled_from(["utf-8", "gb18030", "utf-16"])
+
+    @CLI
+    @given(as_csv | st.binary(max_size=300), encodings, st.sampled_from(["f.csv", "f.tsv", "f.xlsx", "f.txt"]))
+    def run(content, encoding, name):
+        if encoding != "utf-8":
+            try:
+                content = content.decode("utf-8").encode(encoding)
+            except (UnicodeDecodeError, UnicodeEncodeError):
+                pass
+        path = folder / name
+        path.write_bytes(content)
+        before = dump(db)
+        result = runner.invoke(app, ["--db", str(db), "import", "deputies", str(path)])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(f"traceback importing {content!r}: {result.exception!r}") from result.exception
+        assert result.exit_code in (0, 1, 2) and "内部错误" not in result.stderr, (content, result.stderr)
+        if result.exit_code:
+            assert dump(db) == before and result.stderr.startswith("错误：")
+
+    run()
