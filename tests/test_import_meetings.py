@@ -31,6 +31,9 @@ def test_sample_reproduces_the_seed_figures(sample):
     assert [(a["person"], a["missing_text"]) for a in incomplete] == [("姚德华", "表态发言")]
     out = sample("vote", "show", "P3-08#3").stdout
     assert "赞成4票，未超过主席团全体成员9人的半数（至少5票），未通过" in out
+    c1 = sample.json("meeting", "show", "C3-1")
+    assert {e["post"]: len(e["elected"]) for e in c1["elections"]} == {"主席团成员": 9, "主席": 1, "镇长": 1, "副镇长": 4}
+    assert "选举" in sample("meeting", "show", "C3-1").stdout
     for same_name in ("20", "25"):  # the same-name pair 王建国, told apart by deputy_id in attendance.csv
         rows = sample.json("deputy", "show", same_name)["attendance"]
         assert [r["code"] for r in rows if r["kind"] == "congress"] == [f"C3-{n}" for n in range(1, 7)]

@@ -107,3 +107,15 @@ def test_checks_find_no_quorum_meetings_and_wrong_results(cli, tmp_path):
     conn.close()
     checks = {f["check"] for f in run_all(open_store(cli.db), "2026-01-01")}
     assert {"meeting_no_quorum", "vote_result_mismatch"} <= checks
+
+
+def test_editing_the_date_rechecks_the_roll_call(cli, tmp_path):
+    people = township(cli, tmp_path, deputies=12, presidium=9)
+    cli("deputy", "end", people[11], "--status", "辞职", "--date", "2017-05-01")
+    cli("meeting", "add", "--kind", "congress", "--date", "2017-01-06")
+    cli("meeting", "roll", "C3-1")
+    assert cli.json("meeting", "show", "C3-1")["entitled"] == 12
+    r = cli.fails("meeting", "edit", "C3-1", "--date", "2017-06-01")
+    assert people[11] in r.stderr
+    cli("meeting", "edit", "C3-1", "--location", "大会议室", "--title", "三川镇第三届人民代表大会第一次会议（更正）")
+    assert cli.json("meeting", "show", "C3-1")["location"] == "大会议室"

@@ -99,6 +99,11 @@ def show(
     if record["items"] and fmt in ("table", "md"):
         typer.echo("")
         render_rows(record["items"], ITEM_COLUMNS, fmt, title="议程与表决")
+    if record["elections"] and fmt in ("table", "md"):
+        typer.echo("")
+        rows = [{**e, "elected": "、".join(e["elected"])} for e in record["elections"]]
+        render_rows(rows, [Column("id", "选举ID"), Column("post"), Column("round"), Column("seats"),
+                           Column("elected", "当选"), Column("outcome", enum="election_outcome")], fmt, title="选举")
 
 
 @app.command("edit")

@@ -11,8 +11,8 @@ that day (组织法 第十四条第四款、第二十五条; 浙江省乡镇人�
 from __future__ import annotations
 
 from rdtool import fields as F
-from rdtool.errors import NotFound, RdtoolError, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, clean, label
+from rdtool.errors import NotFound, ValidationError
+from rdtool.labels import FIELD_ZH, chinese_numeral, clean
 from rdtool.store import deputies as dsql
 from rdtool.store import meetings as sql
 from rdtool.store import settings as settings_sql
@@ -332,6 +332,12 @@ def show(store: Store, ref: str) -> dict:
         margin = f"多{q.margin}人" if q.margin > 0 else ("恰好达到" if q.margin == 0 else f"差{-q.margin}人")
         record["quorum_text"] = f"{q.explanation}（{margin}；依据{q.article}）"
     record["items"] = votes.rows_for(store, votes.sql_items(store, meeting_id=m["id"]))
+    record["elections"] = []
+    for c in sql.contests(store, meeting_id=m["id"]):
+        elected = [x["name"] for x in sorted(sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0))
+                   if x["elected"]]
+        record["elections"].append({"id": c["id"], "post": c["post"], "round": c["round"], "seats": c["seats"],
+                                    "outcome": c["outcome"], "elected": elected})
     return record
 
 
@@ -378,12 +384,3 @@ def checks(store: Store, as_of: str) -> list[dict]:
     findings.extend(votes.checks(store, as_of))
     return findings
 
-
-def kind_label(kind: str) -> str:
-    return label("meeting_kind", kind)
-
-
-def require_term(store: Store, term: int | None) -> int | None:
-    if term is not None and settings_sql.term(store, term) is None:
-        raise RdtoolError(f"第{term}届尚未建立")
-    return term

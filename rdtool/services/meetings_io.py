@@ -15,7 +15,7 @@ from rdtool.store.db import Store
 
 def _message(exc: RdtoolError) -> str:
     problems = getattr(exc, "problems", None)
-    return exc.message + ("".join(problems) if problems else "")
+    return exc.message + ("；".join(p.strip() for p in problems) if problems else "")
 
 
 # ---------------------------------------------------------------- meetings
