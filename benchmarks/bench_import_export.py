@@ -207,6 +207,19 @@ def export_rdtool(db: Path, kind: str, out: Path) -> tuple[float, int]:
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
+def export_in_process(db: Path, kind: str, out: Path) -> float:
+    from rdtool.io import kinds
+    from rdtool.io.exporter import export_kind
+    from rdtool.store.db import open_store
+
+    store = open_store(db)
+    t0 = time.perf_counter()
+    export_kind(store, kinds.get(kind), "csv", out)
+    elapsed = time.perf_counter() - t0
+    store.close()
+    return elapsed
+
+
 def median(xs: list[float]) -> float:
     return statistics.median(xs)
 
@@ -245,7 +258,7 @@ def main() -> None:
         quarter = copy(base, work / "quarter.db")
         run_rdtool_import(quarter, kind, quarter_data)
 
-        exp, peer, rss_full, rss_quarter, peer_rss = [], [], [], [], []
+        exp, peer, rss_full, rss_quarter, peer_rss, inproc, startup = [], [], [], [], [], [], []
         peer_name = ""
         for i in range(args.repeat):
             t, rss = export_rdtool(full, kind, work / "out.csv")
@@ -255,6 +268,9 @@ def main() -> None:
             peer.append(t)
             peer_rss.append(rss)
             rss_quarter.append(export_rdtool(quarter, kind, work / "out4.csv")[1])
+            inproc.append(export_in_process(full, kind, work / "out5.csv"))
+            startup.append(timed_process([sys.executable, "-m", "rdtool", "--db", str(full), "export", "terms", "-o",
+                                          str(work / "terms.csv")], env={**os.environ, "PYTHONPATH": str(ROOT)})[0])
         exported = sum(1 for _ in open(work / "out.csv", encoding="utf-8")) - 1
         assert exported == args.rows, exported
 
@@ -269,6 +285,9 @@ def main() -> None:
         print(f"export  rdtool export -o file.csv (whole process)          {median(exp):8.3f} s")
         print(f"        {peer_name:<52} {median(peer):8.3f} s")
         print(f"        ratio rdtool / peer                                  {median(exp) / median(peer):8.2f} ×  (target ≤ 2)")
+        print(f"        rdtool export_kind in-process (no process start-up)  {median(inproc):8.3f} s"
+              f"  → {median(inproc) / median(peer):.2f} ×")
+        print(f"        (rdtool process start-up: `export terms` of one row   {median(startup):8.3f} s)")
         print(f"        peak memory rdtool: {max(rss_quarter) / 1024:.1f} MiB at {quarter_rows:,} rows, "
               f"{max(rss_full) / 1024:.1f} MiB at {args.rows:,} rows (peer {max(peer_rss) / 1024:.1f} MiB)")
     finally:
