@@ -264,3 +264,20 @@ def test_check_on_a_corrupted_file(cli, db, tmp_path):
     os.chmod(broken, 0o600)
     r = Cli(broken)("db", "check", expect=1)
     assert "Traceback" not in r.output
+
+
+def test_delete_and_restore_ask_on_a_terminal(cli, db, tmp_path, monkeypatch):
+    import rdtool.cli.admin as admin
+
+    monkeypatch.setattr(admin, "interactive", lambda: True)
+    add_deputy(cli, "林晓", "--phone", "13812345678")
+    before = dump(db)
+    r = cli("db", "delete", "deputies", "1", input="n\n", expect=1)
+    assert "已取消" in r.stderr and dump(db) == before
+    assert "138****5678" in r.output and "13812345678" not in r.output  # the question masks too
+    copy = tmp_path / "b.db"
+    cli("db", "backup", copy)
+    cli("db", "restore", copy, input="n\n", expect=1)
+    assert dump(db) == before
+    cli("db", "delete", "deputies", "1", input="y\n")
+    assert cli.json("deputy", "list") == []

@@ -128,15 +128,22 @@ def db_backups(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
     render_rows(backup.listing(store), [Column("time", "时间"), Column("size", "字节数"), Column("file", "文件")], fmt)
 
 
-def confirm(question: str, yes: bool) -> None:
-    """Ask on a terminal; in a script (no terminal) --yes is required."""
+def interactive() -> bool:
     import sys
 
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Ask on a terminal; in a script (no terminal) --yes is required."""
     from rdtool.errors import UsageError
 
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not interactive():
         raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
     if not typer.confirm(question, default=False, err=True):
         raise typer.Abort()
