@@ -38,13 +38,16 @@ def text(max_len: int = 200) -> Callable[[str], str]:
     return parse
 
 
+_NOT_IN_NAMES = re.compile(r"[\d=+@<>{}\[\]|\\/\"]")
+
+
 def name(raw: str) -> str:
     value = clean_name(raw)
     if "\x00" in value:
         raise FieldError("含有空字符（NUL），文件可能已损坏")
     if not 1 <= len(value) <= 30:
         raise FieldError(f"姓名“{raw}”长度不对（1–30 字）")
-    if re.search(r"[\d=+@<>{}\[\]|\\/\"]", value):
+    if _NOT_IN_NAMES.search(value):
         raise FieldError(f"姓名“{raw}”含有不应出现的字符")
     return value
 
@@ -101,8 +104,8 @@ def parse_fields(fields: list[Field], raw: dict[str, Any]) -> tuple[dict[str, An
     errors: list[tuple[str, str, str]] = []
     for f in fields:
         cell = raw.get(f.name)
-        text_value = "" if cell is None else str(cell)
-        if clean(text_value) == "":
+        text_value = "" if cell is None else (cell if type(cell) is str else str(cell))
+        if not text_value.strip():  # (the same test as clean(...) == "", without folding)
             if f.required:
                 errors.append((f.name, "", "必填，不能为空"))
             values[f.name] = None

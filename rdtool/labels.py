@@ -124,7 +124,8 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     },
 }
 
-_FOLD = str.maketrans("（）／", "()/")
+# Full-width ASCII (（）／，…) folds to half-width in labels and input alike, as clean() does.
+_FOLD = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
 
 
 def _forms(label: str) -> set[str]:
@@ -233,18 +234,25 @@ def parse_int(raw: str, minimum: int | None = 0) -> int:
 
 
 _WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
 
 
 def clean(raw: object) -> str:
     """Trim, fold full-width ASCII and the ideographic space; None becomes ''."""
     if raw is None:
         return ""
-    return str(raw).translate(_WIDTH).strip()
+    text = raw if type(raw) is str else str(raw)
+    if not text.isascii() and _WIDE.search(text):  # (a fast path: most cells have nothing to fold)
+        text = text.translate(_WIDTH)
+    return text.strip()
 
 
 def clean_name(raw: object) -> str:
     """A person's name without inner spaces: '王 建国' and '王　建国' are 王建国."""
-    return re.sub(r"\s+", "", clean(raw))
+    return _SPACES.sub("", clean(raw))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 LIST_SEPARATORS = re.compile(r"[、;；,，]")

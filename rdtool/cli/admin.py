@@ -13,7 +13,7 @@ from rdtool.render import Column, render_rows
 init_app = make_app("建立新数据库")
 config_app = make_app("查看或修改设置")
 term_app = make_app("届次")
-db_app = make_app("数据库：信息、备份")
+db_app = make_app("数据库：信息、修改记录、作废与删除、备份与恢复、检查")
 
 
 @init_app.command("init")
@@ -116,3 +116,154 @@ def db_backup(
     store = open_db(db)
     path = backup.take(store, Path(dest) if dest else None)
     typer.echo(f"已备份到 {path}")
+
+
+@db_app.command("backups")
+def db_backups(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
+    """列出数据库旁 .backups 目录中的自动和手动备份（新的在前）。保留份数见 rdtool config backups_keep。"""
+    from rdtool.store import backup
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    render_rows(backup.listing(store), [Column("time", "时间"), Column("size", "字节数"), Column("file", "文件")], fmt)
+
+
+def interactive() -> bool:
+    import sys
+
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Ask on a terminal; in a script (no terminal) --yes is required."""
+    from rdtool.errors import UsageError
+
+    if yes:
+        return
+    if not interactive():
+        raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
+    if not typer.confirm(question, default=False, err=True):
+        raise typer.Abort()
+
+
+@db_app.command("restore")
+def db_restore(
+    file: str = typer.Argument(..., help="要恢复的备份文件"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="不询问，直接恢复（脚本中必须加）"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """从备份恢复：先检查备份文件的完整性和结构版本，再把当前数据库备份一份，然后恢复。"""
+    from pathlib import Path
+
+    from rdtool.cli.common import db_path
+    from rdtool.store import backup
+    from rdtool.store.db import resolve_path
+
+    info = backup.verify(Path(file))
+    target = resolve_path(db_path(db))
+    exists = target.exists() and target.stat().st_size > 0
+    if exists:
+        counts = "、".join(f"{t} {n}" for t, n in info["tables"].items()
+                          if n and t not in ("_sqlite_migrations", "change_log"))
+        confirm(f"用 {file}（{counts}）替换 {target} 的全部内容？当前内容会先备份", yes)
+    store = open_db(db, create=True, migrate=False)
+    safety = backup.restore(store, Path(file))
+    store.close()
+    store = open_db(db)  # brings an older backup's schema up to date (backing it up first)
+    if safety:
+        typer.echo(f"恢复前的数据库已备份到 {safety}")
+    typer.echo(f"已从 {file} 恢复到 {store.path}")
+
+
+@db_app.command("log")
+def db_log(
+    table: Optional[str] = typer.Option(None, "--table", "-t", help="只看这张表，如 deputies、meetings"),
+    since: Optional[str] = typer.Option(None, "--since", help="从何时起：日期（2024-03-01）、日期时间，或 30m、2h、7d"),
+    record: Optional[str] = typer.Option(None, "--record", "-r", help="只看这条记录（表中的编号，如 17）"),
+    limit: int = typer.Option(200, "--limit", "-n", help="最多显示最近多少条（0 表示全部）"),
+    show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号和电话（默认脱敏）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """修改记录：每次新增、修改、作废、删除都由数据库自动记下（时间、表、记录、改前改后）。"""
+    from rdtool.errors import UsageError
+    from rdtool.services import safety
+
+    fmt = check_format(fmt)
+    if limit < 0:
+        raise UsageError("--limit 不能为负数")
+    store = open_db(db, readonly=False)
+    rows = safety.log(store, table, since, record, limit or None, show_id)
+    if fmt in ("json", "jsonl", "csv", "tsv"):
+        cols = [Column("id"), Column("at"), Column("table"), Column("record"), Column("action"), Column("changes")]
+        if fmt in ("json", "jsonl"):
+            cols += [Column("before"), Column("after")]
+    else:
+        cols = [Column("id", "序号"), Column("time", "时间"), Column("table", "表"), Column("record", "记录"),
+                Column("action_zh", "操作"), Column("changes", "内容")]
+    render_rows(rows, cols, fmt)
+
+
+@db_app.command("void")
+def db_void(
+    table: str = typer.Argument(..., help="表，如 meetings、items、proposals、deputies"),
+    record: str = typer.Argument(..., help="记录编号"),
+    reason: str = typer.Option(..., "--reason", help="作废原因（必填），如 重复录入"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """作废一条录错的记录：记录保留（连同原因和修改记录），但不再出现在任何列表和统计中。"""
+    from rdtool.services import safety
+
+    store = open_db(db)
+    done = safety.void(store, table, record, reason)
+    typer.echo(f"已作废 {done['table']} 记录 {done['record']}（{done['reason']}）")
+
+
+@db_app.command("delete")
+def db_delete(
+    table: str = typer.Argument(..., help="表，如 deputies、meetings"),
+    record: str = typer.Argument(..., help="记录编号"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="不询问，直接删除（脚本中必须加）"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """真正删除一条刚录入（10 分钟内）的记录，如重复录入的一条；更早的记录只能更正或作废。删除也记入修改记录。"""
+    from rdtool.services import safety
+
+    store = open_db(db)
+    confirm(f"删除 {safety.describe(store, table, record)}？", yes)
+    done = safety.delete(store, table, record)
+    also = f"（连同 {'、'.join(done['also'])}）" if done["also"] else ""
+    typer.echo(f"已删除 {done['table']} 记录 {done['record']}{also}")
+
+
+@db_app.command("check")
+def db_check(
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="按哪天检查期限（默认今天）"),
+    strict: bool = typer.Option(False, "--strict", help="提醒（warning）也算失败"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """检查数据库：文件完整性、外键、修改记录触发器，以及各项业务检查。发现错误时退出码为 1。"""
+    from datetime import date
+
+    from rdtool.services import safety
+
+    fmt = check_format(fmt)
+    day = parse_option("--as-of", parse_date, as_of) or date.today().isoformat()
+    store = open_db(db)
+    findings = safety.check(store, day)
+    for f in findings:
+        f["severity_zh"] = {"error": "错误", "warning": "提醒"}.get(f["severity"], f["severity"])
+    if findings or fmt != "table":
+        render_rows(findings, [Column("severity" if fmt != "table" and fmt != "md" else "severity_zh", "级别"), Column("check", "检查项"), Column("table", "表"),
+                               Column("record", "记录"), Column("message", "说明")], fmt)
+    bad = safety.failed(findings, strict)
+    if fmt == "table":
+        errors = sum(f["severity"] == "error" for f in findings)
+        typer.echo(f"检查完成：{errors} 个错误，{len(findings) - errors} 个提醒" if findings
+                   else "检查完成：数据库完好，没有发现问题", err=bool(findings))
+    if bad:
+        raise typer.Exit(1)

@@ -70,14 +70,31 @@ def load_rows(kind: Kind, path: Path, ignore_extra: bool = False) -> list[Row]:
     mapping = map_headers(kind, header[1], path, ignore_extra)
     rows = []
     width = len(header[1])
+    pairs = list(mapping.items())
     for number, cells in rows_iter:
-        if not any(clean(c) for c in cells):
+        if not "".join(cells).strip():  # a blank row (same test as every clean(cell) == "")
             continue
-        if len(cells) > width and any(clean(c) for c in cells[width:]):
-            raise ValidationError(f"{path.name} 第{number}行：比列名行多出 {len(cells) - width} 个单元格",
+        n = len(cells)
+        if n > width and "".join(cells[width:]).strip():
+            raise ValidationError(f"{path.name} 第{number}行：比列名行多出 {n - width} 个单元格",
                                   "检查该行是否有多余的逗号，或把含逗号的内容用双引号括起来")
-        rows.append(Row(number, {name: cells[i] if i < len(cells) else "" for i, name in mapping.items()}))
+        if n >= width:
+            raw = {name: cells[i] for i, name in pairs}
+        else:
+            raw = {name: cells[i] if i < n else "" for i, name in pairs}
+        for name, cell in raw.items():
+            if cell[:1] == "'":
+                raw[name] = _unquote(cell)
+        rows.append(Row(number, raw))
     return rows
+
+
+_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _unquote(cell: str) -> str:
+    """Undo the export's formula neutralisation ('=… → =…), so an exported file imports back the same."""
+    return cell[1:] if cell[:1] == "'" and cell.startswith(_NEUTRALISED) else cell
 
 
 def validate(kind: Kind, rows: list[Row]) -> list[RowError]:
@@ -86,7 +103,8 @@ def validate(kind: Kind, rows: list[Row]) -> list[RowError]:
     for row in rows:
         values, problems = parse_fields(fields, row.raw)
         row.values = values
-        errors.extend(RowError(row.number, f, v, m) for f, v, m in problems)
+        if problems:
+            errors.extend(RowError(row.number, f, v, m) for f, v, m in problems)
     return errors
 
 
@@ -118,10 +136,13 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
                 raise format_errors(path, errors)
         if dry_run:
             return ImportResult(kind.name, str(path), len(rows), 0, True)
-        if store.scalar("SELECT count(*) FROM deputies") or store.scalar("SELECT count(*) FROM meetings"):
-            from rdtool.store import backup
+        from rdtool.store import backup
 
+        if backup.has_data(store):
             backup_path = str(backup.take(store, reason=f"before-import-{kind.name}"))
+        # Up to 64 MiB of page cache for this connection (used only as needed): a bulk import touches the
+        # change-log index at random, and the default 2 MiB makes that several times slower.
+        store.execute("PRAGMA cache_size = -65536")
         with store.transaction():
             written = kind.write(store, rows)
     except RowErrors as exc:

@@ -35,6 +35,9 @@ class Kind:
     extra: list[Field] = field(default_factory=list)   # accepted columns beyond the contract
     check: Callable[[Any, list[Row]], list[RowError]] | None = None  # cross-row and database checks
     export_fields: list[str] | None = None       # columns written by export (default: fields + extra)
+    # Optional fast path for CSV/TSV: (store, show_private) -> one SELECT giving `columns` in order, values
+    # exactly as `export` yields them. The exporter streams it straight to the file (formula cells neutralised).
+    export_sql: Callable[[Any, bool], str] | None = None
 
     @property
     def columns(self) -> list[str]:

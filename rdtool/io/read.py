@@ -31,18 +31,30 @@ def decode(data: bytes, path: Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    elif b"\x00" not in data:
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                return data.decode("gb18030")
-            except UnicodeDecodeError:
-                pass
-    raise RdtoolError(f"无法识别文件的编码：{path}（不是 UTF-8、GBK/GB18030 或带 BOM 的 UTF-16，或含有空字节）",
+        except UnicodeDecodeError as exc:
+            raise RdtoolError(f"{path.name} 第{_line_of_char(data, exc.start, 'utf-16')}行附近：UTF-16 编码损坏",
+                              "文件可能被截断；请在 Excel/WPS 中重新保存为 CSV UTF-8") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise RdtoolError(f"{path.name} 第{line}行：含有空字节（NUL），"
+                          "文件可能已损坏，或是不带 BOM 的 UTF-16",
+                          "在 Excel/WPS 中“另存为 CSV UTF-8”，或直接导入 .xlsx 文件")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    line = data.count(b"\n", 0, bad) + 1
+    raise RdtoolError(f"{path.name} 第{line}行：无法识别的编码（不是 UTF-8、GBK/GB18030 或带 BOM 的 UTF-16）",
                       "在 Excel/WPS 中“另存为 CSV UTF-8”，或直接导入 .xlsx 文件")
+
+
+def _line_of_char(data: bytes, start: int, encoding: str) -> int:
+    return data[:start].decode(encoding, errors="replace").count("\n") + 1
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -59,7 +71,7 @@ def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise UsageError(f"无法读取文件：{path}（{exc.strerror}）") from None
     text = decode(data, path)
     if "\x00" in text:
-        raise RdtoolError(f"文件含有空字节（NUL），可能已损坏：{path}")
+        raise RdtoolError(f"{path.name} 第{text.count(chr(10), 0, text.index(chr(0))) + 1}行：含有空字节（NUL），文件可能已损坏")
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab", ".txt") else _sniff(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     number = 0

@@ -104,7 +104,7 @@ def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], 
             errors.append(RowError(row.number, "deputy", v["deputy"], str(exc)))
             continue
         if m["id"] not in rosters:
-            rosters[m["id"]] = {r["id"] for r in msvc.roster(store, m)}
+            rosters[m["id"]] = _roster_ids(store, index, m)
             if m["roll_rows"]:
                 errors.append(RowError(row.number, "meeting", code, "这次会议已有点名记录；要重新点名请用 rdtool meeting roll"))
         if deputy_id not in rosters[m["id"]]:
@@ -121,6 +121,15 @@ def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], 
     return errors, {m["id"]: m for m in meetings.values() if m}
 
 
+def _roster_ids(store: Store, index, m: dict) -> set[int]:
+    """Who may appear in the meeting's roll call: msvc.roster, from the loaded index for a congress meeting."""
+    if m["kind"] == "presidium" or m["term"] is None:
+        return {r["id"] for r in msvc.roster(store, m)}
+    # the same rule as store.deputies.IN_OFFICE (not voided; active, or ended after the day)
+    return {r["id"] for r in index.by_id.values()
+            if r["term"] == m["term"] and r["level"] == "township" and index.in_office(r["id"], m["date"])}
+
+
 def check_attendance(store: Store, rows: list[Row]) -> list[RowError]:
     return _resolve_attendance(store, rows)[0]
 
@@ -129,8 +138,8 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
     errors, touched = _resolve_attendance(store, rows)
     if errors:
         raise RowErrors(errors)
-    for row in rows:
-        sql.add_attendance(store, row.values["meeting_id"], row.values["deputy_id"], row.values["status"])
+    store.conn.executemany("INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (?, ?, ?)",
+                           [(r.values["meeting_id"], r.values["deputy_id"], r.values["status"]) for r in rows])
     last_row: dict[int, int] = {}
     for row in rows:
         last_row[row.values["meeting_id"]] = row.number
@@ -156,8 +165,12 @@ def export_attendance(store: Store, show_private: bool = False) -> Iterator[dict
                "deputy_id": r["deputy_id"] if counts.get((r["deputy"], r["term"]), 0) > 1 else None}
 
 
+def export_attendance_sql(store: Store, show_private: bool = False) -> str:
+    return sql.export_attendance_sql()
+
+
 ATTENDANCE = Kind("attendance", "出席记录", ATTENDANCE_FIELDS, write_attendance, export_attendance,
-                  extra=ATTENDANCE_EXTRA, check=check_attendance)
+                  extra=ATTENDANCE_EXTRA, check=check_attendance, export_sql=export_attendance_sql)
 
 
 # ---------------------------------------------------------------- items

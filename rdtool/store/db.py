@@ -75,7 +75,8 @@ class Store:
     def transaction(self) -> Iterator["Store"]:
         """One write transaction (BEGIN IMMEDIATE: writers queue, readers go on)."""
         if self.readonly:
-            raise RdtoolError(f"数据库以只读方式打开，不能写入：{self.path}")
+            raise RdtoolError(f"数据库文件是只读的，不能写入：{self.path}",
+                              "检查文件和所在目录的权限（如 chmod u+w），或换用可写的副本")
         if self._depth:
             self._depth += 1
             try:
@@ -133,6 +134,8 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
             raise UsageError(f"数据库不存在：{path}",
                              "先运行 rdtool init 建立数据库，或用 --db 指定已有的文件（rdtool demo 可建一个示例库）")
         create_file(path)
+    elif not readonly and not os.access(path, os.W_OK):
+        readonly = True  # a read-only file: reading works, any write says why it cannot
     try:
         conn = _connect(path, readonly)
         if not readonly:
@@ -197,7 +200,17 @@ def _apply_migrations(store: Store, fresh: bool) -> None:
     migrations = sqlite_utils.Migrations(MIGRATION_SET)
     for name, fn in MIGRATIONS:
         migrations(name=name)(fn)
+    from rdtool.store import changelog
+
     try:
-        migrations.apply(sqlite_utils.Database(store.conn))
+        # The log triggers name every column; a migration may drop or rebuild tables, so they are
+        # taken off first and rebuilt from the tables as they are afterwards (even if a migration fails).
+        with store.transaction():
+            changelog.uninstall(store.conn)
+        try:
+            migrations.apply(sqlite_utils.Database(store.conn))
+        finally:
+            with store.transaction():
+                changelog.install(store.conn)
     except sqlite3.OperationalError as exc:
         raise RdtoolError(f"升级数据库结构失败：{_why(exc)}（{store.path}）", "数据库保持原样；请检查文件权限") from None

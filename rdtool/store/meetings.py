@@ -112,8 +112,18 @@ def congress_absences(store: Store) -> list[dict]:
                        "AND d.voided_at IS NULL GROUP BY a.deputy_id, m.term ORDER BY a.deputy_id")
 
 
-def all_attendance(store: Store) -> list[dict]:
-    return store.query("SELECT m.code AS meeting, d.name AS deputy, a.status, d.id AS deputy_id, d.term "
+def export_attendance_sql() -> str:
+    """The attendance export as one query, columns meeting, deputy, status, deputy_id (only for a shared name)."""
+    return ("SELECT m.code AS meeting, d.name AS deputy, a.status, CASE WHEN s.n > 1 THEN d.id END AS deputy_id "
+            "FROM meetings m CROSS JOIN attendance a ON a.meeting_id = m.id JOIN deputies d ON d.id = a.deputy_id "
+            "LEFT JOIN (SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
+            "GROUP BY name, term HAVING count(*) > 1) s ON s.name = d.name AND s.term = d.term "
+            "WHERE m.voided_at IS NULL ORDER BY m.date, m.code, a.deputy_id")
+
+
+def all_attendance(store: Store):
+    """Streamed (an export of 100,000 rows never holds them all)."""
+    return store.iter("SELECT m.code AS meeting, d.name AS deputy, a.status, d.id AS deputy_id, d.term "
                        "FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN deputies d ON d.id = a.deputy_id "
                        "WHERE m.voided_at IS NULL ORDER BY m.date, m.code, a.deputy_id")
 

@@ -277,11 +277,19 @@ def m401_proposals(db) -> None:
     run_sql(db, M401_PROPOSALS)
 
 
+def m701_change_log(db) -> None:
+    """The change log (issue 7); its triggers are (re)built after every migration by store.changelog.install."""
+    from rdtool.store.changelog import SCHEMA
+
+    run_sql(db, SCHEMA)
+
+
 # (name, function) in the order they apply. Append only.
 MIGRATIONS: list[tuple[str, Callable]] = [
     ("m001_initial", m001_initial),
     ("m301_by_election", m301_by_election),
     ("m401_proposals", m401_proposals),
+    ("m701_change_log", m701_change_log),
 ]
 
 

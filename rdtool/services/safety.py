@@ -1,0 +1,239 @@
+"""Looking after the records: the change log shown, voiding, the rare true delete, and `db check`.
+
+Records are corrected or voided, not deleted: a voided record keeps its row (and its
+history in the change log) but leaves every list and figure. A true delete is offered
+only for a record inserted within the last DELETE_WINDOW_MINUTES (a record typed in
+twice a minute ago); the change log keeps what was deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from rdtool.errors import NotFound, RdtoolError, UsageError, ValidationError
+from rdtool.fields import mask_id, mask_phone
+from rdtool.store import changelog
+from rdtool.store.db import Store
+
+DELETE_WINDOW_MINUTES = 10
+PRIVATE_KEYS = ("id_number", "phone")
+_ACTION_ZH = {"insert": "新增", "update": "修改", "void": "作废", "delete": "删除"}
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def _parse_utc(text: str) -> datetime:
+    return datetime.strptime(text.rstrip("Z"), "%Y-%m-%dT%H:%M:%S.%f").replace(tzinfo=timezone.utc)
+
+
+def local_time(at: str) -> str:
+    """A log time (UTC) as the local wall-clock time a person reads."""
+    try:
+        return _parse_utc(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return at
+
+
+def parse_since(raw: str) -> str:
+    """--since: a date (local midnight), a local date and time, or 30m / 2h / 7d ago -> a UTC bound."""
+    import re
+
+    from rdtool.errors import FieldError
+    from rdtool.labels import clean, parse_date
+
+    text = clean(raw)
+    m = re.fullmatch(r"(\d+)\s*([mhd])", text.lower())
+    if m:
+        n, unit = int(m.group(1)), m.group(2)
+        delta = {"m": timedelta(minutes=n), "h": timedelta(hours=n), "d": timedelta(days=n)}[unit]
+        moment = datetime.now(timezone.utc) - delta
+    else:
+        try:
+            moment = datetime.fromisoformat(text.replace("/", "-")) if (":" in text) else None
+        except ValueError:
+            moment = None
+        if moment is None:
+            try:
+                day = parse_date(text)
+            except FieldError:
+                raise ValidationError(f"--since：无法识别的时间“{raw}”",
+                                      "写成日期（2024-03-01）、日期和时间（2024-03-01 14:30）或 30m、2h、7d") from None
+            moment = datetime.fromisoformat(day)
+        if moment.tzinfo is None:
+            moment = moment.astimezone()  # a local time
+        moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def mask(record: dict | None, show_private: bool) -> dict | None:
+    if record is None or show_private:
+        return record
+    out = dict(record)
+    for key, value in out.items():
+        if isinstance(value, str) and value:
+            if "id_number" in key:
+                out[key] = mask_id(value)
+            elif "phone" in key:
+                out[key] = mask_phone(value)
+    return out
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "空"
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def summary(action: str, before: dict | None, after: dict | None) -> str:
+    """What changed, in one line: `workplace: 空 → 镇政府; phone: …`."""
+    if action in ("update", "void") and before is not None and after is not None:
+        parts = [f"{k}: {_fmt(before.get(k))} → {_fmt(v)}" for k, v in after.items() if before.get(k) != v]
+        return "；".join(parts)
+    record = after if after is not None else before or {}
+    return "；".join(f"{k}: {_fmt(v)}" for k, v in record.items() if v is not None and v != "")
+
+
+def log(store: Store, table: str | None = None, since: str | None = None, record: str | None = None,
+        limit: int | None = 200, show_private: bool = False) -> list[dict]:
+    """The change log as rows for the renderer; private values masked unless asked for."""
+    if table and table not in changelog.logged_tables(store.conn):
+        raise NotFound(f"没有名为“{table}”的表", f"可用：{'、'.join(changelog.logged_tables(store.conn))}")
+    bound = parse_since(since) if since else None
+    rows = []
+    for e in changelog.entries(store, table, bound, record.lstrip("#") if record else None, limit):
+        before = mask(json.loads(e["before"]) if e["before"] else None, show_private)
+        after = mask(json.loads(e["after"]) if e["after"] else None, show_private)
+        rows.append({"id": e["id"], "at": e["at"], "time": local_time(e["at"]), "table": e["table_name"],
+                     "record": e["row_id"], "action": e["action"], "action_zh": _ACTION_ZH.get(e["action"], e["action"]),
+                     "changes": summary(e["action"], before, after), "before": before, "after": after})
+    return rows
+
+
+# ---- voiding and deleting -------------------------------------------------------------------------------
+
+def _columns(store: Store, table: str) -> list[str]:
+    return [r["name"] for r in store.query(f'PRAGMA table_info("{table}")')]
+
+
+def _record(store: Store, table: str, record_id: str) -> dict:
+    tables = changelog.logged_tables(store.conn)
+    if table not in tables or table == "settings":
+        raise UsageError(f"没有名为“{table}”的记录表",
+                         f"可用：{'、'.join(t for t in tables if t != 'settings')}")
+    text = str(record_id).strip().lstrip("#")
+    key = changelog.key_expression(store.conn, table)
+    row = store.one(f'SELECT *, {key} AS _key FROM "{table}" WHERE {key} = ?', (text,))
+    if row is None and text.isdigit():
+        row = store.one(f'SELECT *, {key} AS _key FROM "{table}" WHERE {key} = ?', (int(text),))
+    if row is None:
+        raise NotFound(f"{table} 中没有记录 {text}", f"用 rdtool db log --table {table} 查看记录编号")
+    return row
+
+
+def void(store: Store, table: str, record_id: str, reason: str) -> dict:
+    """Mark a record void (it stays, with the reason, in the table and the log; it leaves all figures)."""
+    from rdtool.labels import clean
+
+    reason = clean(reason)
+    if not reason:
+        raise ValidationError("作废必须写明原因（--reason）")
+    if len(reason) > 500:
+        raise ValidationError(f"作废原因过长（{len(reason)} 字，最多 500 字）")
+    if table in changelog.logged_tables(store.conn) and "voided_at" not in _columns(store, table):
+        raise UsageError(f"{table} 的记录不能单独作废", "请作废它所属的记录（如会议、议案），或在所属命令中更正")
+    row = _record(store, table, record_id)
+    if row["voided_at"]:
+        raise RdtoolError(f"{table} 记录 {row['_key']} 已于 {local_time(row['voided_at'])} 作废（{row['void_reason']}）")
+    with store.transaction():
+        key = changelog.key_expression(store.conn, table)
+        store.execute(f'UPDATE "{table}" SET voided_at = ?, void_reason = ? WHERE {key} = ?',
+                      (utc_now(), reason, row["_key"]))
+    return {"table": table, "record": str(row["_key"]), "reason": reason}
+
+
+def _dependents(store: Store, table: str, row: dict) -> list[tuple[str, str, dict]]:
+    """(table, key, row) of every record whose foreign key points at this one, deepest first."""
+    out = []
+    for child in changelog.logged_tables(store.conn):
+        for fk in store.query(f'PRAGMA foreign_key_list("{child}")'):
+            if fk["table"] != table:
+                continue
+            parent_col = fk["to"] or "id"
+            if parent_col not in row:
+                continue
+            key = changelog.key_expression(store.conn, child)
+            for r in store.query(f'SELECT *, {key} AS _key FROM "{child}" WHERE "{fk["from"]}" = ?', (row[parent_col],)):
+                out.extend(_dependents(store, child, r))
+                out.append((child, str(r["_key"]), r))
+    return out
+
+
+def delete(store: Store, table: str, record_id: str, window_minutes: int = DELETE_WINDOW_MINUTES) -> dict:
+    """Delete a record inserted within the last few minutes (with the records entered with it)."""
+    row = _record(store, table, record_id)
+    key = str(row["_key"])
+    limit = datetime.now(timezone.utc) - timedelta(minutes=window_minutes)
+
+    def recent(t: str, k: str) -> bool:
+        at = changelog.inserted_at(store, t, k)
+        try:
+            return at is not None and _parse_utc(at) >= limit
+        except ValueError:
+            return False
+
+    if not recent(table, key):
+        raise RdtoolError(f"{table} 记录 {key} 不是最近 {window_minutes} 分钟内新增的，不能删除",
+                          f"历史记录只能更正或作废：rdtool db void {table} {key} --reason 原因")
+    deps = _dependents(store, table, row)
+    old = [f"{t} {k}" for t, k, _ in deps if not recent(t, k)]
+    if old:
+        raise RdtoolError(f"{table} 记录 {key} 已被其他记录引用：{'、'.join(old[:10])}，不能删除",
+                          f"请改为作废：rdtool db void {table} {key} --reason 原因")
+    with store.transaction():
+        for t, k, _ in deps:
+            store.execute(f'DELETE FROM "{t}" WHERE {changelog.key_expression(store.conn, t)} = ?', (k,))
+        store.execute(f'DELETE FROM "{table}" WHERE {changelog.key_expression(store.conn, table)} = ?', (row["_key"],))
+    return {"table": table, "record": key, "also": [f"{t} {k}" for t, k, _ in deps]}
+
+
+def describe(store: Store, table: str, record_id: str, show_private: bool = False) -> str:
+    """One line naming a record, for a confirmation question."""
+    row = _record(store, table, record_id)
+    shown = {k: v for k, v in row.items() if k != "_key"}
+    return f"{table} {row['_key']}：{summary('insert', None, mask(shown, show_private))}"
+
+
+# ---- checks -------------------------------------------------------------------------------------------------
+
+def check(store: Store, as_of: str, domain: bool = True) -> list[dict]:
+    """integrity_check, foreign_key_check, the change-log triggers, then every registered domain check."""
+    findings: list[dict] = []
+    for (msg,) in store.conn.execute("PRAGMA integrity_check").fetchall():
+        if msg != "ok":
+            findings.append({"check": "integrity", "severity": "error", "table": "", "record": "",
+                             "message": f"数据库文件完整性检查失败：{msg}"})
+    for r in store.conn.execute("PRAGMA foreign_key_check").fetchall():
+        table, rowid, parent = r[0], r[1], r[2]
+        findings.append({"check": "foreign_key", "severity": "error", "table": table, "record": str(rowid),
+                         "message": f"{table} 第 {rowid} 行引用的 {parent} 记录不存在"})
+    have = changelog.installed(store.conn)
+    if store.scalar("SELECT 1 FROM sqlite_master WHERE name = 'change_log'"):
+        for table in changelog.logged_tables(store.conn):
+            if have.get(table, 0) != 3:
+                findings.append({"check": "change_log_triggers", "severity": "error", "table": table, "record": "",
+                                 "message": f"表 {table} 缺少修改记录触发器（修改不会被记录）",
+                                 })
+    if domain and not any(f["check"] == "integrity" for f in findings):
+        from rdtool.services.checks import run_all
+
+        for f in run_all(store, as_of):
+            findings.append(dict(f))
+    return findings
+
+
+def failed(findings: list[dict], strict: bool = False) -> bool:
+    return any(f["severity"] == "error" or strict for f in findings)
