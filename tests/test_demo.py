@@ -19,7 +19,7 @@ def test_demo_builds_sample_and_refuses_real_databases(tmp_path, db):
     result = run("demo", "--db", demo)
     assert result.returncode == 0, result.stderr
     assert "三川镇" not in result.stderr
-    assert "结构目标" in result.stdout and "--db" in result.stdout
+    assert "召开主席团会议21次" in result.stdout and "--db" in result.stdout
     cli = Cli(demo)
     term3 = cli.json("deputy", "list", "--term", "3")
     assert sum(r["level"] == "township" for r in term3) == 82

@@ -209,12 +209,8 @@ def test_boundaries_of_years_and_states_built_through_the_cli(cli):
 def test_voided_records_leave_the_figures(cli):
     _build_boundary_records(cli)
     before = cli.json("report", "annual", "--year", "2019", "--as-of", "2019-12-31")
-    import sqlite3
-
-    conn = sqlite3.connect(cli.db)
-    conn.execute("UPDATE meetings SET voided_at = '2020-01-02', void_reason = '重复录入' WHERE code = 'P3-01'")
-    conn.commit()
-    conn.close()
+    meeting_id = cli.json("meeting", "show", "P3-01")["id"]
+    cli("db", "void", "meetings", meeting_id, "--reason", "重复录入")
     after = cli.json("report", "annual", "--year", "2019", "--as-of", "2019-12-31")
     assert before["presidium"]["meetings"] == 1 and after["presidium"]["meetings"] == 0
     assert after["presidium"]["decisions"] == 0
