@@ -40,7 +40,7 @@ def build(out: Path, townships: int = 30, seed: int = 2024) -> None:
         for term, start in terms.items():
             ids = []
             for k in range(50):  # 50 deputies per township and term → 3,000
-                level = "township" if k < 40 else "county"
+                level = "township" if k < 45 else "county"
                 cur = conn.execute(
                     "INSERT INTO deputies (name, gender, birth_date, party, occupation, level, constituency, term, "
                     "elected_on, re_elected, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
@@ -49,7 +49,7 @@ def build(out: Path, townships: int = 30, seed: int = 2024) -> None:
                      rng.choice(["farmer", "worker", "cadre", "technician"]), level, f"第{k % 15 + 1}选区", term,
                      (start - timedelta(days=50)).isoformat(), rng.random() < 0.4))
                 ids.append(cur.lastrowid)
-                if k < 9:
+                if k < 11:  # a presidium of 11
                     conn.execute("INSERT INTO presidium_members (deputy_id, role, from_date) VALUES (?, ?, ?)",
                                  (cur.lastrowid, "chair" if k == 0 else "member", start.isoformat()))
             deputy_ids[(town, term)] = ids
@@ -61,17 +61,17 @@ def build(out: Path, townships: int = 30, seed: int = 2024) -> None:
                     "INSERT INTO meetings (code, kind, extraordinary, term, seq, date, title, roster) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (f"T{town:02d}-{term}-{m:03d}", kind, int(m == 100), term, m + 1, mdate,
-                     f"第{m + 1}次会议", 40 if kind == "congress" else 9)).lastrowid
-                roll = ids[:9] if kind == "presidium" else ids[:40]
+                     f"第{m + 1}次会议", 45 if kind == "congress" else 11)).lastrowid
+                roll = ids[:11] if kind == "presidium" else ids[:45]
                 for seq in range(4 if m % 6 else 5):  # ≈ 50,000 items
                     conn.execute(
                         "INSERT INTO items (meeting_id, seq, title, kind, method, yes, no, abstain, not_voting, "
                         "result, rule) VALUES (?, ?, ?, ?, 'hands', ?, 0, 0, 0, 'passed', 'generated')",
                         (mid, seq + 1, f"议题{seq + 1}", rng.choice(["decision", "decision", "report", "budget"]),
                          len(roll) - 1))
-                if m % 4 == 0:  # ≈ 150,000 attendance rows
-                    conn.executemany("INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (?, ?, ?)",
-                                     [(mid, d, "present" if rng.random() < 0.95 else "leave") for d in roll])
+                # every meeting has its roll call: ≈ 150,000 attendance rows
+                conn.executemany("INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (?, ?, ?)",
+                                 [(mid, d, "present" if rng.random() < 0.95 else "leave") for d in roll])
             for p in range(750):  # 750 per township and term → 45,000 proposals
                 submitted = day(rng, start, 365 * 5 - 120)
                 assigned = (date.fromisoformat(submitted) + timedelta(days=10)).isoformat()

@@ -367,7 +367,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
 
     findings = []
     rule = presidium_quorum(store)
-    for m in sql.quorum_rows(store, date_from or "", min(as_of, date_to or as_of)):
+    for m in sql.quorum_suspects(store, date_from or "", min(as_of, date_to or as_of)):
         f = figures(m)
         if f["present"] is None or not f["entitled"]:
             continue

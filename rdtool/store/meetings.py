@@ -59,14 +59,24 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
         f" AS items FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date, m.kind, m.code", params)
 
 
-def quorum_rows(store: Store, date_from: str, date_to: str) -> list[dict]:
-    """Presidium meetings and congress sessions in a date range, with the figures a quorum check needs."""
+def quorum_suspects(store: Store, date_from: str, date_to: str) -> list[dict]:
+    """Presidium meetings and congress sessions in a date range that may lack a quorum.
+
+    Only a pre-filter, so that a county-sized database does not send every meeting through Python: a
+    meeting with at least two thirds present and more than half present meets every quorum rule there is
+    (rdtool.rules.majority decides the others).
+    """
     return store.query(
-        "SELECT m.code, m.kind, m.date, m.present, m.entitled, m.roster, "
+        "WITH f AS MATERIALIZED (SELECT m.code, m.kind, m.date, m.present, m.entitled, m.roster, "
         "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS roll_rows, "
         "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present') AS roll_present "
-        "FROM meetings m WHERE m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') AND m.date BETWEEN ? AND ? "
-        "ORDER BY m.date, m.code", (date_from, date_to))
+        "FROM meetings m WHERE m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') "
+        "AND m.date BETWEEN ? AND ?) "
+        "SELECT * FROM f WHERE NOT (3 * (CASE WHEN roll_rows > 0 THEN roll_present ELSE coalesce(present, 0) END) "
+        "           >= 2 * coalesce(entitled, roster, 0) "
+        "       AND 2 * (CASE WHEN roll_rows > 0 THEN roll_present ELSE coalesce(present, 0) END) "
+        "           > coalesce(entitled, roster, 0)) "
+        "ORDER BY date, code", (date_from, date_to))
 
 
 def renumber(store: Store, term: int | None, kind: str) -> None:
@@ -106,8 +116,9 @@ def deputy_attendance(store: Store, deputy_id: int) -> list[dict]:
 
 def congress_absences(store: Store) -> list[dict]:
     """Unexcused absences (缺席, not 请假) from congress sessions: one row per deputy and term."""
+    # driven by the congress sessions (few) and the (meeting_id, status) index, not by every roll-call row
     return store.query("SELECT a.deputy_id, d.name, m.term, count(*) AS n, group_concat(m.code, '、') AS codes "
-                       "FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN deputies d ON d.id = a.deputy_id "
+                       "FROM meetings m CROSS JOIN attendance a ON a.meeting_id = m.id JOIN deputies d ON d.id = a.deputy_id "
                        "WHERE m.kind = 'congress' AND a.status = 'absent' AND m.voided_at IS NULL "
                        "AND d.voided_at IS NULL GROUP BY a.deputy_id, m.term ORDER BY a.deputy_id")
 

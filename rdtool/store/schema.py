@@ -383,12 +383,14 @@ MIGRATIONS.append(("m801_general_election", m801_general_election))
 
 
 def m601_report_indexes(db) -> None:
-    """Indexes the period reports lean on (issue 6): the proposal figures read only an index, and the
-    "pending" query finds unanswered rounds without scanning every round ever handled."""
+    """Indexes the period reports lean on (issue 6): the proposal, item and roll-call figures read only an
+    index, and the "pending" query finds unanswered rounds without scanning every round ever handled."""
     run_sql(db, """
 CREATE INDEX proposals_figures ON proposals(submitted_on, round, voided_at, kind, unit, category, assigned_on,
                                             due_on, replied_on, closed_on, feedback_on, feedback, result);
 CREATE INDEX proposal_rounds_replied ON proposal_rounds(replied_on);
+CREATE INDEX attendance_meeting_status ON attendance(meeting_id, status);
+CREATE INDEX items_meeting_figures ON items(meeting_id, kind, voided_at, result);
 """)
 
 
