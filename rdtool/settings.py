@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from fractions import Fraction
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 from rdtool.errors import FieldError
 from rdtool.labels import clean, parse_int
@@ -25,8 +27,10 @@ def parse_share(raw: str) -> str:
     return text
 
 
-def share_of(text: str | None) -> Fraction | None:
+def share_of(text: str | None) -> "Fraction | None":
     """The exact fraction of a stored share ('1/3' stays exactly one third)."""
+    from fractions import Fraction  # only when a share is read (start-up time)
+
     if text is None or text == "":
         return None
     try:

@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 import typer
 from typer import _click as click
-from typer._click.exceptions import ClickException, UsageError as ClickUsageError
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError as ClickUsageError
 from typer._click.globals import get_current_context
 from typer.core import TyperGroup
 from typer.exceptions import Abort
@@ -44,6 +44,31 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class LazySubGroup(TyperGroup):
+    """A command group whose sub-commands are turned into click commands only when called.
+
+    typer.main.get_command would convert every command of the group (inspecting each signature) even
+    though one runs; this keeps `rdtool deputy list` from paying for `deputy archive`'s options.
+    """
+
+    def __init__(self, app: typer.Typer, name: str):
+        super().__init__(name=name, commands={}, help=app.info.help, no_args_is_help=True,
+                         rich_markup_mode=app.rich_markup_mode)
+        self._app = app
+        self._infos = {info.name or typer.main.get_command_name(info.callback.__name__): info
+                       for info in app.registered_commands}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self._infos)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> Optional[click.Command]:
+        info = self._infos.get(cmd_name)
+        if info is None:
+            return None
+        return typer.main.get_command_from_info(info, pretty_exceptions_short=self._app.pretty_exceptions_short,
+                                                rich_markup_mode=self._app.rich_markup_mode)
+
+
 class LazyGroup(TyperGroup):
     """Loads a sub-command's module on first use; maps every error to an exit code."""
 
@@ -55,6 +80,8 @@ class LazyGroup(TyperGroup):
             return super().get_command(ctx, cmd_name)
         module, attr = COMMANDS[cmd_name][0].split(":")
         sub = getattr(importlib.import_module(module), attr)
+        if len(sub.registered_commands) > 1 and not sub.registered_groups and sub.registered_callback is None:
+            return LazySubGroup(sub, name=cmd_name)
         command = typer.main.get_command(sub)
         command.name = cmd_name
         return command
@@ -67,6 +94,11 @@ class LazyGroup(TyperGroup):
         extra["standalone_mode"] = False
         try:
             rv = super().main(args=args, prog_name=prog_name or "rdtool", **extra)
+        except NoArgsIsHelpError as exc:  # `rdtool deputy`: the help is the answer
+            help_text = exc.format_message()
+            if help_text:  # (with rich, the help was printed already)
+                print(help_text)
+            sys.exit(0)
         except ClickUsageError as exc:
             _fail(f"用法错误：{exc.format_message()}", USAGE,
                   f"运行 {exc.ctx.command_path if exc.ctx else 'rdtool'} --help 查看用法")
