@@ -107,7 +107,7 @@ def build_deputies(work: Path, rows: int) -> tuple[Path, Path]:
 
 def run_rdtool_import(db: Path, kind: str, data: Path):
     from rdtool.io import kinds
-    from rdtool.io.importer import load_rows, run_import, validate
+    from rdtool.io.importer import run_import
     from rdtool.store.db import open_store
 
     store = open_store(db)
@@ -182,7 +182,6 @@ def timed_process(cmd: list[str], out: Path | None = None, env: dict | None = No
 def export_query(kind: str) -> str:
     """The peer runs the same query as rdtool's streamed export (the simplest SELECT giving the same rows)."""
     from rdtool.io import kinds
-    from rdtool.store.db import open_store
 
     spec = kinds.get(kind)
     if spec.export_sql is not None:

@@ -123,6 +123,12 @@ def render_rows(
     return len(table)
 
 
+def render_list(rows: Iterable[dict], for_people: list[Column], for_machines: list[Column], fmt: str = "table",
+                out: TextIO | None = None) -> int:
+    """A list: a compact set of columns for people (table, md), every field for machines (csv, json …)."""
+    return render_rows(rows, for_people if fmt in ("table", "md") else for_machines, fmt, out)
+
+
 def write_markdown_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None = None) -> None:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")

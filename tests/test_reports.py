@@ -11,7 +11,6 @@ import sys
 
 import pytest
 
-from tests.helpers import Cli
 
 AS_OF = "2026-11-28"
 CONTRACT = {

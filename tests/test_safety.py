@@ -6,7 +6,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import pytest
 
 from tests.helpers import Cli, add_deputy, dump, write_csv
 

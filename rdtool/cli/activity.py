@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, render_record, render_rows
+from rdtool.render import Column, render_record, render_rows, render_list
 
 app = make_app("代表活动：培训、学习、视察、调研、执法检查、代表小组活动、联系选民、向选民述职。"
                "参加人员按姓名填写，用“、”分隔；同届同名的写 姓名#ID（如 王建国#20）。")
@@ -84,7 +84,7 @@ def list_(
                        year=year, deputy=deputy, term=term,
                        date_from=parse_option("--from", parse_date, date_from),
                        date_to=parse_option("--to", parse_date, date_to))
-    render_rows(rows, _cols(LIST_TABLE if fmt in ("table", "md") else LIST_FULL), fmt)
+    render_list(rows, _cols(LIST_TABLE), _cols(LIST_FULL), fmt)
 
 
 @app.command("show")

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db
-from rdtool.render import Column, render_json, render_record, render_rows
+from rdtool.render import Column, render_json, render_record, render_list
 
 app = make_app("任免：任命、免职、接受辞职，及党委决定、提请、（本人申请）、讨论、表决、宪法宣誓、表态发言、公告各步骤日期。")
 
@@ -118,7 +118,7 @@ def list_(
     fmt = check_format(fmt)
     store = open_db(db)
     rows = svc.listing(store, term=term, year=year, incomplete=incomplete)
-    render_rows(rows, LIST_COLUMNS if fmt in ("table", "md") else MACHINE_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt)
 
 
 @app.command("show")

@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, render_record, render_rows
+from rdtool.render import Column, render_list, render_record, render_rows
 
 app = make_app("人大代表：增加、查询、修改、离任、主席团职务、代表结构。离任不是删除：记录永久保留（代表法第六十二条等）。")
 
@@ -95,8 +95,7 @@ def list_(
         status=parse_option("--status", lambda r: parse_enum("deputy_status", r), status),
         party=party_code, occupation=parse_option("--occupation", lambda r: parse_enum("occupation", r), occupation),
         presidium=presidium, in_office=in_office, name=name, sort=sort, show_id=show_id, show_phone=show_phone)
-    keys = TABLE_COLUMNS if fmt in ("table", "md") else FULL_COLUMNS
-    render_rows(rows, cols(keys), fmt)
+    render_list(rows, cols(TABLE_COLUMNS), cols(FULL_COLUMNS), fmt)
 
 
 @app.command("show")

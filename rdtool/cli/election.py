@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
-from rdtool.render import Column, render_json, render_record, render_rows
+from rdtool.render import Column, render_json, render_record, render_rows, render_list
 
 app = make_app("人代会选举：当选须获全体代表过半数选票（组织法第二十五条、第二十九条）；多于应选名额时以得票多的当选，"
                "票数相等须再次投票；不足名额另行选举；收回选票多于发出选票的选举无效（选举法第四十四条）。")
@@ -101,7 +101,7 @@ def list_(
     fmt = check_format(fmt)
     store = open_db(db)
     rows = svc.listing(store, meeting=meeting, term=term, elected_only=elected)
-    render_rows(rows, LIST_COLUMNS if fmt in ("table", "md") else MACHINE_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt)
 
 
 @app.command("show")

@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
-from rdtool.render import Column, render_json, render_record, render_rows
+from rdtool.render import Column, render_json, render_record, render_rows, render_list
 
 app = make_app("会议：主席团会议、人民代表大会会议（含临时会议）、其他会议；点名与法定人数。"
                "人代会须三分之二以上代表出席（组织法第十四条第四款）；主席团会议须全体成员过半数出席。")
@@ -69,7 +69,7 @@ def list_(
     store = open_db(db)
     rows = svc.listing(store, kind=parse_option("--kind", lambda r: parse_enum("meeting_kind", r), kind),
                        term=term, year=year)
-    render_rows(rows, LIST_COLUMNS if fmt in ("table", "md") else MACHINE_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt)
 
 
 @app.command("show")

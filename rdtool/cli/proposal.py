@@ -9,7 +9,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column
+from rdtool.render import Column, render_list
 
 app = make_app("代表议案和建议：提出、交办、答复、反馈、办结、催办、检索、统计。"
                "议案须5名以上代表联名（组织法第二十二条第二款）；建议自交办之日起3个月内答复，"
@@ -159,7 +159,6 @@ def list_(
     db: Optional[str] = DbOpt,
 ) -> None:
     """列出议案和建议（按提出日期）。"""
-    from rdtool.render import render_rows
     from rdtool.services import proposals as svc
 
     fmt = check_format(fmt)
@@ -169,7 +168,7 @@ def list_(
         deputy=deputy, kind=parse_option("--kind", lambda r: parse_enum("proposal_kind", r), kind),
         meeting=meeting, term=term, year=year, category=category, overdue=overdue,
         as_of=parse_option("--as-of", parse_date, as_of))
-    render_rows(rows, LIST_COLUMNS if fmt in ("table", "md") else FULL_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, FULL_COLUMNS, fmt)
 
 
 @app.command("show")

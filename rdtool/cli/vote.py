@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
-from rdtool.render import Column, render_json, render_record, render_rows
+from rdtool.render import Column, render_json, render_record, render_list
 
 app = make_app("议程事项与表决：结果由规则计算（人代会：三分之二以上出席、全体代表过半数通过，组织法第十四条、"
                "第二十五条；主席团：两个过半），不能手工填写；恰好半数不通过。")
@@ -99,7 +99,7 @@ def list_(
                        kind=parse_option("--kind", lambda r: parse_enum("item_kind", r), kind),
                        body=parse_option("--body", lambda r: parse_enum("meeting_kind", r), body),
                        result=parse_option("--result", lambda r: parse_enum("vote_result", r), result))
-    render_rows(rows, TABLE_COLUMNS if fmt in ("table", "md") else MACHINE_COLUMNS, fmt)
+    render_list(rows, TABLE_COLUMNS, MACHINE_COLUMNS, fmt)
 
 
 @app.command("show")

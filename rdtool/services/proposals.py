@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from rdtool import fields as F
 from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, clean, clean_name, label, parse_list
+from rdtool.labels import FIELD_ZH, chinese_numeral, clean, label, parse_list
 from rdtool.rules import deadlines
 from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_signers_ok
 from rdtool.store import proposals as sql
