@@ -155,7 +155,7 @@ def _rich_table(out: TextIO, head: list[str], table: list[list[str]], title: str
 
     t = Table(title=title, header_style="bold")
     for h in head:
-        t.add_column(h)
+        t.add_column(h, overflow="fold")  # wrap long Chinese text rather than cut it with …
     for row in table:
         t.add_row(*row)
     console(out).print(t)
