@@ -223,13 +223,18 @@ def parse_date(raw: str) -> str:
     raise FieldError(f"无法识别的日期“{raw}”，请写成 2017-01-05、2017/1/5、2017.1.5、20170105 或 2017年1月5日")
 
 
-def parse_int(raw: str, minimum: int | None = 0) -> int:
+MAX_INT = 2**31 - 1  # counts, ids, years: anything larger is a typing slip (and would overflow SQLite)
+
+
+def parse_int(raw: str, minimum: int | None = 0, maximum: int = MAX_INT) -> int:
     text = clean(raw)
     if re.fullmatch(r"[+-]?\d+(\.0+)?", text) is None:
         raise FieldError(f"“{raw}”不是整数")
-    value = int(float(text)) if "." in text else int(text)
+    value = int(text.split(".")[0])
     if minimum is not None and value < minimum:
         raise FieldError(f"“{raw}”不能小于{minimum}")
+    if value > maximum:
+        raise FieldError(f"“{raw}”太大（最大 {maximum}）")
     return value
 
 

@@ -71,3 +71,36 @@ def test_version():
 
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and __version__ in result.stdout
+
+
+def test_terms_are_numbered_and_do_not_overlap(cli):
+    cli.fails("term", "add", "0", "--start", "2022-01-06")
+    cli.fails("term", "add", "2", "--start", "2015-01-01", "--end", "2017-06-30")  # overlaps the third term
+    out = cli("term", "add", "4", "--start", "2022-01-06", "--current").stdout
+    assert "本届" in out
+    terms = {t["number"]: t for t in cli.json("term", "list")}
+    assert terms[4]["start_date"] == "2022-01-06"
+    assert {r["key"]: r["value"] for r in cli.json("config")}["current_term"] == "4"
+
+
+def test_open_ended_term_is_closed_by_the_next(tmp_path):
+    cli = Cli(tmp_path / "o.db")
+    cli("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05")
+    assert "2022-01-05" in cli("term", "add", "4", "--start", "2022-01-06").stdout
+    assert {t["number"]: t["end_date"] for t in cli.json("term", "list")} == {3: "2022-01-05", 4: None}
+
+
+def test_bad_init_leaves_no_file_behind(tmp_path):
+    path = tmp_path / "new.db"
+    cli = Cli(path)
+    cli("init", "--town", " ", "--term", "3", "--term-start", "2017-01-05", expect=1)
+    cli("init", "--town", "三川镇", "--term", "0", "--term-start", "2017-01-05", expect=1)
+    cli("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-02-30", expect=1)
+    assert not path.exists()
+
+
+def test_huge_numbers_are_usage_errors_not_crashes(cli):
+    cli.fails("deputy", "show", "99999999999999999999999", code=2)
+    cli.fails("db", "log", "--limit", "99999999999999999999999", code=2)
+    cli.fails("term", "add", "99999999999999999999999", "--start", "2030-01-01")
+    cli.fails("deputy", "add", "王五", "--gender", "男", "--level", "镇", "--term", "99999999999999999999999")

@@ -213,3 +213,20 @@ def test_voided_records_leave_the_figures(cli):
     after = cli.json("report", "annual", "--year", "2019", "--as-of", "2019-12-31")
     assert before["presidium"]["meetings"] == 1 and after["presidium"]["meetings"] == 0
     assert after["presidium"]["decisions"] == 0
+
+
+def test_voiding_a_meeting_or_a_deputy_removes_what_hangs_on_it(sample):
+    appointments = sample.json("appointment", "list", "--term", "3")
+    code = appointments[0]["meeting"]
+    on_it = sum(a["meeting"] == code for a in appointments)
+    sample("db", "void", "meetings", sample.json("meeting", "show", code)["id"], "--reason", "重复录入")
+    assert len(sample.json("appointment", "list", "--term", "3")) == len(appointments) - on_it
+    fig = sample.json("report", "term", "--term", "3", "--as-of", AS_OF)
+    assert fig["presidium"]["appointments"] == 11 - on_it
+    assert fig["presidium"]["meetings"] == 20
+    activity = sample.json("activity", "show", "A3-001")
+    gone = activity["participants"][0]
+    sample("db", "void", "deputies", gone["id"], "--reason", "录入错误")
+    after = sample.json("activity", "show", "A3-001")
+    assert gone["id"] not in [p["id"] for p in after["participants"]]
+    assert after["participant_count"] == activity["participant_count"] - 1

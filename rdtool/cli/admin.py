@@ -30,6 +30,7 @@ def init(
 
     start = parse_option("--term-start", parse_date, term_start)
     end = parse_option("--term-end", parse_date, term_end)
+    admin.validate_init(town, term, start, end)  # before the file is created: bad input leaves nothing behind
     store = open_db(db, create=True)
     admin.initialise(store, town, county, term, start, end)
     typer.echo(f"已建立 {town} 第{term}届 数据库：{store.path}")
@@ -65,13 +66,12 @@ def term_add(
     db: Optional[str] = DbOpt,
 ) -> None:
     """增加一届。"""
-    from rdtool.services import admin, terms
+    from rdtool.services import terms
 
     store = open_db(db)
-    terms.add(store, number, parse_option("--start", parse_date, start), parse_option("--end", parse_date, end))
-    if current:
-        admin.set_setting(store, "current_term", str(number))
-    typer.echo(f"已增加第{number}届")
+    note = terms.add(store, number, parse_option("--start", parse_date, start), parse_option("--end", parse_date, end),
+                     make_current=current)
+    typer.echo(f"已增加第{number}届" + (f"（{note}）" if note else "") + ("，并设为本届" if current else ""))
 
 
 @term_app.command("list")
@@ -183,7 +183,7 @@ def db_log(
     table: Optional[str] = typer.Option(None, "--table", "-t", help="只看这张表，如 deputies、meetings"),
     since: Optional[str] = typer.Option(None, "--since", help="从何时起：日期（2024-03-01）、日期时间，或 30m、2h、7d"),
     record: Optional[str] = typer.Option(None, "--record", "-r", help="只看这条记录（表中的编号，如 17）"),
-    limit: int = typer.Option(200, "--limit", "-n", help="最多显示最近多少条（0 表示全部）"),
+    limit: int = typer.Option(200, "--limit", "-n", min=0, max=2**31 - 1, help="最多显示最近多少条（0 表示全部）"),
     show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号和电话（默认脱敏）"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,

@@ -108,6 +108,10 @@ class LazyGroup(TyperGroup):
             _fail("已取消", DOMAIN)
         except RdtoolError as exc:
             _fail(str(exc), exc.exit_code)
+        except OverflowError:  # a huge number or a date beyond 9999 typed as an option or an id
+            _fail("数值过大或日期超出范围", USAGE, "检查命令中的数字和日期")
+        except sqlite3.IntegrityError as exc:
+            _fail(f"记录冲突，没有写入：{exc}", DOMAIN, "可能与已有记录重复，或引用了不存在的记录")
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 _fail("数据库正被其他程序占用，等待超时；请稍后重试", DOMAIN)

@@ -262,7 +262,7 @@ def overdue(
 @app.command("search")
 def search(
     words: List[str] = typer.Argument(..., help="要查找的词（多个词须同时出现），如 便民桥、养老"),
-    limit: int = typer.Option(20, "--limit", help="最多列出几件"),
+    limit: int = typer.Option(20, "--limit", min=1, max=10_000, help="最多列出几件"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:

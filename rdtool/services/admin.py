@@ -9,12 +9,19 @@ from rdtool.store import settings as sql
 from rdtool.store.db import Store, applied_migrations
 
 
+def validate_init(town: str, term: int, start: str, end: str | None) -> None:
+    from rdtool.services import terms
+
+    if not town.strip():
+        raise ValidationError("--town 不能为空", "写乡镇名称，如 --town 三川镇")
+    terms.validate(term, start, end)
+
+
 def initialise(store: Store, town: str, county: str, term: int, start: str, end: str | None) -> None:
     if sql.is_initialised(store) or store.scalar("SELECT count(*) FROM deputies"):
         raise RdtoolError(f"数据库已经建立过（{store.path}），不会覆盖",
                           "要查看或修改设置请用 rdtool config；要新建请用 --db 指定新文件")
-    if not town.strip():
-        raise ValidationError("--town 不能为空")
+    validate_init(town, term, start, end)
     with store.transaction():
         sql.put(store, "town", town.strip())
         sql.put(store, "county", county.strip())

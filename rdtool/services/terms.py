@@ -1,4 +1,4 @@
-"""Terms (届): each has a number and start and end dates. Five years (组织法 art. 9... see rules.deputies.TERM_YEARS)."""
+"""Terms (届): each has a number and start and end dates (five years, 组织法 art. 9: rules.deputies.TERM_YEARS)."""
 
 from __future__ import annotations
 
@@ -17,17 +17,45 @@ FIELDS = [
 ]
 
 
-def add(store: Store, number: int, start: str, end: str | None) -> None:
+def validate(number: int, start: str, end: str | None) -> None:
+    if number < 1 or number > 1000:
+        raise ValidationError(f"届次 {number} 不合理（应为 1 以上的整数）")
     if end and end <= start:
         raise ValidationError(f"第{number}届的结束日期 {end} 应晚于开始日期 {start}")
+
+
+def add(store: Store, number: int, start: str, end: str | None, make_current: bool = False) -> str | None:
+    """Add a term (and make it the current one) in one transaction.
+
+    An earlier term still open-ended is closed the day before the new one starts; the note saying so is
+    returned. Terms whose dates overlap are refused.
+    """
+    validate(number, start, end)
     with store.transaction():
-        _insert(store, number, start, end)
+        note = _insert(store, number, start, end)
+        if make_current:
+            sql.put(store, "current_term", number)
+    return note
 
 
-def _insert(store: Store, number: int, start: str, end: str | None) -> None:
+def _insert(store: Store, number: int, start: str, end: str | None) -> str | None:
+    from datetime import date, timedelta
+
     if sql.term(store, number):
         raise RdtoolError(f"第{number}届已经存在", "用 rdtool term list 查看")
+    note = None
+    for other in sql.terms(store):
+        if other["end_date"] is None and other["start_date"] < start and other["number"] < number:
+            closed = (date.fromisoformat(start) - timedelta(days=1)).isoformat()
+            sql.close_term(store, other["number"], closed)
+            note = f"第{other['number']}届的结束日期记为 {closed}"
+            other = {**other, "end_date": closed}
+        other_end = other["end_date"] or "9999-12-31"
+        if other["start_date"] <= (end or "9999-12-31") and start <= other_end:
+            raise ValidationError(f"第{number}届（{start} 至 {end or '—'}）与第{other['number']}届"
+                                  f"（{other['start_date']} 至 {other['end_date'] or '—'}）的日期重叠")
     sql.add_term(store, number, start, end)
+    return note
 
 
 def check(store: Store, rows: list[Row]) -> list[RowError]:

@@ -45,7 +45,8 @@ def get(store: Store, ref: str) -> dict | None:
 def participants(store: Store, activity_id: int) -> list[dict]:
     return store.query(
         "SELECT d.id, d.name, d.level, d.term, d.constituency FROM activity_participants p "
-        "JOIN deputies d ON d.id = p.deputy_id WHERE p.activity_id = ? ORDER BY d.id", (activity_id,))
+        "JOIN deputies d ON d.id = p.deputy_id WHERE p.activity_id = ? AND d.voided_at IS NULL ORDER BY d.id",
+        (activity_id,))
 
 
 def participants_of(store: Store, activity_ids: list[int]) -> dict[int, list[dict]]:
@@ -56,7 +57,8 @@ def participants_of(store: Store, activity_ids: list[int]) -> dict[int, list[dic
     for r in store.query(
             "SELECT p.activity_id, d.id, d.name, d.term, d.level FROM activity_participants p "
             "JOIN deputies d ON d.id = p.deputy_id "
-            f"WHERE p.activity_id IN ({', '.join('?' for _ in activity_ids)}) ORDER BY d.id", activity_ids):
+            f"WHERE p.activity_id IN ({', '.join('?' for _ in activity_ids)}) AND d.voided_at IS NULL ORDER BY d.id",
+            activity_ids):
         out[r.pop("activity_id")].append(r)
     return out
 
@@ -91,5 +93,6 @@ def select(store: Store, *, kind: str | None = None, level: str | None = None, d
     if with_subject:
         where.append("coalesce(a.subject, '') <> ''")
     return store.query(
-        "SELECT a.*, (SELECT count(*) FROM activity_participants x WHERE x.activity_id = a.id) AS participant_count "
+        "SELECT a.*, (SELECT count(*) FROM activity_participants x JOIN deputies d ON d.id = x.deputy_id "
+        "WHERE x.activity_id = a.id AND d.voided_at IS NULL) AS participant_count "
         f"FROM activities a WHERE {' AND '.join(where)} ORDER BY a.date, a.code", params)

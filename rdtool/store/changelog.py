@@ -159,7 +159,8 @@ def entries(store: Any, table: str | None = None, since: str | None = None, reco
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY id DESC"
     if limit:
-        sql += f" LIMIT {int(limit)}"
+        sql += " LIMIT ?"
+        params.append(limit)
     rows = store.query(sql, params)
     rows.reverse()
     return rows

@@ -31,7 +31,8 @@ def item_counts(store: Store, meeting_kind: str, item_kinds: tuple[str, ...], da
 def appointments(store: Store, date_from: str, date_to: str) -> int:
     return store.scalar(
         "SELECT count(*) FROM appointments a LEFT JOIN meetings m ON m.id = a.meeting_id "
-        "WHERE coalesce(a.decided_on, m.date) BETWEEN ? AND ? AND a.voided_at IS NULL", (date_from, date_to))
+        "WHERE coalesce(a.decided_on, m.date) BETWEEN ? AND ? AND a.voided_at IS NULL "
+        "AND (m.id IS NULL OR m.voided_at IS NULL)", (date_from, date_to))
 
 
 def elected(store: Store, date_from: str, date_to: str) -> int:

@@ -234,11 +234,12 @@ def insert_appointment(store: Store, values: dict) -> int:
 
 def appointment(store: Store, appointment_id: int) -> dict | None:
     return store.one("SELECT a.*, m.code AS meeting FROM appointments a LEFT JOIN meetings m ON m.id = a.meeting_id "
-                     "WHERE a.id = ? AND a.voided_at IS NULL", (appointment_id,))
+                     "WHERE a.id = ? AND a.voided_at IS NULL AND (m.id IS NULL OR m.voided_at IS NULL)",
+                     (appointment_id,))
 
 
 def appointments(store: Store, *, term: int | None = None, year: int | None = None) -> list[dict]:
-    where, params = ["a.voided_at IS NULL"], []
+    where, params = ["a.voided_at IS NULL", "(m.id IS NULL OR m.voided_at IS NULL)"], []
     if term is not None:
         where.append("(m.term = ? OR (m.id IS NULL AND a.decided_on BETWEEN "
                      "(SELECT start_date FROM terms WHERE number = ?) AND "

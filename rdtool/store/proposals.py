@@ -25,8 +25,10 @@ STATUS = """CASE WHEN p.closed_on IS NOT NULL THEN 'closed'
 
 _SELECT = f"""SELECT p.*, {STATUS} AS status, d.name AS lead, m.code AS meeting,
        (SELECT group_concat(name, '、') FROM (SELECT c.name FROM proposal_cosigners pc
-            JOIN deputies c ON c.id = pc.deputy_id WHERE pc.proposal_id = p.id ORDER BY pc.rowid)) AS cosigners,
-       (SELECT count(*) FROM proposal_cosigners pc WHERE pc.proposal_id = p.id) AS cosigner_count
+            JOIN deputies c ON c.id = pc.deputy_id WHERE pc.proposal_id = p.id AND c.voided_at IS NULL
+            ORDER BY pc.rowid)) AS cosigners,
+       (SELECT count(*) FROM proposal_cosigners pc JOIN deputies c ON c.id = pc.deputy_id
+        WHERE pc.proposal_id = p.id AND c.voided_at IS NULL) AS cosigner_count
 FROM proposals p JOIN deputies d ON d.id = p.lead_id LEFT JOIN meetings m ON m.id = p.meeting_id"""
 
 
@@ -110,7 +112,7 @@ def rounds(store: Store, proposal_id: int) -> list[dict]:
 
 def cosigners(store: Store, proposal_id: int) -> list[dict]:
     return store.query("SELECT d.id, d.name, d.term FROM proposal_cosigners pc JOIN deputies d ON d.id = pc.deputy_id "
-                       "WHERE pc.proposal_id = ? ORDER BY pc.rowid", (proposal_id,))
+                       "WHERE pc.proposal_id = ? AND d.voided_at IS NULL ORDER BY pc.rowid", (proposal_id,))
 
 
 def select(store: Store, *, status: str | None = None, unit: str | None = None, deputy_id: int | None = None,

@@ -44,6 +44,10 @@ def add_term(store: Store, number: int, start_date: str, end_date: str | None) -
     store.execute("INSERT INTO terms (number, start_date, end_date) VALUES (?, ?, ?)", (number, start_date, end_date))
 
 
+def close_term(store: Store, number: int, end_date: str) -> None:
+    store.execute("UPDATE terms SET end_date = ? WHERE number = ?", (end_date, number))
+
+
 def term_on(store: Store, day: str) -> int | None:
     """The term in force on a date (the latest that started on or before it)."""
     return store.scalar("SELECT number FROM terms WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?) "
