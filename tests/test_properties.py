@@ -192,7 +192,7 @@ def test_settings_parse_or_refuse(key, raw):
 NAMES = st.sampled_from(["林晓", "周敏", "王建国", "1", "#1", "2", "欧阳 晓", "", "=1+1", "王\x00"]) | TEXT
 VALUES = st.sampled_from(["", "-1", "0", "3", "2023-02-30", "2017-01-05", "1980年2月3日", "女", "镇", "县",
                           "辞职", "主席", "none", "'", '"', "\\", "--help", "13812345678", "110101199003070011",
-                          "x" * 300]) | TEXT
+                          "x" * 300, "99999999999999999999999", "2147483648", "9999-12-31", "0001-01-01"]) | TEXT
 FORMATS = st.sampled_from(["table", "csv", "tsv", "json", "jsonl", "md", "xml", "JSON"])
 TABLES = st.sampled_from(["deputies", "terms", "settings", "meetings", "attendance", "change_log", "nosuch", ""])
 
@@ -247,6 +247,69 @@ def test_cli_never_crashes_and_failures_change_nothing():
 
     run()
     assert seen >= {0, 1, 2}
+
+
+CODES = st.sampled_from(["P3-01", "C3-1", "p3-01", "A3-001", "2019-001", "三届一次-001", "1", "0", "#1", "x"]) | VALUES
+KINDS = st.sampled_from(["主席团", "人代会", "congress", "决定", "报告", "建议", "议案", "视察", "培训", "", "x"])
+
+
+def more_command_lines():
+    """Every other command group, with generated codes, kinds, numbers and dates."""
+    j = st.just
+    return st.one_of(
+        st.tuples(j("meeting"), j("add"), j("--kind"), KINDS, j("--date"), VALUES, j("--present"), VALUES,
+                  j("--entitled"), VALUES),
+        st.tuples(j("meeting"), st.sampled_from(["show", "list"]), CODES),
+        st.tuples(j("meeting"), j("roll"), CODES, j("--absent"), NAMES),
+        st.tuples(j("vote"), j("add"), CODES, NAMES, j("--kind"), KINDS, j("--yes"), VALUES, j("--no"), VALUES),
+        st.tuples(j("vote"), j("show"), CODES),
+        st.tuples(j("election"), j("add"), CODES, j("--post"), VALUES, j("--seats"), VALUES, j("-c"), VALUES),
+        st.tuples(j("appointment"), j("add"), NAMES, j("--position"), VALUES, j("--action"), VALUES,
+                  j("--meeting"), CODES),
+        st.tuples(j("proposal"), j("submit"), NAMES, j("--lead"), NAMES, j("--date"), VALUES, j("--kind"), KINDS),
+        st.tuples(j("proposal"), st.sampled_from(["assign", "reply", "close", "show"]), CODES, j("--date"), VALUES),
+        st.tuples(j("proposal"), st.sampled_from(["due", "overdue", "stats"]), j("--as-of"), VALUES),
+        st.tuples(j("proposal"), j("search"), VALUES),
+        st.tuples(j("activity"), j("add"), NAMES, j("--kind"), KINDS, j("--date"), VALUES, j("--participants"), NAMES),
+        st.tuples(j("supervision"), j("--year"), VALUES),
+        st.tuples(j("deputy"), st.sampled_from(["archive", "show"]), NAMES, j("--term"), VALUES),
+        st.tuples(j("deputy"), st.sampled_from(["scores", "flags"]), j("--year"), VALUES),
+        st.tuples(j("report"), st.sampled_from(["annual", "term"]), st.sampled_from(["--year", "--term"]), VALUES,
+                  j("--as-of"), VALUES, j("--format"), FORMATS),
+        st.tuples(j("report"), j("range"), j("--from"), VALUES, j("--to"), VALUES),
+        st.tuples(j("general-election"), st.sampled_from(["show", "summary", "results"]), VALUES),
+        st.tuples(j("general-election"), j("plan"), VALUES, j("--level"), VALUES, j("--election-day"), VALUES),
+    )
+
+
+def test_every_command_group_never_crashes_and_failures_change_nothing():
+    from rdtool.cli.main import app
+
+    folder = Path(tempfile.mkdtemp(prefix="rdtool-prop-more-"))
+    db = folder / "p.db"
+    runner = CliRunner()
+    setup = [["init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05", "--term-end", "2021-12-31"],
+             *[["deputy", "add", n, "--gender", "女", "--level", "镇", "--term", "3"] for n in ("林晓", "周敏", "王建国",
+                                                                                          "陈一", "郑二")],
+             ["meeting", "add", "--kind", "人代会", "--date", "2019-01-09", "--present", "5", "--entitled", "5"],
+             ["proposal", "submit", "关于修路的建议", "--lead", "林晓", "--date", "2019-01-09", "--meeting", "C3-1"]]
+    for argv in setup:
+        result = runner.invoke(app, ["--db", str(db), *argv])
+        assert result.exit_code == 0, (argv, result.output)
+
+    @CLI
+    @given(more_command_lines())
+    def run(argv):
+        before = dump(db)
+        result = runner.invoke(app, ["--db", str(db), *argv])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(f"traceback from rdtool {argv!r}: {result.exception!r}") from result.exception
+        assert result.exit_code in (0, 1, 2), (argv, result.exit_code, result.output)
+        assert "内部错误" not in result.stderr, (argv, result.stderr)
+        if result.exit_code != 0:
+            assert dump(db) == before, f"rdtool {argv!r} failed but changed the database"
+
+    run()
 
 
 CELLS = st.sampled_from(["林晓", "周敏", "王 建国", "女", "男", "镇", "县", "3", "-1", "2023-02-30", "1980-01-02",
