@@ -32,7 +32,8 @@ def test_codes_and_titles_numbered_per_term_and_kind(cli):
     assert len(cli.json("meeting", "list", "--term", "3")) == 24
     cli("meeting", "add", "--kind", "presidium", "--date", "2017-01-20", "--code", "主席团特别会")
     assert cli.json("meeting", "show", "主席团特别会")["seq"] == 1  # numbered by date
-    assert "第二十二次" not in cli("meeting", "list").stdout
+    # the given title stays; the generated ones follow the new order (the last is now the 22nd)
+    assert cli.json("meeting", "show", "P3-21")["title"] == "三川镇第三届人大主席团第二十二次会议"
 
 
 def test_meeting_values_are_checked(cli):
@@ -119,3 +120,14 @@ def test_editing_the_date_rechecks_the_roll_call(cli, tmp_path):
     assert people[11] in r.stderr
     cli("meeting", "edit", "C3-1", "--location", "大会议室", "--title", "三川镇第三届人民代表大会第一次会议（更正）")
     assert cli.json("meeting", "show", "C3-1")["location"] == "大会议室"
+
+
+def test_a_back_dated_meeting_takes_its_place_in_the_numbering(cli):
+    cli("meeting", "add", "--kind", "主席团", "--date", "2017-02-16")
+    cli("meeting", "add", "--kind", "主席团", "--date", "2017-06-22")
+    cli("meeting", "add", "--kind", "主席团", "--date", "2017-03-01")   # entered late
+    titles = {m["code"]: m["title"] for m in cli.json("meeting", "list")}
+    assert titles["P3-01"].endswith("第一次会议")
+    assert titles["P3-03"].endswith("第二次会议")   # the back-dated one, by date
+    assert titles["P3-02"].endswith("第三次会议")   # the code stays, the generated title follows the order
+    assert len(set(titles.values())) == 3

@@ -171,8 +171,17 @@ def prepare(store: Store, v: dict) -> dict:
 
 def insert(store: Store, v: dict) -> int:
     meeting_id = sql.insert_meeting(store, v)
-    sql.renumber(store, v["term"], v["kind"])
+    renumber(store, v["term"], v["kind"])
     return meeting_id
+
+
+def renumber(store: Store, term: int | None, kind: str) -> None:
+    """Number the term's meetings of a kind by date; a generated title follows its meeting's new number
+    (a back-dated 第二次会议 moves the old one to 第三次). Codes never change: scripts refer to them."""
+    town = settings_sql.get(store, "town") or ""
+    for m in sql.renumber(store, term, kind):
+        if m["seq"] is not None and m["title"] == make_title(town, term, kind, m["seq"]):
+            store.update("meetings", m["id"], {"title": make_title(town, term, kind, m["new_seq"])})
 
 
 def add(store: Store, raw: dict) -> dict:
@@ -208,7 +217,7 @@ def edit(store: Store, ref: str, raw: dict) -> dict:
     with store.transaction():
         store.update("meetings", current["id"], changes)
         if "date" in changes:
-            sql.renumber(store, current["term"], current["kind"])
+            renumber(store, current["term"], current["kind"])
             m = sql.meeting_by_id(store, current["id"])
             if m["roll_rows"]:
                 _check_roll_in_office(store, m)

@@ -79,12 +79,16 @@ def quorum_suspects(store: Store, date_from: str, date_to: str) -> list[dict]:
         "ORDER BY date, code", (date_from, date_to))
 
 
-def renumber(store: Store, term: int | None, kind: str) -> None:
-    """seq = position of the meeting among the term's meetings of its kind, by date."""
-    rows = store.query("SELECT id FROM meetings WHERE term IS ? AND kind = ? AND voided_at IS NULL "
+def renumber(store: Store, term: int | None, kind: str) -> list[dict]:
+    """seq = position of the meeting among the term's meetings of its kind, by date; returns the moved ones."""
+    rows = store.query("SELECT id, seq, title FROM meetings WHERE term IS ? AND kind = ? AND voided_at IS NULL "
                        "ORDER BY date, id", (term, kind))
+    moved = []
     for i, r in enumerate(rows, 1):
-        store.execute("UPDATE meetings SET seq = ? WHERE id = ?", (i, r["id"]))
+        if r["seq"] != i:
+            store.execute("UPDATE meetings SET seq = ? WHERE id = ?", (i, r["id"]))
+            moved.append({**r, "new_seq": i})
+    return moved
 
 
 def count_before(store: Store, term: int | None, kind: str, day: str) -> int:
