@@ -104,3 +104,7 @@ def test_huge_numbers_are_usage_errors_not_crashes(cli):
     cli.fails("db", "log", "--limit", "99999999999999999999999", code=2)
     cli.fails("term", "add", "99999999999999999999999", "--start", "2030-01-01")
     cli.fails("deputy", "add", "王五", "--gender", "男", "--level", "镇", "--term", "99999999999999999999999")
+
+
+def test_config_unknown_key_is_a_usage_error_even_when_reading(cli):
+    assert "town" in cli("config", "zzz", expect=2).stderr

@@ -53,6 +53,11 @@ def config(
     rows = admin.settings_rows(store)
     if key is not None:
         rows = [r for r in rows if r["key"] == key]
+        if not rows:
+            from rdtool.errors import UsageError
+            from rdtool.settings import SETTINGS
+
+            raise UsageError(f"没有设置项“{key}”，可用：{'、'.join(SETTINGS)}")
     render_rows(rows, [Column("key", "设置项"), Column("zh", "名称"), Column("value", "当前值"),
                        Column("help", "说明")], fmt)
 
