@@ -64,14 +64,28 @@ def heading(doc, text: str, size: float = 16):
     return paragraph(doc, text, HEADING_FONT, size)
 
 
+TEXT_WIDTH_MM = 210 - 28 - 26
+
+
 def table(doc, head: list[str], rows: list[list[object]]) -> None:
+    """A grid whose columns are as wide as their longest entry needs (a meeting's title, not its count)."""
+    from docx.shared import Mm
+
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    need = [max([len(h), *(len(r[i]) for r in cells)]) + 1 for i, h in enumerate(head)]
+    widths = [Mm(max(14.0, TEXT_WIDTH_MM * n / sum(need))) for n in need]
     grid = doc.add_table(rows=1, cols=len(head))
     grid.style = "Table Grid"
-    for cell, text in zip(grid.rows[0].cells, head, strict=True):
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width  # the grid (what LibreOffice/WPS read) as well as each cell (what Word reads)
+    for cell, text, width in zip(grid.rows[0].cells, head, widths, strict=True):
+        cell.width = width
         _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 12)
-    for row in rows:
-        for cell, value in zip(grid.add_row().cells, row, strict=True):
-            _font(cell.paragraphs[0].add_run("" if value is None else str(value)), BODY_FONT, 12)
+    for row in cells:
+        for cell, value, width in zip(grid.add_row().cells, row, widths, strict=True):
+            cell.width = width
+            _font(cell.paragraphs[0].add_run(value), BODY_FONT, 12)
 
 
 def save(doc, path: Path) -> Path:
