@@ -40,7 +40,7 @@ FIGURE_COLUMNS = [Column("received", "收到"), Column("motions", "议案"), Col
 
 
 def _date(option: str, raw: Optional[str]) -> str:
-    from rdtool.services.proposals import today
+    from rdtool.dates import today
 
     return parse_option(option, parse_date, raw) or today()
 
@@ -59,10 +59,11 @@ def submit(
     db: Optional[str] = DbOpt,
 ) -> None:
     """登记代表提出的议案或建议。议案须在人代会期间、5名以上代表联名（组织法第二十二条第二款）。"""
+    from rdtool.dates import today
     from rdtool.services import proposals as svc
 
     raw = {"kind": kind, "title": title, "lead": lead, "cosigners": cosigners, "meeting": meeting, "body": body,
-           "category": category, "submitted_on": on or svc.today(), "code": code}
+           "category": category, "submitted_on": on or today(), "code": code}
     store = open_db(db)
     result = svc.submit(store, {k: v for k, v in raw.items() if v is not None})
     typer.echo(f"已登记 {result['code']}（{result['signers']} 名代表联名）")
@@ -292,6 +293,7 @@ def stats(
 
     统计对象为期间内提出的议案和建议；各状态按 --as-of 当天判断；分母为0时比率为空（null）。
     """
+    from rdtool.dates import today
     from rdtool.errors import UsageError
     from rdtool.render import render_json, render_record, render_rows
     from rdtool.services import proposals as svc
@@ -316,7 +318,7 @@ def stats(
         raise UsageError("请用 --from 和 --to（或 --term、--year）给出统计期间")
     if end < start:
         raise UsageError(f"--to {end} 早于 --from {start}")
-    day = parse_option("--as-of", parse_date, as_of) or svc.today()
+    day = parse_option("--as-of", parse_date, as_of) or today()
     data = svc.figures(store, start, end, day, by)
     title = f"{start} 至 {end} 提出的议案和建议（截至 {day}）"
     if fmt == "json":

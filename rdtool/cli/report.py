@@ -21,7 +21,7 @@ StrictOpt = typer.Option(False, "--strict", help="有需要关注的事项（逾
 
 def _emit(period_fn, fmt: str, as_of: Optional[str], output: Optional[Path], strict: bool, db: Optional[str]) -> None:
     from rdtool.reports.build import build
-    from rdtool.reports.figures import today
+    from rdtool.dates import today
 
     fmt = check_format(fmt, REPORT_FORMATS)
     day = parse_option("--as-of", parse_date, as_of) or today()
@@ -113,7 +113,7 @@ def rollup(
     """县人大汇总：每个乡镇一行，另加合计行。无法读取的文件单独报错，其余照常汇总（此时退出码为 1）。"""
     from rdtool.errors import UsageError
     from rdtool.render import Column, render_json, render_rows
-    from rdtool.reports.figures import today
+    from rdtool.dates import today
     from rdtool.reports.rollup import COLUMNS, rollup as run
 
     fmt = check_format(fmt)

@@ -8,7 +8,6 @@ next year for this year gives the same figures when given the same --as-of.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from rdtool.errors import RdtoolError, UsageError
 from rdtool.store import figures as sql
@@ -115,7 +114,3 @@ def _deputies(store: Store, term: int | None, day: str) -> dict:
         "presidium_members": presidium["members"],
         "presidium_party_share": _rate(presidium["party"], presidium["members"]),
     }
-
-
-def today() -> str:
-    return date.today().isoformat()

@@ -12,7 +12,6 @@ county activities county or both; kinds training and study are 学习培训, wha
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from rdtool import fields as F
 from rdtool.errors import FieldError, NotFound, ValidationError
@@ -285,8 +284,3 @@ def summary(rows: list[dict]) -> dict:
             "county": sum(1 for r in deputy if r["level"] in ("county", "both")),
             "training": sum(1 for r in rows if r["kind"] in TRAINING_KINDS),
             "by_kind": by_kind}
-
-
-def today() -> str:
-    return date.today().isoformat()
-

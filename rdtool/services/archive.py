@@ -12,8 +12,8 @@ Unexcused absence (未经请假缺席) is an attendance entry `absent`; `leave` 
 from __future__ import annotations
 
 import json
-from datetime import date
 
+from rdtool.dates import today
 from rdtool.errors import NotFound, UsageError
 from rdtool.labels import label
 from rdtool.rules.deputies import mandate_ends_for_absence
@@ -35,10 +35,6 @@ POINT_ITEMS = [  # (scheme key, count key, Chinese label, sign)
     ("training", "training", "参加学习培训", 1),
     ("absent_deduct", "absent", "未请假缺席（扣分）", -1),
 ]
-
-
-def today() -> str:
-    return date.today().isoformat()
 
 
 def points_scheme(store: Store) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool import fields as F
+from rdtool.dates import today
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import ENUMS, clean_name, label
 from rdtool.store import deputies as sql
@@ -34,10 +35,6 @@ FIELDS: list[F.Field] = [
 ]
 FIELD_NAMES = [f.name for f in FIELDS]
 ENDED = ("resigned", "recalled", "moved", "deceased", "terminated")
-
-
-def today() -> str:
-    return date.today().isoformat()
 
 
 def check_record(values: dict) -> list[tuple[str, str, str]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rdtool import fields as F
+from rdtool.dates import today
 from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
 from rdtool.labels import FIELD_ZH, chinese_numeral, clean, label, parse_list
 from rdtool.rules import deadlines
@@ -81,10 +82,6 @@ EXTRA: list[F.Field] = [
     F.Field("due_reason", prose(200)),
     F.Field("close_reason", prose(200)),
 ]
-
-
-def today() -> str:
-    return date.today().isoformat()
 
 
 def _d(text: str) -> date:
