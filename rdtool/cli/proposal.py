@@ -297,28 +297,16 @@ def stats(
     from rdtool.errors import UsageError
     from rdtool.render import render_json, render_record, render_rows
     from rdtool.services import proposals as svc
-    from rdtool.store import settings as settings_sql
+    from rdtool.services.periods import period_from_options
 
     fmt = check_format(fmt)
     if by not in (None, "unit", "category"):
         raise UsageError(f"--by 只能是 unit 或 category，而不是“{by}”")
     store = open_db(db)
-    start = parse_option("--from", parse_date, date_from)
-    end = parse_option("--to", parse_date, date_to)
-    if term is not None:
-        row = settings_sql.term(store, term)
-        if row is None:
-            from rdtool.errors import NotFound
-
-            raise NotFound(f"没有第{term}届")
-        start, end = start or row["start_date"], end or row["end_date"] or "9999-12-31"
-    elif year is not None:
-        start, end = start or f"{year:04d}-01-01", end or f"{year:04d}-12-31"
-    if start is None or end is None:
-        raise UsageError("请用 --from 和 --to（或 --term、--year）给出统计期间")
-    if end < start:
-        raise UsageError(f"--to {end} 早于 --from {start}")
     day = parse_option("--as-of", parse_date, as_of) or today()
+    period = period_from_options(store, year, term, parse_option("--from", parse_date, date_from),
+                                 parse_option("--to", parse_date, date_to), as_of=day)
+    start, end = period.date_from, period.date_to
     data = svc.figures(store, start, end, day, by)
     title = f"{start} 至 {end} 提出的议案和建议（截至 {day}）"
     if fmt == "json":

@@ -16,6 +16,7 @@ import re
 from rdtool import fields as F
 from rdtool.errors import FieldError, NotFound, ValidationError
 from rdtool.labels import FIELD_ZH, clean_name, label, parse_list
+from rdtool.services.periods import year_bounds
 from rdtool.store import activities as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -250,10 +251,6 @@ def edit(store: Store, ref: str, raw: dict, add_names: str | None = None, remove
     return {"id": current["id"], "code": merged["code"], "changed": changed, "participants": len(ids)}
 
 
-def year_range(year: int) -> tuple[str, str]:
-    return f"{year:04d}-01-01", f"{year:04d}-12-31"
-
-
 def listing(store: Store, *, kind: str | None = None, level: str | None = None, year: int | None = None,
             deputy: str | None = None, term: int | None = None, date_from: str | None = None,
             date_to: str | None = None) -> list[dict]:
@@ -264,7 +261,7 @@ def listing(store: Store, *, kind: str | None = None, level: str | None = None, 
 
         deputy_id = deputies_svc.resolve(store, deputy, term)["id"]
     if year is not None:
-        date_from, date_to = year_range(year)
+        date_from, date_to = year_bounds(year)
     rows = sql.select(store, kind=kind, level=level, date_from=date_from, date_to=date_to, deputy_id=deputy_id,
                       term=term if deputy is None else None)
     people = sql.participants_of(store, [r["id"] for r in rows])
