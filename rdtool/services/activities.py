@@ -17,6 +17,7 @@ from rdtool import fields as F
 from rdtool.errors import FieldError, NotFound, ValidationError
 from rdtool.labels import FIELD_ZH, clean_name, label, parse_list
 from rdtool.services.periods import year_bounds
+from rdtool.services.deputy_refs import parse_ref
 from rdtool.store import activities as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -25,21 +26,9 @@ TRAINING_KINDS = sql.TRAINING_KINDS
 # Kinds that are supervision of the government's work (监督): what `rdtool supervision` lists.
 SUPERVISION_KINDS = ("inspection", "survey", "enforcement")
 
-_REF = re.compile(r"^(.*?)#(\d+)$")
-_REF_PAREN = re.compile(r"^(.*?)\((?:ID)?(\d+)\)$", re.IGNORECASE)
-
-
 def participant_refs(raw: str) -> list[tuple[str, int | None]]:
     """'张三、王建国#20、#31' -> [('张三', None), ('王建国', 20), ('', 31)]."""
-    out = []
-    for token in parse_list(raw):
-        m = _REF.match(token) or _REF_PAREN.match(token)
-        if m:
-            name, ref = m.group(1), int(m.group(2))
-            out.append((F.name(name) if name else "", ref))
-        else:
-            out.append((F.name(token), None))
-    return out
+    return [parse_ref(token) for token in parse_list(raw)]
 
 
 def code_text(raw: str) -> str:

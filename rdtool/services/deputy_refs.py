@@ -7,9 +7,32 @@ both (DESIGN.md "CSV contract").
 
 from __future__ import annotations
 
+import re
+
+from rdtool import fields as F
 from rdtool.errors import FieldError
-from rdtool.labels import label
+from rdtool.labels import clean_name, label
 from rdtool.store.db import Store
+
+# 王建国#20, 王建国(20), 王建国（20） (full-width brackets are folded by clean_name), 王建国(ID20), #20
+_REF = re.compile(r"^(.*?)(?:#(.*)|\((?:ID)?(\d*)\))$", re.IGNORECASE)
+
+
+def parse_ref(text: str) -> tuple[str, int | None]:
+    """'王建国#20' / '王建国(20)' / '王建国（20）' -> ('王建国', 20); '张三' -> ('张三', None); '#31' -> ('', 31).
+
+    The id after a name tells same-name deputies apart; an empty or non-numeric id
+    ('王建国()', '王建国#', '王建国#abc') is a FieldError, never part of the name.
+    """
+    value = clean_name(text)
+    m = _REF.match(value)
+    if m is None:
+        return F.name(value), None
+    name, ident = m.group(1), m.group(2) if m.group(2) is not None else m.group(3)
+    if not ident.isdigit():
+        what = "是空的" if not ident else f"“{ident}”不是数字"
+        raise FieldError(f"“{text}”中的代表 ID {what}：同名代表请写成 姓名#ID 或 姓名(ID)，如 王建国#20")
+    return (F.name(name) if name else ""), int(ident)
 
 
 class DeputyIndex:

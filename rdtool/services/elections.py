@@ -16,6 +16,7 @@ from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import clean, label
 from rdtool.services import meetings as msvc
+from rdtool.services.deputy_refs import parse_ref
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -44,15 +45,18 @@ def post_kind(post: str) -> str | None:
     return None
 
 
-_CANDIDATE = re.compile(r"^(.+?)(?:[（(](\d+)[)）])?\s*[=:：＝]\s*(\d+)$")
+_CANDIDATE = re.compile(r"^(.+?)\s*[=:：＝]\s*(\d+)$")
 
 
 def parse_candidate(raw: str) -> tuple[str, int | None, int]:
-    """'于玉林=75', '王建国(20)=61' (the deputy id in brackets for same-name deputies)."""
+    """'于玉林=75', '王建国(20)=61' or '王建国#20=61' (the deputy id for same-name deputies)."""
     m = _CANDIDATE.match(clean(raw))
     if not m:
         raise FieldError(f"“{raw}”应写成 姓名=得票，如 于玉林=75；同名代表写 王建国(20)=61")
-    return F.name(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3))
+    name, deputy_id = parse_ref(m.group(1))
+    if not name:
+        raise FieldError(f"“{raw}”缺少候选人姓名，如 王建国(20)=61")
+    return name, deputy_id, int(m.group(2))
 
 
 def _meeting(store: Store, ref: str) -> dict:

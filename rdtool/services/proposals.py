@@ -19,6 +19,7 @@ from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
 from rdtool.labels import FIELD_ZH, chinese_numeral, clean, label, parse_list
 from rdtool.rules import deadlines
 from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_signers_ok
+from rdtool.services.deputy_refs import parse_ref
 from rdtool.store import proposals as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -32,11 +33,7 @@ def signer_list(raw: str) -> list[str]:
     """Co-signers as written in a cell: names separated by 、;；, — a clashing name may carry its id (王建国#25)."""
     out = []
     for item in parse_list(raw):
-        name, _, ident = item.partition("#")
-        if ident and not ident.isdigit():
-            raise FieldError(f"附议代表“{item}”的写法不对：同名代表请写成 姓名#ID，如 王建国#25")
-        if name:
-            F.name(name)
+        parse_ref(item)
         out.append(item)
     return out
 
@@ -143,11 +140,9 @@ class Codes:
 # --- building a proposal (shared by `proposal submit` and the import) --------------------------------
 
 def _resolve_signer(index, item: str, term: int | None, deputy_id: int | None = None) -> int:
-    name, _, ident = item.partition("#")
-    if name.isdigit() and not ident:
-        name, ident = "", name
-    if ident:
-        return index.resolve(name or None, term, int(ident))
+    name, ident = parse_ref(item)
+    if ident is not None:
+        return index.resolve(name or None, term, ident)
     return index.resolve(name, term, deputy_id, level="township")
 
 
