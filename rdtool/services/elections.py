@@ -17,6 +17,7 @@ from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import clean, label
 from rdtool.services import meetings as msvc
 from rdtool.services.deputy_refs import parse_ref
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -357,8 +358,7 @@ def write_rows(store: Store, rows: list[Row]) -> int:
 
 
 def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
-    shared = {(r["name"], r["term"]) for r in store.query(
-        "SELECT name, term FROM deputies WHERE voided_at IS NULL GROUP BY name, term HAVING count(*) > 1")}
+    shared = deputies_sql.shared_names(store)
     for c in sql.contests(store):
         for cand in sql.candidates(store, c["id"]):
             yield {"meeting": c["meeting_code"], "post": c["post"], "seats": c["seats"], "candidate": cand["name"],

@@ -9,6 +9,7 @@ from rdtool.errors import RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.services import meetings as msvc
 from rdtool.services import votes as vsvc
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -157,12 +158,10 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
 
 
 def export_attendance(store: Store, show_private: bool = False) -> Iterator[dict]:
-    counts: dict[tuple, int] = {}
-    for r in store.query("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL GROUP BY name, term"):
-        counts[(r["name"], r["term"])] = r["n"]
+    shared = deputies_sql.shared_names(store)
     for r in sql.all_attendance(store):
         yield {"meeting": r["meeting"], "deputy": r["deputy"], "status": r["status"],
-               "deputy_id": r["deputy_id"] if counts.get((r["deputy"], r["term"]), 0) > 1 else None}
+               "deputy_id": r["deputy_id"] if (r["deputy"], r["term"]) in shared else None}
 
 
 def export_attendance_sql(store: Store, show_private: bool = False) -> str:

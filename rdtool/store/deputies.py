@@ -11,9 +11,18 @@ COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "o
 # A deputy is in office on :day when not voided and not ended on or before that day.
 IN_OFFICE = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date > :day))"
 
+# Names borne by two or more deputies of one term (name, term, n): where a file must add the deputy's id.
+SHARED_NAMES = ("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
+                "GROUP BY name, term HAVING count(*) > 1")
+
 _ROLE_ON = """(SELECT p.role FROM presidium_members p WHERE p.deputy_id = d.id
                AND (p.from_date IS NULL OR p.from_date <= :day) AND (p.to_date IS NULL OR p.to_date >= :day)
                ORDER BY p.id DESC LIMIT 1)"""
+
+
+def shared_names(store: Store) -> set[tuple[str, int]]:
+    """{(name, term)} for every name shared by several deputies of a term (exports write 姓名#ID for these)."""
+    return {(r["name"], r["term"]) for r in store.query(SHARED_NAMES)}
 
 
 def insert(store: Store, values: dict) -> int:

@@ -6,6 +6,7 @@ Every query of records ignores voided rows (`voided_at IS NOT NULL`).
 from __future__ import annotations
 
 from rdtool.store.db import Store
+from rdtool.store.deputies import SHARED_NAMES
 
 MEETING_COLUMNS = ("code", "kind", "extraordinary", "term", "seq", "date", "end_date", "title", "location",
                    "present", "entitled", "roster", "notes")
@@ -127,8 +128,7 @@ def export_attendance_sql() -> str:
     """The attendance export as one query, columns meeting, deputy, status, deputy_id (only for a shared name)."""
     return ("SELECT m.code AS meeting, d.name AS deputy, a.status, CASE WHEN s.n > 1 THEN d.id END AS deputy_id "
             "FROM meetings m CROSS JOIN attendance a ON a.meeting_id = m.id JOIN deputies d ON d.id = a.deputy_id "
-            "LEFT JOIN (SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
-            "GROUP BY name, term HAVING count(*) > 1) s ON s.name = d.name AND s.term = d.term "
+            f"LEFT JOIN ({SHARED_NAMES}) s ON s.name = d.name AND s.term = d.term "
             "WHERE m.voided_at IS NULL ORDER BY m.date, m.code, a.deputy_id")
 
 
