@@ -101,7 +101,7 @@ def resolve(store: Store, ref: str, term: int | None = None) -> dict:
     """A deputy by id ('17', '#17') or by name; a name shared by two deputies is an error listing both."""
     text = clean_name(ref).lstrip("#")
     if text.isdigit():
-        row = store.one("SELECT * FROM deputies WHERE id = ?", (int(text),))
+        row = sql.by_id(store, int(text))
         if row is None:
             raise NotFound(f"没有 ID 为 {text} 的代表", "用 rdtool deputy list 查看代表的 ID")
         return row
@@ -184,7 +184,7 @@ def default_day(store: Store, term: int | None) -> str:
 def current_term(store: Store) -> int | None:
     value = settings_sql.get(store, "current_term")
     if value is None:
-        value = store.scalar("SELECT max(number) FROM terms")
+        value = settings_sql.last_term(store)
     return value
 
 

@@ -12,6 +12,7 @@ import re
 from rdtool import fields as F
 from rdtool.errors import FieldError
 from rdtool.labels import clean_name, label
+from rdtool.store import deputies as deputies_sql
 from rdtool.store.db import Store
 
 # 王建国#20, 王建国(20), 王建国（20） (full-width brackets are folded by clean_name), 王建国(ID20), #20
@@ -39,8 +40,7 @@ class DeputyIndex:
     """All deputies loaded once; name lookups are dictionary reads (fast for 100,000-row files)."""
 
     def __init__(self, store: Store):
-        rows = store.query("SELECT id, name, term, level, status, status_date, constituency, birth_date "
-                           "FROM deputies WHERE voided_at IS NULL ORDER BY id")
+        rows = deputies_sql.index_rows(store)
         self.by_id = {r["id"]: r for r in rows}
         self.by_name: dict[str, list[dict]] = {}
         for r in rows:

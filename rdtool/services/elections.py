@@ -125,9 +125,8 @@ def apply(store: Store, contest_id: int) -> None:
     elected = set(result.elected)
     for c in cands:
         won = c["name"] in elected
-        store.execute("UPDATE candidates SET elected = ?, elected_on = ? WHERE id = ?",
-                      (int(won), m["date"] if won else None, c["id"]))
-    store.execute("UPDATE election_contests SET outcome = ? WHERE id = ?", (outcome_code(result), contest_id))
+        sql.set_candidate_elected(store, c["id"], won, m["date"] if won else None)
+    sql.set_contest_outcome(store, contest_id, outcome_code(result))
 
 
 def resolve_candidate(index, name: str, term: int, deputy_id: int | None) -> int | None:
@@ -191,12 +190,12 @@ def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None
     with store.transaction():
         changes = {k: v for k, v in (("seats", seats), ("ballots_issued", issued), ("ballots_returned", returned),
                                      ("ballots_invalid", invalid)) if v is not None}
-        store.update("election_contests", contest["id"], changes)
+        sql.update_contest(store, contest["id"], changes)
         existing = {c["name"]: c for c in sql.candidates(store, contest["id"])}
         index = DeputyIndex(store)
         for name, deputy_id, votes in cands:
             if name in existing:
-                store.execute("UPDATE candidates SET votes = ? WHERE id = ?", (votes, existing[name]["id"]))
+                sql.set_candidate_votes(store, existing[name]["id"], votes)
             else:
                 try:
                     did = resolve_candidate(index, name, contest["term"], deputy_id)

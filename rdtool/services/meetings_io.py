@@ -139,8 +139,8 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
     errors, touched = _resolve_attendance(store, rows)
     if errors:
         raise RowErrors(errors)
-    store.conn.executemany("INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (?, ?, ?)",
-                           [(r.values["meeting_id"], r.values["deputy_id"], r.values["status"]) for r in rows])
+    sql.add_attendance_rows(store, [(r.values["meeting_id"], r.values["deputy_id"], r.values["status"])
+                                    for r in rows])
     last_row: dict[int, int] = {}
     for row in rows:
         last_row[row.values["meeting_id"]] = row.number

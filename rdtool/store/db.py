@@ -100,6 +100,10 @@ class Store:
         self.conn.close()
 
 
+def table_exists(store: Store, name: str) -> bool:
+    return bool(store.scalar("SELECT count(*) FROM sqlite_master WHERE name = ?", (name,)))
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,

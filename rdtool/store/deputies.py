@@ -34,6 +34,22 @@ def get(store: Store, deputy_id: int, day: str) -> dict | None:
                      {"id": deputy_id, "day": day})
 
 
+def by_id(store: Store, deputy_id: int) -> dict | None:
+    """The deputy row with this id (a voided one too: `deputy show 17` still finds it)."""
+    return store.one("SELECT * FROM deputies WHERE id = ?", (deputy_id,))
+
+
+def exists(store: Store, deputy_id: int) -> bool:
+    """A deputy with this id that is not voided."""
+    return store.scalar("SELECT count(*) FROM deputies WHERE id = ? AND voided_at IS NULL", (deputy_id,)) > 0
+
+
+def index_rows(store: Store) -> list[dict]:
+    """Every deputy not voided, with what name resolution needs (rdtool.services.deputy_refs.DeputyIndex)."""
+    return store.query("SELECT id, name, term, level, status, status_date, constituency, birth_date "
+                       "FROM deputies WHERE voided_at IS NULL ORDER BY id")
+
+
 def by_name(store: Store, name: str, term: int | None = None) -> list[dict]:
     sql = "SELECT * FROM deputies WHERE name = ? AND voided_at IS NULL"
     params: list = [name]

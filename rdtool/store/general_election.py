@@ -108,6 +108,13 @@ def elected_ids(store: Store, election_id: int) -> set[int]:
     return {r["candidate_id"] for r in rows}
 
 
+def elected_held_on(store: Store, candidate_id: int) -> str | None:
+    """The day of the (not voided) round that elected the candidate."""
+    row = store.one("SELECT r.held_on FROM ge_votes v JOIN ge_rounds r ON r.id = v.round_id "
+                    "WHERE v.candidate_id = ? AND v.status = 'elected' AND r.voided_at IS NULL", (candidate_id,))
+    return row["held_on"] if row else None
+
+
 def set_candidate(store: Store, candidate_id: int, values: dict) -> None:
     store.update("ge_candidates", candidate_id, values)
 

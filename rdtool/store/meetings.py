@@ -109,6 +109,11 @@ def add_attendance(store: Store, meeting_id: int, deputy_id: int, status: str) -
                   (meeting_id, deputy_id, status))
 
 
+def add_attendance_rows(store: Store, rows: list[tuple[int, int, str]]) -> None:
+    """(meeting_id, deputy_id, status) rows in one executemany (an import of 100,000 roll-call rows)."""
+    store.conn.executemany("INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (?, ?, ?)", rows)
+
+
 def deputy_attendance(store: Store, deputy_id: int) -> list[dict]:
     return store.query("SELECT m.code, m.kind, m.extraordinary, m.date, m.title, m.term, a.status "
                        "FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
@@ -224,6 +229,23 @@ def candidates(store: Store, contest_id: int) -> list[dict]:
 
 def insert_candidate(store: Store, values: dict) -> int:
     return store.insert("candidates", values)
+
+
+def set_candidate_elected(store: Store, candidate_id: int, elected: bool, elected_on: str | None) -> None:
+    store.execute("UPDATE candidates SET elected = ?, elected_on = ? WHERE id = ?",
+                  (int(elected), elected_on, candidate_id))
+
+
+def set_candidate_votes(store: Store, candidate_id: int, votes: int) -> None:
+    store.execute("UPDATE candidates SET votes = ? WHERE id = ?", (votes, candidate_id))
+
+
+def set_contest_outcome(store: Store, contest_id: int, outcome: str) -> None:
+    store.execute("UPDATE election_contests SET outcome = ? WHERE id = ?", (outcome, contest_id))
+
+
+def update_contest(store: Store, contest_id: int, changes: dict) -> None:
+    store.update("election_contests", contest_id, changes)
 
 
 # ---------------------------------------------------------------- appointments
