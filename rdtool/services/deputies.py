@@ -129,7 +129,7 @@ def edit(store: Store, ref: str, raw: dict, term: int | None = None) -> dict:
     changes = {k: (int(v) if k == "re_elected" and v is not None else v) for k, v in values.items()
                if v != current.get(k)}
     with store.transaction():
-        store.update("deputies", current["id"], changes)
+        sql.update(store, current["id"], changes)
     return {"id": current["id"], "name": merged["name"], "changed": sorted(changes)}
 
 
@@ -156,7 +156,7 @@ def end(store: Store, ref: str, status: str, on: str, reason: str | None, term: 
     if current.get("elected_on") and on < current["elected_on"]:
         raise ValidationError(f"离任日期 {on} 早于当选日期 {current['elected_on']}")
     with store.transaction():
-        store.update("deputies", current["id"], {"status": status, "status_date": on, "status_reason": reason})
+        sql.update(store, current["id"], {"status": status, "status_date": on, "status_reason": reason})
         sql.end_memberships(store, current["id"], on)
     return current
 

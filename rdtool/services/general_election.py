@@ -123,7 +123,7 @@ def plan(store: Store, raw: dict) -> dict:
             problems = check_plan(merged)
             if problems:
                 raise ValidationError("换届选举计划有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in problems])
-            store.update("general_elections", current["id"], changes)
+            sql.update_election(store, current["id"], changes)
             created = False
         record = sql.election(store, values["term"], values["level"])
     return {"record": record, "created": created, "warnings": plan_warnings(store, record)}

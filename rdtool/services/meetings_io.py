@@ -51,7 +51,7 @@ def write_meetings(store: Store, rows: list[Row]) -> int:
             meeting_id = msvc.insert(store, v)
             if v.get("present") is not None and v.get("entitled") is None:
                 m = sql.meeting_by_id(store, meeting_id)
-                store.update("meetings", meeting_id, {"roster": msvc.roster_size(store, m)})
+                sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m)})
         except RdtoolError as exc:
             errors.append(RowError(row.number, "code", row.values.get("code") or "", _message(exc)))
     if errors:
@@ -145,7 +145,7 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
     for row in rows:
         last_row[row.values["meeting_id"]] = row.number
     for meeting_id, m in touched.items():
-        store.update("meetings", meeting_id, {"roster": msvc.roster_size(store, m), "present": None})
+        sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m), "present": None})
         m = sql.meeting_by_id(store, meeting_id)
         try:
             msvc._check_figures(m)

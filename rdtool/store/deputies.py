@@ -29,6 +29,10 @@ def insert(store: Store, values: dict) -> int:
     return store.insert("deputies", {k: values.get(k) for k in COLUMNS if k in values})
 
 
+def update(store: Store, deputy_id: int, changes: dict) -> None:
+    store.update("deputies", deputy_id, changes)
+
+
 def get(store: Store, deputy_id: int, day: str) -> dict | None:
     return store.one(f"SELECT d.*, {_ROLE_ON} AS presidium_role FROM deputies d WHERE d.id = :id",
                      {"id": deputy_id, "day": day})

@@ -29,6 +29,10 @@ def insert_election(store: Store, values: dict) -> int:
     return store.insert("general_elections", {k: values.get(k) for k in PLAN_COLUMNS})
 
 
+def update_election(store: Store, election_id: int, changes: dict) -> None:
+    store.update("general_elections", election_id, changes)
+
+
 def constituencies(store: Store, election_id: int) -> list[dict]:
     return store.query("SELECT * FROM ge_constituencies WHERE election_id = ? AND voided_at IS NULL ORDER BY id",
                        (election_id,))

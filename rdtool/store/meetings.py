@@ -31,6 +31,10 @@ def insert_meeting(store: Store, values: dict) -> int:
     return store.insert("meetings", {k: values.get(k) for k in MEETING_COLUMNS if k in values})
 
 
+def update_meeting(store: Store, meeting_id: int, changes: dict) -> None:
+    store.update("meetings", meeting_id, changes)
+
+
 def meeting_by_code(store: Store, code: str) -> dict | None:
     return store.one(f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.code = ? AND m.voided_at IS NULL", (code,))
 
@@ -150,6 +154,10 @@ def insert_item(store: Store, values: dict) -> int:
     return store.insert("items", {k: values.get(k) for k in ITEM_COLUMNS if k in values})
 
 
+def update_item(store: Store, item_id: int, changes: dict) -> None:
+    store.update("items", item_id, changes)
+
+
 def items_of(store: Store, meeting_id: int) -> list[dict]:
     return store.query("SELECT * FROM items WHERE meeting_id = ? AND voided_at IS NULL ORDER BY seq, id",
                        (meeting_id,))
@@ -252,6 +260,10 @@ def update_contest(store: Store, contest_id: int, changes: dict) -> None:
 
 def insert_appointment(store: Store, values: dict) -> int:
     return store.insert("appointments", {k: values.get(k) for k in APPOINTMENT_COLUMNS if k in values})
+
+
+def update_appointment(store: Store, appointment_id: int, changes: dict) -> None:
+    store.update("appointments", appointment_id, changes)
 
 
 def appointment(store: Store, appointment_id: int) -> dict | None:
