@@ -285,6 +285,10 @@ def test_every_rate_and_an_empty_period(town):
     assert "答复率" in cli("proposal", "stats", "--year", "2019").stdout
     cli("proposal", "stats", expect=2)
     cli("proposal", "stats", "--year", "2017", "--by", "town", expect=2)
+    assert "年份 99999 不合理" in cli.fails("proposal", "stats", "--year", "99999", code=2).stderr
+    cli.fails("proposal", "stats", "--from", "2017-12-31", "--to", "2017-01-01", code=2)
+    cli.fails("proposal", "stats", "--term", "3", "--from", "2017-01-01", "--to", "2017-12-31", code=2)
+    cli.fails("proposal", "stats", "--term", "9", code=1)
 
 
 def test_figures_function_is_the_report_contract(town):

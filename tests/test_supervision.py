@@ -79,3 +79,10 @@ def test_sample_supervision(sample):
     for topic in ("综治维稳", "安全生产", "产业发展", "美丽乡村", "“一事一议”财政奖补"):
         assert topic in topics, topic
     assert topics["综治维稳"]["reports"] >= 2 and topics["美丽乡村"]["activities"] == 1
+
+
+def test_supervision_range_backwards_is_a_usage_error(town):
+    result = town.fails("supervision", "--from", "2019-01-01", "--to", "2018-01-01", code=2)
+    assert "--to 2018-01-01 早于 --from 2019-01-01" in result.stderr
+    town.fails("supervision", "--year", "2018", "--from", "2018-01-01", "--to", "2018-06-30", code=2)
+    town.fails("supervision", "--year", "1800", code=2)

@@ -17,7 +17,8 @@ def demo(
 ) -> None:
     """用示例数据（虚构的三川镇第三届）建一个新的演示库，展示第三届工作报告统计，并说明如何继续探索。不会动你的真实数据库。"""
     from rdtool.reports.build import build
-    from rdtool.reports.figures import term_period, today
+    from rdtool.dates import today
+    from rdtool.services.periods import term_period
     from rdtool.reports.writers import write_text
     from rdtool.services import demo as svc
 

@@ -40,7 +40,7 @@ FIGURE_COLUMNS = [Column("received", "收到"), Column("motions", "议案"), Col
 
 
 def _date(option: str, raw: Optional[str]) -> str:
-    from rdtool.services.proposals import today
+    from rdtool.dates import today
 
     return parse_option(option, parse_date, raw) or today()
 
@@ -59,10 +59,11 @@ def submit(
     db: Optional[str] = DbOpt,
 ) -> None:
     """登记代表提出的议案或建议。议案须在人代会期间、5名以上代表联名（组织法第二十二条第二款）。"""
+    from rdtool.dates import today
     from rdtool.services import proposals as svc
 
     raw = {"kind": kind, "title": title, "lead": lead, "cosigners": cosigners, "meeting": meeting, "body": body,
-           "category": category, "submitted_on": on or svc.today(), "code": code}
+           "category": category, "submitted_on": on or today(), "code": code}
     store = open_db(db)
     result = svc.submit(store, {k: v for k, v in raw.items() if v is not None})
     typer.echo(f"已登记 {result['code']}（{result['signers']} 名代表联名）")
@@ -292,31 +293,20 @@ def stats(
 
     统计对象为期间内提出的议案和建议；各状态按 --as-of 当天判断；分母为0时比率为空（null）。
     """
+    from rdtool.dates import today
     from rdtool.errors import UsageError
     from rdtool.render import render_json, render_record, render_rows
     from rdtool.services import proposals as svc
-    from rdtool.store import settings as settings_sql
+    from rdtool.services.periods import period_from_options
 
     fmt = check_format(fmt)
     if by not in (None, "unit", "category"):
         raise UsageError(f"--by 只能是 unit 或 category，而不是“{by}”")
     store = open_db(db)
-    start = parse_option("--from", parse_date, date_from)
-    end = parse_option("--to", parse_date, date_to)
-    if term is not None:
-        row = settings_sql.term(store, term)
-        if row is None:
-            from rdtool.errors import NotFound
-
-            raise NotFound(f"没有第{term}届")
-        start, end = start or row["start_date"], end or row["end_date"] or "9999-12-31"
-    elif year is not None:
-        start, end = start or f"{year:04d}-01-01", end or f"{year:04d}-12-31"
-    if start is None or end is None:
-        raise UsageError("请用 --from 和 --to（或 --term、--year）给出统计期间")
-    if end < start:
-        raise UsageError(f"--to {end} 早于 --from {start}")
-    day = parse_option("--as-of", parse_date, as_of) or svc.today()
+    day = parse_option("--as-of", parse_date, as_of) or today()
+    period = period_from_options(store, year, term, parse_option("--from", parse_date, date_from),
+                                 parse_option("--to", parse_date, date_to), as_of=day)
+    start, end = period.date_from, period.date_to
     data = svc.figures(store, start, end, day, by)
     title = f"{start} 至 {end} 提出的议案和建议（截至 {day}）"
     if fmt == "json":

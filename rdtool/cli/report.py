@@ -20,8 +20,8 @@ StrictOpt = typer.Option(False, "--strict", help="有需要关注的事项（逾
 
 
 def _emit(period_fn, fmt: str, as_of: Optional[str], output: Optional[Path], strict: bool, db: Optional[str]) -> None:
+    from rdtool.dates import today
     from rdtool.reports.build import build
-    from rdtool.reports.figures import today
 
     fmt = check_format(fmt, REPORT_FORMATS)
     day = parse_option("--as-of", parse_date, as_of) or today()
@@ -67,7 +67,7 @@ def term(
     db: Optional[str] = DbOpt,
 ) -> None:
     """一届的统计与文字（如“本届以来，镇人大主席团共召开主席团会议21次……”）。"""
-    from rdtool.reports.figures import term_period
+    from rdtool.services.periods import term_period
 
     _emit(lambda store, day: term_period(store, number, day), fmt, as_of, output, strict, db)
 
@@ -80,7 +80,7 @@ def annual(
     db: Optional[str] = DbOpt,
 ) -> None:
     """一个自然年的统计与文字。"""
-    from rdtool.reports.figures import annual_period
+    from rdtool.services.periods import annual_period
 
     _emit(lambda store, day: annual_period(store, year), fmt, as_of, output, strict, db)
 
@@ -94,7 +94,7 @@ def range_(
     db: Optional[str] = DbOpt,
 ) -> None:
     """任意日期范围的统计与文字。"""
-    from rdtool.reports.figures import range_period
+    from rdtool.services.periods import range_period
 
     f = parse_option("--from", parse_date, date_from)
     t = parse_option("--to", parse_date, date_to)
@@ -111,18 +111,14 @@ def rollup(
     fmt: str = typer.Option("table", "--format", "-f", help="table、csv、tsv、json、jsonl、md"),
 ) -> None:
     """县人大汇总：每个乡镇一行，另加合计行。无法读取的文件单独报错，其余照常汇总（此时退出码为 1）。"""
-    from rdtool.errors import UsageError
+    from rdtool.dates import today
     from rdtool.render import Column, render_json, render_rows
-    from rdtool.reports.figures import today
     from rdtool.reports.rollup import COLUMNS, rollup as run
+    from rdtool.services.periods import bounds_from_options
 
     fmt = check_format(fmt)
-    if year is not None:
-        f, t = f"{year:04d}-01-01", f"{year:04d}-12-31"
-    elif date_from and date_to:
-        f, t = parse_option("--from", parse_date, date_from), parse_option("--to", parse_date, date_to)
-    else:
-        raise UsageError("请用 --year，或同时用 --from 和 --to 指定期间")
+    f, t = bounds_from_options(year, parse_option("--from", parse_date, date_from),
+                               parse_option("--to", parse_date, date_to))
     day = parse_option("--as-of", parse_date, as_of) or today()
     rows, total, errors = run(files, f, t, day)
     if fmt == "json":

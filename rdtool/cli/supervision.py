@@ -27,30 +27,22 @@ def supervision(
 ) -> None:
     """监督工作：期间内主席团会议和人代会听取审议的报告（议程事项类别为“工作报告审议”），
     以及代表视察、调研、执法检查的项目（活动的“对象”），按议题归并，便于撰写工作报告的监督部分。"""
-    from rdtool.errors import UsageError
-    from rdtool.services import archive as archive_svc
+    from rdtool.dates import today
     from rdtool.services import supervision as svc
+    from rdtool.services.periods import period_from_options
 
     fmt = check_format(fmt)
     store = open_db(db)
-    start = parse_option("--from", parse_date, date_from)
-    end = parse_option("--to", parse_date, date_to)
-    if start or end:
-        if year is not None or term is not None or not (start and end):
-            raise UsageError("--from 和 --to 须同时给出，且不与 --year/--term 同用")
-        period = {"from": start, "to": end, "label": f"{start} 至 {end}"}
-    elif year is None and term is None:
-        raise UsageError("请用 --year、--term 或 --from/--to 指定期间")
-    else:
-        period = archive_svc.period(store, year, term)
-    rows = svc.listing(store, period["from"], period["to"], all_kinds, all_reports)
+    period = period_from_options(store, year, term, parse_option("--from", parse_date, date_from),
+                                 parse_option("--to", parse_date, date_to), as_of=today())
+    rows = svc.listing(store, period.date_from, period.date_to, all_kinds, all_reports)
     if by_topic:
         render_rows(svc.topics(rows), [Column("topic", "议题"), Column("reports", "听取报告"),
                                        Column("activities", "视察调研"), Column("first", "首次"),
                                        Column("last", "最近")], fmt)
         return
     if fmt == "json":
-        render_json({"period": {k: period.get(k) for k in ("from", "to")},
+        render_json({"period": {"from": period.date_from, "to": period.date_to},
                      "items": [{k: r.get(k) for k in ("topic", "source", "date", "ref", "title", "kind",
                                                       "participants")} for r in rows]})
         return
@@ -61,4 +53,4 @@ def supervision(
     render_rows(rows, [Column("topic", "议题"), Column("source_zh" if human else "source", "方式"),
                        Column("date", "日期"), Column("ref", "会议/活动编号"), Column("title", "标题"),
                        Column("kind_zh" if human else "kind", "类别")], fmt,
-                title=f"{period['label']}监督工作" if fmt == "table" else None)
+                title=f"{period.span_label()}监督工作" if fmt == "table" else None)

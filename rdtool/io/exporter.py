@@ -40,34 +40,22 @@ def export_kind(store: Store, kind: Kind, fmt: str, output: Path | None, headers
         return render_rows(rows, cols, fmt, out, headers=headers, bom=bom)
 
 
-def neutralised_sql(column: str) -> str:
-    """render.neutralise in SQL: text starting with = + - @ tab or CR gets a leading apostrophe."""
-    c = '"' + column.replace('"', '""') + '"'
-    # = + - @ tab CR by code point: cheaper than substr(); only text is neutralised (as render.machine does)
-    return (f"CASE WHEN unicode({c}) IN (61, 43, 45, 64, 9, 13) AND typeof({c}) = 'text' "
-            f"THEN '''' || {c} ELSE {c} END")
-
-
 def _stream_sql(store: Store, kind: Kind, fmt: str, out, headers: str, bom: bool, show_private: bool) -> int:
     """CSV/TSV straight from one query to the file: constant memory, no per-cell Python."""
     import csv
 
-    inner = kind.export_sql(store, show_private)
-    cursor = store.conn.cursor()
-    cursor.row_factory = None
-    cursor.arraysize = 5000
-    cursor.execute(f"SELECT {', '.join(neutralised_sql(c) for c in kind.columns)} FROM ({inner})")
+    from rdtool.store.export import batches
+
+    rows = batches(store, kind.export_sql(store, show_private), kind.columns)
     if bom:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
     writer.writerow([FIELD_ZH.get(c, c) if headers == "zh" else c for c in kind.columns])
     n = 0
-    while True:
-        batch = cursor.fetchmany()
-        if not batch:
-            return n
+    for batch in rows:
         writer.writerows(batch)
         n += len(batch)
+    return n
 
 
 def _write_xlsx(rows, cols: list[Column], output: Path, headers: str) -> int:

@@ -10,7 +10,7 @@ from rdtool.fields import parse_fields
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.io.read import read_rows
 from rdtool.labels import FIELD_ZH, clean
-from rdtool.store.db import Store
+from rdtool.store.db import Store, bulk_cache
 
 MAX_ERRORS_SHOWN = 50
 
@@ -140,9 +140,7 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
 
         if backup.has_data(store):
             backup_path = str(backup.take(store, reason=f"before-import-{kind.name}"))
-        # Up to 64 MiB of page cache for this connection (used only as needed): a bulk import touches the
-        # change-log index at random, and the default 2 MiB makes that several times slower.
-        store.execute("PRAGMA cache_size = -65536")
+        bulk_cache(store)
         with store.transaction():
             written = kind.write(store, rows)
     except RowErrors as exc:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdtool.reports import prose
-from rdtool.reports.figures import Period, compute
+from rdtool.reports.figures import compute
+from rdtool.services.periods import Period
 from rdtool.store import figures as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store

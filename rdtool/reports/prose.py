@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool.labels import chinese_numeral
-from rdtool.reports.figures import Period
+from rdtool.services.periods import Period
 
 
 def pct(x: float | None) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdtool.errors import RdtoolError
-from rdtool.reports.figures import Period, compute
+from rdtool.reports.figures import compute
+from rdtool.services.periods import range_period
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import open_store
 
@@ -28,11 +29,6 @@ COLUMNS = [
 ]
 
 
-def _period_for(store, date_from: str, date_to: str) -> Period:
-    term = settings_sql.term_on(store, date_to) or settings_sql.term_on(store, date_from)
-    return Period(date_from, date_to, term, "range", f"{date_from}至{date_to}")
-
-
 def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str) -> tuple[list[dict], dict, list[str]]:
     """(rows, total, errors): a township whose file cannot be read is named in errors; the rest still report."""
     rows, errors = [], []
@@ -42,7 +38,7 @@ def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str) -> tuple
                 raise RdtoolError(f"文件不存在：{path}")
             store = open_store(path, readonly=True)
             try:
-                fig = compute(store, _period_for(store, date_from, date_to), as_of)
+                fig = compute(store, range_period(store, date_from, date_to), as_of)
                 town = settings_sql.get(store, "town") or path.stem
             finally:
                 store.close()

@@ -12,11 +12,12 @@ county activities county or both; kinds training and study are 学习培训, wha
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from rdtool import fields as F
 from rdtool.errors import FieldError, NotFound, ValidationError
 from rdtool.labels import FIELD_ZH, clean_name, label, parse_list
+from rdtool.services.periods import year_bounds
+from rdtool.services.deputy_refs import parse_ref
 from rdtool.store import activities as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -25,21 +26,9 @@ TRAINING_KINDS = sql.TRAINING_KINDS
 # Kinds that are supervision of the government's work (监督): what `rdtool supervision` lists.
 SUPERVISION_KINDS = ("inspection", "survey", "enforcement")
 
-_REF = re.compile(r"^(.*?)#(\d+)$")
-_REF_PAREN = re.compile(r"^(.*?)\((?:ID)?(\d+)\)$", re.IGNORECASE)
-
-
 def participant_refs(raw: str) -> list[tuple[str, int | None]]:
     """'张三、王建国#20、#31' -> [('张三', None), ('王建国', 20), ('', 31)]."""
-    out = []
-    for token in parse_list(raw):
-        m = _REF.match(token) or _REF_PAREN.match(token)
-        if m:
-            name, ref = m.group(1), int(m.group(2))
-            out.append((F.name(name) if name else "", ref))
-        else:
-            out.append((F.name(token), None))
-    return out
+    return [parse_ref(token) for token in parse_list(raw)]
 
 
 def code_text(raw: str) -> str:
@@ -251,10 +240,6 @@ def edit(store: Store, ref: str, raw: dict, add_names: str | None = None, remove
     return {"id": current["id"], "code": merged["code"], "changed": changed, "participants": len(ids)}
 
 
-def year_range(year: int) -> tuple[str, str]:
-    return f"{year:04d}-01-01", f"{year:04d}-12-31"
-
-
 def listing(store: Store, *, kind: str | None = None, level: str | None = None, year: int | None = None,
             deputy: str | None = None, term: int | None = None, date_from: str | None = None,
             date_to: str | None = None) -> list[dict]:
@@ -265,7 +250,7 @@ def listing(store: Store, *, kind: str | None = None, level: str | None = None, 
 
         deputy_id = deputies_svc.resolve(store, deputy, term)["id"]
     if year is not None:
-        date_from, date_to = year_range(year)
+        date_from, date_to = year_bounds(year)
     rows = sql.select(store, kind=kind, level=level, date_from=date_from, date_to=date_to, deputy_id=deputy_id,
                       term=term if deputy is None else None)
     people = sql.participants_of(store, [r["id"] for r in rows])
@@ -285,8 +270,3 @@ def summary(rows: list[dict]) -> dict:
             "county": sum(1 for r in deputy if r["level"] in ("county", "both")),
             "training": sum(1 for r in rows if r["kind"] in TRAINING_KINDS),
             "by_kind": by_kind}
-
-
-def today() -> str:
-    return date.today().isoformat()
-

@@ -12,6 +12,7 @@ from typing import Iterator
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.services import activities as svc
 from rdtool.store import activities as sql
+from rdtool.store import deputies as deputies_sql
 from rdtool.store.db import Store
 
 
@@ -52,8 +53,7 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
     rows = sql.select(store)
     rows.sort(key=lambda r: r["id"])
     people = sql.participants_of(store, [r["id"] for r in rows])
-    shared = {(r["name"], r["term"]) for r in store.query(
-        "SELECT name, term FROM deputies WHERE voided_at IS NULL GROUP BY name, term HAVING count(*) > 1")}
+    shared = deputies_sql.shared_names(store)
     for r in rows:
         r["participants"] = "、".join(f"{p['name']}#{p['id']}" if (p["name"], p["term"]) in shared else p["name"]
                                      for p in people[r["id"]])

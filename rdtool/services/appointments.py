@@ -110,7 +110,7 @@ def edit(store: Store, ref: str, raw: dict) -> dict:
             raise ValidationError("任免信息有误：", problems=msvc.problems_text(problems))
         columns = [c for c in sql.APPOINTMENT_COLUMNS if c in v]
         changes = {c: v[c] for c in columns if v[c] != current.get(c)}
-        store.update("appointments", current["id"], changes)
+        sql.update_appointment(store, current["id"], changes)
     return {"record": show(store, current["id"]), "changed": sorted(changes)}
 
 

@@ -12,11 +12,11 @@ Unexcused absence (未经请假缺席) is an attendance entry `absent`; `leave` 
 from __future__ import annotations
 
 import json
-from datetime import date
 
-from rdtool.errors import NotFound, UsageError
+from rdtool.dates import today
 from rdtool.labels import label
 from rdtool.rules.deputies import mandate_ends_for_absence
+from rdtool.services.periods import period_from_options
 from rdtool.settings import POINTS_DEFAULTS
 from rdtool.store import archive as sql
 from rdtool.store import settings as settings_sql
@@ -37,10 +37,6 @@ POINT_ITEMS = [  # (scheme key, count key, Chinese label, sign)
 ]
 
 
-def today() -> str:
-    return date.today().isoformat()
-
-
 def points_scheme(store: Store) -> dict:
     """The scheme in settings (JSON text), with defaults for keys it lacks."""
     raw = settings_sql.get(store, "points_scheme")
@@ -48,23 +44,12 @@ def points_scheme(store: Store) -> dict:
     return {**POINTS_DEFAULTS, **{k: v for k, v in stored.items() if k in POINTS_DEFAULTS}}
 
 
-def period(store: Store, year: int | None = None, term: int | None = None, default_term: int | None = None) -> dict:
-    """{from, to, year, term, label} for --year, --term, or the default term."""
-    if year is not None and term is not None:
-        raise UsageError("--year 和 --term 只能选一个")
-    if year is not None:
-        if not 1900 <= year <= 2999:
-            raise UsageError(f"年度“{year}”不对")
-        return {"from": f"{year:04d}-01-01", "to": f"{year:04d}-12-31", "year": year, "term": None,
-                "label": f"{year}年"}
-    number = term if term is not None else default_term
-    if number is None:
-        raise UsageError("请用 --year 或 --term 指定期间")
-    row = settings_sql.term(store, number)
-    if row is None:
-        raise NotFound(f"第{number}届尚未建立", "用 rdtool term list 查看各届")
-    return {"from": row["start_date"], "to": row["end_date"] or "9999-12-31", "year": None, "term": number,
-            "label": f"第{number}届（{row['start_date']} 至 {row['end_date'] or '今'}）"}
+def period(store: Store, year: int | None = None, term: int | None = None, default_term: int | None = None,
+           as_of: str | None = None) -> dict:
+    """{from, to, year, term, label} for --year, --term, or the default term (rdtool.services.periods rules)."""
+    per = period_from_options(store, year, term, as_of=as_of or today(), default_term=default_term)
+    return {"from": per.date_from, "to": per.date_to, "year": per.year,
+            "term": per.term if per.kind == "term" else None, "label": per.span_label()}
 
 
 def _empty_counts() -> dict:

@@ -9,7 +9,7 @@ from rdtool.errors import RdtoolError
 from rdtool.io import kinds
 from rdtool.io.importer import run_import
 from rdtool.store import settings as sql
-from rdtool.store.db import Store, open_store
+from rdtool.store.db import Store, open_store, table_exists
 
 # Import order: every file refers only to records of the files before it.
 SAMPLE_ORDER = ["terms", "deputies", "meetings", "attendance", "items", "elections", "appointments", "proposals",
@@ -42,8 +42,7 @@ def demo_path(db: str | None) -> Path:
 def _refuse_unless_demo(path: Path) -> None:
     try:
         store = open_store(path, migrate=False)
-        is_demo = sql.get(store, "demo") if store.scalar(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'settings'") else None
+        is_demo = sql.get(store, "demo") if table_exists(store, "settings") else None
         store.close()
     except RdtoolError:
         is_demo = None
@@ -67,7 +66,7 @@ def build(db: str | None) -> tuple[Store, list[tuple[str, int]]]:
         if name in kinds.KINDS and file.exists():
             result = run_import(store, kinds.get(name), file)
             loaded.append((name, result.written))
-    last_term = store.scalar("SELECT max(number) FROM terms")
+    last_term = sql.last_term(store)
     with store.transaction():
         sql.put(store, "current_term", last_term)
     return store, loaded

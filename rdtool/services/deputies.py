@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool import fields as F
+from rdtool.dates import today
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import ENUMS, clean_name, label
 from rdtool.store import deputies as sql
@@ -34,10 +35,6 @@ FIELDS: list[F.Field] = [
 ]
 FIELD_NAMES = [f.name for f in FIELDS]
 ENDED = ("resigned", "recalled", "moved", "deceased", "terminated")
-
-
-def today() -> str:
-    return date.today().isoformat()
 
 
 def check_record(values: dict) -> list[tuple[str, str, str]]:
@@ -104,7 +101,7 @@ def resolve(store: Store, ref: str, term: int | None = None) -> dict:
     """A deputy by id ('17', '#17') or by name; a name shared by two deputies is an error listing both."""
     text = clean_name(ref).lstrip("#")
     if text.isdigit():
-        row = store.one("SELECT * FROM deputies WHERE id = ?", (int(text),))
+        row = sql.by_id(store, int(text))
         if row is None:
             raise NotFound(f"没有 ID 为 {text} 的代表", "用 rdtool deputy list 查看代表的 ID")
         return row
@@ -132,7 +129,7 @@ def edit(store: Store, ref: str, raw: dict, term: int | None = None) -> dict:
     changes = {k: (int(v) if k == "re_elected" and v is not None else v) for k, v in values.items()
                if v != current.get(k)}
     with store.transaction():
-        store.update("deputies", current["id"], changes)
+        sql.update(store, current["id"], changes)
     return {"id": current["id"], "name": merged["name"], "changed": sorted(changes)}
 
 
@@ -159,7 +156,7 @@ def end(store: Store, ref: str, status: str, on: str, reason: str | None, term: 
     if current.get("elected_on") and on < current["elected_on"]:
         raise ValidationError(f"离任日期 {on} 早于当选日期 {current['elected_on']}")
     with store.transaction():
-        store.update("deputies", current["id"], {"status": status, "status_date": on, "status_reason": reason})
+        sql.update(store, current["id"], {"status": status, "status_date": on, "status_reason": reason})
         sql.end_memberships(store, current["id"], on)
     return current
 
@@ -187,7 +184,7 @@ def default_day(store: Store, term: int | None) -> str:
 def current_term(store: Store) -> int | None:
     value = settings_sql.get(store, "current_term")
     if value is None:
-        value = store.scalar("SELECT max(number) FROM terms")
+        value = settings_sql.last_term(store)
     return value
 
 

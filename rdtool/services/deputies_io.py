@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from rdtool.dates import today
 from rdtool.fields import mask_id, mask_phone
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.services import deputies as svc
@@ -47,7 +48,7 @@ def write(store: Store, rows: list[Row]) -> int:
 
 
 def export(store: Store, show_private: bool = False) -> Iterator[dict]:
-    day = svc.today()
+    day = today()
     rows = sql.select(store, day)
     rows.sort(key=lambda r: r["id"])
     for r in rows:

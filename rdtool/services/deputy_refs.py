@@ -7,17 +7,40 @@ both (DESIGN.md "CSV contract").
 
 from __future__ import annotations
 
+import re
+
+from rdtool import fields as F
 from rdtool.errors import FieldError
-from rdtool.labels import label
+from rdtool.labels import clean_name, label
+from rdtool.store import deputies as deputies_sql
 from rdtool.store.db import Store
+
+# 王建国#20, 王建国(20), 王建国（20） (full-width brackets are folded by clean_name), 王建国(ID20), #20
+_REF = re.compile(r"^(.*?)(?:#(.*)|\((?:ID)?(\d*)\))$", re.IGNORECASE)
+
+
+def parse_ref(text: str) -> tuple[str, int | None]:
+    """'王建国#20' / '王建国(20)' / '王建国（20）' -> ('王建国', 20); '张三' -> ('张三', None); '#31' -> ('', 31).
+
+    The id after a name tells same-name deputies apart; an empty or non-numeric id
+    ('王建国()', '王建国#', '王建国#abc') is a FieldError, never part of the name.
+    """
+    value = clean_name(text)
+    m = _REF.match(value)
+    if m is None:
+        return F.name(value), None
+    name, ident = m.group(1), m.group(2) if m.group(2) is not None else m.group(3)
+    if not ident.isdigit():
+        what = "是空的" if not ident else f"“{ident}”不是数字"
+        raise FieldError(f"“{text}”中的代表 ID {what}：同名代表请写成 姓名#ID 或 姓名(ID)，如 王建国#20")
+    return (F.name(name) if name else ""), int(ident)
 
 
 class DeputyIndex:
     """All deputies loaded once; name lookups are dictionary reads (fast for 100,000-row files)."""
 
     def __init__(self, store: Store):
-        rows = store.query("SELECT id, name, term, level, status, status_date, constituency, birth_date "
-                           "FROM deputies WHERE voided_at IS NULL ORDER BY id")
+        rows = deputies_sql.index_rows(store)
         self.by_id = {r["id"]: r for r in rows}
         self.by_name: dict[str, list[dict]] = {}
         for r in rows:

@@ -16,6 +16,8 @@ from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import clean, label
 from rdtool.services import meetings as msvc
+from rdtool.services.deputy_refs import parse_ref
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -44,15 +46,18 @@ def post_kind(post: str) -> str | None:
     return None
 
 
-_CANDIDATE = re.compile(r"^(.+?)(?:[（(](\d+)[)）])?\s*[=:：＝]\s*(\d+)$")
+_CANDIDATE = re.compile(r"^(.+?)\s*[=:：＝]\s*(\d+)$")
 
 
 def parse_candidate(raw: str) -> tuple[str, int | None, int]:
-    """'于玉林=75', '王建国(20)=61' (the deputy id in brackets for same-name deputies)."""
+    """'于玉林=75', '王建国(20)=61' or '王建国#20=61' (the deputy id for same-name deputies)."""
     m = _CANDIDATE.match(clean(raw))
     if not m:
         raise FieldError(f"“{raw}”应写成 姓名=得票，如 于玉林=75；同名代表写 王建国(20)=61")
-    return F.name(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3))
+    name, deputy_id = parse_ref(m.group(1))
+    if not name:
+        raise FieldError(f"“{raw}”缺少候选人姓名，如 王建国(20)=61")
+    return name, deputy_id, int(m.group(2))
 
 
 def _meeting(store: Store, ref: str) -> dict:
@@ -120,9 +125,8 @@ def apply(store: Store, contest_id: int) -> None:
     elected = set(result.elected)
     for c in cands:
         won = c["name"] in elected
-        store.execute("UPDATE candidates SET elected = ?, elected_on = ? WHERE id = ?",
-                      (int(won), m["date"] if won else None, c["id"]))
-    store.execute("UPDATE election_contests SET outcome = ? WHERE id = ?", (outcome_code(result), contest_id))
+        sql.set_candidate_elected(store, c["id"], won, m["date"] if won else None)
+    sql.set_contest_outcome(store, contest_id, outcome_code(result))
 
 
 def resolve_candidate(index, name: str, term: int, deputy_id: int | None) -> int | None:
@@ -186,12 +190,12 @@ def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None
     with store.transaction():
         changes = {k: v for k, v in (("seats", seats), ("ballots_issued", issued), ("ballots_returned", returned),
                                      ("ballots_invalid", invalid)) if v is not None}
-        store.update("election_contests", contest["id"], changes)
+        sql.update_contest(store, contest["id"], changes)
         existing = {c["name"]: c for c in sql.candidates(store, contest["id"])}
         index = DeputyIndex(store)
         for name, deputy_id, votes in cands:
             if name in existing:
-                store.execute("UPDATE candidates SET votes = ? WHERE id = ?", (votes, existing[name]["id"]))
+                sql.set_candidate_votes(store, existing[name]["id"], votes)
             else:
                 try:
                     did = resolve_candidate(index, name, contest["term"], deputy_id)
@@ -353,8 +357,7 @@ def write_rows(store: Store, rows: list[Row]) -> int:
 
 
 def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
-    shared = {(r["name"], r["term"]) for r in store.query(
-        "SELECT name, term FROM deputies WHERE voided_at IS NULL GROUP BY name, term HAVING count(*) > 1")}
+    shared = deputies_sql.shared_names(store)
     for c in sql.contests(store):
         for cand in sql.candidates(store, c["id"]):
             yield {"meeting": c["meeting_code"], "post": c["post"], "seats": c["seats"], "candidate": cand["name"],

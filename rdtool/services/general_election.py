@@ -16,6 +16,7 @@ from datetime import date
 from rdtool import fields as F
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import label
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import general_election as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -122,7 +123,7 @@ def plan(store: Store, raw: dict) -> dict:
             problems = check_plan(merged)
             if problems:
                 raise ValidationError("换届选举计划有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in problems])
-            store.update("general_elections", current["id"], changes)
+            sql.update_election(store, current["id"], changes)
             created = False
         record = sql.election(store, values["term"], values["level"])
     return {"record": record, "created": created, "warnings": plan_warnings(store, record)}
@@ -506,17 +507,14 @@ def credentials(store: Store, term: int, level: str, names: list[str] | None, on
 
 
 def _elected_on(store: Store, e: dict, candidate_id: int) -> str:
-    row = store.one("SELECT r.held_on FROM ge_votes v JOIN ge_rounds r ON r.id = v.round_id "
-                    "WHERE v.candidate_id = ? AND v.status = 'elected' AND r.voided_at IS NULL", (candidate_id,))
-    return (row and row["held_on"]) or e["election_day"]
+    return sql.elected_held_on(store, candidate_id) or e["election_day"]
 
 
 def _link_or_create(store: Store, e: dict, x: dict, create: bool, roster) -> str:
     """'already' | 'linked' | 'created' | 'missing' for one confirmed winner."""
     from rdtool.services import deputies as dsvc
 
-    if x["deputy_id"] and store.scalar("SELECT count(*) FROM deputies WHERE id = ? AND voided_at IS NULL",
-                                       (x["deputy_id"],)):
+    if x["deputy_id"] and deputies_sql.exists(store, x["deputy_id"]):
         return "already"
     found = sql.deputy_by_identity(store, e["term"], e["level"], x["name"], x["birth_date"])
     if len(found) > 1:

@@ -194,7 +194,7 @@ def add(store: Store, raw: dict) -> dict:
         insert(store, v)
         if v.get("present") is not None and v.get("entitled") is None:
             m = sql.meeting_by_code(store, v["code"])
-            store.update("meetings", m["id"], {"roster": roster_size(store, m)})
+            sql.update_meeting(store, m["id"], {"roster": roster_size(store, m)})
     return get(store, v["code"])
 
 
@@ -215,17 +215,17 @@ def edit(store: Store, ref: str, raw: dict) -> dict:
         raise ValidationError("会议信息有误：", problems=problems_text(errors))
     changes = {k: (int(bool(v)) if k == "extraordinary" else v) for k, v in values.items() if v != current.get(k)}
     with store.transaction():
-        store.update("meetings", current["id"], changes)
+        sql.update_meeting(store, current["id"], changes)
         if "date" in changes:
             renumber(store, current["term"], current["kind"])
             m = sql.meeting_by_id(store, current["id"])
             if m["roll_rows"]:
                 _check_roll_in_office(store, m)
             if m["roster"] is not None:
-                store.update("meetings", m["id"], {"roster": roster_size(store, m)})
+                sql.update_meeting(store, m["id"], {"roster": roster_size(store, m)})
         if "present" in changes and merged.get("roster") is None:
             m = sql.meeting_by_id(store, current["id"])
-            store.update("meetings", m["id"], {"roster": roster_size(store, m)})
+            sql.update_meeting(store, m["id"], {"roster": roster_size(store, m)})
         m = sql.meeting_by_id(store, current["id"])
         _check_figures(m)
         votes.recompute_meeting(store, m)
@@ -296,7 +296,7 @@ def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str
             for deputy_id, st in status.items():
                 sql.add_attendance(store, m["id"], deputy_id, st)
             changes["present"] = None
-        store.update("meetings", m["id"], changes)
+        sql.update_meeting(store, m["id"], changes)
         m = sql.meeting_by_id(store, m["id"])
         _check_figures(m)
         votes.recompute_meeting(store, m)

@@ -9,6 +9,7 @@ from rdtool.errors import RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.services import meetings as msvc
 from rdtool.services import votes as vsvc
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -50,7 +51,7 @@ def write_meetings(store: Store, rows: list[Row]) -> int:
             meeting_id = msvc.insert(store, v)
             if v.get("present") is not None and v.get("entitled") is None:
                 m = sql.meeting_by_id(store, meeting_id)
-                store.update("meetings", meeting_id, {"roster": msvc.roster_size(store, m)})
+                sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m)})
         except RdtoolError as exc:
             errors.append(RowError(row.number, "code", row.values.get("code") or "", _message(exc)))
     if errors:
@@ -138,13 +139,13 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
     errors, touched = _resolve_attendance(store, rows)
     if errors:
         raise RowErrors(errors)
-    store.conn.executemany("INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (?, ?, ?)",
-                           [(r.values["meeting_id"], r.values["deputy_id"], r.values["status"]) for r in rows])
+    sql.add_attendance_rows(store, [(r.values["meeting_id"], r.values["deputy_id"], r.values["status"])
+                                    for r in rows])
     last_row: dict[int, int] = {}
     for row in rows:
         last_row[row.values["meeting_id"]] = row.number
     for meeting_id, m in touched.items():
-        store.update("meetings", meeting_id, {"roster": msvc.roster_size(store, m), "present": None})
+        sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m), "present": None})
         m = sql.meeting_by_id(store, meeting_id)
         try:
             msvc._check_figures(m)
@@ -157,12 +158,10 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
 
 
 def export_attendance(store: Store, show_private: bool = False) -> Iterator[dict]:
-    counts: dict[tuple, int] = {}
-    for r in store.query("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL GROUP BY name, term"):
-        counts[(r["name"], r["term"])] = r["n"]
+    shared = deputies_sql.shared_names(store)
     for r in sql.all_attendance(store):
         yield {"meeting": r["meeting"], "deputy": r["deputy"], "status": r["status"],
-               "deputy_id": r["deputy_id"] if counts.get((r["deputy"], r["term"]), 0) > 1 else None}
+               "deputy_id": r["deputy_id"] if (r["deputy"], r["term"]) in shared else None}
 
 
 def export_attendance_sql(store: Store, show_private: bool = False) -> str:

@@ -14,10 +14,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rdtool import fields as F
+from rdtool.dates import today
 from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
 from rdtool.labels import FIELD_ZH, chinese_numeral, clean, label, parse_list
 from rdtool.rules import deadlines
 from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_signers_ok
+from rdtool.services.deputy_refs import parse_ref
 from rdtool.store import proposals as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -31,11 +33,7 @@ def signer_list(raw: str) -> list[str]:
     """Co-signers as written in a cell: names separated by 、;；, — a clashing name may carry its id (王建国#25)."""
     out = []
     for item in parse_list(raw):
-        name, _, ident = item.partition("#")
-        if ident and not ident.isdigit():
-            raise FieldError(f"附议代表“{item}”的写法不对：同名代表请写成 姓名#ID，如 王建国#25")
-        if name:
-            F.name(name)
+        parse_ref(item)
         out.append(item)
     return out
 
@@ -81,10 +79,6 @@ EXTRA: list[F.Field] = [
     F.Field("due_reason", prose(200)),
     F.Field("close_reason", prose(200)),
 ]
-
-
-def today() -> str:
-    return date.today().isoformat()
 
 
 def _d(text: str) -> date:
@@ -146,11 +140,9 @@ class Codes:
 # --- building a proposal (shared by `proposal submit` and the import) --------------------------------
 
 def _resolve_signer(index, item: str, term: int | None, deputy_id: int | None = None) -> int:
-    name, _, ident = item.partition("#")
-    if name.isdigit() and not ident:
-        name, ident = "", name
-    if ident:
-        return index.resolve(name or None, term, int(ident))
+    name, ident = parse_ref(item)
+    if ident is not None:
+        return index.resolve(name or None, term, ident)
     return index.resolve(name, term, deputy_id, level="township")
 
 

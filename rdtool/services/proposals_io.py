@@ -13,6 +13,7 @@ from typing import Iterator
 from rdtool.errors import RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.services import proposals as svc
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import proposals as sql
 from rdtool.store.db import Store
 
@@ -65,16 +66,11 @@ def write(store: Store, rows: list[Row]) -> int:
 
 
 def export(store: Store, show_private: bool = False) -> Iterator[dict]:
-    from rdtool.services.deputy_refs import DeputyIndex
-
-    index = DeputyIndex(store)
+    shared = deputies_sql.shared_names(store)
     for r in sql.export_rows(store):
         cos = sql.cosigners(store, r["id"])
-        names = []
-        for c in cos:
-            same = [x for x in index.by_name.get(c["name"], []) if x["term"] == c["term"]]
-            names.append(f"{c['name']}#{c['id']}" if len(same) > 1 else c["name"])
-        r["cosigners"] = "、".join(names)
+        r["cosigners"] = "、".join(f"{c['name']}#{c['id']}" if (c["name"], c["term"]) in shared else c["name"]
+                                   for c in cos)
         r["complex"] = "是" if r["complex"] else "否"
         r["deputy_id"] = r["lead_id"]
         yield r

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from rdtool.errors import NotFound, RdtoolError, UsageError, ValidationError
 from rdtool.fields import mask_id, mask_phone
 from rdtool.store import changelog
-from rdtool.store.db import Store
+from rdtool.store.db import Store, foreign_key_violations, integrity_messages, table_exists
 
 DELETE_WINDOW_MINUTES = 10
 PRIVATE_KEYS = ("id_number", "phone")
@@ -115,20 +115,15 @@ def log(store: Store, table: str | None = None, since: str | None = None, record
 
 # ---- voiding and deleting -------------------------------------------------------------------------------
 
-def _columns(store: Store, table: str) -> list[str]:
-    return [r["name"] for r in store.query(f'PRAGMA table_info("{table}")')]
-
-
 def _record(store: Store, table: str, record_id: str) -> dict:
     tables = changelog.logged_tables(store.conn)
     if table not in tables or table == "settings":
         raise UsageError(f"没有名为“{table}”的记录表",
                          f"可用：{'、'.join(t for t in tables if t != 'settings')}")
     text = str(record_id).strip().lstrip("#")
-    key = changelog.key_expression(store.conn, table)
-    row = store.one(f'SELECT *, {key} AS _key FROM "{table}" WHERE {key} = ?', (text,))
+    row = changelog.find_record(store, table, text)
     if row is None and text.isdigit():
-        row = store.one(f'SELECT *, {key} AS _key FROM "{table}" WHERE {key} = ?', (int(text),))
+        row = changelog.find_record(store, table, int(text))
     if row is None:
         raise NotFound(f"{table} 中没有记录 {text}", f"用 rdtool db log --table {table} 查看记录编号")
     return row
@@ -143,33 +138,14 @@ def void(store: Store, table: str, record_id: str, reason: str) -> dict:
         raise ValidationError("作废必须写明原因（--reason）")
     if len(reason) > 500:
         raise ValidationError(f"作废原因过长（{len(reason)} 字，最多 500 字）")
-    if table in changelog.logged_tables(store.conn) and "voided_at" not in _columns(store, table):
+    if table in changelog.logged_tables(store.conn) and "voided_at" not in changelog.column_names(store, table):
         raise UsageError(f"{table} 的记录不能单独作废", "请作废它所属的记录（如会议、议案），或在所属命令中更正")
     row = _record(store, table, record_id)
     if row["voided_at"]:
         raise RdtoolError(f"{table} 记录 {row['_key']} 已于 {local_time(row['voided_at'])} 作废（{row['void_reason']}）")
     with store.transaction():
-        key = changelog.key_expression(store.conn, table)
-        store.execute(f'UPDATE "{table}" SET voided_at = ?, void_reason = ? WHERE {key} = ?',
-                      (utc_now(), reason, row["_key"]))
+        changelog.void_record(store, table, row["_key"], utc_now(), reason)
     return {"table": table, "record": str(row["_key"]), "reason": reason}
-
-
-def _dependents(store: Store, table: str, row: dict) -> list[tuple[str, str, dict]]:
-    """(table, key, row) of every record whose foreign key points at this one, deepest first."""
-    out = []
-    for child in changelog.logged_tables(store.conn):
-        for fk in store.query(f'PRAGMA foreign_key_list("{child}")'):
-            if fk["table"] != table:
-                continue
-            parent_col = fk["to"] or "id"
-            if parent_col not in row:
-                continue
-            key = changelog.key_expression(store.conn, child)
-            for r in store.query(f'SELECT *, {key} AS _key FROM "{child}" WHERE "{fk["from"]}" = ?', (row[parent_col],)):
-                out.extend(_dependents(store, child, r))
-                out.append((child, str(r["_key"]), r))
-    return out
 
 
 def delete(store: Store, table: str, record_id: str, window_minutes: int = DELETE_WINDOW_MINUTES) -> dict:
@@ -188,15 +164,15 @@ def delete(store: Store, table: str, record_id: str, window_minutes: int = DELET
     if not recent(table, key):
         raise RdtoolError(f"{table} 记录 {key} 不是最近 {window_minutes} 分钟内新增的，不能删除",
                           f"历史记录只能更正或作废：rdtool db void {table} {key} --reason 原因")
-    deps = _dependents(store, table, row)
+    deps = changelog.dependents(store, table, row)
     old = [f"{t} {k}" for t, k, _ in deps if not recent(t, k)]
     if old:
         raise RdtoolError(f"{table} 记录 {key} 已被其他记录引用：{'、'.join(old[:10])}，不能删除",
                           f"请改为作废：rdtool db void {table} {key} --reason 原因")
     with store.transaction():
         for t, k, _ in deps:
-            store.execute(f'DELETE FROM "{t}" WHERE {changelog.key_expression(store.conn, t)} = ?', (k,))
-        store.execute(f'DELETE FROM "{table}" WHERE {changelog.key_expression(store.conn, table)} = ?', (row["_key"],))
+            changelog.delete_record(store, t, k)
+        changelog.delete_record(store, table, row["_key"])
     return {"table": table, "record": key, "also": [f"{t} {k}" for t, k, _ in deps]}
 
 
@@ -212,16 +188,16 @@ def describe(store: Store, table: str, record_id: str, show_private: bool = Fals
 def check(store: Store, as_of: str, domain: bool = True) -> list[dict]:
     """integrity_check, foreign_key_check, the change-log triggers, then every registered domain check."""
     findings: list[dict] = []
-    for (msg,) in store.conn.execute("PRAGMA integrity_check").fetchall():
+    for msg in integrity_messages(store):
         if msg != "ok":
             findings.append({"check": "integrity", "severity": "error", "table": "", "record": "",
                              "message": f"数据库文件完整性检查失败：{msg}"})
-    for r in store.conn.execute("PRAGMA foreign_key_check").fetchall():
+    for r in foreign_key_violations(store):
         table, rowid, parent = r[0], r[1], r[2]
         findings.append({"check": "foreign_key", "severity": "error", "table": table, "record": str(rowid),
                          "message": f"{table} 第 {rowid} 行引用的 {parent} 记录不存在"})
     have = changelog.installed(store.conn)
-    if store.scalar("SELECT 1 FROM sqlite_master WHERE name = 'change_log'"):
+    if table_exists(store, changelog.CHANGE_LOG):
         for table in changelog.logged_tables(store.conn):
             if have.get(table, 0) != 3:
                 findings.append({"check": "change_log_triggers", "severity": "error", "table": table, "record": "",

@@ -128,7 +128,7 @@ def edit(store: Store, ref: str, raw: dict) -> dict:
         o = outcome(store, m, merged)
         changes = {k: v for k, v in values.items() if v != current.get(k)}
         changes.update(result=o.result if o else None, rule=o.rule if o else None)
-        store.update("items", current["id"], changes)
+        sql.update_item(store, current["id"], changes)
     return {"item": get(store, str(current["id"])),
             "changed": sorted(k for k in changes if k not in ("result", "rule"))}
 

@@ -170,3 +170,42 @@ def inserted_at(store: Any, table: str, row_id: str) -> str | None:
     """When the record was inserted (from the log), or None when the log does not say."""
     return store.scalar("SELECT at FROM change_log WHERE table_name = ? AND row_id = ? AND action = 'insert' "
                         "ORDER BY id DESC LIMIT 1", (table, str(row_id)))
+
+
+# ---- records of any logged table, by their log key (voiding, the rare true delete) ----------------------
+
+def column_names(store: Any, table: str) -> list[str]:
+    return [name for name, _, _ in _columns(store.conn, table)]
+
+
+def find_record(store: Any, table: str, key_value: Any) -> dict | None:
+    """The record whose log key is `key_value`, with the key as `_key`."""
+    key = key_expression(store.conn, table)
+    return store.one(f"SELECT *, {key} AS _key FROM {_q(table)} WHERE {key} = ?", (key_value,))
+
+
+def void_record(store: Any, table: str, key_value: Any, at: str, reason: str) -> None:
+    key = key_expression(store.conn, table)
+    store.execute(f"UPDATE {_q(table)} SET voided_at = ?, void_reason = ? WHERE {key} = ?", (at, reason, key_value))
+
+
+def delete_record(store: Any, table: str, key_value: Any) -> None:
+    store.execute(f"DELETE FROM {_q(table)} WHERE {key_expression(store.conn, table)} = ?", (key_value,))
+
+
+def dependents(store: Any, table: str, row: dict) -> list[tuple[str, str, dict]]:
+    """(table, key, row) of every record whose foreign key points at this one, deepest first."""
+    out = []
+    for child in logged_tables(store.conn):
+        for fk in store.query(f"PRAGMA foreign_key_list({_q(child)})"):
+            if fk["table"] != table:
+                continue
+            parent_col = fk["to"] or "id"
+            if parent_col not in row:
+                continue
+            key = key_expression(store.conn, child)
+            for r in store.query(f'SELECT *, {key} AS _key FROM {_q(child)} WHERE {_q(fk["from"])} = ?',
+                                 (row[parent_col],)):
+                out.extend(dependents(store, child, r))
+                out.append((child, str(r["_key"]), r))
+    return out

@@ -11,18 +11,47 @@ COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "o
 # A deputy is in office on :day when not voided and not ended on or before that day.
 IN_OFFICE = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date > :day))"
 
+# Names borne by two or more deputies of one term (name, term, n): where a file must add the deputy's id.
+SHARED_NAMES = ("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
+                "GROUP BY name, term HAVING count(*) > 1")
+
 _ROLE_ON = """(SELECT p.role FROM presidium_members p WHERE p.deputy_id = d.id
                AND (p.from_date IS NULL OR p.from_date <= :day) AND (p.to_date IS NULL OR p.to_date >= :day)
                ORDER BY p.id DESC LIMIT 1)"""
+
+
+def shared_names(store: Store) -> set[tuple[str, int]]:
+    """{(name, term)} for every name shared by several deputies of a term (exports write 姓名#ID for these)."""
+    return {(r["name"], r["term"]) for r in store.query(SHARED_NAMES)}
 
 
 def insert(store: Store, values: dict) -> int:
     return store.insert("deputies", {k: values.get(k) for k in COLUMNS if k in values})
 
 
+def update(store: Store, deputy_id: int, changes: dict) -> None:
+    store.update("deputies", deputy_id, changes)
+
+
 def get(store: Store, deputy_id: int, day: str) -> dict | None:
     return store.one(f"SELECT d.*, {_ROLE_ON} AS presidium_role FROM deputies d WHERE d.id = :id",
                      {"id": deputy_id, "day": day})
+
+
+def by_id(store: Store, deputy_id: int) -> dict | None:
+    """The deputy row with this id (a voided one too: `deputy show 17` still finds it)."""
+    return store.one("SELECT * FROM deputies WHERE id = ?", (deputy_id,))
+
+
+def exists(store: Store, deputy_id: int) -> bool:
+    """A deputy with this id that is not voided."""
+    return store.scalar("SELECT count(*) FROM deputies WHERE id = ? AND voided_at IS NULL", (deputy_id,)) > 0
+
+
+def index_rows(store: Store) -> list[dict]:
+    """Every deputy not voided, with what name resolution needs (rdtool.services.deputy_refs.DeputyIndex)."""
+    return store.query("SELECT id, name, term, level, status, status_date, constituency, birth_date "
+                       "FROM deputies WHERE voided_at IS NULL ORDER BY id")
 
 
 def by_name(store: Store, name: str, term: int | None = None) -> list[dict]:

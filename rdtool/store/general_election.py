@@ -29,6 +29,10 @@ def insert_election(store: Store, values: dict) -> int:
     return store.insert("general_elections", {k: values.get(k) for k in PLAN_COLUMNS})
 
 
+def update_election(store: Store, election_id: int, changes: dict) -> None:
+    store.update("general_elections", election_id, changes)
+
+
 def constituencies(store: Store, election_id: int) -> list[dict]:
     return store.query("SELECT * FROM ge_constituencies WHERE election_id = ? AND voided_at IS NULL ORDER BY id",
                        (election_id,))
@@ -106,6 +110,13 @@ def elected_ids(store: Store, election_id: int) -> set[int]:
         "WHERE k.election_id = ? AND r.voided_at IS NULL AND k.voided_at IS NULL AND v.status = 'elected'",
         (election_id,))
     return {r["candidate_id"] for r in rows}
+
+
+def elected_held_on(store: Store, candidate_id: int) -> str | None:
+    """The day of the (not voided) round that elected the candidate."""
+    row = store.one("SELECT r.held_on FROM ge_votes v JOIN ge_rounds r ON r.id = v.round_id "
+                    "WHERE v.candidate_id = ? AND v.status = 'elected' AND r.voided_at IS NULL", (candidate_id,))
+    return row["held_on"] if row else None
 
 
 def set_candidate(store: Store, candidate_id: int, values: dict) -> None:

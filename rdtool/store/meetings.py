@@ -6,6 +6,7 @@ Every query of records ignores voided rows (`voided_at IS NOT NULL`).
 from __future__ import annotations
 
 from rdtool.store.db import Store
+from rdtool.store.deputies import SHARED_NAMES
 
 MEETING_COLUMNS = ("code", "kind", "extraordinary", "term", "seq", "date", "end_date", "title", "location",
                    "present", "entitled", "roster", "notes")
@@ -28,6 +29,10 @@ _FIGURES = """
 
 def insert_meeting(store: Store, values: dict) -> int:
     return store.insert("meetings", {k: values.get(k) for k in MEETING_COLUMNS if k in values})
+
+
+def update_meeting(store: Store, meeting_id: int, changes: dict) -> None:
+    store.update("meetings", meeting_id, changes)
 
 
 def meeting_by_code(store: Store, code: str) -> dict | None:
@@ -112,6 +117,11 @@ def add_attendance(store: Store, meeting_id: int, deputy_id: int, status: str) -
                   (meeting_id, deputy_id, status))
 
 
+def add_attendance_rows(store: Store, rows: list[tuple[int, int, str]]) -> None:
+    """(meeting_id, deputy_id, status) rows in one executemany (an import of 100,000 roll-call rows)."""
+    store.conn.executemany("INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (?, ?, ?)", rows)
+
+
 def deputy_attendance(store: Store, deputy_id: int) -> list[dict]:
     return store.query("SELECT m.code, m.kind, m.extraordinary, m.date, m.title, m.term, a.status "
                        "FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
@@ -131,8 +141,7 @@ def export_attendance_sql() -> str:
     """The attendance export as one query, columns meeting, deputy, status, deputy_id (only for a shared name)."""
     return ("SELECT m.code AS meeting, d.name AS deputy, a.status, CASE WHEN s.n > 1 THEN d.id END AS deputy_id "
             "FROM meetings m CROSS JOIN attendance a ON a.meeting_id = m.id JOIN deputies d ON d.id = a.deputy_id "
-            "LEFT JOIN (SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
-            "GROUP BY name, term HAVING count(*) > 1) s ON s.name = d.name AND s.term = d.term "
+            f"LEFT JOIN ({SHARED_NAMES}) s ON s.name = d.name AND s.term = d.term "
             "WHERE m.voided_at IS NULL ORDER BY m.date, m.code, a.deputy_id")
 
 
@@ -147,6 +156,10 @@ def all_attendance(store: Store):
 
 def insert_item(store: Store, values: dict) -> int:
     return store.insert("items", {k: values.get(k) for k in ITEM_COLUMNS if k in values})
+
+
+def update_item(store: Store, item_id: int, changes: dict) -> None:
+    store.update("items", item_id, changes)
 
 
 def items_of(store: Store, meeting_id: int) -> list[dict]:
@@ -230,10 +243,31 @@ def insert_candidate(store: Store, values: dict) -> int:
     return store.insert("candidates", values)
 
 
+def set_candidate_elected(store: Store, candidate_id: int, elected: bool, elected_on: str | None) -> None:
+    store.execute("UPDATE candidates SET elected = ?, elected_on = ? WHERE id = ?",
+                  (int(elected), elected_on, candidate_id))
+
+
+def set_candidate_votes(store: Store, candidate_id: int, votes: int) -> None:
+    store.execute("UPDATE candidates SET votes = ? WHERE id = ?", (votes, candidate_id))
+
+
+def set_contest_outcome(store: Store, contest_id: int, outcome: str) -> None:
+    store.execute("UPDATE election_contests SET outcome = ? WHERE id = ?", (outcome, contest_id))
+
+
+def update_contest(store: Store, contest_id: int, changes: dict) -> None:
+    store.update("election_contests", contest_id, changes)
+
+
 # ---------------------------------------------------------------- appointments
 
 def insert_appointment(store: Store, values: dict) -> int:
     return store.insert("appointments", {k: values.get(k) for k in APPOINTMENT_COLUMNS if k in values})
+
+
+def update_appointment(store: Store, appointment_id: int, changes: dict) -> None:
+    store.update("appointments", appointment_id, changes)
 
 
 def appointment(store: Store, appointment_id: int) -> dict | None:

@@ -36,6 +36,11 @@ def terms(store: Store) -> list[dict]:
     return store.query("SELECT number, start_date, end_date FROM terms ORDER BY number")
 
 
+def last_term(store: Store) -> int | None:
+    """The highest term number recorded (None when there is none)."""
+    return store.scalar("SELECT max(number) FROM terms")
+
+
 def term(store: Store, number: int) -> dict | None:
     return store.one("SELECT number, start_date, end_date FROM terms WHERE number = ?", (number,))
 
