@@ -126,3 +126,9 @@ def test_composition_counts_and_targets(cli):
     assert {t["key"]: t for t in data["targets"]}["party_share"]["met"] is False
     text = cli("deputy", "composition", "--term", "3", "--as-of", "2020-01-01").stdout
     assert "✗" in text and "党员比例" in text
+
+
+def test_birth_date_in_the_future_is_refused(cli):
+    result = cli.fails("deputy", "add", "王五", "--gender", "男", "--level", "镇", "--term", "3",
+                       "--birth-date", "2999-01-01")
+    assert "出生日期" in result.stderr

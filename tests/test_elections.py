@@ -92,3 +92,7 @@ def test_impossible_figures_and_wrong_meetings_write_nothing(cli, session):
     cli.fails("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", f"{p[0]}=5", "-c", f"{p[0]}=6")
     cli("meeting", "add", "--kind", "presidium", "--date", "2017-02-01")
     cli.fails("election", "add", "P3-01", "--post", "镇长", "--seats", "1", "-c", f"{p[0]}=7")
+
+
+def test_an_empty_post_is_refused(sample):
+    assert "职务" in sample.fails("election", "add", "C3-1", "--post", " ", "--seats", "1", "-c", "某某=60").stderr

@@ -252,12 +252,12 @@ def db_check(
     db: Optional[str] = DbOpt,
 ) -> None:
     """检查数据库：文件完整性、外键、修改记录触发器，以及各项业务检查。发现错误时退出码为 1。"""
-    from datetime import date
+    from rdtool.dates import today
 
     from rdtool.services import safety
 
     fmt = check_format(fmt)
-    day = parse_option("--as-of", parse_date, as_of) or date.today().isoformat()
+    day = parse_option("--as-of", parse_date, as_of) or today()
     store = open_db(db)
     findings = safety.check(store, day)
     for f in findings:

@@ -6,7 +6,7 @@ from rdtool import __version__
 from rdtool.errors import FieldError, RdtoolError, UsageError, ValidationError
 from rdtool.settings import SETTINGS
 from rdtool.store import settings as sql
-from rdtool.store.db import Store, applied_migrations
+from rdtool.store.db import Store, applied_migrations, table_counts
 
 
 def validate_init(town: str, term: int, start: str, end: str | None) -> None:
@@ -18,7 +18,7 @@ def validate_init(town: str, term: int, start: str, end: str | None) -> None:
 
 
 def initialise(store: Store, town: str, county: str, term: int, start: str, end: str | None) -> None:
-    if sql.is_initialised(store) or store.scalar("SELECT count(*) FROM deputies"):
+    if sql.is_initialised(store) or table_counts(store).get("deputies"):
         raise RdtoolError(f"数据库已经建立过（{store.path}），不会覆盖",
                           "要查看或修改设置请用 rdtool config；要新建请用 --db 指定新文件")
     validate_init(town, term, start, end)
@@ -52,11 +52,9 @@ def settings_rows(store: Store) -> list[dict]:
 
 
 def info(store: Store) -> dict:
-    tables = [r["name"] for r in store.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     return {
         "path": str(store.path),
         "rdtool_version": __version__,
         "migrations": applied_migrations(store.conn),
-        "tables": {t: store.scalar(f'SELECT count(*) FROM "{t}"') for t in tables},
+        "tables": table_counts(store),
     }

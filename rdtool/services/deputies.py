@@ -54,6 +54,8 @@ def check_record(values: dict) -> list[tuple[str, str, str]]:
         problems.append(("status_date", "", f"状态为“{label('deputy_status', status)}”时必须填写状态日期"))
     if status == "active" and values.get("status_date"):
         problems.append(("status_date", values["status_date"], "在任代表不应有状态日期；离任请填写状态"))
+    if birth and birth > today():
+        problems.append(("birth_date", birth, "出生日期不能晚于今天"))
     if birth and values.get("elected_on") and birth >= values["elected_on"]:
         problems.append(("birth_date", birth, "出生日期应早于当选日期"))
     return problems

@@ -146,6 +146,8 @@ def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, 
 
     index = index or DeputyIndex(store)
     post = clean(post)
+    if not post:
+        raise ValidationError("职务不能为空", "如 --post 副镇长")
     if round_ is None:
         round_ = sql.contest_round(store, m["id"], post)
     elif sql.contest_exists(store, m["id"], post, round_):

@@ -106,6 +106,13 @@ def bulk_cache(store: Store) -> None:
     store.execute("PRAGMA cache_size = -65536")
 
 
+def table_counts(store: Store) -> dict[str, int]:
+    """Rows in each table (for `db info`)."""
+    names = [r["name"] for r in store.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {name: store.scalar(f'SELECT count(*) FROM "{name}"') for name in names}
+
+
 def table_exists(store: Store, name: str) -> bool:
     return bool(store.scalar("SELECT count(*) FROM sqlite_master WHERE name = ?", (name,)))
 
