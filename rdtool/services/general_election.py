@@ -19,6 +19,7 @@ from rdtool.labels import label
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import general_election as sql
 from rdtool.store import settings as settings_sql
+from rdtool.services.deputies import FIELDS as DEPUTY_FIELDS
 from rdtool.store.db import Store
 
 LEVEL_FIELDS = [F.Field("term", F.integer(1), required=True), F.Field("level", F.enum("level"), required=True)]
@@ -38,15 +39,10 @@ CONSTITUENCY_FIELDS: list[F.Field] = LEVEL_FIELDS + [
     F.Field("voters", F.integer(0), required=True),
     F.Field("notes", F.text(500)),
 ]
+# A candidate's person fields are the deputy roster's (the winners become deputies), plus the nomination.
 PERSON_FIELDS: list[F.Field] = [
-    F.Field("name", F.name, required=True),
-    F.Field("gender", F.enum("gender"), required=True),
-    F.Field("birth_date", F.DATE),
-    F.Field("ethnicity", F.text(20)),
-    F.Field("party", F.enum("party")),
-    F.Field("education", F.enum("education")),
-    F.Field("occupation", F.enum("occupation")),
-    F.Field("workplace", F.text(100)),
+    *(f for f in DEPUTY_FIELDS if f.name in ("name", "gender", "birth_date", "ethnicity", "party", "education",
+                                              "occupation", "workplace")),
     F.Field("nominated_by", F.text(100)),
     F.Field("nominators", F.integer(0)),
     F.Field("final", F.BOOL),
