@@ -16,10 +16,10 @@ from datetime import date
 from rdtool import fields as F
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import label
+from rdtool.services.deputies import FIELDS as DEPUTY_FIELDS
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import general_election as sql
 from rdtool.store import settings as settings_sql
-from rdtool.services.deputies import FIELDS as DEPUTY_FIELDS
 from rdtool.store.db import Store
 
 LEVEL_FIELDS = [F.Field("term", F.integer(1), required=True), F.Field("level", F.enum("level"), required=True)]
@@ -148,7 +148,10 @@ def population(store: Store, e: dict) -> int | None:
 
 def quota_check(store: Store, e: dict) -> dict | None:
     """Township seats against 选举法 art. 12's quota for the population (None: not a township or no population)."""
-    from rdtool.rules.direct_elections import township_deputy_quota, township_quota_may_be_smaller
+    from rdtool.rules.direct_elections import (
+        township_deputy_quota,
+        township_quota_may_be_smaller,
+    )
 
     if e["level"] != "township":
         return None
