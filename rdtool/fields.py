@@ -8,17 +8,23 @@ or raises FieldError saying what is wrong. The same Field list validates
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from rdtool.errors import FieldError
-from rdtool.labels import clean, clean_name, parse_bool, parse_date, parse_enum, parse_int, parse_list
+from rdtool.labels import (
+    clean,
+    clean_name,
+    parse_bool,
+    parse_date,
+    parse_enum,
+    parse_int,
+    parse_list,
+)
 
 MAX_TEXT = 2000
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     name: str
     parse: Callable[[str], Any]
     required: bool = False

@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, Callable, Iterable, NamedTuple, TextIO
 
 from rdtool.labels import FIELD_ZH, label
 
@@ -19,8 +18,7 @@ FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     header: str = ""
     enum: str | None = None  # glossary enum whose labels a table shows

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -103,8 +102,7 @@ def parse_points(raw: str) -> str:
     return json.dumps(scheme, ensure_ascii=False, separators=(",", ":"))
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     key: str
     zh: str
     default: Any
