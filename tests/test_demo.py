@@ -67,3 +67,31 @@ def test_broken_pipe_is_quiet(sample):
 def test_same_name_deputies_in_sample_need_an_id(sample):
     result = sample.fails("deputy", "show", "王建国", "--term", "3")
     assert "ID 20" in result.stderr and "ID 25" in result.stderr
+
+
+def _many_deputies(path, n=6000):
+    given = "明华国强建军秀英桂兰志刚丽娟海涛春梅"
+    lines = ["name,gender,level,term,birth_date"]
+    for i in range(n):
+        name = "王" + given[i % 18] + given[(i // 18) % 18] + given[(i // 324) % 18]
+        lines.append(f"{name},男,镇,3,{1950 + i % 40}-{1 + i % 12:02d}-{1 + i % 28:02d}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_progress_only_on_a_terminal_and_on_stderr(db, tmp_path):
+    import shutil
+
+    big = _many_deputies(tmp_path / "big.csv")
+    piped = run("--db", db, "import", "deputies", big)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stderr == "" and "校验" not in piped.stdout
+    if shutil.which("script") is None:
+        return
+    other = tmp_path / "other.db"
+    Cli(other)("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05")
+    command = f"{sys.executable} -m rdtool --db {other} import deputies {big} >{tmp_path / 'out.txt'}"
+    subprocess.run(["script", "-qec", command, str(tmp_path / "tty.log")], capture_output=True, timeout=120)
+    assert "校验" in (tmp_path / "tty.log").read_text(errors="replace")  # drawn on the terminal (stderr)
+    assert "校验" not in (tmp_path / "out.txt").read_text()            # never in the data on stdout
+    assert "已导入 6000 条" in (tmp_path / "out.txt").read_text()

@@ -55,3 +55,39 @@ def parse_option(option: str, parser: Callable[[str], Any], raw: Optional[str]) 
         return parser(raw)
     except FieldError as exc:
         raise ValidationError(f"{option}：{exc}") from None
+
+
+class TerminalProgress:
+    """Progress of a long import or export, drawn on stderr only when stderr is a terminal.
+
+    Services report `(stage, done, total)`; nothing is drawn for small jobs, under cron or when piped,
+    so data on stdout is never mixed with it.
+    """
+
+    THRESHOLD = 5000
+
+    def __init__(self) -> None:
+        self._bar = None
+        self._tasks: dict[str, int] = {}
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if self._bar is None:
+            size = total if total is not None else done
+            if size < self.THRESHOLD or not sys.stderr.isatty():
+                return
+            from rich.progress import Progress
+
+            from rdtool.render import console
+
+            self._bar = Progress(console=console(sys.stderr), transient=True)
+            self._bar.start()
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+    def __enter__(self) -> "TerminalProgress":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()

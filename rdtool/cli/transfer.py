@@ -24,12 +24,14 @@ def import_(
     db: Optional[str] = DbOpt,
 ) -> None:
     """导入一个文件：列名可用英文字段名或中文列名；任何一行有错都不写入，并列出所有错误的行、列和值。"""
+    from rdtool.cli.common import TerminalProgress
     from rdtool.io import kinds
     from rdtool.io.importer import run_import
 
     spec = kinds.get(kind)
     store = open_db(db)
-    result = run_import(store, spec, file, dry_run=dry_run, ignore_extra=ignore_extra)
+    with TerminalProgress() as progress:
+        result = run_import(store, spec, file, dry_run=dry_run, ignore_extra=ignore_extra, progress=progress)
     if result.dry_run:
         typer.echo(f"检查通过：{file.name} 共 {result.rows} 行{spec.zh}记录，可以导入（未写入）")
     else:
@@ -59,6 +61,9 @@ def export(
         raise UsageError("xlsx 格式需要用 --output 指定文件")
     spec = kinds.get(kind)
     store = open_db(db)
-    n = export_kind(store, spec, fmt, output, headers=headers, bom=bom, show_private=show_id)
+    from rdtool.cli.common import TerminalProgress
+
+    with TerminalProgress() as progress:
+        n = export_kind(store, spec, fmt, output, headers=headers, bom=bom, show_private=show_id, progress=progress)
     if output is not None:
         typer.echo(f"已导出 {n} 条{spec.zh}记录到 {output}", err=True)

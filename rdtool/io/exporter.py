@@ -24,12 +24,13 @@ def open_output(path: Path):
 
 
 def export_kind(store: Store, kind: Kind, fmt: str, output: Path | None, headers: str = "en", bom: bool = False,
-                show_private: bool = False) -> int:
+                show_private: bool = False, progress=None) -> int:
+    """Write the kind's records; `progress(stage, done, None)` is told after each batch of a streamed export."""
     if fmt in ("csv", "tsv") and kind.export_sql is not None:
         if output is None:
-            return _stream_sql(store, kind, fmt, sys.stdout, headers, bom, show_private)
+            return _stream_sql(store, kind, fmt, sys.stdout, headers, bom, show_private, progress)
         with open_output(output) as out:
-            return _stream_sql(store, kind, fmt, out, headers, bom, show_private)
+            return _stream_sql(store, kind, fmt, out, headers, bom, show_private, progress)
     rows = kind.export(store, show_private)
     cols = [Column(name) for name in kind.columns]
     if fmt == "xlsx":
@@ -40,7 +41,8 @@ def export_kind(store: Store, kind: Kind, fmt: str, output: Path | None, headers
         return render_rows(rows, cols, fmt, out, headers=headers, bom=bom)
 
 
-def _stream_sql(store: Store, kind: Kind, fmt: str, out, headers: str, bom: bool, show_private: bool) -> int:
+def _stream_sql(store: Store, kind: Kind, fmt: str, out, headers: str, bom: bool, show_private: bool,
+                progress=None) -> int:
     """CSV/TSV straight from one query to the file: constant memory, no per-cell Python."""
     import csv
 
@@ -55,6 +57,8 @@ def _stream_sql(store: Store, kind: Kind, fmt: str, out, headers: str, bom: bool
     for batch in rows:
         writer.writerows(batch)
         n += len(batch)
+        if progress is not None:
+            progress("导出", n, None)
     return n
 
 

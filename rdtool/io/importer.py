@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
 from rdtool.errors import ValidationError
@@ -97,14 +98,19 @@ def _unquote(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and cell.startswith(_NEUTRALISED) else cell
 
 
-def validate(kind: Kind, rows: list[Row]) -> list[RowError]:
+Progress = Callable[[str, int, "int | None"], None]  # (stage, done, total); the CLI draws it, on a terminal
+
+
+def validate(kind: Kind, rows: list[Row], progress: Progress | None = None) -> list[RowError]:
     fields = [f for f in kind.fields + kind.extra]
     errors: list[RowError] = []
-    for row in rows:
+    for i, row in enumerate(rows, 1):
         values, problems = parse_fields(fields, row.raw)
         row.values = values
         if problems:
             errors.extend(RowError(row.number, f, v, m) for f, v, m in problems)
+        if progress is not None and i % 2000 == 0:
+            progress("校验", i, len(rows))
     return errors
 
 
@@ -123,9 +129,10 @@ def _short(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "…"
 
 
-def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, ignore_extra: bool = False) -> ImportResult:
+def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, ignore_extra: bool = False,
+               progress: Progress | None = None) -> ImportResult:
     rows = load_rows(kind, path, ignore_extra)
-    errors = validate(kind, rows)
+    errors = validate(kind, rows, progress)
     if errors:
         raise format_errors(path, errors)
     backup_path = None
@@ -141,6 +148,8 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
         if backup.has_data(store):
             backup_path = str(backup.take(store, reason=f"before-import-{kind.name}"))
         bulk_cache(store)
+        if progress is not None:
+            progress("写入", 0, None)
         with store.transaction():
             written = kind.write(store, rows)
     except RowErrors as exc:
