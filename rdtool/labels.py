@@ -149,9 +149,6 @@ def _build_table(enum: str) -> dict[str, str]:
     return table
 
 
-def _build_lookup() -> dict[str, dict[str, str]]:
-    return {enum: _build_table(enum) for enum in ENUMS}
-
 
 # Built per enum on first use (start-up time); enums added later by other modules are picked up too.
 _LOOKUP: dict[str, dict[str, str]] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any, Callable, Iterable, NamedTuple, TextIO
+from typing import Any, Iterable, NamedTuple, TextIO
 
 from rdtool.labels import FIELD_ZH, label
 
@@ -191,5 +191,3 @@ def bar(share: float | None, width: int = 20) -> str:
     filled = round(max(0.0, min(1.0, share)) * width)
     return "█" * filled + "░" * (width - filled)
 
-
-Formatter = Callable[[Any], str]

@@ -7,7 +7,7 @@ a report run next year for this year gives the same figures when given the same 
 
 from __future__ import annotations
 
-from rdtool.services.periods import Period, annual_period, range_period, term_period  # noqa: F401  (re-exported)
+from rdtool.services.periods import Period
 from rdtool.store import figures as sql
 from rdtool.store.db import Store
 

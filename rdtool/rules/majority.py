@@ -39,7 +39,6 @@ PRESIDIUM_QUORUMS = ("more_than_half", "two_thirds")
 
 # Citations shown to the user (stable strings; the CLI may print them in --help).
 ART_CONGRESS_QUORUM = "《地方各级人民代表大会和地方各级人民政府组织法》（2022）第十四条第四款"
-ART_CONGRESS_MAJORITY = "《地方各级人民代表大会和地方各级人民政府组织法》（2022）第二十五条"
 ART_CONGRESS = "《地方各级人民代表大会和地方各级人民政府组织法》（2022）第十四条第四款、第二十五条"
 ART_PRESIDIUM = (
     "《浙江省乡镇人民代表大会工作条例》第二十四条第二款、第三款；"

@@ -17,7 +17,6 @@ from rdtool.store import changelog
 from rdtool.store.db import Store, foreign_key_violations, integrity_messages, table_exists
 
 DELETE_WINDOW_MINUTES = 10
-PRIVATE_KEYS = ("id_number", "phone")
 _ACTION_ZH = {"insert": "新增", "update": "修改", "void": "作废", "delete": "删除"}
 
 

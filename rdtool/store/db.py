@@ -166,8 +166,7 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
     try:
         conn = _connect(path, readonly)
         if not readonly:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            del mode
+            conn.execute("PRAGMA journal_mode = WAL")
         applied = applied_migrations(conn)
     except sqlite3.DatabaseError as exc:
         raise RdtoolError(f"无法作为 rdtool 数据库打开：{path}（{_why(exc)}）",

@@ -286,7 +286,3 @@ def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: st
                 into[k] += row[k]
     return sorted(merged.values(), key=lambda r: (-r["received"], r["grp"] or ""))
 
-
-def distinct_units(store: Store) -> list[str]:
-    return [r["unit"] for r in store.query("SELECT DISTINCT unit FROM proposals WHERE unit IS NOT NULL "
-                                           "AND voided_at IS NULL ORDER BY unit")]
