@@ -29,7 +29,7 @@ CHECKS: list[str] = [
     "rdtool.services.votes:checks",
     "rdtool.services.elections:checks",
     "rdtool.services.appointments:checks",
-    "rdtool.services.general_election:checks",
+    "rdtool.services.general_election_results:checks",
     "rdtool.services.proposals:checks",
 ]
 
