@@ -91,3 +91,17 @@ class TerminalProgress:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+REASON_HELP = "更正的原因（记入修改记录，rdtool db log 可查），如 录入时写错"
+ReasonOpt = typer.Option(None, "--reason", help=REASON_HELP, metavar="<原因>")
+
+
+def echo_report(report, empty: str | None = None) -> None:
+    """Print what a write changed (rdtool.services.corrections.Report): the record corrected, before → after,
+    then what was recomputed from it."""
+    lines = report.lines()
+    for line in lines:
+        typer.echo(line)
+    if not lines and empty:
+        typer.echo(empty)

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.render import Column, render_json, render_record, render_rows, render_list
 
 app = make_app("人代会选举：当选须获全体代表过半数选票（组织法第二十五条、第二十九条）；多于应选名额时以得票多的当选，"
@@ -70,21 +70,23 @@ def add(
 @app.command("edit")
 def edit(
     ref: str = typer.Argument(..., help="选举 ID（见 election list）"),
-    seats: Optional[str] = typer.Option(None, "--seats"),
+    seats: Optional[str] = typer.Option(None, "--seats", metavar="<名额>"),
     candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c", help="更正得票或补充候选人：姓名=得票"),
-    issued: Optional[str] = typer.Option(None, "--issued"),
-    returned: Optional[str] = typer.Option(None, "--returned"),
-    invalid: Optional[str] = typer.Option(None, "--invalid"),
+    issued: Optional[str] = typer.Option(None, "--issued", metavar="<张数>"),
+    returned: Optional[str] = typer.Option(None, "--returned", metavar="<张数>"),
+    invalid: Optional[str] = typer.Option(None, "--invalid", metavar="<张数>"),
+    reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """更正选票或得票数；当选结果随之重新计算。"""
-    from rdtool.services import elections as svc
+    """更正选票或得票数；当选结果随之重新计算，改前改后逐项列出。"""
+    from rdtool.services import meeting_records as svc
 
     store = open_db(db)
-    record = svc.edit(store, ref, seats=_int("--seats", seats, 1), issued=_int("--issued", issued),
-                      returned=_int("--returned", returned), invalid=_int("--invalid", invalid),
-                      cands=_cands(candidate))
-    _print(record)
+    result = svc.edit_election(store, ref, reason, seats=_int("--seats", seats, 1), issued=_int("--issued", issued),
+                               returned=_int("--returned", returned), invalid=_int("--invalid", invalid),
+                               cands=_cands(candidate))
+    echo_report(result["report"])
+    _print(result["record"])
 
 
 @app.command("list")

@@ -219,6 +219,38 @@ def entries(store: Any, table: str | None = None, since: str | None = None, reco
     return rows
 
 
+def entries_between(store: Any, after_id: int, upto_id: int | None = None,
+                    tables: tuple[str, ...] | None = None) -> list[dict]:
+    """Entries with after_id < id <= upto_id (what one transaction wrote so far), oldest first."""
+    sql = "SELECT id, at, table_name, row_id, action, before, after, command_id FROM change_log WHERE id > ?"
+    params: list = [after_id]
+    if upto_id is not None:
+        sql += " AND id <= ?"
+        params.append(upto_id)
+    if tables:
+        sql += f" AND table_name IN ({', '.join('?' for _ in tables)})"
+        params += list(tables)
+    return store.query(sql + " ORDER BY id", params)
+
+
+def fields_between(store: Any, after_id: int, upto_id: int, table: str, fields: tuple[str, ...]) -> list[tuple]:
+    """(action, before.f1, after.f1, before.f2, after.f2, …) of a table's entries in a span, read by SQLite's
+    JSON functions (a bulk import's entries are not parsed one by one in Python)."""
+    cols = ", ".join(f"json_extract(before, '$.{f}'), json_extract(after, '$.{f}')" for f in fields)
+    return [tuple(r) for r in store.conn.execute(
+        f"SELECT action, {cols} FROM change_log WHERE table_name = ? AND id > ? AND id <= ?",
+        (table, after_id, upto_id))]
+
+
+def last_before(store: Any, table: str, row_id: str) -> dict | None:
+    """The record as it was before its most recent deletion (None when it was never deleted)."""
+    import json
+
+    text = store.scalar("SELECT before FROM change_log WHERE table_name = ? AND row_id = ? AND action = 'delete' "
+                        "ORDER BY id DESC LIMIT 1", (table, str(row_id)))
+    return json.loads(text) if text else None
+
+
 def inserted_at(store: Any, table: str, row_id: str) -> str | None:
     """When the record was inserted (from the log), or None when the log does not say."""
     return store.scalar("SELECT at FROM change_log WHERE table_name = ? AND row_id = ? AND action = 'insert' "

@@ -111,8 +111,18 @@ def end_memberships(store: Store, deputy_id: int, to_date: str) -> None:
 
 
 def memberships(store: Store, deputy_id: int) -> list[dict]:
-    return store.query("SELECT role, from_date, to_date FROM presidium_members WHERE deputy_id = ? ORDER BY id",
+    return store.query("SELECT id, role, from_date, to_date FROM presidium_members WHERE deputy_id = ? ORDER BY id",
                        (deputy_id,))
+
+
+def update_membership(store: Store, membership_id: int, changes: dict) -> None:
+    store.update("presidium_members", membership_id, changes)
+
+
+def move_membership_ends(store: Store, deputy_id: int, old_day: str, new_day: str | None) -> None:
+    """Memberships that ended with a departure on `old_day` end on `new_day` instead (None: reopened)."""
+    store.execute("UPDATE presidium_members SET to_date = ? WHERE deputy_id = ? AND to_date = ?",
+                  (new_day, deputy_id, old_day))
 
 
 def presidium_on(store: Store, term: int, day: str) -> list[dict]:
