@@ -36,6 +36,10 @@ def import_(
         typer.echo(f"检查通过：{file.name} 共 {result.rows} 行{spec.zh}记录，可以导入（未写入）")
     else:
         typer.echo(f"已导入 {result.written} 条{spec.zh}记录（{file.name}）")
+        for i, line in enumerate(result.derived or []):
+            typer.echo(("随之重新计算：" if i == 0 else "  ") + line)
+        for line in result.warnings or []:
+            typer.echo(f"注意：{line}")
 
 
 @export_app.command("export")

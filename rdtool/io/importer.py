@@ -24,6 +24,8 @@ class ImportResult:
     written: int
     dry_run: bool
     backup: str | None = None
+    derived: list[str] | None = None   # what the import changed in records already there (应到, results …)
+    warnings: list[str] | None = None
 
 
 def map_headers(kind: Kind, header: list[str], path: Path, ignore_extra: bool) -> dict[int, str]:
@@ -150,9 +152,12 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
         bulk_cache(store)
         if progress is not None:
             progress("写入", 0, None)
-        with store.transaction():
+        from rdtool.services import corrections
+
+        with corrections.write(store, verb="已导入") as report:
             written = kind.write(store, rows)
     except RowErrors as exc:
         raise format_errors(path, exc.errors) from None
-    return ImportResult(kind.name, str(path), len(rows), written, False, backup_path)
+    return ImportResult(kind.name, str(path), len(rows), written, False, backup_path, report.derived,
+                        report.warnings)
 

@@ -31,7 +31,7 @@ def initialise(store: Store, town: str, county: str, term: int, start: str, end:
         sql.put(store, "created_by", f"rdtool {__version__}")
 
 
-def set_setting(store: Store, key: str, raw: str) -> None:
+def set_setting(store: Store, key: str, raw: str):
     setting = SETTINGS.get(key)
     if setting is None:
         raise UsageError(f"没有设置项“{key}”，可用：{'、'.join(SETTINGS)}")
@@ -41,8 +41,11 @@ def set_setting(store: Store, key: str, raw: str) -> None:
         raise ValidationError(f"{key}（{setting.zh}）：{exc}") from None
     if key == "current_term" and sql.term(store, value) is None:
         raise RdtoolError(f"第{value}届尚未建立", f"先用 rdtool term add {value} --start 日期")
-    with store.transaction():
+    from rdtool.services import corrections
+
+    with corrections.write(store, verb="已修改设置") as report:
         sql.put(store, key, value)
+    return report
 
 
 def settings_rows(store: Store) -> list[dict]:

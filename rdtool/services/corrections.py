@@ -33,6 +33,8 @@ class Report:
         self.corrected: list[str] = []   # the subject's changes
         self.also: list[str] = []        # other records the command wrote
         self.derived: list[str] = []     # recomputed: 'C5-5 应到 40→39；C5-5#4 未通过→通过'
+        self.warnings: list[str] = []    # records the recomputation could not bring in line (db check lists them)
+        self.strict: set[int] = set()    # meetings the command corrects directly: an impossible count refuses it
         self.subject_text = ""
 
     @property
@@ -47,10 +49,11 @@ class Report:
         if self.derived:
             out.append("随之重新计算：" + self.derived[0])
             out += [f"  {line}" for line in self.derived[1:]]
+        out += [f"注意：{w}" for w in self.warnings]
         return out
 
     def as_dict(self) -> dict:
-        return {"corrected": self.corrected, "also": self.also, "derived": self.derived}
+        return {"corrected": self.corrected, "also": self.also, "derived": self.derived, "warnings": self.warnings}
 
 
 def check_reason(reason: str | None) -> str | None:
@@ -81,7 +84,7 @@ def write(store: Store, reason: str | None = None, subject: tuple[str, int | str
             start = changelog.last_id(store.conn)
             yield report
             typed = changelog.last_id(store.conn)
-            recompute.refresh(store, recompute.affected(store, start, typed))
+            report.warnings = recompute.refresh(store, recompute.affected(store, start, typed), report.strict)
             entries = changelog.entries_between(store, start)
             roll = [e for e in entries if e["table_name"] == "attendance"]
             report.derived = recompute.diff(store, before, recompute.digest(store), roll)

@@ -68,7 +68,9 @@ def add(store: Store, raw: dict) -> int:
         errors = check_record(values)
     if errors:
         raise ValidationError("代表信息有误：", problems=[f"{field}（{_zh(field)}）“{v}”：{m}" for field, v, m in errors])
-    with store.transaction():
+    from rdtool.services import corrections
+
+    with corrections.write(store, verb="已增加"):  # a deputy added late counts at the term's meetings on record
         return insert_checked(store, values)
 
 

@@ -102,7 +102,7 @@ def record_ref(store: Store, table: str, row: dict) -> str:
     if table == "items":
         return f"{name('meetings', row.get('meeting_id'))}#{row.get('seq')}"
     if table == "attendance":
-        return f"{name('meetings', row.get('meeting_id'))} 点名 {name('deputies', row.get('deputy_id'))}"
+        return f"{name('meetings', row.get('meeting_id'))} {name('deputies', row.get('deputy_id'))}"
     if table == "presidium_members":
         return f"{name('deputies', row.get('deputy_id'))} {label('presidium_role', row.get('role'))}"
     if table == "candidates":
@@ -148,6 +148,33 @@ def _load(text: str | None) -> dict | None:
     return json.loads(text) if text else None
 
 
+# link tables: (parent id column, parent table, person id column, what the people are)
+LINKS = {"activity_participants": ("activity_id", "activities", "deputy_id", "参加人员"),
+         "proposal_cosigners": ("proposal_id", "proposals", "deputy_id", "附议代表")}
+
+
+def _link_lines(store: Store, entries: list[dict], invert: bool) -> list[str]:
+    """'A3-001 参加人员：增加 张三、李四；去掉 王五' for the rows added to and removed from link tables."""
+    states: dict[tuple, list[bool]] = {}  # (table, parent, person) -> [there before, there after]
+    for e in entries:
+        parent_col, _, person_col, _ = LINKS[e["table_name"]]
+        row = _load(e["after"] if e["action"] == "insert" else e["before"])
+        key = (e["table_name"], row[parent_col], row[person_col])
+        states.setdefault(key, [e["action"] == "delete", False])[1] = e["action"] == "insert"
+    groups: dict[tuple[str, object], dict[str, list[str]]] = {}
+    for (table, parent, person), (was, now) in states.items():
+        if was == now:
+            continue
+        g = groups.setdefault((table, parent), {"增加": [], "去掉": []})
+        g["增加" if now != invert else "去掉"].append(sql.name_of(store, "deputies", person) or f"#{person}")
+    lines = []
+    for (table, parent), g in groups.items():
+        parent_col, parent_table, _, what = LINKS[table]
+        parts = [f"{verb} {'、'.join(names)}" for verb, names in g.items() if names]
+        lines.append(f"{sql.name_of(store, parent_table, parent) or f'#{parent}'} {what}：{'；'.join(parts)}")
+    return lines
+
+
 def entry_lines(store: Store, entries: Iterable[dict], *, invert: bool = False, derived: bool = True,
                 skip: set[str] = frozenset()) -> list[str]:
     """One line per record the entries touched, oldest first; `invert` describes their undoing.
@@ -156,8 +183,10 @@ def entry_lines(store: Store, entries: Iterable[dict], *, invert: bool = False, 
     the last. Tables in `skip` are left out (a roll call's rows are summarised by its meeting).
     """
     by_record: dict[tuple[str, str], list] = {}
+    entries = [e for e in entries if e["table_name"] not in skip]
+    links = [e for e in entries if e["table_name"] in LINKS and e["action"] in ("insert", "delete")]
     for e in entries:
-        if e["table_name"] in skip:
+        if e in links:
             continue
         key = (e["table_name"], e["row_id"])
         first = by_record.get(key)
@@ -187,4 +216,4 @@ def entry_lines(store: Store, entries: Iterable[dict], *, invert: bool = False, 
             changes = field_changes(store, table, before, after, derived)
             if changes:
                 lines.append(f"{record_ref(store, table, after)}：{'；'.join(changes)}")
-    return lines
+    return lines + _link_lines(store, links, invert)

@@ -72,6 +72,7 @@ def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason
     if "title" in changes:
         generated = (generated[0], False)
     with corrections.write(store, reason, subject=("meetings", current["id"])) as report:
+        report.strict.add(current["id"])
         sql.update_meeting(store, current["id"], changes)
         old_group, new_group = (current["term"], current["kind"]), (merged["term"], merged["kind"])
         if new_group != old_group:
@@ -118,6 +119,7 @@ def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str
     if count is not None and (absent or leave):
         raise ValidationError("--count（只记出席人数）不能与 --absent/--leave 同时使用")
     with corrections.write(store, reason, subject=("meetings", m["id"]), verb="点名") as report:
+        report.strict.add(m["id"])
         members = msvc.roster(store, m)
         status = {r["id"]: "present" for r in members}
         if count is None:

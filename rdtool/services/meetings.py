@@ -216,16 +216,28 @@ def renumber(store: Store, term: int | None, kind: str, follow: dict[int, tuple[
 
 
 def _move_codes(store: Store, wanted: dict[int, str]) -> None:
-    """Give meetings new codes without ever holding one code twice (the codes are unique)."""
-    wanted = {i: c for i, c in wanted.items() if not sql.code_held_elsewhere(store, c, set(wanted))}
+    """Give meetings new codes without ever holding one code twice (the codes are unique). A code held by a
+    meeting that keeps its own is not taken (that meeting keeps its code too, and so on down the line)."""
+    while True:
+        blocked = [i for i, c in wanted.items() if sql.code_held_elsewhere(store, c, set(wanted))]
+        if not blocked:
+            break
+        for i in blocked:
+            del wanted[i]
     while wanted:
         free = [i for i, c in wanted.items() if not sql.code_taken(store, c)]
-        if not free:  # a cycle (two meetings swapping numbers): park one on a temporary code
+        if not free:  # a cycle (meetings swapping numbers): park one on a temporary code
             i = next(iter(wanted))
-            sql.update_meeting(store, i, {"code": f"{wanted[i]}~"})
+            sql.update_meeting(store, i, {"code": f"{wanted[i]}~{i}"})
             continue
         for i in free:
             sql.update_meeting(store, i, {"code": wanted.pop(i)})
+
+
+def release_code(store: Store, meeting: dict) -> None:
+    """A voided meeting gives up a generated code, so that the meetings after it can follow their numbers."""
+    if meeting["code"] == make_code(meeting["term"], meeting["kind"], meeting.get("seq") or 0):
+        sql.update_meeting(store, meeting["id"], {"code": f"{meeting['code']}（作废#{meeting['id']}）"})
 
 
 def prepare(store: Store, v: dict, number: int | None = None) -> dict:

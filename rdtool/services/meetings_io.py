@@ -147,10 +147,8 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
         last_row[row.values["meeting_id"]] = row.number
     for meeting_id, m in touched.items():
         sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m), "present": None})
-        try:
-            recompute.results(store, sql.meeting_by_id(store, meeting_id))
-        except RdtoolError as exc:
-            errors.append(RowError(last_row[meeting_id], "meeting", m["code"], _message(exc)))
+        for problem, _ in recompute.results(store, sql.meeting_by_id(store, meeting_id)):
+            errors.append(RowError(last_row[meeting_id], "meeting", m["code"], problem))
     if errors:
         raise RowErrors(errors)
     return len(rows)

@@ -64,6 +64,11 @@ def affected(store: Store, after_id: int, upto_id: int) -> list[int]:
     for row in changelog.fields_between(store, after_id, upto_id, "terms", ("number",)):
         for t in {row[1], row[2]}:
             widen(t, None, "")
+    for row in changelog.fields_between(store, after_id, upto_id, "settings", ("key",)):
+        if "presidium_quorum" in (row[1], row[2]):  # the presidium's quorum rule decides every presidium result
+            for term, kind in sql.groups(store):
+                if kind == "presidium":
+                    widen(term, "presidium", "")
     ids: set[int] = set()
     for row in changelog.fields_between(store, after_id, upto_id, "meetings", ("id",)):
         ids.update(i for i in row[1:] if i is not None)
@@ -76,20 +81,23 @@ def affected(store: Store, after_id: int, upto_id: int) -> list[int]:
 
 # ---------------------------------------------------------------- bringing a meeting back in line
 
-def refresh(store: Store, meeting_ids: list[int]) -> None:
-    """Recompute each meeting's roster snapshot, roll call, vote results and elections (see the module);
-    a record that can no longer be true stops the write, naming the meeting."""
+def refresh(store: Store, meeting_ids: list[int], strict: set[int] = frozenset()) -> list[str]:
+    """Recompute each meeting's roster snapshot, roll call, vote results and elections (see the module).
+
+    A stored count that can no longer be true (more votes than people now present) keeps its old result and is
+    returned as a warning naming the record and the fix (db check lists it until it is fixed); for the meetings
+    in `strict` — the one a command corrects directly, such as a roll call — it stops the write instead."""
+    warnings = []
     for meeting_id in meeting_ids:
         m = sql.meeting_by_id(store, meeting_id)
         if m is None:
             continue
         fix_roll(store, m)
-        try:
-            results(store, sql.meeting_by_id(store, meeting_id))
-        except ValidationError as exc:
-            raise ValidationError(f"这样更正后，会议 {m['code']} 的记录不能再成立：{exc.message}",
-                                  problems=exc.problems,
-                                  hint=exc.hint or "请先更正票数或选票数，再做这项更正；没有写入任何记录") from None
+        for problem, hint in results(store, sql.meeting_by_id(store, meeting_id)):
+            if meeting_id in strict:
+                raise ValidationError(problem, hint=hint + "；没有写入任何记录")
+            warnings.append(f"{problem}，结果无法重新计算：{hint}")
+    return warnings
 
 
 def fix_roll(store: Store, m: dict) -> None:
@@ -108,14 +116,28 @@ def fix_roll(store: Store, m: dict) -> None:
         sql.update_meeting(store, m["id"], {"roster": len(entitled)})
 
 
-def results(store: Store, m: dict) -> None:
-    """Every vote's result and every election of a meeting, from its figures as they now are."""
-    msvc.check_figures(m)
+def results(store: Store, m: dict) -> list[tuple[str, str]]:
+    """Every vote's result and every election of a meeting, from its figures as they now are; returns
+    (problem, how to fix it) for each record whose counts can no longer be true (its result is left as it was)."""
+    problems = []
+    f = msvc.figures(m)
+    if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
+        return [(f"会议 {m['code']}（{m['date']}）出席{f['present']}人，多于应到{f['entitled']}人",
+                 f"核对点名，或更正填写的应到人数（rdtool meeting edit {m['code']} --entitled …）")]
     for it in sql.items_of(store, m["id"]):
-        o = vsvc.outcome(store, m, it)
+        try:
+            o = vsvc.outcome(store, m, it)
+        except ValidationError as exc:
+            problems.append((exc.message, f"请更正票数（rdtool vote edit {m['code']}#{it['seq']} --yes … --no …），"
+                                          "或核对日期和点名"))
+            continue
         sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
     for c in sql.contests(store, meeting_id=m["id"]):
-        esvc.apply(store, c["id"])
+        try:
+            esvc.apply(store, c["id"])
+        except ValidationError as exc:
+            problems.append((exc.message, f"请更正选票数（rdtool election edit {c['id']} --issued …），或核对日期和点名"))
+    return problems
 
 
 # ---------------------------------------------------------------- what changed
@@ -127,7 +149,8 @@ def digest(store: Store) -> dict:
     for m in sql.meetings(store):
         f = msvc.figures(m)
         q = msvc.quorum_of(store, m, rule)
-        out["meetings"][m["id"]] = (m["code"], f["entitled"], f["present"], None if q is None else q.met)
+        out["meetings"][m["id"]] = (m["code"], f["entitled"], f["present"], None if q is None else q.met,
+                                    m["roll_rows"])
     for it in sql.results(store):
         out["items"][it["id"]] = (it["meeting_id"], it["ref"], it["result"])
     for c in sql.outcomes(store):
@@ -145,20 +168,21 @@ def diff(store: Store, before: dict, after: dict, roll_entries: list[dict] = ())
     """One line per meeting whose derived state changed, then 代表法 art. 62 absences reaching two or no longer."""
     import json
 
-    by_meeting: dict[int, list[str]] = {}
-    for mid, (code, entitled, present, met) in after["meetings"].items():
+    heads: dict[int, list[str]] = {}       # a meeting's own figures and roll call: 'C5-5 应到 40→39，出席 …'
+    by_meeting: dict[int, list[str]] = {}  # its items and elections
+    for mid, (code, entitled, present, met, _) in after["meetings"].items():
         old = before["meetings"].get(mid)
         if old is None:
             continue
-        parts = []
-        if old[1] != entitled:
+        parts = []  # (a figure known for the first time is no change: the command says it)
+        if old[1] is not None and old[1] != entitled:
             parts.append(f"应到 {_n(old[1])}→{_n(entitled)}")
-        if old[2] != present:
+        if old[2] is not None and old[2] != present:
             parts.append(f"出席 {_n(old[2])}→{_n(present)}")
         if old[3] is not None and met is not None and old[3] != met:
             parts.append("达到法定人数" if met else "不足法定人数")
         if parts:
-            by_meeting.setdefault(mid, []).append(f"{code} {'，'.join(parts)}")
+            heads.setdefault(mid, []).extend(parts)
     people: dict[tuple, list] = {}
     for e in roll_entries:
         b, a = json.loads(e["before"]) if e["before"] else None, json.loads(e["after"]) if e["after"] else None
@@ -167,12 +191,15 @@ def diff(store: Store, before: dict, after: dict, roll_entries: list[dict] = ())
         people.setdefault(key, [b and b["status"], None])[1] = a and a["status"]
     from rdtool.store.refs import name_of
 
+    moved: dict[int, list[str]] = {}
     for (mid, did), (was, now) in people.items():
-        if was != now and mid in after["meetings"]:
+        if was != now and mid in after["meetings"] and before["meetings"].get(mid, (0,) * 5)[4]:
             who = name_of(store, "deputies", did) or f"#{did}"
-            by_meeting.setdefault(mid, []).append(
-                f"{after['meetings'][mid][0]} 点名 {who} {label('attendance', was) or '不在应到名单'}→"
-                f"{label('attendance', now) or '不在应到名单'}")
+            moved.setdefault(mid, []).append(f"{who} {label('attendance', was) or '不在应到名单'}→"
+                                             f"{label('attendance', now) or '不在应到名单'}")
+    for mid, changes in moved.items():
+        shown = "，".join(changes) if len(changes) <= 6 else f"{len(changes)}人的出席情况有变化"
+        heads.setdefault(mid, []).append(f"点名 {shown}")
     for iid, (mid, ref, result) in after["items"].items():
         old = before["items"].get(iid)
         if old is not None and old[2] != result:
@@ -186,7 +213,10 @@ def diff(store: Store, before: dict, after: dict, roll_entries: list[dict] = ())
         if old[3] != winners:
             text += f"（当选 {old[3] or '无'}→{winners or '无'}）"
         by_meeting.setdefault(mid, []).append(text)
-    lines = ["；".join(parts) for parts in by_meeting.values()]
+    lines = []
+    for mid in dict.fromkeys([*heads, *by_meeting]):
+        head = [f"{after['meetings'][mid][0]} {'，'.join(heads[mid])}"] if mid in heads else []
+        lines.append("；".join(head + by_meeting.get(mid, [])))
     for key in sorted(set(before["absent"]) | set(after["absent"])):
         old, new = before["absent"].get(key, (None, 0))[1], after["absent"].get(key, (None, 0))[1]
         if (old >= 2) != (new >= 2):
