@@ -58,13 +58,16 @@ def add(
     db: Optional[str] = DbOpt,
 ) -> None:
     """记录一场选举（一个职务的一轮投票），按法定规则计算当选人；候选人数不符合差额规定时给出提示（组织法第二十七条）。"""
-    from rdtool.services import elections as svc
+    from rdtool.services import meeting_records as svc
 
     store = open_db(db)
-    record = svc.add(store, meeting, post, _int("--seats", seats, 1), _cands(candidate),
-                     issued=_int("--issued", issued), returned=_int("--returned", returned),
-                     invalid=_int("--invalid", invalid), round_=_int("--round", round_, 1), by_election=by_election)
-    _print(record)
+    result = svc.add_election(store, meeting, post, _int("--seats", seats, 1), _cands(candidate),
+                              issued=_int("--issued", issued), returned=_int("--returned", returned),
+                              invalid=_int("--invalid", invalid), round_=_int("--round", round_, 1),
+                              by_election=by_election)
+    _print(result["record"])
+    for i, line in enumerate(result["report"].derived):
+        typer.echo(("随之重新计算：" if i == 0 else "  ") + line)
 
 
 @app.command("edit")

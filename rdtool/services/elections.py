@@ -12,7 +12,7 @@ import re
 from typing import Iterator
 
 from rdtool import fields as F
-from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
+from rdtool.errors import FieldError, RdtoolError, ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import clean, label
 from rdtool.services import meetings as msvc
@@ -175,11 +175,9 @@ def add(store: Store, meeting_ref: str, post: str, seats: int, cands: list[tuple
 
 
 def get(store: Store, ref: str | int) -> dict:
-    text = clean(str(ref)).lstrip("#")
-    row = sql.contest(store, int(text)) if text.isdigit() else None
-    if row is None:
-        raise NotFound(f"没有 ID 为 {ref} 的选举", "用 rdtool election list 查看选举 ID")
-    return row
+    from rdtool.services import refs
+
+    return sql.contest(store, refs.resolve(store, "election", str(ref)).id)
 
 
 def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None = None,

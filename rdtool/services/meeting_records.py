@@ -185,6 +185,14 @@ def edit_item(store: Store, ref: str, raw: dict, reason: str | None = None) -> d
 
 # ---------------------------------------------------------------- elections
 
+def add_election(store: Store, meeting_ref: str, post: str, seats: int, cands: list, **kw) -> dict:
+    """Record a congress election; what its winners change elsewhere (presidium roles and the presidium meetings
+    after) is recomputed."""
+    with corrections.write(store, verb="已记录") as report:
+        record = esvc.add(store, meeting_ref, post, seats, cands, **kw)
+    return {"record": record, "report": report}
+
+
 def edit_election(store: Store, ref: str, reason: str | None = None, **kw) -> dict:
     """Correct a congress election (seats, ballots, votes); who is elected is counted again."""
     contest = esvc.get(store, ref)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool import fields as F
-from rdtool.errors import FieldError, NotFound, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, clean, parse_list
+from rdtool.errors import FieldError, ValidationError
+from rdtool.labels import FIELD_ZH, chinese_numeral, parse_list
 from rdtool.rules import deadlines
 from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_signers_ok
 from rdtool.services.deputy_refs import parse_ref
@@ -284,7 +284,7 @@ def submit(store: Store, raw: dict) -> dict:
 
 
 def get(store: Store, code: str) -> dict:
-    row = sql.get(store, clean(code))
-    if row is None:
-        raise NotFound(f"没有编号为“{code}”的建议或议案", "用 rdtool proposal list 查看编号")
-    return row
+    """A proposal by code (三届一次-001) or id; a code not found suggests the nearest."""
+    from rdtool.services import refs
+
+    return sql.get(store, f"#{refs.resolve(store, 'proposal', code).id}")
