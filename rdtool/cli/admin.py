@@ -275,11 +275,13 @@ def db_delete(
 @db_app.command("check")
 def db_check(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="按哪天检查期限（默认今天）"),
-    strict: bool = typer.Option(False, "--strict", help="提醒（warning）也算失败"),
+    strict: bool = typer.Option(False, "--strict", help="提醒和说明也算失败"),
+    fix: bool = typer.Option(False, "--fix", help="先按当日名单重新计算所有会议的应到人数、点名、表决和选举结果，并列出变化"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """检查数据库：文件完整性、外键、修改记录触发器，以及各项业务检查。发现错误时退出码为 1。"""
+    """检查数据库：文件完整性、外键、修改记录触发器，各项业务检查，并重新计算每一个保存的结果和名单快照，
+    列出与规则不一致的。发现错误时退出码为 1；提醒和说明（如如实记录的不足法定人数的会议）只在 --strict 时算失败。"""
     from rdtool.dates import today
 
     from rdtool.services import safety
@@ -287,16 +289,22 @@ def db_check(
     fmt = check_format(fmt)
     day = parse_option("--as-of", parse_date, as_of) or today()
     store = open_db(db)
+    if fix:
+        from rdtool.services import corrections
+
+        report = corrections.refresh_all(store)
+        for line in report.lines() or ["重新计算：没有变化"]:
+            typer.echo(line, err=True)
     findings = safety.check(store, day)
     for f in findings:
-        f["severity_zh"] = {"error": "错误", "warning": "提醒"}.get(f["severity"], f["severity"])
+        f["severity_zh"] = {"error": "错误", "warning": "提醒", "note": "说明"}.get(f["severity"], f["severity"])
     if findings or fmt != "table":
         render_rows(findings, [Column("severity" if fmt != "table" and fmt != "md" else "severity_zh", "级别"), Column("check", "检查项"), Column("table", "表"),
                                Column("record", "记录"), Column("message", "说明")], fmt)
     bad = safety.failed(findings, strict)
     if fmt == "table":
-        errors = sum(f["severity"] == "error" for f in findings)
-        typer.echo(f"检查完成：{errors} 个错误，{len(findings) - errors} 个提醒" if findings
+        n = {s: sum(f["severity"] == s for f in findings) for s in ("error", "warning", "note")}
+        typer.echo(f"检查完成：{n['error']} 个错误，{n['warning']} 个提醒，{n['note']} 条说明" if findings
                    else "检查完成：数据库完好，没有发现问题", err=bool(findings))
     if bad:
         raise typer.Exit(1)

@@ -93,6 +93,15 @@ def write(store: Store, reason: str | None = None, subject: tuple[str, int | str
         store.reason = None
 
 
+def refresh_all(store: Store) -> Report:
+    """Recompute every meeting (`db check --fix`): snapshots, roll calls, results, with what changed."""
+    from rdtool.store import meetings as msql
+
+    with write(store, verb="已重新计算") as report:
+        report.warnings = recompute.refresh(store, [m["id"] for m in msql.meetings(store)])
+    return report
+
+
 def _describe(store: Store, report: Report, entries: list[dict]) -> None:
     subject_key = (report.subject[0], str(report.subject[1])) if report.subject else None
     mine = [e for e in entries if (e["table_name"], e["row_id"]) == subject_key]

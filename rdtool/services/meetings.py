@@ -340,11 +340,12 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             q = quorum(m["kind"], f["entitled"], f["present"], rule)
         except ImpossibleCounts:
             continue  # reported by the vote checks as impossible counts
-        if not q.met:
+        if not q.met:  # a fact correctly recorded, not an error in the records (issue 11)
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
-            findings.append({"check": "meeting_no_quorum", "severity": "error", "table": "meetings",
+            findings.append({"check": "meeting_no_quorum", "severity": "note", "table": "meetings",
                              "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"
-                                                             f"（{q.article}）"})
+                                                             f"（{q.article}）；如实记录的事实：会议不能举行，"
+                                                             "所议事项不计入统计"})
     for r in sql.congress_absences(store):
         if r["n"] >= 2:
             findings.append({"check": "deputy_absent_twice", "severity": "warning", "table": "deputies",

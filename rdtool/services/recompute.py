@@ -250,7 +250,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             if missing:
                 findings.append(_finding("attendance_missing", "warning", m,
                                          f"会议 {m['code']} 的点名缺少当日应到的：{'、'.join(missing)}"))
-        if m["entitled"] is not None and (m["roster"] is not None or entitled) and m["entitled"] != len(entitled):
+        if m["entitled"] is not None and entitled and m["entitled"] != len(entitled):
             findings.append(_finding("meeting_entitled_differs", "warning", m,
                                      f"会议 {m['code']} 填写的应到人数为{m['entitled']}人，当日在任名单为{len(entitled)}人"
                                      "（旧记录按填写的人数计算）"))

@@ -252,4 +252,5 @@ def check(store: Store, as_of: str, domain: bool = True) -> list[dict]:
 
 
 def failed(findings: list[dict], strict: bool = False) -> bool:
+    """Errors fail `db check`; warnings and notes (facts, such as an inquorate meeting) only with --strict."""
     return any(f["severity"] == "error" or strict for f in findings)
