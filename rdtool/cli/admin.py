@@ -258,17 +258,19 @@ def db_check(
 
     fmt = check_format(fmt)
     day = parse_option("--as-of", parse_date, as_of) or today()
-    store = open_db(db)
+    store = open_db(db, incomplete_ok=True)
     findings = safety.check(store, day)
     for f in findings:
-        f["severity_zh"] = {"error": "错误", "warning": "提醒"}.get(f["severity"], f["severity"])
+        f["severity_zh"] = {"error": "错误", "warning": "提醒", "note": "说明"}.get(f["severity"], f["severity"])
     if findings or fmt != "table":
         render_rows(findings, [Column("severity" if fmt != "table" and fmt != "md" else "severity_zh", "级别"), Column("check", "检查项"), Column("table", "表"),
                                Column("record", "记录"), Column("message", "说明")], fmt)
     bad = safety.failed(findings, strict)
     if fmt == "table":
         errors = sum(f["severity"] == "error" for f in findings)
-        typer.echo(f"检查完成：{errors} 个错误，{len(findings) - errors} 个提醒" if findings
+        notes = sum(f["severity"] == "note" for f in findings)
+        typer.echo(f"检查完成：{errors} 个错误，{len(findings) - errors - notes} 个提醒"
+                   + (f"，{notes} 条说明" if notes else "") if findings
                    else "检查完成：数据库完好，没有发现问题", err=bool(findings))
     if bad:
         raise typer.Exit(1)
