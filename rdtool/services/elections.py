@@ -14,7 +14,7 @@ from typing import Iterator
 from rdtool import fields as F
 from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
-from rdtool.labels import clean, label
+from rdtool.labels import clean, label, record_id
 from rdtool.services import meetings as msvc
 from rdtool.services.deputy_refs import parse_ref
 from rdtool.store import deputies as deputies_sql
@@ -176,7 +176,8 @@ def add(store: Store, meeting_ref: str, post: str, seats: int, cands: list[tuple
 
 def get(store: Store, ref: str | int) -> dict:
     text = clean(str(ref)).lstrip("#")
-    row = sql.contest(store, int(text)) if text.isdigit() else None
+    ident = record_id(text)
+    row = sql.contest(store, ident) if ident is not None else None
     if row is None:
         raise NotFound(f"没有 ID 为 {ref} 的选举", "用 rdtool election list 查看选举 ID")
     return row

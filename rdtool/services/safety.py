@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from rdtool.errors import NotFound, RdtoolError, UsageError, ValidationError
 from rdtool.fields import mask_id, mask_phone
+from rdtool.labels import record_id as typed_id
 from rdtool.store import changelog
 from rdtool.store.db import Store, foreign_key_violations, integrity_messages
 
@@ -121,8 +122,8 @@ def _record(store: Store, table: str, record_id: str) -> dict:
                          f"可用：{'、'.join(t for t in tables if t != 'settings')}")
     text = str(record_id).strip().lstrip("#")
     row = changelog.find_record(store, table, text)
-    if row is None and text.isdigit():
-        row = changelog.find_record(store, table, int(text))
+    if row is None and typed_id(text) is not None:
+        row = changelog.find_record(store, table, typed_id(text))
     if row is None:
         raise NotFound(f"{table} 中没有记录 {text}", f"用 rdtool db log --table {table} 查看记录编号")
     return row
@@ -209,10 +210,18 @@ def check(store: Store, as_of: str, domain: bool = True) -> list[dict]:
         except sqlite3.DatabaseError:
             pass  # an unreadable log is reported by integrity_check above
     if domain and not any(f["check"] in ("integrity", "schema_incomplete") for f in findings):
-        from rdtool.services.checks import run_all
+        from rdtool.services import stored_values
+        from rdtool.services.checks import CHECKS, run_all
 
-        for f in run_all(store, as_of):
-            findings.append(dict(f))
+        bad = stored_values.checks(store, as_of)
+        findings.extend(dict(f) for f in bad)
+        try:
+            findings.extend(dict(f) for f in run_all(store, as_of, [t for t in CHECKS if "stored_values" not in t]))
+        except Exception:
+            if not bad:
+                raise
+            findings.append({"check": "stored_value", "severity": "error", "table": "", "record": "",
+                             "message": "因上述不符合规则的值，其余业务检查没有进行；更正后请再运行 rdtool db check"})
     return findings
 
 

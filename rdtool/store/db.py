@@ -17,6 +17,9 @@ from rdtool.errors import RdtoolError, UsageError
 from rdtool.store.schema_check import MIGRATION_SET, applied_migrations
 
 BUSY_TIMEOUT_MS = 10_000
+# The database files this run opened (rdtool.cli.main clears it per command): where a failure is looked for
+# in stored values that other programs wrote (rdtool.services.stored_values.explain).
+OPENED: list[Path] = []
 
 
 def default_path() -> Path:
@@ -226,6 +229,7 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
         raise
     if adopt:
         os.chmod(path, 0o600)  # a file rdtool made, or the empty file it was told to make its database
+    OPENED.append(path)
     return store
 
 
