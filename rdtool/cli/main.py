@@ -100,6 +100,10 @@ class LazyGroup(TyperGroup):
         extra["standalone_mode"] = False
         from rdtool.store.changelog import set_command_line
 
+        if not os.environ.get("RDTOOL_DEBUG"):
+            # a writer that failed (a full disk under openpyxl's zip file) may leave objects whose clean-up fails
+            # again when collected: the error was reported once, in Chinese; no "Exception ignored" traceback
+            sys.unraisablehook = lambda unraisable: None
         argv = list(sys.argv[1:] if args is None else args)
         bad = next((i for i, a in enumerate(argv, 1) if isinstance(a, str) and _SURROGATE.search(a)), None)
         if bad is not None:

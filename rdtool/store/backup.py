@@ -191,8 +191,6 @@ def verify(path: Path) -> dict:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if problems != ["ok"]:
             raise RdtoolError(f"备份文件已损坏，没有恢复：{path}（{problems[0]}）")
-        if conn.execute("PRAGMA foreign_key_check").fetchone():
-            raise RdtoolError(f"备份文件中有引用不存在记录的行，没有恢复：{path}")
         applied = schema_check.applied_migrations(conn)
         if not applied:
             raise RdtoolError(f"这不是 rdtool 的数据库文件，没有恢复：{path}")
@@ -206,6 +204,8 @@ def verify(path: Path) -> dict:
             shown = "；".join(p.message for p in missing[:3]) + ("……" if len(missing) > 3 else "")
             raise RdtoolError(f"备份文件的结构不完整（{shown}），没有恢复：{path}",
                               "rdtool 写的备份总是完整的，这个文件可能被其他程序改过；请换一份备份")
+        if conn.execute("PRAGMA foreign_key_check").fetchone():
+            raise RdtoolError(f"备份文件中有引用不存在记录的行，没有恢复：{path}")
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
         counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}

@@ -44,10 +44,10 @@ def _bad(column: str, rule: Rule) -> str:
     if rule.kind == "enum":
         return f"{c} IS NOT NULL AND (typeof({c}) != 'text' OR {c} NOT IN ({', '.join(map(_literal, rule.codes))}))"
     if rule.kind == "date":
-        return f"{c} IS NOT NULL AND NOT (typeof({c}) = 'text' AND {c} GLOB '{_DAY}' AND date({c}) IS {c})"
+        return f"{c} IS NOT NULL AND NOT (typeof({c}) = 'text' AND {c} GLOB '{_DAY}' AND date({c}, '+0 days') IS {c})"
     if rule.kind == "month":
-        return (f"{c} IS NOT NULL AND NOT (typeof({c}) = 'text' AND ({c} GLOB '{_DAY}' AND date({c}) IS {c} "
-                f"OR {c} GLOB '{_MONTH}' AND date({c} || '-01') IS {c} || '-01'))")
+        return (f"{c} IS NOT NULL AND NOT (typeof({c}) = 'text' AND ({c} GLOB '{_DAY}' AND date({c}, '+0 days') IS {c} "
+                f"OR {c} GLOB '{_MONTH}' AND date({c} || '-01', '+0 days') IS {c} || '-01'))")
     if rule.kind == "bool":
         return f"{c} IS NOT NULL AND (typeof({c}) != 'integer' OR {c} NOT IN (0, 1))"
     low = f" OR {c} < {int(rule.minimum)}" if rule.minimum is not None else ""
