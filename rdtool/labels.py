@@ -103,7 +103,7 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "appoint": ("任命", ()),
         "remove": ("免职", ()),
         "accept_resignation": ("接受辞职", ("辞职",)),
-        "elect": ("选举产生", ("选举", "当选")),
+        "elect": ("选举", ("选举产生", "当选")),
     },
     "activity_kind": {
         "training": ("培训", ()),

@@ -56,7 +56,7 @@ ART_QUORUM = "《地方各级人民代表大会和地方各级人民政府组织
 ART_REVOTE = "《地方各级人民代表大会和地方各级人民政府组织法》（2022）第二十九条第一款"
 
 # The kinds of round (stage) a contest can be, each decided by the round before it (see next_stage).
-STAGES = ("first", "revote", "additional", "repeat")
+STAGES = ("first", "revote", "additional")
 ART_BALLOTS = (
     "《全国人民代表大会和地方各级人民代表大会选举法》（2020）第四十四条；"
     "《重庆市乡镇人民代表大会工作条例》第二十四条"
@@ -96,7 +96,7 @@ class RoundResult:
     seats: int = 0
     tie_seats: int = 0
     all_deputies: int = 0
-    required_votes: int = 0  # more than half of all deputies
+    required_votes: int | None = 0  # more than half of all deputies; None in a re-vote (no threshold)
     valid_ballots: int = 0
     candidates: list[CandidateResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -118,6 +118,7 @@ def _prepare(
     ballots_returned: int,
     ballots_invalid: int,
     present: int | None,
+    majority: bool = True,
 ) -> tuple[int, int, str, list[str], str | None, str]:
     """Check the figures common to every round; ``(valid, required, head, warnings, blocked, block_text)``.
 
@@ -138,7 +139,7 @@ def _prepare(
     valid = check_ballots(seats, votes, ballots_returned, ballots_invalid)
     required = min_more_than_half(all_deputies)
     head = (
-        f"全体代表{all_deputies}人，当选须得票超过半数（至少{required}票）；"
+        f"全体代表{all_deputies}人" + (f"，当选须得票超过半数（至少{required}票）" if majority else "") + "；"
         f"发出选票{ballots_issued}张，收回{ballots_returned}张，无效{ballots_invalid}张，有效{valid}张。"
     )
     warnings: list[str] = []
@@ -213,7 +214,7 @@ def count_round(
     all than valid ballots × seats.
     """
     if stage not in STAGES or stage == "revote":
-        raise ValueError(f"count_round 的轮次类别应为 first、additional 或 repeat，收到：{stage!r}")
+        raise ValueError(f"count_round 的轮次类别应为 first 或 additional，收到：{stage!r}")
     valid, required, head, warnings, blocked, text = _prepare(
         seats, votes, all_deputies, ballots_issued, ballots_returned, ballots_invalid, present)
     if blocked:
@@ -289,7 +290,7 @@ def count_revote(
             problem.append(f"缺少{join_names(missing)}")
         raise NotAllowed(f"再次投票只能就票数相等的{join_names(list(tied))}进行：{'；'.join(problem)}（{ART_REVOTE}）")
     valid, required, head, warnings, blocked, text = _prepare(
-        seats, votes, all_deputies, ballots_issued, ballots_returned, ballots_invalid, present)
+        seats, votes, all_deputies, ballots_issued, ballots_returned, ballots_invalid, present, majority=False)
     if blocked:
         return _blocked(seats, votes, all_deputies, required, valid, head, warnings, blocked, text, "revote")
     elected, still_tied = tie_revote(seats, votes)
@@ -308,7 +309,7 @@ def count_revote(
         seats=seats,
         tie_seats=tie_seats,
         all_deputies=all_deputies,
-        required_votes=required,
+        required_votes=None,
         valid_ballots=valid,
         candidates=lines,
         warnings=warnings,
@@ -323,9 +324,11 @@ def next_stage(previous_outcome: str | None, by_election: bool = False) -> str:
     - none → ``'first'``;
     - ``'tie'`` → ``'revote'`` (组织法 第二十九条第一款: 就票数相等的人再次投票);
     - ``'shortfall'`` → ``'additional'`` (第二十九条第二款: 不足的名额另行选举);
-    - ``'void'`` or ``'no_quorum'`` → ``'repeat'`` (the round is held again for the same seats);
     - ``'filled'`` → ``NotAllowed`` (every seat is filled), unless ``by_election`` (补选, 第三十条), which is
       a new ``'first'`` round.
+
+    A void round (``'void'``, ``'no_quorum'``) is held again as the same kind of round: the caller passes the
+    outcome of the last round that was not void; a void outcome here raises ``ValueError``.
     """
     if previous_outcome is None:
         return "first"
@@ -333,8 +336,6 @@ def next_stage(previous_outcome: str | None, by_election: bool = False) -> str:
         return "revote"
     if previous_outcome == "shortfall":
         return "additional"
-    if previous_outcome in ("void", "no_quorum"):
-        return "repeat"
     if previous_outcome == "filled":
         if by_election:
             return "first"

@@ -181,8 +181,8 @@ def replay_roles(typed: list[Membership], elections: list[Election], ended_on: d
                 if m.deputy_id in e.session_members and current(m.deputy_id, day) is None:
                     roles.append(Membership(m.deputy_id, "member", day, None, e.session_members[m.deputy_id]))
         if role == "member" and not e.by_election:
-            for m in [m for m in roles if m.role == "member" and m.held_on(day)
-                      and m.deputy_id not in e.session_members]:
+            elected = winners | set(e.session_members)
+            for m in [m for m in roles if m.role == "member" and m.held_on(day) and m.deputy_id not in elected]:
                 _end(m, day, e.contest_id)
     for m in roles:
         end = ended_on.get(m.deputy_id)

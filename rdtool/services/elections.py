@@ -151,7 +151,7 @@ def count(store: Store, m: dict, contest: dict, cands: list[dict], prior: list[t
     return result, warnings
 
 
-STAGE_ZH = {"first": "", "revote": "再次投票", "additional": "另行选举"}
+STAGE_ZH = {"first": "第一次投票", "revote": "再次投票", "additional": "另行选举"}
 
 
 def outcome_code(result) -> str:
@@ -166,9 +166,11 @@ def outcome_code(result) -> str:
     return "filled"
 
 
-def apply(store: Store, contest_id: int) -> dict:
+def apply(store: Store, contest_id: int) -> tuple[dict, list[str]]:
     """Recount a contest and the later rounds of its post at that session, store who is elected (with the
-    meeting date) and each outcome, and bring the roster and office records up to date. {contest id: result}."""
+    meeting date) and each outcome, and bring the roster and office records up to date.
+
+    Returns ({contest id: RoundResult} of the rounds recounted, the roster changes in Chinese)."""
     contest = sql.contest(store, contest_id)
     m = sql.meeting_by_id(store, contest["meeting_id"])
     done: list[tuple] = []
@@ -185,8 +187,7 @@ def apply(store: Store, contest_id: int) -> dict:
             sql.set_candidate_elected(store, x["id"], won, m["date"] if won else None)
         sql.set_contest_outcome(store, c["id"], outcome_code(result))
         results[c["id"]] = result
-    outcomes.sync(store)
-    return results
+    return results, outcomes.sync(store)
 
 
 def resolve_candidate(index, name: str, term: int, deputy_id: int | None) -> int | None:
@@ -200,8 +201,9 @@ def resolve_candidate(index, name: str, term: int, deputy_id: int | None) -> int
 
 def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, int | None, int]], *,
            issued: int | None = None, returned: int | None = None, invalid: int | None = None,
-           round_: int | None = None, by_election: bool = False, index=None) -> int:
-    """Insert one contest with its candidates and count it (inside the caller's transaction)."""
+           round_: int | None = None, by_election: bool = False, index=None) -> tuple[int, list[str]]:
+    """Insert one contest with its candidates and count it (inside the caller's transaction); (id, roster
+    changes)."""
     from rdtool.services.deputy_refs import DeputyIndex
 
     index = index or DeputyIndex(store)
@@ -223,8 +225,9 @@ def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, 
         except FieldError as exc:
             raise ValidationError(f"候选人“{name}”：{exc}") from None
         sql.insert_candidate(store, {"contest_id": contest_id, "name": name, "deputy_id": did, "votes": votes})
-    _refuse_without_quorum(m, post, apply(store, contest_id))
-    return contest_id
+    results, changes = apply(store, contest_id)
+    _refuse_without_quorum(m, post, results)
+    return contest_id, changes
 
 
 def _refuse_without_quorum(m: dict, post: str, results: dict) -> None:
@@ -238,8 +241,8 @@ def _refuse_without_quorum(m: dict, post: str, results: dict) -> None:
 def add(store: Store, meeting_ref: str, post: str, seats: int, cands: list[tuple[str, int | None, int]], **kw) -> dict:
     with store.transaction():
         m = _meeting(store, meeting_ref)
-        contest_id = create(store, m, post, seats, cands, **kw)
-    return show(store, contest_id)
+        contest_id, changes = create(store, m, post, seats, cands, **kw)
+    return {**show(store, contest_id), "roster_changes": changes}
 
 
 def get(store: Store, ref: str | int) -> dict:
@@ -274,8 +277,9 @@ def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None
                 sql.insert_candidate(store, {"contest_id": contest["id"], "name": name, "deputy_id": did,
                                              "votes": votes})
         m = sql.meeting_by_id(store, contest["meeting_id"])
-        _refuse_without_quorum(m, contest["post"], apply(store, contest["id"]))
-    return show(store, contest["id"])
+        results, changes = apply(store, contest["id"])
+        _refuse_without_quorum(m, contest["post"], results)
+    return {**show(store, contest["id"]), "roster_changes": changes}
 
 
 def show(store: Store, contest_id: int) -> dict:
