@@ -143,7 +143,10 @@ def test_a_round_two_fill_clears_the_unfinished_warning(cli, session):
 def test_no_further_round_once_the_seats_are_filled(cli, session):
     p = session
     cli("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", f"{p[0]}=9")
-    assert "补选" in cli.fails("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", f"{p[1]}=9").stderr
+    assert "--by-election" in cli.fails("election", "add", "C3-1", "--post", "镇长", "--seats", "1",
+                                        "-c", f"{p[1]}=9").stderr
+    cli("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", f"{p[1]}=9", "--by-election")
+    assert "已选满" in cli.fails("election", "edit", "2", "--not-by-election").stderr
 
 
 def test_one_or_two_vice_chairs(cli, session):
@@ -216,3 +219,36 @@ def test_impossible_figures_and_wrong_meetings_write_nothing(cli, session):
 
 def test_an_empty_post_is_refused(sample):
     assert "职务" in sample.fails("election", "add", "C3-1", "--post", " ", "--seats", "1", "-c", "某某=60").stderr
+
+
+def test_a_file_chains_its_rounds_as_the_commands_do(cli, session, tmp_path):
+    from tests.helpers import write_csv
+
+    p = session
+    rows = ["meeting,post,seats,candidate,votes,round",
+            f"C3-1,副镇长,2,{p[0]},9,1", f"C3-1,副镇长,2,{p[1]},7,1", f"C3-1,副镇长,2,{p[2]},7,1",
+            f"C3-1,副镇长,1,{p[1]},5,2", f"C3-1,副镇长,1,{p[2]},4,2"]
+    path = write_csv(tmp_path / "elections.csv", "\n".join(rows) + "\n")
+    cli("import", "elections", path, "--dry-run")
+    cli("import", "elections", path)
+    assert {r["candidate"] for r in cli.json("election", "list", "--elected")} == {p[0], p[1]}
+    assert cli.json("election", "show", "2")["stage"] == "revote"
+    bad = write_csv(tmp_path / "bad.csv", "\n".join(rows[:4] + [f"C3-1,副镇长,1,{p[3]},4,2"]).replace("C3-1", "C3-2")
+                    + "\n")
+    cli("meeting", "add", "--kind", "congress", "--date", "2018-01-10")
+    cli("meeting", "roll", "C3-2")
+    assert "不在票数相等的人之中" in cli.fails("import", "elections", bad, "--dry-run").stderr
+    assert "不在票数相等的人之中" in cli.fails("import", "elections", bad).stderr
+
+
+def test_an_elected_row_in_an_appointments_file_needs_its_election(cli, session, tmp_path):
+    from tests.helpers import write_csv
+
+    p = session
+    head = "person,position,action,meeting,oath_on,announced_on\n"
+    path = write_csv(tmp_path / "a.csv", head + f"{p[3]},镇长,选举,C3-1,2017-01-07,2017-01-07\n")
+    assert "先导入 elections" in cli.fails("import", "appointments", path).stderr
+    cli("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", f"{p[3]}=9")
+    cli("import", "appointments", path)
+    rows = cli.json("appointment", "list")
+    assert [(r["person"], r["oath_on"], r["missing_text"]) for r in rows] == [(p[3], "2017-01-07", "")]

@@ -52,17 +52,25 @@ def _print(record: dict) -> None:
         typer.echo(f"已记入：{line}")
 
 
-@app.command("add")
+ADD_HELP = ("记录一场选举（一个职务的一轮投票），按法定规则计算当选人。\n\n"
+            "不足法定人数的会议不能选举，发出选票不能多于出席代表（组织法第十四条第四款）。"
+            "候选人数不符合差额规定时给出提示（组织法第二十七条第一款；另行选举副职同样须差额，第二十九条第三款）；"
+            "另行选举未按第一次投票得票顺序确定候选人时，提示核对是否依法另行提名（第二十九条第二款）。"
+            "主席、副主席、主席团成员须从代表中选出（第十八条第一款、第十九条第一款）。")
+
+
+@app.command("add", help=ADD_HELP)
 def add(
     meeting: str = typer.Argument(..., help="人代会编号，如 C3-1"),
-    post: str = typer.Option(..., "--post", help="职务：主席、副主席、镇长、副镇长、主席团成员……"),
+    post: str = typer.Option(..., "--post", metavar="<职务>", help="职务：主席、副主席、镇长、副镇长、主席团成员……"),
     seats: str = typer.Option(..., "--seats", metavar="<名额>",
                               help="应选名额；再次投票为票数相等者争的名额，另行选举为尚缺的名额；副主席至多2名"),
-    candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c",
+    candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c", metavar="<姓名=得票>",
                                                   help="候选人及得票，可重复：--candidate 于玉林=75；同名代表写 王建国(20)=61"),
-    issued: Optional[str] = typer.Option(None, "--issued", help="发出选票（默认为出席人数）"),
-    returned: Optional[str] = typer.Option(None, "--returned", help="收回选票（默认等于发出）"),
-    invalid: Optional[str] = typer.Option(None, "--invalid", help="无效票（默认0）"),
+    issued: Optional[str] = typer.Option(None, "--issued", metavar="<张数>",
+                                         help="发出选票（默认为出席人数；不能多于出席代表）"),
+    returned: Optional[str] = typer.Option(None, "--returned", metavar="<张数>", help="收回选票（默认等于发出）"),
+    invalid: Optional[str] = typer.Option(None, "--invalid", metavar="<张数>", help="无效票（默认0）"),
     round_: Optional[str] = typer.Option(None, "--round", metavar="<轮次>",
                                          help="轮次（默认下一轮）。前一轮票数相等，本轮即再次投票，只列票数相等的人、"
                                               "以得票多的当选（组织法第二十九条第一款）；前一轮未选满，本轮即另行选举"
@@ -70,12 +78,6 @@ def add(
     by_election: bool = typer.Option(False, "--by-election", help="补选（组织法第三十条：候选人可多于或等于应选名额）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """记录一场选举（一个职务的一轮投票），按法定规则计算当选人。
-
-    不足法定人数的会议不能选举，发出选票多于出席代表的不予记录（组织法第十四条第四款）。候选人数不符合差额规定时
-    给出提示（组织法第二十七条第一款；另行选举副职同样须差额，第二十九条第三款）；另行选举未按第一次投票得票顺序
-    确定候选人时提示核对是否另行提名（第二十九条第二款）。主席、副主席、主席团成员须从代表中选出（第十八条第一款、
-    第十九条）。"""
     from rdtool.services import elections as svc
 
     store = open_db(db)
@@ -93,28 +95,18 @@ def edit(
     issued: Optional[str] = typer.Option(None, "--issued"),
     returned: Optional[str] = typer.Option(None, "--returned"),
     invalid: Optional[str] = typer.Option(None, "--invalid"),
+    by_election: Optional[bool] = typer.Option(None, "--by-election/--not-by-election",
+                                               help="更正是否为补选（组织法第三十条）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """更正选票或得票数；当选结果随之重新计算。"""
+    """更正选票、得票数或是否补选；当选结果（及其后各轮）随之重新计算，主席团职务和任职记录随之更正。"""
     from rdtool.services import elections as svc
 
     store = open_db(db)
     record = svc.edit(store, ref, seats=_int("--seats", seats, 1), issued=_int("--issued", issued),
                       returned=_int("--returned", returned), invalid=_int("--invalid", invalid),
-                      cands=_cands(candidate))
+                      cands=_cands(candidate), by_election=by_election)
     _print(record)
-
-
-@app.command("sync")
-def sync(db: Optional[str] = DbOpt) -> None:
-    """把已记录的选举结果记入主席团职务和任职记录（旧版本录入的选举用；新录入的选举会自动记入）。"""
-    from rdtool.services import election_outcomes as svc
-
-    store = open_db(db)
-    lines = svc.sync_all(store)
-    for line in lines:
-        typer.echo(f"已记入：{line}")
-    typer.echo(f"完成：{len(lines)}处变化" if lines else "选举结果已全部记入，没有需要补记的")
 
 
 @app.command("list")
@@ -165,3 +157,15 @@ def show(
         render_rows(record["candidates"], [Column("name", "候选人"), Column("votes"),
                                            Column("status", "结果", enum="candidate_status"),
                                            Column("elected_on", "当选日期")], fmt, title="候选人")
+
+
+@app.command("sync")
+def sync(db: Optional[str] = DbOpt) -> None:
+    """把已记录的选举结果记入主席团职务和任职记录（旧版本录入的选举用；新录入的选举会自动记入）。"""
+    from rdtool.services import election_outcomes as svc
+
+    store = open_db(db)
+    lines = svc.sync_all(store)
+    for line in lines:
+        typer.echo(f"已记入：{line}")
+    typer.echo(f"完成：{len(lines)}处变化" if lines else "选举结果已全部记入，没有需要补记的")

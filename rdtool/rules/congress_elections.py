@@ -339,7 +339,7 @@ def next_stage(previous_outcome: str | None, by_election: bool = False) -> str:
     if previous_outcome == "filled":
         if by_election:
             return "first"
-        raise NotAllowed("前一轮已选满应选名额，不能再选；如是补选（组织法第三十条），请注明补选")
+        raise NotAllowed("前一轮已选满应选名额，不能再选")
     raise ValueError(f"未知的选举结果：{previous_outcome!r}")
 
 

@@ -100,7 +100,8 @@ def _resolve(store: Store, v: dict) -> tuple[dict, list[tuple[str, str, str]]]:
         if v.get(s) and v.get("party_decision_on") and s != "application_on" and v[s] < v["party_decision_on"]:
             problems.append((s, v[s], f"早于党委决定日期 {v['party_decision_on']}"))
     if v.get("oath_on") and v.get("decided_on") and v["oath_on"] < v["decided_on"]:
-        problems.append(("oath_on", v["oath_on"], f"宪法宣誓应在任命（{v['decided_on']}）之后"))
+        when = "当选" if v.get("action") == "elect" else "任命"
+        problems.append(("oath_on", v["oath_on"], f"宪法宣誓应在{when}（{v['decided_on']}）之后"))
     if v.get("announced_on") and v.get("decided_on") and v["announced_on"] < v["decided_on"]:
         problems.append(("announced_on", v["announced_on"], f"公告早于决定日期 {v['decided_on']}"))
     if v.get("action") not in ("appoint", "elect"):

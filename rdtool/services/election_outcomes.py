@@ -101,8 +101,9 @@ def plan(store: Store) -> dict:
     offices = {}
     for r in winners:
         if duties(post_office(r["post"])).takes_oath:
-            offices[r["candidate_id"]] = {"person": r["name"], "deputy_id": r["deputy_id"], "position": clean(r["post"]),
-                                          "action": "elect", "meeting_id": r["meeting_id"], "decided_on": r["date"],
+            offices[r["candidate_id"]] = {"person": r["name"], "deputy_id": r["deputy_id"],
+                                          "position": clean(r["post"]), "action": "elect",
+                                          "meeting_id": r["meeting_id"], "decided_on": r["date"],
                                           "candidate_id": r["candidate_id"]}
     records = sql.office_records(store)
     seen = set()

@@ -109,7 +109,8 @@ def _check_winners(store: Store, m: dict, contest: dict, cands: list[dict], elec
 def count(store: Store, m: dict, contest: dict, cands: list[dict], prior: list[tuple] | None = None):
     """(RoundResult, warnings) of a contest, its stage set by the rounds before it (``prior``, default: the
     stored ones); raises ValidationError for impossible figures or a round the law does not allow."""
-    from rdtool.rules.congress_candidates import check_additional_round, check_seats, contest_size_warnings, ranking_notes
+    from rdtool.rules.congress_candidates import (check_additional_round, check_seats, contest_size_warnings,
+                                                  ranking_notes)
     from rdtool.rules.congress_elections import ImpossibleCounts, NotAllowed, count_revote, count_round
 
     if prior is None:
@@ -143,7 +144,8 @@ def count(store: Store, m: dict, contest: dict, cands: list[dict], prior: list[t
         if stage == "additional":
             warnings += ranking_notes(names, {c["name"]: c["votes"] or 0 for c in held[0][1]}, elected_before)
     except NotAllowed as exc:
-        raise ValidationError(f"{where}不能这样记录：{exc}", hint="没有写入任何记录") from None
+        hint = "没有写入任何记录" + ("；如是补选（组织法第三十条），请加 --by-election" if "已选满" in str(exc) else "")
+        raise ValidationError(f"{where}不能这样记录：{exc}", hint=hint) from None
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}的票数不可能成立：{exc}",
                               hint="请核对选票、得票数和出席人数；没有写入任何记录") from None
@@ -255,14 +257,17 @@ def get(store: Store, ref: str | int) -> dict:
 
 def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None = None,
          returned: int | None = None, invalid: int | None = None,
-         cands: list[tuple[str, int | None, int]] = ()) -> dict:
-    """Correct ballots, seats or votes (adding candidates written in); the outcome is recounted."""
+         cands: list[tuple[str, int | None, int]] = (), by_election: bool | None = None) -> dict:
+    """Correct ballots, seats, votes (adding candidates written in) or whether it is a 补选; the outcome (and
+    that of the later rounds) is recounted."""
     from rdtool.services.deputy_refs import DeputyIndex
 
     contest = get(store, ref)
     with store.transaction():
         changes = {k: v for k, v in (("seats", seats), ("ballots_issued", issued), ("ballots_returned", returned),
-                                     ("ballots_invalid", invalid)) if v is not None}
+                                     ("ballots_invalid", invalid),
+                                     ("by_election", None if by_election is None else int(by_election)))
+                   if v is not None}
         sql.update_contest(store, contest["id"], changes)
         existing = {c["name"]: c for c in sql.candidates(store, contest["id"])}
         index = DeputyIndex(store)

@@ -278,29 +278,6 @@ def winners(store: Store) -> list[dict]:
                        "ORDER BY m.date, m.id, c.round, c.id, x.id")
 
 
-def office_records(store: Store) -> list[dict]:
-    """Office-holder records made from election results (appointments with a candidate), voided ones left out."""
-    return store.query("SELECT * FROM appointments WHERE candidate_id IS NOT NULL AND voided_at IS NULL ORDER BY id")
-
-
-def office_record_for(store: Store, person: str, position: str, meeting_id: int | None) -> dict | None:
-    return store.one("SELECT * FROM appointments WHERE candidate_id IS NOT NULL AND voided_at IS NULL "
-                     "AND person = ? AND position = ? AND meeting_id IS ? ORDER BY id LIMIT 1",
-                     (person, position, meeting_id))
-
-
-def void_appointment(store: Store, appointment_id: int, at: str, reason: str) -> None:
-    store.execute("UPDATE appointments SET voided_at = ?, void_reason = ? WHERE id = ?", (at, reason, appointment_id))
-
-
-def link_personnel_item(store: Store, meeting_id: int) -> None:
-    """Link each appointment of a meeting to its personnel vote when exactly one personnel item names the person."""
-    match = ("FROM items i WHERE i.meeting_id = appointments.meeting_id AND i.kind = 'personnel' "
-             "AND i.voided_at IS NULL AND instr(i.title, appointments.person) > 0")
-    store.execute(f"UPDATE appointments SET item_id = (SELECT min(i.id) {match}) WHERE meeting_id = ? "
-                  f"AND item_id IS NULL AND voided_at IS NULL AND (SELECT count(*) {match}) = 1", (meeting_id,))
-
-
 # ---------------------------------------------------------------- appointments
 
 def insert_appointment(store: Store, values: dict) -> int:
@@ -335,3 +312,27 @@ def appointments(store: Store, *, term: int | None = None, year: int | None = No
         where.append("substr(a.decided_on, 1, 4) = ?")
         params.append(f"{year:04d}")
     return store.query(_APPOINTMENT + f"WHERE {' AND '.join(where)} ORDER BY a.decided_on, a.id", params)
+
+
+def office_records(store: Store) -> list[dict]:
+    """Office-holder records made from election results (appointments with a candidate), voided ones left out."""
+    return store.query("SELECT * FROM appointments WHERE candidate_id IS NOT NULL AND voided_at IS NULL ORDER BY id")
+
+
+def office_record_for(store: Store, person: str, position: str, meeting_id: int | None) -> dict | None:
+    return store.one("SELECT * FROM appointments WHERE candidate_id IS NOT NULL AND voided_at IS NULL "
+                     "AND person = ? AND position = ? AND meeting_id IS ? ORDER BY id LIMIT 1",
+                     (person, position, meeting_id))
+
+
+def void_appointment(store: Store, appointment_id: int, at: str, reason: str) -> None:
+    store.execute("UPDATE appointments SET voided_at = ?, void_reason = ? WHERE id = ?", (at, reason, appointment_id))
+
+
+def link_personnel_item(store: Store, meeting_id: int) -> None:
+    """Link each appointment of a meeting to its personnel vote when exactly one personnel item names the person."""
+    match = ("FROM items i WHERE i.meeting_id = appointments.meeting_id AND i.kind = 'personnel' "
+             "AND i.voided_at IS NULL AND instr(i.title, appointments.person) > 0")
+    store.execute(f"UPDATE appointments SET item_id = (SELECT min(i.id) {match}) WHERE meeting_id = ? "
+                  f"AND item_id IS NULL AND voided_at IS NULL AND action != 'elect' "
+                  f"AND (SELECT count(*) {match}) = 1", (meeting_id,))

@@ -54,12 +54,13 @@ def test_a_role_already_held_is_not_repeated():
 
 def test_chair_elected_presidium_member_stays_chair_and_member_elected_chair_moves_up():
     members = {1: 101, 2: 102}
-    roles = replay_roles([], [E(1, "2017-01-06", "member", [1, 2], members), E(2, "2017-01-06", "chair", [1], members)], {})
+    member, chair = E(1, "2017-01-06", "member", [1, 2], members), E(2, "2017-01-06", "chair", [1], members)
+    roles = replay_roles([], [member, chair], {})
     assert held(roles, "2017-01-07") == {(1, "chair"), (2, "member")}
     first = [m for m in roles if m.deputy_id == 1 and m.role == "member"][0]
     assert first.to_date == "2017-01-06" and first.ended_by == 2
     # the other order: chair first, then the presidium — the chair is not made a plain member
-    roles = replay_roles([], [E(2, "2017-01-06", "chair", [1], members), E(1, "2017-01-06", "member", [1, 2], members)], {})
+    roles = replay_roles([], [chair, member], {})
     assert held(roles, "2017-01-07") == {(1, "chair"), (2, "member")}
 
 
