@@ -155,7 +155,7 @@ class LazyGroup(TyperGroup):
                 raise
             from rdtool.services.stored_values import explain
 
-            found = explain(exc)
+            found = explain()
             if found is not None:  # a row another program wrote breaks the rules: name it, not a bug
                 _fail(str(found), found.exit_code)
             _fail(f"rdtool 内部错误（{type(exc).__name__}）：{exc}", exit_code_for(exc),

@@ -141,7 +141,7 @@ def problem_in(store: Store) -> RdtoolError | None:
         "--reason 原因；rdtool db check 列出全部")
 
 
-def explain(exc: BaseException) -> RdtoolError | None:
+def explain() -> RdtoolError | None:
     """After an unexpected error: a stored value breaking the rules in a database this run opened, if any."""
     from rdtool.store import db as db_module
 
