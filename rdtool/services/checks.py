@@ -30,9 +30,11 @@ CHECKS: list[str] = [
     "rdtool.services.votes:checks",
     "rdtool.services.recompute:checks",
     "rdtool.services.elections:checks",
+    "rdtool.services.election_outcomes:checks",
     "rdtool.services.appointments:checks",
     "rdtool.services.general_election_results:checks",
     "rdtool.services.proposal_views:checks",
+    "rdtool.services.stored_values:checks",
 ]
 
 

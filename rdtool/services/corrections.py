@@ -84,7 +84,14 @@ def write(store: Store, reason: str | None = None, subject: tuple[str, int | str
             start = changelog.last_id(store.conn)
             yield report
             typed = changelog.last_id(store.conn)
-            report.warnings = recompute.refresh(store, recompute.affected(store, start, typed), report.strict)
+            # a recount can change more (congress winners → presidium roles → the presidium meetings after)
+            span, own = (start, typed), False
+            for _ in range(3):
+                ids = recompute.affected(store, *span, own=own)
+                if not ids:
+                    break
+                report.warnings += recompute.refresh(store, ids, report.strict)
+                span, own = (span[1], changelog.last_id(store.conn)), True
             entries = changelog.entries_between(store, start)
             roll = [e for e in entries if e["table_name"] == "attendance"]
             report.derived = recompute.diff(store, before, recompute.digest(store), roll)

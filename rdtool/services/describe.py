@@ -85,7 +85,7 @@ def value_text(store: Store, table: str, column: str, value: Any) -> str:
     if table == "settings" and column == "value":
         try:
             value = json.loads(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):  # a value another program wrote: shown as it is
             pass
     return _short(str(value))
 

@@ -94,9 +94,11 @@ def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason
 def _pick(members: list[dict], ref: str, code: str) -> dict:
     from rdtool.services.refs import suggestion
 
+    from rdtool.labels import record_id
+
     text = clean(ref).lstrip("#")
-    if text.isdigit():
-        found = [r for r in members if r["id"] == int(text)]
+    if record_id(text) is not None:
+        found = [r for r in members if r["id"] == record_id(text)]
     else:
         found = [r for r in members if r["name"] == clean_name(text)]
     if not found:

@@ -34,8 +34,9 @@ _ENTITLING = ("term", "level", "status", "status_date", "voided_at")
 
 # ---------------------------------------------------------------- which meetings a write affects
 
-def affected(store: Store, after_id: int, upto_id: int) -> list[int]:
-    """The meetings whose entitled base or roll call the log entries after_id < id <= upto_id may change."""
+def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> list[int]:
+    """The meetings whose entitled base or roll call the log entries after_id < id <= upto_id may change
+    (`own`: entries the recomputation wrote itself, whose meetings and roll calls are already in line)."""
     ranges: dict[tuple[int, str | None], str] = {}  # (term, kind or None for all) -> earliest date ('' = all)
 
     def widen(term, kind, since) -> None:
@@ -70,10 +71,9 @@ def affected(store: Store, after_id: int, upto_id: int) -> list[int]:
                 if kind == "presidium":
                     widen(term, "presidium", "")
     ids: set[int] = set()
-    for row in changelog.fields_between(store, after_id, upto_id, "meetings", ("id",)):
-        ids.update(i for i in row[1:] if i is not None)
-    for row in changelog.fields_between(store, after_id, upto_id, "attendance", ("meeting_id",)):
-        ids.update(i for i in row[1:] if i is not None)
+    for table, column in (() if own else (("meetings", "id"), ("attendance", "meeting_id"))):
+        for row in changelog.fields_between(store, after_id, upto_id, table, (column,)):
+            ids.update(i for i in row[1:] if i is not None)
     for (term, kind), since in ranges.items():
         ids.update(sql.meetings_since(store, term, kind, since))
     return sorted(ids)

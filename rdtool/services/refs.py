@@ -127,12 +127,9 @@ _DEPUTY = re.compile(r"^(.*?)(?:#(\d+)|\((?:ID)?(\d+)\))$", re.IGNORECASE)
 
 
 def _id(text: str) -> int | None:
-    t = text.lstrip("#")
-    if not (t.isascii() and t.isdigit()):
-        return None
-    if int(t) > 2**63 - 1:
-        raise UsageError(f"编号“{text}”过大", "检查命令中的 ID")
-    return int(t)
+    from rdtool.labels import record_id
+
+    return record_id(text.lstrip("#"))
 
 
 def resolve(store: Store, kind: str, text: str, *, term: int | None = None, voided: bool = False) -> Ref:
