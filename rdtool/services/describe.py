@@ -54,6 +54,7 @@ _ZH = {
     ("items", "result"): "表决结果", ("proposals", "result"): "办理结果", ("proposal_rounds", "result"): "办理结果",
     ("election_contests", "outcome"): "选举结果", ("attendance", "status"): "出席情况",
     ("deputies", "status"): "状态", ("ge_votes", "status"): "结果", ("meetings", "term"): "届次",
+    ("items", "seq"): "序号",
 }
 # computed from other records (shown as "随之重新计算" by corrections, not as typed changes)
 DERIVED = {("items", "result"), ("items", "rule"), ("meetings", "roster"), ("candidates", "elected"),
@@ -120,7 +121,7 @@ def record_ref(store: Store, table: str, row: dict) -> str:
     if table == "ge_votes":
         return f"{name('ge_rounds', row.get('round_id'))} {name('ge_candidates', row.get('candidate_id'))}得票"
     if table == "meeting_numbering":
-        return f"第{row.get('term')}届{label('meeting_kind', row.get('kind'))}编号"
+        return f"第{row.get('term')}届{label('meeting_kind', row.get('kind'))}（从第{row.get('first')}次起）"
     if table == "election_contests":
         return f"{name('meetings', row.get('meeting_id'))} {row.get('post')}选举（第{row.get('round')}轮）"
     if table == "appointments":
