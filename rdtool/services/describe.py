@@ -54,7 +54,7 @@ _ZH = {
     ("items", "result"): "表决结果", ("proposals", "result"): "办理结果", ("proposal_rounds", "result"): "办理结果",
     ("election_contests", "outcome"): "选举结果", ("attendance", "status"): "出席情况",
     ("deputies", "status"): "状态", ("ge_votes", "status"): "结果", ("meetings", "term"): "届次",
-    ("items", "seq"): "序号",
+    ("items", "seq"): "序号", ("ge_votes", "votes"): "票数",
 }
 # computed from other records (shown as "随之重新计算" by corrections, not as typed changes)
 DERIVED = {("items", "result"), ("items", "rule"), ("meetings", "roster"), ("candidates", "elected"),
