@@ -216,3 +216,57 @@ def test_meeting_numbers_agree_with_dates(tmp_path):
     assert "第21次" in r.stderr
     cli.fails("meeting", "edit", "P5-20", "--number", "1")  # two meetings before it
     cli.fails("meeting", "add", "--kind", "主席团", "--date", "2025-05-05", "--code", "P5-22")
+
+
+def test_proposal_corrections(tmp_path):
+    cli = _init(tmp_path, "p")
+    _deputies(cli)
+    cli("meeting", "add", "--kind", "人代会", "--date", "2025-01-08")
+    cli("proposal", "submit", "关于修桥的建议", "--lead", "王建国", "--cosigners", "李明", "--meeting", "C5-1",
+        "--date", "2025-01-08")
+    code = "五届一次-001"
+    out = cli("proposal", "edit", code, "--title", "关于修缮便民桥的建议", "--add-cosigner", "刘海燕",
+              "--reason", "漏录附议").stdout
+    assert f"已更正 {code}：标题 关于修桥的建议 → 关于修缮便民桥的建议" in out and f"{code} 附议代表：增加 刘海燕" in out
+    r = cli.fails("proposal", "edit", code, "--kind", "议案")
+    assert "不足5人" in r.stderr and "第二十二条" in r.stderr
+    cli("proposal", "assign", code, "--unit", "城建办", "--date", "2025-02-01")
+    cli("proposal", "reply", code, "--result", "A", "--date", "2025-03-01")
+    cli("proposal", "feedback", code, "不满意", "--date", "2025-03-05")
+    assert cli.json("proposal", "show", code)["status"] == "rehandling"
+    # the feedback was 满意 after all: the re-handling round it opened goes, the row mirrors round 1 again
+    out = cli("proposal", "edit", code, "--round", "1", "--feedback", "满意").stdout
+    assert "删除办理轮次" in out and "代表意见 不满意 → 满意" in out
+    p = cli.json("proposal", "show", code)
+    assert p["status"] == "fed_back" and len(p["rounds"]) == 1 and p["due_on"] == "2025-05-01"
+    # a reassignment of the unit, a due date only with its reason, a withdrawal taken back
+    cli("proposal", "edit", code, "--unit", "交通办")
+    assert cli.json("proposal", "show", code)["rounds"][0]["unit"] == "交通办"
+    cli.fails("proposal", "edit", code, "--due", "2025-06-01")
+    cli("proposal", "edit", code, "--due", "2025-06-01", "--due-reason", "涉及跨村协调")
+    cli("proposal", "withdraw", code, "--date", "2025-04-01", "--reason", "已解决")
+    assert cli.json("proposal", "show", code)["status"] == "closed"
+    cli("proposal", "edit", code, "--closed-on", "")
+    assert cli.json("proposal", "show", code)["status"] == "fed_back"
+
+
+def test_general_election_round_corrected_and_counted_again(tmp_path):
+    cli = _init(tmp_path, "g")
+    cli("term", "add", "6", "--start", "2027-01-01")
+    cli("general-election", "plan", "6", "--level", "镇", "--election-day", "2026-11-15")
+    cli("general-election", "constituency", "6", "第一选区", "--seats", "1", "--voters", "1000")
+    for n in ("甲一", "乙二"):
+        cli("general-election", "candidate", "6", n, "--constituency", "第一选区", "--gender", "男",
+            "--nominated-by", "中共青石镇委员会", "--final")
+    cli("general-election", "result", "6", "--constituency", "第一选区", "--issued", "800", "--returned", "800",
+        "--vote", "甲一=380", "--vote", "乙二=400")
+    out = cli("general-election", "edit-result", "6", "--constituency", "第一选区", "--vote", "甲一=410",
+              "--vote", "乙二=370", "--reason", "计票录错").stdout
+    assert "票数 380 → 410" in out and "第一选区第1轮 甲一 未当选→当选" in out
+    # the registered voters corrected: turnout below half makes the round void (选举法 第四十五条第一款)
+    out = cli("general-election", "edit-constituency", "6", "第一选区", "--voters", "1700").stdout
+    assert "登记选民数 1000 → 1700" in out and "甲一 当选→本轮无效" in out
+    out = cli("general-election", "edit-candidate", "6", "甲一", "--constituency", "第一选区",
+              "--workplace", "三川村").stdout
+    assert "已更正 甲一：工作单位及职务 空 → 三川村" in out
+    cli.fails("general-election", "edit-candidate", "6", "甲一", "--constituency", "第一选区", "--final", "否")
