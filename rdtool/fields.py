@@ -19,6 +19,7 @@ from rdtool.labels import (
     parse_enum,
     parse_int,
     parse_list,
+    parse_month_or_date,
 )
 
 MAX_TEXT = 2000
@@ -98,6 +99,7 @@ def phone(raw: str) -> str:
 
 
 DATE = parse_date
+BIRTH = parse_month_or_date  # 出生日期: a date, or a month only as rosters record it (stored YYYY-MM)
 BOOL = parse_bool
 
 

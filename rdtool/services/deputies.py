@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rdtool import fields as F
 from rdtool.dates import today
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import ENUMS, clean_name, label
+from rdtool.rules.deputies import AGE_BANDS, age_band, age_on
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -16,7 +15,7 @@ from rdtool.store.db import Store
 FIELDS: list[F.Field] = [
     F.Field("name", F.name, required=True),
     F.Field("gender", F.enum("gender"), required=True),
-    F.Field("birth_date", F.DATE),
+    F.Field("birth_date", F.BIRTH),
     F.Field("ethnicity", F.text(20)),
     F.Field("party", F.enum("party")),
     F.Field("education", F.enum("education")),
@@ -43,7 +42,7 @@ def check_record(values: dict) -> list[tuple[str, str, str]]:
     idn, birth, gender = values.get("id_number"), values.get("birth_date"), values.get("gender")
     if idn:
         id_birth = f"{idn[6:10]}-{idn[10:12]}-{idn[12:14]}"
-        if birth and birth != id_birth:
+        if birth and birth != id_birth[:len(birth)]:  # a month only (1979-08) agrees with 1979-08-15
             problems.append(("birth_date", birth, f"与身份证号中的出生日期 {id_birth} 不一致"))
         id_gender = "male" if int(idn[16]) % 2 else "female"
         if gender and gender != id_gender:
@@ -163,14 +162,6 @@ def end(store: Store, ref: str, status: str, on: str, reason: str | None, term: 
     return current
 
 
-def age_on(birth: str | None, day: str) -> int | None:
-    if not birth:
-        return None
-    b, d = date.fromisoformat(birth), date.fromisoformat(day)
-    return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
-
-
-AGE_BANDS = (("35岁及以下", 0, 35), ("36–45岁", 36, 45), ("46–55岁", 46, 55), ("56岁及以上", 56, 200))
 
 
 def default_day(store: Store, term: int | None) -> str:
@@ -217,13 +208,7 @@ def composition(store: Store, term: int, level: str, day: str) -> dict:
     tally("ethnicity", lambda r: "汉族" if (r.get("ethnicity") or "汉族") == "汉族" else "少数民族",
           [("汉族", "汉族"), ("少数民族", "少数民族")])
 
-    def band(r):
-        a = age_on(r.get("birth_date"), day)
-        if a is None:
-            return ""
-        return next(lab for lab, lo, hi in AGE_BANDS if lo <= a <= hi)
-
-    tally("age_band", band, [(lab, lab) for lab, _, _ in AGE_BANDS])
+    tally("age_band", lambda r: age_band(age_on(r.get("birth_date"), day)), [(lab, lab) for lab, _, _ in AGE_BANDS])
     tally("re_elected", lambda r: "yes" if r.get("re_elected") else "no", [("yes", "连任"), ("no", "新任")])
 
     presidium = sql.presidium_on(store, term, day) if level == "township" else []
@@ -282,7 +267,7 @@ def listing(store: Store, *, term: int | None, level: str | None = None, status:
     elif party:
         party_codes = party
     rows = sql.select(store, day, term=term, level=level, status=status, party=party_codes, occupation=occupation,
-                      presidium=presidium, in_office=in_office, name=name)
+                      presidium=presidium, in_office=in_office, name=clean_name(name) if name else None)
     if sort == "id":
         rows.sort(key=lambda r: r["id"])
     else:
