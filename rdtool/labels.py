@@ -290,15 +290,14 @@ def clean_name(raw: object) -> str:
     NFKC (full-width letters, compatibility ideographs such as U+F90A 金 → 金, Kangxi radicals);
     invisible characters removed (zero-width spaces and joiners, soft hyphens, direction marks,
     variation selectors, combining marks left over after NFKC); the dots of a transliterated name
-    (买买提•艾力, 买买提・艾力) written as the middle dot ·; spaces next to a Chinese character removed
-    ('王　芳', '王 建国', '欧阳 AB' → 王芳, 王建国, 欧阳AB), other runs of spaces made one ('Anna  Li').
-    Every path that takes a typed or imported name, or looks one up, goes through here.
+    (买买提•艾力, 买买提・艾力) written as the middle dot ·; and no spaces inside ('王　芳', '王 建国' and a
+    two-character name padded to align, 王　芳, are 王芳). Every path that takes a typed or imported name,
+    or looks one up, goes through here.
     """
     text = clean(raw)
-    if text.isascii():
-        return _SPACES.sub(" ", text) if "  " in text or "\t" in text else text
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_NAME_DOTS)
-    return _SPACES.sub(" ", _CJK_SPACE.sub("", text)).strip()
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_NAME_DOTS)
+    return _SPACES.sub("", text)
 
 
 _SPACES = re.compile(r"\s+")

@@ -10,10 +10,10 @@ from rdtool.errors import UsageError
 from rdtool.fields import Field
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
-    number: int                  # as a spreadsheet shows it (header is row 1)
-    raw: dict[str, str]          # field name -> cell text
+    number: int                  # as a spreadsheet shows it
+    raw: dict[str, str]          # field name -> cell text (emptied once parsed, to keep memory flat)
     values: dict[str, Any] = field(default_factory=dict)
 
 
@@ -38,6 +38,13 @@ class Kind:
     # Optional fast path for CSV/TSV: (store, show_private) -> one SELECT giving `columns` in order, values
     # exactly as `export` yields them. The exporter streams it straight to the file (formula cells neutralised).
     export_sql: Callable[[Any, bool], str] | None = None
+    # Other headers rosters use for a field (出生年月 for birth_date …): data, so that the documentation
+    # can be generated from it (docs/import.md). Compared as table.header_key gives them.
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ignore: tuple[str, ...] = ()                 # headers skipped without --ignore-extra (besides 序号, 错误)
+    # (store) -> values for fields a file may leave out (a roster has no 届次 or 代表层级 column);
+    # `import --term/--level` override them, a column in the file wins over both.
+    defaults: Callable[[Any], dict[str, str]] | None = None
 
     @property
     def columns(self) -> list[str]:

@@ -63,4 +63,11 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield r
 
 
-KIND = Kind("deputies", "代表", svc.FIELDS, write, export, check=check)
+def defaults(store: Store) -> dict[str, str]:
+    """A township's roster has no 届次 or 代表层级 column: the current term's township deputies."""
+    term = svc.current_term(store)
+    return {"level": "township", **({"term": str(term)} if term is not None else {})}
+
+
+KIND = Kind("deputies", "代表", svc.FIELDS, write, export, extra=svc.EXTRA, check=check,
+            aliases=svc.ALIASES, ignore=("编号",), defaults=defaults)
