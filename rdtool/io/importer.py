@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rdtool.errors import ValidationError
-from rdtool.fields import parse_fields
+from rdtool.errors import FieldError, ValidationError
 from rdtool.io import limits as L
-from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Values
 from rdtool.io.table import ERRORS_COLUMN, Layout, locate
 from rdtool.store.db import Store, bulk_cache
 
 MAX_ERRORS_SHOWN = 50
+MEMO = 2000          # distinct cells remembered per column
+_MISS = object()
 MAX_ERRORS_KEPT = 100_000
 VALUE_KEPT = 60
 
@@ -66,9 +67,12 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
 
     layout, data = locate(kind, open_table(path, limits, table), path, ignore_extra, defaults or {})
     fields = kind.fields + kind.extra
-    pairs = list(layout.columns.items())
+    index = {f.name: n for n, f in enumerate(fields)}
+    at = {name: i for i, name in layout.columns.items()}
+    # Per field: its column (None: the default fills it, the file's column wins), and a memo of parsed
+    # cells — a roster repeats its dates, 选区 and labels, which are then parsed once and stored once.
+    plan = [(f, at.get(f.name), layout.defaults.get(f.name, "") if f.name not in at else "", {}) for f in fields]
     width = len(layout.header)
-    fill = {k: v for k, v in layout.defaults.items() if k not in layout.columns.values()}  # the file's column wins
     rows: list[Row] = []
     errors: list[RowError] = []
     total = chars = 0
@@ -81,17 +85,38 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
             errors.append(row_error(number, "", "", f"比列名行多出 {n - width} 个单元格（检查是否有多余的逗号，"
                                                     "或把含逗号的内容用双引号括起来）"))
             continue
-        raw = {name: _unquote(cells[i]) if i < n else "" for i, name in pairs}
-        chars += sum(map(len, raw.values()))
+        values, problems = [], []
+        for f, col, default, memo in plan:
+            if col is None:
+                cell = default
+            else:
+                cell = cells[col] if col < n else ""
+                if cell[:1] == "'":
+                    cell = _unquote(cell)
+                chars += len(cell)
+            if not cell.strip():
+                if f.required:
+                    problems.append((f.name, "", "必填，不能为空"))
+                values.append(None)
+                continue
+            value = memo.get(cell, _MISS)
+            if value is _MISS:
+                try:
+                    value = f.parse(cell)
+                except FieldError as exc:
+                    problems.append((f.name, cell, str(exc)))
+                    values.append(None)
+                    continue
+                if len(memo) < MEMO and type(value) in (str, int, bool):
+                    memo[cell] = value
+            values.append(value)
         if chars > limits.file_bytes:
             raise L.exceeded(path.name, "单元格文字合计过多", f"{limits.file_mb} MB", "file_mb")
-        raw.update(fill)
-        values, problems = parse_fields(fields, raw)
         if problems:
             if len(errors) < MAX_ERRORS_KEPT:
                 errors.extend(row_error(number, f, v, m) for f, v, m in problems)
         else:
-            rows.append(Row(number, {}, values))
+            rows.append(Row(number, {}, Values(index, tuple(values))))
         if progress is not None and total % 2000 == 0:
             progress("校验", total, None)
     return Loaded(layout, rows, errors, total)

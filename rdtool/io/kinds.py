@@ -4,17 +4,62 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from collections.abc import MutableMapping
 from typing import Any, Callable, Iterator
 
 from rdtool.errors import UsageError
 from rdtool.fields import Field
 
 
+class Values(MutableMapping):
+    """A row's parsed values in little memory: a tuple in field order and a shared index (a dict per row
+    costs about 1 KB; 100,000 rows must stay well under the import's memory bound). Keys a kind adds while
+    checking (meeting_id, deputy_id …) go to a small dict of their own."""
+
+    __slots__ = ("_index", "_values", "_more")
+
+    def __init__(self, index: dict[str, int], values: tuple, more: dict | None = None):
+        self._index, self._values, self._more = index, values, more
+
+    def __getitem__(self, key: str) -> Any:
+        i = self._index.get(key)
+        if i is not None:
+            return self._values[i]
+        if self._more is not None and key in self._more:
+            return self._more[key]
+        raise KeyError(key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        i = self._index.get(key)
+        if i is not None:
+            values = list(self._values)
+            values[i] = value
+            self._values = tuple(values)
+        else:
+            if self._more is None:
+                self._more = {}
+            self._more[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        raise TypeError("a row's fields cannot be removed")
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._index
+        if self._more:
+            yield from self._more
+
+    def __len__(self) -> int:
+        return len(self._index) + (len(self._more) if self._more else 0)
+
+    def __repr__(self) -> str:
+        return f"Values({dict(self)!r})"
+
+
 @dataclass(slots=True)
 class Row:
     number: int                  # as a spreadsheet shows it
     raw: dict[str, str]          # field name -> cell text (emptied once parsed, to keep memory flat)
-    values: dict[str, Any] = field(default_factory=dict)
+    values: Any = field(default_factory=dict)   # a dict, or Values (what the importer gives)
 
 
 @dataclass(frozen=True)
