@@ -42,7 +42,7 @@ class ImportResult:
 @dataclass
 class Loaded:
     layout: Layout
-    rows: list[Row]                   # rows whose every field parsed
+    rows: list[Row]                   # rows whose required fields parsed (a bad optional cell is None)
     errors: list[RowError]
     total: int                        # data rows read
 
@@ -68,6 +68,7 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
     layout, data = locate(kind, open_table(path, limits, table), path, ignore_extra, defaults or {})
     fields = kind.fields + kind.extra
     index = {f.name: n for n, f in enumerate(fields)}
+    required = {f.name: f.required for f in fields}
     at = {name: i for i, name in layout.columns.items()}
     # Per field: its column (None: the default fills it, the file's column wins), and a memo of parsed
     # cells — a roster repeats its dates, 选区 and labels, which are then parsed once and stored once.
@@ -115,8 +116,9 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
         if problems:
             if len(errors) < MAX_ERRORS_KEPT:
                 errors.extend(row_error(number, f, v, m) for f, v, m in problems)
-        else:
-            rows.append(Row(number, {}, Values(index, tuple(values))))
+            if any(values[index[f]] is None and required[f] for f, _, _ in problems):
+                continue  # (a row without its name, term … cannot be checked against the others)
+        rows.append(Row(number, {}, Values(index, tuple(values))))
         if progress is not None and total % 2000 == 0:
             progress("校验", total, None)
     return Loaded(layout, rows, errors, total)

@@ -33,7 +33,7 @@ def read_xls(path: Path, limits: Limits, table: int | None = None) -> Rows:
         sheet = book.sheet_by_index(visible[index])
         kinds = {}
         for key, fmt in book.format_map.items():
-            kinds[key] = date_kind(fmt.format_str)
+            kinds[key] = date_kind(fmt.format_str or "")
         fill: dict[int, tuple[int, int]] = {}   # (row, column) below the top of a merged range → top row
         for rlo, rhi, clo, _chi in sheet.merged_cells:
             for r in range(rlo + 1, rhi):

@@ -72,7 +72,8 @@ class Layout:
 
         for i, f in self.columns.items():
             if f == name:
-                return f"{clean(self.header[i]) or FIELD_ZH.get(name, name)}({column_letter(i)}列)"
+                shown = re.sub(r"\s+", "", clean(self.header[i])) or FIELD_ZH.get(name, name)
+                return f"{shown}({column_letter(i)}列)"
         return FIELD_ZH.get(name, name)
 
 
