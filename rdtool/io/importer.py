@@ -80,7 +80,7 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
     for number, cells in data:
         total += 1
         if total > limits.rows:
-            raise L.exceeded(path.name, f"数据超过 {limits.rows} 行", f"{limits.rows} 行", "rows")
+            raise L.exceeded(path.name, f"第{number}行是第 {total} 行数据", f"{limits.rows} 行", "rows")
         n = len(cells)
         if n > width and "".join(cells[width:]).strip():
             errors.append(row_error(number, "", "", f"比列名行多出 {n - width} 个单元格（检查是否有多余的逗号，"

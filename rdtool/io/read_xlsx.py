@@ -75,14 +75,19 @@ def parse_member(book: zipfile.ZipFile, name: str, handlers: dict[str, Callable]
     for event, fn in handlers.items():
         setattr(parser, event, fn)
     guard = max(1 << 20, 8 * cell_limit)
-    since_gt = 0
+    in_tag = 0   # bytes since a '<' not yet closed by '>'
     with book.open(name) as stream:
         while True:
             chunk = stream.read(CHUNK)
-            gt = chunk.rfind(b">")
-            since_gt = since_gt + len(chunk) if gt < 0 else len(chunk) - gt - 1
-            if since_gt > guard:
-                raise RdtoolError(f"{name} 中有一段超过 {guard // MB} MB 的内容不含任何标记，文件结构异常，没有导入")
+            lt, gt = chunk.rfind(b"<"), chunk.rfind(b">")
+            if lt > gt:
+                in_tag = len(chunk) - lt
+            elif gt >= 0:
+                in_tag = 0
+            elif in_tag:
+                in_tag += len(chunk)
+            if in_tag > guard:
+                raise RdtoolError(f"{name} 中有一个超过 {guard // MB} MB 的标记，文件结构异常，没有导入")
             parser.Parse(chunk, not chunk)
             if emit is not None:
                 yield from emit()
