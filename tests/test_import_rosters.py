@@ -227,3 +227,11 @@ def test_mixed_encoding_csv_is_refused_naming_the_line(town, tmp_path):
     bom = tmp_path / "bom.csv"
     bom.write_bytes(b"\xef\xbb\xbf" + head + "张二,男\n".encode("gbk"))
     assert "第2行不是 UTF-8" in town.fails("import", "deputies", bom).stderr
+
+
+def test_a_birth_month_and_a_day_in_it_are_one_person(town, tmp_path):
+    town("deputy", "add", "周敏", "--gender", "女", "--level", "镇", "--term", "5", "--birth-date", "1979-08-15")
+    lines = "姓名,性别,出生年月\n周敏,女,1979.08\n吴刚,男,1970-01-02\n吴刚,男,1970.01\n吴刚,男,1970-01-03\n"
+    r = town.fails("import", "deputies", write_csv(tmp_path / "a.csv", lines))
+    assert "2 处错误" in r.stderr and "第2行" in r.stderr and "第5届已有代表“周敏”" in r.stderr
+    assert "第4行" in r.stderr and "与第3行重复" in r.stderr and "第5行" not in r.stderr

@@ -23,6 +23,7 @@ __all__ = [
     "AGE_BANDS",
     "age_on",
     "age_band",
+    "births_agree",
 ]
 
 TERM_YEARS = 5
@@ -109,3 +110,11 @@ def age_band(age: int | None) -> str:
     if age is None:
         return ""
     return next(lab for lab, lo, hi in AGE_BANDS if lo <= age <= hi)
+
+
+def births_agree(a: str | None, b: str | None) -> bool:
+    """Whether two recorded births can be the same person's: equal, or a month (1979-08) and a day in it
+    (1979-08-15) — a roster records the month, an ID card the day. Two unknown births agree."""
+    if not a or not b:
+        return not a and not b
+    return a == b or (len(a) != len(b) and a[:7] == b[:7])
