@@ -7,15 +7,39 @@ headers and labels; csv/tsv/json carry field names and stable codes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from typing import Any, Iterable, NamedTuple, TextIO
+from contextvars import ContextVar
+from typing import Any, Iterable, Iterator, NamedTuple, TextIO
 
 from rdtool.labels import FIELD_ZH, label
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Output(NamedTuple):
+    """The shared output options of the command being run (rdtool.cli.output adds them to every --format command)."""
+    bom: bool = False
+    headers: str = "en"
+
+
+_OUTPUT: ContextVar[Output] = ContextVar("rdtool_output", default=Output())
+
+
+def output_options() -> Output:
+    return _OUTPUT.get()
+
+
+@contextlib.contextmanager
+def use_output(**values: Any) -> Iterator[Output]:
+    token = _OUTPUT.set(_OUTPUT.get()._replace(**values))
+    try:
+        yield _OUTPUT.get()
+    finally:
+        _OUTPUT.reset(token)
 
 
 class Column(NamedTuple):
@@ -82,12 +106,18 @@ def render_rows(
     cols: list[Column],
     fmt: str = "table",
     out: TextIO | None = None,
-    headers: str = "en",
-    bom: bool = False,
+    headers: str | None = None,
+    bom: bool | None = None,
     title: str | None = None,
 ) -> int:
-    """Print rows in the chosen format; returns how many were printed."""
+    """Print rows in the chosen format; returns how many were printed.
+
+    `headers` and `bom` default to the command's shared output options (`--headers`, `--bom`).
+    """
     out = out or sys.stdout
+    opts = output_options()
+    headers = opts.headers if headers is None else headers
+    bom = opts.bom if bom is None else bom
     if fmt in ("csv", "tsv"):
         import csv
 

@@ -65,8 +65,11 @@ class LazySubGroup(TyperGroup):
         info = self._infos.get(cmd_name)
         if info is None:
             return None
-        return typer.main.get_command_from_info(info, pretty_exceptions_short=self._app.pretty_exceptions_short,
-                                                rich_markup_mode=self._app.rich_markup_mode)
+        from rdtool.cli.output import add_output_options
+
+        return add_output_options(typer.main.get_command_from_info(
+            info, pretty_exceptions_short=self._app.pretty_exceptions_short,
+            rich_markup_mode=self._app.rich_markup_mode))
 
 
 class LazyGroup(TyperGroup):
@@ -82,7 +85,9 @@ class LazyGroup(TyperGroup):
         sub = getattr(importlib.import_module(module), attr)
         if len(sub.registered_commands) > 1 and not sub.registered_groups and sub.registered_callback is None:
             return LazySubGroup(sub, name=cmd_name)
-        command = typer.main.get_command(sub)
+        from rdtool.cli.output import add_output_options
+
+        command = add_output_options(typer.main.get_command(sub))
         command.name = cmd_name
         return command
 
@@ -92,6 +97,9 @@ class LazyGroup(TyperGroup):
 
     def main(self, args: Any = None, prog_name: Optional[str] = None, **extra: Any) -> Any:  # type: ignore[override]
         extra["standalone_mode"] = False
+        from rdtool.store.changelog import set_command_line
+
+        set_command_line(list(sys.argv[1:] if args is None else args))
         try:
             rv = super().main(args=args, prog_name=prog_name or "rdtool", **extra)
         except NoArgsIsHelpError as exc:  # `rdtool deputy`: the help is the answer

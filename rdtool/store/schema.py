@@ -397,9 +397,19 @@ CREATE INDEX items_meeting_figures ON items(meeting_id, kind, voided_at, result)
 MIGRATIONS.append(("m601_report_indexes", m601_report_indexes))
 
 
+def m1100_commands(db) -> None:
+    """Commands and the sealed chain of the change log (issues 11 and 12): see rdtool.store.changelog."""
+    from rdtool.store.changelog import COMMANDS_SCHEMA
+
+    run_sql(db, COMMANDS_SCHEMA)
+
+
+MIGRATIONS.append(("m1100_commands", m1100_commands))
+
+
 def m1501_normalise_names(db) -> None:
     """Issue 15: names stored before input was normalised take the one spelling every lookup uses
-    (`rdtool.labels.clean_name`: NFKC, invisible characters removed, no spaces next to a Chinese character),
+    (`rdtool.labels.clean_name`: NFKC, invisible characters removed, no spaces inside),
     so that `deputy show 金志强` finds the record typed with U+F90A 金 or padded as 金　志强."""
     from rdtool.labels import clean_name
 

@@ -1,0 +1,64 @@
+"""Output options every printing command shares, declared once and added to each command that has `--format`.
+
+A list, record or report command declares only `fmt: str = FormatOpt`; when the command is built (cli/main.py),
+the options of `_shared` below are appended to it and their values are handed to the renderer for the duration
+of the call (`rdtool.render.output_options()`), so `deputy list --format csv --bom`, `proposal overdue --headers
+zh` and every other writer of CSV/TSV behave alike without each command repeating the options.
+
+To add a shared output option: add a parameter to `_shared` (and a field to `render.Output`), then read it
+through `render.output_options()`.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import typer
+
+
+def _shared(
+    bom: bool = typer.Option(False, "--bom", help="CSV/TSV 开头加 BOM（字节顺序标记），便于 Excel/WPS 正确识别 UTF-8 中文"),
+    headers: str = typer.Option("en", "--headers", metavar="<en|zh>",
+                                help="CSV/TSV 列名：en（英文字段名，脚本用，默认）或 zh（中文列名，给人看）"),
+) -> None:
+    """The shared output options (only their declarations are used)."""
+
+
+@functools.cache
+def _shared_params() -> tuple:
+    app = typer.Typer(add_completion=False)
+    app.command()(_shared)
+    return tuple(typer.main.get_command(app).params)
+
+
+def add_output_options(command: Any) -> Any:
+    """Append the shared output options to a command that prints with --format (recursively for groups)."""
+    for sub in (getattr(command, "commands", None) or {}).values():
+        add_output_options(sub)
+    names = {p.name for p in command.params}
+    if "fmt" not in names or command.callback is None or getattr(command, "_rd_output", False):
+        return command
+    added = [p for p in _shared_params() if p.name not in names]
+    if not added:
+        return command
+    command.params.extend(added)
+    inner = command.callback
+    keys = [p.name for p in added]
+
+    @functools.wraps(inner)
+    def callback(**kwargs: Any) -> Any:
+        from rdtool.errors import UsageError
+        from rdtool.render import use_output
+
+        chosen = {k: kwargs.pop(k) for k in keys}
+        if "headers" in chosen:
+            chosen["headers"] = str(chosen["headers"]).lower()
+            if chosen["headers"] not in ("en", "zh"):
+                raise UsageError(f"--headers 只能是 en 或 zh，而不是“{chosen['headers']}”")
+        with use_output(**chosen):
+            return inner(**kwargs)
+
+    command.callback = callback
+    command._rd_output = True
+    return command
