@@ -18,9 +18,12 @@ from rdtool.errors import FieldError
 ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "gender": {"male": ("男", ("m",)), "female": ("女", ("f",))},
     "party": {
-        "cpc": ("中共党员", ("党员", "中国共产党党员", "共产党员")),
-        "cpc_probationary": ("中共预备党员", ("预备党员",)),
-        "democratic": ("民主党派", ()),
+        "cpc": ("中共党员", ("党员", "中国共产党党员", "共产党员", "中共")),
+        "cpc_probationary": ("中共预备党员", ("预备党员", "中共预备")),
+        # rosters write the party's short name (issue 15)
+        "democratic": ("民主党派", ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
+                                 "民革党员", "民盟盟员", "民建会员", "民进会员", "农工党党员", "致公党党员",
+                                 "九三学社社员", "台盟盟员")),
         "independent": ("无党派人士", ("无党派",)),
         "masses": ("群众", ()),
     },

@@ -235,3 +235,9 @@ def test_a_birth_month_and_a_day_in_it_are_one_person(town, tmp_path):
     r = town.fails("import", "deputies", write_csv(tmp_path / "a.csv", lines))
     assert "2 处错误" in r.stderr and "第2行" in r.stderr and "第5届已有代表“周敏”" in r.stderr
     assert "第4行" in r.stderr and "与第3行重复" in r.stderr and "第5行" not in r.stderr
+
+
+def test_the_alias_tables_in_the_documentation_are_the_code_s():
+    from rdtool.io.table import alias_tables
+
+    assert alias_tables() in (ROOT / "docs" / "import.md").read_text(encoding="utf-8")

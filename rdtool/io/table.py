@@ -170,3 +170,19 @@ def data_rows(rows: Iterator[tuple[int, list[str]]], layout: Layout) -> Iterator
 def _chain(head: list, rest: Iterator) -> Iterator:
     yield from head
     yield from rest
+
+
+def alias_tables() -> str:
+    """The aliases of every kind as Markdown tables (docs/import.md holds this text; a test keeps them equal)."""
+    from rdtool.io import kinds
+
+    out = []
+    for name in kinds.KINDS:
+        kind = kinds.get(name)
+        if not kind.aliases:
+            continue
+        out += [f"`{name}`（{kind.zh}）", "", "| 字段 | 中文列名 | 也认的列名 |", "|---|---|---|"]
+        out += [f"| `{f.name}` | {FIELD_ZH.get(f.name, f.name)} | {'、'.join(kind.aliases[f.name])} |"
+                for f in kind.fields + kind.extra if f.name in kind.aliases]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

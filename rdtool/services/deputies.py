@@ -33,7 +33,7 @@ FIELDS: list[F.Field] = [
     F.Field("status_date", F.DATE),
 ]
 FIELD_NAMES = [f.name for f in FIELDS]
-# Accepted beyond the contract: a roster's 备注 column.
+# Accepted beyond the contract: a roster's 备注 column (notes).
 EXTRA: list[F.Field] = [F.Field("notes", F.text(F.MAX_TEXT))]
 
 # The headers township rosters use for each field, besides its name and Chinese label (labels.FIELD_ZH);
@@ -42,10 +42,10 @@ EXTRA: list[F.Field] = [F.Field("notes", F.text(F.MAX_TEXT))]
 ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("代表姓名", "名字"),
     "birth_date": ("出生年月", "出生年月日", "出生时间", "生日"),
-    "party": ("党派", "政治面貌（党派）", "党派（政治面貌）"),
-    "education": ("学历", "文化程度（学历）", "最高学历", "文化"),
+    "party": ("党派",),
+    "education": ("学历", "最高学历", "文化"),
     "occupation": ("代表类别", "代表结构", "代表身份", "身份类别", "类别"),
-    "workplace": ("单位及职务", "工作单位", "工作单位和职务", "工作单位、职务", "工作单位职务", "单位职务", "单位"),
+    "workplace": ("单位及职务", "工作单位", "工作单位和职务", "工作单位职务", "单位职务", "单位"),
     "level": ("层级", "代表级别"),
     "constituency": ("所在选区", "选区名称", "选举单位"),
     "term": ("届别", "届"),
@@ -53,8 +53,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "re_elected": ("连任", "是否连任代表"),
     "phone": ("手机", "手机号", "手机号码", "电话", "电话号码", "联系方式", "移动电话"),
     "id_number": ("身份证号码", "公民身份号码", "身份证", "身份证件号码"),
-    "presidium_role": ("主席团职务（主席、副主席、成员）",),
-    "notes": ("备注",),
 }
 ENDED = ("resigned", "recalled", "moved", "deceased", "terminated")
 
