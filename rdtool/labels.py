@@ -299,6 +299,9 @@ def clean_name(raw: object) -> str:
     """
     text = clean(raw)
     if not text.isascii():
+        global _INVISIBLE
+        if _INVISIBLE is None:  # (compiled on first use: start-up time)
+            _INVISIBLE = re.compile(_INVISIBLE_CHARS)
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_NAME_DOTS)
     return _SPACES.sub("", text)
 
@@ -306,7 +309,8 @@ def clean_name(raw: object) -> str:
 _SPACES = re.compile(r"\s+")
 # Zero-width and format characters, variation selectors, combining marks, C0/C1 controls other than NUL
 # and the whitespace ones (NUL stays, so that a damaged file is reported, not silently mended).
-_INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+_INVISIBLE: "re.Pattern | None" = None
+_INVISIBLE_CHARS = ("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
                         "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
                         "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
                         "\U000e0000-\U000e0fff\U000e0100-\U000e01ef]")

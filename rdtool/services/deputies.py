@@ -6,7 +6,6 @@ from rdtool import fields as F
 from rdtool.dates import today
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import ENUMS, clean_name, label
-from rdtool.rules.deputies import AGE_BANDS, age_band, age_on
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -229,6 +228,8 @@ def composition(store: Store, term: int, level: str, day: str) -> dict:
     tally("ethnicity", lambda r: "汉族" if (r.get("ethnicity") or "汉族") == "汉族" else "少数民族",
           [("汉族", "汉族"), ("少数民族", "少数民族")])
 
+    from rdtool.rules.deputies import AGE_BANDS, age_band, age_on
+
     tally("age_band", lambda r: age_band(age_on(r.get("birth_date"), day)), [(lab, lab) for lab, _, _ in AGE_BANDS])
     tally("re_elected", lambda r: "yes" if r.get("re_elected") else "no", [("yes", "连任"), ("no", "新任")])
 
@@ -280,6 +281,7 @@ def listing(store: Store, *, term: int | None, level: str | None = None, status:
             show_id: bool = False, show_phone: bool = False, day: str | None = None) -> list[dict]:
     """Deputies matching the filters, in 姓氏笔画 (or pinyin) order, private fields masked."""
     from rdtool import collation
+    from rdtool.rules.deputies import age_on
 
     day = day or default_day(store, term)
     party_codes = None
@@ -306,6 +308,8 @@ def listing(store: Store, *, term: int | None, level: str | None = None, status:
 def profile(store: Store, ref: str, term: int | None = None, show_id: bool = False,
             show_phone: bool = False) -> dict:
     """One deputy with presidium history; private fields masked unless asked for."""
+    from rdtool.rules.deputies import age_on
+
     row = resolve(store, ref, term)
     day = default_day(store, row["term"])
     full = sql.get(store, row["id"], day)
