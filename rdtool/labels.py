@@ -311,11 +311,8 @@ _SPACES = re.compile(r"\s+")
 # and the whitespace ones (NUL stays, so that a damaged file is reported, not silently mended).
 _INVISIBLE: "re.Pattern | None" = None
 _INVISIBLE_CHARS = ("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
-                        "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
-                        "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-                        "\U000e0000-\U000e0fff\U000e0100-\U000e01ef]")
-_HAN = "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff·"
-_CJK_SPACE = re.compile(f"\\s+(?=[{_HAN}])|(?<=[{_HAN}])\\s+")
+                    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+                    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\U000e0000-\U000e0fff]")
 _NAME_DOTS = str.maketrans({c: "·" for c in "\u2022\u30fb\uff65\u2027\u2219\u22c5\u0387\u2e31"})
 
 

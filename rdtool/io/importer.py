@@ -118,7 +118,7 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
                 errors.extend(row_error(number, f, v, m) for f, v, m in problems)
             if any(values[index[f]] is None and required[f] for f, _, _ in problems):
                 continue  # (a row without its name, term … cannot be checked against the others)
-        rows.append(Row(number, {}, Values(index, tuple(values))))
+        rows.append(Row(number, Values(index, tuple(values))))
         if progress is not None and total % 2000 == 0:
             progress("校验", total, None)
     return Loaded(layout, rows, errors, total)

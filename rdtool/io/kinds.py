@@ -58,8 +58,7 @@ class Values(MutableMapping):
 @dataclass(slots=True)
 class Row:
     number: int                  # as a spreadsheet shows it
-    raw: dict[str, str]          # field name -> cell text (emptied once parsed, to keep memory flat)
-    values: Any = field(default_factory=dict)   # a dict, or Values (what the importer gives)
+    values: Any = field(default_factory=dict)   # field name -> parsed value (Values, from the importer)
 
 
 @dataclass(frozen=True)
