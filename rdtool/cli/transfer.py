@@ -20,12 +20,12 @@ def import_(
     kind: str = typer.Argument(..., help="类型：terms、deputies（以及已支持的其他类型）"),
     file: Path = typer.Argument(..., help="CSV（UTF-8/GBK/GB18030）、TSV、.xlsx、.xls 或 .docx（其中的表格）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查，不写入"),
-    ignore_extra: bool = typer.Option(False, "--ignore-extra", help="跳过无法识别的列（默认报错；序号列总是跳过）"),
+    ignore_extra: bool = typer.Option(False, "--ignore-extra", help="跳过无法识别的列（序号列总是跳过）"),
     term: Optional[str] = typer.Option(None, "--term", metavar="<届次>",
-                                       help="文件没有“届次”列时填入的届次（代表名册默认本届）"),
+                                       help="名册没有届次列时用的届次（默认本届）"),
     level: Optional[str] = typer.Option(None, "--level", metavar="<层级>",
-                                        help="文件没有“代表层级”列时填入的层级：镇/县（代表名册默认镇）"),
-    table: Optional[int] = typer.Option(None, "--table", metavar="<第几个>", min=1,
+                                        help="名册没有层级列时用的层级：镇/县（默认镇）"),
+    table: Optional[int] = typer.Option(None, "--table", metavar="<第几个>",
                                         help="读取 .docx 的第几个表格、.xlsx/.xls 的第几个工作表（默认第1个）"),
     errors: Optional[Path] = typer.Option(None, "--errors", metavar="<文件>",
                                           help="有错误时把各行连同“错误”列写到这个 .xlsx 或 .csv，改正后直接导入"),
@@ -34,9 +34,12 @@ def import_(
     """导入一个文件：列名可用英文字段名、中文列名或名册常用的别名；表头上方的标题行、表尾的制表人行自动跳过。
     任何一行有错都不写入，并一次列出所有错误的行、列和值。"""
     from rdtool.cli.common import TerminalProgress
+    from rdtool.errors import UsageError
     from rdtool.io import kinds
     from rdtool.io.importer import run_import
 
+    if table is not None and table < 1:
+        raise UsageError("--table 从 1 数起（第1个表格或工作表）")
     spec = kinds.get(kind)
     store = open_db(db)
     with TerminalProgress() as progress:
