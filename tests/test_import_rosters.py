@@ -72,6 +72,7 @@ def test_term_and_level_options_fill_missing_columns_and_the_file_wins(town, tmp
     town("import", "deputies", path, "--term", "6", "--level", "县")
     row = town.json("deputy", "show", "孙倩")
     assert (row["term"], row["level"]) == (5, "township")
+    assert "--level" in town.fails("import", "deputies", path, "--level", "省", code=2).stderr
 
 
 def test_month_only_birth_dates_and_ages_at_month_precision(town, tmp_path):

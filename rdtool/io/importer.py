@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rdtool.errors import FieldError, ValidationError
+from rdtool.errors import FieldError, UsageError, ValidationError
 from rdtool.io import limits as L
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Values
 from rdtool.io.table import ERRORS_COLUMN, Layout, locate
@@ -56,7 +56,9 @@ def _unquote(cell: str) -> str:
 
 
 def row_error(row: int, name: str, value: str, message: str) -> RowError:
+    """An error with the value (and a message quoting it) cut short: errors are kept for every row."""
     value = value if len(value) <= VALUE_KEPT else value[:VALUE_KEPT - 1] + "…"
+    message = message if len(message) <= 5 * VALUE_KEPT else message[:5 * VALUE_KEPT - 1] + "…"
     return RowError(row, name, value, message)
 
 
@@ -156,7 +158,14 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
     if errors_to is not None:
         errors_file.check_destination(errors_to, path, store)
     merged = dict(kind.defaults(store)) if kind.defaults is not None else {}
-    merged.update({k: v for k, v in (defaults or {}).items() if v not in (None, "")})
+    given = {k: v for k, v in (defaults or {}).items() if v not in (None, "")}
+    for f in kind.fields + kind.extra:
+        if f.name in given:
+            try:
+                f.parse(given[f.name])
+            except FieldError as exc:
+                raise UsageError(f"--{f.name.replace('_', '-')}：{exc}") from None
+    merged.update(given)
     loaded = load(kind, path, limits, ignore_extra=ignore_extra, defaults=merged, table=table, progress=progress)
     rows, errors = loaded.rows, loaded.errors
     try:
