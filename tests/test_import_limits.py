@@ -74,25 +74,35 @@ def sheet_using_shared_string():
     yield SHEET_HEAD + HEADER_ROW + '<row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData></worksheet>'
 
 
+# A small Python forks and execs rdtool and reports the child's peak RSS from wait4. (Measured from the
+# test process itself, the figure would include the pytest worker's memory: a fork starts with the
+# parent's pages, and ru_maxrss is kept across exec.)
+MEASURE = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, "-m", "rdtool", *sys.argv[1:]])
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write(f"\\nPEAK_KB={usage.ru_maxrss}\\n")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_measured(db: Path, *args, timeout: float = 90) -> tuple[int, str, float, float]:
     """(exit code, stderr, peak RSS in MB, seconds) of `rdtool --db DB ARGS` as its own process."""
-    out, err = db.parent / "out.txt", db.parent / "err.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.monotonic()
-    with open(out, "wb") as o, open(err, "wb") as e:
-        proc = subprocess.Popen([sys.executable, "-m", "rdtool", "--db", str(db), *map(str, args)],
-                                stdin=subprocess.DEVNULL, stdout=o, stderr=e, env=env)
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() - start > timeout:
-            proc.kill()
-            os.wait4(proc.pid, 0)
-            raise AssertionError(f"rdtool {args} still running after {timeout} s")
-        time.sleep(0.02)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, err.read_text(), usage.ru_maxrss / 1024, time.monotonic() - start
+    proc = subprocess.Popen([sys.executable, "-c", MEASURE, "--db", str(db), *map(str, args)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=env, start_new_session=True)
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.communicate()
+        raise AssertionError(f"rdtool {args} still running after {timeout} s") from None
+    text, _, peak = err.decode("utf-8", "replace").rpartition("\nPEAK_KB=")
+    return proc.returncode, text, int(peak) / 1024, time.monotonic() - start
 
 
 @pytest.fixture
