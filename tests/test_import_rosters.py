@@ -242,3 +242,13 @@ def test_the_alias_tables_in_the_documentation_are_the_code_s():
     from rdtool.io.table import alias_tables
 
     assert alias_tables() in (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+
+
+def test_an_xls_may_be_half_the_file_size_limit(town, tmp_path):
+    town("config", "import_max_file_mb", "1")
+    big = tmp_path / "大.xls"
+    big.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * (600 * 1024))
+    assert "另存为”.xlsx" in town.fails("import", "deputies", big).stderr
+    damaged = tmp_path / "坏.xls"
+    damaged.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000)
+    assert "无法作为 .xls 打开" in town.fails("import", "deputies", damaged).stderr

@@ -11,13 +11,20 @@ from pathlib import Path
 from typing import Iterator
 
 from rdtool.errors import RdtoolError, UsageError
-from rdtool.io.limits import Limits, exceeded
+from rdtool.io.limits import MB, Limits, exceeded
 from rdtool.io.read_xlsx import column_letter, date_kind, number_text, serial_date
 
 Rows = Iterator[tuple[int, list[str]]]
 
 
 def read_xls(path: Path, limits: Limits, table: int | None = None) -> Rows:
+    """The rows of a visible sheet. xlrd reads the whole workbook into memory (about five times its size
+    on disk), so an .xls may be half as large as the file-size limit allows other files to be."""
+    size = path.stat().st_size
+    if size > limits.file_bytes // 2:
+        raise RdtoolError(f"{path.name}：Excel 97–2003 文件有 {size / MB:.1f} MB，超过导入上限（.xls 为 "
+                          f"{limits.file_mb / 2:g} MB，是 import_max_file_mb 的一半），没有导入任何记录",
+                          "请在 Excel/WPS 中“另存为”.xlsx 后导入（.xlsx 按行读取，可以大一倍）")
     import xlrd
 
     try:
