@@ -252,3 +252,11 @@ def test_an_xls_may_be_half_the_file_size_limit(town, tmp_path):
     damaged = tmp_path / "坏.xls"
     damaged.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000)
     assert "无法作为 .xls 打开" in town.fails("import", "deputies", damaged).stderr
+
+
+def test_a_wide_roster_with_more_unknown_columns_than_known(town, tmp_path):
+    lines = ("代表名册\n姓名,性别,籍贯,身高,爱好,座右铭,特长\n甲,男,某地,170,读书,无,无\n")
+    r = town.fails("import", "deputies", write_csv(tmp_path / "w.csv", lines))
+    assert "第2行（列名行）" in r.stderr and "籍贯" in r.stderr and "--ignore-extra" in r.stderr
+    out = town("import", "deputies", tmp_path / "w.csv", "--ignore-extra").stdout
+    assert "未导入的列：籍贯、身高、爱好、座右铭、特长" in out

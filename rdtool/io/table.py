@@ -78,14 +78,20 @@ class Layout:
 
 
 def find_header(kind: Kind, first: list[tuple[int, list[str]]]) -> int:
-    """The index in `first` of the header row: the first row whose cells are mostly known names."""
+    """The index in `first` of the header row: the first row whose cells are mostly known names, else the
+    row with the most known names, else the first row that is not blank (its unknown names are then reported)."""
     table = accepted(kind)
     skip = ignorable(kind, table)
+    best, most = -1, 1
     for i, (_, cells) in enumerate(first):
         keys = [k for k in (header_key(c) for c in cells) if k]
         hits = sum(1 for k in keys if k in table or k in skip or _without_note(k) in table)
         if keys and hits >= min(2, len(keys)) and 2 * hits > len(keys):
             return i
+        if hits > most:
+            best, most = i, hits
+    if best >= 0:
+        return best  # a wide roster with more unknown columns than known ones: the row naming the most
     return next((i for i, (_, cells) in enumerate(first) if any(clean(c) for c in cells)), -1)
 
 
