@@ -144,9 +144,11 @@ def locate(kind: Kind, source: Iterator[tuple[int, list[str]]], path: Path, igno
            defaults: dict[str, str]) -> tuple[Layout, Iterator[tuple[int, list[str]]]]:
     """The layout, and the data rows after the header (blank and footer rows left out)."""
     first: list[tuple[int, list[str]]] = []
-    for item in source:
+    filled = 0
+    for item in source:   # the first HEADER_SCAN rows that are not blank (and at most 1000 rows)
         first.append(item)
-        if len(first) == HEADER_SCAN:
+        filled += any(c.strip() for c in item[1])
+        if filled == HEADER_SCAN or len(first) >= 1000:
             break
     at = find_header(kind, first)
     if at < 0:
