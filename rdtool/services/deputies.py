@@ -182,8 +182,6 @@ def end(store: Store, ref: str, status: str, on: str, reason: str | None, term: 
     return current
 
 
-
-
 def default_day(store: Store, term: int | None) -> str:
     """The day a roster is judged on: today, or the term's last day if it has ended."""
     day = today()
