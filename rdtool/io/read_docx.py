@@ -15,15 +15,7 @@ from typing import Iterator
 
 from rdtool.errors import RdtoolError, UsageError
 from rdtool.io.limits import Limits, exceeded
-from rdtool.io.read_xlsx import (
-    CellTooLong,
-    _damaged,
-    _expat_error,
-    check_unzipped,
-    local,
-    open_zip,
-    parse_member,
-)
+from rdtool.io.zipped import CellTooLong, check_unzipped, damaged, expat_error, local, open_zip, parse_member
 
 Rows = Iterator[tuple[int, list[str]]]
 DOCUMENT = "word/document.xml"
@@ -122,7 +114,7 @@ def read_docx(path: Path, limits: Limits, table: int | None = None) -> Rows:
     try:
         with book:
             if DOCUMENT not in book.NameToInfo:
-                raise _damaged(path, "docx")
+                raise damaged(path, "docx")
             check_unzipped(path, book, [DOCUMENT], limits)
             try:
                 yield from parse_member(book, DOCUMENT, {"StartElementHandler": start, "EndElementHandler": end,
@@ -133,8 +125,8 @@ def read_docx(path: Path, limits: Limits, table: int | None = None) -> Rows:
     except CellTooLong as exc:
         raise exceeded(path.name, f"{exc.where}的单元格超过 {limits.cell} 字", f"每格 {limits.cell} 字", "cell") from None
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError):
-        raise _damaged(path, "docx") from None
-    except _expat_error() as exc:
+        raise damaged(path, "docx") from None
+    except expat_error() as exc:
         raise RdtoolError(f"{path.name} 的内容不是有效的 XML（{exc}），文件可能已损坏",
                           "请在 Word/WPS 中打开后重新保存为 .docx") from None
     if st["tables"] == 0:

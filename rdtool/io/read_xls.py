@@ -12,7 +12,7 @@ from typing import Iterator
 
 from rdtool.errors import RdtoolError, UsageError
 from rdtool.io.limits import MB, Limits, exceeded
-from rdtool.io.read_xlsx import column_letter, date_kind, number_text, serial_date
+from rdtool.io.cells import column_letter, date_kind, number_text, serial_date
 
 Rows = Iterator[tuple[int, list[str]]]
 

@@ -12,97 +12,37 @@ typed in a number cell) keep Excel's own scientific form, so the field rules can
 from __future__ import annotations
 
 import re
-import struct
 import zipfile
 from array import array
-from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from rdtool.errors import RdtoolError, UsageError
+from rdtool.io.cells import (
+    BUILTIN_DATE,
+    BUILTIN_MONTH,
+    BUILTIN_TIME,
+    REF,
+    column_index,
+    column_letter,
+    date_kind,
+    number_text,
+    serial_date,
+)
 from rdtool.io.limits import MB, Limits, exceeded
+from rdtool.io.zipped import (
+    CHUNK,
+    CellTooLong,
+    check_unzipped,
+    damaged,
+    expat_error,
+    local,
+    open_zip,
+    parse_member,
+)
 
 Rows = Iterator[tuple[int, list[str]]]
-MAX_ENTRIES = 2000
 MAX_MERGES = 200_000
-CHUNK = 1 << 16
-
-
-# --- the zip container (shared with the .docx reader) -------------------------------------------------------
-
-def open_zip(path: Path, limits: Limits, what: str) -> zipfile.ZipFile:
-    """The archive, after checking its entry count from the end record (a zip of a million entries would
-    cost gigabytes before its first byte is read)."""
-    try:
-        with open(path, "rb") as f:
-            f.seek(0, 2)
-            size = f.tell()
-            f.seek(max(0, size - (1 << 16) - 22))
-            tail = f.read()
-        at = tail.rfind(b"PK\x05\x06")
-        if at >= 0 and len(tail) >= at + 12:
-            (entries,) = struct.unpack("<H", tail[at + 10:at + 12])
-            if entries > MAX_ENTRIES:
-                raise RdtoolError(f"{path.name} 含有 {entries} 个压缩条目，不像是 {what} 文件，没有导入")
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise _damaged(path, what) from None
-
-
-def _damaged(path: Path, what: str) -> RdtoolError:
-    formats = {"xlsx": "Excel 2007 以后的格式（.xlsx）", "docx": "Word 2007 以后的格式（.docx）"}
-    return RdtoolError(f"无法作为 .{what} 打开：{path}（文件损坏或不是 {what}）", f"请确认文件未损坏，并且是 {formats[what]}")
-
-
-def check_unzipped(path: Path, book: zipfile.ZipFile, names: list[str], limits: Limits) -> None:
-    total = sum(book.getinfo(n).file_size for n in names if n in book.NameToInfo)
-    if total > limits.unzipped_bytes:
-        raise exceeded(path.name, f"解压后有 {total / MB:.0f} MB", f"解压后 {limits.unzipped_mb} MB", "unzipped_mb")
-
-
-def parse_member(book: zipfile.ZipFile, name: str, handlers: dict[str, Callable], cell_limit: int,
-                 emit: Callable[[], Iterator] | None = None) -> Iterator:
-    """Feed one member to expat in chunks; after each chunk, yield what `emit` has ready.
-
-    A tag with no '>' for longer than a cell may be (an attribute of hundreds of megabytes) is refused
-    before expat buffers it.
-    """
-    from xml.parsers import expat
-
-    parser = expat.ParserCreate()
-    parser.buffer_text = False
-    for event, fn in handlers.items():
-        setattr(parser, event, fn)
-    guard = max(1 << 20, 8 * cell_limit)
-    in_tag = 0   # bytes since a '<' not yet closed by '>'
-    with book.open(name) as stream:
-        while True:
-            chunk = stream.read(CHUNK)
-            lt, gt = chunk.rfind(b"<"), chunk.rfind(b">")
-            if lt > gt:
-                in_tag = len(chunk) - lt
-            elif gt >= 0:
-                in_tag = 0
-            elif in_tag:
-                in_tag += len(chunk)
-            if in_tag > guard:
-                raise RdtoolError(f"{name} 中有一个超过 {guard // MB} MB 的标记，文件结构异常，没有导入")
-            parser.Parse(chunk, not chunk)
-            if emit is not None:
-                yield from emit()
-            if not chunk:
-                return
-
-
-def local(tag: str) -> str:
-    """A tag or attribute name without its namespace: 'x:c', '{…/main}c' → 'c'."""
-    return tag.rpartition("}")[2].rpartition(":")[2]
-
-
-class CellTooLong(Exception):
-    def __init__(self, where: str):
-        self.where = where
 
 
 # --- workbook parts -------------------------------------------------------------------------------------
@@ -121,9 +61,9 @@ def _sheet_member(path: Path, book: zipfile.ZipFile, table: int | None) -> tuple
         wb = ET.fromstring(small("xl/workbook.xml"))
         rels = ET.fromstring(small("xl/_rels/workbook.xml.rels"))
     except KeyError:
-        raise _damaged(path, "xlsx") from None
+        raise damaged(path, "xlsx") from None
     except ET.ParseError:
-        raise _damaged(path, "xlsx") from None
+        raise damaged(path, "xlsx") from None
     targets = {r.get("Id"): r.get("Target", "") for r in rels if local(r.tag) == "Relationship"}
     date1904 = any(local(e.tag) == "workbookPr" and e.get("date1904") in ("1", "true") for e in wb.iter())
     sheets = []
@@ -140,27 +80,8 @@ def _sheet_member(path: Path, book: zipfile.ZipFile, table: int | None) -> tuple
         raise UsageError(f"{path.name} 只有 {len(sheets)} 个工作表，没有第 {table} 个")
     member, name = sheets[index]
     if member not in book.NameToInfo:
-        raise _damaged(path, "xlsx")
+        raise damaged(path, "xlsx")
     return member, name, len(sheets), date1904
-
-
-# Built-in number formats that are dates (ECMA-376 18.8.30, with the zh-CN ones 27–36 and 50–58).
-_BUILTIN_MONTH = {27, 36, 50, 52, 57}
-_BUILTIN_DATE = {14, 15, 16, 17, 22, 28, 29, 30, 31, 51, 53, 54, 58}
-_BUILTIN_TIME = {18, 19, 20, 21, 32, 33, 34, 35, 45, 46, 47, 55, 56}
-
-
-def date_kind(code: str) -> str | None:
-    """'date', 'month', 'time' or None for an Excel number format code."""
-    text = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.', "", code).split(";")[0].lower()
-    if "general" in text or not re.search(r"[ymdhse]", text.replace("e+", "").replace("e-", "")):
-        return None
-    has_y, has_d, has_time = "y" in text or "e" in text, "d" in text, "h" in text or "s" in text
-    if has_y and not has_d and not has_time and "m" in text:
-        return "month"
-    if has_y or has_d or ("m" in text and not has_time):
-        return "date"
-    return "time" if has_time else None
 
 
 def _styles(book: zipfile.ZipFile, limits: Limits) -> list[str | None]:
@@ -197,11 +118,11 @@ def _styles(book: zipfile.ZipFile, limits: Limits) -> list[str | None]:
     for fmt in xfs:
         if fmt in formats:
             kinds.append(date_kind(formats[fmt]))
-        elif fmt in _BUILTIN_MONTH:
+        elif fmt in BUILTIN_MONTH:
             kinds.append("month")
-        elif fmt in _BUILTIN_DATE:
+        elif fmt in BUILTIN_DATE:
             kinds.append("date")
-        elif fmt in _BUILTIN_TIME:
+        elif fmt in BUILTIN_TIME:
             kinds.append("time")
         else:
             kinds.append(None)
@@ -268,62 +189,6 @@ class SharedStrings:
             pass
 
 
-# --- cells ----------------------------------------------------------------------------------------------
-
-def column_index(ref: str) -> int:
-    """'A' → 0, 'AB' → 27."""
-    n = 0
-    for ch in ref:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
-def column_letter(i: int) -> str:
-    out = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        out = chr(65 + r) + out
-    return out
-
-
-_REF = re.compile(r"([A-Z]{1,3})(\d+)")
-
-
-def serial_date(serial: float, kind: str, date1904: bool) -> str:
-    """An Excel date serial as ISO text: 1979-08-15, a month 1979-08, or a date and time."""
-    if date1904:
-        base = date(1904, 1, 1)
-    else:
-        base = date(1899, 12, 30) if serial >= 61 else date(1899, 12, 31)
-    days = int(serial)
-    seconds = round((serial - days) * 86400)
-    day = base + timedelta(days=days)
-    if kind == "month":
-        return day.isoformat()[:7]
-    if kind == "time":
-        return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-    if seconds:
-        return f"{day.isoformat()}T{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-    return day.isoformat()
-
-
-def number_text(text: str) -> str:
-    """A number cell as the person typed it: 13800001234, 3.5; an integer of 16+ digits (which Excel
-    cannot keep: it holds 15 significant digits) in Excel's scientific form, 3.32527197901011E+17."""
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        return text
-    if not value.is_finite():
-        return text
-    if value == value.to_integral_value():
-        if abs(value) >= Decimal(10) ** 15:
-            return f"{float(value):.14E}"
-        return str(int(value))
-    return repr(float(value))
-
-
 def read_xlsx(path: Path, limits: Limits, table: int | None = None) -> Rows:
     book = open_zip(path, limits, "xlsx")
     try:
@@ -336,16 +201,10 @@ def read_xlsx(path: Path, limits: Limits, table: int | None = None) -> Rows:
             merges = _merges(book, member, path)
             yield from _rows(book, member, path, limits, strings, styles, merges, date1904)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError):
-        raise _damaged(path, "xlsx") from None
-    except _expat_error() as exc:
+        raise damaged(path, "xlsx") from None
+    except expat_error() as exc:
         raise RdtoolError(f"{path.name} 的内容不是有效的 XML（{exc}），文件可能已损坏",
                           "请在 Excel/WPS 中打开后重新保存为 .xlsx") from None
-
-
-def _expat_error():
-    from xml.parsers.expat import ExpatError
-
-    return ExpatError
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
@@ -387,7 +246,7 @@ def _rows(book, member, path: Path, limits: Limits, strings: SharedStrings, styl
     def start(tag, attrs):
         tag = local(tag)
         if tag == "c":
-            ref = _REF.match(attrs.get("r", ""))
+            ref = REF.match(attrs.get("r", ""))
             st["col"] = column_index(ref.group(1)) if ref else st["col"] + 1
             st["t"], st["size"] = attrs.get("t"), 0
             try:

@@ -68,7 +68,7 @@ class Layout:
 
     def where(self, name: str) -> str:
         """'出生年月(D列)' for the column of a field, else its Chinese label."""
-        from rdtool.io.read_xlsx import column_letter
+        from rdtool.io.cells import column_letter
 
         for i, f in self.columns.items():
             if f == name:
