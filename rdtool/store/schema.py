@@ -435,3 +435,20 @@ WHERE item_id IS NULL AND meeting_id IS NOT NULL AND (
 
 
 MIGRATIONS.append(("m1401_congress_election_results", m1401_congress_election_results))
+
+
+def m1501_normalise_names(db) -> None:
+    """Issue 15: names stored before input was normalised take the one spelling every lookup uses
+    (`rdtool.labels.clean_name`: NFKC, invisible characters removed, no spaces inside),
+    so that `deputy show 金志强` finds the record typed with U+F90A 金 or padded as 金　志强."""
+    from rdtool.labels import clean_name
+
+    for table, column in (("deputies", "name"), ("candidates", "name"), ("appointments", "person"),
+                          ("ge_candidates", "name")):
+        for row_id, value in db.execute(f"SELECT id, {column} FROM {table}").fetchall():
+            fixed = clean_name(value)
+            if fixed and fixed != value:
+                db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (fixed, row_id))
+
+
+MIGRATIONS.append(("m1501_normalise_names", m1501_normalise_names))
