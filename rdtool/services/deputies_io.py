@@ -52,7 +52,7 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
     rows = sql.select(store, day)
     rows.sort(key=lambda r: r["id"])
     for r in rows:
-        r["re_elected"] = None if r["re_elected"] is None else ("是" if r["re_elected"] else "否")
+        r["re_elected"] = None if r["re_elected"] is None else bool(r["re_elected"])
         if not show_private:
             r["id_number"] = mask_id(r["id_number"])
             r["phone"] = mask_phone(r["phone"])
@@ -63,4 +63,4 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield r
 
 
-KIND = Kind("deputies", "代表", svc.FIELDS, write, export, check=check)
+KIND = Kind("deputies", "代表", svc.FIELDS, write, export, check=check, sheet="代表名册")

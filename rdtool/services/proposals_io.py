@@ -71,7 +71,7 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
         cos = sql.cosigners(store, r["id"])
         r["cosigners"] = "、".join(f"{c['name']}#{c['id']}" if (c["name"], c["term"]) in shared else c["name"]
                                    for c in cos)
-        r["complex"] = "是" if r["complex"] else "否"
+        r["complex"] = bool(r["complex"])
         r["deputy_id"] = r["lead_id"]
         yield r
 
