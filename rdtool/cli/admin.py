@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import DbOpt, FormatOpt, VerboseOpt, check_format, confirm_done, make_app, open_db, parse_option
 from rdtool.labels import parse_date
 from rdtool.render import Column, render_rows
 
@@ -102,8 +102,9 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
     if fmt == "json":
         render_json(info)
         return
-    typer.echo(f"数据库：{info['path']}")
-    typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
+    if fmt in ("table", "md"):  # machine formats carry data only: the table of row counts
+        typer.echo(f"数据库：{info['path']}")
+        typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
     render_rows([{"table": t, "rows": n} for t, n in info["tables"].items()],
                 [Column("table", "表"), Column("rows", "行数")], fmt)
 
@@ -111,6 +112,7 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
 @db_app.command("backup")
 def db_backup(
     dest: Optional[str] = typer.Argument(None, help="备份文件路径（默认：数据库旁的 .backups 目录）"),
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """用 SQLite 在线备份做一致的副本（其他程序写入时也可以），文件权限 0600。"""
@@ -120,7 +122,7 @@ def db_backup(
 
     store = open_db(db)
     path = backup.take(store, Path(dest) if dest else None)
-    typer.echo(f"已备份到 {path}")
+    confirm_done(f"已备份到 {path}", verbose)
 
 
 @db_app.command("backups")

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, FormatOpt, VerboseOpt, check_format, confirm_done, make_app, open_db,
+                               parse_option)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list, render_record, render_rows
 
@@ -257,6 +258,7 @@ def archive(
     term: Optional[int] = typer.Option(None, "--term", help="届次（默认该代表所在届的全部任期）"),
     fmt: str = typer.Option("table", "--format", "-f", help="table（终端）、md、json、docx（须 --output）、csv、tsv、jsonl"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600）；docx 必须指定"),
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """代表履职档案：出席人代会（出席/请假/缺席）、主席团会议、领衔和附议的议案建议及办理结果、代表活动与学习培训、履职积分。
@@ -275,7 +277,7 @@ def archive(
         from rdtool.services import archive_docx
 
         path = archive_docx.write(data, Path(output))
-        typer.echo(f"已写入 {path}")
+        confirm_done(f"已写入 {path}", verbose)
         return
     from rdtool.cli.archive_views import render_archive
 
@@ -284,7 +286,7 @@ def archive(
 
         with open_output(Path(output)) as out:
             render_archive(data, fmt, out)
-        typer.echo(f"已写入 {output}")
+        confirm_done(f"已写入 {output}", verbose)
         return
     render_archive(data, fmt)
 

@@ -172,10 +172,11 @@ app = typer.Typer(cls=LazyGroup, no_args_is_help=True, add_completion=False,
 @app.callback()
 def _root(
     db: Optional[str] = typer.Option(None, "--db", help="数据库文件（默认：环境变量 RDTOOL_DB，或用户数据目录中的 rdtool.db）"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="写文件和导入成功时也在 stderr 说明（终端上默认显示）"),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
 ) -> None:
     ctx = get_current_context()
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "verbose": verbose}
 
 
 def main() -> None:
