@@ -49,7 +49,7 @@ class Column(NamedTuple):
     key: str
     header: str = ""
     enum: str | None = None  # glossary enum whose labels a table shows
-    kind: str = "text"  # text | int | bool | rate | date
+    kind: str = "text"  # text | int | bool | rate | date | time (a moment: rdtool.dates' one rule)
 
     @property
     def zh(self) -> str:
@@ -79,6 +79,8 @@ def human(col: Column, value: Any) -> str:
         return "是" if value else "否"
     if col.kind == "rate":
         return f"{value * 100:.1f}%"
+    if col.kind == "time":
+        return _time(value, people=True)
     return str(value)
 
 
@@ -88,9 +90,20 @@ def machine(col: Column, value: Any) -> str:
         return ""
     if col.kind == "bool":
         return "true" if value else "false"
+    if col.kind == "time":
+        return _time(value, people=False)
     if isinstance(value, str):
         return neutralise(value)
     return str(value)
+
+
+def _time(value: Any, people: bool) -> str:
+    from rdtool.dates import local_iso, local_text
+
+    try:
+        return local_text(value) if people else local_iso(value)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def cell(col: Column, value: Any, zh: bool = False) -> str:
@@ -133,6 +146,8 @@ def neutralise(text: str) -> str:
 def _json_value(col: Column, value: Any) -> Any:
     if col.kind == "bool" and value is not None:
         return bool(value)
+    if col.kind == "time" and value is not None:
+        return _time(value, people=False)
     return value
 
 

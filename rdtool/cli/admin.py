@@ -132,7 +132,8 @@ def db_backups(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
 
     fmt = check_format(fmt)
     store = open_db(db)
-    render_rows(backup.listing(store), [Column("time", "时间"), Column("size", "字节数"), Column("file", "文件")], fmt)
+    render_rows(backup.listing(store), [Column("time", "时间", kind="time"), Column("size", "字节数"),
+                                        Column("file", "文件")], fmt)
 
 
 def interactive() -> bool:
@@ -205,11 +206,12 @@ def db_log(
     store = open_db(db, readonly=False)
     rows = safety.log(store, table, since, record, limit or None, show_id)
     if fmt in ("json", "jsonl", "csv", "tsv"):
-        cols = [Column("id"), Column("at"), Column("table"), Column("record"), Column("action"), Column("changes")]
+        cols = [Column("id"), Column("at", "时间", kind="time"), Column("table", "表"), Column("record", "记录"),
+                Column("action", "操作"), Column("changes", "内容")]
         if fmt in ("json", "jsonl"):
             cols += [Column("before"), Column("after")]
     else:
-        cols = [Column("id", "序号"), Column("time", "时间"), Column("table", "表"), Column("record", "记录"),
+        cols = [Column("id", "序号"), Column("at", "时间", kind="time"), Column("table", "表"), Column("record", "记录"),
                 Column("action_zh", "操作"), Column("changes", "内容")]
     render_rows(rows, cols, fmt)
 

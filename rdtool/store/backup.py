@@ -7,6 +7,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from rdtool.dates import file_stamp
 from rdtool.errors import RdtoolError, UsageError
 from rdtool.store.db import Store, create_file
 
@@ -25,11 +26,11 @@ def take(store: Store, dest: Path | None = None, reason: str = "manual", keep: i
     if dest is None:
         folder = backup_dir(store.path)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        stamp = file_stamp()
         dest = folder / f"{store.path.stem}-{stamp}-{reason}.db"
     dest = Path(dest).expanduser()
     if dest.is_dir():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        stamp = file_stamp()
         dest = dest / f"{store.path.stem}-{stamp}-{reason}.db"
     if not dest.parent.is_dir():
         raise UsageError(f"备份目录不存在：{dest.parent}")
@@ -100,7 +101,8 @@ def listing(store: Store) -> list[dict]:
         return []
     files = sorted(folder.glob("*.db"), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
     return [{"file": str(p), "size": p.stat().st_size,
-             "time": datetime.fromtimestamp(p.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")} for p in files]
+             "time": datetime.fromtimestamp(p.stat().st_mtime).astimezone().isoformat(timespec="seconds")}
+            for p in files]
 
 
 def verify(path: Path) -> dict:
