@@ -360,3 +360,14 @@ def chinese_numeral(n: int) -> str:
         tail = chinese_numeral(rest)
         return head + ("一" + tail if rest < 20 else tail)
     return str(n)
+
+
+def chinese_date(iso: str | None) -> str:
+    """A date as written in a document: 2017-01-05 → 2017年1月5日 (a month 1979-08 → 1979年8月)."""
+    if not iso:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", iso)
+    if m is None:
+        return iso
+    year, month, day = m.groups()
+    return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")

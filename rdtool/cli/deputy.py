@@ -275,8 +275,9 @@ def archive(
     data = svc.archive(store, ref, year, term)
     if fmt == "docx":
         from rdtool.services import archive_docx
+        from rdtool.store import settings as settings_sql
 
-        path = archive_docx.write(data, Path(output))
+        path = archive_docx.write(data, Path(output), town=settings_sql.get(store, "town") or "")
         confirm_done(f"已写入 {path}", verbose)
         return
     from rdtool.cli.archive_views import render_archive
