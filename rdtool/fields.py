@@ -148,6 +148,9 @@ def parse_fields(fields: list[Field], raw: dict[str, Any]) -> tuple[dict[str, An
     return values, errors
 
 
+PRIVATE_FIELDS = ("id_number", "phone")  # masked unless asked for; text in every file (never 1.1E+17)
+
+
 def mask_id(value: str | None) -> str | None:
     """5101**********1234: the region's first four and the last four digits."""
     if not value:

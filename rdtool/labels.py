@@ -371,3 +371,32 @@ def chinese_date(iso: str | None) -> str:
         return iso
     year, month, day = m.groups()
     return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
+
+
+# Issue 16: the database's tables and the columns the CSV contract does not name, in Chinese (docs/schema.md and
+# the Datasette metadata, `rdtool db datasette-metadata`). A column not here takes its FIELD_ZH label.
+TABLE_ZH: dict[str, str] = {
+    "settings": "设置", "terms": "届次", "deputies": "代表", "presidium_members": "主席团成员任职",
+    "meetings": "会议", "attendance": "出席记录", "items": "议程事项与表决", "election_contests": "选举",
+    "candidates": "候选人与得票", "appointments": "任免", "proposals": "议案、建议",
+    "proposal_cosigners": "附议代表", "proposal_rounds": "办理轮次", "proposals_fts": "议案建议全文检索",
+    "activities": "代表活动", "activity_participants": "活动参加人员", "general_elections": "换届选举",
+    "ge_constituencies": "换届选举选区", "ge_candidates": "换届选举候选人", "ge_rounds": "换届选举投票轮次",
+    "ge_votes": "换届选举得票", "change_log": "修改记录", "_sqlite_migrations": "数据库结构版本",
+}
+COLUMN_ZH: dict[str, str] = {
+    "key": "设置项", "value": "值", "voided_at": "作废时间", "void_reason": "作废原因", "meeting_id": "会议ID",
+    "activity_id": "活动ID", "proposal_id": "建议ID", "contest_id": "选举ID", "election_id": "换届选举ID",
+    "constituency_id": "选区ID", "candidate_id": "候选人ID", "round_id": "轮次ID", "roster": "应到人数（名册）",
+    "role": "职务", "from_date": "开始日期", "to_date": "结束日期", "by_election": "是否补选",
+    "confirm_note": "资格审查说明", "revote": "是否另行选举", "valid": "是否有效", "void": "是否无效",
+    "shortfall": "是否未选满", "tie_seats": "票数相等的名额", "vacant": "空缺名额", "explanation": "说明",
+    "at": "时间", "table_name": "表", "row_id": "记录", "before": "修改前", "after": "修改后",
+    "migration_set": "迁移集", "applied_at": "应用时间", "lead_id": "领衔代表ID",
+    # (table.column where a name means something else in that table)
+    "_sqlite_migrations.name": "迁移名称", "ge_constituencies.name": "选区名称",
+}
+
+
+def column_zh(name: str, table: str = "") -> str:
+    return COLUMN_ZH.get(f"{table}.{name}") or COLUMN_ZH.get(name) or FIELD_ZH.get(name, "")

@@ -157,6 +157,32 @@ def confirm(question: str, yes: bool) -> None:
         raise typer.Abort()
 
 
+@db_app.command("datasette-metadata")
+def db_datasette_metadata(
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（默认输出到屏幕），如 metadata.json"),
+    verbose: bool = VerboseOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """生成 Datasette 的 metadata.json：表和列的中文名、建议全文检索框、常用分面，并屏蔽身份证号和电话
+    （需安装 datasette-mask-columns 插件）。用法：rdtool db datasette-metadata -o metadata.json；
+    datasette 三川镇.db -m metadata.json。详见 docs/datasette.md。"""
+    from pathlib import Path
+
+    from rdtool.render import render_json
+    from rdtool.services import datasette
+
+    store = open_db(db)
+    data = datasette.metadata(store)
+    if output is None:
+        render_json(data)
+        return
+    from rdtool.io.exporter import open_output
+
+    with open_output(Path(output)) as out:
+        render_json(data, out)
+    confirm_done(f"已写入 {output}", verbose)
+
+
 @db_app.command("restore")
 def db_restore(
     file: str = typer.Argument(..., help="要恢复的备份文件"),

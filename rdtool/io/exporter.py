@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from rdtool.errors import UsageError
+from rdtool.fields import PRIVATE_FIELDS
 from rdtool.io.kinds import Kind
 from rdtool.render import Column, csv_writer, header, render_rows
 from rdtool.store.db import Store
@@ -67,7 +68,6 @@ def _stream_sql(store: Store, kind: Kind, cols: list[Column], fmt: str, out, hea
     return n
 
 
-PRIVATE_TEXT = ("id_number", "phone")  # kept as text cells: Excel would turn them into 1.1E+17
 WIDTH_SAMPLE = 1000                     # rows read before the column widths are fixed (write-only sheets)
 MAX_WIDTH = 60
 
@@ -102,7 +102,7 @@ def _write_xlsx(rows, cols: list[Column], output: Path, headers: str, sheet_name
         cell = WriteOnlyCell(sheet, value=value)
         if isinstance(value, str):
             cell.data_type = "s"  # text is text: "=…" is never a formula here
-            if col.key in PRIVATE_TEXT:
+            if col.key in PRIVATE_FIELDS:
                 cell.number_format = "@"
         elif col.kind == "date" and value is not None:
             cell.number_format = "yyyy-mm-dd"
