@@ -74,7 +74,7 @@ def test_datasette_metadata(sample, tmp_path):
         assert "（" in entry["title"], o["name"]  # every table has its Chinese name
         unlabelled = [c["name"] for c in o["columns"] if not column_zh(c["name"], o["name"])]
         assert not unlabelled, (o["name"], unlabelled)
-    assert tables["deputies"]["columns"]["id_number"] == "身份证号" and tables["deputies"]["label_column"] == "name"
+    assert "id_number 身份证号" in tables["deputies"]["description"] and tables["deputies"]["label_column"] == "name"
     assert tables["proposals"]["fts_table"] == "proposals_fts"
     assert tables["change_log"]["hidden"] and tables["_sqlite_migrations"]["hidden"]
     printed = json.loads(sample("--db", town_db, "db", "datasette-metadata").stdout)

@@ -5,7 +5,8 @@ box, useful facets, internal tables hidden, and ID and phone numbers masked.
 database itself rather than shipped as a file, because Datasette keys a database's metadata by its file name
 (三川镇.db → "三川镇") and because tables added by later versions appear without a new file.
 
-Datasette has no setting that hides a column; the `datasette-mask-columns` plugin (configured here) returns
+Each table's title is its Chinese name, its description the Chinese name of each column. Datasette has no
+setting that hides a column; the `datasette-mask-columns` plugin (configured here) returns
 NULL for the masked columns in every query, so a county analyst never sees a full 身份证号 or 电话. Without
 that plugin installed Datasette ignores the setting: install it beside Datasette (docs/datasette.md).
 """
@@ -42,9 +43,11 @@ def metadata(store: Store) -> dict:
         entry: dict = {}
         if name in TABLE_ZH:
             entry["title"] = f"{TABLE_ZH[name]}（{name}）"
-        described = {c: column_zh(c, name) for c in columns if column_zh(c, name)}
+        # The columns' Chinese names in one line above the rows (Datasette's own "columns" setting lists them
+        # one per line, which pushes a deputy table's rows below the first screen).
+        described = [f"{c} {column_zh(c, name)}" for c in columns if column_zh(c, name)]
         if described:
-            entry["columns"] = described
+            entry["description"] = "列：" + " · ".join(described)
         if LABEL_COLUMNS.get(name) in columns:
             entry["label_column"] = LABEL_COLUMNS[name]
         facets = [f for f in FACETS.get(name, []) if f in columns]
