@@ -3,7 +3,7 @@
 Every enumerated value has a stable English code (stored, used in JSON/CSV) and
 a Chinese label (shown in tables). Input accepts either, case-insensitively, plus
 each form of a label with a slash or brackets and the short forms used in
-spreadsheets (DESIGN.md "Glossary").
+spreadsheets (docs/csv.md lists every code, label and accepted spelling).
 """
 
 from __future__ import annotations
@@ -265,7 +265,7 @@ def parse_list(raw: str) -> list[str]:
     return [clean_name(p) for p in LIST_SEPARATORS.split(clean(raw)) if clean_name(p)]
 
 
-# Field name -> Chinese header (DESIGN.md "CSV contract"); the same in every kind.
+# Field name -> Chinese header (docs/csv.md); the same in every kind.
 FIELD_ZH: dict[str, str] = {
     "name": "姓名", "gender": "性别", "birth_date": "出生日期", "ethnicity": "民族",
     "party": "政治面貌", "education": "文化程度", "occupation": "代表构成",

@@ -26,12 +26,22 @@ class ImportResult:
     backup: str | None = None
 
 
-def map_headers(kind: Kind, header: list[str], path: Path, ignore_extra: bool) -> dict[int, str]:
-    """Column index -> field name; headers may be field names or Chinese labels."""
+def accepted_headers(kind: Kind) -> dict[str, str]:
+    """Every header an import of `kind` accepts -> its field: the field name (any case) and its Chinese label.
+
+    This is the one table of accepted headers: import reads it, and docs/csv.md lists it (python -m rdtool.docsgen),
+    so a header added here is documented by regenerating the docs.
+    """
     accepted = {}
     for f in kind.fields + kind.extra:
         accepted[f.name.lower()] = f.name
         accepted[FIELD_ZH.get(f.name, f.name)] = f.name
+    return accepted
+
+
+def map_headers(kind: Kind, header: list[str], path: Path, ignore_extra: bool) -> dict[int, str]:
+    """Column index -> field name; headers may be field names or Chinese labels."""
+    accepted = accepted_headers(kind)
     mapping: dict[int, str] = {}
     unknown, seen = [], {}
     for i, cell in enumerate(header):

@@ -1,4 +1,4 @@
-"""The `deputies` import/export kind (DESIGN.md CSV contract)."""
+"""The `deputies` import/export kind (docs/csv.md)."""
 
 from __future__ import annotations
 

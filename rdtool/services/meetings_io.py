@@ -1,4 +1,4 @@
-"""The `meetings`, `attendance` and `items` import/export kinds (DESIGN.md CSV contract)."""
+"""The `meetings`, `attendance` and `items` import/export kinds (docs/csv.md)."""
 
 from __future__ import annotations
 

@@ -51,7 +51,7 @@ def prose(max_len: int):
     return parse
 
 
-# The CSV contract's columns, in order (DESIGN.md "CSV contract", kind proposals).
+# The CSV contract's columns, in order (docs/csv.md, kind proposals).
 FIELDS: list[F.Field] = [
     F.Field("kind", F.enum("proposal_kind"), required=True),
     F.Field("title", prose(200), required=True),
@@ -512,7 +512,7 @@ def _shape(row: dict) -> dict:
 def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: str | None = None):
     """The report contract's `proposals` figures for proposals submitted in [date_from, date_to].
 
-    States are judged on `as_of` (DESIGN.md "How each figure is counted"): assigned/replied/closed by their
+    States are judged on `as_of` (docs/report.md; how each figure is counted: docs/figures.md): assigned/replied/closed by their
     dates; overdue = assigned, not replied (in the round in force) and due before `as_of`; reply_rate =
     replied/received; on_time_rate = replied by the due date/replied; satisfaction_rate = (满意+基本满意)/with
     feedback (the latest feedback); implementation_rate = (A+B)/replied. Rates are None when the

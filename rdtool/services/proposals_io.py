@@ -1,4 +1,4 @@
-"""The `proposals` import/export kind (DESIGN.md CSV contract).
+"""The `proposals` import/export kind (docs/csv.md).
 
 Rows refer to deputies by name (lead, cosigners) and to congress sessions by meeting code. Where a term has
 two deputies of the same name, the lead's id goes in the `deputy_id` column and a co-signer is written
