@@ -382,7 +382,8 @@ TABLE_ZH: dict[str, str] = {
     "proposal_cosigners": "附议代表", "proposal_rounds": "办理轮次", "proposals_fts": "议案建议全文检索",
     "activities": "代表活动", "activity_participants": "活动参加人员", "general_elections": "换届选举",
     "ge_constituencies": "换届选举选区", "ge_candidates": "换届选举候选人", "ge_rounds": "换届选举投票轮次",
-    "ge_votes": "换届选举得票", "change_log": "修改记录", "_sqlite_migrations": "数据库结构版本",
+    "ge_votes": "换届选举得票", "change_log": "修改记录", "commands": "修改记录的命令",
+    "_sqlite_migrations": "数据库结构版本",
 }
 COLUMN_ZH: dict[str, str] = {
     "key": "设置项", "value": "值", "voided_at": "作废时间", "void_reason": "作废原因", "meeting_id": "会议ID",
@@ -393,6 +394,8 @@ COLUMN_ZH: dict[str, str] = {
     "shortfall": "是否未选满", "tie_seats": "票数相等的名额", "vacant": "空缺名额", "explanation": "说明",
     "at": "时间", "table_name": "表", "row_id": "记录", "before": "修改前", "after": "修改后",
     "migration_set": "迁移集", "applied_at": "应用时间", "lead_id": "领衔代表ID",
+    "command_id": "命令ID", "hash": "校验值", "argv": "命令行", "reason": "原因", "undoes": "撤销的命令",
+    "first_log_id": "首条修改记录", "last_log_id": "末条修改记录", "last_hash": "末条校验值",
     # (table.column where a name means something else in that table)
     "_sqlite_migrations.name": "迁移名称", "ge_constituencies.name": "选区名称",
 }

@@ -19,7 +19,7 @@ from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store, schema
 
 MASK_PLUGIN = "datasette-mask-columns"
-HIDDEN = ("_sqlite_migrations", "change_log")  # internal: the history is read with `rdtool db log`
+HIDDEN = ("_sqlite_migrations", "change_log", "commands")  # internal: the history is read with `rdtool db log`
 # the log keeps whole records before and after each change, ID and phone numbers included
 MASKED_ELSEWHERE = {"change_log": ["before", "after"]}
 LABEL_COLUMNS = {"deputies": "name", "meetings": "title", "items": "title", "proposals": "title",
