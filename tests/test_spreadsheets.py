@@ -118,3 +118,40 @@ def test_xlsx_has_no_formula_guard_and_no_formulas(cli, tmp_path):
     other("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05")
     other("import", "deputies", path)
     assert other.json("deputy", "show", "王五")["workplace"] == "=HYPERLINK(\"http://x\")"
+
+
+# Arguments for the commands that need some; a command with --format that is missing here fails the test below.
+CSV_WRITERS = {
+    "config": [], "term list": [], "deputy list": [], "deputy show": ["王桂芳"], "deputy composition": ["--term", "3"],
+    "deputy archive": ["王桂芳", "--term", "3"], "deputy scores": ["--term", "3"], "deputy flags": ["--year", "2019"],
+    "meeting list": [], "meeting show": ["C3-1"], "vote list": [], "vote show": ["P3-08#3"], "election list": [],
+    "election show": ["1"], "appointment list": [], "appointment show": ["1"], "general-election show": ["3"],
+    "general-election constituencies": ["3"], "general-election candidates": ["3"],
+    "general-election results": ["3"], "general-election deputies": ["3"], "general-election summary": ["3"],
+    "activity list": [], "activity show": ["A3-001"], "supervision": ["--year", "2019"], "proposal list": [],
+    "proposal show": ["三届一次-001"], "proposal due": ["--as-of", "2026-10-01"],
+    "proposal overdue": ["--as-of", "2026-12-01"], "proposal search": ["便民桥"], "proposal stats": ["--term", "3"],
+    "export": ["deputies"], "report term": ["--term", "3"], "report annual": ["--year", "2019"],
+    "report range": ["--from", "2019-01-01", "--to", "2019-06-30"], "report rollup": ["{db}", "--year", "2019"],
+    "db info": [], "db backups": [], "db log": ["-n", "3"], "db check": [],
+}
+SKIP = {"general-election result"}  # (records a count: its --format prints the round it recorded)
+
+
+def test_every_csv_writer_takes_bom_and_chinese_headers(sample):
+    from tests.test_output_options import _commands
+
+    writers = sorted(path for path, c in _commands() if any(p.name == "fmt" for p in c.params))
+    missing = [w for w in writers if w not in CSV_WRITERS and w not in SKIP]
+    assert not missing, f"add the arguments of {missing} to CSV_WRITERS"
+    sample("db", "backup")
+    for path, args in CSV_WRITERS.items():
+        argv = [*path.split(), *[a.format(db=sample.db) for a in args]]
+        for fmt in ("csv", "tsv"):
+            out = sample(*argv, "--format", fmt, "--bom", "--headers", "zh").stdout
+            assert out.startswith("\ufeff"), (path, fmt, out[:80])
+            head = next(csv.reader(io.StringIO(out[1:]), delimiter="," if fmt == "csv" else "\t"))
+            english = [h for h in head if h.isascii() and h != "ID"]
+            assert not english, (path, english)
+            plain = sample(*argv, "--format", fmt).stdout
+            assert not plain.startswith("\ufeff") and plain.split("\n", 1)[0].isascii(), path
