@@ -54,6 +54,9 @@ def test_booleans_are_json_booleans_and_one_csv_form(sample):
     zh = list(csv.DictReader(io.StringIO(sample("deputy", "list", "--term", "3", "--format", "csv",
                                                 "--headers", "zh").stdout)))
     assert {d["是否连任"] for d in zh} == {"是", "否"} and {d["性别"] for d in zh} == {"男", "女"}
+    assert isinstance(sample.json("proposal", "show", "三届一次-001")["complex"], bool)
+    archive = sample.json("deputy", "archive", "王桂芳", "--term", "3")
+    assert {type(m["extraordinary"]) for m in archive["meetings"]} == {bool}
 
 
 def test_list_commands_give_chinese_labels_under_zh(sample):

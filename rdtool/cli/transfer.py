@@ -50,11 +50,10 @@ def export(
     db: Optional[str] = DbOpt,
 ) -> None:
     """导出记录，可再导入（列、代码和中文标签见 docs/csv.md）。"""
-    from rdtool.cli.common import check_format
+    from rdtool.cli.common import TerminalProgress, check_format
     from rdtool.errors import UsageError
     from rdtool.io import kinds
     from rdtool.io.exporter import export_kind
-    from rdtool.cli.common import TerminalProgress
     from rdtool.render import output_options
 
     fmt = check_format(fmt, EXPORT_FORMATS)

@@ -41,6 +41,7 @@ def show(store: Store, code: str, as_of: str | None = None) -> dict:
     """One proposal with co-signers, every handling round and a dated timeline."""
     p = get(store, code)
     day = as_of or today()
+    p["complex"] = bool(p["complex"])  # (a JSON boolean)
     p["cosigner_list"] = sql.cosigners(store, p["id"])
     p["rounds"] = sql.rounds(store, p["id"])
     timeline = [{"date": p["submitted_on"], "event": "提出",
