@@ -103,6 +103,7 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "appoint": ("任命", ()),
         "remove": ("免职", ()),
         "accept_resignation": ("接受辞职", ("辞职",)),
+        "elect": ("选举", ("选举产生", "当选")),
     },
     "activity_kind": {
         "training": ("培训", ()),
@@ -314,6 +315,7 @@ ENUMS["election_outcome"] = {
     "tie": ("票数相等，须再次投票", ("再次投票",)),
     "shortfall": ("未选满，须另行选举", ("另行选举",)),
     "void": ("本轮选举无效，须重新投票", ("无效",)),
+    "no_quorum": ("不足法定人数，不能选举", ("不足法定人数",)),
 }
 ENUMS["candidate_status"] = {
     "elected": ("当选", ()),
@@ -396,6 +398,7 @@ COLUMN_ZH: dict[str, str] = {
     "migration_set": "迁移集", "applied_at": "应用时间", "lead_id": "领衔代表ID",
     "command_id": "命令ID", "hash": "校验值", "argv": "命令行", "reason": "原因", "undoes": "撤销的命令",
     "first_log_id": "首条修改记录", "last_log_id": "末条修改记录", "last_hash": "末条校验值",
+    "ended_by_contest": "因选举结束任职（选举ID）",
     # (table.column where a name means something else in that table)
     "_sqlite_migrations.name": "迁移名称", "ge_constituencies.name": "选区名称",
 }
