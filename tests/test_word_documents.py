@@ -12,16 +12,23 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 
-def _docs(sample, tmp_path):
-    report, archive = tmp_path / "report.docx", tmp_path / "archive.docx"
+@pytest.fixture(scope="module")
+def documents(_sample_db, tmp_path_factory):
+    """The term report and an archive, written once for this module (from a copy of the sample database)."""
+    import sqlite3
+
+    from tests.helpers import Cli
+
+    folder = tmp_path_factory.mktemp("docx")
+    src, dst = sqlite3.connect(_sample_db), sqlite3.connect(folder / "sample.db")
+    src.backup(dst)
+    src.close()
+    dst.close()
+    sample = Cli(folder / "sample.db")
+    report, archive = folder / "report.docx", folder / "archive.docx"
     sample("report", "term", "--term", "3", "--as-of", "2022-01-01", "--format", "docx", "-o", report)
     sample("deputy", "archive", "王桂芳", "--term", "3", "--format", "docx", "-o", archive)
     return report, archive
-
-
-@pytest.fixture
-def documents(sample, tmp_path):
-    return _docs(sample, tmp_path)
 
 
 def test_page_numbers_on_the_outside_edge(documents):

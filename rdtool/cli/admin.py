@@ -159,7 +159,8 @@ def confirm(question: str, yes: bool) -> None:
 
 @db_app.command("datasette-metadata")
 def db_datasette_metadata(
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（默认输出到屏幕），如 metadata.json"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="<文件>",
+                                         help="写入文件（默认输出到屏幕），如 metadata.json"),
     verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
