@@ -65,12 +65,15 @@ def test_file_writers_are_silent_when_not_on_a_terminal(sample, tmp_path):
         ["deputy", "archive", "王桂芳", "--format", "docx", "-o", tmp_path / "a.docx"],
         ["import", "terms", tmp_path / "t.csv", "--dry-run"],
         ["db", "backup", tmp_path],
+        ["db", "log", "-n", "5", "--format", "csv", "-o", tmp_path / "log.csv"],
+        ["db", "datasette-metadata", "-o", tmp_path / "metadata.json"],
     ]
     (tmp_path / "t.csv").write_text("number,start_date\n9,2040-01-01\n", "utf-8")
     for args in commands:
         result = sample(*args)
         assert result.stdout == "" and result.stderr == "", args
-        loud = sample("-v", *args) if args[0] != "import" else sample(*args, "-v")
+        again = [*args, "--force"] if "-o" in args else args  # (an existing file is replaced only with --force)
+        loud = sample("-v", *again) if args[0] != "import" else sample(*again, "-v")
         assert loud.stdout == "" and loud.stderr.startswith(("已", "检查通过")), args
     assert (tmp_path / "a.docx").stat().st_size > 0 and (tmp_path / "r.md").read_text("utf-8").startswith("#")
 

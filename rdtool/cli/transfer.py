@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, VerboseOpt, confirm_done, make_app, open_db
+from rdtool.cli.common import DbOpt, ForceOpt, VerboseOpt, confirm_done, make_app, open_db
 from rdtool.io.kinds import KINDS
 
 import_app = make_app("从 CSV/XLSX 导入")
@@ -44,13 +44,14 @@ def import_(
 def export(
     kind: str = typer.Argument(..., help=f"类型：{'、'.join(KINDS)}（各类型的列见 docs/csv.md）"),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv、tsv、json、jsonl、xlsx"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600）；xlsx 必须指定"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；不会写到数据库或备份上，已有的文件需 --force 才覆盖）；xlsx 必须指定"),
     show_id: bool = typer.Option(False, "--show-id", help="导出完整身份证号和电话（默认脱敏；完整备份需要）"),
+    force: bool = ForceOpt,
     verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """导出记录，可再导入（列、代码和中文标签见 docs/csv.md）。"""
-    from rdtool.cli.common import TerminalProgress, check_format
+    from rdtool.cli.common import TerminalProgress, check_format, overwrite
     from rdtool.errors import UsageError
     from rdtool.io import kinds
     from rdtool.io.exporter import export_kind
@@ -64,6 +65,6 @@ def export(
     opts = output_options()  # --bom and --headers: the shared output options (rdtool.cli.output)
     with TerminalProgress() as progress:
         n = export_kind(store, spec, fmt, output, headers=opts.headers, bom=opts.bom, show_private=show_id,
-                        progress=progress)
+                        progress=progress, overwrite=overwrite(force))
     if output is not None:
         confirm_done(f"已导出 {n} 条{spec.zh}记录到 {output}", verbose)

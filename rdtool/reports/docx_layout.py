@@ -11,7 +11,6 @@ only here, only when used.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -220,8 +219,6 @@ def table(doc, head: list[str], rows: list[list[object]]) -> None:
 
 
 def save(doc, path: Path) -> Path:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
+    """Save to `path`: the temporary file rdtool.output_file made (mode 0600), renamed into place when complete."""
     doc.save(str(path))
-    os.chmod(path, 0o600)
     return path

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdtool.errors import UsageError
 from rdtool.labels import chinese_date, chinese_numeral, label
 from rdtool.reports import docx_layout as layout
 
@@ -23,14 +22,10 @@ def period_text(period: dict) -> str:
 
 
 def write(archive: dict, path: Path, town: str = "") -> Path:
-    """Write the archive to `path` (mode 0600) and return it. The printed title names the deputy without the
-    database's id (the id is for telling same-name deputies apart on the command line)."""
+    """Write the archive to `path` (a temporary file of rdtool.output_file) and return it. The printed title names
+    the deputy without the database's id (the id is for telling same-name deputies apart on the command line)."""
     from rdtool.services.archive import figures
 
-    if path.is_dir():
-        raise UsageError(f"输出路径是一个目录：{path}")
-    if not path.parent.exists():
-        raise UsageError(f"输出目录不存在：{path.parent}")
     d = archive["deputy"]
     heading = f"代表履职档案：{d['name']}"
     doc = layout.new_document(f"{heading}（{period_text(archive['period'])}）", f"{town}人大主席团" if town else "")
