@@ -30,6 +30,23 @@ class Field(NamedTuple):
     parse: Callable[[str], Any]
     required: bool = False
 
+    @property
+    def enum(self) -> str | None:
+        """The glossary enum whose codes the field stores (labels are accepted on import, shown under zh)."""
+        return getattr(self.parse, "enum", None)
+
+    @property
+    def type(self) -> str:
+        """text | int | date | bool | enum: how the value is written in each format (docs/csv.md).
+
+        A parser declares it with a `value_type` attribute (enum() and integer() below do); DATE and BOOL are known.
+        """
+        if self.parse is parse_date:
+            return "date"
+        if self.parse is parse_bool:
+            return "bool"
+        return getattr(self.parse, "value_type", "text")
+
 
 def text(max_len: int = 200) -> Callable[[str], str]:
     def parse(raw: str) -> str:
@@ -60,11 +77,19 @@ def name(raw: str) -> str:
 
 
 def enum(kind: str) -> Callable[[str], str]:
-    return lambda raw: parse_enum(kind, raw)
+    def parse(raw: str) -> str:
+        return parse_enum(kind, raw)
+
+    parse.enum, parse.value_type = kind, "enum"  # type: ignore[attr-defined]
+    return parse
 
 
 def integer(minimum: int | None = 0) -> Callable[[str], int]:
-    return lambda raw: parse_int(raw, minimum)
+    def parse(raw: str) -> int:
+        return parse_int(raw, minimum)
+
+    parse.value_type = "int"  # type: ignore[attr-defined]
+    return parse
 
 
 def names(raw: str) -> list[str]:
@@ -146,6 +171,9 @@ def parse_fields(fields: list[Field], raw: dict[str, Any]) -> tuple[dict[str, An
         except FieldError as exc:
             errors.append((f.name, text_value, str(exc)))
     return values, errors
+
+
+PRIVATE_FIELDS = ("id_number", "phone")  # masked unless asked for; text in every file (never 1.1E+17)
 
 
 def mask_id(value: str | None) -> str | None:

@@ -3,7 +3,7 @@
 Every enumerated value has a stable English code (stored, used in JSON/CSV) and
 a Chinese label (shown in tables). Input accepts either, case-insensitively, plus
 each form of a label with a slash or brackets and the short forms used in
-spreadsheets (DESIGN.md "Glossary").
+spreadsheets (docs/csv.md lists every code, label and accepted spelling).
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ _MONTH_PATTERNS = (
 def parse_month_or_date(raw: str) -> str:
     """A date as `parse_date` reads it, or a month only: 1979.08, 1979年8月, 197908, 1979-8 → 1979-08.
 
-    Rosters record birth as a month (出生年月); it is stored as YYYY-MM (DESIGN.md "CSV contract").
+    Rosters record birth as a month (出生年月); it is stored as YYYY-MM (docs/csv.md).
     "1979.1" is refused: it is what Excel/WPS leave of 1979.10 typed in a number cell, so January and
     October cannot be told apart.
     """
@@ -342,7 +342,7 @@ def parse_list(raw: str) -> list[str]:
     return [clean_name(p) for p in LIST_SEPARATORS.split(clean(raw)) if clean_name(p)]
 
 
-# Field name -> Chinese header (DESIGN.md "CSV contract"); the same in every kind.
+# Field name -> Chinese header (docs/csv.md); the same in every kind.
 FIELD_ZH: dict[str, str] = {
     "name": "姓名", "gender": "性别", "birth_date": "出生日期", "ethnicity": "民族",
     "party": "政治面貌", "education": "文化程度", "occupation": "代表构成",
@@ -438,3 +438,47 @@ def chinese_numeral(n: int) -> str:
         tail = chinese_numeral(rest)
         return head + ("一" + tail if rest < 20 else tail)
     return str(n)
+
+
+def chinese_date(iso: str | None) -> str:
+    """A date as written in a document: 2017-01-05 → 2017年1月5日 (a month 1979-08 → 1979年8月)."""
+    if not iso:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", iso)
+    if m is None:
+        return iso
+    year, month, day = m.groups()
+    return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
+
+
+# Issue 16: the database's tables and the columns the CSV contract does not name, in Chinese (docs/schema.md and
+# the Datasette metadata, `rdtool db datasette-metadata`). A column not here takes its FIELD_ZH label.
+TABLE_ZH: dict[str, str] = {
+    "settings": "设置", "terms": "届次", "deputies": "代表", "presidium_members": "主席团成员任职",
+    "meetings": "会议", "attendance": "出席记录", "items": "议程事项与表决", "election_contests": "选举",
+    "candidates": "候选人与得票", "appointments": "任免", "proposals": "议案、建议",
+    "proposal_cosigners": "附议代表", "proposal_rounds": "办理轮次", "proposals_fts": "议案建议全文检索",
+    "activities": "代表活动", "activity_participants": "活动参加人员", "general_elections": "换届选举",
+    "ge_constituencies": "换届选举选区", "ge_candidates": "换届选举候选人", "ge_rounds": "换届选举投票轮次",
+    "ge_votes": "换届选举得票", "change_log": "修改记录", "commands": "修改记录的命令",
+    "_sqlite_migrations": "数据库结构版本",
+}
+COLUMN_ZH: dict[str, str] = {
+    "key": "设置项", "value": "值", "voided_at": "作废时间", "void_reason": "作废原因", "meeting_id": "会议ID",
+    "activity_id": "活动ID", "proposal_id": "建议ID", "contest_id": "选举ID", "election_id": "换届选举ID",
+    "constituency_id": "选区ID", "candidate_id": "候选人ID", "round_id": "轮次ID", "roster": "应到人数（名册）",
+    "role": "职务", "from_date": "开始日期", "to_date": "结束日期", "by_election": "是否补选",
+    "confirm_note": "资格审查说明", "revote": "是否另行选举", "valid": "是否有效", "void": "是否无效",
+    "shortfall": "是否未选满", "tie_seats": "票数相等的名额", "vacant": "空缺名额", "explanation": "说明",
+    "at": "时间", "table_name": "表", "row_id": "记录", "before": "修改前", "after": "修改后",
+    "migration_set": "迁移集", "applied_at": "应用时间", "lead_id": "领衔代表ID",
+    "command_id": "命令ID", "hash": "校验值", "argv": "命令行", "reason": "原因", "undoes": "撤销的命令",
+    "first_log_id": "首条修改记录", "last_log_id": "末条修改记录", "last_hash": "末条校验值",
+    "ended_by_contest": "因选举结束任职（选举ID）",
+    # (table.column where a name means something else in that table)
+    "_sqlite_migrations.name": "迁移名称", "ge_constituencies.name": "选区名称",
+}
+
+
+def column_zh(name: str, table: str = "") -> str:
+    return COLUMN_ZH.get(f"{table}.{name}") or COLUMN_ZH.get(name) or FIELD_ZH.get(name, "")

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, ForceOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, make_app, open_db,
+                               parse_option)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list, render_record, render_rows
 
@@ -258,6 +259,7 @@ def archive(
     fmt: str = typer.Option("table", "--format", "-f", help="table（终端）、md、json、docx（须 --output）、csv、tsv、jsonl"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；已有的文件需 --force 才覆盖）；docx 必须指定"),
     force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """代表履职档案：出席人代会（出席/请假/缺席）、主席团会议、领衔和附议的议案建议及办理结果、代表活动与学习培训、履职积分。
@@ -277,17 +279,18 @@ def archive(
 
     if fmt == "docx":
         from rdtool.services import archive_docx
+        from rdtool.store import settings as settings_sql
 
         with write_file(Path(output), db=store.path, overwrite=overwrite(force)) as tmp:
-            archive_docx.write(data, tmp)
-        typer.echo(f"已写入 {output}")
+            archive_docx.write(data, tmp, town=settings_sql.get(store, "town") or "")
+        confirm_done(f"已写入 {output}", verbose)
         return
     from rdtool.cli.archive_views import render_archive
 
     if output:
         with open_text(Path(output), db=store.path, overwrite=overwrite(force)) as out:
             render_archive(data, fmt, out)
-        typer.echo(f"已写入 {output}")
+        confirm_done(f"已写入 {output}", verbose)
         return
     render_archive(data, fmt)
 

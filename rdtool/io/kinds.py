@@ -89,10 +89,31 @@ class Kind:
     # (store) -> values for fields a file may leave out (a roster has no 届次 or 代表层级 column);
     # `import --term/--level` override them, a column in the file wins over both.
     defaults: Callable[[Any], dict[str, str]] | None = None
+    sheet: str = ""                              # the xlsx sheet's name (default: zh)
 
     @property
     def columns(self) -> list[str]:
         return self.export_fields or [f.name for f in self.fields + self.extra]
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields + self.extra if f.name == name), None)
+
+    def export_columns(self) -> list:
+        """The renderer's columns for the export: each field's enum and type (bool, int, date) from its parser."""
+        from rdtool.render import Column
+
+        out = []
+        for name in self.columns:
+            f = self.field(name)
+            kind = f.type if f is not None and f.type in ("int", "bool", "date") else "text"
+            out.append(Column(name, enum=f.enum if f is not None else None, kind=kind))
+        return out
+
+    @property
+    def sheet_name(self) -> str:
+        """A valid sheet name (≤ 31 characters, none of : \\ / ? * [ ])."""
+        name = self.sheet or self.zh
+        return "".join(c for c in name if c not in ':\\/?*[]')[:31] or self.name
 
 
 # kind -> "module:attribute"; modules are imported only for the kind asked for.

@@ -40,15 +40,25 @@ def _without_note(key: str) -> str:
     return re.sub(r"\([^()]*\)$", "", key)
 
 
+def accepted_headers(kind: Kind) -> dict[str, str]:
+    """Every header an import of `kind` accepts, as written → its field: the field name, its Chinese label and
+    the aliases rosters use (kind.aliases). The one table: import compares headers with it (`accepted`), and
+    docs/csv.md and docs/import.md list it (python -m rdtool.docsgen)."""
+    table: dict[str, str] = {}
+    for f in kind.fields + kind.extra:
+        table.setdefault(f.name, f.name)
+        table.setdefault(FIELD_ZH.get(f.name, f.name), f.name)
+    for name, aliases in kind.aliases.items():
+        for alias in aliases:
+            table.setdefault(alias, name)
+    return table
+
+
 def accepted(kind: Kind) -> dict[str, str]:
     """Every accepted header (as header_key gives it) → field name."""
     table: dict[str, str] = {}
-    for f in kind.fields + kind.extra:
-        table.setdefault(header_key(f.name), f.name)
-        table.setdefault(header_key(FIELD_ZH.get(f.name, f.name)), f.name)
-    for name, aliases in kind.aliases.items():
-        for alias in aliases:
-            table.setdefault(header_key(alias), name)
+    for header, name in accepted_headers(kind).items():
+        table.setdefault(header_key(header), name)
     return table
 
 

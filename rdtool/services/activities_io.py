@@ -1,4 +1,4 @@
-"""The `activities` import/export kind (DESIGN.md CSV contract).
+"""The `activities` import/export kind (docs/csv.md).
 
 Columns: kind*, title*, date*, code, level, location, subject, participants, notes — plus
 `organiser` (组织单位), accepted and exported after them. Participants are names separated by

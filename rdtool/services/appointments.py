@@ -37,7 +37,7 @@ FIELDS: list[F.Field] = [
 ]
 FIELD_NAMES = [f.name for f in FIELDS]
 
-# The steps each action requires (DESIGN.md; issue 3).
+# The steps each action requires (issue 3; docs/csv.md lists the step columns).
 REQUIRED_STEPS = {
     "appoint": ("party_decision_on", "nomination_on", "discussion_on", "vote_on", "oath_on", "statement_on",
                 "announced_on"),

@@ -10,7 +10,7 @@ from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
 
-# The CSV contract's columns, in order (DESIGN.md "CSV contract", kind deputies).
+# The CSV contract's columns, in order (docs/csv.md, kind deputies).
 FIELDS: list[F.Field] = [
     F.Field("name", F.name, required=True),
     F.Field("gender", F.enum("gender"), required=True),

@@ -1,4 +1,4 @@
-"""The `deputies` import/export kind (DESIGN.md CSV contract)."""
+"""The `deputies` import/export kind (docs/csv.md)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
     rows = sql.select(store, day)
     rows.sort(key=lambda r: r["id"])
     for r in rows:
-        r["re_elected"] = None if r["re_elected"] is None else ("是" if r["re_elected"] else "否")
+        r["re_elected"] = None if r["re_elected"] is None else bool(r["re_elected"])
         if not show_private:
             r["id_number"] = mask_id(r["id_number"])
             r["phone"] = mask_phone(r["phone"])
@@ -74,4 +74,4 @@ def defaults(store: Store) -> dict[str, str]:
 
 
 KIND = Kind("deputies", "代表", svc.FIELDS, write, export, extra=svc.EXTRA, check=check,
-            aliases=svc.ALIASES, ignore=("编号",), defaults=defaults)
+            aliases=svc.ALIASES, ignore=("编号",), defaults=defaults, sheet="代表名册")

@@ -1,4 +1,4 @@
-"""Import/export kind `elections`: one row per candidate of a congress election round (DESIGN.md CSV contract).
+"""Import/export kind `elections`: one row per candidate of a congress election round (docs/csv.md).
 
 A file is checked round by round as if it were written: the rounds of a post at a session chain in the
 file as they do in the database (a re-vote after a tie, an 另行选举 after a shortfall; see

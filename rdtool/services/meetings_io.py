@@ -1,4 +1,4 @@
-"""The `meetings`, `attendance` and `items` import/export kinds (DESIGN.md CSV contract)."""
+"""The `meetings`, `attendance` and `items` import/export kinds (docs/csv.md)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def export_meetings(store: Store, show_private: bool = False) -> Iterator[dict]:
     for m in sql.meetings(store):
         row = {k: m[k] for k in ("code", "kind", "date", "title", "end_date", "location", "term", "present",
                                  "entitled", "notes")}
-        row["extraordinary"] = "是" if m["extraordinary"] else "否"
+        row["extraordinary"] = bool(m["extraordinary"])
         yield row
 
 

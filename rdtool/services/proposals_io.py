@@ -1,4 +1,4 @@
-"""The `proposals` import/export kind (DESIGN.md CSV contract).
+"""The `proposals` import/export kind (docs/csv.md).
 
 Rows refer to deputies by name (lead, cosigners) and to congress sessions by meeting code. Where a term has
 two deputies of the same name, the lead's id goes in the `deputy_id` column and a co-signer is written
@@ -71,7 +71,7 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
         cos = sql.cosigners(store, r["id"])
         r["cosigners"] = "、".join(f"{c['name']}#{c['id']}" if (c["name"], c["term"]) in shared else c["name"]
                                    for c in cos)
-        r["complex"] = "是" if r["complex"] else "否"
+        r["complex"] = bool(r["complex"])
         r["deputy_id"] = r["lead_id"]
         yield r
 
