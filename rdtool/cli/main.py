@@ -26,6 +26,7 @@ from rdtool.errors import DOMAIN, USAGE, RdtoolError, exit_code_for
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("rdtool.cli.admin:init_app", "建立新数据库：乡镇名称、届次（init）"),
     "config": ("rdtool.cli.admin:config_app", "查看或修改设置：期限、目标比例、法定人数规则（config）"),
+    "province": ("rdtool.cli.admin:province_app", "省份规则：法定人数、期限、会议次数及其依据（province）"),
     "term": ("rdtool.cli.admin:term_app", "届次：增加、列出（term）"),
     "deputy": ("rdtool.cli.deputy:app", "人大代表：增加、查询、修改、离任、代表结构（deputy）"),
     "meeting": ("rdtool.cli.meeting:app", "会议：增加、列出、点名、法定人数（meeting）"),

@@ -8,9 +8,10 @@ two thirds" is ``3 * x >= 2 * base``; exactly half is never a majority.
 Modules (import them directly; this package imports nothing heavy):
 
 - ``rdtool.rules.majority`` — quorum and majorities of the township congress
-  (组织法 第十四条第四款、第二十五条), of the presidium (两个过半: 浙江省乡镇人民代表大会
-  工作条例 第二十四条, 河南省乡镇人民代表大会主席团工作条例 第五条) and of other meetings;
-  ``ImpossibleCounts`` for figures that cannot be true.
+  (组织法 第十四条第四款、第二十五条), of the presidium (两个过半, the article passed in from the
+  province profile) and of other meetings; ``ImpossibleCounts`` for figures that cannot be true.
+- ``rdtool.rules.provinces`` — the province profiles (浙江、河南、山东、北京、重庆、上海 and the national
+  default): presidium quorum, suggestion deadlines, notice days, presidium size and meetings, sessions.
 - ``rdtool.rules.congress_elections`` — elections held by the township congress
   (主席、副主席、乡镇长、副乡镇长、主席团成员): contest sizes (组织法 第二十七条),
   counting a round (组织法 第二十五条、第二十九条; ballots 选举法 第四十四条).
