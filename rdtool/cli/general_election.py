@@ -255,7 +255,8 @@ def result(
 ) -> None:
     """录入一个选区一轮投票的结果，按选举法第四十四条、第四十五条计算：收回多于发出则无效；过半数选民参加投票
     选举才有效；得票超过参加投票选民的半数才当选；超过名额以得票多的当选；票数相等须再次投票；不足名额另行
-    选举，得票多且不少于选票三分之一者当选；仍不足则暂缺。"""
+    选举，得票多且不少于选票三分之一者当选；仍不足则暂缺（以后补选）。票数相等后的再次投票只列票数相等的候选人，
+    以得票多的当选（第四十五条第三款）。"""
     from rdtool.labels import parse_int
     from rdtool.services import general_election_results as results
 
@@ -271,10 +272,12 @@ def result(
         render_json(r)
         return
     if fmt in ("table", "md"):
-        typer.echo(f"{r['constituency']}第{r['round']}轮{'（另行选举）' if r['revote'] else ''}：{r['explanation']}")
+        kind = "（再次投票）" if r["tie_revote"] else ("（另行选举）" if r["revote"] else "")
+        typer.echo(f"{r['constituency']}第{r['round']}轮{kind}：{r['explanation']}")
         return
     render_record({**r, "elected": "、".join(r["elected"]), "tie": "、".join(r["tie"])},
-                  [Column(k) for k in ("constituency", "round", "seats", "revote", "valid", "void", "elected", "tie",
+                  [Column(k) for k in ("constituency", "round", "seats", "revote", "tie_revote", "valid", "void",
+                                       "elected", "tie",
                                        "shortfall", "vacant", "explanation")], fmt)
 
 
@@ -297,7 +300,8 @@ def results(
                     [Column("constituency"), Column("round"), Column("explanation", "计票说明")], fmt)
         return
     rows = results.result_rows(store, term, lv)
-    cols = [Column("constituency"), Column("round"), Column("revote", "另行选举", kind="bool"), Column("held_on"),
+    cols = [Column("constituency"), Column("round"), Column("revote", "另行选举", kind="bool"),
+            Column("tie_revote", "再次投票", kind="bool"), Column("held_on"),
             Column("seats", "本轮名额"), Column("ballots_issued"), Column("ballots_returned"),
             Column("ballots_invalid"), Column("candidate"), Column("votes"),
             Column("status", "结果", enum="ge_outcome")]

@@ -31,17 +31,24 @@ from rdtool.store.db import Store
 # --------------------------------------------------------------------------------------- results
 
 
-def _round_context(store: Store, c: dict) -> tuple[list[dict], int, bool, int]:
-    """(prior rounds, seats left, revote?, elected so far) for the next round in a constituency."""
+def _round_context(store: Store, c: dict) -> tuple[list[dict], int, bool, list[str]]:
+    """(prior rounds, seats left, revote?, the tied) for the next round in a constituency.
+
+    ``tied`` is not empty when the last valid round ended in a tie at the margin: the next round is the
+    re-vote among them (选举法 art. 45¶3).
+    """
     prior = sql.rounds(store, c["id"])
     elected_so_far = 0
     revote = False
+    tied: list[str] = []
     for r in prior:
         if r["valid"]:
-            elected_so_far += sum(1 for v in sql.votes(store, r["id"]) if v["status"] == "elected")
+            votes = sql.votes(store, r["id"])
+            elected_so_far += sum(1 for v in votes if v["status"] == "elected")
             if r["shortfall"]:
                 revote = True
-    return prior, c["seats"] - elected_so_far, revote, elected_so_far
+            tied = [v["name"] for v in votes if v["status"] == "tie"]
+    return prior, c["seats"] - elected_so_far, revote, tied
 
 
 def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: int, returned: int,
@@ -49,14 +56,16 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     """Count one round (选举法 arts. 44, 45) and store it with each candidate's status.
 
     The first round needs more than half of the votes; once a valid round leaves seats unfilled,
-    every later round is an 另行选举 (art. 45¶4–5: most votes, at least one third); a tie is voted on
-    again under the same rule as the round that produced it; seats unfilled after an 另行选举 are
-    vacant (暂缺) and the constituency takes no further round.
+    every later round is an 另行选举 (art. 45¶4–5: most votes, at least one third). After a tie at the
+    margin the next round is the re-vote among the tied only (art. 45¶3: 以得票多的当选 — they already
+    reached the threshold; a third name is refused). Seats unfilled after an 另行选举 are vacant (暂缺:
+    上海 细则 art. 45¶3, 山东 细则 art. 49¶4) and this election takes no further round; a by-election
+    (``rdtool by-election``) may fill them later.
     """
     from rdtool.rules.direct_elections import direct_round
     from rdtool.rules.majority import ImpossibleCounts
 
-    prior, seats_left, revote, _ = _round_context(store, c)
+    prior, seats_left, revote, tied = _round_context(store, c)
     where = f"选区“{c['name']}”"
     if round_no is None:
         round_no = len(prior) + 1
@@ -66,7 +75,8 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
         raise ValidationError(f"{where}应录入第{len(prior) + 1}轮，而不是第{round_no}轮")
     if prior and prior[-1]["vacant"]:
         raise RdtoolError(f"{where}另行选举后仍有{prior[-1]['vacant']}个名额暂缺，本次换届选举不再投票",
-                          "暂缺的名额以后依法补选")
+                          f"暂缺的名额以后依法补选：rdtool by-election plan {e['term']} --constituency {c['name']} …"
+                          "（选举法第五十七条；山东省细则第四十九条第四款“代表名额可以暂时空缺”）")
     if seats_left <= 0:
         raise RdtoolError(f"{where}应选{c['seats']}名已全部选出，不需要再投票")
     cands = {x["name"]: x for x in sql.candidates(store, c["id"])}
@@ -81,22 +91,33 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     already = [n for n in votes if cands[n]["id"] in elected_before]
     if already:
         raise ValidationError(f"{'、'.join(already)}已经当选，不再参加{where}第{round_no}轮投票")
+    if tied:
+        others = [n for n in votes if n not in tied]
+        missing = [n for n in tied if n not in votes]
+        if others or missing:
+            raise ValidationError(
+                f"{where}第{round_no}轮是就票数相等的{'、'.join(tied)}再次投票，选票只列他们"
+                + (f"；{'、'.join(others)}不能列入" if others else "")
+                + (f"；缺少{'、'.join(missing)}的得票（没有得票请写 0）" if missing else ""),
+                "选举法第四十五条第三款：应当就票数相等的候选人再次投票，以得票多的当选")
     try:
         r = direct_round(c["voters"], issued, returned, seats_left, dict(votes), ballots_invalid=invalid,
-                         revote=revote)
+                         revote=revote, tie_revote=bool(tied))
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}第{round_no}轮：{exc}") from None
     if held_on is None:
         held_on = e["election_day"]
     round_id = sql.insert_round(store, {
         "constituency_id": c["id"], "round": round_no, "held_on": held_on, "seats": seats_left,
-        "revote": int(revote), "ballots_issued": issued, "ballots_returned": returned, "ballots_invalid": invalid,
+        "revote": int(revote), "tie_revote": int(bool(tied)), "ballots_issued": issued,
+        "ballots_returned": returned, "ballots_invalid": invalid,
         "valid": int(r.valid), "void": int(r.void), "shortfall": r.shortfall, "tie_seats": r.tie_seats,
         "vacant": r.vacant, "explanation": r.explanation})
     status = r.status
     for name, v in votes.items():
         sql.insert_vote(store, round_id, cands[name]["id"], v, status[name])
-    return {"constituency": c["name"], "round": round_no, "seats": seats_left, "revote": revote, "valid": r.valid,
+    return {"constituency": c["name"], "round": round_no, "seats": seats_left, "revote": revote,
+            "tie_revote": bool(tied), "valid": r.valid,
             "void": r.void, "elected": r.elected, "tie": r.tie, "shortfall": r.shortfall, "vacant": r.vacant,
             "explanation": r.explanation, "article": r.article}
 
@@ -116,6 +137,7 @@ def result_rows(store: Store, term: int, level: str) -> list[dict]:
     for r in sql.election_rounds(store, e["id"]):
         for v in sql.votes(store, r["id"]):
             out.append({"constituency": r["constituency"], "round": r["round"], "revote": bool(r["revote"]),
+                        "tie_revote": bool(r["tie_revote"]),
                         "held_on": r["held_on"], "seats": r["seats"], "ballots_issued": r["ballots_issued"],
                         "ballots_returned": r["ballots_returned"], "ballots_invalid": r["ballots_invalid"],
                         "candidate": v["name"], "votes": v["votes"], "status": v["status"]})
