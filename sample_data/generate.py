@@ -1431,7 +1431,31 @@ def ge_constituency_rows(level: str, name: str, seats: int, voters: int, winners
                     row2.update(confirmed=True,
                                 confirmed_on=next(p["credentials_on"] for p in GE_PLAN if p["level"] == level))
                 out.append(row2)
-    return out
+    return lawful_nominations(out, seats)
+
+
+def lawful_nominations(rows: list[dict], seats: int) -> list[dict]:
+    """选举法 art. 30¶3: a party or organisation nominates at most as many candidates as there are seats.
+
+    The excess (losers first) become voters' joint nominations; the number of signers is derived from the
+    name, not drawn, so the rest of the generated data stays as it was.
+    """
+    people = list(dict.fromkeys((r["name"], r["birth_date"]) for r in rows))
+    won = {(r["name"], r["birth_date"]) for r in rows if r.get("confirmed")}
+    by_org: dict[str, list[tuple]] = {}
+    for key in people:
+        org = next(r["nominated_by"] for r in rows if (r["name"], r["birth_date"]) == key)
+        if org:
+            by_org.setdefault(org, []).append(key)
+    moved = set()
+    for org, keys in by_org.items():
+        excess = len(keys) - seats
+        if excess > 0:
+            moved |= set(sorted(keys, key=lambda k: k in won)[:excess])
+    for r in rows:
+        if (r["name"], r["birth_date"]) in moved:
+            r["nominated_by"], r["nominators"] = "", 10 + sum(map(ord, r["name"])) % 30
+    return rows
 
 
 def build_general_election():
@@ -1514,6 +1538,11 @@ def check_general_election():
         for r in rows:
             if r["nominators"]:
                 assert int(r["nominators"]) >= 10 and not r["nominated_by"]
+        orgs = {}
+        for r in {(r["name"], r["birth_date"]): r for r in rows}.values():
+            if r["nominated_by"]:
+                orgs[r["nominated_by"]] = orgs.get(r["nominated_by"], 0) + 1
+        assert all(n <= seats for n in orgs.values()), (name, orgs)  # art. 30¶3
     expected = {(d["level"], d["name"], d["birth_date"], d["constituency"]) for d in deps}
     assert winners == expected, expected ^ winners
     losers = {r["name"] for r in cands if (r["level"], r["name"], r["birth_date"], r["constituency"]) not in winners}

@@ -427,3 +427,17 @@ def test_help_cites_the_law(cli, cmd, article):
 def test_json_is_parseable_for_plan_show(cli):
     plan(cli)
     assert json.loads(cli(GE, "show", "3", "--format", "json").stdout)[0]["level"] == "township"
+
+
+def test_one_party_nominating_two_for_one_seat_is_flagged(cli):
+    plan(cli)
+    cli(GE, "constituency", "3", "一", "--seats", "1", "--voters", "1000")
+    r = cli(GE, "candidate", "3", "甲", "--constituency", "一", "--gender", "男", "--nominated-by", "中共三川镇委员会")
+    assert "注意" not in r.stderr
+    r = cli(GE, "candidate", "3", "乙", "--constituency", "一", "--gender", "男", "--nominated-by", "中共三川镇委员会")
+    assert "推荐代表候选人2人，超过本选区应选代表名额1名" in r.stderr and "第三十条第三款" in r.stderr
+    row = cli.json(GE, "constituencies", "3")[0]
+    assert "第三十条第三款" in row["nomination_warning"]
+    found = [f for f in cli.json("db", "check") if f["check"] == "general_election_nomination_limit"]
+    assert [f["record"] for f in found] == ["一"]
+    assert "第三十条第三款" in cli(GE, "candidate", "--help").stdout

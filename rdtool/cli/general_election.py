@@ -142,7 +142,8 @@ def constituencies(
 
 TURNOUT_COLUMNS = [
     Column("level", "层级", enum="level"), Column("constituency"), Column("seats"), Column("voters"),
-    Column("final_candidates", "正式候选人"), Column("ratio_warning", "差额比例提示"), Column("rounds", "投票轮次"),
+    Column("final_candidates", "正式候选人"), Column("ratio_warning", "差额比例提示"),
+    Column("nomination_warning", "推荐人数提示"), Column("rounds", "投票轮次"),
     Column("ballots_issued", "参加投票"), Column("turnout", "参选率", kind="rate"), Column("elected", "当选"),
     Column("vacant", "暂缺"), Column("pending", "待定"),
 ]
@@ -166,7 +167,8 @@ def candidate(
     final: bool = typer.Option(False, "--final", help="直接列入正式代表候选人名单"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """增加一名代表候选人（政党、人民团体推荐，或选民十人以上联名推荐）。"""
+    """增加一名代表候选人（政党、人民团体推荐，或选民十人以上联名推荐）。一个政党、人民团体单独或联合推荐的候选人
+    多于本选区应选名额时给出提示（选举法第三十条第三款）。"""
     from rdtool.services import general_election as svc
 
     raw = {"term": str(term), "level": level, "constituency": constituency_name, "name": name, "gender": gender,
@@ -174,8 +176,9 @@ def candidate(
            "occupation": occupation, "workplace": workplace, "nominated_by": nominated_by,
            "nominators": nominators, "final": "是" if final else "否"}
     store = open_db(db)
-    new_id = svc.add_candidate(store, {k: v for k, v in raw.items() if v is not None})
+    new_id, warnings = svc.add_candidate(store, {k: v for k, v in raw.items() if v is not None})
     typer.echo(f"已增加候选人 {name}（{constituency_name}，ID {new_id}）")
+    _warn(warnings)
 
 
 @app.command("finalize")

@@ -341,6 +341,10 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                 findings.append({"check": "general_election_ratio", "severity": "warning",
                                  "table": "ge_constituencies", "record": r["constituency"],
                                  "message": f"{where}{r['constituency']}：{r['ratio_warning']}"})
+            if r["nomination_warning"]:
+                findings.append({"check": "general_election_nomination_limit", "severity": "warning",
+                                 "table": "ge_candidates", "record": r["constituency"],
+                                 "message": f"{where}{r['constituency']}：{r['nomination_warning']}"})
         if e["election_day"] <= as_of:
             elected = sql.elected_ids(store, e["id"])
             cands = [x for x in sql.election_candidates(store, e["id"]) if x["id"] in elected]
