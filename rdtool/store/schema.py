@@ -397,6 +397,16 @@ CREATE INDEX items_meeting_figures ON items(meeting_id, kind, voided_at, result)
 MIGRATIONS.append(("m601_report_indexes", m601_report_indexes))
 
 
+def m1100_commands(db) -> None:
+    """Commands and the sealed chain of the change log (issues 11 and 12): see rdtool.store.changelog."""
+    from rdtool.store.changelog import COMMANDS_SCHEMA
+
+    run_sql(db, COMMANDS_SCHEMA)
+
+
+MIGRATIONS.append(("m1100_commands", m1100_commands))
+
+
 # --- issue 14: re-votes, by-elections, the term's calendar, mandates and posts ending ------------------
 M1401_MANDATES_AND_CALENDAR = """
 ALTER TABLE ge_rounds ADD COLUMN tie_revote INTEGER NOT NULL DEFAULT 0;      -- 再次投票 among the tied (选举法 art. 45¶3)
