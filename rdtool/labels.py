@@ -360,3 +360,20 @@ def chinese_numeral(n: int) -> str:
         tail = chinese_numeral(rest)
         return head + ("一" + tail if rest < 20 else tail)
     return str(n)
+
+
+# Issue 14: the term's calendar, mandates and posts ending, by-elections.
+FIELD_ZH.update({
+    "notified_on": "通知代表日期", "requesters": "提议代表人数", "tie_revote": "再次投票",
+    "letter_on": "辞职书面提出日期", "accepted_by": "接受辞职的表决", "petitioners": "要求罢免选民数",
+    "recall_yes": "同意罢免票数", "post_announced_on": "职务终止公告日期", "motion_by": "罢免案提出方",
+    "movers": "联名代表人数",
+})
+ENUMS["post_end_action"] = {
+    "recalled": ("罢免", ()),
+    "resigned": ("辞职", ("接受辞职",)),
+}
+ENUMS["motion_by"] = {
+    "presidium": ("主席团", ()),
+    "deputies": ("代表联名", ("代表", "五分之一以上代表联名")),
+}

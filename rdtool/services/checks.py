@@ -31,6 +31,7 @@ CHECKS: list[str] = [
     "rdtool.services.appointments:checks",
     "rdtool.services.general_election_results:checks",
     "rdtool.services.proposal_views:checks",
+    "rdtool.services.term_calendar:checks",
 ]
 
 
@@ -42,6 +43,7 @@ REPORT_CHECKS: list[str] = [
     "rdtool.services.meetings:checks",
     "rdtool.services.appointments:checks",
     "rdtool.services.proposal_views:checks",
+    "rdtool.services.term_calendar:checks",  # issue 14: sessions, presidium meetings, notice, first session
 ]
 
 
