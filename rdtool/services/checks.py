@@ -32,6 +32,7 @@ CHECKS: list[str] = [
     "rdtool.services.general_election_results:checks",
     "rdtool.services.proposal_views:checks",
     "rdtool.services.term_calendar:checks",
+    "rdtool.services.mandates:checks",
 ]
 
 
