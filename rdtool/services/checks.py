@@ -33,6 +33,7 @@ CHECKS: list[str] = [
     "rdtool.services.proposal_views:checks",
     "rdtool.services.term_calendar:checks",
     "rdtool.services.mandates:checks",
+    "rdtool.services.post_ends:checks",
 ]
 
 
