@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "appointment": ("rdtool.cli.appointment:app", "任免：任命、免职、接受辞职及程序步骤（appointment）"),
     "post": ("rdtool.cli.post:app", "罢免或接受辞职的主席、副主席、乡镇长、副乡镇长（post）"),
     "general-election": ("rdtool.cli.general_election:app", "换届选举：计划、选区、候选人、投票结果、资格审查、代表名单（general-election）"),
+    "by-election": ("rdtool.cli.by_election:app", "补选代表：缺额、补选、候选人、投票结果、资格审查并列入名单（by-election）"),
     "activity": ("rdtool.cli.activity:app", "代表活动、培训、视察、调研：增加、查询、修改（activity）"),
     "supervision": ("rdtool.cli.supervision:app", "监督工作：听取审议的报告与视察调研的项目，按议题（supervision）"),
     "proposal": ("rdtool.cli.proposal:app", "代表议案、建议：提出、交办、答复、反馈、办结、催办、检索、统计（proposal）"),

@@ -34,6 +34,7 @@ CHECKS: list[str] = [
     "rdtool.services.term_calendar:checks",
     "rdtool.services.mandates:checks",
     "rdtool.services.post_ends:checks",
+    "rdtool.services.by_elections:checks",
 ]
 
 

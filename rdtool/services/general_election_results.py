@@ -67,6 +67,7 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
 
     prior, seats_left, revote, tied = _round_context(store, c)
     where = f"选区“{c['name']}”"
+    what = "补选" if e.get("kind") == "by_election" else "换届选举"
     if round_no is None:
         round_no = len(prior) + 1
     if any(r["round"] == round_no for r in prior):
@@ -74,7 +75,7 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     if round_no != len(prior) + 1:
         raise ValidationError(f"{where}应录入第{len(prior) + 1}轮，而不是第{round_no}轮")
     if prior and prior[-1]["vacant"]:
-        raise RdtoolError(f"{where}另行选举后仍有{prior[-1]['vacant']}个名额暂缺，本次换届选举不再投票",
+        raise RdtoolError(f"{where}另行选举后仍有{prior[-1]['vacant']}个名额暂缺，本次{what}不再投票",
                           f"暂缺的名额以后依法补选：rdtool by-election plan {e['term']} --constituency {c['name']} …"
                           "（选举法第五十七条；山东省细则第四十九条第四款“代表名额可以暂时空缺”）")
     if seats_left <= 0:
@@ -156,7 +157,12 @@ def round_explanations(store: Store, term: int, level: str) -> list[dict]:
 def credentials(store: Store, term: int, level: str, names: list[str] | None, on: str, confirm: bool = True,
                 note: str | None = None) -> dict:
     """Record the credentials committee's finding for elected candidates (选举法第四十七条)."""
-    e = election(store, term, level)
+    return credentials_for(store, election(store, term, level), names, on, confirm, note)
+
+
+def credentials_for(store: Store, e: dict, names: list[str] | None, on: str, confirm: bool = True,
+                    note: str | None = None) -> dict:
+    """``credentials`` of one election record (a general election or a by-election, 选举法 arts. 47, 57¶5)."""
     if on < e["election_day"]:
         raise ValidationError(f"资格审查日期 {on} 早于选举日 {e['election_day']}（{ART_CREDENTIALS}）")
     with store.transaction():
@@ -170,7 +176,8 @@ def credentials(store: Store, term: int, level: str, names: list[str] | None, on
             for n in names:
                 found = by_name.get(n, [])
                 if not found:
-                    raise NotFound(f"第{term}届{label('level', level)}换届选举没有候选人“{n}”")
+                    raise NotFound(f"{e.get('code') or ''}第{e['term']}届{label('level', e['level'])}"
+                                   f"{'补选' if e.get('kind') == 'by_election' else '换届选举'}没有候选人“{n}”")
                 if len(found) > 1:
                     raise RdtoolError(f"有{len(found)}位候选人名为“{n}”："
                                       + "；".join(f"{x['constituency']}，出生{x['birth_date'] or '—'}" for x in found))
@@ -199,6 +206,9 @@ def _link_or_create(store: Store, e: dict, x: dict, create: bool, roster) -> str
     if x["deputy_id"] and deputies_sql.exists(store, x["deputy_id"]):
         return "already"
     found = sql.deputy_by_identity(store, e["term"], e["level"], x["name"], x["birth_date"])
+    if e.get("kind") == "by_election":  # a by-election winner is new: link only the same person entered already
+        elected_on = _elected_on(store, e, x["id"])
+        found = [d for d in found if d["birth_date"] == x["birth_date"] and d["elected_on"] == elected_on]
     if len(found) > 1:
         raise RdtoolError(f"第{e['term']}届有{len(found)}位{label('level', e['level'])}名为“{x['name']}”"
                           f"（ID {'、'.join(str(d['id']) for d in found)}），无法确定当选人{x['name']}"
@@ -234,20 +244,24 @@ def seat(store: Store, term: int, level: str | None = None, create: bool = True)
     counts = {"created": 0, "linked": 0, "already": 0, "pending": 0, "rejected": 0, "missing": 0}
     with store.transaction():
         for lv in levels:
-            e = election(store, term, lv)
-            roster = sql.previous_roster(store, term, lv)
-            elected = sql.elected_ids(store, e["id"])
-            for x in sql.election_candidates(store, e["id"]):
-                if x["id"] not in elected:
-                    continue
-                if x["confirmed"] is None:
-                    counts["pending"] += 1
-                    continue
-                if not x["confirmed"]:
-                    counts["rejected"] += 1
-                    continue
-                counts[_link_or_create(store, e, x, create, roster)] += 1
+            seat_winners(store, election(store, term, lv), counts, create)
     return counts
+
+
+def seat_winners(store: Store, e: dict, counts: dict, create: bool = True) -> None:
+    """Put one election's confirmed winners on the roster (inside the caller's transaction), counting each."""
+    roster = sql.previous_roster(store, e["term"], e["level"])
+    elected = sql.elected_ids(store, e["id"])
+    for x in sql.election_candidates(store, e["id"]):
+        if x["id"] not in elected:
+            continue
+        if x["confirmed"] is None:
+            counts["pending"] += 1
+            continue
+        if not x["confirmed"]:
+            counts["rejected"] += 1
+            continue
+        counts[_link_or_create(store, e, x, create, roster)] += 1
 
 
 # --------------------------------------------------------------------------------------- summary
