@@ -141,26 +141,9 @@ def _check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
         errors.append(("end_date", v["end_date"], f"结束日期早于开始日期 {v['date']}"))
     if v.get("present") is not None and v.get("entitled") is not None and v["present"] > v["entitled"]:
         errors.append(("present", str(v["present"]), f"出席人数多于应到人数{v['entitled']}人"))
-    if v.get("notified_on") and v.get("date") and v["notified_on"] > v["date"]:
-        errors.append(("notified_on", v["notified_on"], f"通知代表的日期晚于会议日期 {v['date']}"))
-    if v.get("requesters") is not None:
-        if not (v.get("extraordinary") and v.get("kind") == "congress"):
-            errors.append(("requesters", str(v["requesters"]),
-                           "提议代表人数只用于经代表提议临时召集的人代会（组织法第十四条第三款），请同时写明临时会议"))
-        elif v.get("term") is not None and v.get("date"):
-            from rdtool.rules.deputies import extraordinary_session_request_ok
-            from rdtool.rules.majority import ImpossibleCounts
+    from rdtool.services.term_calendar import meeting_problems
 
-            roster = dsql.count_in_office(store, v["term"], "township", v["date"])
-            try:
-                ok = roster == 0 or extraordinary_session_request_ok(v["requesters"], roster)
-            except ImpossibleCounts as exc:
-                errors.append(("requesters", str(v["requesters"]), str(exc)))
-            else:
-                if not ok:
-                    errors.append(("requesters", str(v["requesters"]),
-                                   f"提议代表{v['requesters']}人，不足全体代表{roster}人的五分之一（至少{(roster + 4) // 5}人），"
-                                   "不能据此临时召集人代会（组织法第十四条第三款）；主席团认为必要而召集的，不填提议人数"))
+    errors += meeting_problems(store, v)
     term_no = v.get("term")
     if term_no is not None:
         t = settings_sql.term(store, term_no)

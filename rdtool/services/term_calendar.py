@@ -172,24 +172,51 @@ def _first_sessions(store: Store, p, held: list[dict], as_of: date, date_from: d
     return out
 
 
-def _extraordinary(store: Store, p, sessions: list[dict]) -> list[dict]:
+def request_problem(store: Store, requesters: int, term: int, day: str) -> str | None:
+    """Why N deputies' proposal cannot call an extraordinary session on ``day`` (under one fifth), or None.
+
+    组织法 第十四条第三款 "经过五分之一以上代表提议"; the base is the township deputies in office that day
+    (none recorded: not judged).
+    """
     from rdtool.rules.deputies import extraordinary_session_request_ok
     from rdtool.rules.majority import ImpossibleCounts
 
+    roster = dsql.count_in_office(store, term, "township", day)
+    try:
+        if roster == 0 or extraordinary_session_request_ok(requesters, roster):
+            return None
+    except ImpossibleCounts as exc:
+        return str(exc)
+    return f"提议代表{requesters}人，不足全体代表{roster}人的五分之一（至少{(roster + 4) // 5}人）"
+
+
+def meeting_problems(store: Store, v: dict) -> list[tuple[str, str, str]]:
+    """(field, value, message) for a meeting's notice date and proposers (used by ``meetings`` on add and edit)."""
+    errors = []
+    if v.get("notified_on") and v.get("date") and v["notified_on"] > v["date"]:
+        errors.append(("notified_on", v["notified_on"], f"通知代表的日期晚于会议日期 {v['date']}"))
+    if v.get("requesters") is None:
+        return errors
+    if not (v.get("extraordinary") and v.get("kind") == "congress"):
+        errors.append(("requesters", str(v["requesters"]),
+                       "提议代表人数只用于经代表提议临时召集的人代会（组织法第十四条第三款），请同时写明临时会议"))
+    elif v.get("term") is not None and v.get("date"):
+        problem = request_problem(store, v["requesters"], v["term"], v["date"])
+        if problem:
+            errors.append(("requesters", str(v["requesters"]), f"{problem}，不能据此临时召集人代会（组织法第十四条"
+                                                               "第三款）；主席团认为必要而召集的，不填提议人数"))
+    return errors
+
+
+def _extraordinary(store: Store, p, sessions: list[dict]) -> list[dict]:
     out = []
     for m in sessions:
         if not m["extraordinary"] or m.get("requesters") is None or m["term"] is None:
             continue
-        roster = dsql.count_in_office(store, m["term"], "township", m["date"])
-        try:
-            ok = roster == 0 or extraordinary_session_request_ok(m["requesters"], roster)
-        except ImpossibleCounts as exc:
-            ok, why = False, str(exc)
-        else:
-            why = f"提议代表{m['requesters']}人，不足全体代表{roster}人的五分之一（至少{(roster + 4) // 5}人）"
-        if not ok:
+        problem = request_problem(store, m["requesters"], m["term"], m["date"])
+        if problem:
             out.append(_finding("extraordinary_session_request", "meetings", m["code"],
-                                f"临时会议 {m['code']}（{m['date']}）：{why}，不能据此临时召集（{p.extraordinary.article}）"))
+                                f"临时会议 {m['code']}（{m['date']}）：{problem}，不能据此临时召集（{p.extraordinary.article}）"))
     return out
 
 
