@@ -22,7 +22,9 @@ National defaults:
 The provinces' own suggestion regulations are written for provincial deputies; each says townships
 follow it (参照): 浙江 by 乡镇人民代表大会工作条例 第四十一条, 河南 办理办法 第三十一条, 山东 办理工作条例
 第三十二条, 北京 办理条例 第三十三条, 上海 规定 第二十八条. Where a township regulation sets its own limits
-(重庆 第十六条, 山东 若干规定 第十五条, 北京 组织条例 第十四条) those are used.
+(重庆 第十六条, 山东 若干规定 第十五条, 北京 组织条例 第十四条) those are used. 山东 第十五条 counts its two
+months from the close of the session (大会闭会之日); rdtool counts every limit from 交办, which for a suggestion
+assigned after the session gives a later due date — the citation says so.
 """
 
 from __future__ import annotations
@@ -154,7 +156,7 @@ PROFILES: dict[str, Profile] = {p.code: p for p in [
         "shandong", "山东省",
         presidium_quorum=Setting("more_than_half", SD + "第八条第四款（决定以主席团成员的过半数通过）；出席人数未规定，"
                                  "本工具默认全体成员过半数出席"),
-        reply_months=Setting(2, SD + "第十五条（自大会闭会之日起）"),
+        reply_months=Setting(2, SD + "第十五条（该条自大会闭会之日起计算，rdtool 自交办之日起计算）"),
         complex_months=Setting(4, SD + "第十五条（遇有特殊情况）"),
         rehandle_months=Setting(1, SD_S + "第二十四条（依第三十二条参照）"),
         presidium_size=Setting(PresidiumSize(7, 11, 13, "代表人数在九十人以上的乡镇", "deputies", 90),

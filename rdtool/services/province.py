@@ -26,15 +26,15 @@ TWO_THIRDS = "本地设置：主席团会议须全体成员三分之二以上出
 # What each profile field is, for `rdtool province` (field, 中文).
 FIELD_ZH = [
     ("presidium_quorum", "主席团会议法定人数与表决"),
-    ("reply_months", "建议答复期限（月）"),
-    ("complex_months", "复杂建议答复期限（月）"),
-    ("rehandle_months", "不满意再次答复期限（月）"),
-    ("notice_days", "人代会会前通知代表（日）"),
+    ("reply_months", "建议答复期限"),
+    ("complex_months", "涉及面广、处理难度大的建议答复期限"),
+    ("rehandle_months", "代表不满意的再次答复期限"),
+    ("notice_days", "人代会会前通知代表"),
     ("presidium_size", "主席团成员名额"),
     ("presidium_meetings", "主席团会议次数"),
     ("sessions", "人代会会议次数"),
-    ("first_session", "每届第一次会议（选举完成后月数）"),
-    ("extraordinary", "临时召集人代会（代表提议比例）"),
+    ("first_session", "每届第一次会议"),
+    ("extraordinary", "临时召集人代会"),
 ]
 
 
@@ -103,6 +103,12 @@ def _shown(field: str, value: object) -> str:
         return f"{value[0]}/{value[1]}以上代表提议，或主席团决定"
     if field == "notice_days":
         return f"会议举行{value}日前"
+    if field in ("reply_months", "complex_months"):
+        return f"交办之日起{value}个月内"
+    if field == "rehandle_months":
+        return f"{value}个月内"
+    if field == "first_session":
+        return f"代表选举完成后{value}个月内"
     return str(value)
 
 
