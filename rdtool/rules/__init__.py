@@ -18,7 +18,14 @@ Modules (import them directly; this package imports nothing heavy):
 - ``rdtool.rules.direct_elections`` — direct election of township deputies
   (选举法 2020: 第十二条 quota, 第二十五条 constituencies, 第二十八条 voter list,
   第三十条 nomination, 第三十一条 contest ratio, 第三十二条 candidate list,
-  第四十四条、第四十五条 counting).
+  第四十四条、第四十五条 counting, 第四十五条第三款 the re-vote among the tied).
+- ``rdtool.rules.nominations`` — a party or organisation nominating more candidates than the seats
+  (选举法 第三十条第三款).
+- ``rdtool.rules.mandates`` — resignation accepted by the congress (选举法 第五十五条), recall of deputies
+  (第五十条、第五十三条), announcements (代表法 2025 第六十三条), recall of the chair and town heads
+  (组织法 第三十一条第二款).
+- ``rdtool.rules.term_calendar`` — sessions a year (组织法 第十四条第一款), presidium meetings, notice,
+  the first session within two months (第二十条), the presidium's size, under the province's articles.
 - ``rdtool.rules.deadlines`` — month arithmetic and the handling deadlines of deputies'
   suggestions (代表法 2025 第五十一条; re-handling after an unsatisfied reply).
 - ``rdtool.rules.deputies`` — motion signatures (组织法 第二十二条第二款), loss of mandate

@@ -1,6 +1,6 @@
 """How a deputy's mandate, or a chair's or town head's post, ends: resignation, recall, announcement.
 
-Sources (texts in ``/work/shared/laws/``):
+Sources:
 
 - 选举法 (2020) 第五十条第一款: "对于县级的人民代表大会代表，原选区选民五十人以上联名，对于乡级的人民
   代表大会代表，原选区选民三十人以上联名，可以向县级的人民代表大会常务委员会书面提出罢免要求。"

@@ -1,7 +1,7 @@
 """Province profiles: what each province's township regulations set, article by article.
 
 Pure data. Each profile says, for the rules that vary by province, the value and the article it comes
-from; where a province's text (in ``/work/shared/laws/``) does not set a value, the national default
+from; where a province's text does not set a value, the national default
 applies and the profile says so (``source`` ``'national'`` when a national law sets it, ``'tool'``
 when no law does and rdtool's convention applies). Nothing here is invented: every article cited was
 read in the text.
