@@ -91,3 +91,18 @@ def test_the_nomination_limit_and_a_rejected_winner(town):
     assert not [x for x in cli.json("deputy", "list") if x["name"] == "戊五"]
     cli.fails(BE, "show", "B3-09")
     assert cli.json(BE, "show", "B3-01")["candidates_list"][0]["confirmed"] is False
+
+
+def test_a_seat_still_tied_after_the_revote_may_be_left_vacant_and_by_elected(cli):
+    cli("general-election", "plan", "3", "--election-day", "2016-11-15")
+    cli("general-election", "constituency", "3", "一", "--seats", "2", "--voters", "1000")
+    for name in ("甲", "乙", "丙"):
+        cli("general-election", "candidate", "3", name, "--constituency", "一", "--gender", "男", "--nominators", "10",
+            "--final")
+    cli("general-election", "result", "3", "--constituency", "一", "--issued", "600", "--returned", "600",
+        "--vote", "甲=400", "--vote", "乙=350", "--vote", "丙=350")
+    assert cli.json(BE, "vacancies") == []  # the re-vote is still to be held
+    cli("general-election", "result", "3", "--constituency", "一", "--issued", "600", "--returned", "600",
+        "--vote", "乙=290", "--vote", "丙=290")  # tied again (山东 细则 第四十九条第四款: 可以暂时空缺)
+    [v] = cli.json(BE, "vacancies")
+    assert (v["unfilled"], v["open"]) == (1, 1)

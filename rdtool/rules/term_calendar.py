@@ -56,24 +56,22 @@ def session_year_status(sessions: int, regular: int) -> str | None:
     return None
 
 
-def half_year_findings(year: int, session_days: list[date], article: str, check_first_half: bool = True,
-                       check_second_half: bool = True) -> list[str]:
+def half_year_findings(year: int, session_days: list[date], article: str) -> list[str]:
     """北京: at least one session in each half-year, and the year's first session by 31 March.
 
     北京市乡、民族乡、镇人民代表大会组织条例 第五条第一款: "每半年至少举行一次；每年的第一次会议，应当不迟于
-    三月底前举行". ``session_days``: the days of the sessions held in ``year`` (any kind). A session on
-    31 March is in time. The halves not yet over (or before the records begin) are not checked.
+    三月底前举行". ``session_days``: the days of the sessions held (any kind; other years are ignored). A
+    session on 31 March is in time. The caller passes only years that are over.
     """
     days = sorted(d for d in session_days if d.year == year)
     out = []
     first = [d for d in days if d.month <= 6]
     second = [d for d in days if d.month > 6]
-    if check_first_half:
-        if not first:
-            out.append(f"{year}年上半年没有举行人民代表大会会议；每半年至少举行一次（{article}）")
-        elif first[0] > date(year, 3, 31):
-            out.append(f"{year}年第一次人民代表大会会议于{first[0].isoformat()}举行，晚于三月底（{article}）")
-    if check_second_half and not second:
+    if not first:
+        out.append(f"{year}年上半年没有举行人民代表大会会议；每半年至少举行一次（{article}）")
+    elif first[0] > date(year, 3, 31):
+        out.append(f"{year}年第一次人民代表大会会议于{first[0].isoformat()}举行，晚于三月底（{article}）")
+    if not second:
         out.append(f"{year}年下半年没有举行人民代表大会会议；每半年至少举行一次（{article}）")
     return out
 

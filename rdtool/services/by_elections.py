@@ -72,10 +72,15 @@ def vacancies(store: Store, term: int, level: str = "township", day: str | None 
             r["ended"] += 1
             r["ended_names"].append(f"{d['name']}（{d['status_date']}{label('deputy_status', d['status'])}）")
     general = sql.election(store, term, level)
-    if general:
-        for c in ge.constituency_rows(store, term, level):
-            if c["vacant"] or (c["rounds"] and c["pending"]):
-                row(c["constituency"])["unfilled"] += c["vacant"] + c["pending"]
+    for c in sql.constituencies(store, general["id"]) if general else []:
+        # seats the last round of an 另行选举 or a re-vote left (暂缺; 山东 细则 第四十九条第四款 "经过再次投票或另行
+        # 选举，仍不能确定当选人，代表名额可以暂时空缺"); a first round's shortfall still awaits its 另行选举
+        rounds = sql.rounds(store, c["id"])
+        last = rounds[-1] if rounds else None
+        if last and last["valid"] and (last["revote"] or last["tie_revote"]):
+            left = (last["vacant"] or 0) + (last["tie_seats"] or 0 if last["tie_revote"] else 0)
+            if left:
+                row(c["name"])["unfilled"] += left
     for b in sql.by_elections(store, term):
         if b["level"] != level:
             continue
