@@ -52,7 +52,7 @@ def settings_rows(store: Store) -> list[dict]:
     """Every setting with its value; a value that follows the province profile shows the profile's, and says so."""
     from rdtool.services.province import OVERRIDES, in_force
 
-    values = sql.all_settings(store)
+    values = sql.all_settings(store, strict=False)  # a value another program broke is shown as it is
     profile = in_force(store).profile
     rows = []
     for k, s in SETTINGS.items():

@@ -36,6 +36,7 @@ CHECKS: list[str] = [
     "rdtool.services.mandates:checks",
     "rdtool.services.post_ends:checks",
     "rdtool.services.by_elections:checks",
+    "rdtool.services.stored_values:checks",
 ]
 
 
