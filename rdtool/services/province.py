@@ -66,7 +66,7 @@ class InForce:
 
 def in_force(store: Store) -> InForce:
     """The profile named by the ``province`` setting (national when unset or unknown), with overrides."""
-    stored = settings_sql.all_settings(store)  # one query: this runs for every vote counted
+    stored = settings_sql.all_settings(store, strict=False)  # one query: this runs for every vote counted
     raw = stored.get("province")
     code = province_code(str(raw)) if raw else None
     profile = PROFILES.get(code or "national", NATIONAL)
@@ -75,6 +75,8 @@ def in_force(store: Store) -> InForce:
         value = stored.get(key)
         if value is None:
             continue
+        if not _usable(key, value):  # another program broke it: say which setting, as a strict read would
+            raise settings_sql.settings_error(key)
         if key == "presidium_quorum":
             article = TWO_THIRDS if value == "two_thirds" else (
                 profile.presidium_quorum.article if profile.presidium_quorum.value == value else LOCAL.format(key=key))
@@ -82,6 +84,12 @@ def in_force(store: Store) -> InForce:
             article = getattr(profile, name).article if getattr(profile, name).value == value else LOCAL.format(key=key)
         changes[name] = Setting(value, article, "local" if article.startswith("本地设置") else getattr(profile, name).source)
     return InForce(replace(profile, **changes), raw)
+
+
+def _usable(key: str, value: object) -> bool:
+    if key == "presidium_quorum":
+        return value in ("more_than_half", "two_thirds")
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _shown(field: str, value: object) -> str:

@@ -49,10 +49,19 @@ def notice_of(store: Store, m: dict) -> str | None:
 
 
 def _held(store: Store) -> list[dict]:
-    """Meetings held (quorum met, or no figures recorded), oldest first."""
+    """Meetings held (quorum met, or no figures recorded), oldest first; a date another program broke is left
+    to the stored-value check (`rdtool db check` lists it)."""
     from rdtool.services import meetings as msvc
 
-    return [m for m in msvc.listing(store) if m["quorum_met"] is not False]
+    def dated(m: dict) -> bool:
+        try:
+            _d(m["date"])
+            _d(m.get("notified_on"))
+        except (TypeError, ValueError):
+            return False
+        return True
+
+    return [m for m in msvc.listing(store) if m["quorum_met"] is not False and dated(m)]
 
 
 def _years(first: date, as_of: date, date_from: date | None, date_to: date | None) -> range:
