@@ -9,6 +9,7 @@ spreadsheets (DESIGN.md "Glossary").
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from rdtool.errors import FieldError
@@ -17,9 +18,12 @@ from rdtool.errors import FieldError
 ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "gender": {"male": ("男", ("m",)), "female": ("女", ("f",))},
     "party": {
-        "cpc": ("中共党员", ("党员", "中国共产党党员", "共产党员")),
-        "cpc_probationary": ("中共预备党员", ("预备党员",)),
-        "democratic": ("民主党派", ()),
+        "cpc": ("中共党员", ("党员", "中国共产党党员", "共产党员", "中共")),
+        "cpc_probationary": ("中共预备党员", ("预备党员", "中共预备")),
+        # rosters write the party's short name (issue 15)
+        "democratic": ("民主党派", ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
+                                 "民革党员", "民盟盟员", "民建会员", "民进会员", "农工党党员", "致公党党员",
+                                 "九三学社社员", "台盟盟员")),
         "independent": ("无党派人士", ("无党派",)),
         "masses": ("群众", ()),
     },
@@ -221,6 +225,40 @@ def parse_date(raw: str) -> str:
     raise FieldError(f"无法识别的日期“{raw}”，请写成 2017-01-05、2017/1/5、2017.1.5、20170105 或 2017年1月5日")
 
 
+_MONTH_PATTERNS = (
+    re.compile(r"(\d{4})[-/.](\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})"),
+    re.compile(r"(\d{4})年(\d{1,2})月?"),
+)
+
+
+def parse_month_or_date(raw: str) -> str:
+    """A date as `parse_date` reads it, or a month only: 1979.08, 1979年8月, 197908, 1979-8 → 1979-08.
+
+    Rosters record birth as a month (出生年月); it is stored as YYYY-MM (DESIGN.md "CSV contract").
+    "1979.1" is refused: it is what Excel/WPS leave of 1979.10 typed in a number cell, so January and
+    October cannot be told apart.
+    """
+    text = clean(raw)
+    for pattern in _MONTH_PATTERNS:
+        m = pattern.fullmatch(text)
+        if m:
+            y, mo = int(m.group(1)), int(m.group(2))
+            if re.fullmatch(r"\d{4}\.1", text):
+                raise FieldError(f"“{raw}”无法确定是{y}年1月还是10月：Excel/WPS 把数字单元格里的 {y}.10 保存成了 {y}.1；"
+                                 f"请把该列设置为文本格式，写成 {y}.01 或 {y}.10")
+            if not 1 <= mo <= 12:
+                raise FieldError(f"“{raw}”中的月份 {mo} 不存在")
+            return f"{y:04d}-{mo:02d}"
+    try:
+        return parse_date(raw)
+    except FieldError as exc:
+        if not str(exc).startswith("无法识别"):
+            raise
+        raise FieldError(f"无法识别的日期“{raw}”，请写成 1979-08-15、1979年8月15日，"
+                         "或只写年月：1979.08、1979年8月、197908") from None
+
+
 MAX_INT = 2**31 - 1  # counts, ids, years: anything larger is a typing slip (and would overflow SQLite)
 
 
@@ -268,11 +306,32 @@ def clean(raw: object) -> str:
 
 
 def clean_name(raw: object) -> str:
-    """A person's name without inner spaces: '王 建国' and '王　建国' are 王建国."""
-    return _SPACES.sub("", clean(raw))
+    """A person's name as it is stored and looked up: one spelling for what looks the same.
+
+    NFKC (full-width letters, compatibility ideographs such as U+F90A 金 → 金, Kangxi radicals);
+    invisible characters removed (zero-width spaces and joiners, soft hyphens, direction marks,
+    variation selectors, combining marks left over after NFKC); the dots of a transliterated name
+    (买买提•艾力, 买买提・艾力) written as the middle dot ·; and no spaces inside ('王　芳', '王 建国' and a
+    two-character name padded to align, 王　芳, are 王芳). Every path that takes a typed or imported name,
+    or looks one up, goes through here.
+    """
+    text = clean(raw)
+    if not text.isascii():
+        global _INVISIBLE
+        if _INVISIBLE is None:  # (compiled on first use: start-up time)
+            _INVISIBLE = re.compile(_INVISIBLE_CHARS)
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_NAME_DOTS)
+    return _SPACES.sub("", text)
 
 
 _SPACES = re.compile(r"\s+")
+# Zero-width and format characters, variation selectors, combining marks, C0/C1 controls other than NUL
+# and the whitespace ones (NUL stays, so that a damaged file is reported, not silently mended).
+_INVISIBLE: "re.Pattern | None" = None
+_INVISIBLE_CHARS = ("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+                    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+                    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\U000e0000-\U000e0fff]")
+_NAME_DOTS = str.maketrans({c: "·" for c in "\u2022\u30fb\uff65\u2027\u2219\u22c5\u0387\u2e31"})
 
 
 LIST_SEPARATORS = re.compile(r"[、;；,，]")

@@ -36,7 +36,7 @@ def add(
     gender: str = typer.Option(..., "--gender", help="性别：男/女 或 male/female"),
     level: str = typer.Option(..., "--level", help="代表层级：镇(乡)/县 或 township/county"),
     term: str = typer.Option(..., "--term", help="届次，如 3"),
-    birth_date: Optional[str] = typer.Option(None, "--birth-date", help="出生日期，如 1975-03-02 或 1975年3月2日"),
+    birth_date: Optional[str] = typer.Option(None, "--birth-date", help="出生日期，如 1975-03-02、1975年3月2日，或只写年月 1975.03"),
     ethnicity: Optional[str] = typer.Option(None, "--ethnicity", help="民族，如 汉族"),
     party: Optional[str] = typer.Option(None, "--party", help="政治面貌：中共党员/党员、中共预备党员、民主党派、无党派人士、群众"),
     education: Optional[str] = typer.Option(None, "--education", help="文化程度：小学、初中、高中/中专、大专、本科、研究生"),

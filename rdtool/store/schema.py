@@ -437,6 +437,23 @@ WHERE item_id IS NULL AND meeting_id IS NOT NULL AND (
 MIGRATIONS.append(("m1401_congress_election_results", m1401_congress_election_results))
 
 
+def m1501_normalise_names(db) -> None:
+    """Issue 15: names stored before input was normalised take the one spelling every lookup uses
+    (`rdtool.labels.clean_name`: NFKC, invisible characters removed, no spaces inside),
+    so that `deputy show 金志强` finds the record typed with U+F90A 金 or padded as 金　志强."""
+    from rdtool.labels import clean_name
+
+    for table, column in (("deputies", "name"), ("candidates", "name"), ("appointments", "person"),
+                          ("ge_candidates", "name")):
+        for row_id, value in db.execute(f"SELECT id, {column} FROM {table}").fetchall():
+            fixed = clean_name(value)
+            if fixed and fixed != value:
+                db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (fixed, row_id))
+
+
+MIGRATIONS.append(("m1501_normalise_names", m1501_normalise_names))
+
+
 # --- issue 14: re-votes, by-elections, the term's calendar, mandates and posts ending ------------------
 M1402_MANDATES_AND_CALENDAR = """
 ALTER TABLE ge_rounds ADD COLUMN tie_revote INTEGER NOT NULL DEFAULT 0;      -- 再次投票 among the tied (选举法 art. 45¶3)
