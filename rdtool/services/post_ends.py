@@ -12,7 +12,7 @@ presidium role ends through ``rdtool.services.deputies.set_presidium_role``.
 from __future__ import annotations
 
 from rdtool.errors import NotFound, ValidationError
-from rdtool.labels import clean, label
+from rdtool.labels import clean, clean_name, label
 from rdtool.rules import mandates as law
 from rdtool.services import deputies as dsvc
 from rdtool.store import deputies as dsql
@@ -65,10 +65,10 @@ def end(store: Store, person: str, post: str, action: str, vote_ref: str, *, mot
                 dsvc.set_presidium_role(store, str(deputy["id"]), None, m["date"])
                 role_ended = post
         row_id = sql.insert_post_end(store, {
-            "person": deputy["name"] if deputy else clean(person), "deputy_id": deputy["id"] if deputy else None,
+            "person": deputy["name"] if deputy else clean_name(person), "deputy_id": deputy["id"] if deputy else None,
             "post": post, "action": action, "item_id": item["id"], "motion_by": motion_by, "movers": movers,
             "announced_on": announced_on, "notes": notes})
-    return {"id": row_id, "person": deputy["name"] if deputy else clean(person), "post": post, "action": action,
+    return {"id": row_id, "person": deputy["name"] if deputy else clean_name(person), "post": post, "action": action,
             "date": m["date"], "meeting": m["code"], "role_ended": role_ended}
 
 
