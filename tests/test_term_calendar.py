@@ -91,7 +91,7 @@ def test_extraordinary_session_on_one_fifth_of_deputies(cli, tmp_path):
     r = cli.fails("meeting", "add", "--kind", "congress", "--date", "2017-06-01", "--extraordinary",
                   "--requested-by", "2")
     assert "不足全体代表15人的五分之一（至少3人）" in r.stderr and "第十四条第三款" in r.stderr
-    cli.fails("meeting", "add", "--kind", "congress", "--date", "2017-06-01", "--requested-by", "5")  # not extraordinary
+    cli.fails("meeting", "add", "--kind", "congress", "--date", "2017-06-01", "--requested-by", "5")  # not 临时会议
     congress(cli, "2017-06-01", "--extraordinary", "--requested-by", "3")
     assert checks(cli, "2017-07-01", "extraordinary_session_request") == []
     cli("deputy", "add", "新代表", "--gender", "女", "--level", "镇", "--term", "3", "--elected-on", "2017-03-01")

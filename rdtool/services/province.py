@@ -77,12 +77,10 @@ def in_force(store: Store) -> InForce:
             continue
         if not _usable(key, value):  # another program broke it: say which setting, as a strict read would
             raise settings_sql.settings_error(key)
-        if key == "presidium_quorum":
-            article = TWO_THIRDS if value == "two_thirds" else (
-                profile.presidium_quorum.article if profile.presidium_quorum.value == value else LOCAL.format(key=key))
-        else:
-            article = getattr(profile, name).article if getattr(profile, name).value == value else LOCAL.format(key=key)
-        changes[name] = Setting(value, article, "local" if article.startswith("本地设置") else getattr(profile, name).source)
+        own = getattr(profile, name)
+        if own.value == value:  # set to what the province says anyway: the province's article
+            continue
+        changes[name] = Setting(value, TWO_THIRDS if value == "two_thirds" else LOCAL.format(key=key), "local")
     return InForce(replace(profile, **changes), raw)
 
 
