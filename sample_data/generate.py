@@ -797,6 +797,17 @@ ELECTIONS.append({"meeting": "C3-1", "post": "副镇长", "seats": 4, "candidate
                   "votes": R.randint(24, 38), "ballots_issued": issued, "ballots_returned": issued,
                   "ballots_invalid": 2})
 
+# The officials the first session elected take the constitutional oath before the session closes, and the
+# election is announced (宪法宣誓; the office-holder records `election add` makes, action `elect`): the
+# appointments file fills in those steps. (After the agenda above: they are not presidium agenda items.)
+_closing = M["C3-1"]["end_date"]
+APPOINTMENTS[:0] = [
+    {"person": who["name"], "position": post, "action": "elect", "meeting": "C3-1", "decided_on": None,
+     "party_decision_on": None, "nomination_on": None, "application_on": None, "discussion_on": None,
+     "vote_on": None, "oath_on": _closing, "statement_on": _closing if post == "镇长" else None,
+     "announced_on": _closing, "notes": ""}
+    for post, who in [("主席", CHAIR3), ("镇长", HEAD)] + [("副镇长", v) for v in VICES]]
+
 # ---------------------------------------------------------------- proposals
 
 TOPICS = [  # (title, body, category, unit, needs a village)
@@ -970,7 +981,7 @@ def cell(v):
     if v is None:
         return ""
     if isinstance(v, bool):
-        return "是" if v else "否"
+        return "true" if v else "false"  # the CSV contract's form (是/否 under --headers zh)
     if isinstance(v, dt.date):
         return v.isoformat()
     return str(v)
@@ -1050,7 +1061,7 @@ def check():  # noqa: C901 - a flat list of assertions reads best
         active = [d for d in group if d["status"] in ("", "active")]
         pres = [d for d in group if d["presidium_role"]]
         assert sum(d["party"] in party for d in active) / len(active) >= 0.60
-        assert sum(d["re_elected"] == "是" for d in active) / len(active) >= 1 / 3
+        assert sum(d["re_elected"] == "true" for d in active) / len(active) >= 1 / 3
         assert len(pres) == 9 and all(d["party"] in party for d in pres)
         assert sorted(d["presidium_role"] for d in pres) == ["chair"] + ["member"] * 8
         counts = {}
@@ -1084,13 +1095,13 @@ def check():  # noqa: C901 - a flat list of assertions reads best
         assert len(n) == 18 and n[:17].isdigit() and n[17] == ric_check(n[:17]), n
         assert n[6:14] == d["birth_date"].replace("-", "")
         assert (int(n[16]) % 2 == 1) == (d["gender"] == "male")
-        if d["term"] == "3" or d["re_elected"] == "否":
+        if d["term"] == "3" or d["re_elected"] == "false":
             age = (dt.date(2017 if d["term"] == "3" else 2022, 1, 5) - dd(d["birth_date"])).days / 365.25
             assert 28 <= age <= 62.1, (d["name"], age)
         assert d["phone"].startswith("1700000") and len(d["phone"]) == 11
     # re-elected term-4 deputies are the same people as in term 3
     by_id3 = {d["id_number"]: d for d in t(3)}
-    re4 = [d for d in t4t if d["re_elected"] == "是"]
+    re4 = [d for d in t4t if d["re_elected"] == "true"]
     assert all(d["id_number"] in by_id3 and by_id3[d["id_number"]]["name"] == d["name"] for d in re4)
     assert abs(len(re4) / 82 - 0.40) < 0.03
     new4 = [d for d in t(4) if d["id_number"] not in by_id3]
@@ -1101,7 +1112,7 @@ def check():  # noqa: C901 - a flat list of assertions reads best
     pres_m = [m for m in data["meetings"] if m["kind"] == "presidium"]
     cong_m = [m for m in data["meetings"] if m["kind"] == "congress"]
     assert len(pres_m) == 21 and len(cong_m) == 6
-    assert sum(m["extraordinary"] == "是" for m in cong_m) == 1
+    assert sum(m["extraordinary"] == "true" for m in cong_m) == 1
     for m in data["meetings"]:
         day = dd(m["date"])
         assert T3_START <= day <= T3_END and day.weekday() < 5 and not m["present"] and not m["entitled"]
@@ -1209,7 +1220,10 @@ def check():  # noqa: C901 - a flat list of assertions reads best
     assert posts["主席"][0]["candidate"] == next(d["name"] for d in t3t if d["presidium_role"] == "chair")
 
     # --- appointments
-    ap = data["appointments"]
+    elected = [a for a in data["appointments"] if a["action"] == "elect"]
+    assert sorted(a["position"] for a in elected) == ["主席", "副镇长", "副镇长", "副镇长", "副镇长", "镇长"]
+    assert all(a["meeting"] == "C3-1" and a["oath_on"] and a["announced_on"] for a in elected)
+    ap = [a for a in data["appointments"] if a["action"] != "elect"]  # the presidium's 11 人次
     assert len(ap) == 11
     assert sorted(a["action"] for a in ap).count("remove") == 2
     assert [a["action"] for a in ap].count("accept_resignation") == 1
@@ -1244,7 +1258,7 @@ def check():  # noqa: C901 - a flat list of assertions reads best
         assert not p["due_on"]
         assigned = dd(p["assigned_on"])
         assert 5 <= (assigned - dd(p["submitted_on"])).days <= 21
-        due = add_months(assigned, 6 if p["complex"] == "是" else 3)
+        due = add_months(assigned, 6 if p["complex"] == "true" else 3)
         replied = dd(p["replied_on"])
         if replied > due:
             late += 1
@@ -1259,7 +1273,7 @@ def check():  # noqa: C901 - a flat list of assertions reads best
         assert 0 <= len([c for c in p["cosigners"].split("、") if c]) <= 4
         assert "人民政府" not in resolve("3", p["lead"])["workplace"]
     assert late == 3
-    assert sum(p["complex"] == "是" for p in t3p) == 5
+    assert sum(p["complex"] == "true" for p in t3p) == 5
     res = [p["result"] for p in t3p]
     assert (res.count("A"), res.count("B"), res.count("C"), res.count("D")) == (36, 17, 10, 3)
     assert len({p["code"] for p in pr}) == len(pr) and len({p["title"] for p in pr}) == len(pr)
@@ -1431,7 +1445,31 @@ def ge_constituency_rows(level: str, name: str, seats: int, voters: int, winners
                     row2.update(confirmed=True,
                                 confirmed_on=next(p["credentials_on"] for p in GE_PLAN if p["level"] == level))
                 out.append(row2)
-    return out
+    return lawful_nominations(out, seats)
+
+
+def lawful_nominations(rows: list[dict], seats: int) -> list[dict]:
+    """选举法 art. 30¶3: a party or organisation nominates at most as many candidates as there are seats.
+
+    The excess (losers first) become voters' joint nominations; the number of signers is derived from the
+    name, not drawn, so the rest of the generated data stays as it was.
+    """
+    people = list(dict.fromkeys((r["name"], r["birth_date"]) for r in rows))
+    won = {(r["name"], r["birth_date"]) for r in rows if r.get("confirmed")}
+    by_org: dict[str, list[tuple]] = {}
+    for key in people:
+        org = next(r["nominated_by"] for r in rows if (r["name"], r["birth_date"]) == key)
+        if org:
+            by_org.setdefault(org, []).append(key)
+    moved = set()
+    for org, keys in by_org.items():
+        excess = len(keys) - seats
+        if excess > 0:
+            moved |= set(sorted(keys, key=lambda k: k in won)[:excess])
+    for r in rows:
+        if (r["name"], r["birth_date"]) in moved:
+            r["nominated_by"], r["nominators"] = "", 10 + sum(map(ord, r["name"])) % 30
+    return rows
 
 
 def build_general_election():
@@ -1502,7 +1540,7 @@ def check_general_election():
             assert returned <= issued and 2 * issued > voters and issued <= voters  # arts. 44, 45
             votes = sorted((int(r["votes"]) for r in rr), reverse=True)
             need = (lambda v: 3 * v >= issued) if rnd > 1 else (lambda v: 2 * v > issued)
-            won = [r for r in rr if r["confirmed"] == "是"]
+            won = [r for r in rr if r["confirmed"] == "true"]
             assert all(need(int(r["votes"])) for r in won)
             qualified = sorted((r for r in rr if need(int(r["votes"]))), key=lambda r: -int(r["votes"]))
             assert [r["name"] for r in qualified[:seats - filled]] == [r["name"] for r in
@@ -1514,6 +1552,11 @@ def check_general_election():
         for r in rows:
             if r["nominators"]:
                 assert int(r["nominators"]) >= 10 and not r["nominated_by"]
+        orgs = {}
+        for r in {(r["name"], r["birth_date"]): r for r in rows}.values():
+            if r["nominated_by"]:
+                orgs[r["nominated_by"]] = orgs.get(r["nominated_by"], 0) + 1
+        assert all(n <= seats for n in orgs.values()), (name, orgs)  # art. 30¶3
     expected = {(d["level"], d["name"], d["birth_date"], d["constituency"]) for d in deps}
     assert winners == expected, expected ^ winners
     losers = {r["name"] for r in cands if (r["level"], r["name"], r["birth_date"], r["constituency"]) not in winners}

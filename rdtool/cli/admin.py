@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, ForceOpt, FormatOpt, check_format, interactive, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, echo_recomputed,
+                               interactive, make_app, open_db, parse_option)
 from rdtool.labels import parse_date
 from rdtool.render import Column, render_rows
 
@@ -14,6 +15,7 @@ init_app = make_app("建立新数据库")
 config_app = make_app("查看或修改设置")
 term_app = make_app("届次")
 db_app = make_app("数据库：信息、修改记录、作废与删除、备份与恢复、检查")
+province_app = make_app("省份规则及其依据")
 
 
 @init_app.command("init")
@@ -23,17 +25,57 @@ def init(
     term: int = typer.Option(..., "--term", help="本届届次，如 3"),
     term_start: str = typer.Option(..., "--term-start", help="本届开始日期，如 2017-01-05"),
     term_end: Optional[str] = typer.Option(None, "--term-end", help="本届结束日期（默认不填）"),
+    province: Optional[str] = typer.Option(None, "--province", metavar="<省份>",
+                                           help="省份规则：浙江、河南、山东、北京、重庆、上海（默认全国规则）；决定主席团法定人数"
+                                                "及其依据、建议办理期限、会前通知、主席团会议次数等（rdtool province 查看）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """建立新数据库，记录乡镇名称与本届。已有数据的数据库不会被覆盖。"""
+    """建立新数据库，记录乡镇名称、本届与省份规则。已有数据的数据库不会被覆盖。"""
     from rdtool.services import admin
+    from rdtool.settings import parse_province
 
     start = parse_option("--term-start", parse_date, term_start)
     end = parse_option("--term-end", parse_date, term_end)
+    code = parse_option("--province", parse_province, province)
     admin.validate_init(town, term, start, end)  # before the file is created: bad input leaves nothing behind
     store = open_db(db, create=True)
-    admin.initialise(store, town, county, term, start, end)
+    admin.initialise(store, town, county, term, start, end, code)
     typer.echo(f"已建立 {town} 第{term}届 数据库：{store.path}")
+    if code:
+        from rdtool.rules.provinces import PROFILES
+
+        typer.echo(f"省份规则：{PROFILES[code].name}（rdtool province 查看各项规则及依据）")
+
+
+@province_app.command("province")
+def province(
+    name: Optional[str] = typer.Argument(None, metavar="[省份]", help="查看某省份的规则（不写则为本库所用的）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """省份规则及其依据：主席团会议法定人数与表决、建议办理期限、不满意再次答复期限、人代会会前通知、主席团成员名额、
+    主席团会议次数（浙江第二十四条、河南第五条、重庆第三十四条）、人代会会议次数（组织法第十四条第一款）、每届第一次会议
+    （组织法第二十条：选举完成后两个月内）、临时召集（组织法第十四条第三款：五分之一以上代表提议）。本省未规定的，
+    适用全国性法律或本工具默认，并注明。用 rdtool config province 省份 更换；单项可用 rdtool config 另行设置。"""
+    from rdtool.render import render_json
+    from rdtool.services.province import describe
+    from rdtool.settings import parse_province
+
+    fmt = check_format(fmt)
+    code = parse_option("省份", parse_province, name)
+    if code is None:
+        store = open_db(db)
+        data = describe(store)
+    else:
+        data = describe(None, code)
+    if fmt == "json":
+        render_json(data)
+        return
+    cols = [Column("key", "项目代码"), Column("zh", "项目"), Column("shown", "规则"), Column("article", "依据"),
+            Column("source_zh", "来源")]
+    if fmt in ("table", "md"):
+        cols = [c for c in cols if c.key != "key"]
+    render_rows(data["rows"], cols, fmt, title=f"省份规则：{data['name']}")
 
 
 @config_app.command("config")
@@ -50,8 +92,7 @@ def config(
     store = open_db(db)
     if key is not None and value is not None:
         report = admin.set_setting(store, key, value)
-        for line in report.derived:
-            typer.echo(f"随之重新计算：{line}", err=True)
+        echo_recomputed(report.derived, err=True)
     rows = admin.settings_rows(store)
     if key is not None:
         rows = [r for r in rows if r["key"] == key]
@@ -122,8 +163,9 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
     if fmt == "json":
         render_json(info)
         return
-    typer.echo(f"数据库：{info['path']}")
-    typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
+    if fmt in ("table", "md"):  # machine formats carry data only: the table of row counts
+        typer.echo(f"数据库：{info['path']}")
+        typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
     render_rows([{"table": t, "rows": n} for t, n in info["tables"].items()],
                 [Column("table", "表"), Column("rows", "行数")], fmt)
 
@@ -132,6 +174,7 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
 def db_backup(
     dest: Optional[str] = typer.Argument(None, help="备份文件路径（默认：数据库旁的 .backups 目录）"),
     force: bool = typer.Option(False, "--force", help="备份文件已存在时覆盖它（不加时：在终端中会先询问，在脚本中不覆盖）"),
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """用 SQLite 在线备份做一致的副本（其他程序写入时也可以），文件权限 0600。
@@ -144,7 +187,7 @@ def db_backup(
 
     store = open_db(db, incomplete_ok=True)
     path = backup.take(store, Path(dest) if dest else None, overwrite=overwrite(force))
-    typer.echo(f"已备份到 {path}")
+    confirm_done(f"已备份到 {path}", verbose)
 
 
 @db_app.command("backups")
@@ -157,7 +200,7 @@ def db_backups(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
     rows = backup.listing(store)
     for r in rows:
         r["kind_zh"] = "自动" if r["kind"] == "auto" else "手动"
-    render_rows(rows, [Column("time", "时间"), Column("size", "字节数"), Column("file", "文件"),
+    render_rows(rows, [Column("time", "时间", kind="time"), Column("size", "字节数"), Column("file", "文件"),
                        Column("kind_zh" if fmt in ("table", "md") else "kind", "类别")], fmt)
 
 
@@ -171,6 +214,35 @@ def confirm(question: str, yes: bool) -> None:
         raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
     if not typer.confirm(question, default=False, err=True):
         raise typer.Abort()
+
+
+@db_app.command("datasette-metadata")
+def db_datasette_metadata(
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="<文件>",
+                                         help="写入文件（默认输出到屏幕；已有的文件需 --force 才覆盖），如 metadata.json"),
+    force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """生成 Datasette 的 metadata.json：表和列的中文名、建议全文检索框、常用分面，并屏蔽身份证号和电话
+    （需安装 datasette-mask-columns 插件）。用法：rdtool db datasette-metadata -o metadata.json；
+    datasette 三川镇.db -m metadata.json。详见 docs/datasette.md。"""
+    from pathlib import Path
+
+    from rdtool.render import render_json
+    from rdtool.services import datasette
+
+    store = open_db(db)
+    data = datasette.metadata(store)
+    if output is None:
+        render_json(data)
+        return
+    from rdtool.cli.common import overwrite
+    from rdtool.output_file import open_text
+
+    with open_text(output, db=store.path, overwrite=overwrite(force)) as out:
+        render_json(data, out)
+    confirm_done(f"已写入 {output}", verbose)
 
 
 @db_app.command("restore")
@@ -212,6 +284,7 @@ def db_log(
     fmt: str = FormatOpt,
     output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；已有的文件需 --force 才覆盖）"),
     force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """修改记录：每次新增、修改、作废、删除都由数据库自动记下（时间、表、记录、改前改后）。"""
@@ -224,11 +297,12 @@ def db_log(
     store = open_db(db, incomplete_ok=True)
     rows = safety.log(store, table, since, record, limit or None, show_id)
     if fmt in ("json", "jsonl", "csv", "tsv"):
-        cols = [Column("id"), Column("at"), Column("table"), Column("record"), Column("action"), Column("changes")]
+        cols = [Column("id"), Column("at", "时间", kind="time"), Column("table", "表"), Column("record", "记录"),
+                Column("action", "操作"), Column("changes", "内容")]
         if fmt in ("json", "jsonl"):
             cols += [Column("before"), Column("after")]
     else:
-        cols = [Column("id", "序号"), Column("time", "时间"), Column("table", "表"), Column("record", "记录"),
+        cols = [Column("id", "序号"), Column("at", "时间", kind="time"), Column("table", "表"), Column("record", "记录"),
                 Column("action_zh", "操作"), Column("changes", "内容")]
     if output:
         from rdtool.cli.common import overwrite
@@ -236,7 +310,7 @@ def db_log(
 
         with open_text(output, db=store.path, overwrite=overwrite(force)) as out:
             render_rows(rows, cols, fmt, out)
-        typer.echo(f"已写入 {output}", err=True)
+        confirm_done(f"已写入 {output}", verbose)
         return
     render_rows(rows, cols, fmt)
 
@@ -289,8 +363,12 @@ def db_check(
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """检查数据库：文件完整性、外键、修改记录触发器，各项业务检查，并重新计算每一个保存的结果和名单快照，
-    列出与规则不一致的。发现错误时退出码为 1；提醒只在 --strict 时算失败；说明（如如实记录的不足法定人数的会议）是事实，不算失败。"""
+    """检查数据库：文件完整性、外键、修改记录触发器，各项业务检查，并重新计算每一个保存的结果和名单快照，列出与规则
+    不一致的。业务检查包括任期日历：人代会每年至少举行一次、一般每年两次（组织法第十四条第一款），主席团会议次数（浙江
+    第二十四条、河南第五条、重庆第三十四条），会前通知（浙江第二十条、重庆第十一条），每届第一次会议在选举完成后两个月内
+    （组织法第二十条），代表提议临时会议须五分之一以上（第十四条第三款）；代表辞职、罢免、公告（选举法第五十条至第五十六
+    条，代表法第六十三条）。发现错误时退出码为 1；提醒只在 --strict 时算失败；说明（如如实记录的不足法定人数的会议）是
+    事实，不算失败。"""
     from rdtool.dates import today
 
     from rdtool.services import safety

@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
+                               open_db, parse_option)
 from rdtool.render import Column, render_json, render_record, render_rows, render_list
 
 app = make_app("人代会选举：会议须有三分之二以上代表出席（组织法第十四条第四款），发出选票不能多于出席代表；"
@@ -86,8 +87,7 @@ def add(
                               invalid=_int("--invalid", invalid), round_=_int("--round", round_, 1),
                               by_election=by_election)
     _print(result["record"])
-    for i, line in enumerate(result["report"].derived):
-        typer.echo(("随之重新计算：" if i == 0 else "  ") + line)
+    echo_recomputed(result["report"].derived)
 
 
 @app.command("edit")

@@ -27,13 +27,16 @@ from rdtool.errors import DOMAIN, USAGE, RdtoolError, exit_code_for
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("rdtool.cli.admin:init_app", "建立新数据库：乡镇名称、届次（init）"),
     "config": ("rdtool.cli.admin:config_app", "查看或修改设置：期限、目标比例、法定人数规则（config）"),
+    "province": ("rdtool.cli.admin:province_app", "省份规则：法定人数、期限、会议次数及其依据（province）"),
     "term": ("rdtool.cli.admin:term_app", "届次：增加、列出（term）"),
     "deputy": ("rdtool.cli.deputy:app", "人大代表：增加、查询、修改、离任、代表结构（deputy）"),
     "meeting": ("rdtool.cli.meeting:app", "会议：增加、列出、点名、法定人数（meeting）"),
     "vote": ("rdtool.cli.vote:app", "议程与表决：结果按法定规则计算（vote）"),
     "election": ("rdtool.cli.election:app", "人代会选举：候选人、得票、当选（election）"),
     "appointment": ("rdtool.cli.appointment:app", "任免：任命、免职、接受辞职及程序步骤（appointment）"),
+    "post": ("rdtool.cli.post:app", "罢免或接受辞职的主席、副主席、乡镇长、副乡镇长（post）"),
     "general-election": ("rdtool.cli.general_election:app", "换届选举：计划、选区、候选人、投票结果、资格审查、代表名单（general-election）"),
+    "by-election": ("rdtool.cli.by_election:app", "补选代表：缺额、补选、候选人、投票结果、资格审查并列入名单（by-election）"),
     "activity": ("rdtool.cli.activity:app", "代表活动、培训、视察、调研：增加、查询、修改（activity）"),
     "supervision": ("rdtool.cli.supervision:app", "监督工作：听取审议的报告与视察调研的项目，按议题（supervision）"),
     "proposal": ("rdtool.cli.proposal:app", "代表议案、建议：提出、交办、答复、反馈、办结、催办、检索、统计（proposal）"),
@@ -228,18 +231,24 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+DOCS_EPILOG = ("文档（项目的 docs/ 目录）：命令参考 docs/commands.md；导入导出的列、代码和中文标签 docs/csv.md；"
+               "报告的 JSON 键 docs/report.md；法律规则及条文 docs/rules.md；退出码 docs/exit-codes.md；"
+               "数据库结构 docs/schema.md；用 sqlite-utils、Datasette 读库 docs/datasette.md。")
+
 app = typer.Typer(cls=LazyGroup, no_args_is_help=True, add_completion=False,
                   rich_markup_mode="rich" if sys.stdout.isatty() else None,
-                  help="rdtool — 乡镇人大主席团工作记录与统计 (records and reports for a township People's Congress presidium).")
+                  help="rdtool — 乡镇人大主席团工作记录与统计 (records and reports for a township People's Congress presidium).",
+                  epilog=DOCS_EPILOG)
 
 
 @app.callback()
 def _root(
     db: Optional[str] = typer.Option(None, "--db", help="数据库文件（默认：环境变量 RDTOOL_DB，或用户数据目录中的 rdtool.db）"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="写文件和导入成功时也在 stderr 说明（终端上默认显示）"),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
 ) -> None:
     ctx = get_current_context()
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "verbose": verbose}
 
 
 def main() -> None:

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
+                               open_db, parse_option)
 from rdtool.labels import parse_enum
 from rdtool.render import Column, render_json, render_record, render_rows, render_list
 
@@ -42,11 +43,16 @@ def add(
     present: Optional[str] = typer.Option(None, "--present", help="出席人数（没有点名的旧记录）"),
     entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（旧记录；默认点名时按当日在任名单快照）"),
     notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>",
+                                           help="人代会通知代表的日期（浙江第二十条：会议举行七日前；重庆第十一条：十日前）"),
+    requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
+                                               help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款：五分之一以上）"),
     number: Optional[str] = typer.Option(None, "--number", metavar="<次序>",
                                          help="本届第几次（从本镇已有的次序接着记录，如 19；默认按日期接着编）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """增加一次会议；编号与标题按届次和次序（中文序数）自动生成。从届中开始使用 rdtool 时用 --number 写明次序。"""
+    """增加一次会议；编号与标题按届次和次序（中文序数）自动生成。从届中开始使用 rdtool 时用 --number 写明次序。
+    人代会会前通知不足省份规定的天数时给出提示。"""
     from rdtool.labels import parse_int
     from rdtool.services import meeting_records as svc
 
@@ -54,11 +60,16 @@ def add(
     store = open_db(db)
     result = svc.add(store, _raw(kind=kind, date=date, code=code, title=title, end_date=end_date, location=location,
                                  term=term, extraordinary="是" if extraordinary else None, present=present,
-                                 entitled=entitled, notes=notes), n)
+                                 entitled=entitled, notes=notes, notified_on=notified, requesters=requested_by), n)
     m = result["meeting"]
     typer.echo(f"已增加会议 {m['code']}：{m['title']}（{m['date']}）")
     for line in result["report"].also:
         typer.echo(f"  {line}")
+    from rdtool.services.term_calendar import notice_of
+
+    warning = notice_of(store, m)
+    if warning:
+        typer.echo(f"注意：{warning}", err=True)
 
 
 @app.command("list")
@@ -131,6 +142,9 @@ def edit(
                                            help="应到人数（旧记录；写 \"\" 清除，改按当日名单）"),
     notes: Optional[str] = typer.Option(None, "--notes", metavar="<备注>"),
     reason: Optional[str] = ReasonOpt,
+    notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>", help="人代会通知代表的日期"),
+    requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
+                                               help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款）"),
     db: Optional[str] = DbOpt,
 ) -> None:
     """更正会议的任一项：日期、类别、届次、次序（--number）、编号、标题等。应到名单随日期或类别重新确定，
@@ -142,7 +156,8 @@ def edit(
     store = open_db(db)
     result = svc.edit(store, ref, _raw(code=code, kind=kind, date=date, term=term, title=title, end_date=end_date,
                                        location=location, extraordinary=extraordinary, present=present,
-                                       entitled=entitled, notes=notes), number=n, reason=reason)
+                                       entitled=entitled, notes=notes, notified_on=notified, requesters=requested_by),
+                      number=n, reason=reason)
     echo_report(result["report"], f"会议 {result['meeting']['code']} 没有变化")
 
 
@@ -173,5 +188,4 @@ def roll(
     typer.echo(f"{record['code']}：应到{record['entitled']}人，出席{record['present']}人"
                + (f"，缺席{record['absent']}人，请假{record['leave']}人" if record["absent"] is not None else ""))
     typer.echo(record["quorum_text"])
-    for line in result["report"].derived:
-        typer.echo(f"随之重新计算：{line}")
+    echo_recomputed(result["report"].derived)

@@ -37,7 +37,7 @@ FIELDS: list[F.Field] = [
 ]
 FIELD_NAMES = [f.name for f in FIELDS]
 
-# The steps each action requires (DESIGN.md; issue 3).
+# The steps each action requires (issue 3; docs/csv.md lists the step columns).
 REQUIRED_STEPS = {
     "appoint": ("party_decision_on", "nomination_on", "discussion_on", "vote_on", "oath_on", "statement_on",
                 "announced_on"),
@@ -181,9 +181,9 @@ def listing(store: Store, *, term: int | None = None, year: int | None = None,
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """Appointees and elected office-holders without an oath (宪法宣誓), and records missing other steps."""
     from rdtool.rules.congress_offices import oath_article
-    from rdtool.store import settings as settings_sql
+    from rdtool.services.province import in_force
 
-    oath_elected = oath_article(settings_sql.get(store, "province"))
+    oath_elected = oath_article(in_force(store).profile.name)  # the province setting stores a profile code
     findings = []
     for r in listing(store):
         day = r["decided_on"] or ""
@@ -252,5 +252,6 @@ def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield {k: r.get(k) for k in FIELD_NAMES}
 
 
-KIND = Kind("appointments", "任免", FIELDS, write_rows, export_rows, check=check_rows)
+KIND = Kind("appointments", "任免", FIELDS, write_rows, export_rows, check=check_rows,
+            aliases={"person": ("被任免人", "被任免人员"), "position": ("任免职务", "拟任职务"), "action": ("任免",)})
 

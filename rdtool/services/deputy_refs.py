@@ -2,7 +2,7 @@
 
 Files refer to deputies by name; where a term has two deputies of the same name
 a `deputy_id` column must be used instead, and a bare name is an error that lists
-both (DESIGN.md "CSV contract").
+both (docs/csv.md).
 """
 
 from __future__ import annotations
@@ -84,3 +84,8 @@ class DeputyIndex:
     def in_office(self, deputy_id: int, day: str) -> bool:
         row = self.by_id[deputy_id]
         return row["status"] == "active" or (row["status_date"] or "") > day
+
+    def entitled(self, deputy_id: int, day: str) -> bool:
+        """On the roster of a meeting that day (store.deputies.ENTITLED: in office when the day began)."""
+        row = self.by_id[deputy_id]
+        return row["status"] == "active" or (row["status_date"] or "") >= day

@@ -66,7 +66,7 @@ def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> li
         for t in {row[1], row[2]}:
             widen(t, None, "")
     for row in changelog.fields_between(store, after_id, upto_id, "settings", ("key",)):
-        if "presidium_quorum" in (row[1], row[2]):  # the presidium's quorum rule decides every presidium result
+        if {"presidium_quorum", "province"} & {row[1], row[2]}:  # the presidium rule decides its every result
             for term, kind in sql.groups(store):
                 if kind == "presidium":
                     widen(term, "presidium", "")
@@ -144,7 +144,7 @@ def results(store: Store, m: dict) -> list[tuple[str, str]]:
 
 def digest(store: Store) -> dict:
     """The derived state of every live meeting: figures, quorum, vote results, election outcomes, art. 62."""
-    rule = msvc.presidium_quorum(store)
+    rule = msvc.presidium_rule(store)
     out: dict = {"meetings": {}, "items": {}, "contests": {}, "absent": {}}
     for m in sql.meetings(store):
         f = msvc.figures(m)

@@ -186,7 +186,7 @@ def _item(store: Store, raw: str, voided: bool) -> Ref:
 
 def _deputy(store: Store, raw: str, term: int | None) -> Ref:
     text = clean_name(raw)
-    ident = _id(text)
+    ident = _id(raw)  # an id is ASCII digits as typed: ① is not NFKC-folded into 1 (clean_name folds it)
     name = None
     if ident is None:
         m = _DEPUTY.match(text)

@@ -10,6 +10,9 @@ COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "o
 
 # A deputy is in office on :day when not voided and not ended on or before that day.
 IN_OFFICE = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date > :day))"
+# Entitled at a meeting on :day (its 全体 base): in office when the day began — a deputy whose resignation a
+# session accepts that day was one of the deputies it opened with.
+ENTITLED = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date >= :day))"
 
 # Names borne by two or more deputies of one term (name, term, n): where a file must add the deputy's id.
 SHARED_NAMES = ("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
@@ -97,8 +100,11 @@ def identity_exists(store: Store, name: str, term: int, birth_date: str | None, 
                         (id_number, term))
         if row:
             return row
-    return store.one("SELECT id, name FROM deputies WHERE name = ? AND term = ? AND voided_at IS NULL "
-                     "AND coalesce(birth_date, '') = coalesce(?, '')", (name, term, birth_date))
+    # the same birth, or a month (1979-08) and a day in it (rdtool.rules.deputies.births_agree)
+    return store.one("SELECT id, name FROM deputies WHERE name = :name AND term = :term AND voided_at IS NULL "
+                     "AND (coalesce(birth_date, '') = coalesce(:birth, '') OR (length(birth_date) != length(:birth) "
+                     "AND substr(birth_date, 1, 7) = substr(:birth, 1, 7)))",
+                     {"name": name, "term": term, "birth": birth_date})
 
 
 def add_membership(store: Store, deputy_id: int, role: str, from_date: str | None) -> None:
@@ -147,11 +153,17 @@ def move_membership_ends(store: Store, deputy_id: int, old_day: str, new_day: st
 def presidium_on(store: Store, term: int, day: str) -> list[dict]:
     """Presidium members in office on a day (the entitled base of a presidium meeting)."""
     return store.query(f"SELECT d.*, {_ROLE_ON} AS presidium_role FROM deputies d "
-                       f"WHERE d.term = :term AND {IN_OFFICE} AND {_ROLE_ON} IS NOT NULL",
+                       f"WHERE d.term = :term AND {ENTITLED} AND {_ROLE_ON} IS NOT NULL",
                        {"term": term, "day": day})
+
+
+def entitled(store: Store, term: int, level: str, day: str) -> list[dict]:
+    """Deputies of a term and level entitled at a meeting on a day (the entitled base of a congress)."""
+    return store.query(f"SELECT d.* FROM deputies d WHERE d.term = :term AND d.level = :level AND {ENTITLED}",
+                       {"term": term, "level": level, "day": day})
 
 
 def count_in_office(store: Store, term: int, level: str, day: str) -> int:
     """Deputies of a term and level in office on a day (the entitled base of a congress)."""
-    return store.scalar(f"SELECT count(*) FROM deputies d WHERE d.term = :term AND d.level = :level AND {IN_OFFICE}",
+    return store.scalar(f"SELECT count(*) FROM deputies d WHERE d.term = :term AND d.level = :level AND {ENTITLED}",
                         {"term": term, "level": level, "day": day})
