@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db
-from rdtool.render import Column, render_json, render_record, render_list
+from rdtool.render import Column, leave_out_first, render_json, render_record, render_list
 
 app = make_app("任免：任命、免职、接受辞职，及党委决定、提请、（本人申请）、讨论、表决、宪法宣誓、表态发言、公告各步骤日期。")
 
@@ -17,6 +17,7 @@ MACHINE_COLUMNS = [Column("id"), Column("person"), Column("position"), Column("a
                    Column("item_id"), Column("decided_on"), Column("party_decision_on"), Column("nomination_on"),
                    Column("application_on"), Column("discussion_on"), Column("vote_on"), Column("oath_on"),
                    Column("statement_on"), Column("announced_on"), Column("notes"), Column("missing_text")]
+LIST_COLUMNS = leave_out_first(LIST_COLUMNS, "oath_on", "meeting", "id")
 
 
 def _raw(**values: Optional[str]) -> dict:

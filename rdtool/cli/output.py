@@ -5,6 +5,9 @@ the options of `_shared` below are appended to it and their values are handed to
 of the call (`rdtool.render.output_options()`), so `deputy list --format csv --bom`, `proposal overdue --headers
 zh` and every other writer of CSV/TSV behave alike without each command repeating the options.
 
+The same wrapper sets stdout for the format (machine formats: UTF-8 and LF whatever the platform, see
+rdtool.streams) and, on a terminal, sends a table or report taller than the screen through the pager.
+
 To add a shared output option: add a parameter to `_shared` (and a field to `render.Output`), then read it
 through `render.output_options()`.
 """
@@ -12,15 +15,20 @@ through `render.output_options()`.
 from __future__ import annotations
 
 import functools
+import sys
 from typing import Any
 
 import typer
+
+MACHINE_FORMATS = ("csv", "tsv", "json", "jsonl")
 
 
 def _shared(
     bom: bool = typer.Option(False, "--bom", help="CSV/TSV 开头加 BOM（字节顺序标记），便于 Excel/WPS 正确识别 UTF-8 中文"),
     headers: str = typer.Option("en", "--headers", metavar="<en|zh>",
                                 help="CSV/TSV 列名：en（英文字段名，脚本用，默认）或 zh（中文列名，给人看）"),
+    wide: bool = typer.Option(False, "--wide", help="终端表格显示全部列（不因终端宽度省略；在分页器中可左右滚动）"),
+    no_pager: bool = typer.Option(False, "--no-pager", help="超过一屏也直接输出，不经分页器（less）"),
 ) -> None:
     """The shared output options (only their declarations are used)."""
 
@@ -56,9 +64,47 @@ def add_output_options(command: Any) -> Any:
             chosen["headers"] = str(chosen["headers"]).lower()
             if chosen["headers"] not in ("en", "zh"):
                 raise UsageError(f"--headers 只能是 en 或 zh，而不是“{chosen['headers']}”")
-        with use_output(**chosen):
-            return inner(**kwargs)
+        if "no_pager" in chosen:
+            chosen["pager"] = not chosen.pop("no_pager")
+        fmt = str(kwargs.get("fmt", "")).lower()
+        if fmt in MACHINE_FORMATS:
+            from rdtool.streams import for_machines
+
+            for_machines(sys.stdout)
+        with use_output(**chosen) as opts:
+            pager = _pager(fmt, opts)
+            if pager is None:
+                return inner(**kwargs)
+            from rdtool.terminal import PagerQuit, StderrBeside
+
+            sys.stdout, sys.stderr = pager, StderrBeside(sys.stderr, pager)
+            try:
+                return inner(**kwargs)
+            except PagerQuit:  # the reader left the pager: nothing more to show
+                return None
+            finally:
+                sys.stdout, sys.stderr = pager.real, sys.stderr.real
+                pager.close()
 
     command.callback = callback
     command._rd_output = True
     return command
+
+
+def _pager(fmt: str, opts: Any) -> Any:
+    """The pager stream for this command's stdout, or None: only for a table or text on a real terminal."""
+    if fmt not in ("table", "text") or not opts.pager:
+        return None
+    import os
+
+    try:
+        if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+            return None
+    except (AttributeError, ValueError):
+        return None
+    from rdtool import terminal
+
+    command = terminal.pager_command()
+    if command is None:
+        return None
+    return terminal.Pager(sys.stdout, command, terminal.size().lines, wide=opts.wide)
