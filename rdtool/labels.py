@@ -360,3 +360,36 @@ def chinese_numeral(n: int) -> str:
         tail = chinese_numeral(rest)
         return head + ("一" + tail if rest < 20 else tail)
     return str(n)
+
+
+# Issue 17: what `db check` finds and the tables a record lives in, named in Chinese where a person reads them
+# (the codes stay in JSON and CSV). A code without a label here is shown as the code.
+ENUMS["check"] = {
+    "integrity": ("数据库文件损坏", ()),
+    "foreign_key": ("引用了不存在的记录", ()),
+    "change_log_triggers": ("修改记录触发器缺失", ()),
+    "meeting_no_quorum": ("会议不足法定人数", ()),
+    "deputy_absent_twice": ("两次未经批准不出席", ()),
+    "vote_counts_invalid": ("票数不合理", ()),
+    "vote_result_mismatch": ("表决结果与票数不符", ()),
+    "election_counts_invalid": ("选票数不合理", ()),
+    "election_result_mismatch": ("当选结果与得票不符", ()),
+    "election_unfinished": ("选举未完成", ()),
+    "appointment_no_oath": ("任命未宪法宣誓", ()),
+    "appointment_steps_missing": ("任免程序不全", ()),
+    "composition_target": ("代表结构未达目标", ()),
+    "proposal_overdue": ("建议逾期未答复", ()),
+    "general_election_plan": ("换届选举日程", ()),
+    "general_election_ratio": ("候选人差额比例", ()),
+    "general_election_credentials": ("代表资格未审查", ()),
+    "general_election_seating": ("当选代表未列入名单", ()),
+}
+ENUMS["table"] = {
+    "deputies": ("代表", ()), "presidium_members": ("主席团成员", ()), "terms": ("届次", ()),
+    "settings": ("设置", ()), "meetings": ("会议", ()), "attendance": ("出席", ()), "items": ("议程事项", ()),
+    "election_contests": ("选举", ()), "candidates": ("候选人", ()), "appointments": ("任免", ()),
+    "proposals": ("议案建议", ()), "proposal_cosigners": ("附议代表", ()), "proposal_rounds": ("办理轮次", ()),
+    "activities": ("代表活动", ()), "activity_participants": ("活动参加人员", ()),
+    "general_elections": ("换届选举", ()), "ge_constituencies": ("换届选区", ()),
+    "ge_candidates": ("换届候选人", ()), "ge_rounds": ("换届投票轮次", ()), "ge_votes": ("换届得票", ()),
+}

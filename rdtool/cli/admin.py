@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_date
-from rdtool.render import Column, render_rows
+from rdtool.render import Column, leave_out_first, render_rows
 
 init_app = make_app("建立新数据库")
 config_app = make_app("查看或修改设置")
@@ -58,8 +58,11 @@ def config(
             from rdtool.settings import SETTINGS
 
             raise UsageError(f"没有设置项“{key}”，可用：{'、'.join(SETTINGS)}")
-    render_rows(rows, [Column("key", "设置项"), Column("zh", "名称"), Column("value", "当前值"),
-                       Column("help", "说明")], fmt)
+    render_rows(rows, CONFIG_COLUMNS, fmt)
+
+
+CONFIG_COLUMNS = leave_out_first([Column("key", "设置项"), Column("zh", "名称"), Column("value", "当前值"),
+                                  Column("help", "说明")], "help", "key")
 
 
 @term_app.command("add")
@@ -207,9 +210,13 @@ def db_log(
         if fmt in ("json", "jsonl"):
             cols += [Column("before"), Column("after")]
     else:
-        cols = [Column("id", "序号"), Column("time", "时间"), Column("table", "表"), Column("record", "记录"),
-                Column("action_zh", "操作"), Column("changes", "内容")]
+        cols = LOG_COLUMNS
     render_rows(rows, cols, fmt)
+
+
+LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("time", "时间"), Column("table", "表", enum="table"),
+                               Column("record", "记录"), Column("action_zh", "操作"), Column("changes_zh", "内容")],
+                              "id", "record")
 
 
 @db_app.command("void")
@@ -262,9 +269,9 @@ def db_check(
     findings = safety.check(store, day)
     for f in findings:
         f["severity_zh"] = {"error": "错误", "warning": "提醒"}.get(f["severity"], f["severity"])
+        f["check_code"] = f["check"]
     if findings or fmt != "table":
-        render_rows(findings, [Column("severity" if fmt != "table" and fmt != "md" else "severity_zh", "级别"), Column("check", "检查项"), Column("table", "表"),
-                               Column("record", "记录"), Column("message", "说明")], fmt)
+        render_rows(findings, CHECK_COLUMNS if fmt in ("table", "md") else CHECK_MACHINE_COLUMNS, fmt)
     bad = safety.failed(findings, strict)
     if fmt == "table":
         errors = sum(f["severity"] == "error" for f in findings)
@@ -272,3 +279,11 @@ def db_check(
                    else "检查完成：数据库完好，没有发现问题", err=bool(findings))
     if bad:
         raise typer.Exit(1)
+
+
+# For people: the check and the table in Chinese, the check's code beside it (left out first on a narrow terminal).
+CHECK_COLUMNS = leave_out_first([Column("severity_zh", "级别"), Column("check", "检查项", enum="check"),
+                                 Column("check_code", "代码"), Column("table", "表", enum="table"),
+                                 Column("record", "记录"), Column("message", "说明")], "check_code", "table")
+CHECK_MACHINE_COLUMNS = [Column("severity", "级别"), Column("check", "检查项"), Column("table", "表"),
+                         Column("record", "记录"), Column("message", "说明")]
