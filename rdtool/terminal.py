@@ -77,13 +77,19 @@ def longest_unit(text: str) -> int:
 
 
 def _fold(piece: str, width: int) -> list[str]:
-    """Last resort for a piece wider than the whole line: cut it by characters."""
+    """Last resort for a piece wider than the whole line: cut it by characters (still not before a closing
+    punctuation mark, which takes the character before it along)."""
     lines, cur, cur_w = [], "", 0
     for ch in piece:
         w = cell_width(ch)
         if cur and cur_w + w > width:
-            lines.append(cur)
-            cur, cur_w = "", 0
+            if ch in _NO_START and len(cur) > 1:
+                lines.append(cur[:-1])
+                cur = cur[-1]
+            else:
+                lines.append(cur)
+                cur = ""
+            cur_w = cell_width(cur)
         cur += ch
         cur_w += w
     if cur:
@@ -240,7 +246,7 @@ def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Seq
                         for c, i, w in zip(cells, p.kept, p.widths)])
     if p.left_out:
         names = "、".join(head[i] for i in p.left_out)
-        note = f"（终端宽度不够，未显示：{names}；加 --wide 显示全部列，或用 --format md）"
+        note = f"（终端宽度不够，未显示：{names}；--wide 显示全部列，或用 --format md）"
         yield from wrap(note, limit)
 
 

@@ -43,10 +43,13 @@ def config(
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """查看设置；`rdtool config KEY VALUE` 修改一项。省份规定不同的期限、法定人数规则和目标比例在这里调整。"""
+    """查看设置；`rdtool config 设置项 新值` 修改一项（设置项可写英文或中文名称，如 `config 建议答复期限 2`、
+    `config presidium_quorum 三分之二`）。省份规定不同的期限、法定人数规则和目标比例在这里调整。"""
     from rdtool.services import admin
+    from rdtool.settings import resolve_key
 
     fmt = check_format(fmt)
+    key = None if key is None else resolve_key(key)
     store = open_db(db)
     if key is not None and value is not None:
         admin.set_setting(store, key, value)
@@ -55,14 +58,15 @@ def config(
         rows = [r for r in rows if r["key"] == key]
         if not rows:
             from rdtool.errors import UsageError
-            from rdtool.settings import SETTINGS
+            from rdtool.settings import unknown_setting
 
-            raise UsageError(f"没有设置项“{key}”，可用：{'、'.join(SETTINGS)}")
-    render_rows(rows, CONFIG_COLUMNS, fmt)
+            raise UsageError(unknown_setting(key))
+    render_rows(rows, CONFIG_COLUMNS if fmt in ("table", "md") else CONFIG_MACHINE_COLUMNS, fmt)
 
 
-CONFIG_COLUMNS = leave_out_first([Column("key", "设置项"), Column("zh", "名称"), Column("value", "当前值"),
+CONFIG_COLUMNS = leave_out_first([Column("key", "设置项"), Column("zh", "名称"), Column("value_zh", "当前值"),
                                   Column("help", "说明")], "help", "key")
+CONFIG_MACHINE_COLUMNS = [Column("key", "设置项"), Column("zh", "名称"), Column("value", "当前值"), Column("help", "说明")]
 
 
 @term_app.command("add")

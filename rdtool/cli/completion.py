@@ -68,7 +68,9 @@ def candidates(kind: str, incomplete: str, db: str | None = None) -> list[str]:
     if kind == "setting":
         from rdtool.settings import SETTINGS
 
-        names = [*SETTINGS, *(s.zh for s in SETTINGS.values())]
+        import re
+
+        names = [*SETTINGS, *(re.sub(r"（.*?）", "", s.zh) for s in SETTINGS.values())]
         return [n for n in names if n.startswith(word)]
     try:
         values = _query(kind, word, db)

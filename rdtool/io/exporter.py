@@ -18,7 +18,7 @@ def open_output(path: Path):
         raise UsageError(f"输出路径是一个目录：{path}")
     if not path.parent.exists():
         raise UsageError(f"输出目录不存在：{path.parent}")
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)  # Windows: no CRLF
     os.chmod(path, 0o600)
     return os.fdopen(fd, "w", encoding="utf-8", newline="")
 

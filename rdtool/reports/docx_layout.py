@@ -89,7 +89,7 @@ def table(doc, head: list[str], rows: list[list[object]]) -> None:
 
 
 def save(doc, path: Path) -> Path:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     os.close(fd)
     doc.save(str(path))
     os.chmod(path, 0o600)

@@ -32,13 +32,18 @@ def initialise(store: Store, town: str, county: str, term: int, start: str, end:
 
 
 def set_setting(store: Store, key: str, raw: str) -> None:
+    """Change one setting; the key may be its Chinese name, the value in Chinese words (rdtool.settings)."""
+    from rdtool.settings import resolve_key, translate_value, unknown_setting, value_hint
+
+    key = resolve_key(key)
+    raw = translate_value(key, raw)
     setting = SETTINGS.get(key)
     if setting is None:
-        raise UsageError(f"没有设置项“{key}”，可用：{'、'.join(SETTINGS)}")
+        raise UsageError(unknown_setting(key))
     try:
         value = setting.parse(raw)
     except FieldError as exc:
-        raise ValidationError(f"{key}（{setting.zh}）：{exc}") from None
+        raise ValidationError(f"{key}（{setting.zh}）：{exc}{value_hint(key)}") from None
     if key == "current_term" and sql.term(store, value) is None:
         raise RdtoolError(f"第{value}届尚未建立", f"先用 rdtool term add {value} --start 日期")
     with store.transaction():
@@ -47,8 +52,11 @@ def set_setting(store: Store, key: str, raw: str) -> None:
 
 def settings_rows(store: Store) -> list[dict]:
     values = sql.all_settings(store)
-    return [{"key": k, "zh": s.zh, "value": "" if values.get(k) is None else str(values.get(k)), "help": s.help}
+    from rdtool.settings import value_zh
+
+    rows = [{"key": k, "zh": s.zh, "value": "" if values.get(k) is None else str(values.get(k)), "help": s.help}
             for k, s in SETTINGS.items()]
+    return [{**r, "value_zh": value_zh(r["key"], r["value"])} for r in rows]
 
 
 def info(store: Store) -> dict:
