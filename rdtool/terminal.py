@@ -19,6 +19,8 @@ import shutil
 import sys
 from typing import Iterator, NamedTuple, Sequence, TextIO
 
+from rich.cells import cell_len
+
 GAP = 2  # cells between two columns
 FREE_TEXT_FROM = 16  # a text column whose widest value is wider than this may wrap (when it is not atomic)
 HARD_MIN = 8  # the narrowest a wrapping column is made before columns are left out by position
@@ -38,11 +40,7 @@ _ATOMIC_KEYS = {"id", "code", "meeting_code", "meeting", "ref", "name", "person"
 
 
 def cell_width(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    from rich.cells import cell_len
-
-    return cell_len(text)
+    return len(text) if text.isascii() else cell_len(text)
 
 
 def is_atomic(key: str, kind: str = "text", enum: str | None = None) -> bool:
@@ -72,8 +70,15 @@ def _units(text: str) -> list[str]:
     return out
 
 
+_ASCII_RUN = re.compile(r"[!-~]+")
+
+
 def longest_unit(text: str) -> int:
-    return max((cell_width(u) for u in _units(text) if u != " "), default=0)
+    """About the widest piece `wrap` cannot split (quick: the longest run of letters, digits and marks, and a
+    Chinese character with the punctuation that may not leave it)."""
+    runs = _ASCII_RUN.findall(text)
+    longest = max(map(len, runs), default=0)
+    return longest + 2 if longest and not text.isascii() else max(longest, 0 if text.isascii() else 4)
 
 
 def _fold(piece: str, width: int) -> list[str]:
@@ -223,7 +228,7 @@ def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Seq
         out = []
         for j, i in enumerate(p.kept):
             text = row[i]
-            if p.wraps[j] or cell_width(text) > p.widths[j] or "\n" in text:
+            if "\n" in text or cell_width(text) > p.widths[j]:
                 out.append(wrap(text, p.widths[j]))
             else:
                 out.append([text])

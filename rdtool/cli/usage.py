@@ -171,15 +171,6 @@ class RdContext(click.Context):
         option = self.command.get_help_option(self)
         if option is not None:
             option.help = "显示本帮助并退出"
-        import sys
-
-        rich_utils = sys.modules.get("typer.rich_utils")
-        if rich_utils is not None:  # the help is being drawn by rich (on a terminal)
-            for name, zh in (("OPTIONS_PANEL_TITLE", "选项"), ("ARGUMENTS_PANEL_TITLE", "参数"),
-                             ("COMMANDS_PANEL_TITLE", "命令"), ("DEFAULT_STRING", "[默认：{}]"),
-                             ("REQUIRED_LONG_STRING", "[必填]"), ("ENVVAR_STRING", "[环境变量：{}]"),
-                             ("REQUIRED_SHORT_STRING", "*")):
-                setattr(rich_utils, name, zh)
         return super().make_formatter()
 
 
