@@ -294,7 +294,7 @@ def test_every_rate_and_an_empty_period(town):
 def test_figures_function_is_the_report_contract(town):
     cli = town
     submit(cli, "建议")
-    from rdtool.services.proposals import FIGURE_KEYS, figures
+    from rdtool.services.proposal_views import FIGURE_KEYS, figures
     from rdtool.store.db import open_store
 
     store = open_store(cli.db)
@@ -386,6 +386,8 @@ def _reference(props: list[dict], as_of: str) -> dict:
 @given(st.lists(_step, min_size=0, max_size=6), st.integers(0, 500))
 def test_figures_sql_agrees_with_a_plain_count(tmp_path_factory, histories, as_of_offset):
     from rdtool.services import proposals as svc
+    from rdtool.services import proposal_handling
+    from rdtool.services import proposal_views
     from rdtool.store.db import open_store
     from tests.helpers import Cli
 
@@ -399,17 +401,17 @@ def test_figures_sql_agrees_with_a_plain_count(tmp_path_factory, histories, as_o
         day = start + _td(days=i)
         code = svc.submit(store, {"kind": "suggestion", "title": f"建议{i}", "lead": "丁一",
                                   "submitted_on": day.isoformat()})["code"]
-        steps = [("assign", lambda d: svc.assign(store, code, "镇卫生院", d)),
-                 ("reply", lambda d: svc.reply(store, code, d, result, None)),
-                 ("feedback", lambda d: svc.feedback(store, code, opinion, d)),
-                 ("reply2", lambda d: svc.reply(store, code, d, "A" if second else "D", None)),
-                 ("close", lambda d: svc.close(store, code, d, "测试"))]
+        steps = [("assign", lambda d: proposal_handling.assign(store, code, "镇卫生院", d)),
+                 ("reply", lambda d: proposal_handling.reply(store, code, d, result, None)),
+                 ("feedback", lambda d: proposal_handling.feedback(store, code, opinion, d)),
+                 ("reply2", lambda d: proposal_handling.reply(store, code, d, "A" if second else "D", None)),
+                 ("close", lambda d: proposal_handling.close(store, code, d, "测试"))]
         for n, (name, act) in enumerate(steps[:reach]):
             day += _td(days=gaps[n])
             if name == "reply2" and opinion != "unsatisfied":
                 continue
             act(day.isoformat())
     as_of = (start + _td(days=as_of_offset)).isoformat()
-    props = [svc.show(store, r["code"]) for r in store.query("SELECT code FROM proposals")]
-    assert svc.figures(store, "2017-01-01", "2017-12-31", as_of) == _reference(props, as_of)
+    props = [proposal_views.show(store, r["code"]) for r in store.query("SELECT code FROM proposals")]
+    assert proposal_views.figures(store, "2017-01-01", "2017-12-31", as_of) == _reference(props, as_of)
     store.close()

@@ -121,9 +121,9 @@ def show(
     record["attendance_summary"] = history["summary"]
     record["art62"] = history["art62"]
     record["art62_text"] = history["art62_text"]
-    from rdtool.services import proposals as proposals_svc
+    from rdtool.services import proposal_views
 
-    record["proposals"] = proposals_svc.for_deputy(store, record["id"])
+    record["proposals"] = proposal_views.for_deputy(store, record["id"])
     if fmt == "json":
         from rdtool.render import render_json
 

@@ -257,14 +257,14 @@ def result(
     选举才有效；得票超过参加投票选民的半数才当选；超过名额以得票多的当选；票数相等须再次投票；不足名额另行
     选举，得票多且不少于选票三分之一者当选；仍不足则暂缺。"""
     from rdtool.labels import parse_int
-    from rdtool.services import general_election as svc
+    from rdtool.services import general_election_results as results
 
     fmt = check_format(fmt)
     votes = _votes(list(vote))
     n = {k: parse_option(f"--{k}", lambda r: parse_int(r, 0), v)
          for k, v in (("issued", issued), ("returned", returned), ("invalid", invalid))}
     store = open_db(db)
-    r = svc.add_result(store, term, _level(level), constituency_name, votes, n["issued"], n["returned"],
+    r = results.add_result(store, term, _level(level), constituency_name, votes, n["issued"], n["returned"],
                        n["invalid"], parse_option("--date", parse_date, held_on),
                        parse_option("--round", lambda x: parse_int(x, 1), round_no))
     if fmt == "json":
@@ -287,16 +287,16 @@ def results(
     db: Optional[str] = DbOpt,
 ) -> None:
     """列出各选区各轮投票结果（每名候选人一行）。"""
-    from rdtool.services import general_election as svc
+    from rdtool.services import general_election_results as results
 
     fmt = check_format(fmt)
     store = open_db(db)
     lv = _level(level)
     if explain:
-        render_rows(svc.round_explanations(store, term, lv),
+        render_rows(results.round_explanations(store, term, lv),
                     [Column("constituency"), Column("round"), Column("explanation", "计票说明")], fmt)
         return
-    rows = svc.result_rows(store, term, lv)
+    rows = results.result_rows(store, term, lv)
     cols = [Column("constituency"), Column("round"), Column("revote", "另行选举", kind="bool"), Column("held_on"),
             Column("seats", "本轮名额"), Column("ballots_issued"), Column("ballots_returned"),
             Column("ballots_invalid"), Column("candidate"), Column("votes"),
@@ -317,7 +317,7 @@ def credentials(
 ) -> None:
     """代表资格审查（选举法第四十七条）：确认当选代表的资格，或确定当选无效。"""
     from rdtool.errors import UsageError
-    from rdtool.services import general_election as svc
+    from rdtool.services import general_election_results as results
 
     if bool(names) == all_:
         raise UsageError("请写出当选人姓名，或用 --all 表示全部当选人（二者选一）")
@@ -325,7 +325,7 @@ def credentials(
         raise UsageError("确定当选无效时请用 --reason 写明原因")
     day = parse_option("--date", parse_date, on)
     store = open_db(db)
-    r = svc.credentials(store, term, _level(level), list(names or []), day, confirm=not reject, note=reason)
+    r = results.credentials(store, term, _level(level), list(names or []), day, confirm=not reject, note=reason)
     typer.echo(f"已{'确认' if r['confirmed'] else '确定当选无效：'}{r['count']}名当选代表"
                + ("的资格" if r["confirmed"] else "") + f"（{day}，选举法第四十七条）")
 
@@ -339,11 +339,11 @@ def deputies(
 ) -> None:
     """把资格已确认的当选人列入新一届代表名单（层级、选区、当选日期、是否连任）。一次事务完成；重复运行不会重复
     登记，已在名单上的代表只做关联。"""
-    from rdtool.services import general_election as svc
+    from rdtool.services import general_election_results as results
 
     fmt = check_format(fmt)
     store = open_db(db)
-    r = svc.seat(store, term, _level(level) if level else None)
+    r = results.seat(store, term, _level(level) if level else None)
     if fmt in ("table", "md"):
         typer.echo(f"第{term}届：新列入代表{r['created']}名，关联已有代表{r['linked']}名，此前已列入{r['already']}名"
                    + (f"；{r['pending']}名当选人尚待资格审查" if r["pending"] else "")
@@ -359,11 +359,11 @@ def summary(
     db: Optional[str] = DbOpt,
 ) -> None:
     """换届选举总结：各级概况、各选区参选率、新一届代表结构与目标、总结文字。"""
-    from rdtool.services import general_election as svc
+    from rdtool.services import general_election_results as results
 
     fmt = check_format(fmt)
     store = open_db(db)
-    data = svc.summary(store, term)
+    data = results.summary(store, term)
     if fmt == "json":
         render_json(data)
         return

@@ -82,12 +82,12 @@ def assign(
     db: Optional[str] = DbOpt,
 ) -> None:
     """交办：承办单位与交办日期；办理期限按设置自动计算（默认3个月，复杂6个月），月末按民法典第二百零二条。"""
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_handling
 
     day = _date("--date", on)
     due_day = parse_option("--due", parse_date, due)
     store = open_db(db)
-    row = svc.assign(store, code, unit, day, complex_, due_day, reason)
+    row = proposal_handling.assign(store, code, unit, day, complex_, due_day, reason)
     typer.echo(f"{row['code']} 已于 {day} 交办 {row['unit']}，办理期限 {row['due_on']}")
 
 
@@ -100,12 +100,12 @@ def reply(
     db: Optional[str] = DbOpt,
 ) -> None:
     """登记承办单位的答复（本轮）。"""
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_handling
 
     day = _date("--date", on)
     klass = parse_option("--result", lambda r: parse_enum("proposal_result", r.upper() if len(r) == 1 else r), result)
     store = open_db(db)
-    row = svc.reply(store, code, day, klass, text)
+    row = proposal_handling.reply(store, code, day, klass, text)
     late = f"，逾期 {row['days_late']} 天" if row["days_late"] else "，按期"
     typer.echo(f"{row['code']} 已于 {day} 答复（{klass}，期限 {row['due_on']}{late}）")
 
@@ -119,12 +119,12 @@ def feedback(
 ) -> None:
     """登记代表对答复的意见；不满意的重新办理，新期限为反馈之日起1个月（可在 config 中设置）。"""
     from rdtool.labels import label
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_handling
 
     day = _date("--date", on)
     code_ = parse_option("OPINION", lambda r: parse_enum("feedback", r), opinion)
     store = open_db(db)
-    row = svc.feedback(store, code, code_, day)
+    row = proposal_handling.feedback(store, code, code_, day)
     typer.echo(f"{row['code']}：代表{label('feedback', code_)}（{day}）")
     if row["new_round"]:
         typer.echo(f"已转入第{row['round']}轮再次办理，承办单位 {row['unit']}，期限 {row['new_round']['due_on']}")
@@ -138,11 +138,11 @@ def close(
     db: Optional[str] = DbOpt,
 ) -> None:
     """办结：答复并经代表反馈（满意、基本满意）后办结；其他情况须用 --reason 说明。"""
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_handling
 
     day = _date("--date", on)
     store = open_db(db)
-    row = svc.close(store, code, day, reason)
+    row = proposal_handling.close(store, code, day, reason)
     typer.echo(f"{row['code']} 已于 {day} 办结")
 
 
@@ -162,11 +162,11 @@ def list_(
     db: Optional[str] = DbOpt,
 ) -> None:
     """列出议案和建议（按提出日期）。"""
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_views
 
     fmt = check_format(fmt)
     store = open_db(db)
-    rows = svc.listing(
+    rows = proposal_views.listing(
         store, status=parse_option("--status", lambda r: parse_enum("proposal_status", r), status), unit=unit,
         deputy=deputy, kind=parse_option("--kind", lambda r: parse_enum("proposal_kind", r), kind),
         meeting=meeting, term=term, year=year, category=category, overdue=overdue,
@@ -183,11 +183,11 @@ def show(
 ) -> None:
     """一件议案或建议的全部信息、附议代表、各轮办理情况和时间线。"""
     from rdtool.render import render_json, render_record, render_rows
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_views
 
     fmt = check_format(fmt)
     store = open_db(db)
-    p = svc.show(store, code, parse_option("--as-of", parse_date, as_of))
+    p = proposal_views.show(store, code, parse_option("--as-of", parse_date, as_of))
     if fmt == "json":
         render_json(p)
         return
@@ -237,12 +237,12 @@ def due(
     db: Optional[str] = DbOpt,
 ) -> None:
     """需要催办的：已逾期和即将到期（未答复）的建议，按承办单位列出逾期天数、剩余天数。"""
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_views
 
     fmt = check_format(fmt)
     days = _within(within)
     store = open_db(db)
-    rows = svc.chase(store, parse_option("--as-of", parse_date, as_of), days)
+    rows = proposal_views.chase(store, parse_option("--as-of", parse_date, as_of), days)
     _chase(rows, fmt, f"{days}天内到期及已逾期", strict)
 
 
@@ -254,11 +254,11 @@ def overdue(
     db: Optional[str] = DbOpt,
 ) -> None:
     """逾期未答复的建议，按承办单位列出逾期天数（代表法第五十一条：交办之日起3个月，复杂6个月）。"""
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_views
 
     fmt = check_format(fmt)
     store = open_db(db)
-    rows = svc.chase(store, parse_option("--as-of", parse_date, as_of))
+    rows = proposal_views.chase(store, parse_option("--as-of", parse_date, as_of))
     _chase(rows, fmt, "逾期未答复", strict)
 
 
@@ -271,11 +271,11 @@ def search(
 ) -> None:
     """全文检索标题和内容（中文：三字以上用 FTS5 三元组索引，一两个字逐条匹配），按相关度排序并显示匹配片段。"""
     from rdtool.render import render_rows
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_views
 
     fmt = check_format(fmt)
     store = open_db(db)
-    rows = svc.search(store, " ".join(words), limit)
+    rows = proposal_views.search(store, " ".join(words), limit)
     render_rows(rows, [Column("code"), Column("title"), Column("snippet"), Column("submitted_on"),
                        Column("status", "状态", enum="proposal_status"), Column("score", "相关度")], fmt)
 
@@ -298,7 +298,7 @@ def stats(
     from rdtool.dates import today
     from rdtool.errors import UsageError
     from rdtool.render import render_json, render_record, render_rows
-    from rdtool.services import proposals as svc
+    from rdtool.services import proposal_views
     from rdtool.services.periods import period_from_options
 
     fmt = check_format(fmt)
@@ -309,7 +309,7 @@ def stats(
     period = period_from_options(store, year, term, parse_option("--from", parse_date, date_from),
                                  parse_option("--to", parse_date, date_to), as_of=day)
     start, end = period.date_from, period.date_to
-    data = svc.figures(store, start, end, day, by)
+    data = proposal_views.figures(store, start, end, day, by)
     title = f"{start} 至 {end} 提出的议案和建议（截至 {day}）"
     if fmt == "json":
         render_json(data)

@@ -73,7 +73,7 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
 
 
 def _tables(store: Store, period: Period, as_of: str, composition: dict | None) -> list:
-    from rdtool.services import proposals
+    from rdtool.services import proposal_views
 
     tables = []
     if composition and composition["total"]:
@@ -88,7 +88,7 @@ def _tables(store: Store, period: Period, as_of: str, composition: dict | None) 
     if meetings:
         tables.append(("会议情况", meetings, [("date", "日期", "text"), ("title", "会议", "text"),
                                           ("items", "议题", "int"), ("passed", "通过", "int")]))
-    by_unit = proposals.figures(store, period.date_from, period.date_to, as_of, group_by="unit")
+    by_unit = proposal_views.figures(store, period.date_from, period.date_to, as_of, group_by="unit")
     if by_unit:
         tables.append(("建议办理情况（按承办单位）", by_unit,
                        [("unit", "承办单位", "text"), ("received", "件数", "int"), ("replied", "已答复", "int"),

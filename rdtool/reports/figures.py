@@ -18,7 +18,7 @@ def _rate(n: int, d: int) -> float | None:
 
 def compute(store: Store, period: Period, as_of: str) -> dict:
     """The report contract's figures for a period (keys only ever added, never renamed)."""
-    from rdtool.services import proposals
+    from rdtool.services import proposal_views
 
     f, t = period.date_from, period.date_to
     presidium_meetings = sql.meeting_counts(store, "presidium", f, t)
@@ -44,7 +44,7 @@ def compute(store: Store, period: Period, as_of: str) -> dict:
             "elected": sql.elected(store, f, t),
         },
         "deputies": deputies,
-        "proposals": proposals.figures(store, f, t, as_of),
+        "proposals": proposal_views.figures(store, f, t, as_of),
         "activities": {
             "total": activities["total"],
             "township": activities["township"],

@@ -29,8 +29,8 @@ CHECKS: list[str] = [
     "rdtool.services.votes:checks",
     "rdtool.services.elections:checks",
     "rdtool.services.appointments:checks",
-    "rdtool.services.general_election:checks",
-    "rdtool.services.proposals:checks",
+    "rdtool.services.general_election_results:checks",
+    "rdtool.services.proposal_views:checks",
 ]
 
 
@@ -41,7 +41,7 @@ REPORT_CHECKS: list[str] = [
     "rdtool.services.deputies:checks",
     "rdtool.services.meetings:checks",
     "rdtool.services.appointments:checks",
-    "rdtool.services.proposals:checks",
+    "rdtool.services.proposal_views:checks",
 ]
 
 

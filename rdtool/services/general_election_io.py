@@ -15,6 +15,7 @@ from typing import Iterator
 from rdtool.errors import RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.services import general_election as svc
+from rdtool.services import general_election_results as results
 from rdtool.store import general_election as sql
 from rdtool.store.db import Store
 
@@ -166,7 +167,7 @@ def cand_write(store: Store, rows: list[Row]) -> int:
         e = elections[gkey[:2]]
         try:
             c = svc.constituency(store, e, gkey[2])
-            svc.record_round(store, e, c, {r.values["name"]: r.values["votes"] for r in group},
+            results.record_round(store, e, c, {r.values["name"]: r.values["votes"] for r in group},
                              first["ballots_issued"], first["ballots_returned"], first.get("ballots_invalid") or 0,
                              first.get("held_on"), gkey[3])
         except RdtoolError as exc:
@@ -190,7 +191,7 @@ def cand_write(store: Store, rows: list[Row]) -> int:
         raise RowErrors(errors)
     for lv in {(k[0], k[1]) for k in elections}:
         try:
-            svc.seat(store, lv[0], lv[1], create=False)
+            results.seat(store, lv[0], lv[1], create=False)
         except RdtoolError as exc:
             fail(rows[0], "name", exc)
     if errors:

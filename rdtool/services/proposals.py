@@ -11,12 +11,11 @@ Rules applied (rdtool.rules):
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from rdtool import fields as F
-from rdtool.dates import today
-from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, clean, label, parse_list
+from rdtool.errors import FieldError, NotFound, ValidationError
+from rdtool.labels import FIELD_ZH, chinese_numeral, clean, parse_list
 from rdtool.rules import deadlines
 from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_signers_ok
 from rdtool.services.deputy_refs import parse_ref
@@ -24,8 +23,6 @@ from rdtool.store import proposals as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
 
-FIGURE_KEYS = ("received", "motions", "suggestions", "assigned", "replied", "closed", "overdue", "reply_rate",
-               "on_time_rate", "satisfaction_rate", "implementation_rate")
 MOTION_RULE = f"组织法第二十二条第二款：乡镇人大代表{MOTION_MIN_SIGNERS}人以上联名（含领衔代表）方可提出议案"
 
 
@@ -81,7 +78,7 @@ EXTRA: list[F.Field] = [
 ]
 
 
-def _d(text: str) -> date:
+def as_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
@@ -95,11 +92,11 @@ def limits(store: Store) -> dict:
 
 def reply_due(store_or_limits, assigned_on: str, complex_: bool) -> str:
     lim = store_or_limits if isinstance(store_or_limits, dict) else limits(store_or_limits)
-    return deadlines.reply_due(_d(assigned_on), bool(complex_), lim["months"], lim["complex_months"]).isoformat()
+    return deadlines.reply_due(as_date(assigned_on), bool(complex_), lim["months"], lim["complex_months"]).isoformat()
 
 
 def rehandle_due(lim: dict, feedback_on: str) -> str:
-    return deadlines.rehandle_due(_d(feedback_on), lim["rehandle_months"]).isoformat()
+    return deadlines.rehandle_due(as_date(feedback_on), lim["rehandle_months"]).isoformat()
 
 
 # --- codes ------------------------------------------------------------------------------------------
@@ -286,259 +283,8 @@ def submit(store: Store, raw: dict) -> dict:
     return {"id": pid, "code": record["code"], "signers": 1 + len(cos)}
 
 
-# --- the lifecycle ----------------------------------------------------------------------------------
-
 def get(store: Store, code: str) -> dict:
     row = sql.get(store, clean(code))
     if row is None:
         raise NotFound(f"没有编号为“{code}”的建议或议案", "用 rdtool proposal list 查看编号")
     return row
-
-
-def _current_round(store: Store, p: dict) -> dict | None:
-    rows = sql.rounds(store, p["id"])
-    return rows[-1] if rows else None
-
-
-def _not_closed(p: dict) -> None:
-    if p["closed_on"]:
-        raise RdtoolError(f"{p['code']} 已于 {p['closed_on']} 办结，不能再修改办理情况")
-
-
-def assign(store: Store, code: str, unit: str, on: str, complex_: bool = False, due: str | None = None,
-           reason: str | None = None) -> dict:
-    """交办: the handling unit and date; the due date follows from settings unless overridden with a reason."""
-    unit = clean(unit)
-    if not unit:
-        raise ValidationError("承办单位不能为空")
-    with store.transaction():
-        p = get(store, code)
-        _not_closed(p)
-        if p["assigned_on"]:
-            raise RdtoolError(f"{p['code']} 已于 {p['assigned_on']} 交办给 {p['unit']}",
-                              "如需更正请先作废该记录后重新登记（交办记录不可改写）")
-        if on < p["submitted_on"]:
-            raise ValidationError(f"交办日期 {on} 早于提出日期 {p['submitted_on']}")
-        computed = reply_due(store, on, complex_)
-        if due is not None:
-            if not reason:
-                raise ValidationError("用 --due 改变办理期限时必须用 --reason 说明理由",
-                                      f"按设置计算的期限是 {computed}")
-            if due < on:
-                raise ValidationError(f"办理期限 {due} 早于交办日期 {on}")
-        due_on = due or computed
-        values = {"unit": unit, "assigned_on": on, "due_on": due_on, "due_reason": reason if due else None,
-                  "complex": int(complex_)}
-        sql.update(store, p["id"], values)
-        sql.add_round(store, p["id"], 1, {"unit": unit, "started_on": on, "due_on": due_on,
-                                          "due_reason": values["due_reason"]})
-    return {**p, **values}
-
-
-def reply(store: Store, code: str, on: str, result: str, text: str | None) -> dict:
-    """答复: date, result class A/B/C/D and the reply, for the round being handled."""
-    with store.transaction():
-        p = get(store, code)
-        _not_closed(p)
-        rnd = _current_round(store, p)
-        if rnd is None:
-            raise RdtoolError(f"{p['code']} 尚未交办，不能答复", f"先运行 rdtool proposal assign {p['code']} --unit 承办单位 --date 日期")
-        if rnd["replied_on"]:
-            raise RdtoolError(f"{p['code']} 第{rnd['round']}轮已于 {rnd['replied_on']} 答复",
-                              "代表不满意的，先登记反馈（proposal feedback … 不满意），再办理新一轮")
-        if on < rnd["started_on"]:
-            raise ValidationError(f"答复日期 {on} 早于本轮开始日期 {rnd['started_on']}")
-        values = {"replied_on": on, "result": result, "reply": text}
-        sql.update_round(store, p["id"], rnd["round"], values)
-        sql.update(store, p["id"], {**values, "feedback": None, "feedback_on": None})
-    late = deadlines.days_overdue(_d(rnd["due_on"]), _d(on), _d(on))
-    return {**p, **values, "round": rnd["round"], "due_on": rnd["due_on"], "days_late": late}
-
-
-def feedback(store: Store, code: str, opinion: str, on: str) -> dict:
-    """代表意见: 满意/基本满意/不满意; 不满意 opens a new round due `proposal_rehandle_months` later."""
-    with store.transaction():
-        p = get(store, code)
-        _not_closed(p)
-        rnd = _current_round(store, p)
-        if rnd is None or not rnd["replied_on"]:
-            raise RdtoolError(f"{p['code']} 本轮尚未答复，不能登记代表意见")
-        if rnd["feedback"]:
-            raise RdtoolError(f"{p['code']} 第{rnd['round']}轮已于 {rnd['feedback_on']} 登记代表意见"
-                              f"“{label('feedback', rnd['feedback'])}”")
-        if on < rnd["replied_on"]:
-            raise ValidationError(f"反馈日期 {on} 早于答复日期 {rnd['replied_on']}")
-        sql.update_round(store, p["id"], rnd["round"], {"feedback": opinion, "feedback_on": on})
-        values = {"feedback": opinion, "feedback_on": on}
-        new_round = None
-        if opinion == "unsatisfied":
-            lim = limits(store)
-            new_round = {"unit": p["unit"], "started_on": on, "due_on": rehandle_due(lim, on),
-                         "due_reason": "代表不满意，再次办理"}
-            sql.add_round(store, p["id"], rnd["round"] + 1, new_round)
-            values.update(due_on=new_round["due_on"], due_reason=new_round["due_reason"], round=rnd["round"] + 1)
-        sql.update(store, p["id"], values)
-    return {**p, **values, "new_round": new_round}
-
-
-def close(store: Store, code: str, on: str, reason: str | None) -> dict:
-    """办结: once answered and fed back (满意/基本满意); otherwise only explicitly, with a reason."""
-    with store.transaction():
-        p = get(store, code)
-        _not_closed(p)
-        if p["status"] != "fed_back" and not reason:
-            raise RdtoolError(f"{p['code']} 目前为“{label('proposal_status', p['status'])}”，尚未答复并经代表反馈，不能直接办结",
-                              "确需办结（如代表撤回、已合并办理）请加 --reason 说明理由")
-        latest = max(x for x in (p["submitted_on"], p["assigned_on"], p["replied_on"], p["feedback_on"]) if x)
-        if on < latest:
-            raise ValidationError(f"办结日期 {on} 早于该件最后一次办理记录的日期 {latest}")
-        sql.update(store, p["id"], {"closed_on": on, "close_reason": reason})
-    return {**p, "closed_on": on, "close_reason": reason}
-
-
-# --- reading ----------------------------------------------------------------------------------------
-
-def listing(store: Store, *, status: str | None = None, unit: str | None = None, deputy: str | None = None,
-            kind: str | None = None, meeting: str | None = None, term: int | None = None, year: int | None = None,
-            category: str | None = None, overdue: bool = False, as_of: str | None = None) -> list[dict]:
-    deputy_id = None
-    if deputy is not None:
-        from rdtool.services.deputies import resolve
-
-        deputy_id = resolve(store, deputy)["id"]
-    meeting_id = None
-    if meeting is not None:
-        m = sql.meeting_by_code(store, clean(meeting))
-        if m is None:
-            raise NotFound(f"没有编号为“{meeting}”的会议")
-        meeting_id = m["id"]
-    return sql.select(store, status=status, unit=unit, deputy_id=deputy_id, kind=kind, meeting_id=meeting_id,
-                      term=term, year=year, category=category,
-                      overdue_on=(as_of or today()) if overdue else None)
-
-
-def show(store: Store, code: str, as_of: str | None = None) -> dict:
-    """One proposal with co-signers, every handling round and a dated timeline."""
-    p = get(store, code)
-    day = as_of or today()
-    p["cosigner_list"] = sql.cosigners(store, p["id"])
-    p["rounds"] = sql.rounds(store, p["id"])
-    timeline = [{"date": p["submitted_on"], "event": "提出",
-                 "detail": f"{p['lead']}领衔" + (f"，{p['cosigner_count']}名代表附议" if p["cosigner_count"] else "")
-                 + (f"（{p['meeting']}）" if p["meeting"] else "")}]
-    for r in p["rounds"]:
-        if r["round"] == 1:
-            timeline.append({"date": r["started_on"], "event": "交办",
-                             "detail": f"{r['unit']}，期限 {r['due_on']}" + (f"（{r['due_reason']}）" if r["due_reason"] else "")})
-        else:
-            timeline.append({"date": r["started_on"], "event": f"第{r['round']}轮办理",
-                             "detail": f"{r['unit'] or ''}，期限 {r['due_on']}（{r['due_reason'] or ''}）"})
-        if r["replied_on"]:
-            late = deadlines.days_overdue(_d(r["due_on"]), _d(r["replied_on"]), _d(r["replied_on"]))
-            timeline.append({"date": r["replied_on"], "event": "答复",
-                             "detail": f"{r['result'] or ''} {label('proposal_result', r['result'])}"
-                                       + (f"，逾期 {late} 天" if late else "，按期")})
-        if r["feedback"]:
-            timeline.append({"date": r["feedback_on"], "event": "代表反馈", "detail": label("feedback", r["feedback"])})
-    if p["closed_on"]:
-        timeline.append({"date": p["closed_on"], "event": "办结", "detail": p["close_reason"] or ""})
-    p["timeline"] = timeline
-    cur = p["rounds"][-1] if p["rounds"] else None
-    p["days_late"] = None
-    if cur and not cur["replied_on"] and not p["closed_on"]:
-        p["days_late"] = deadlines.days_overdue(_d(cur["due_on"]), None, _d(day))
-    return p
-
-
-def for_deputy(store: Store, deputy_id: int) -> list[dict]:
-    return sql.by_deputy(store, deputy_id)
-
-
-def chase(store: Store, as_of: str | None = None, within_days: int | None = None) -> list[dict]:
-    """Open rounds overdue on `as_of` (or, with `within_days`, also due within that many days), by unit."""
-    day = as_of or today()
-    before = (_d(day) + timedelta(days=within_days + 1)).isoformat() if within_days is not None else day
-    rows = sql.pending(store, day, before)
-    for r in rows:
-        r["days_late"] = deadlines.days_overdue(_d(r["due_on"]), None, _d(day))
-        r["days_left"] = (_d(r["due_on"]) - _d(day)).days
-        r["overdue"] = r["days_late"] > 0
-    return rows
-
-
-def search(store: Store, words: str, limit: int = 20) -> list[dict]:
-    """Full-text search of titles and bodies; trigram FTS5 for words of 3+ characters, LIKE for shorter."""
-    terms = [w for w in clean(words).split() if w]
-    if not terms:
-        raise ValidationError("请给出要查找的词")
-    if all(len(t) >= 3 for t in terms):
-        query = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        rows = sql.search_fts(store, query, limit)
-        for r in rows:
-            r["score"] = round(-r["score"], 4)
-        return rows
-    rows = sql.search_like(store, terms, limit)
-    for r in rows:
-        r["snippet"] = _snippet(r["title"], r.pop("body") or "", terms)
-    return rows
-
-
-def _snippet(title: str, body: str, terms: list[str], width: int = 16) -> str:
-    for text in (body, title):
-        for t in terms:
-            i = text.find(t)
-            if i >= 0:
-                start, end = max(0, i - width), min(len(text), i + len(t) + width)
-                return (("…" if start else "") + text[start:i] + f"【{t}】" + text[i + len(t):end]
-                        + ("…" if end < len(text) else ""))
-    return title
-
-
-# --- the figures (used by `proposal stats` and by the term/annual report) ----------------------------
-
-def _rate(n: int, base: int) -> float | None:
-    return None if base == 0 else n / base
-
-
-def _shape(row: dict) -> dict:
-    out = {k: int(row[k]) for k in ("received", "motions", "suggestions", "assigned", "replied", "closed", "overdue")}
-    out["reply_rate"] = _rate(row["replied"], row["received"])
-    out["on_time_rate"] = _rate(row["on_time"], row["replied"])
-    out["satisfaction_rate"] = _rate(row["satisfied"], row["with_feedback"])
-    out["implementation_rate"] = _rate(row["implemented"], row["replied"])
-    return out
-
-
-def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: str | None = None):
-    """The report contract's `proposals` figures for proposals submitted in [date_from, date_to].
-
-    States are judged on `as_of` (DESIGN.md "How each figure is counted"): assigned/replied/closed by their
-    dates; overdue = assigned, not replied (in the round in force) and due before `as_of`; reply_rate =
-    replied/received; on_time_rate = replied by the due date/replied; satisfaction_rate = (满意+基本满意)/with
-    feedback (the latest feedback); implementation_rate = (A+B)/replied. Rates are None when the
-    denominator is 0. With group_by 'unit' or 'category': a list of such dicts, each with that key.
-    """
-    if group_by not in (None, "unit", "category"):
-        raise ValueError(group_by)
-    rows = sql.figures(store, date_from, date_to, as_of, group_by)
-    if group_by is None:
-        if not rows:
-            return _shape({k: 0 for k in ("received", "motions", "suggestions", "assigned", "replied", "closed",
-                                          "overdue", "on_time", "with_feedback", "satisfied", "implemented")})
-        return _shape(rows[0])
-    return [{group_by: r["grp"], **_shape(r)} for r in rows]
-
-
-# --- domain checks -----------------------------------------------------------------------------------
-
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
-    """Proposals overdue on `as_of` (of those submitted in the period, when one is given): unit and days late."""
-    findings = []
-    for r in chase(store, as_of):
-        if not (date_from or "") <= r["submitted_on"] <= (date_to or "9999"):
-            continue
-        rnd = f"（第{r['round']}轮再次办理）" if r["round"] > 1 else ""
-        findings.append({"check": "proposal_overdue", "severity": "warning", "table": "proposals", "record": r["code"],
-                         "message": f"{label('proposal_kind', r['kind'])}{r['code']}“{r['title']}”{rnd}承办单位"
-                                    f"{r['unit'] or '（未填）'}，期限 {r['due_on']}，已逾期 {r['days_late']} 天"})
-    return findings
