@@ -392,4 +392,5 @@ ENUMS["table"] = {
     "activities": ("代表活动", ()), "activity_participants": ("活动参加人员", ()),
     "general_elections": ("换届选举", ()), "ge_constituencies": ("换届选区", ()),
     "ge_candidates": ("换届候选人", ()), "ge_rounds": ("换届投票轮次", ()), "ge_votes": ("换届得票", ()),
+    "change_log": ("修改记录", ()), "commands": ("命令记录", ()), "_sqlite_migrations": ("结构版本", ()),
 }

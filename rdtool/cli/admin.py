@@ -112,7 +112,7 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
     typer.echo(f"数据库：{info['path']}")
     typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
     render_rows([{"table": t, "rows": n} for t, n in info["tables"].items()],
-                [Column("table", "表"), Column("rows", "行数")], fmt)
+                [Column("table", "表", enum="table" if fmt in ("table", "md") else None), Column("rows", "行数")], fmt)
 
 
 @db_app.command("backup")
