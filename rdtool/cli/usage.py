@@ -13,7 +13,6 @@ are added later are covered without anything in their modules:
 from __future__ import annotations
 
 import re
-from difflib import get_close_matches
 from typing import Any
 
 from typer import _click as click
@@ -194,16 +193,19 @@ def _name(param: Any) -> str:
 
 
 def _nearest(word: str, choices: list[str]) -> str:
+    from difflib import get_close_matches
+
     close = get_close_matches(word, choices, n=3, cutoff=0.5)
     return f"；最接近的是 {'、'.join(close)}" if close else ""
 
 
-_RANGE = re.compile(r"^(?P<value>.+) is not in the range (?P<range>.+)\.$")
-_NOT_VALID = re.compile(r"^'?(?P<value>.*?)'? is not a valid (?P<type>\w+)\.?")
-_COMMAND = re.compile(r"^No such command '(?P<name>.+?)'")
-_EXTRA = re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)$")
-_REQUIRES = re.compile(r"^Option '(?P<opt>.+?)' requires (?P<n>an argument|\d+ arguments)\.$")
-_NO_VALUE = re.compile(r"^Option '(?P<opt>.+?)' does not take a value\.$")
+# click's English messages (compiled only when an error is shown: start-up time)
+_RANGE = r"^(?P<value>.+) is not in the range (?P<range>.+)\.$"
+_NOT_VALID = r"^'?(?P<value>.*?)'? is not a valid (?P<type>\w+)\.?"
+_COMMAND = r"^No such command '(?P<name>.+?)'"
+_EXTRA = r"^Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)$"
+_REQUIRES = r"^Option '(?P<opt>.+?)' requires (?P<n>an argument|\d+ arguments)\.$"
+_NO_VALUE = r"^Option '(?P<opt>.+?)' does not take a value\.$"
 _TYPE_ZH = {"int": "整数", "integer": "整数", "float": "数值", "boolean": "是或否", "uuid": "UUID"}
 
 
@@ -230,24 +232,24 @@ def translate(exc: Any) -> str:
         return f"缺少{kind} {_name(param)}{help_text}"
     if isinstance(exc, click_errors.BadParameter):
         where = _name(exc.param)
-        m = _RANGE.match(message)
+        m = re.match(_RANGE, message)
         if m:
             return f"{where} 的值 {m.group('value')} 超出范围（应为 {_range(m.group('range'))}）"
-        m = _NOT_VALID.match(message)
+        m = re.match(_NOT_VALID, message)
         if m:
             return f"{where} 的值“{m.group('value')}”不是{_TYPE_ZH.get(m.group('type'), m.group('type'))}"
         return f"{where} 的值不正确：{message}"
-    m = _COMMAND.match(message)
+    m = re.match(_COMMAND, message)
     if m and ctx is not None:
         names = list(ctx.command.list_commands(ctx)) if hasattr(ctx.command, "list_commands") else []
         return f"没有命令“{m.group('name')}”{_nearest(m.group('name'), names)}"
-    m = _EXTRA.match(message)
+    m = re.match(_EXTRA, message)
     if m:
         return f"多余的参数：{m.group('args')}（如果它是一个值，请放在对应的选项后面；含空格的值请加引号）"
-    m = _REQUIRES.match(message)
+    m = re.match(_REQUIRES, message)
     if m:
         return f"选项 {m.group('opt')} 后面需要一个值"
-    m = _NO_VALUE.match(message)
+    m = re.match(_NO_VALUE, message)
     if m:
         return f"选项 {m.group('opt')} 不带值"
     if message.startswith("Missing command"):
