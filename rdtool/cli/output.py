@@ -75,7 +75,7 @@ def add_output_options(command: Any) -> Any:
             pager = _pager(fmt, opts)
             if pager is None:
                 return inner(**kwargs)
-            from rdtool.terminal import PagerQuit, StderrBeside
+            from rdtool.pager import PagerQuit, StderrBeside
 
             sys.stdout, sys.stderr = pager, StderrBeside(sys.stderr, pager)
             try:
@@ -102,9 +102,9 @@ def _pager(fmt: str, opts: Any) -> Any:
             return None
     except (AttributeError, ValueError):
         return None
-    from rdtool import terminal
+    from rdtool import pager, terminal
 
-    command = terminal.pager_command()
+    command = pager.pager_command()
     if command is None:
         return None
-    return terminal.Pager(sys.stdout, command, terminal.size().lines, wide=opts.wide)
+    return pager.Pager(sys.stdout, command, terminal.size().lines, wide=opts.wide)
