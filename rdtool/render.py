@@ -220,13 +220,12 @@ def _plain_table(out: TextIO, head: list[str], table: list[list[str]], title: st
 
 
 def _terminal_table(out: TextIO, cols: list[Column], head: list[str], table: list[list[str]],
-                    title: str | None, width: int | None = None) -> None:
+                    title: str | None) -> None:
     """A table that fits the terminal: nothing split, the least important columns left out (rdtool.terminal)."""
     from rdtool import terminal
 
-    if width is None and not output_options().wide:
-        width = terminal.size().columns
-    numeric = [c.kind in ("int", "rate") or all(v.isdigit() or v == "" for v in (r[i] for r in table))
+    width = None if output_options().wide else terminal.size().columns
+    numeric = [c.kind in ("int", "rate") or all(v.lstrip("-").isdigit() or v == "" for v in (r[i] for r in table))
                and any(r[i] for r in table) for i, c in enumerate(cols)]
     atomic = [terminal.is_atomic(c.key, c.kind, c.enum) or numeric[i] for i, c in enumerate(cols)]
     lines = terminal.table_lines(head, table, atomic, [c.priority for c in cols], numeric, width, title,
@@ -244,7 +243,7 @@ def write_prose(out: TextIO, text: str, indent: str = "", bold: bool = False) ->
 
     styles = bold and terminal.styles_for(out)
     for line in terminal.wrap(text, terminal.size().columns, indent):
-        out.write((f"\x1b[1m{line}\x1b[0m" if styles and line else line) + "\n")
+        out.write(terminal.bold(line, styles) + "\n")
 
 
 def console(out: TextIO | None = None):

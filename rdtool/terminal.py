@@ -210,7 +210,7 @@ def _pad(text: str, width: int, right: bool) -> str:
     return space + text if right else text + space
 
 
-def _bold(text: str, styles: bool) -> str:
+def bold(text: str, styles: bool) -> str:
     return f"\x1b[1m{text}\x1b[0m" if styles and text else text
 
 
@@ -222,7 +222,7 @@ def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Seq
     limit = width or sum(p.widths) + GAP * (len(p.widths) - 1)
     if title:
         for line in wrap(title, limit):
-            yield _bold(line, styles)
+            yield bold(line, styles)
 
     def cells_of(row: Sequence[str]) -> list[list[str]]:
         out = []
@@ -237,7 +237,7 @@ def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Seq
     def join(parts: list[str]) -> str:
         return (" " * GAP).join(parts).rstrip()
 
-    yield _bold(join([_pad(head[i], w, right[i]) for i, w in zip(p.kept, p.widths)]), styles)
+    yield bold(join([_pad(head[i], w, right[i]) for i, w in zip(p.kept, p.widths)]), styles)
     yield join(["─" * w for w in p.widths])
     previous_tall = False
     for n, row in enumerate(table):

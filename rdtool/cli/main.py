@@ -210,7 +210,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-app = typer.Typer(cls=LazyGroup, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]},
+app = typer.Typer(cls=LazyGroup, no_args_is_help=True,  # -h, metavars, Chinese help: rdtool.cli.usage.finish
                   rich_markup_mode=None,  # (see rdtool.cli.common.make_app)
                   help="rdtool — 乡镇人大主席团工作记录与统计 (records and reports for a township People's Congress presidium).")
 

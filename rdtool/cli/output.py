@@ -77,13 +77,14 @@ def add_output_options(command: Any) -> Any:
                 return inner(**kwargs)
             from rdtool.pager import PagerQuit, StderrBeside
 
-            sys.stdout, sys.stderr = pager, StderrBeside(sys.stderr, pager)
+            real_err = sys.stderr
+            sys.stdout, sys.stderr = pager, StderrBeside(real_err, pager)
             try:
                 return inner(**kwargs)
             except PagerQuit:  # the reader left the pager: nothing more to show
                 return None
             finally:
-                sys.stdout, sys.stderr = pager.real, sys.stderr.real
+                sys.stdout, sys.stderr = pager.real, real_err
                 pager.close()
 
     command.callback = callback

@@ -185,7 +185,8 @@ def describe(store: Store, table: str, record_id: str, show_private: bool = Fals
     shown = {k: v for k, v in row.items() if k != "_key"}
     from rdtool.labels import label
 
-    return f"{label('table', table)}（{table}）{row['_key']}：{summary('insert', None, mask(shown, show_private), FIELD_ZH)}"
+    what = summary("insert", None, mask(shown, show_private), FIELD_ZH)
+    return f"{label('table', table)}（{table}）{row['_key']}：{what}"
 
 
 # ---- checks -------------------------------------------------------------------------------------------------
