@@ -103,6 +103,7 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "appoint": ("任命", ()),
         "remove": ("免职", ()),
         "accept_resignation": ("接受辞职", ("辞职",)),
+        "elect": ("选举", ("选举产生", "当选")),
     },
     "activity_kind": {
         "training": ("培训", ()),
@@ -314,6 +315,7 @@ ENUMS["election_outcome"] = {
     "tie": ("票数相等，须再次投票", ("再次投票",)),
     "shortfall": ("未选满，须另行选举", ("另行选举",)),
     "void": ("本轮选举无效，须重新投票", ("无效",)),
+    "no_quorum": ("不足法定人数，不能选举", ("不足法定人数",)),
 }
 ENUMS["candidate_status"] = {
     "elected": ("当选", ()),
@@ -375,6 +377,9 @@ ENUMS["check"] = {
     "election_counts_invalid": ("选票数不合理", ()),
     "election_result_mismatch": ("当选结果与得票不符", ()),
     "election_unfinished": ("选举未完成", ()),
+    "election_candidates_irregular": ("候选人名单不合规定", ()),
+    "election_results_not_applied": ("选举结果未记入任职", ()),
+    "presidium_vice_chairs": ("副主席人数不合规定", ()),
     "appointment_no_oath": ("任命未宪法宣誓", ()),
     "appointment_steps_missing": ("任免程序不全", ()),
     "composition_target": ("代表结构未达目标", ()),

@@ -29,10 +29,14 @@ def item_counts(store: Store, meeting_kind: str, item_kinds: tuple[str, ...], da
 
 
 def appointments(store: Store, date_from: str, date_to: str) -> int:
+    """任免人次: the presidium's (and congress's) appointment decisions, not office-holders elected by the congress
+    (counted in `elected`), nor a decision whose personnel vote failed (it did not take effect)."""
     return store.scalar(
         "SELECT count(*) FROM appointments a LEFT JOIN meetings m ON m.id = a.meeting_id "
         "WHERE coalesce(a.decided_on, m.date) BETWEEN ? AND ? AND a.voided_at IS NULL "
-        "AND (m.id IS NULL OR m.voided_at IS NULL)", (date_from, date_to))
+        "AND (m.id IS NULL OR m.voided_at IS NULL) AND a.action != 'elect' "
+        "AND NOT EXISTS (SELECT 1 FROM items i WHERE i.id = a.item_id AND i.voided_at IS NULL "
+        "AND i.result IN ('failed', 'no_quorum'))", (date_from, date_to))
 
 
 def elected(store: Store, date_from: str, date_to: str) -> int:
