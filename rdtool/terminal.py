@@ -76,8 +76,8 @@ _ASCII_RUN = re.compile(r"[!-~]+")
 def longest_unit(text: str) -> int:
     """About the widest piece `wrap` cannot split (quick: the longest run of letters, digits and marks, and a
     Chinese character with the punctuation that may not leave it)."""
-    runs = _ASCII_RUN.findall(text)
-    longest = max(map(len, runs), default=0)
+    runs = [len(r) if len(r) <= FREE_TEXT_FROM else max(map(len, _units(r))) for r in _ASCII_RUN.findall(text)]
+    longest = max(runs, default=0)
     return longest + 2 if longest and not text.isascii() else max(longest, 0 if text.isascii() else 4)
 
 
@@ -251,7 +251,7 @@ def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Seq
                         for c, i, w in zip(cells, p.kept, p.widths)])
     if p.left_out:
         names = "、".join(head[i] for i in p.left_out)
-        note = f"（终端宽度不够，未显示：{names}；--wide 显示全部列，或用 --format md）"
+        note = f"（终端宽度不够，未显示：{names}；加 --wide 或用 --format md 可看全部列）"
         yield from wrap(note, limit)
 
 

@@ -116,6 +116,13 @@ def test_tables_use_short_labels_and_headers(sample, monkeypatch):
     assert "镇(乡)人大代表" in sample("deputy", "list", "--term", "3", "--format", "md").stdout
 
 
+@pytest.mark.parametrize("width", [80, 120])
+def test_settings_show_their_values_even_when_one_is_long_json(sample, monkeypatch, width):
+    head = on_terminal(sample, monkeypatch, width, "config").splitlines()[0]
+    assert "设置项" in head and "名称" in head and "当前值" in head
+    assert terminal.longest_unit('{"congress_present":2,"presidium_present":1,"proposal_lead":3}') < 30
+
+
 def test_composition_bars_have_a_chinese_header_and_fit(sample, monkeypatch):
     text = on_terminal(sample, monkeypatch, 80, "deputy", "composition", "--term", "3")
     assert "bar" not in text and "比例图" in text and "█" in text
