@@ -77,7 +77,7 @@ def id_number(raw: str) -> str:
         raise FieldError(f"身份证号“{value}”是脱敏后的值，无法导入；导出时请加 --show-id")
     from stdnum.cn import ric
 
-    if len(value) != 18 or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+    if len(value) != 18 or not value.isascii() or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
         raise FieldError(f"身份证号“{raw}”应为18位（最后一位可为X）")
     if ric.calc_check_digit(value) != value[17]:
         raise FieldError(f"身份证号“{raw}”校验位不对（按 GB 11643 应为 {ric.calc_check_digit(value)}），请核对")

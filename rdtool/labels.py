@@ -224,10 +224,27 @@ def parse_date(raw: str) -> str:
 MAX_INT = 2**31 - 1  # counts, ids, years: anything larger is a typing slip (and would overflow SQLite)
 
 
+def record_id(text: str) -> int | None:
+    """A record's id as typed ('17'), or None when the text is not a number (a name, a code).
+
+    ASCII digits only: str.isdigit also takes ①, ² and other digit-like characters, which int() refuses.
+    A number too long for any id is a usage error (never a 5,000-digit int()).
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    if len(text) > 18:
+        from rdtool.errors import UsageError
+
+        raise UsageError(f"编号“{text[:12]}…”（{len(text)} 位）过大，不是有效的记录 ID", "用列表命令查看记录的 ID")
+    return int(text)
+
+
 def parse_int(raw: str, minimum: int | None = 0, maximum: int = MAX_INT) -> int:
     text = clean(raw)
-    if re.fullmatch(r"[+-]?\d+(\.0+)?", text) is None:
+    if not text.isascii() or re.fullmatch(r"[+-]?\d+(\.0+)?", text) is None:
         raise FieldError(f"“{raw}”不是整数")
+    if len(text.split(".")[0].lstrip("+-0")) > 18:
+        raise FieldError(f"“{text[:12]}…”太大（最大 {maximum}）")
     value = int(text.split(".")[0])
     if minimum is not None and value < minimum:
         raise FieldError(f"“{raw}”不能小于{minimum}")
@@ -370,6 +387,10 @@ ENUMS["check"] = {
     "integrity": ("数据库文件损坏", ()),
     "foreign_key": ("引用了不存在的记录", ()),
     "change_log_triggers": ("修改记录触发器缺失", ()),
+    "change_log_chain": ("修改记录链条断开", ()),
+    "change_log_unsealed": ("修改记录尚未封存", ()),
+    "schema_incomplete": ("数据库结构不完整", ()),
+    "stored_value": ("存储的值不符合规则", ()),
     "meeting_no_quorum": ("会议不足法定人数", ()),
     "deputy_absent_twice": ("两次未经批准不出席", ()),
     "vote_counts_invalid": ("票数不合理", ()),

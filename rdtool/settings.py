@@ -76,6 +76,8 @@ def parse_points(raw: str) -> str:
     if text.startswith("{"):
         try:
             given = json.loads(text)
+        except RecursionError:
+            raise FieldError("JSON 嵌套过深，应为一层对象，如 {\"activity\": 3}") from None
         except ValueError as exc:
             raise FieldError(f"不是有效的 JSON：{exc}") from None
         if not isinstance(given, dict):

@@ -95,14 +95,24 @@ def test_every_check_code_has_a_chinese_label():
     from rdtool.labels import ENUMS
 
     codes = set()
+
+    def strings(node):  # "code", or "a" if … else "b"
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.IfExp):
+            return strings(node.body) | strings(node.orelse)
+        return set()
+
     for path in (ROOT / "rdtool").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Dict):
+            if isinstance(node, ast.Dict):  # {"check": "code", …}
                 for key, value in zip(node.keys, node.values):
                     if isinstance(key, ast.Constant) and key.value == "check":
-                        for v in ast.walk(value):
-                            if isinstance(v, ast.Constant) and isinstance(v.value, str):
-                                codes.add(v.value)
+                        codes |= strings(value)
+            elif isinstance(node, ast.Call) and "finding" in getattr(node.func, "id", "") and node.args:
+                codes |= strings(node.args[0])  # _finding("code", …)
+            elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "check" for t in node.targets):
+                codes |= strings(node.value)  # check = "a" if … else "b"
     assert len(codes) > 10
     assert codes <= set(ENUMS["check"]), codes - set(ENUMS["check"])
 

@@ -16,6 +16,7 @@ FORMAT_HELP = "输出格式：table（终端表格，管道中为纯文本）、
 
 DbOpt = typer.Option(None, "--db", help=DB_HELP)
 FormatOpt = typer.Option("table", "--format", "-f", help=FORMAT_HELP)
+ForceOpt = typer.Option(False, "--force", help="输出文件已存在时覆盖它（不加时：在终端中会先询问，在脚本中不覆盖）")
 
 
 def make_app(help_text: str, **kw: Any) -> typer.Typer:
@@ -39,6 +40,29 @@ def open_db(db: Optional[str], **kw: Any):
     from rdtool.store.db import open_store
 
     return open_store(db_path(db), **kw)
+
+
+def interactive() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def overwrite(force: bool) -> Any:
+    """What an output may replace (rdtool.output_file): with --force anything; else ask on a terminal, and in a
+    script (no terminal) nothing."""
+    if force:
+        return True
+
+    def ask(path: Any) -> bool:
+        if not interactive():
+            return False
+        if not typer.confirm(f"{path} 已存在，覆盖它？", default=False, err=True):
+            raise typer.Abort()
+        return True
+
+    return ask
 
 
 def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:

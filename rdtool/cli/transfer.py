@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, make_app, open_db
+from rdtool.cli.common import DbOpt, ForceOpt, make_app, open_db
 
 import_app = make_app("从 CSV/XLSX 导入")
 export_app = make_app("导出")
@@ -44,12 +44,13 @@ def export(
     fmt: str = typer.Option("csv", "--format", "-f", help="csv、tsv、json、jsonl、xlsx"),
     headers: str = typer.Option("en", "--headers", help="列名：en（英文字段名，默认）或 zh（中文）"),
     bom: bool = typer.Option(False, "--bom", help="CSV 前加 BOM，便于 Excel/WPS 直接打开"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600）；xlsx 必须指定"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；不会写到数据库或备份上，已有的文件需 --force 才覆盖）；xlsx 必须指定"),
     show_id: bool = typer.Option(False, "--show-id", help="导出完整身份证号和电话（默认脱敏；完整备份需要）"),
+    force: bool = ForceOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """导出记录，可再导入。"""
-    from rdtool.cli.common import check_format
+    from rdtool.cli.common import check_format, overwrite
     from rdtool.errors import UsageError
     from rdtool.io import kinds
     from rdtool.io.exporter import export_kind
@@ -64,6 +65,7 @@ def export(
     from rdtool.cli.common import TerminalProgress
 
     with TerminalProgress() as progress:
-        n = export_kind(store, spec, fmt, output, headers=headers, bom=bom, show_private=show_id, progress=progress)
+        n = export_kind(store, spec, fmt, output, headers=headers, bom=bom, show_private=show_id, progress=progress,
+                        overwrite=overwrite(force))
     if output is not None:
         typer.echo(f"已导出 {n} 条{spec.zh}记录到 {output}", err=True)

@@ -145,13 +145,14 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
             return ImportResult(kind.name, str(path), len(rows), 0, True)
         from rdtool.store import backup
 
-        if backup.has_data(store):
-            backup_path = str(backup.take(store, reason=f"before-import-{kind.name}"))
-        bulk_cache(store)
-        if progress is not None:
-            progress("写入", 0, None)
-        with store.transaction():
-            written = kind.write(store, rows)
+        # the backup is kept only if the import commits: failed imports never push good backups out
+        with backup.kept_if_written(store, f"before-import-{kind.name}") as taken:
+            bulk_cache(store)
+            if progress is not None:
+                progress("写入", 0, None)
+            with store.transaction():
+                written = kind.write(store, rows)
+        backup_path = str(taken) if taken else None
     except RowErrors as exc:
         raise format_errors(path, exc.errors) from None
     return ImportResult(kind.name, str(path), len(rows), written, False, backup_path)

@@ -6,7 +6,6 @@ Title in 方正小标宋简体 二号, headings in 黑体, body in 仿宋_GB2312
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 TITLE_FONT, HEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "仿宋_GB2312"
@@ -89,8 +88,6 @@ def table(doc, head: list[str], rows: list[list[object]]) -> None:
 
 
 def save(doc, path: Path) -> Path:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    os.close(fd)
+    """Save to `path`: the temporary file rdtool.output_file made (mode 0600), renamed into place when complete."""
     doc.save(str(path))
-    os.chmod(path, 0o600)
     return path

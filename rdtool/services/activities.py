@@ -112,7 +112,7 @@ def next_code(store: Store, term: int, taken: set[str]) -> str:
     """A{term}-{seq:03d}, after the highest sequence number in use for that term."""
     prefix = f"A{term}-"
     seqs = [int(c[len(prefix):]) for c in [*sql.codes_like(store, prefix), *taken]
-            if c.startswith(prefix) and c[len(prefix):].isdigit()]
+            if c.startswith(prefix) and c[len(prefix):].isascii() and c[len(prefix):].isdigit()]
     return f"{prefix}{(max(seqs) if seqs else 0) + 1:03d}"
 
 

@@ -19,7 +19,7 @@ from typing import Iterator
 from rdtool import fields as F
 from rdtool.errors import NotFound, ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
-from rdtool.labels import FIELD_ZH, clean, label
+from rdtool.labels import FIELD_ZH, clean, label, record_id
 from rdtool.services import meetings as msvc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
@@ -132,7 +132,8 @@ def add(store: Store, raw: dict) -> dict:
 
 def get(store: Store, ref: str | int) -> dict:
     text = clean(str(ref)).lstrip("#")
-    row = sql.appointment(store, int(text)) if text.isdigit() else None
+    ident = record_id(text)
+    row = sql.appointment(store, ident) if ident is not None else None
     if row is None:
         raise NotFound(f"没有 ID 为 {ref} 的任免记录", "用 rdtool appointment list 查看")
     return row

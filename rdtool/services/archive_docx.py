@@ -7,18 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdtool.errors import UsageError
 from rdtool.labels import label
 from rdtool.reports import docx_layout as layout
 
 def write(archive: dict, path: Path) -> Path:
-    """Write the archive to `path` (mode 0600) and return it."""
+    """Write the archive to `path` (a temporary file of rdtool.output_file) and return it."""
     from rdtool.services.archive import figures, title_of
 
-    if path.is_dir():
-        raise UsageError(f"输出路径是一个目录：{path}")
-    if not path.parent.exists():
-        raise UsageError(f"输出目录不存在：{path.parent}")
     d = archive["deputy"]
     doc = layout.new_document()
     layout.title(doc, title_of(archive))

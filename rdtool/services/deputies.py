@@ -7,7 +7,7 @@ from datetime import date
 from rdtool import fields as F
 from rdtool.dates import today
 from rdtool.errors import NotFound, RdtoolError, ValidationError
-from rdtool.labels import ENUMS, clean_name, label
+from rdtool.labels import ENUMS, clean_name, label, record_id
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -102,8 +102,8 @@ def _zh(field: str) -> str:
 def resolve(store: Store, ref: str, term: int | None = None) -> dict:
     """A deputy by id ('17', '#17') or by name; a name shared by two deputies is an error listing both."""
     text = clean_name(ref).lstrip("#")
-    if text.isdigit():
-        row = sql.by_id(store, int(text))
+    if record_id(text) is not None:
+        row = sql.by_id(store, record_id(text))
         if row is None:
             raise NotFound(f"没有 ID 为 {text} 的代表", "用 rdtool deputy list 查看代表的 ID")
         return row

@@ -69,7 +69,7 @@ def max_serial(store: Store, prefix: str) -> int:
     """The highest NNN among codes `prefix-NNN` (voided ones included: codes are never reused)."""
     rows = store.query("SELECT code FROM proposals WHERE code LIKE ? ESCAPE '\\'",
                        (prefix.replace("%", "\\%").replace("_", "\\_") + "-%",))
-    serials = [int(r["code"][len(prefix) + 1:]) for r in rows if r["code"][len(prefix) + 1:].isdigit()]
+    serials = [int(r["code"][len(prefix) + 1:]) for r in rows if r["code"][len(prefix) + 1:].isascii() and r["code"][len(prefix) + 1:].isdigit()]
     return max(serials, default=0)
 
 
