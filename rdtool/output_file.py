@@ -68,6 +68,11 @@ def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: boo
     return False
 
 
+def check(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Overwrite = False) -> None:
+    """What write_file refuses, checked before a command does its work (e.g. an import's --errors file)."""
+    _check(Path(dest).expanduser(), db, overwrite, database_copy=False)
+
+
 @contextlib.contextmanager
 def write_file(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Overwrite = False,
                database_copy: bool = False) -> Iterator[Path]:

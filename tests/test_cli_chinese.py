@@ -83,7 +83,7 @@ def test_db_check_names_checks_in_chinese_and_keeps_codes_for_machines(sample, m
     monkeypatch.setenv("TTY_COMPATIBLE", "1")
     monkeypatch.setenv("COLUMNS", "160")
     table = sample("db", "check", "--as-of", "2026-11-28").stdout
-    assert "建议逾期未答复" in table and "proposal_overdue" in table and "议案建议" in table
+    assert "建议逾期未答复" in table and "proposal_overdue" in table and "议案、建议" in table
     narrow = sample("db", "check", "--as-of", "2026-11-28", "--no-pager")
     assert "建议逾期未答复" in narrow.stdout
     data = sample.json("db", "check", "--as-of", "2026-11-28")

@@ -109,9 +109,8 @@ def test_paths_with_chinese_and_spaces(tmp_path):
     cli = Cli(db)
     cli("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05")
     add_deputy(cli, RARE)
-    backup = cli("db", "backup").stdout
-    assert "三川镇 2026.db.backups" in backup
-    copy = next((folder / "三川镇 2026.db.backups").glob("*.db"))
+    cli("db", "backup")
+    copy = next((folder / "三川镇 2026.db.backups").rglob("*.db"))
     add_deputy(cli, "李四")
     cli("db", "restore", copy, "--yes")
     assert [r["name"] for r in cli.json("deputy", "list")] == [RARE]
@@ -234,12 +233,15 @@ def test_every_file_is_opened_with_an_encoding_or_in_binary():
             keywords = {k.arg for k in node.keywords}
             source = ast.unparse(node)
             is_method = isinstance(func, ast.Attribute)
-            if (name == "open" or (is_method and name in ("read_text", "write_text"))) and not (
-                    is_method and isinstance(func.value, ast.Name) and func.value.id in ("os", "sqlite3")):
-                mode = next((ast.literal_eval(a) for a in node.args[1:2] if isinstance(a, ast.Constant)), "r")
-                mode = next((ast.literal_eval(k.value) for k in node.keywords if k.arg == "mode"
-                             and isinstance(k.value, ast.Constant)), mode)
-                if "b" not in str(mode) and "encoding" not in keywords:
+            if is_method and name in ("read_text", "write_text"):
+                given = len(node.args) >= (1 if name == "read_text" else 2)  # encoding passed by position
+                if not given and "encoding" not in keywords:
+                    found.append((path.name, node.lineno, source))
+            elif name == "open" and not (is_method and getattr(func.value, "id", "") in ("os", "sqlite3")):
+                # builtin open(path[, mode]); a method .open(…) only with a mode (ZipFile.open(name) is binary)
+                modes = [a.value for a in node.args[1:2] if isinstance(a, ast.Constant)] + [
+                    k.value.value for k in node.keywords if k.arg == "mode" and isinstance(k.value, ast.Constant)]
+                if (modes or not is_method) and "b" not in "".join(map(str, modes)) and "encoding" not in keywords:
                     found.append((path.name, node.lineno, source))
             if name == "fdopen" and "encoding" not in keywords and "b" not in source:
                 found.append((path.name, node.lineno, source))

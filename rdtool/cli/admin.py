@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, ForceOpt, FormatOpt, check_format, interactive, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, interactive,
+                               make_app, open_db, parse_option)
 from rdtool.labels import parse_date
 from rdtool.render import Column, leave_out_first, render_rows
 
@@ -109,8 +110,9 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
     if fmt == "json":
         render_json(info)
         return
-    typer.echo(f"数据库：{info['path']}")
-    typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
+    if fmt in ("table", "md"):  # machine formats carry data only: the table of row counts
+        typer.echo(f"数据库：{info['path']}")
+        typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
     render_rows([{"table": t, "rows": n} for t, n in info["tables"].items()],
                 [Column("table", "表", enum="table" if fmt in ("table", "md") else None), Column("rows", "行数")], fmt)
 
@@ -119,6 +121,7 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
 def db_backup(
     dest: Optional[str] = typer.Argument(None, help="备份文件路径（默认：数据库旁的 .backups 目录）"),
     force: bool = typer.Option(False, "--force", help="备份文件已存在时覆盖它（不加时：在终端中会先询问，在脚本中不覆盖）"),
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """用 SQLite 在线备份做一致的副本（其他程序写入时也可以），文件权限 0600。
@@ -131,7 +134,7 @@ def db_backup(
 
     store = open_db(db, incomplete_ok=True)
     path = backup.take(store, Path(dest) if dest else None, overwrite=overwrite(force))
-    typer.echo(f"已备份到 {path}")
+    confirm_done(f"已备份到 {path}", verbose)
 
 
 @db_app.command("backups")
@@ -144,7 +147,7 @@ def db_backups(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
     rows = backup.listing(store)
     for r in rows:
         r["kind_zh"] = "自动" if r["kind"] == "auto" else "手动"
-    render_rows(rows, [Column("time", "时间"), Column("size", "字节数"), Column("file", "文件"),
+    render_rows(rows, [Column("time", "时间", kind="time"), Column("size", "字节数"), Column("file", "文件"),
                        Column("kind_zh" if fmt in ("table", "md") else "kind", "类别")], fmt)
 
 
@@ -158,6 +161,35 @@ def confirm(question: str, yes: bool) -> None:
         raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
     if not typer.confirm(question, default=False, err=True):
         raise typer.Abort()
+
+
+@db_app.command("datasette-metadata")
+def db_datasette_metadata(
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="<文件>",
+                                         help="写入文件（默认输出到屏幕；已有的文件需 --force 才覆盖），如 metadata.json"),
+    force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """生成 Datasette 的 metadata.json：表和列的中文名、建议全文检索框、常用分面，并屏蔽身份证号和电话
+    （需安装 datasette-mask-columns 插件）。用法：rdtool db datasette-metadata -o metadata.json；
+    datasette 三川镇.db -m metadata.json。详见 docs/datasette.md。"""
+    from pathlib import Path
+
+    from rdtool.render import render_json
+    from rdtool.services import datasette
+
+    store = open_db(db)
+    data = datasette.metadata(store)
+    if output is None:
+        render_json(data)
+        return
+    from rdtool.cli.common import overwrite
+    from rdtool.output_file import open_text
+
+    with open_text(output, db=store.path, overwrite=overwrite(force)) as out:
+        render_json(data, out)
+    confirm_done(f"已写入 {output}", verbose)
 
 
 @db_app.command("restore")
@@ -199,6 +231,7 @@ def db_log(
     fmt: str = FormatOpt,
     output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；已有的文件需 --force 才覆盖）"),
     force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """修改记录：每次新增、修改、作废、删除都由数据库自动记下（时间、表、记录、改前改后）。"""
@@ -211,7 +244,8 @@ def db_log(
     store = open_db(db, incomplete_ok=True)
     rows = safety.log(store, table, since, record, limit or None, show_id)
     if fmt in ("json", "jsonl", "csv", "tsv"):
-        cols = [Column("id"), Column("at"), Column("table"), Column("record"), Column("action"), Column("changes")]
+        cols = [Column("id"), Column("at", "时间", kind="time"), Column("table", "表"), Column("record", "记录"),
+                Column("action", "操作"), Column("changes", "内容")]
         if fmt in ("json", "jsonl"):
             cols += [Column("before"), Column("after")]
     else:
@@ -222,12 +256,12 @@ def db_log(
 
         with open_text(output, db=store.path, overwrite=overwrite(force)) as out:
             render_rows(rows, cols, fmt, out)
-        typer.echo(f"已写入 {output}", err=True)
+        confirm_done(f"已写入 {output}", verbose)
         return
     render_rows(rows, cols, fmt)
 
 
-LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("time", "时间"), Column("table", "表", enum="table"),
+LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("at", "时间", kind="time"), Column("table", "表", enum="table"),
                                Column("record", "记录"), Column("action_zh", "操作"), Column("changes_zh", "内容")],
                               "id", "record")
 

@@ -263,18 +263,24 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+DOCS_EPILOG = ("文档（项目的 docs/ 目录）：命令参考 docs/commands.md；导入导出的列、代码和中文标签 docs/csv.md；"
+               "报告的 JSON 键 docs/report.md；法律规则及条文 docs/rules.md；退出码 docs/exit-codes.md；"
+               "数据库结构 docs/schema.md；用 sqlite-utils、Datasette 读库 docs/datasette.md。")
+
 app = typer.Typer(cls=LazyGroup, no_args_is_help=True,  # -h, metavars, Chinese help: rdtool.cli.usage.finish
                   rich_markup_mode=None,  # (see rdtool.cli.common.make_app)
-                  help="rdtool — 乡镇人大主席团工作记录与统计 (records and reports for a township People's Congress presidium).")
+                  help="rdtool — 乡镇人大主席团工作记录与统计 (records and reports for a township People's Congress presidium).",
+                  epilog=DOCS_EPILOG)
 
 
 @app.callback()
 def _root(
     db: Optional[str] = typer.Option(None, "--db", help="数据库文件（默认：环境变量 RDTOOL_DB，或用户数据目录中的 rdtool.db）"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="写文件和导入成功时也在 stderr 说明（终端上默认显示）"),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
 ) -> None:
     ctx = get_current_context()
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "verbose": verbose}
 
 
 def main() -> None:

@@ -26,7 +26,8 @@ MACHINE_FORMATS = ("csv", "tsv", "json", "jsonl")
 def _shared(
     bom: bool = typer.Option(False, "--bom", help="CSV/TSV 开头加 BOM（字节顺序标记），便于 Excel/WPS 正确识别 UTF-8 中文"),
     headers: str = typer.Option("en", "--headers", metavar="<en|zh>",
-                                help="CSV/TSV 列名：en（英文字段名，脚本用，默认）或 zh（中文列名，给人看）"),
+                                help="CSV/TSV/XLSX 的列名和值：en（英文字段名和代码，脚本用，默认）或 zh（中文列名和"
+                                     "中文值如 男、中共党员、是，给人看；导入可读回）"),
     wide: bool = typer.Option(False, "--wide", help="终端表格显示全部列（不因终端宽度省略；在分页器中可左右滚动）"),
     no_pager: bool = typer.Option(False, "--no-pager", help="超过一屏也直接输出，不经分页器（less）"),
 ) -> None:

@@ -19,10 +19,11 @@ TABLE_COLUMNS = [Column("id"), Column("meeting_code", "会议"), Column("seq"), 
                  Column("result", "表决结果", enum="vote_result")]
 TABLE_COLUMNS = leave_out_first(TABLE_COLUMNS, "not_voting", "id", "entitled", "present", "method", "abstain", "kind",
                                 "no")
-MACHINE_COLUMNS = [Column("id"), Column("meeting_code"), Column("meeting_kind"), Column("meeting_date"),
+MACHINE_COLUMNS = [Column("id"), Column("meeting_code"), Column("meeting_kind", "会议类别", enum="meeting_kind"),
+                   Column("meeting_date", "会议日期"),
                    Column("seq"), Column("title"), Column("kind"), Column("method"), Column("yes"), Column("no"),
                    Column("abstain"), Column("not_voting"), Column("entitled"), Column("present"), Column("result"),
-                   Column("rule"), Column("required_yes"), Column("explanation"), Column("notes")]
+                   Column("rule"), Column("required_yes", "通过所需票数"), Column("explanation", "说明"), Column("notes")]
 
 
 def _raw(**values: Optional[str]) -> dict:

@@ -37,7 +37,7 @@ FIELDS: list[F.Field] = [
 ]
 FIELD_NAMES = [f.name for f in FIELDS]
 
-# The steps each action requires (DESIGN.md; issue 3).
+# The steps each action requires (issue 3; docs/csv.md lists the step columns).
 REQUIRED_STEPS = {
     "appoint": ("party_decision_on", "nomination_on", "discussion_on", "vote_on", "oath_on", "statement_on",
                 "announced_on"),
@@ -250,5 +250,6 @@ def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield {k: r.get(k) for k in FIELD_NAMES}
 
 
-KIND = Kind("appointments", "任免", FIELDS, write_rows, export_rows, check=check_rows)
+KIND = Kind("appointments", "任免", FIELDS, write_rows, export_rows, check=check_rows,
+            aliases={"person": ("被任免人", "被任免人员"), "position": ("任免职务", "拟任职务"), "action": ("任免",)})
 

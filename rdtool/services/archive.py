@@ -125,7 +125,8 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
         if p["role"] == "lead" and p["result"]:
             by_result[p["result"]] = by_result.get(p["result"], 0) + 1
     activities = sql.activity_detail(store, who["id"], per["from"], per["to"])
-    meetings = sql.attendance_detail(store, who["id"], per["from"], per["to"])
+    meetings = [{**m, "extraordinary": bool(m["extraordinary"])}  # (a JSON boolean)
+                for m in sql.attendance_detail(store, who["id"], per["from"], per["to"])]
     data = {
         "deputy": {"id": who["id"], "name": who["name"], "gender": full.get("gender"), "level": who["level"],
                    "term": who["term"], "constituency": who.get("constituency"),

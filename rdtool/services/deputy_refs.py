@@ -2,7 +2,7 @@
 
 Files refer to deputies by name; where a term has two deputies of the same name
 a `deputy_id` column must be used instead, and a bare name is an error that lists
-both (DESIGN.md "CSV contract").
+both (docs/csv.md).
 """
 
 from __future__ import annotations

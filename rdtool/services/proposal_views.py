@@ -41,6 +41,7 @@ def show(store: Store, code: str, as_of: str | None = None) -> dict:
     """One proposal with co-signers, every handling round and a dated timeline."""
     p = get(store, code)
     day = as_of or today()
+    p["complex"] = bool(p["complex"])  # (a JSON boolean)
     p["cosigner_list"] = sql.cosigners(store, p["id"])
     p["rounds"] = sql.rounds(store, p["id"])
     timeline = [{"date": p["submitted_on"], "event": "提出",
@@ -132,7 +133,7 @@ def _shape(row: dict) -> dict:
 def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: str | None = None):
     """The report contract's `proposals` figures for proposals submitted in [date_from, date_to].
 
-    States are judged on `as_of` (DESIGN.md "How each figure is counted"): assigned/replied/closed by their
+    States are judged on `as_of` (docs/report.md; how each figure is counted: docs/figures.md): assigned/replied/closed by their
     dates; overdue = assigned, not replied (in the round in force) and due before `as_of`; reply_rate =
     replied/received; on_time_rate = replied by the due date/replied; satisfaction_rate = (满意+基本满意)/with
     feedback (the latest feedback); implementation_rate = (A+B)/replied. Rates are None when the

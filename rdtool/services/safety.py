@@ -110,7 +110,7 @@ def log(store: Store, table: str | None = None, since: str | None = None, record
     for e in changelog.entries(store, table, bound, record.lstrip("#") if record else None, limit):
         before = mask(json.loads(e["before"]) if e["before"] else None, show_private)
         after = mask(json.loads(e["after"]) if e["after"] else None, show_private)
-        rows.append({"id": e["id"], "at": e["at"], "time": local_time(e["at"]), "table": e["table_name"],
+        rows.append({"id": e["id"], "at": e["at"], "table": e["table_name"],
                      "record": e["row_id"], "action": e["action"], "action_zh": _ACTION_ZH.get(e["action"], e["action"]),
                      "changes": summary(e["action"], before, after), "before": before, "after": after,
                      "changes_zh": summary(e["action"], before, after, FIELD_ZH)})

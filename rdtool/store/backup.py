@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from rdtool.dates import file_stamp
 from rdtool.errors import RdtoolError, UsageError
 from rdtool.store.paths import backup_dir, disk_full, remove_leftovers, same_file
 
@@ -33,7 +34,7 @@ def folder(db_path: Path, automatic: bool) -> Path:
 
 
 def _name(store: Store, reason: str) -> str:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = file_stamp()  # local time with its offset (rdtool.dates)
     return f"{store.path.stem}-{stamp}-{reason}.db"
 
 
@@ -167,7 +168,8 @@ def listing(store: Store) -> list[dict]:
              if (home := folder(store.path, automatic)).is_dir() for p in home.glob("*.db")]
     files.sort(key=lambda f: (f[0].stat().st_mtime, f[0].name), reverse=True)
     return [{"file": str(p), "size": p.stat().st_size, "kind": kind,
-             "time": datetime.fromtimestamp(p.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")} for p, kind in files]
+             "time": datetime.fromtimestamp(p.stat().st_mtime).astimezone().isoformat(timespec="seconds")}
+            for p, kind in files]
 
 
 def verify(path: Path) -> dict:

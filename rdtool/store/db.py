@@ -119,9 +119,10 @@ class Store:
 
 
 def bulk_cache(store: Store) -> None:
-    """Up to 64 MiB of page cache for this connection (used only as needed): a bulk import touches the
-    change-log index at random, and the default 2 MiB makes that several times slower."""
-    store.execute("PRAGMA cache_size = -65536")
+    """Up to 32 MiB of page cache for this connection (used only as needed): a bulk import touches the
+    change-log index at random, and the default 2 MiB makes that several times slower. (32, not more:
+    the import's whole process stays under 200 MB, rdtool.io.limits.)"""
+    store.execute("PRAGMA cache_size = -32768")
 
 
 def table_counts(store: Store) -> dict[str, int]:
@@ -129,6 +130,28 @@ def table_counts(store: Store) -> dict[str, int]:
     names = [r["name"] for r in store.query(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     return {name: store.scalar(f'SELECT count(*) FROM "{name}"') for name in names}
+
+
+def schema(store: Store) -> list[dict]:
+    """Every table and view as the SQLite tools see it (docs/schema.md, Datasette metadata): name, type (table,
+    view or virtual), its SQL, and its columns with type, NOT NULL, default, primary key and the column it
+    references. FTS shadow tables and sqlite's own are left out."""
+    objects = store.query("SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'view') "
+                          "AND name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    virtual = [o["name"] for o in objects if (o["sql"] or "").lstrip().upper().startswith("CREATE VIRTUAL")]
+    out = []
+    for o in objects:
+        if any(o["name"] != v and o["name"].startswith(v + "_") for v in virtual):
+            continue  # an FTS shadow table (proposals_fts_data …)
+        q = '"' + o["name"].replace('"', '""') + '"'
+        refs = {r["from"]: f"{r['table']}({r['to'] or 'rowid'})"
+                for r in store.query(f"PRAGMA foreign_key_list({q})")}
+        columns = [{"name": c["name"], "type": c["type"], "notnull": bool(c["notnull"]), "default": c["dflt_value"],
+                    "pk": bool(c["pk"]), "references": refs.get(c["name"])}
+                   for c in store.query(f"PRAGMA table_info({q})")]
+        kind = "virtual" if o["name"] in virtual else o["type"]
+        out.append({"name": o["name"], "type": kind, "sql": o["sql"], "columns": columns})
+    return out
 
 
 def table_exists(store: Store, name: str) -> bool:

@@ -1,4 +1,4 @@
-"""Aggregate SQL for the period figures (DESIGN.md "Report contract").
+"""Aggregate SQL for the period figures (docs/report.md).
 
 Every figure is one aggregate query over indexed columns, so a county-sized
 database costs about what the sample does. Voided records never count.

@@ -214,7 +214,7 @@ def export_rows(store: Store) -> list[dict]:
     return store.query(f"{_SELECT} WHERE p.voided_at IS NULL ORDER BY p.id")
 
 
-# --- the figures (DESIGN.md "How each figure is counted"), one aggregate query -----------------------
+# --- the figures (docs/report.md, docs/figures.md), one aggregate query -----------------------
 
 _GROUPS = {None: "NULL", "unit": "unit", "category": "category"}
 _COUNTS = ("received", "motions", "suggestions", "assigned", "replied", "closed", "overdue", "on_time",
