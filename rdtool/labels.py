@@ -461,6 +461,7 @@ TABLE_ZH: dict[str, str] = {
     "activities": "代表活动", "activity_participants": "活动参加人员", "general_elections": "换届选举",
     "ge_constituencies": "换届选举选区", "ge_candidates": "换届选举候选人", "ge_rounds": "换届选举投票轮次",
     "ge_votes": "换届选举得票", "change_log": "修改记录", "commands": "修改记录的命令",
+    "mandate_ends": "代表资格终止", "post_ends": "职务终止（罢免、辞职）",
     "_sqlite_migrations": "数据库结构版本",
 }
 COLUMN_ZH: dict[str, str] = {
@@ -482,6 +483,23 @@ COLUMN_ZH: dict[str, str] = {
 
 def column_zh(name: str, table: str = "") -> str:
     return COLUMN_ZH.get(f"{table}.{name}") or COLUMN_ZH.get(name) or FIELD_ZH.get(name, "")
+
+
+# Issue 14: the term's calendar, mandates and posts ending, by-elections.
+FIELD_ZH.update({
+    "notified_on": "通知代表日期", "requesters": "提议代表人数", "tie_revote": "再次投票",
+    "letter_on": "辞职书面提出日期", "accepted_by": "接受辞职的表决", "petitioners": "要求罢免选民数",
+    "recall_yes": "同意罢免票数", "post_announced_on": "职务终止公告日期", "motion_by": "罢免案提出方",
+    "movers": "联名代表人数",
+})
+ENUMS["post_end_action"] = {
+    "recalled": ("罢免", ()),
+    "resigned": ("辞职", ("接受辞职",)),
+}
+ENUMS["motion_by"] = {
+    "presidium": ("主席团", ()),
+    "deputies": ("代表联名", ("代表", "五分之一以上代表联名")),
+}
 
 
 # Issue 17: what `db check` finds and the tables a record lives in, named in Chinese where a person reads them
@@ -512,6 +530,18 @@ ENUMS["check"] = {
     "general_election_ratio": ("候选人差额比例", ()),
     "general_election_credentials": ("代表资格未审查", ()),
     "general_election_seating": ("当选代表未列入名单", ()),
+    "general_election_nomination_limit": ("推荐候选人超过名额", ()),
+    "by_election_unseated": ("补选当选人未列入名单", ()),
+    "post_end_vote_invalid": ("罢免或辞职表决不合规定", ()),
+    "congress_session_yearly": ("当年未举行人代会", ()),
+    "congress_sessions_twice": ("人代会每年不足两次", ()),
+    "congress_sessions_half_year": ("人代会间隔过长", ()),
+    "presidium_meetings_three_months": ("主席团会议间隔超过三个月", ()),
+    "presidium_meetings_quarterly": ("季度内未召开主席团会议", ()),
+    "first_session_late": ("首次会议未按期举行", ()),
+    "extraordinary_session_request": ("临时会议提议不合规定", ()),
+    "presidium_size": ("主席团人数不合规定", ()),
+    "session_notice_late": ("会议通知晚于规定", ()),
 }
 # …and the tables, as issue 16 names them.
 ENUMS["table"] = {table: (zh, ()) for table, zh in TABLE_ZH.items()}

@@ -28,9 +28,10 @@ HARD_MIN = 8  # the narrowest a wrapping column is made before columns are left 
 # Closing punctuation may not start a line; opening punctuation may not end one (禁则).
 _NO_START = set("。，、；：？！）」』】》〉〕”’…—%‰·.,;:?!)]}>")
 _NO_END = set("（「『【《〈〔“‘([{<")
-# An unbreakable run: a date (2026-01-05, 2017年1月5日), an option (--reason), a number (-5, 38.3%, 1,234, 2/3),
-# a code (P3-08#3, C3-1), a word; a run of … or —.
-_UNIT = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|--?[A-Za-z][\w-]*"
+# An unbreakable run: a date (2026-01-05, 2017年1月5日), an article cited (第三十条第三款), an option (--reason),
+# a number (-5, 38.3%, 1,234, 2/3), a code (P3-08#3, C3-1), a word; a run of … or —.
+_UNIT = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|(?:第[一二三四五六七八九十百零〇\d]+[条款项])+"
+                   r"|--?[A-Za-z][\w-]*"
                    r"|(?:[-+](?=\d))?[0-9A-Za-z_]+(?:[.,:/\-#~+'][0-9A-Za-z_]+)*[%‰]?|…+|—+|\s+|.", re.S)
 
 # Keys whose values are read as one thing: never wrapped in a table.

@@ -136,7 +136,7 @@ class RdHelpFormatter(HelpFormatter):
 
         indent = " " * self.current_indent
         for paragraph in text.split("\n\n"):
-            for line in wrap(" ".join(paragraph.split("\n")), self.width, indent, indent):
+            for line in wrap(_join_lines(paragraph), self.width, indent, indent):
                 self.write(line + "\n")
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
@@ -157,6 +157,17 @@ class RdHelpFormatter(HelpFormatter):
             self.write(lines[0] + "\n")
             for line in lines[1:]:
                 self.write(lead + line + "\n")
+
+
+def _join_lines(paragraph: str) -> str:
+    """A docstring's lines as one paragraph: no space where a line break fell between Chinese characters."""
+    out = ""
+    for line in (part.strip() for part in paragraph.split("\n")):
+        between_chinese = bool(out and line) and not out[-1].isascii() and not line[0].isascii()
+        if out and line and not between_chinese:
+            out += " "
+        out += line
+    return out
 
 
 def _help_words(text: str) -> str:
