@@ -199,10 +199,13 @@ def render_rows(
     headers: str | None = None,
     bom: bool | None = None,
     title: str | None = None,
+    empty: str = "（无）",
 ) -> int:
     """Print rows in the chosen format; returns how many were printed.
 
     `headers` and `bom` default to the command's shared output options (`--headers`, `--bom`).
+    A table for people with no rows says `empty` in Chinese under its title (issue 18); machine formats and
+    Markdown stay as they are (a header only, or `[]`).
     """
     out = out or sys.stdout
     opts = output_options()
@@ -231,6 +234,9 @@ def render_rows(
         return n
     short = fmt == "table"
     table = [[human(c, r.get(c.key), short) for c in cols] for r in rows]
+    if short and not table:
+        out.write((f"{title}\n" if title else "") + empty + "\n")
+        return 0
     head = [SHORT_HEADERS.get(c.key, c.zh) if short else c.zh for c in cols]
     if fmt == "md":
         write_markdown_table(out, head, table, title)
@@ -242,14 +248,14 @@ def render_rows(
 
 
 def render_list(rows: Iterable[dict], for_people: list[Column], for_machines: list[Column], fmt: str = "table",
-                out: TextIO | None = None) -> int:
+                out: TextIO | None = None, empty: str = "没有符合条件的记录") -> int:
     """A list: a compact set of columns for people (table, md), every field for machines (csv, json …).
 
     A machine column takes the people column's header, enum and kind where it declares none, so that
     `--headers zh` shows the same Chinese headers and labels as the table.
     """
     if fmt in ("table", "md"):
-        return render_rows(rows, for_people, fmt, out)
+        return render_rows(rows, for_people, fmt, out, empty=empty)
     people = {c.key: c for c in for_people}
     cols = [c._replace(header=c.header or p.header, enum=c.enum or p.enum, kind=p.kind if c.kind == "text" else c.kind)
             if (p := people.get(c.key)) is not None else c for c in for_machines]

@@ -85,7 +85,8 @@ def list_(
                        year=year, deputy=deputy, term=term,
                        date_from=parse_option("--from", parse_date, date_from),
                        date_to=parse_option("--to", parse_date, date_to))
-    render_list(rows, leave_out_first(_cols(LIST_TABLE), *LIST_LEAVE_OUT), _cols(LIST_FULL), fmt)
+    render_list(rows, leave_out_first(_cols(LIST_TABLE), *LIST_LEAVE_OUT), _cols(LIST_FULL), fmt,
+                empty="没有符合条件的代表活动")
 
 
 @app.command("show")

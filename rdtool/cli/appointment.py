@@ -129,7 +129,8 @@ def list_(
     fmt = check_format(fmt)
     store = open_db(db)
     rows = svc.listing(store, term=term, year=year, incomplete=incomplete)
-    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt,
+                empty="没有缺少程序的任免记录" if incomplete else "没有符合条件的任免记录")
 
 
 @app.command("show")

@@ -97,7 +97,8 @@ def list_(
         status=parse_option("--status", lambda r: parse_enum("deputy_status", r), status),
         party=party_code, occupation=parse_option("--occupation", lambda r: parse_enum("occupation", r), occupation),
         presidium=presidium, in_office=in_office, name=name, sort=sort, show_id=show_id, show_phone=show_phone)
-    render_list(rows, leave_out_first(cols(TABLE_COLUMNS), *TABLE_LEAVE_OUT), cols(FULL_COLUMNS), fmt)
+    render_list(rows, leave_out_first(cols(TABLE_COLUMNS), *TABLE_LEAVE_OUT), cols(FULL_COLUMNS), fmt,
+                empty="没有符合条件的代表")
 
 
 @app.command("show")

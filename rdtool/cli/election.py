@@ -124,7 +124,7 @@ def list_(
     fmt = check_format(fmt)
     store = open_db(db)
     rows = svc.listing(store, meeting=meeting, term=term, elected_only=elected)
-    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt, empty="没有符合条件的选举")
 
 
 @app.command("show")

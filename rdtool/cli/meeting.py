@@ -79,7 +79,7 @@ def list_(
     store = open_db(db)
     rows = svc.listing(store, kind=parse_option("--kind", lambda r: parse_enum("meeting_kind", r), kind),
                        term=term, year=year)
-    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt, empty="没有符合条件的会议")
 
 
 @app.command("show")

@@ -171,7 +171,7 @@ def list_(
         deputy=deputy, kind=parse_option("--kind", lambda r: parse_enum("proposal_kind", r), kind),
         meeting=meeting, term=term, year=year, category=category, overdue=overdue,
         as_of=parse_option("--as-of", parse_date, as_of))
-    render_list(rows, LIST_COLUMNS, FULL_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, FULL_COLUMNS, fmt, empty="没有符合条件的议案或建议")
 
 
 @app.command("show")
@@ -211,7 +211,8 @@ def _within(raw: str) -> int:
 def _chase(rows: list[dict], fmt: str, title: str, strict: bool) -> None:
     from rdtool.render import render_rows
 
-    render_rows(rows, CHASE_COLUMNS, fmt, title=title if fmt in ("table", "md") and rows else None)
+    render_rows(rows, CHASE_COLUMNS, fmt, title=title if fmt in ("table", "md") and rows else None,
+                empty="没有需要催办的建议。")
     if fmt in ("table", "md"):
         late = [r for r in rows if r["overdue"]]
         by_unit: dict[str, list[dict]] = {}
@@ -222,7 +223,7 @@ def _chase(rows: list[dict], fmt: str, title: str, strict: bool) -> None:
             render_rows([{"unit": u, "n": len(rs), "max": max(r["days_late"] for r in rs)} for u, rs in by_unit.items()],
                         [Column("unit"), Column("n", "逾期件数"), Column("max", "最长逾期天数")], fmt,
                         title="逾期情况（按承办单位）")
-        elif not rows:
+        elif not rows and fmt == "md":
             typer.echo("没有需要催办的建议。")
     if strict and any(r["overdue"] for r in rows):
         raise typer.Exit(1)

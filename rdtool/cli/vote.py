@@ -102,7 +102,7 @@ def list_(
                        kind=parse_option("--kind", lambda r: parse_enum("item_kind", r), kind),
                        body=parse_option("--body", lambda r: parse_enum("meeting_kind", r), body),
                        result=parse_option("--result", lambda r: parse_enum("vote_result", r), result))
-    render_list(rows, TABLE_COLUMNS, MACHINE_COLUMNS, fmt)
+    render_list(rows, TABLE_COLUMNS, MACHINE_COLUMNS, fmt, empty="没有符合条件的表决事项")
 
 
 @app.command("show")
