@@ -9,7 +9,7 @@ import typer
 
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
                                open_db, parse_option)
-from rdtool.render import Column, render_json, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
 
 app = make_app("人代会选举：会议须有三分之二以上代表出席（组织法第十四条第四款），发出选票不能多于出席代表；"
                "当选须获全体代表过半数选票（组织法第二十五条、第二十九条）；多于应选名额时以得票多的当选，"
@@ -25,6 +25,7 @@ LIST_COLUMNS = [Column("contest_id", "选举ID"), Column("meeting_code", "会议
 MACHINE_COLUMNS = LIST_COLUMNS[:6] + [Column("deputy_id"), Column("votes"), Column("elected", kind="bool"),
                                       Column("elected_on"), Column("outcome"), Column("ballots_issued"),
                                       Column("ballots_returned"), Column("ballots_invalid")]
+LIST_COLUMNS = leave_out_first(LIST_COLUMNS, "elected_on", "seats", "round", "contest_id")
 
 
 def _cands(values: Optional[List[str]]) -> list:
@@ -129,7 +130,7 @@ def list_(
     fmt = check_format(fmt)
     store = open_db(db)
     rows = svc.listing(store, meeting=meeting, term=term, elected_only=elected)
-    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt, empty="没有符合条件的选举")
 
 
 @app.command("show")

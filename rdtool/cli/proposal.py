@@ -9,7 +9,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("代表议案和建议：提出、交办、答复、反馈、办结、催办、检索、统计。"
                "议案须5名以上代表联名（组织法第二十二条第二款）；建议自交办之日起3个月内答复，"
@@ -20,6 +20,7 @@ DateOpt = typer.Option(None, "--date", help="日期（默认今天），如 2026
 
 LIST_COLUMNS = [Column("code"), Column("kind", enum="proposal_kind"), Column("title"), Column("lead"),
                 Column("submitted_on"), Column("unit"), Column("due_on"), Column("status", "状态", enum="proposal_status")]
+LIST_COLUMNS = leave_out_first(LIST_COLUMNS, "submitted_on", "kind", "due_on", "unit")
 FULL_COLUMNS = [Column("id"), Column("code"), Column("kind", enum="proposal_kind"), Column("title"),
                 Column("category"), Column("submitted_on"), Column("meeting"), Column("lead"), Column("cosigners"),
                 Column("unit"), Column("assigned_on"), Column("due_on"), Column("due_reason"),
@@ -31,6 +32,7 @@ SHOW_COLUMNS = FULL_COLUMNS[:4] + [Column("body")] + FULL_COLUMNS[4:16] + [Colum
     Column("days_late")]
 CHASE_COLUMNS = [Column("unit"), Column("code"), Column("title"), Column("lead"), Column("round"), Column("due_on"),
                  Column("days_late"), Column("days_left"), Column("overdue", "已逾期", kind="bool")]
+CHASE_COLUMNS = leave_out_first(CHASE_COLUMNS, "overdue", "days_left", "round", "lead")
 FIGURE_COLUMNS = [Column("received", "收到"), Column("motions", "议案"), Column("suggestions", "建议"),
                   Column("assigned", "已交办"), Column("replied", "已答复"), Column("closed", "已办结"),
                   Column("overdue", "逾期未答复"), Column("reply_rate", "答复率", kind="rate"),
@@ -237,7 +239,7 @@ def list_(
         deputy=deputy, kind=parse_option("--kind", lambda r: parse_enum("proposal_kind", r), kind),
         meeting=meeting, term=term, year=year, category=category, overdue=overdue,
         as_of=parse_option("--as-of", parse_date, as_of))
-    render_list(rows, LIST_COLUMNS, FULL_COLUMNS, fmt)
+    render_list(rows, LIST_COLUMNS, FULL_COLUMNS, fmt, empty="没有符合条件的议案或建议")
 
 
 @app.command("show")
@@ -277,7 +279,8 @@ def _within(raw: str) -> int:
 def _chase(rows: list[dict], fmt: str, title: str, strict: bool) -> None:
     from rdtool.render import render_rows
 
-    render_rows(rows, CHASE_COLUMNS, fmt, title=title if fmt in ("table", "md") and rows else None)
+    render_rows(rows, CHASE_COLUMNS, fmt, title=title if fmt in ("table", "md") and rows else None,
+                empty="没有需要催办的建议。")
     if fmt in ("table", "md"):
         late = [r for r in rows if r["overdue"]]
         by_unit: dict[str, list[dict]] = {}
@@ -288,7 +291,7 @@ def _chase(rows: list[dict], fmt: str, title: str, strict: bool) -> None:
             render_rows([{"unit": u, "n": len(rs), "max": max(r["days_late"] for r in rs)} for u, rs in by_unit.items()],
                         [Column("unit"), Column("n", "逾期件数"), Column("max", "最长逾期天数")], fmt,
                         title="逾期情况（按承办单位）")
-        elif not rows:
+        elif not rows and fmt == "md":
             typer.echo("没有需要催办的建议。")
     if strict and any(r["overdue"] for r in rows):
         raise typer.Exit(1)

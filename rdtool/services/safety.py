@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from rdtool.errors import NotFound, RdtoolError, UsageError, ValidationError
 from rdtool.fields import mask_id, mask_phone
+from rdtool.labels import FIELD_ZH
 from rdtool.labels import record_id as typed_id
 from rdtool.store import changelog
 from rdtool.store.db import Store, foreign_key_violations, integrity_messages
@@ -88,13 +89,15 @@ def _fmt(value) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def summary(action: str, before: dict | None, after: dict | None) -> str:
-    """What changed, in one line: `workplace: 空 → 镇政府; phone: …`."""
+def summary(action: str, before: dict | None, after: dict | None, names: dict[str, str] | None = None) -> str:
+    """What changed, in one line: `workplace: 空 → 镇政府; phone: …` (fields `names`d, e.g. in Chinese)."""
+    names = names or {}
     if action in ("update", "void") and before is not None and after is not None:
-        parts = [f"{k}: {_fmt(before.get(k))} → {_fmt(v)}" for k, v in after.items() if before.get(k) != v]
+        parts = [f"{names.get(k, k)}: {_fmt(before.get(k))} → {_fmt(v)}" for k, v in after.items()
+                 if before.get(k) != v]
         return "；".join(parts)
     record = after if after is not None else before or {}
-    return "；".join(f"{k}: {_fmt(v)}" for k, v in record.items() if v is not None and v != "")
+    return "；".join(f"{names.get(k, k)}: {_fmt(v)}" for k, v in record.items() if v is not None and v != "")
 
 
 def log(store: Store, table: str | None = None, since: str | None = None, record: str | None = None,
@@ -109,7 +112,8 @@ def log(store: Store, table: str | None = None, since: str | None = None, record
         after = mask(json.loads(e["after"]) if e["after"] else None, show_private)
         rows.append({"id": e["id"], "at": e["at"], "table": e["table_name"],
                      "record": e["row_id"], "action": e["action"], "action_zh": _ACTION_ZH.get(e["action"], e["action"]),
-                     "changes": summary(e["action"], before, after), "before": before, "after": after})
+                     "changes": summary(e["action"], before, after), "before": before, "after": after,
+                     "changes_zh": summary(e["action"], before, after, FIELD_ZH)})
     return rows
 
 
@@ -221,7 +225,7 @@ def describe(store: Store, first: str, second: str | None = None, show_private: 
     table, key, shown = target(store, first, second)
     row = _record(store, table, key)
     fields = {k: v for k, v in row.items() if k != "_key"}
-    return f"{KIND_ZH.get(table, table)} {shown}：{summary('insert', None, mask(fields, show_private))}"
+    return f"{KIND_ZH.get(table, table)} {shown}：{summary('insert', None, mask(fields, show_private), FIELD_ZH)}"
 
 
 # ---- checks -------------------------------------------------------------------------------------------------
