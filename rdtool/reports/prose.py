@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool.labels import chinese_numeral
+from rdtool.render import percent
 from rdtool.services.periods import Period
 
 
 def pct(x: float | None) -> str:
-    return "—" if x is None else f"{x * 100:.1f}%".replace(".0%", "%")
+    return percent(x, trim=True)
 
 
 def cn_date(iso: str) -> str:

@@ -7,7 +7,8 @@ from datetime import date
 from rdtool import fields as F
 from rdtool.dates import today
 from rdtool.errors import NotFound, RdtoolError, ValidationError
-from rdtool.labels import ENUMS, clean_name, label
+from rdtool.labels import ENUMS, clean_name, label, parse_ethnicity
+from rdtool.render import percent
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -17,7 +18,7 @@ FIELDS: list[F.Field] = [
     F.Field("name", F.name, required=True),
     F.Field("gender", F.enum("gender"), required=True),
     F.Field("birth_date", F.DATE),
-    F.Field("ethnicity", F.text(20)),
+    F.Field("ethnicity", parse_ethnicity),
     F.Field("party", F.enum("party")),
     F.Field("education", F.enum("education")),
     F.Field("occupation", F.enum("occupation")),
@@ -194,6 +195,15 @@ def _share(n: int, total: int) -> float | None:
     return None if total == 0 else n / total
 
 
+def ethnic_class(row: dict) -> str:
+    """汉族, 少数民族, or "" (未填) — counted as rdtool.store.report_views counts `minority_share`:
+    a blank 民族 is unknown, 汉 and 汉族 are the same (older records may hold the short form)."""
+    value = (row.get("ethnicity") or "").strip()
+    if not value:
+        return ""
+    return "汉族" if value in ("汉", "汉族") else "少数民族"
+
+
 def composition(store: Store, term: int, level: str, day: str) -> dict:
     """代表结构: counts and shares of the deputies in office on `day`, against the targets in settings."""
     rows = sql.select(store, day, term=term, level=level, in_office=True)
@@ -214,8 +224,7 @@ def composition(store: Store, term: int, level: str, day: str) -> dict:
     for dim, enum in (("gender", "gender"), ("party", "party"), ("occupation", "occupation"),
                       ("education", "education")):
         tally(dim, lambda r, d=dim: r.get(d) or "", [(c, lab) for c, (lab, _) in ENUMS[enum].items()])
-    tally("ethnicity", lambda r: "汉族" if (r.get("ethnicity") or "汉族") == "汉族" else "少数民族",
-          [("汉族", "汉族"), ("少数民族", "少数民族")])
+    tally("ethnicity", ethnic_class, [("汉族", "汉族"), ("少数民族", "少数民族")])
 
     def band(r):
         a = age_on(r.get("birth_date"), day)
@@ -323,6 +332,6 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     for t in targets(store, term, "township", day):
         if t["met"] is False:
             findings.append({"check": "composition_target", "severity": "warning", "table": "deputies", "record": "",
-                             "message": f"第{term}届{t['label']}为{t['count']}/{t['base']}（{t['share']:.1%}），"
+                             "message": f"第{term}届{t['label']}为{t['count']}/{t['base']}（{percent(t['share'])}），"
                                         f"未达到目标{t['target_text']}"})
     return findings

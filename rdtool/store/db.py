@@ -233,10 +233,15 @@ def _apply_migrations(store: Store, fresh: bool) -> None:
         # taken off first and rebuilt from the tables as they are afterwards (even if a migration fails).
         with store.transaction():
             changelog.uninstall(store.conn)
+            from rdtool.store import report_views
+
+            report_views.uninstall(store.conn)  # a table a migration rebuilds must not trip over rdtool's views
         try:
             migrations.apply(sqlite_utils.Database(store.conn))
         finally:
             with store.transaction():
                 changelog.install(store.conn)
+                if "m1301_figures" in applied_migrations(store.conn):
+                    report_views.install(store.conn)  # the report's views, from this version's definitions
     except sqlite3.OperationalError as exc:
         raise RdtoolError(f"升级数据库结构失败：{_why(exc)}（{store.path}）", "数据库保持原样；请检查文件权限") from None
