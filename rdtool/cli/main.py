@@ -97,6 +97,9 @@ class LazyGroup(TyperGroup):
 
     def main(self, args: Any = None, prog_name: Optional[str] = None, **extra: Any) -> Any:  # type: ignore[override]
         extra["standalone_mode"] = False
+        from rdtool.store.changelog import set_command_line
+
+        set_command_line(list(sys.argv[1:] if args is None else args))
         try:
             rv = super().main(args=args, prog_name=prog_name or "rdtool", **extra)
         except NoArgsIsHelpError as exc:  # `rdtool deputy`: the help is the answer

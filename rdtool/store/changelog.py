@@ -9,15 +9,26 @@ tables and columns added by later migrations are covered without touching this m
 
 An update that changes nothing is not logged; an update that sets `voided_at` on a
 record that was not voided is logged as action `void`.
+
+Commands and the sealed chain (migration m1100_commands): when an rdtool write transaction commits
+(`Store.transaction`), the log entries it wrote are grouped under one row of `commands` (the command line, the
+time, an optional reason) — `rdtool undo` reverts a command as a whole — and every entry not yet sealed gets a
+`hash` chained to the entry before it (SHA-256 over the previous hash and the entry's fields), so an entry
+deleted or altered afterwards by another program breaks the chain at a place `db check` can name. Entries that
+other programs (sqlite3, sqlite-utils, Datasette) write through the triggers carry no command and are sealed into
+the chain by the next rdtool write. The chain makes tampering evident, not impossible: a program that rewrites
+the whole log and every hash after it is not detected.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from contextvars import ContextVar
 from typing import Any
 
 TRIGGER_PREFIX = "_rdlog_"
 CHANGE_LOG = "change_log"
+COMMANDS = "commands"
 
 # Created by migration m701_change_log (rdtool.store.schema).
 SCHEMA = """
@@ -34,6 +45,48 @@ CREATE INDEX change_log_record ON change_log(table_name, row_id);
 """
 # No index on `at`: it would make every logged write of a bulk import a third slower; --since scans.
 
+# Created by migration m1100_commands (rdtool.store.schema).
+COMMANDS_SCHEMA = """
+CREATE TABLE commands (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    argv TEXT NOT NULL,               -- JSON: the command line after `rdtool`
+    reason TEXT,                      -- --reason, when given
+    undoes INTEGER REFERENCES commands(id),   -- set on an `rdtool undo`: the command it reverted
+    first_log_id INTEGER NOT NULL,    -- the change_log entries this commit sealed: first_log_id..last_log_id
+    last_log_id INTEGER NOT NULL,     -- (its own entries carry command_id; others in the span came from other programs)
+    last_hash TEXT NOT NULL           -- the chain's hash at last_log_id
+);
+ALTER TABLE change_log ADD COLUMN command_id INTEGER REFERENCES commands(id);
+ALTER TABLE change_log ADD COLUMN hash TEXT;
+CREATE INDEX change_log_command ON change_log(command_id);
+"""
+
+# The command line being run (set by rdtool.cli.main, private values masked), recorded with the entries a
+# commit seals.
+COMMAND_LINE: ContextVar[tuple[str, ...]] = ContextVar("rdtool_command_line", default=())
+_PRIVATE_OPTIONS = ("--id-number", "--phone")
+# database file -> the command entry this run's earlier commits created (a command that commits more than once
+# is still one command: `undo` reverts it whole)
+_RUN_COMMANDS: dict[str, int] = {}
+
+
+def set_command_line(argv: list[str]) -> None:
+    """Remember the command line for the command entry; ID and phone numbers typed as options are masked."""
+    from rdtool.fields import mask_id, mask_phone
+
+    out: list[str] = []
+    for i, arg in enumerate(argv):
+        option = argv[i - 1] if i else ""
+        if option in _PRIVATE_OPTIONS:
+            arg = mask_id(arg) if option == "--id-number" else mask_phone(arg)
+        elif "=" in arg and arg.split("=", 1)[0] in _PRIVATE_OPTIONS:
+            name, value = arg.split("=", 1)
+            arg = f"{name}={mask_id(value) if name == '--id-number' else mask_phone(value)}"
+        out.append(arg)
+    COMMAND_LINE.set(tuple(out))
+    _RUN_COMMANDS.clear()
+
 _JSON_ARGS = 100  # json_object(...) arguments per call (SQLite allows at least 127)
 
 
@@ -46,7 +99,7 @@ def logged_tables(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
     out = []
     for name, sql in rows:
-        if name.startswith("sqlite_") or name in (CHANGE_LOG, "_sqlite_migrations") or "_fts" in name:
+        if name.startswith("sqlite_") or name in (CHANGE_LOG, COMMANDS, "_sqlite_migrations") or "_fts" in name:
             continue
         if (sql or "").lstrip().upper().startswith("CREATE VIRTUAL"):
             continue
@@ -209,3 +262,112 @@ def dependents(store: Any, table: str, row: dict) -> list[tuple[str, str, dict]]
                 out.extend(dependents(store, child, r))
                 out.append((child, str(r["_key"]), r))
     return out
+
+
+# ---- commands and the sealed chain --------------------------------------------------------------------------
+
+_GENESIS = "0" * 64
+
+
+def has_commands(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'commands'").fetchone() is not None
+
+
+def last_id(conn: sqlite3.Connection) -> int:
+    """The newest change_log id (0 for an empty log or a database without one)."""
+    try:
+        return conn.execute(f"SELECT coalesce(max(id), 0) FROM {CHANGE_LOG}").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def entry_hash(previous: str, row: sqlite3.Row | tuple) -> str:
+    """The chain's hash of one entry: SHA-256 over the previous hash and the entry's own fields."""
+    import hashlib
+
+    entry_id, at, table_name, row_id, action, before, after, command_id = row
+    text = "\x1f".join(str(x) if x is not None else "\x00" for x in
+                        (previous, entry_id, at, table_name, row_id, action, before, after, command_id))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_ENTRY_COLUMNS = "id, at, table_name, row_id, action, before, after, command_id"
+
+
+def seal(conn: sqlite3.Connection, started_after: int, reason: str | None = None, undoes: int | None = None,
+         run_key: str | None = None) -> int | None:
+    """Inside the committing transaction: group the entries written since `started_after` under this run's
+    command (created by its first commit; `run_key` names the database file) and chain every unsealed entry.
+    Returns the command's id (None when nothing was logged)."""
+    import json
+
+    if not has_commands(conn):
+        return None
+    newest = last_id(conn)
+    if newest <= started_after:
+        return None
+    head = conn.execute("SELECT id, last_log_id, last_hash FROM commands ORDER BY id DESC LIMIT 1").fetchone()
+    sealed_to, previous = (head[1], head[2]) if head else (0, _GENESIS)
+    command_id = _RUN_COMMANDS.get(run_key) if run_key else None
+    if command_id is not None and head is not None and head[0] == command_id:
+        conn.execute("UPDATE commands SET last_log_id = ?, reason = coalesce(?, reason), undoes = coalesce(?, undoes) "
+                     "WHERE id = ?", (newest, reason, undoes, command_id))
+    else:
+        cur = conn.execute("INSERT INTO commands (argv, reason, undoes, first_log_id, last_log_id, last_hash) "
+                           "VALUES (?, ?, ?, ?, ?, '')",
+                           (json.dumps(list(COMMAND_LINE.get()), ensure_ascii=False), reason, undoes,
+                            sealed_to + 1, newest))
+        command_id = cur.lastrowid
+        if run_key:
+            _RUN_COMMANDS[run_key] = command_id
+    conn.execute(f"UPDATE {CHANGE_LOG} SET command_id = ? WHERE id > ? AND id <= ? AND command_id IS NULL",
+                 (command_id, started_after, newest))
+    hashes = []
+    for row in conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM {CHANGE_LOG} WHERE id > ? AND id <= ? ORDER BY id",
+                            (sealed_to, newest)):
+        previous = entry_hash(previous, row)
+        hashes.append((previous, row[0]))
+    conn.executemany(f"UPDATE {CHANGE_LOG} SET hash = ? WHERE id = ?", hashes)
+    conn.execute("UPDATE commands SET last_hash = ? WHERE id = ?", (previous, command_id))
+    return command_id
+
+
+def chain_break(conn: sqlite3.Connection) -> dict | None:
+    """The first place where the sealed log no longer matches its chain (None when it is whole).
+
+    Returns {'entry': id or None, 'command': id or None, 'problem': Chinese text}.
+    """
+    if not has_commands(conn):
+        return None
+    previous, expected_id = _GENESIS, None
+    ends = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT last_log_id, id, last_hash FROM commands")}
+    sealed_to = conn.execute("SELECT coalesce(max(last_log_id), 0) FROM commands").fetchone()[0]
+    for row in conn.execute(f"SELECT {_ENTRY_COLUMNS}, hash FROM {CHANGE_LOG} WHERE id <= ? ORDER BY id",
+                            (sealed_to,)):
+        entry_id, stored = row[0], row[8]
+        if expected_id is not None and entry_id != expected_id:
+            return {"entry": expected_id, "command": None,
+                    "problem": f"修改记录 #{expected_id} 至 #{entry_id - 1} 已被删除"}
+        previous = entry_hash(previous, row[:8])
+        if stored != previous:
+            return {"entry": entry_id, "command": row[7],
+                    "problem": f"修改记录 #{entry_id} 的内容与封存时不同（已被改动）"}
+        if entry_id in ends and ends[entry_id][1] != previous:
+            return {"entry": entry_id, "command": ends[entry_id][0],
+                    "problem": f"命令 #{ends[entry_id][0]} 的封存值与修改记录不符"}
+        expected_id = entry_id + 1
+    if sealed_to and (expected_id or 1) <= sealed_to:
+        return {"entry": expected_id or 1, "command": None,
+                "problem": f"修改记录 #{expected_id or 1} 至 #{sealed_to} 已被删除"}
+    for command_id, last in conn.execute("SELECT id, last_log_id FROM commands ORDER BY id"):
+        if conn.execute(f"SELECT 1 FROM {CHANGE_LOG} WHERE id = ?", (last,)).fetchone() is None:
+            return {"entry": last, "command": command_id, "problem": f"修改记录 #{last} 已被删除"}
+    return None
+
+
+def unsealed(conn: sqlite3.Connection) -> int:
+    """Entries written since the last rdtool commit (by other programs), not yet in the chain."""
+    if not has_commands(conn):
+        return 0
+    sealed_to = conn.execute("SELECT coalesce(max(last_log_id), 0) FROM commands").fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM {CHANGE_LOG} WHERE id > ?", (sealed_to,)).fetchone()[0]

@@ -41,6 +41,9 @@ class Store:
         self.path = path
         self.readonly = readonly
         self._depth = 0
+        # Set by a command before it writes: kept with the command's entry in the change log.
+        self.reason: str | None = None
+        self.undoes: int | None = None
 
     def query(self, sql: str, params: Any = ()) -> list[dict]:
         return [dict(r) for r in self.conn.execute(sql, params)]
@@ -84,10 +87,15 @@ class Store:
             finally:
                 self._depth -= 1
             return
+        from rdtool.store import changelog
+
         self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
+            started_after = changelog.last_id(self.conn)
             yield self
+            # the entries this transaction wrote become one command, and the log's chain is sealed
+            changelog.seal(self.conn, started_after, reason=self.reason, undoes=self.undoes, run_key=str(self.path))
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise

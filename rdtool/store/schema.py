@@ -397,6 +397,16 @@ CREATE INDEX items_meeting_figures ON items(meeting_id, kind, voided_at, result)
 MIGRATIONS.append(("m601_report_indexes", m601_report_indexes))
 
 
+def m1100_commands(db) -> None:
+    """Commands and the sealed chain of the change log (issues 11 and 12): see rdtool.store.changelog."""
+    from rdtool.store.changelog import COMMANDS_SCHEMA
+
+    run_sql(db, COMMANDS_SCHEMA)
+
+
+MIGRATIONS.append(("m1100_commands", m1100_commands))
+
+
 # --- issue 13: figures a secretary can sign ----------------------------------------------------------------
 M1301_FIGURES = """
 ALTER TABLE meetings ADD COLUMN quorum_met INTEGER;        -- computed by rdtool.rules.majority.quorum, never typed
