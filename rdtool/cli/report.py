@@ -126,7 +126,7 @@ def rollup(
                      "errors": errors})
     else:
         cols = [Column("town", "乡镇")] + [Column(key, zh) for key, _, zh in COLUMNS] + \
-               [Column("reply_rate", "答复率", kind="rate")]
+               [Column("proposals_handled", "交办建议"), Column("reply_rate", "答复率", kind="rate")]
         render_rows([*rows, total], cols, fmt)
     for e in errors:
         typer.echo(f"错误：{e}", err=True)

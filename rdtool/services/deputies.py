@@ -254,17 +254,17 @@ def targets(store: Store, term: int, level: str, day: str) -> list[dict]:
     """
     from fractions import Fraction
 
+    from rdtool.services.periods import Period
     from rdtool.settings import share_of
-    from rdtool.store import figures
+    from rdtool.store import report_views
 
-    counts = figures.deputy_counts(store, term, day).get(level) or {"active": 0, "party": 0, "women": 0,
-                                                                      "re_elected": 0}
-    actual = {"party_share": (counts["party"], counts["active"]),
-              "re_elected_share": (counts["re_elected"], counts["active"])}
+    # the counts the report's deputies section has (rdtool.store.report_views), on `day`
+    c = report_views.one(store, "report_deputies", Period(day, day, term, "range", ""), day)
+    prefix, active = ("", c["active_township"]) if level == "township" else ("county_", c["active_county"])
+    actual = {"party_share": (c[f"{prefix}party"], active), "re_elected_share": (c[f"{prefix}re_elected"], active)}
     if level == "township":
-        pres = figures.presidium_counts(store, term, day)
-        actual["presidium_party_share"] = (pres["party"], pres["members"])
-    actual["women_share"] = (counts["women"], counts["active"])
+        actual["presidium_party_share"] = (c["presidium_party"], c["presidium_members"])
+    actual["women_share"] = (c[f"{prefix}women"], active)
     settings = settings_sql.all_settings(store)
     out = []
     for key, (n, base) in actual.items():

@@ -23,9 +23,10 @@ FIELDS: list[F.Field] = [
     F.Field("abstain", F.integer(0)),
     F.Field("not_voting", F.integer(0)),
     F.Field("notes", F.text(2000)),
+    F.Field("subject", F.text(100)),  # issue 13: 议题 of a report item (the supervision prose); else from the title
 ]
 COUNTS = ("yes", "no", "abstain", "not_voting")
-EDITABLE = ("seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes")
+EDITABLE = ("seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes", "subject")
 
 
 def has_counts(values: dict) -> bool:

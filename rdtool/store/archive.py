@@ -106,7 +106,7 @@ def county_activities(store: Store, date_from: str, date_to: str) -> list[dict]:
 def report_items(store: Store, date_from: str, date_to: str) -> list[dict]:
     """Agenda items of kind report (the reports heard and reviewed) at meetings dated in the range."""
     return store.query(
-        "SELECT i.title, i.seq, m.code AS meeting, m.kind AS meeting_kind, m.date, m.title AS meeting_title "
+        "SELECT i.title, i.subject, i.seq, m.code AS meeting, m.kind AS meeting_kind, m.date, m.title AS meeting_title "
         "FROM items i JOIN meetings m ON m.id = i.meeting_id "
         "WHERE i.voided_at IS NULL AND m.voided_at IS NULL AND i.kind = 'report' "
         "AND m.date BETWEEN :f AND :t ORDER BY m.date, m.code, i.seq", {"f": date_from, "t": date_to})

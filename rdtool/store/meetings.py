@@ -11,7 +11,7 @@ from rdtool.store.deputies import SHARED_NAMES
 MEETING_COLUMNS = ("code", "kind", "extraordinary", "term", "seq", "date", "end_date", "title", "location",
                    "present", "entitled", "roster", "notes")
 ITEM_COLUMNS = ("meeting_id", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "result",
-                "rule", "notes")
+                "rule", "notes", "subject")
 APPOINTMENT_COLUMNS = ("person", "deputy_id", "position", "action", "meeting_id", "item_id", "decided_on",
                        "party_decision_on", "nomination_on", "application_on", "discussion_on", "vote_on", "oath_on",
                        "statement_on", "announced_on", "notes")

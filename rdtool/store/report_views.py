@@ -328,3 +328,14 @@ def query(store, name: str, period, as_of: str) -> list[dict]:
 
 def one(store, name: str, period, as_of: str) -> dict:
     return query(store, name, period, as_of)[0]
+
+
+def meetings_in(store, date_from: str, date_to: str) -> list[dict]:
+    """Meetings of the period with their item counts and quorum (the report's meeting table)."""
+    return store.query(
+        "SELECT m.code, m.kind, m.date, m.title, m.extraordinary, m.quorum_met, "
+        "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL) AS items, "
+        "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL "
+        " AND i.result = 'passed') AS passed "
+        "FROM meetings m WHERE m.date BETWEEN ? AND ? AND m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') "
+        "ORDER BY m.date, m.code", (date_from, date_to))
