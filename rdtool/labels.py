@@ -407,3 +407,5 @@ ENUMS["proposal_status"].update({
 })
 FIELD_ZH.update({"disposition": "议案处理", "decision_meeting": "决定会议", "outcome_on": "结果日期",
                  "outcome_meeting": "审议会议", "handled": "交办件数"})
+# The archive's attendance at a session the deputy was due at: the roll call's status, or 未记录 without one.
+ENUMS["attendance_record"] = {**ENUMS["attendance"], "unrecorded": ("未记录", ())}
