@@ -202,6 +202,14 @@ def check(store: Store, as_of: str, domain: bool = True) -> list[dict]:
                 findings.append({"check": "change_log_triggers", "severity": "error", "table": table, "record": "",
                                  "message": f"表 {table} 缺少修改记录触发器（修改不会被记录）",
                                  })
+    from rdtool.store import report_views
+    from rdtool.store.db import applied_migrations
+
+    if "m1301_figures" in applied_migrations(store.conn):
+        for name in report_views.stale(store.conn):
+            findings.append({"check": "report_views", "severity": "error", "table": name, "record": "",
+                             "message": f"统计视图 {name} 缺失或与本版本 rdtool 的定义不一致，查询它得到的数字可能与报告不同；"
+                                        "用 rdtool db views --rebuild 重建"})
     if domain and not any(f["check"] == "integrity" for f in findings):
         from rdtool.services.checks import run_all
 

@@ -299,6 +299,23 @@ def all_views() -> list[tuple[str, str]]:
     return out
 
 
+# What each view holds (for `db views` and docs/figures.md).
+DESCRIPTIONS = {
+    "report_periods": "期间：每个自然年（kind=year）和每一届（kind=term），状态按今天判断",
+    "report_meetings": "每次主席团会议、人代会：是否达到法定人数、是否计为召开、议程事项数",
+    "report_deputy_counts": "代表人数及各比例的分子分母（按期间）",
+    "report_presidium": "报告“主席团”部分（按期间）",
+    "report_congress": "报告“人代会”部分（按期间）",
+    "report_deputies": "报告“代表”部分（按期间）",
+    "report_proposal_totals": "议案、建议各项计数（按期间，JSON）",
+    "report_proposals": "报告“议案和建议”部分（按期间）",
+    "report_proposals_by_unit": "议案和建议，按承办单位（按期间）",
+    "report_activities": "报告“代表活动”部分（按期间）",
+    "report_activities_by_kind": "代表活动，按类别（按期间）",
+    "proposal_states": "每件议案、建议今天的状态（与 proposal list 相同）",
+}
+
+
 def uninstall(conn: sqlite3.Connection) -> None:
     """Drop rdtool's views (never anyone else's)."""
     for name, _ in reversed(all_views()):
