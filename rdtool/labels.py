@@ -103,6 +103,7 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "appoint": ("任命", ()),
         "remove": ("免职", ()),
         "accept_resignation": ("接受辞职", ("辞职",)),
+        "elect": ("选举", ("选举产生", "当选")),
     },
     "activity_kind": {
         "training": ("培训", ()),
@@ -314,6 +315,7 @@ ENUMS["election_outcome"] = {
     "tie": ("票数相等，须再次投票", ("再次投票",)),
     "shortfall": ("未选满，须另行选举", ("另行选举",)),
     "void": ("本轮选举无效，须重新投票", ("无效",)),
+    "no_quorum": ("不足法定人数，不能选举", ("不足法定人数",)),
 }
 ENUMS["candidate_status"] = {
     "elected": ("当选", ()),

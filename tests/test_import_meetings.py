@@ -26,7 +26,10 @@ def test_sample_reproduces_the_seed_figures(sample):
     c1 = [v for v in votes if v["meeting_code"] == "C3-1" and v["result"]]
     assert {(v["entitled"], v["present"]) for v in c1} == {(82, 79)}
     assert len(sample.json("election", "list", "--elected")) == 15
-    assert len(sample.json("appointment", "list")) == 11
+    appointments = sample.json("appointment", "list")
+    assert sum(a["action"] != "elect" for a in appointments) == 11  # 任免人次; the congress's elected are 选举产生
+    assert {a["person"]: a["position"] for a in appointments if a["action"] == "elect"} == {
+        "陈世平": "主席", "刘峰": "镇长", "于玉林": "副镇长", "何佳琪": "副镇长", "许勇": "副镇长", "何志明": "副镇长"}
     incomplete = sample.json("appointment", "list", "--incomplete")
     assert [(a["person"], a["missing_text"]) for a in incomplete] == [("姚德华", "表态发言")]
     out = sample("vote", "show", "P3-08#3").stdout

@@ -9,14 +9,18 @@ import typer
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db
 from rdtool.render import Column, render_json, render_record, render_list
 
-app = make_app("任免：任命、免职、接受辞职，及党委决定、提请、（本人申请）、讨论、表决、宪法宣誓、表态发言、公告各步骤日期。")
+app = make_app("任免：任命、免职、接受辞职，及党委决定、提请、（本人申请）、讨论、表决、宪法宣誓、表态发言、公告各步骤日期。"
+               "关联会议的人事任免表决记下讨论、表决两步；表决未通过的任免不生效。人代会选举产生的主席、副主席、"
+               "镇长、副镇长由选举结果自动记入（任免类别“选举”），在这里补记宪法宣誓、公告日期（各省宪法宣誓办法）。")
 
 LIST_COLUMNS = [Column("id"), Column("person"), Column("position"), Column("action", enum="appointment_action"),
                 Column("meeting"), Column("decided_on"), Column("oath_on"), Column("missing_text", "缺少的程序")]
 MACHINE_COLUMNS = [Column("id"), Column("person"), Column("position"), Column("action"), Column("meeting"),
                    Column("item_id"), Column("decided_on"), Column("party_decision_on"), Column("nomination_on"),
                    Column("application_on"), Column("discussion_on"), Column("vote_on"), Column("oath_on"),
-                   Column("statement_on"), Column("announced_on"), Column("notes"), Column("missing_text")]
+                   Column("statement_on"), Column("announced_on"), Column("notes"), Column("missing_text"),
+                   Column("vote_item", "表决事项"), Column("in_effect", "是否生效", kind="bool"),
+                   Column("candidate_id", "选举结果ID")]
 
 
 def _raw(**values: Optional[str]) -> dict:
@@ -39,7 +43,8 @@ _STEP_OPTS = dict(
 def add(
     person: str = typer.Argument(..., help="姓名（不必是代表）"),
     position: str = typer.Option(..., "--position", help="职务，如 镇财政所所长"),
-    action: str = typer.Option(..., "--action", help="任命/appoint、免职/remove、接受辞职/accept_resignation"),
+    action: str = typer.Option(..., "--action", help="任命/appoint、免职/remove、接受辞职/accept_resignation"
+                                                   "（人代会选举产生的由 election add 自动记入）"),
     meeting: Optional[str] = typer.Option(None, "--meeting", help="作出决定的会议编号，如 P3-06"),
     decided_on: Optional[str] = typer.Option(None, "--decided-on", help="决定日期（默认为会议日期）"),
     party_decision_on: Optional[str] = _STEP_OPTS["party_decision_on"],
@@ -64,7 +69,13 @@ def add(
                                  statement_on=statement_on, announced_on=announced_on, notes=notes))
     typer.echo(f"已记录（ID {record['id']}）：{svc.phrase(record['action'], record['person'], record['position'])}，"
                f"{record['decided_on']}")
-    if record["missing"]:
+    _tell(record)
+
+
+def _tell(record: dict) -> None:
+    if record["effect_text"]:
+        typer.echo(f"注意：{record['effect_text']}")
+    elif record["missing"]:
         typer.echo(f"尚缺程序：{record['missing_text']}")
 
 
@@ -87,7 +98,7 @@ def edit(
     notes: Optional[str] = typer.Option(None, "--notes"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """补记或更正程序步骤日期（如补记宪法宣誓日期）。"""
+    """补记或更正程序步骤日期（如补记宪法宣誓日期）。选举产生的记录只能补记宣誓、表态发言、公告日期和备注。"""
     from rdtool.services import appointments as svc
 
     store = open_db(db)
@@ -98,8 +109,7 @@ def edit(
                                        statement_on=statement_on, announced_on=announced_on, notes=notes))
     record = result["record"]
     typer.echo(f"已更正任免记录 {record['id']}：{'、'.join(result['changed']) or '没有变化'}")
-    if record["missing"]:
-        typer.echo(f"尚缺程序：{record['missing_text']}")
+    _tell(record)
 
 
 @app.command("list")
@@ -135,5 +145,5 @@ def show(
         render_json(record)
         return
     cols = [Column("person"), Column("position"), Column("action", enum="appointment_action"),
-            *MACHINE_COLUMNS[4:-1], Column("missing_text", "缺少的程序")]
+            *MACHINE_COLUMNS[4:16], Column("missing_text", "缺少的程序"), Column("effect_text", "效力")]
     render_record(record, cols, fmt, title=f"任免记录 {record['id']}")

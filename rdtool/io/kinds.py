@@ -51,7 +51,7 @@ KINDS: dict[str, str] = {
     "meetings": "rdtool.services.meetings_io:MEETINGS",
     "attendance": "rdtool.services.meetings_io:ATTENDANCE",
     "items": "rdtool.services.meetings_io:ITEMS",
-    "elections": "rdtool.services.elections:KIND",
+    "elections": "rdtool.services.elections_io:KIND",
     "appointments": "rdtool.services.appointments:KIND",
     "ge_plan": "rdtool.services.general_election_io:PLAN_KIND",
     "ge_constituencies": "rdtool.services.general_election_io:CONSTITUENCIES_KIND",

@@ -1,6 +1,15 @@
 """Appointments (任免): 任命 / 免职 / 接受辞职 decided by the presidium (or the congress), with the
 date of each procedural step. An appointee takes the constitutional oath (宪法宣誓) — 全国人大常委会
 关于实行宪法宣誓制度的决定 (2018) — and the steps missing are listed by `appointment list --incomplete`.
+
+Facts entered once (issue 18):
+
+- an appointment linked to a meeting's personnel vote takes its 讨论 and 表决 from that vote (the meeting's
+  date, unless typed); a vote that failed (or a meeting without its quorum) means the appointment did not
+  take effect: it is said so and no step is missing;
+- office-holders elected by the congress (action ``elect``: 主席、副主席、镇长、副镇长…) are made by
+  `rdtool.services.election_outcomes` from the election result; only their 宪法宣誓 and 公告 are entered here
+  (the provincial 宪法宣誓 rules, `rdtool.rules.congress_offices.oath_article`).
 """
 
 from __future__ import annotations
@@ -10,7 +19,7 @@ from typing import Iterator
 from rdtool import fields as F
 from rdtool.errors import NotFound, ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
-from rdtool.labels import clean, label
+from rdtool.labels import FIELD_ZH, clean, label
 from rdtool.services import meetings as msvc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
@@ -31,11 +40,13 @@ FIELD_NAMES = [f.name for f in FIELDS]
 
 def phrase(action: str, person: str, position: str) -> str:
     """The decision as an official document words it: 任命刘志华为青石镇财政所所长; 免去刘志华青石镇财政所所长职务;
-    接受刘志华辞去青石镇财政所所长职务."""
+    接受刘志华辞去青石镇财政所所长职务; 选举刘志华为镇长 (an office-holder elected by the congress)."""
     if action == "remove":
         return f"免去{person}{position}职务"
     if action == "accept_resignation":
         return f"接受{person}辞去{position}职务"
+    if action == "elect":
+        return f"选举{person}为{position}"
     return f"任命{person}为{position}"
 
 # The steps each action requires (DESIGN.md; issue 3).
@@ -44,14 +55,39 @@ REQUIRED_STEPS = {
                 "announced_on"),
     "remove": ("party_decision_on", "discussion_on", "vote_on", "announced_on"),
     "accept_resignation": ("party_decision_on", "application_on", "discussion_on", "vote_on", "announced_on"),
+    "elect": ("oath_on", "announced_on"),
 }
+VOTE_STEPS = ("discussion_on", "vote_on")  # filled by the linked personnel vote
+ELECTED_FIXED = ("person", "position", "action", "meeting", "decided_on")  # set by the election result
 STEP_ZH = {"party_decision_on": "党委决定", "nomination_on": "提请", "application_on": "本人申请",
            "discussion_on": "讨论", "vote_on": "表决", "oath_on": "宪法宣誓", "statement_on": "表态发言",
            "announced_on": "公告"}
 
 
 def missing_steps(row: dict) -> list[str]:
+    if row.get("in_effect") is False:
+        return []
     return [s for s in REQUIRED_STEPS.get(row["action"], ()) if not row.get(s)]
+
+
+def with_vote(row: dict) -> dict:
+    """The record as it stands once its personnel vote is taken into account (see the module docstring)."""
+    row = dict(row)
+    result = row.get("vote_result")
+    row["in_effect"] = None if result is None else result == "passed"
+    if result is not None:
+        for s in VOTE_STEPS:
+            if not row.get(s):
+                row[s] = row["vote_date"]
+    row["missing"] = missing_steps(row)
+    if row["in_effect"] is False:
+        why = "会议不足法定人数，表决无效" if result == "no_quorum" else "表决未通过"
+        row["effect_text"] = (f"{row['vote_item']}{why}，{label('appointment_action', row['action'])}不生效")
+        row["missing_text"] = f"—（{why}，不生效）"
+    else:
+        row["effect_text"] = ""
+        row["missing_text"] = "、".join(STEP_ZH[s] for s in row["missing"])
+    return row
 
 
 def _resolve(store: Store, v: dict) -> tuple[dict, list[tuple[str, str, str]]]:
@@ -68,7 +104,7 @@ def _resolve(store: Store, v: dict) -> tuple[dict, list[tuple[str, str, str]]]:
         if not v.get("decided_on"):
             v["decided_on"] = m["date"]
         items = [i for i in sql.items_of(store, m["id"]) if i["kind"] == "personnel" and v["person"] in i["title"]]
-        if len(items) == 1:
+        if len(items) == 1 and v.get("action") != "elect":
             v["item_id"] = items[0]["id"]
     if not v.get("decided_on") and not problems:
         problems.append(("decided_on", "", "没有会议时必须填写决定日期"))
@@ -76,20 +112,28 @@ def _resolve(store: Store, v: dict) -> tuple[dict, list[tuple[str, str, str]]]:
         if v.get(s) and v.get("party_decision_on") and s != "application_on" and v[s] < v["party_decision_on"]:
             problems.append((s, v[s], f"早于党委决定日期 {v['party_decision_on']}"))
     if v.get("oath_on") and v.get("decided_on") and v["oath_on"] < v["decided_on"]:
-        problems.append(("oath_on", v["oath_on"], f"宪法宣誓应在任命（{v['decided_on']}）之后"))
+        when = "当选" if v.get("action") == "elect" else "任命"
+        problems.append(("oath_on", v["oath_on"], f"宪法宣誓应在{when}（{v['decided_on']}）之后"))
     if v.get("announced_on") and v.get("decided_on") and v["announced_on"] < v["decided_on"]:
         problems.append(("announced_on", v["announced_on"], f"公告早于决定日期 {v['decided_on']}"))
-    if v.get("action") != "appoint":
+    if v.get("action") not in ("appoint", "elect"):
         for s in ("oath_on", "statement_on"):
             if v.get(s):
                 problems.append((s, v[s], f"{label('appointment_action', v['action'])}没有{STEP_ZH[s]}这一步"))
     return v, problems
 
 
+def _not_typed(action: str | None) -> None:
+    if action == "elect":
+        raise ValidationError("选举产生的职务由选举结果生成，不能手工添加",
+                              "先用 rdtool election add 记录选举；当选人的宪法宣誓、公告日期用 rdtool appointment edit ID 补记")
+
+
 def add(store: Store, raw: dict) -> dict:
     values, errors = F.parse_fields(FIELDS, raw)
     if errors:
         raise ValidationError("任免信息有误：", problems=msvc.problems_text(errors))
+    _not_typed(values.get("action"))
     with store.transaction():
         v, problems = _resolve(store, values)
         if problems:
@@ -112,6 +156,13 @@ def edit(store: Store, ref: str, raw: dict) -> dict:
     values, errors = F.parse_fields(fields, raw)
     if errors:
         raise ValidationError("任免信息有误：", problems=msvc.problems_text(errors))
+    if current["action"] == "elect":
+        fixed = sorted(k for k in values if k in ELECTED_FIXED and values[k] != current.get(k))
+        if fixed:
+            raise ValidationError(f"任免记录 {current['id']} 由选举结果生成，{'、'.join(FIELD_ZH.get(k, k) for k in fixed)}"
+                                  "不能在这里更改", "请更正选举记录（rdtool election edit）；这里只补记宣誓、表态发言、公告日期和备注")
+    else:
+        _not_typed(values.get("action"))
     merged = {k: current.get(k) for k in FIELD_NAMES}
     merged.update(values)
     with store.transaction():
@@ -125,25 +176,23 @@ def edit(store: Store, ref: str, raw: dict) -> dict:
 
 
 def show(store: Store, appointment_id: int) -> dict:
-    row = get(store, appointment_id)
-    row["missing"] = missing_steps(row)
-    row["missing_text"] = "、".join(STEP_ZH[s] for s in row["missing"])
-    return row
+    return with_vote(get(store, appointment_id))
 
 
 def listing(store: Store, *, term: int | None = None, year: int | None = None,
             incomplete: bool = False) -> list[dict]:
-    rows = sql.appointments(store, term=term, year=year)
-    for r in rows:
-        r["missing"] = missing_steps(r)
-        r["missing_text"] = "、".join(STEP_ZH[s] for s in r["missing"])
+    rows = [with_vote(r) for r in sql.appointments(store, term=term, year=year)]
     if incomplete:
         rows = [r for r in rows if r["missing"]]
     return rows
 
 
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
-    """Appointees without an oath (宪法宣誓) and records missing other procedural steps."""
+    """Appointees and elected office-holders without an oath (宪法宣誓), and records missing other steps."""
+    from rdtool.rules.congress_offices import oath_article
+    from rdtool.store import settings as settings_sql
+
+    oath_elected = oath_article(settings_sql.get(store, "province"))
     findings = []
     for r in listing(store):
         day = r["decided_on"] or ""
@@ -154,11 +203,20 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             "check": "appointment_no_oath" if no_oath else "appointment_steps_missing",
             "severity": "warning", "table": "appointments", "record": str(r["id"]),
             "message": f"{phrase(r['action'], r['person'], r['position'])}（{r['decided_on']}）缺少：{r['missing_text']}"
-                       + ("；任命人员应进行宪法宣誓（全国人大常委会关于实行宪法宣誓制度的决定）" if no_oath else "")})
+                       + (("；人民代表大会选举产生的人员应进行宪法宣誓（" + oath_elected + "）" if r["action"] == "elect"
+                           else "；任命人员应进行宪法宣誓（全国人大常委会关于实行宪法宣誓制度的决定）") if no_oath else "")})
     return findings
 
 
 # ---------------------------------------------------------------- import/export kind `appointments`
+
+def _elected(store: Store, v: dict) -> dict | None:
+    """The office-holder record an `elect` row of a file gives the steps of (made by its election)."""
+    return sql.office_record_for(store, v["person"], v["position"], v.get("meeting_id"))
+
+
+NO_ELECTION = "没有对应的选举结果（同一会议、同一职务的当选人）；选举产生的职务由选举记录生成，请先导入 elections"
+
 
 def check_rows(store: Store, rows: list[Row]) -> list[RowError]:
     errors = []
@@ -166,6 +224,8 @@ def check_rows(store: Store, rows: list[Row]) -> list[RowError]:
     for row in rows:
         v, problems = _resolve(store, row.values)
         errors.extend(RowError(row.number, f, str(val or ""), m) for f, val, m in problems)
+        if v["action"] == "elect" and not problems and _elected(store, v) is None:
+            errors.append(RowError(row.number, "action", "elect", NO_ELECTION))
         key = (v["person"], v["position"], v["action"], v.get("decided_on"))
         if key in seen:
             errors.append(RowError(row.number, "person", v["person"], f"与第{seen[key]}行重复"))
@@ -180,6 +240,13 @@ def write_rows(store: Store, rows: list[Row]) -> int:
         if problems:
             errors.extend(RowError(row.number, f, str(val or ""), m) for f, val, m in problems)
             continue
+        if v["action"] == "elect":
+            record = _elected(store, v)
+            if record is None:
+                errors.append(RowError(row.number, "action", "elect", NO_ELECTION))
+                continue
+            sql.update_appointment(store, record["id"], {k: v[k] for k in (*STEP_FIELDS, "notes") if v.get(k)})
+            continue
         sql.insert_appointment(store, v)
     if errors:
         raise RowErrors(errors)
@@ -187,7 +254,9 @@ def write_rows(store: Store, rows: list[Row]) -> int:
 
 
 def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
+    """Each record with its steps as they stand (讨论、表决 from a linked personnel vote included)."""
     for r in sql.appointments(store):
+        r = with_vote(r)
         yield {k: r.get(k) for k in FIELD_NAMES}
 
 

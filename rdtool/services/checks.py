@@ -28,6 +28,7 @@ CHECKS: list[str] = [
     "rdtool.services.meetings:checks",
     "rdtool.services.votes:checks",
     "rdtool.services.elections:checks",
+    "rdtool.services.election_outcomes:checks",
     "rdtool.services.appointments:checks",
     "rdtool.services.general_election_results:checks",
     "rdtool.services.proposal_views:checks",

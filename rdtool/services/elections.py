@@ -1,49 +1,33 @@
 """Elections held by the township congress (主席、副主席、镇长/乡长、副镇长/副乡长、主席团成员).
 
-Who is elected is never typed in: `rdtool.rules.congress_elections.count_round` decides it
-with all_deputies = the congress roster on the meeting date (组织法 第二十五条、第二十九条;
-选举法 第四十四条 for ballots). A tie at the margin → re-vote needed, nobody picked; a
-shortfall → 另行选举 needed. Contest-size warnings per 组织法 第二十七条.
+Who is elected is never typed in: `rdtool.rules.congress_elections` decides it with all_deputies = the
+congress roster on the meeting date (组织法 第二十五条、第二十九条; 选举法 第四十四条 for ballots), and
+refuses a session without its quorum (组织法 第十四条第四款). The rounds of one post at one session form a
+chain: after a tie the next round is the re-vote among the tied (第二十九条第一款, `count_revote`), after a
+shortfall the 另行选举 of the missing seats (第二十九条第二款); a void round is held again. Who may stand:
+`rdtool.rules.congress_candidates` (第二十七条's 差额, 第十八条's one or two vice-chairs). What the winners
+become (presidium roles, office-holder records with the oath): `rdtool.services.election_outcomes`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
-from rdtool import fields as F
 from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
-from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import clean, label
+from rdtool.services import election_outcomes as outcomes
 from rdtool.services import meetings as msvc
 from rdtool.services.deputy_refs import parse_ref
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
-FIELDS: list[F.Field] = [
-    F.Field("meeting", F.text(30), required=True),
-    F.Field("post", F.text(50), required=True),
-    F.Field("seats", F.integer(1), required=True),
-    F.Field("candidate", F.name, required=True),
-    F.Field("votes", F.integer(0), required=True),
-    F.Field("ballots_issued", F.integer(0)),
-    F.Field("ballots_returned", F.integer(0)),
-    F.Field("ballots_invalid", F.integer(0)),
-]
-EXTRA = [F.Field("round", F.integer(1)), F.Field("deputy_id", F.integer(1))]
+_KIND = {"chair": "principal", "head": "principal", "vice_chair": "vice", "vice_head": "vice", "member": "member"}
 
 
 def post_kind(post: str) -> str | None:
     """主席/镇长/乡长 → principal; 副主席/副镇长/副乡长 → vice; 主席团成员 → member; else None."""
-    p = clean(post)
-    if "主席团" in p:
-        return "member"
-    if "副" in p and (p.endswith("主席") or p.endswith("镇长") or p.endswith("乡长")):
-        return "vice"
-    if p.endswith("主席") or p.endswith("镇长") or p.endswith("乡长"):
-        return "principal"
-    return None
+    return _KIND.get(outcomes.post_office(post))
 
 
 _CANDIDATE = re.compile(r"^(.+?)\s*[=:：＝]\s*(\d+)$")
@@ -83,30 +67,98 @@ def ballots(store: Store, m: dict, contest: dict, base: int) -> tuple[int, int, 
     return issued, returned, contest.get("ballots_invalid") or 0
 
 
-def count(store: Store, m: dict, contest: dict, cands: list[dict]):
-    """RoundResult of a contest; raises ValidationError for impossible figures."""
-    from rdtool.rules.congress_elections import ImpossibleCounts, contest_size_warnings, count_round
+def chain(store: Store, m: dict, post: str, before_round: int | None = None) -> list[tuple]:
+    """The rounds of one post at one session (before ``before_round``), each as (contest, candidates, result)."""
+    done: list[tuple] = []
+    for c in sql.rounds_of_post(store, m["id"], post):
+        if before_round is not None and c["round"] >= before_round:
+            break
+        cands = sql.candidates(store, c["id"])
+        done.append((c, cands, count(store, m, c, cands, prior=done)[0]))
+    return done
 
+
+def _stage(prior: list[tuple], by_election: bool) -> tuple:
+    """(stage, the last round that was held, winners so far); a void round is held again, so it is skipped."""
+    from rdtool.rules.congress_elections import next_stage
+
+    held = [p for p in prior if not p[2].void]
+    prev = held[-1] if held else None
+    stage = next_stage(outcome_code(prev[2]) if prev else None, by_election)
+    return stage, prev, held, [n for _, _, r in held for n in r.elected]
+
+
+def _check_winners(store: Store, m: dict, contest: dict, cands: list[dict], elected: list[str]) -> None:
+    """Winners of 主席、副主席、主席团成员 must be deputies in office on the day (组织法 第十八条第一款、第十九条)."""
+    from rdtool.rules.congress_offices import ART_FROM_DEPUTIES, duties
+
+    if not duties(outcomes.post_office(contest["post"])).needs_deputy:
+        return
+    by_name = {c["name"]: c for c in cands}
+    for name in elected:
+        did = by_name[name].get("deputy_id")
+        row = deputies_sql.by_id(store, did) if did is not None else None
+        if row is None or row["voided_at"] or row["level"] != "township" or row["term"] != m["term"]:
+            raise ValidationError(f"{name}不是本届镇人大代表，不能当选{contest['post']}（{ART_FROM_DEPUTIES}）",
+                                  hint="主席、副主席、主席团成员由代表中选出；请核对姓名（同名代表写 姓名(ID)）；没有写入任何记录")
+        if row["status"] != "active" and (row["status_date"] or "") <= m["date"]:
+            raise ValidationError(f"{name}已于 {row['status_date']} 离任，{m['date']} 不是在任代表，不能当选"
+                                  f"{contest['post']}（{ART_FROM_DEPUTIES}）", hint="没有写入任何记录")
+
+
+def count(store: Store, m: dict, contest: dict, cands: list[dict], prior: list[tuple] | None = None):
+    """(RoundResult, warnings) of a contest, its stage set by the rounds before it (``prior``, default: the
+    stored ones); raises ValidationError for impossible figures or a round the law does not allow."""
+    from rdtool.rules.congress_candidates import (check_additional_round, check_seats, contest_size_warnings,
+                                                  ranking_notes)
+    from rdtool.rules.congress_elections import ImpossibleCounts, NotAllowed, count_revote, count_round
+
+    if prior is None:
+        prior = chain(store, m, contest["post"], contest.get("round"))
     base = all_deputies(store, m)
     issued, returned, invalid = ballots(store, m, contest, base)
     names = [c["name"] for c in cands]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
         raise ValidationError(f"{contest['post']}：候选人重复：{'、'.join(dup)}")
+    votes = {c["name"]: c["votes"] or 0 for c in cands}
+    seats, by_election = contest["seats"], bool(contest.get("by_election"))
+    present = msvc.figures(m)["present"]
+    where = f"会议 {m['code']} {contest['post']}选举"
     try:
-        result = count_round(contest["seats"], {c["name"]: c["votes"] or 0 for c in cands}, base, issued, returned,
-                             invalid)
-        kind = post_kind(contest["post"])
+        stage, prev, held, elected_before = _stage(prior, by_election)
+        if stage == "revote":
+            if seats != prev[2].tie_seats:
+                raise NotAllowed(f"本轮是就票数相等的{'、'.join(prev[2].tie)}再次投票，决定{prev[2].tie_seats}个名额，"
+                                 f"应选名额应为{prev[2].tie_seats}名（组织法第二十九条第一款）")
+            result = count_revote(seats, votes, prev[2].tie, base, issued, returned, invalid, present)
+        else:
+            if stage == "additional":
+                check_additional_round(prev[2].shortfall, seats, names, elected_before)
+            check_seats(outcomes.post_office(contest["post"]), seats)
+            result = count_round(seats, votes, base, issued, returned, invalid, present, stage)
         warnings = list(result.warnings)
-        if kind:
-            warnings += contest_size_warnings(kind, contest["seats"], len(cands), bool(contest.get("by_election")))
+        kind = post_kind(contest["post"])
+        if kind and stage != "revote":
+            warnings += contest_size_warnings(kind, seats, len(cands), by_election, additional=stage == "additional")
+        if stage == "additional":
+            warnings += ranking_notes(names, {c["name"]: c["votes"] or 0 for c in held[0][1]}, elected_before)
+    except NotAllowed as exc:
+        hint = "没有写入任何记录" + ("；如是补选（组织法第三十条），请加 --by-election" if "已选满" in str(exc) else "")
+        raise ValidationError(f"{where}不能这样记录：{exc}", hint=hint) from None
     except ImpossibleCounts as exc:
-        raise ValidationError(f"会议 {m['code']} {contest['post']}选举的票数不可能成立：{exc}",
-                              hint="请核对选票和得票数；没有写入任何记录") from None
+        raise ValidationError(f"{where}的票数不可能成立：{exc}",
+                              hint="请核对选票、得票数和出席人数；没有写入任何记录") from None
+    _check_winners(store, m, contest, cands, result.elected)
     return result, warnings
 
 
+STAGE_ZH = {"first": "第一次投票", "revote": "再次投票", "additional": "另行选举"}
+
+
 def outcome_code(result) -> str:
+    if result.no_quorum:
+        return "no_quorum"
     if result.void:
         return "void"
     if result.tie:
@@ -116,17 +168,28 @@ def outcome_code(result) -> str:
     return "filled"
 
 
-def apply(store: Store, contest_id: int) -> None:
-    """Recount a contest and store who is elected (with the meeting date) and the outcome."""
+def apply(store: Store, contest_id: int) -> tuple[dict, list[str]]:
+    """Recount a contest and the later rounds of its post at that session, store who is elected (with the
+    meeting date) and each outcome, and bring the roster and office records up to date.
+
+    Returns ({contest id: RoundResult} of the rounds recounted, the roster changes in Chinese)."""
     contest = sql.contest(store, contest_id)
     m = sql.meeting_by_id(store, contest["meeting_id"])
-    cands = sql.candidates(store, contest_id)
-    result, _ = count(store, m, contest, cands)
-    elected = set(result.elected)
-    for c in cands:
-        won = c["name"] in elected
-        sql.set_candidate_elected(store, c["id"], won, m["date"] if won else None)
-    sql.set_contest_outcome(store, contest_id, outcome_code(result))
+    done: list[tuple] = []
+    results = {}
+    for c in sql.rounds_of_post(store, m["id"], contest["post"]):
+        cands = sql.candidates(store, c["id"])
+        result = count(store, m, c, cands, prior=done)[0]
+        done.append((c, cands, result))
+        if c["round"] < contest["round"]:
+            continue
+        elected = set(result.elected)
+        for x in cands:
+            won = x["name"] in elected
+            sql.set_candidate_elected(store, x["id"], won, m["date"] if won else None)
+        sql.set_contest_outcome(store, c["id"], outcome_code(result))
+        results[c["id"]] = result
+    return results, outcomes.sync(store)
 
 
 def resolve_candidate(index, name: str, term: int, deputy_id: int | None) -> int | None:
@@ -140,8 +203,9 @@ def resolve_candidate(index, name: str, term: int, deputy_id: int | None) -> int
 
 def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, int | None, int]], *,
            issued: int | None = None, returned: int | None = None, invalid: int | None = None,
-           round_: int | None = None, by_election: bool = False, index=None) -> int:
-    """Insert one contest with its candidates and count it (inside the caller's transaction)."""
+           round_: int | None = None, by_election: bool = False, index=None) -> tuple[int, list[str]]:
+    """Insert one contest with its candidates and count it (inside the caller's transaction); (id, roster
+    changes)."""
     from rdtool.services.deputy_refs import DeputyIndex
 
     index = index or DeputyIndex(store)
@@ -163,15 +227,24 @@ def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, 
         except FieldError as exc:
             raise ValidationError(f"候选人“{name}”：{exc}") from None
         sql.insert_candidate(store, {"contest_id": contest_id, "name": name, "deputy_id": did, "votes": votes})
-    apply(store, contest_id)
-    return contest_id
+    results, changes = apply(store, contest_id)
+    _refuse_without_quorum(m, post, results)
+    return contest_id, changes
+
+
+def _refuse_without_quorum(m: dict, post: str, results: dict) -> None:
+    """A session without its quorum cannot elect (组织法 第十四条第四款): refused, as `vote add` says 不能表决."""
+    for result in results.values():
+        if result.no_quorum:
+            raise ValidationError(f"会议 {m['code']} {post}选举：{result.explanation}",
+                                  hint=f"请核对点名（rdtool meeting show {m['code']}）；没有写入任何记录")
 
 
 def add(store: Store, meeting_ref: str, post: str, seats: int, cands: list[tuple[str, int | None, int]], **kw) -> dict:
     with store.transaction():
         m = _meeting(store, meeting_ref)
-        contest_id = create(store, m, post, seats, cands, **kw)
-    return show(store, contest_id)
+        contest_id, changes = create(store, m, post, seats, cands, **kw)
+    return {**show(store, contest_id), "roster_changes": changes}
 
 
 def get(store: Store, ref: str | int) -> dict:
@@ -184,14 +257,17 @@ def get(store: Store, ref: str | int) -> dict:
 
 def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None = None,
          returned: int | None = None, invalid: int | None = None,
-         cands: list[tuple[str, int | None, int]] = ()) -> dict:
-    """Correct ballots, seats or votes (adding candidates written in); the outcome is recounted."""
+         cands: list[tuple[str, int | None, int]] = (), by_election: bool | None = None) -> dict:
+    """Correct ballots, seats, votes (adding candidates written in) or whether it is a 补选; the outcome (and
+    that of the later rounds) is recounted."""
     from rdtool.services.deputy_refs import DeputyIndex
 
     contest = get(store, ref)
     with store.transaction():
         changes = {k: v for k, v in (("seats", seats), ("ballots_issued", issued), ("ballots_returned", returned),
-                                     ("ballots_invalid", invalid)) if v is not None}
+                                     ("ballots_invalid", invalid),
+                                     ("by_election", None if by_election is None else int(by_election)))
+                   if v is not None}
         sql.update_contest(store, contest["id"], changes)
         existing = {c["name"]: c for c in sql.candidates(store, contest["id"])}
         index = DeputyIndex(store)
@@ -205,8 +281,10 @@ def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None
                     raise ValidationError(f"候选人“{name}”：{exc}") from None
                 sql.insert_candidate(store, {"contest_id": contest["id"], "name": name, "deputy_id": did,
                                              "votes": votes})
-        apply(store, contest["id"])
-    return show(store, contest["id"])
+        m = sql.meeting_by_id(store, contest["meeting_id"])
+        results, changes = apply(store, contest["id"])
+        _refuse_without_quorum(m, contest["post"], results)
+    return {**show(store, contest["id"]), "roster_changes": changes}
 
 
 def show(store: Store, contest_id: int) -> dict:
@@ -226,7 +304,7 @@ def show(store: Store, contest_id: int) -> dict:
             "post_kind": post_kind(contest["post"]), "seats": contest["seats"], "round": contest["round"],
             "by_election": bool(contest["by_election"]), "ballots_issued": issued, "ballots_returned": returned,
             "ballots_invalid": invalid, "valid_ballots": result.valid_ballots, "all_deputies": result.all_deputies,
-            "required_votes": result.required_votes, "outcome": contest["outcome"],
+            "required_votes": result.required_votes, "outcome": contest["outcome"], "stage": result.stage,
             "elected": result.elected, "tie": result.tie, "shortfall": result.shortfall,
             "explanation": result.explanation, "article": result.article, "warnings": warnings,
             "candidates": rows}
@@ -251,123 +329,46 @@ def listing(store: Store, *, meeting: str | None = None, term: int | None = None
 
 
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
-    """Contests whose outcome needs a re-vote or an 另行选举, or whose stored winners disagree with the count."""
+    """Stored winners that disagree with the count; a post whose last round at a session still needs a re-vote
+    or an 另行选举 (earlier rounds a later one completed are not flagged); candidate lists outside 第二十七条."""
+    from rdtool.rules.congress_candidates import contest_size_warnings
+
     findings = []
+    chains: dict[tuple, list[dict]] = {}
     for c in sql.contests(store):
-        if c["meeting_date"] > as_of:
-            continue
-        m = sql.meeting_by_id(store, c["meeting_id"])
-        cands = sql.candidates(store, c["id"])
-        try:
-            result, _ = count(store, m, c, cands)
-        except RdtoolError as exc:
-            findings.append({"check": "election_counts_invalid", "severity": "error", "table": "election_contests",
-                             "record": str(c["id"]), "message": exc.message})
-            continue
-        stored = sorted(x["name"] for x in cands if x["elected"])
-        if stored != sorted(result.elected) or c["outcome"] != outcome_code(result):
-            findings.append({"check": "election_result_mismatch", "severity": "error",
-                             "table": "election_contests", "record": str(c["id"]),
-                             "message": f"{c['meeting_code']} {c['post']}选举记录的当选人与按规则计票的结果不一致："
-                                        f"{result.explanation}"})
-        elif c["outcome"] in ("tie", "shortfall", "void"):
-            findings.append({"check": "election_unfinished", "severity": "warning", "table": "election_contests",
-                             "record": str(c["id"]),
-                             "message": f"{c['meeting_code']} {c['post']}选举：{label('election_outcome', c['outcome'])}"})
-    return findings
-
-
-# ---------------------------------------------------------------- import/export kind `elections`
-
-def _groups(rows: list[Row]) -> dict[tuple, list[Row]]:
-    groups: dict[tuple, list[Row]] = {}
-    for row in rows:
-        v = row.values
-        groups.setdefault((v["meeting"], clean(v["post"]), v.get("round")), []).append(row)
-    return groups
-
-
-def _check_groups(store: Store, rows: list[Row], write: bool) -> list[RowError]:
-    from rdtool.services.deputy_refs import DeputyIndex
-
-    index = DeputyIndex(store)
-    errors: list[RowError] = []
-    for (code, post, round_), group in _groups(rows).items():
-        first = group[0]
-        m = sql.meeting_by_code(store, code)
-        if m is None:
-            errors.append(RowError(first.number, "meeting", code, "没有这个编号的会议（先导入 meetings）"))
-            continue
-        if m["kind"] != "congress":
-            errors.append(RowError(first.number, "meeting", code, "不是人民代表大会会议，不能有选举"))
-            continue
-        bad = False
-        for f in ("seats", "ballots_issued", "ballots_returned", "ballots_invalid"):
-            for row in group[1:]:
-                if row.values.get(f) != first.values.get(f):
-                    errors.append(RowError(row.number, f, str(row.values.get(f) or ""),
-                                           f"同一场选举（{code} {post}）各行应相同，第{first.number}行为"
-                                           f"“{first.values.get(f) if first.values.get(f) is not None else ''}”"))
-                    bad = True
-        names: dict[str, int] = {}
-        cands = []
-        for row in group:
-            n = row.values["candidate"]
-            if n in names:
-                errors.append(RowError(row.number, "candidate", n, f"与第{names[n]}行重复"))
-                bad = True
-            names.setdefault(n, row.number)
+        if c["meeting_date"] <= as_of:
+            chains.setdefault((c["meeting_id"], c["post"]), []).append(c)
+    for (meeting_id, _), rounds in chains.items():
+        m = sql.meeting_by_id(store, meeting_id)
+        done: list[tuple] = []
+        for c in sorted(rounds, key=lambda c: (c["round"], c["id"])):
+            cands = sql.candidates(store, c["id"])
             try:
-                resolve_candidate(index, n, m["term"], row.values.get("deputy_id"))
-            except FieldError as exc:
-                errors.append(RowError(row.number, "candidate", n, str(exc)))
-                bad = True
-            cands.append((n, row.values.get("deputy_id"), row.values["votes"]))
-        if bad:
-            continue
-        if not write and round_ is not None and sql.contest_exists(store, m["id"], post, round_):
-            errors.append(RowError(first.number, "post", post, f"会议 {code} 已有该职务第{round_}轮选举的记录"))
-            continue
-        if not write and round_ is None and sql.contest_round(store, m["id"], post) > 1:
-            errors.append(RowError(first.number, "post", post, f"会议 {code} 已有该职务的选举记录；"
-                                                               "另一轮（再次投票、另行选举）请填写 round 列"))
-            continue
-        v = first.values
-        contest = {"post": post, "seats": v["seats"], "ballots_issued": v.get("ballots_issued"),
-                   "ballots_returned": v.get("ballots_returned"), "ballots_invalid": v.get("ballots_invalid")}
-        try:
-            if write:
-                create(store, m, post, v["seats"], cands, issued=v.get("ballots_issued"),
-                       returned=v.get("ballots_returned"), invalid=v.get("ballots_invalid"), round_=round_,
-                       index=index)
-            else:
-                count(store, m, contest, [{"name": n, "votes": vv} for n, _, vv in cands])
-        except RdtoolError as exc:
-            errors.append(RowError(first.number, "votes", str(v["votes"]), exc.message))
-    return errors
-
-
-def check_rows(store: Store, rows: list[Row]) -> list[RowError]:
-    return _check_groups(store, rows, write=False)
-
-
-def write_rows(store: Store, rows: list[Row]) -> int:
-    errors = _check_groups(store, rows, write=True)
-    if errors:
-        raise RowErrors(errors)
-    return len(rows)
-
-
-def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
-    shared = deputies_sql.shared_names(store)
-    for c in sql.contests(store):
-        for cand in sql.candidates(store, c["id"]):
-            yield {"meeting": c["meeting_code"], "post": c["post"], "seats": c["seats"], "candidate": cand["name"],
-                   "votes": cand["votes"], "ballots_issued": c["ballots_issued"],
-                   "ballots_returned": c["ballots_returned"], "ballots_invalid": c["ballots_invalid"],
-                   "round": c["round"],
-                   "deputy_id": cand["deputy_id"] if (cand["name"], c["term"]) in shared else None}
-
-
-KIND = Kind("elections", "选举", FIELDS, write_rows, export_rows, extra=EXTRA, check=check_rows)
-
+                result, _ = count(store, m, c, cands, prior=done)
+            except RdtoolError as exc:
+                findings.append({"check": "election_counts_invalid", "severity": "error",
+                                 "table": "election_contests", "record": str(c["id"]), "message": exc.message})
+                break
+            done.append((c, cands, result))
+            stored = sorted(x["name"] for x in cands if x["elected"])
+            if stored != sorted(result.elected) or c["outcome"] != outcome_code(result):
+                findings.append({"check": "election_result_mismatch", "severity": "error",
+                                 "table": "election_contests", "record": str(c["id"]),
+                                 "message": f"{c['meeting_code']} {c['post']}选举记录的当选人与按规则计票的结果不一致："
+                                            f"{result.explanation}"})
+            kind = post_kind(c["post"])
+            size = (contest_size_warnings(kind, c["seats"], len(cands), bool(c["by_election"]),
+                                          additional=result.stage == "additional")
+                    if kind and result.stage != "revote" else [])
+            if size:
+                findings.append({"check": "election_candidates_irregular", "severity": "warning",
+                                 "table": "election_contests", "record": str(c["id"]),
+                                 "message": f"{c['meeting_code']} {c['post']}选举（第{c['round']}轮）：{'；'.join(size)}"})
+        else:
+            last = done[-1][0] if done else None
+            if last is not None and last["outcome"] in ("tie", "shortfall", "void", "no_quorum"):
+                findings.append({"check": "election_unfinished", "severity": "warning",
+                                 "table": "election_contests", "record": str(last["id"]),
+                                 "message": f"{last['meeting_code']} {last['post']}选举（第{last['round']}轮）："
+                                            f"{label('election_outcome', last['outcome'])}"})
+    return findings

@@ -94,7 +94,10 @@ def insert_item(store: Store, m: dict, values: dict) -> int:
         raise ValidationError(f"会议 {m['code']} 已有第{v['seq']}项议程", "换一个序号，或不写序号自动排在最后")
     o = outcome(store, m, v)
     v.update(meeting_id=m["id"], result=o.result if o else None, rule=o.rule if o else None)
-    return sql.insert_item(store, v)
+    item_id = sql.insert_item(store, v)
+    if v.get("kind") == "personnel":
+        sql.link_personnel_item(store, m["id"])  # an appointment recorded before its vote now follows it
+    return item_id
 
 
 def get(store: Store, ref: str) -> dict:

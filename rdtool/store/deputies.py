@@ -114,6 +114,29 @@ def end_memberships(store: Store, deputy_id: int, to_date: str) -> None:
                   (to_date, deputy_id))
 
 
+def all_memberships(store: Store) -> list[dict]:
+    """Every presidium role row (typed by hand or made by an election), oldest first."""
+    return store.query("SELECT * FROM presidium_members ORDER BY id")
+
+
+def insert_membership(store: Store, values: dict) -> int:
+    return store.insert("presidium_members", values)
+
+
+def update_membership(store: Store, membership_id: int, changes: dict) -> None:
+    store.update("presidium_members", membership_id, changes)
+
+
+def delete_membership(store: Store, membership_id: int) -> None:
+    store.execute("DELETE FROM presidium_members WHERE id = ?", (membership_id,))
+
+
+def mandate_ends(store: Store) -> dict[int, str]:
+    """deputy id → the day the mandate ended, for deputies no longer in office."""
+    rows = store.query("SELECT id, status_date FROM deputies WHERE status != 'active' AND status_date IS NOT NULL")
+    return {r["id"]: r["status_date"] for r in rows}
+
+
 def memberships(store: Store, deputy_id: int) -> list[dict]:
     return store.query("SELECT role, from_date, to_date FROM presidium_members WHERE deputy_id = ? ORDER BY id",
                        (deputy_id,))

@@ -14,7 +14,7 @@ ITEM_COLUMNS = ("meeting_id", "seq", "title", "kind", "method", "yes", "no", "ab
                 "rule", "notes", "subject")
 APPOINTMENT_COLUMNS = ("person", "deputy_id", "position", "action", "meeting_id", "item_id", "decided_on",
                        "party_decision_on", "nomination_on", "application_on", "discussion_on", "vote_on", "oath_on",
-                       "statement_on", "announced_on", "notes")
+                       "statement_on", "announced_on", "notes", "candidate_id")
 
 # Figures of a meeting: present = roll call when there is one, else the stored bare count.
 _FIGURES = """
@@ -248,6 +248,24 @@ def update_contest(store: Store, contest_id: int, changes: dict) -> None:
     store.update("election_contests", contest_id, changes)
 
 
+def rounds_of_post(store: Store, meeting_id: int, post: str) -> list[dict]:
+    """The rounds of one post's election at one session, in order (re-votes and 另行选举 are later rounds)."""
+    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term "
+                       "FROM election_contests c JOIN meetings m ON m.id = c.meeting_id "
+                       "WHERE c.meeting_id = ? AND c.post = ? AND c.voided_at IS NULL ORDER BY c.round, c.id",
+                       (meeting_id, post))
+
+
+def winners(store: Store) -> list[dict]:
+    """Every elected candidate of a contest that stands, in the order held (date, session, round, contest)."""
+    return store.query("SELECT x.id AS candidate_id, x.name, x.deputy_id, c.id AS contest_id, c.post, c.round, "
+                       "c.by_election, m.id AS meeting_id, m.date, m.code AS meeting_code "
+                       "FROM candidates x JOIN election_contests c ON c.id = x.contest_id "
+                       "JOIN meetings m ON m.id = c.meeting_id "
+                       "WHERE x.elected = 1 AND c.voided_at IS NULL AND m.voided_at IS NULL "
+                       "ORDER BY m.date, m.id, c.round, c.id, x.id")
+
+
 # ---------------------------------------------------------------- appointments
 
 def insert_appointment(store: Store, values: dict) -> int:
@@ -258,9 +276,16 @@ def update_appointment(store: Store, appointment_id: int, changes: dict) -> None
     store.update("appointments", appointment_id, changes)
 
 
+# An appointment with its meeting's code and, when linked, its personnel vote (result, meeting date, reference).
+_APPOINTMENT = ("SELECT a.*, m.code AS meeting, i.result AS vote_result, im.date AS vote_date, "
+                "im.code || '#' || i.seq AS vote_item FROM appointments a "
+                "LEFT JOIN meetings m ON m.id = a.meeting_id "
+                "LEFT JOIN items i ON i.id = a.item_id AND i.voided_at IS NULL "
+                "LEFT JOIN meetings im ON im.id = i.meeting_id AND im.voided_at IS NULL ")
+
+
 def appointment(store: Store, appointment_id: int) -> dict | None:
-    return store.one("SELECT a.*, m.code AS meeting FROM appointments a LEFT JOIN meetings m ON m.id = a.meeting_id "
-                     "WHERE a.id = ? AND a.voided_at IS NULL AND (m.id IS NULL OR m.voided_at IS NULL)",
+    return store.one(_APPOINTMENT + "WHERE a.id = ? AND a.voided_at IS NULL AND (m.id IS NULL OR m.voided_at IS NULL)",
                      (appointment_id,))
 
 
@@ -274,5 +299,28 @@ def appointments(store: Store, *, term: int | None = None, year: int | None = No
     if year is not None:
         where.append("substr(a.decided_on, 1, 4) = ?")
         params.append(f"{year:04d}")
-    return store.query("SELECT a.*, m.code AS meeting FROM appointments a LEFT JOIN meetings m ON m.id = a.meeting_id "
-                       f"WHERE {' AND '.join(where)} ORDER BY a.decided_on, a.id", params)
+    return store.query(_APPOINTMENT + f"WHERE {' AND '.join(where)} ORDER BY a.decided_on, a.id", params)
+
+
+def office_records(store: Store) -> list[dict]:
+    """Office-holder records made from election results (appointments with a candidate), voided ones left out."""
+    return store.query("SELECT * FROM appointments WHERE candidate_id IS NOT NULL AND voided_at IS NULL ORDER BY id")
+
+
+def office_record_for(store: Store, person: str, position: str, meeting_id: int | None) -> dict | None:
+    return store.one("SELECT * FROM appointments WHERE candidate_id IS NOT NULL AND voided_at IS NULL "
+                     "AND person = ? AND position = ? AND meeting_id IS ? ORDER BY id LIMIT 1",
+                     (person, position, meeting_id))
+
+
+def void_appointment(store: Store, appointment_id: int, at: str, reason: str) -> None:
+    store.execute("UPDATE appointments SET voided_at = ?, void_reason = ? WHERE id = ?", (at, reason, appointment_id))
+
+
+def link_personnel_item(store: Store, meeting_id: int) -> None:
+    """Link each appointment of a meeting to its personnel vote when exactly one personnel item names the person."""
+    match = ("FROM items i WHERE i.meeting_id = appointments.meeting_id AND i.kind = 'personnel' "
+             "AND i.voided_at IS NULL AND instr(i.title, appointments.person) > 0")
+    store.execute(f"UPDATE appointments SET item_id = (SELECT min(i.id) {match}) WHERE meeting_id = ? "
+                  f"AND item_id IS NULL AND voided_at IS NULL AND action != 'elect' "
+                  f"AND (SELECT count(*) {match}) = 1", (meeting_id,))

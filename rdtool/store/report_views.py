@@ -105,8 +105,12 @@ PRESIDIUM = f"""SELECT {PERIOD},
     (SELECT count(*) {_items_of('presidium', "('decision')")} AND i.result = 'passed') AS decisions_passed,
     (SELECT count(*) FROM appointments a LEFT JOIN meetings am ON am.id = a.meeting_id
      WHERE coalesce(a.decided_on, am.date) BETWEEN p.date_from AND p.date_to AND a.voided_at IS NULL
-       AND (am.id IS NULL OR am.voided_at IS NULL)) AS appointments
+       AND (am.id IS NULL OR am.voided_at IS NULL) AND a.action != 'elect'
+       AND NOT EXISTS (SELECT 1 FROM items ai WHERE ai.id = a.item_id AND ai.voided_at IS NULL
+                       AND ai.result IN ('failed', 'no_quorum'))) AS appointments
 FROM report_periods p"""
+# appointments: 任免人次 — the presidium's (and congress's) decisions, not office-holders elected by the congress
+# (counted in `elected`), nor a decision whose personnel vote failed (it did not take effect)
 
 CONGRESS = f"""SELECT {PERIOD},
     (SELECT count(*) {_meetings_of('congress')} AND {HELD}) AS sessions,

@@ -6,64 +6,15 @@ from hypothesis import strategies as st
 
 from rdtool.rules.congress_elections import (
     ImpossibleCounts,
+    NotAllowed,
     RoundResult,
     ballot_is_valid,
-    contest_size_warnings,
+    count_revote,
     count_round,
+    next_stage,
     tie_revote,
 )
 from rdtool.rules.majority import ImpossibleCounts as MajorityImpossible
-
-# --- contest sizes (组织法 第二十七条第一款) ------------------------------------------------
-
-
-def test_principal_single_candidate_uncontested_ok():
-    assert contest_size_warnings("principal", 1, 1) == []
-
-
-def test_principal_one_extra_ok():
-    assert contest_size_warnings("principal", 1, 2) == []
-
-
-def test_principal_two_extra_warns():
-    w = contest_size_warnings("principal", 1, 3)
-    assert len(w) == 1 and "第二十七条第一款" in w[0]
-
-
-def test_principal_no_candidate_and_more_seats_warn():
-    assert any("少于应选名额" in m for m in contest_size_warnings("principal", 1, 0))
-    assert any("应选名额应为1名" in m for m in contest_size_warnings("principal", 2, 3))
-
-
-@pytest.mark.parametrize("seats,candidates,ok", [(4, 4, False), (4, 5, True), (4, 7, True), (4, 8, False), (1, 2, True), (2, 5, True), (2, 6, False)])
-def test_vice_one_to_three_extra(seats, candidates, ok):
-    assert (contest_size_warnings("vice", seats, candidates) == []) is ok
-
-
-def test_vice_too_many_mentions_pre_election():
-    assert "预选" in contest_size_warnings("vice", 4, 8)[0]
-
-
-def test_member_has_no_legal_ratio():
-    assert contest_size_warnings("member", 9, 9) == []
-    assert contest_size_warnings("member", 9, 20) == []
-    assert contest_size_warnings("member", 9, 8) != []  # arithmetic: cannot fill the seats
-
-
-def test_by_election_may_be_uncontested():
-    assert contest_size_warnings("vice", 1, 1, by_election=True) == []
-    assert contest_size_warnings("principal", 1, 3, by_election=True) == []
-    assert contest_size_warnings("vice", 2, 1, by_election=True) != []
-
-
-def test_contest_size_bad_input():
-    with pytest.raises(ValueError):
-        contest_size_warnings("mayor", 1, 1)
-    with pytest.raises(ImpossibleCounts):
-        contest_size_warnings("vice", 0, 1)
-    with pytest.raises(ImpossibleCounts):
-        contest_size_warnings("vice", 1, -1)
-
 
 # --- ballots (选举法 第四十四条第二款) --------------------------------------------------------
 
@@ -242,3 +193,95 @@ def test_never_elects_more_than_seats_nor_without_majority(args):
     losers = [votes[n] for n in votes if n not in r.elected and 2 * votes[n] > all_deputies]
     if r.elected and losers:
         assert min(votes[n] for n in r.elected) > max(losers)
+
+
+# --- the session's quorum (组织法 第十四条第四款) and ballots against those present -----------------------
+
+
+def test_no_quorum_elects_nobody():
+    r = count_round(1, {"甲": 46}, 90, 50, 50, present=59)  # 59 of 90 is one short of two thirds
+    assert r.no_quorum and r.void and r.elected == [] and r.shortfall == 1
+    assert "不足法定人数，不能表决" in r.explanation and "第十四条第四款" in r.article
+    assert r.status == {"甲": "void"}
+
+
+def test_exactly_two_thirds_present_is_a_quorum():
+    r = count_round(1, {"甲": 46}, 90, 60, 60, present=60)
+    assert not r.no_quorum and r.elected == ["甲"]
+
+
+def test_known_attendance_replaces_the_ballot_warning():
+    # 60 present is a quorum even if only 55 took ballots: no "请核对" warning then
+    assert count_round(1, {"甲": 46}, 90, 55, 55, present=60).warnings == []
+    assert count_round(1, {"甲": 46}, 90, 55, 55).warnings != []
+
+
+def test_more_ballots_than_present_is_impossible():
+    assert count_round(1, {"甲": 46}, 90, 80, 80, present=80).elected == ["甲"]
+    with pytest.raises(ImpossibleCounts, match="发出选票81张，多于出席代表80人"):
+        count_round(1, {"甲": 46}, 90, 81, 81, present=80)
+    with pytest.raises(ImpossibleCounts, match="出席代表91人，多于全体代表90人"):
+        count_round(1, {"甲": 46}, 90, 80, 80, present=91)
+
+
+def test_count_round_does_not_count_revotes():
+    with pytest.raises(ValueError):
+        count_round(1, {"甲": 46}, 90, 80, 80, stage="revote")
+
+
+# --- the re-vote among the tied (组织法 第二十九条第一款) ---------------------------------------------
+
+
+def test_revote_elects_the_most_votes_without_a_majority():
+    r = count_revote(1, {"乙": 40, "丙": 38}, ["乙", "丙"], 90, 80, 80)
+    assert r.elected == ["乙"] and r.tie == [] and r.shortfall == 0 and r.stage == "revote"
+    assert r.status == {"乙": "elected", "丙": "not_elected"}
+    assert r.required_votes is None and "第二十九条第一款" in r.article
+
+
+def test_revote_by_one_vote_and_a_new_tie():
+    assert count_revote(1, {"乙": 1, "丙": 0}, ["乙", "丙"], 90, 80, 80).elected == ["乙"]
+    r = count_revote(1, {"乙": 39, "丙": 39}, ["乙", "丙"], 90, 80, 80)
+    assert r.elected == [] and r.tie == ["乙", "丙"] and r.tie_seats == 1 and "仍票数相等" in r.explanation
+
+
+def test_revote_for_two_seats_among_three():
+    r = count_revote(2, {"甲": 50, "乙": 30, "丙": 30}, ["甲", "乙", "丙"], 90, 80, 80)
+    assert r.elected == ["甲"] and r.tie == ["乙", "丙"] and r.tie_seats == 1
+
+
+def test_revote_lists_exactly_the_tied():
+    with pytest.raises(NotAllowed, match="丁不在票数相等的人之中"):
+        count_revote(1, {"乙": 40, "丙": 30, "丁": 5}, ["乙", "丙"], 90, 80, 80)
+    with pytest.raises(NotAllowed, match="缺少丙"):
+        count_revote(1, {"乙": 40}, ["乙", "丙"], 90, 80, 80)
+    with pytest.raises(NotAllowed, match="无须再次投票"):
+        count_revote(2, {"乙": 40, "丙": 30}, ["乙", "丙"], 90, 80, 80)
+
+
+def test_revote_keeps_the_ballot_and_quorum_rules():
+    assert count_revote(1, {"乙": 40, "丙": 38}, ["乙", "丙"], 90, 80, 81).void
+    assert count_revote(1, {"乙": 30, "丙": 28}, ["乙", "丙"], 90, 59, 59, present=59).no_quorum
+    with pytest.raises(ImpossibleCounts):
+        count_revote(1, {"乙": 40, "丙": 38}, ["乙", "丙"], 90, 70, 70, present=60)
+
+
+# --- what a round is (组织法 第二十九条) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("previous,stage", [(None, "first"), ("tie", "revote"), ("shortfall", "additional")])
+def test_next_stage(previous, stage):
+    assert next_stage(previous) == stage
+
+
+def test_no_round_after_the_seats_are_filled_unless_a_by_election():
+    with pytest.raises(NotAllowed, match="已选满"):
+        next_stage("filled")
+    assert next_stage("filled", by_election=True) == "first"
+
+
+def test_a_void_round_is_not_a_previous_round():
+    with pytest.raises(ValueError):
+        next_stage("void")
+    with pytest.raises(ValueError):
+        next_stage("no_quorum")
