@@ -339,6 +339,21 @@ def test_search_finds_chinese_words_of_two_three_and_four_characters(town):
     assert "便民桥" in cli("proposal", "search", "便民桥").stdout
 
 
+def test_search_finds_people_by_lead_and_cosigner_names(town):
+    cli = town
+    bridge = submit(cli, "关于修缮便民桥的建议", "--cosigners", "王二、邓三", lead="丁一")
+    lamp = submit(cli, "关于增设路灯的建议", "--cosigners", "陈五", lead="邓三")
+    submit(cli, "关于整治渠系的建议", lead="阮四")
+    assert [r["code"] for r in cli.json("proposal", "search", "王二")] == [bridge]           # a co-signer
+    assert sorted(r["code"] for r in cli.json("proposal", "search", "邓三")) == sorted([bridge, lamp])
+    assert [r["code"] for r in cli.json("proposal", "search", "邓三", "路灯")] == [lamp]     # a name and a word
+    assert [r["code"] for r in cli.json("proposal", "search", "邓三", "便民桥")] == [bridge]  # FTS with a name
+    hit = cli.json("proposal", "search", "陈五")[0]
+    assert hit["snippet"] == "【陈五】附议" and hit["lead"] == "邓三"
+    assert cli.json("proposal", "search", "郑六") == []  # a deputy who signed nothing
+    assert "路灯" in cli("proposal", "search", "陈五").stdout
+
+
 def test_deputy_show_lists_proposals_led_and_cosigned(town):
     cli = town
     a = submit(cli, "建议甲", "--cosigners", "王二", lead="丁一")

@@ -315,19 +315,20 @@ def overdue(
 
 @app.command("search")
 def search(
-    words: List[str] = typer.Argument(..., help="要查找的词（多个词须同时出现），如 便民桥、养老"),
+    words: List[str] = typer.Argument(..., help="要查找的词或代表姓名（多个须同时符合），如 便民桥、养老、徐晓峰"),
     limit: int = typer.Option(20, "--limit", min=1, max=10_000, help="最多列出几件"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """全文检索标题和内容（中文：三字以上用 FTS5 三元组索引，一两个字逐条匹配），按相关度排序并显示匹配片段。"""
+    """检索标题和内容（中文：三字以上用 FTS5 三元组索引，一两个字逐条匹配），以及代表姓名（领衔或附议的议案和建议），
+    按相关度排序并显示匹配片段。"""
     from rdtool.render import render_rows
     from rdtool.services import proposal_views
 
     fmt = check_format(fmt)
     store = open_db(db)
     rows = proposal_views.search(store, " ".join(words), limit)
-    render_rows(rows, [Column("code"), Column("title"), Column("snippet"), Column("submitted_on"),
+    render_rows(rows, [Column("code"), Column("title"), Column("lead"), Column("snippet"), Column("submitted_on"),
                        Column("status", "状态", enum="proposal_status"), Column("score", "相关度")], fmt)
 
 

@@ -398,7 +398,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
             findings.append({"check": "meeting_no_quorum", "severity": "error", "table": "meetings",
                              "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"
-                                                             f"（{q.article}），不能举行，不计入会议次数和决定事项"})
+                                                             f"（{q.article}）；会议不能举行，不计入会议次数和决定事项"})
     for r in sql.congress_absences(store):
         if r["n"] >= 2:
             findings.append({"check": "deputy_absent_twice", "severity": "warning", "table": "deputies",

@@ -113,10 +113,10 @@ def listing(store: Store, date_from: str, date_to: str, all_kinds: bool = False,
         rows.append({"topic": a["subject"], "source": "activity", "date": a["date"], "ref": a["code"],
                      "title": a["title"], "kind": a["kind"], "enum": "activity_kind",
                      "participants": a["participant_count"]})
-    first_seen: dict[str, str] = {}
-    for r in sorted(rows, key=lambda r: r["date"]):
-        first_seen.setdefault(r["topic"], r["date"])
-    rows.sort(key=lambda r: (first_seen[r["topic"]], r["topic"], r["date"], r["ref"]))
+    first_seen: dict[str, int] = {}  # topics in the order they first come up: by date, then agenda order
+    for i, r in enumerate(sorted(rows, key=lambda r: r["date"])):
+        first_seen.setdefault(r["topic"], i)
+    rows.sort(key=lambda r: (first_seen[r["topic"]], r["date"], r["ref"]))
     return rows
 
 
