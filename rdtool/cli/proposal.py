@@ -242,7 +242,9 @@ def show(
     if fmt == "json":
         render_json(p)
         return
-    render_record(p, SHOW_COLUMNS, fmt, title=f"{p['code']} {p['title']}")
+    motion_only = ("disposition", "decided_on", "decision_meeting", "outcome", "outcome_on", "outcome_meeting")
+    cols = SHOW_COLUMNS if p["kind"] == "motion" else [c for c in SHOW_COLUMNS if c.key not in motion_only]
+    render_record(p, cols, fmt, title=f"{p['code']} {p['title']}")
     if fmt in ("table", "md"):
         typer.echo("")
         render_rows(p["timeline"], [Column("date", "日期"), Column("event", "环节"), Column("detail", "情况")], fmt,
