@@ -7,7 +7,8 @@ from datetime import date
 from rdtool import fields as F
 from rdtool.dates import today
 from rdtool.errors import NotFound, RdtoolError, ValidationError
-from rdtool.labels import ENUMS, clean_name, label, parse_ethnicity
+from rdtool.ethnicity import parse_ethnicity
+from rdtool.labels import ENUMS, clean_name, label
 from rdtool.render import percent
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql

@@ -13,7 +13,6 @@ from rdtool.store import proposals as sql
 from rdtool.store.db import Store
 
 
-
 # --- reading ----------------------------------------------------------------------------------------
 
 def listing(store: Store, *, status: str | None = None, unit: str | None = None, deputy: str | None = None,
@@ -122,7 +121,7 @@ def search(store: Store, words: str, limit: int = 20, as_of: str | None = None) 
         for r in rows:
             r["snippet"] = _snippet(r["title"], r.pop("body") or "", words_)
     else:
-        rows = sql.search_fts(store, None, people, limit, day)
+        rows = sql.search_people(store, people, limit, day)
     for r in rows:
         if not r["snippet"] or not words_:
             r["snippet"] = _who(r, [t for t in terms if t in named]) or r["title"]

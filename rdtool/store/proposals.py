@@ -274,22 +274,27 @@ _SIGNERS = """d.name AS lead, (SELECT group_concat(c.name, '、') FROM proposal_
     JOIN deputies c ON c.id = pc.deputy_id WHERE pc.proposal_id = p.id AND c.voided_at IS NULL) AS cosigners"""
 
 
-def search_fts(store: Store, query: str | None, people: list[list[int]], limit: int, as_of: str) -> list[dict]:
+def search_fts(store: Store, query: str, people: list[list[int]], limit: int, as_of: str) -> list[dict]:
     """Trigram FTS5 (words of 3+ characters), best match first, with a snippet; `people`: for each name searched,
     the deputies bearing it — one of them must have led or co-signed the proposal."""
     params: dict = {"q": query, "limit": limit, "as_of": as_of}
     where = ["p.voided_at IS NULL"] + [_people(ids, params, f"n{i}") for i, ids in enumerate(people)]
-    if query is None:
-        return store.query(
-            f"SELECT p.id, p.code, p.kind, p.title, p.submitted_on, {STATUS} AS status, NULL AS snippet, "
-            f"0 AS score, {_SIGNERS} FROM proposals p JOIN deputies d ON d.id = p.lead_id "
-            f"WHERE {' AND '.join(where)} ORDER BY p.submitted_on DESC, p.id DESC LIMIT :limit", params)
     return store.query(
         f"SELECT p.id, p.code, p.kind, p.title, p.submitted_on, {STATUS} AS status, "
         "snippet(proposals_fts, -1, '【', '】', '…', 16) AS snippet, bm25(proposals_fts, 5.0, 1.0) AS score, "
         f"{_SIGNERS} FROM proposals_fts JOIN proposals p ON p.id = proposals_fts.rowid "
         f"JOIN deputies d ON d.id = p.lead_id WHERE proposals_fts MATCH :q AND {' AND '.join(where)} "
         "ORDER BY score, p.submitted_on DESC LIMIT :limit", params)
+
+
+def search_people(store: Store, people: list[list[int]], limit: int, as_of: str) -> list[dict]:
+    """The proposals led or co-signed by one of each name's deputies, newest first."""
+    params: dict = {"limit": limit, "as_of": as_of}
+    where = ["p.voided_at IS NULL"] + [_people(ids, params, f"n{i}") for i, ids in enumerate(people)]
+    return store.query(
+        f"SELECT p.id, p.code, p.kind, p.title, p.submitted_on, {STATUS} AS status, NULL AS snippet, 0 AS score, "
+        f"{_SIGNERS} FROM proposals p JOIN deputies d ON d.id = p.lead_id "
+        f"WHERE {' AND '.join(where)} ORDER BY p.submitted_on DESC, p.id DESC LIMIT :limit", params)
 
 
 def search_like(store: Store, words: list[str], people: list[list[int]], limit: int, as_of: str) -> list[dict]:

@@ -466,7 +466,7 @@ def m1301_figures(db) -> None:
     handed to a unit was handled as a suggestion (disposition as_suggestion, decided on its assignment date);
     民族 is stored by its full name (汉 → 汉族), a blank as NULL (未填).
     """
-    from rdtool.labels import ETHNIC_GROUPS
+    from rdtool.ethnicity import SPELLINGS
     from rdtool.store import changelog
 
     run_sql(db, M1301_FIGURES)
@@ -483,7 +483,7 @@ def m1301_figures(db) -> None:
     for table in ("deputies", "ge_candidates"):
         conn.execute(f"UPDATE {table} SET ethnicity = NULL WHERE trim(ethnicity) = ''")
         conn.executemany(f"UPDATE {table} SET ethnicity = ? WHERE ethnicity = ?",
-                         [(g, g[:-1]) for g in ETHNIC_GROUPS] + [("蒙古族", "蒙族"), ("维吾尔族", "维族")])
+                         [(full, short) for short, full in SPELLINGS.items() if short != full])
     if logging:
         changelog.uninstall(conn)
 
