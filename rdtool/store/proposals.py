@@ -19,8 +19,8 @@ ROUND_COLUMNS = ("unit", "started_on", "due_on", "due_reason", "replied_on", "re
 # --- the state of a proposal on a day: the one definition every view uses ----------------------------------
 #
 # Motions (议案) first go to the presidium (组织法 第二十二条第二款): pending_decision until it decides, then
-# on_agenda (→ adopted / rejected by the congress, or withdrawn before the vote), not_on_agenda, or as_suggestion — handled from then on as a
-# suggestion. Suggestions: submitted (not assigned), assigned, rehandling (after 不满意), overdue (the round in
+# on_agenda (→ adopted / rejected by the congress, or withdrawn before the vote, 第三款), not_on_agenda, or
+# as_suggestion — handled from then on as a suggestion. Suggestions: submitted (not assigned), assigned, rehandling (after 不满意), overdue (the round in
 # force is unanswered past its due date), replied, fed_back, closed. Judged on a day (`--as-of`): a record dated
 # after it is not yet known. Single-round proposals (most) read only the proposals row, which then equals round 1.
 
