@@ -1,6 +1,6 @@
 """Error types and the one mapping from errors to exit codes.
 
-Exit codes (DESIGN.md "Conventions"): 0 success, 1 a domain error (not found,
+Exit codes (docs/exit-codes.md): 0 success, 1 a domain error (not found,
 invalid record, rule violated), 2 a usage error (bad option, bad file path).
 Messages are Chinese first; they name what is wrong, where, and how to fix it.
 """

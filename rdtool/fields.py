@@ -19,6 +19,7 @@ from rdtool.labels import (
     parse_enum,
     parse_int,
     parse_list,
+    parse_month_or_date,
 )
 
 MAX_TEXT = 2000
@@ -28,6 +29,23 @@ class Field(NamedTuple):
     name: str
     parse: Callable[[str], Any]
     required: bool = False
+
+    @property
+    def enum(self) -> str | None:
+        """The glossary enum whose codes the field stores (labels are accepted on import, shown under zh)."""
+        return getattr(self.parse, "enum", None)
+
+    @property
+    def type(self) -> str:
+        """text | int | date | bool | enum: how the value is written in each format (docs/csv.md).
+
+        A parser declares it with a `value_type` attribute (enum() and integer() below do); DATE and BOOL are known.
+        """
+        if self.parse is parse_date:
+            return "date"
+        if self.parse is parse_bool:
+            return "bool"
+        return getattr(self.parse, "value_type", "text")
 
 
 def text(max_len: int = 200) -> Callable[[str], str]:
@@ -59,27 +77,48 @@ def name(raw: str) -> str:
 
 
 def enum(kind: str) -> Callable[[str], str]:
-    return lambda raw: parse_enum(kind, raw)
+    def parse(raw: str) -> str:
+        return parse_enum(kind, raw)
+
+    parse.enum, parse.value_type = kind, "enum"  # type: ignore[attr-defined]
+    return parse
 
 
 def integer(minimum: int | None = 0) -> Callable[[str], int]:
-    return lambda raw: parse_int(raw, minimum)
+    def parse(raw: str) -> int:
+        return parse_int(raw, minimum)
+
+    parse.value_type = "int"  # type: ignore[attr-defined]
+    return parse
 
 
 def names(raw: str) -> list[str]:
     return [name(n) for n in parse_list(raw)]
 
 
+EXCEL_NUMBER = ("这一列被 Excel/WPS 当作数字保存，{what}；"
+                "请把该列设置为文本格式后重新输入")
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+?\d+")
+
+
 def id_number(raw: str) -> str:
-    """身份证号: 18 characters, GB 11643 check digit, a real birth date."""
+    """身份证号: 18 characters, GB 11643 check digit, a real birth date.
+
+    An ID that went through a number cell in Excel/WPS (3.32527E+17, or 18 digits ending in 000 with a
+    wrong check digit: a number keeps 15 significant digits) is named as such, not as a typing error.
+    """
     value = clean(raw).upper().replace(" ", "")
     if "*" in value:
         raise FieldError(f"身份证号“{value}”是脱敏后的值，无法导入；导出时请加 --show-id")
     from stdnum.cn import ric
 
-    if len(value) != 18 or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+    if _SCIENTIFIC.fullmatch(value) or (value.endswith(".0") and value[:-2].isdigit()):
+        raise FieldError(f"身份证号“{raw}”：" + EXCEL_NUMBER.format(what="身份证号的后几位已经丢失"))
+    if len(value) != 18 or not value.isascii() or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
         raise FieldError(f"身份证号“{raw}”应为18位（最后一位可为X）")
     if ric.calc_check_digit(value) != value[17]:
+        if value.endswith("000"):
+            raise FieldError(f"身份证号“{raw}”：" + EXCEL_NUMBER.format(what="身份证号的后几位已经丢失"))
         raise FieldError(f"身份证号“{raw}”校验位不对（按 GB 11643 应为 {ric.calc_check_digit(value)}），请核对")
     try:
         ric.get_birth_date(value)
@@ -89,15 +128,26 @@ def id_number(raw: str) -> str:
 
 
 def phone(raw: str) -> str:
+    """A mobile (11 digits) or a fixed line with its area code; Excel's damage to either is named."""
     value = re.sub(r"[\s\-()（）]", "", clean(raw))
     if value.startswith("+86"):
         value = value[3:]
-    if re.fullmatch(r"1[3-9]\d{9}", value) or re.fullmatch(r"0\d{2,3}\d{7,8}", value):
+    if re.fullmatch(r"1[3-9]\d{9}", value) or _LANDLINE.fullmatch(value):
         return value
+    if "*" in value:
+        raise FieldError(f"电话号码“{value}”是脱敏后的值，无法导入；导出时请加 --show-id")
+    if _SCIENTIFIC.fullmatch(value.upper()):
+        raise FieldError(f"电话号码“{raw}”：" + EXCEL_NUMBER.format(what="号码已变成科学计数法，后几位已经丢失"))
+    if value.isdigit() and value[0] != "0" and _LANDLINE.fullmatch("0" + value):
+        raise FieldError(f"电话号码“{raw}”：" + EXCEL_NUMBER.format(what=f"开头的 0 已经丢失（原号码应是 0{value}）"))
     raise FieldError(f"电话号码“{raw}”格式不对（手机11位，或带区号的固定电话）")
 
 
+_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
+
+
 DATE = parse_date
+BIRTH = parse_month_or_date  # 出生日期: a date, or a month only as rosters record it (stored YYYY-MM)
 BOOL = parse_bool
 
 
@@ -121,6 +171,9 @@ def parse_fields(fields: list[Field], raw: dict[str, Any]) -> tuple[dict[str, An
         except FieldError as exc:
             errors.append((f.name, text_value, str(exc)))
     return values, errors
+
+
+PRIVATE_FIELDS = ("id_number", "phone")  # masked unless asked for; text in every file (never 1.1E+17)
 
 
 def mask_id(value: str | None) -> str | None:

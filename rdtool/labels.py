@@ -3,12 +3,13 @@
 Every enumerated value has a stable English code (stored, used in JSON/CSV) and
 a Chinese label (shown in tables). Input accepts either, case-insensitively, plus
 each form of a label with a slash or brackets and the short forms used in
-spreadsheets (DESIGN.md "Glossary").
+spreadsheets (docs/csv.md lists every code, label and accepted spelling).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from rdtool.errors import FieldError
@@ -17,9 +18,12 @@ from rdtool.errors import FieldError
 ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "gender": {"male": ("男", ("m",)), "female": ("女", ("f",))},
     "party": {
-        "cpc": ("中共党员", ("党员", "中国共产党党员", "共产党员")),
-        "cpc_probationary": ("中共预备党员", ("预备党员",)),
-        "democratic": ("民主党派", ()),
+        "cpc": ("中共党员", ("党员", "中国共产党党员", "共产党员", "中共")),
+        "cpc_probationary": ("中共预备党员", ("预备党员", "中共预备")),
+        # rosters write the party's short name (issue 15)
+        "democratic": ("民主党派", ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
+                                 "民革党员", "民盟盟员", "民建会员", "民进会员", "农工党党员", "致公党党员",
+                                 "九三学社社员", "台盟盟员")),
         "independent": ("无党派人士", ("无党派",)),
         "masses": ("群众", ()),
     },
@@ -221,13 +225,64 @@ def parse_date(raw: str) -> str:
     raise FieldError(f"无法识别的日期“{raw}”，请写成 2017-01-05、2017/1/5、2017.1.5、20170105 或 2017年1月5日")
 
 
+_MONTH_PATTERNS = (
+    re.compile(r"(\d{4})[-/.](\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})"),
+    re.compile(r"(\d{4})年(\d{1,2})月?"),
+)
+
+
+def parse_month_or_date(raw: str) -> str:
+    """A date as `parse_date` reads it, or a month only: 1979.08, 1979年8月, 197908, 1979-8 → 1979-08.
+
+    Rosters record birth as a month (出生年月); it is stored as YYYY-MM (docs/csv.md).
+    "1979.1" is refused: it is what Excel/WPS leave of 1979.10 typed in a number cell, so January and
+    October cannot be told apart.
+    """
+    text = clean(raw)
+    for pattern in _MONTH_PATTERNS:
+        m = pattern.fullmatch(text)
+        if m:
+            y, mo = int(m.group(1)), int(m.group(2))
+            if re.fullmatch(r"\d{4}\.1", text):
+                raise FieldError(f"“{raw}”无法确定是{y}年1月还是10月：Excel/WPS 把数字单元格里的 {y}.10 保存成了 {y}.1；"
+                                 f"请把该列设置为文本格式，写成 {y}.01 或 {y}.10")
+            if not 1 <= mo <= 12:
+                raise FieldError(f"“{raw}”中的月份 {mo} 不存在")
+            return f"{y:04d}-{mo:02d}"
+    try:
+        return parse_date(raw)
+    except FieldError as exc:
+        if not str(exc).startswith("无法识别"):
+            raise
+        raise FieldError(f"无法识别的日期“{raw}”，请写成 1979-08-15、1979年8月15日，"
+                         "或只写年月：1979.08、1979年8月、197908") from None
+
+
 MAX_INT = 2**31 - 1  # counts, ids, years: anything larger is a typing slip (and would overflow SQLite)
+
+
+def record_id(text: str) -> int | None:
+    """A record's id as typed ('17'), or None when the text is not a number (a name, a code).
+
+    ASCII digits only: str.isdigit also takes ①, ² and other digit-like characters, which int() refuses.
+    A number too long for any id is a usage error (never a 5,000-digit int()).
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    if len(text) > 18:
+        from rdtool.errors import UsageError
+
+        raise UsageError(f"编号“{text[:12]}…”（{len(text)} 位）过大，不是有效的记录 ID", "用列表命令查看记录的 ID")
+    return int(text)
 
 
 def parse_int(raw: str, minimum: int | None = 0, maximum: int = MAX_INT) -> int:
     text = clean(raw)
-    if re.fullmatch(r"[+-]?\d+(\.0+)?", text) is None:
+    if not text.isascii() or re.fullmatch(r"[+-]?\d+(\.0+)?", text) is None:
         raise FieldError(f"“{raw}”不是整数")
+    if len(text.split(".")[0].lstrip("+-0")) > 18:
+        raise FieldError(f"“{text[:12]}…”太大（最大 {maximum}）")
     value = int(text.split(".")[0])
     if minimum is not None and value < minimum:
         raise FieldError(f"“{raw}”不能小于{minimum}")
@@ -251,11 +306,32 @@ def clean(raw: object) -> str:
 
 
 def clean_name(raw: object) -> str:
-    """A person's name without inner spaces: '王 建国' and '王　建国' are 王建国."""
-    return _SPACES.sub("", clean(raw))
+    """A person's name as it is stored and looked up: one spelling for what looks the same.
+
+    NFKC (full-width letters, compatibility ideographs such as U+F90A 金 → 金, Kangxi radicals);
+    invisible characters removed (zero-width spaces and joiners, soft hyphens, direction marks,
+    variation selectors, combining marks left over after NFKC); the dots of a transliterated name
+    (买买提•艾力, 买买提・艾力) written as the middle dot ·; and no spaces inside ('王　芳', '王 建国' and a
+    two-character name padded to align, 王　芳, are 王芳). Every path that takes a typed or imported name,
+    or looks one up, goes through here.
+    """
+    text = clean(raw)
+    if not text.isascii():
+        global _INVISIBLE
+        if _INVISIBLE is None:  # (compiled on first use: start-up time)
+            _INVISIBLE = re.compile(_INVISIBLE_CHARS)
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_NAME_DOTS)
+    return _SPACES.sub("", text)
 
 
 _SPACES = re.compile(r"\s+")
+# Zero-width and format characters, variation selectors, combining marks, C0/C1 controls other than NUL
+# and the whitespace ones (NUL stays, so that a damaged file is reported, not silently mended).
+_INVISIBLE: "re.Pattern | None" = None
+_INVISIBLE_CHARS = ("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+                    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+                    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\U000e0000-\U000e0fff]")
+_NAME_DOTS = str.maketrans({c: "·" for c in "\u2022\u30fb\uff65\u2027\u2219\u22c5\u0387\u2e31"})
 
 
 LIST_SEPARATORS = re.compile(r"[、;；,，]")
@@ -266,7 +342,7 @@ def parse_list(raw: str) -> list[str]:
     return [clean_name(p) for p in LIST_SEPARATORS.split(clean(raw)) if clean_name(p)]
 
 
-# Field name -> Chinese header (DESIGN.md "CSV contract"); the same in every kind.
+# Field name -> Chinese header (docs/csv.md); the same in every kind.
 FIELD_ZH: dict[str, str] = {
     "name": "姓名", "gender": "性别", "birth_date": "出生日期", "ethnicity": "民族",
     "party": "政治面貌", "education": "文化程度", "occupation": "代表构成",
@@ -364,6 +440,50 @@ def chinese_numeral(n: int) -> str:
     return str(n)
 
 
+def chinese_date(iso: str | None) -> str:
+    """A date as written in a document: 2017-01-05 → 2017年1月5日 (a month 1979-08 → 1979年8月)."""
+    if not iso:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", iso)
+    if m is None:
+        return iso
+    year, month, day = m.groups()
+    return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
+
+
+# Issue 16: the database's tables and the columns the CSV contract does not name, in Chinese (docs/schema.md and
+# the Datasette metadata, `rdtool db datasette-metadata`). A column not here takes its FIELD_ZH label.
+TABLE_ZH: dict[str, str] = {
+    "settings": "设置", "terms": "届次", "deputies": "代表", "presidium_members": "主席团成员任职",
+    "meetings": "会议", "attendance": "出席记录", "items": "议程事项与表决", "election_contests": "选举",
+    "candidates": "候选人与得票", "appointments": "任免", "proposals": "议案、建议",
+    "proposal_cosigners": "附议代表", "proposal_rounds": "办理轮次", "proposals_fts": "议案建议全文检索",
+    "activities": "代表活动", "activity_participants": "活动参加人员", "general_elections": "换届选举",
+    "ge_constituencies": "换届选举选区", "ge_candidates": "换届选举候选人", "ge_rounds": "换届选举投票轮次",
+    "ge_votes": "换届选举得票", "change_log": "修改记录", "commands": "修改记录的命令",
+    "_sqlite_migrations": "数据库结构版本",
+}
+COLUMN_ZH: dict[str, str] = {
+    "key": "设置项", "value": "值", "voided_at": "作废时间", "void_reason": "作废原因", "meeting_id": "会议ID",
+    "activity_id": "活动ID", "proposal_id": "建议ID", "contest_id": "选举ID", "election_id": "换届选举ID",
+    "constituency_id": "选区ID", "candidate_id": "候选人ID", "round_id": "轮次ID", "roster": "应到人数（名册）",
+    "role": "职务", "from_date": "开始日期", "to_date": "结束日期", "by_election": "是否补选",
+    "confirm_note": "资格审查说明", "revote": "是否另行选举", "valid": "是否有效", "void": "是否无效",
+    "shortfall": "是否未选满", "tie_seats": "票数相等的名额", "vacant": "空缺名额", "explanation": "说明",
+    "at": "时间", "table_name": "表", "row_id": "记录", "before": "修改前", "after": "修改后",
+    "migration_set": "迁移集", "applied_at": "应用时间", "lead_id": "领衔代表ID",
+    "command_id": "命令ID", "hash": "校验值", "argv": "命令行", "reason": "原因", "undoes": "撤销的命令",
+    "first_log_id": "首条修改记录", "last_log_id": "末条修改记录", "last_hash": "末条校验值",
+    "ended_by_contest": "因选举结束任职（选举ID）",
+    # (table.column where a name means something else in that table)
+    "_sqlite_migrations.name": "迁移名称", "ge_constituencies.name": "选区名称",
+}
+
+
+def column_zh(name: str, table: str = "") -> str:
+    return COLUMN_ZH.get(f"{table}.{name}") or COLUMN_ZH.get(name) or FIELD_ZH.get(name, "")
+
+
 # Issue 13: a motion's way through the presidium and the congress (组织法 第二十二条第二款、第三款), and the states a
 # proposal takes on a day (one state function, rdtool.store.proposals.facts).
 ENUMS["motion_disposition"] = {
@@ -387,5 +507,43 @@ ENUMS["proposal_status"].update({
 })
 FIELD_ZH.update({"disposition": "议案处理", "decision_meeting": "决定会议", "outcome_on": "结果日期",
                  "outcome_meeting": "审议会议", "handled": "交办件数"})
+TABLE_ZH.update({  # the report's views (rdtool.store.report_views; docs/figures.md)
+    "report_periods": "统计期间", "report_meetings": "会议（是否召开）", "report_deputy_counts": "代表人数（按期间）",
+    "report_proposal_totals": "议案建议计数（按期间）", "report_presidium": "报告：主席团", "report_congress": "报告：人代会",
+    "report_deputies": "报告：代表", "report_proposals": "报告：议案和建议",
+    "report_proposals_by_unit": "报告：议案和建议（按承办单位）", "report_activities": "报告：代表活动",
+    "report_activities_by_kind": "报告：代表活动（按类别）", "proposal_states": "议案建议今天的状态",
+})
+# the views' columns, qualified by view (a figure's label as docs/report.md has it)
+_VIEW_COLUMNS = {
+    "kind": "期间类别", "year": "年份", "date_from": "期间开始", "date_to": "期间结束", "as_of": "统计日",
+    "state_day": "在任判断日", "held": "是否计为召开", "decisions": "决定事项（项）", "decisions_passed": "其中通过（项）",
+    "congress_decisions": "人代会审议决定事项（项）", "meetings": "主席团会议（次）",
+    "meetings_without_quorum": "不足法定人数的主席团会议（次）", "appointments": "任免（人次）",
+    "sessions": "人民代表大会会议（次）", "sessions_without_quorum": "不足法定人数的人民代表大会会议（次）",
+    "extraordinary": "其中临时会议（次）", "elected": "选举产生（人次）", "township": "镇人大代表（人）",
+    "county": "县人大代表（人）", "active_township": "在任镇人大代表（人）", "active_county": "在任县人大代表（人）",
+    "party": "党员（人）", "women": "妇女代表（人）", "re_elected": "连任代表（人）", "ethnicity_known": "民族已填（人）",
+    "minority": "少数民族代表（人）", "county_party": "县代表中党员（人）", "county_women": "县代表中妇女（人）",
+    "county_re_elected": "县代表中连任（人）", "presidium_members": "主席团成员（人）",
+    "presidium_party": "主席团成员中党员（人）", "party_share": "党员比例", "women_share": "妇女代表比例",
+    "re_elected_share": "连任代表比例", "presidium_party_share": "主席团成员中党员比例",
+    "minority_share": "少数民族代表比例", "counts": "各项计数（JSON）", "received": "收到议案、建议（件）",
+    "motions": "议案（件）", "suggestions": "建议、批评和意见（条）", "motions_on_agenda": "列入会议议程的议案（件）",
+    "motions_as_suggestions": "作为建议办理的议案（件）", "motions_not_on_agenda": "不列入会议议程的议案（件）",
+    "handled": "交有关单位办理（件）", "assigned": "已交办", "replied": "已答复", "closed": "已办结",
+    "overdue": "逾期未答复", "on_time": "按期答复", "late_unanswered": "超过第一轮期限未答复", "with_feedback": "有代表反馈",
+    "satisfied": "满意和基本满意", "implemented": "已解决和正在解决（A+B）", "reply_rate": "答复率",
+    "on_time_rate": "按期答复率", "satisfaction_rate": "满意率", "implementation_rate": "解决落实率（A+B）",
+    "total": "活动总数（次）", "training": "学习培训（次）", "activity_kind": "活动类别", "n": "次数", "state": "状态",
+}
+for _view in ("report_periods", "report_meetings", "report_deputy_counts", "report_proposal_totals", "report_presidium",
+              "report_congress", "report_deputies", "report_proposals", "report_proposals_by_unit", "report_activities",
+              "report_activities_by_kind", "proposal_states"):
+    COLUMN_ZH.update({f"{_view}.{c}": zh for c, zh in _VIEW_COLUMNS.items()})
+COLUMN_ZH.update({"report_activities.township": "镇人大代表活动（次）", "report_activities.county": "县人大代表活动（次）",
+                  "report_meetings.decisions": "重大事项（项）"})
+COLUMN_ZH.update({"quorum_met": "是否达到法定人数", "decision_meeting_id": "决定会议ID",
+                  "outcome_meeting_id": "审议会议ID", "items.subject": "议题"})
 # The archive's attendance at a session the deputy was due at: the roll call's status, or 未记录 without one.
 ENUMS["attendance_record"] = {**ENUMS["attendance"], "unrecorded": ("未记录", ())}

@@ -2,7 +2,10 @@
 
 Formats: table (a rich table on a terminal, plain aligned text when piped or
 under cron), csv, tsv, json, jsonl, md. Tables and markdown show Chinese
-headers and labels; csv/tsv/json carry field names and stable codes.
+headers and labels; csv/tsv/json carry field names and stable codes
+(docs/csv.md). CSV/TSV under `--headers zh` is the form for people: Chinese
+headers and Chinese labels as values (是/否, 男, 中共党员), which import reads back.
+JSON and JSONL always carry JSON booleans, numbers and null.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ class Column(NamedTuple):
     key: str
     header: str = ""
     enum: str | None = None  # glossary enum whose labels a table shows
-    kind: str = "text"  # text | int | bool | rate
+    kind: str = "text"  # text | int | bool | rate | date | time (a moment: rdtool.dates' one rule)
 
     @property
     def zh(self) -> str:
@@ -76,6 +79,8 @@ def human(col: Column, value: Any) -> str:
         return "是" if value else "否"
     if col.kind == "rate":
         return percent(value)
+    if col.kind == "time":
+        return _time(value, people=True)
     return str(value)
 
 
@@ -107,9 +112,52 @@ def machine(col: Column, value: Any) -> str:
         return ""
     if col.kind == "bool":
         return "true" if value else "false"
+    if col.kind == "time":
+        return _time(value, people=False)
     if isinstance(value, str):
         return neutralise(value)
     return str(value)
+
+
+def _time(value: Any, people: bool) -> str:
+    from rdtool.dates import local_iso, local_text
+
+    try:
+        return local_text(value) if people else local_iso(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def cell(col: Column, value: Any, zh: bool = False) -> str:
+    """A CSV/TSV cell: the contract's codes (machine), or under --headers zh the labels a person reads."""
+    if not zh or value is None:
+        return machine(col, value)
+    return neutralise(human(col, value))
+
+
+def header(col: Column, zh: bool) -> str:
+    return col.zh if zh else col.key
+
+
+class _LF:
+    """Lets csv.writer quote every cell holding CR or LF (it quotes only the line terminator's characters)
+    while the file's lines still end in a bare LF: the writer ends each row with CRLF, this writes LF."""
+
+    def __init__(self, out: TextIO):
+        self._out = out
+
+    def write(self, text: str) -> Any:
+        return self._out.write(text[:-2] + "\n" if text.endswith("\r\n") else text)
+
+
+def csv_writer(out: TextIO, fmt: str, bom: bool = False):
+    """The one CSV/TSV writer: comma or tab, LF line ends, a cell with CR or LF always quoted (so no reader
+    starts a new row inside it), the UTF-8 BOM first when asked (Excel/WPS)."""
+    import csv
+
+    if bom:
+        out.write("\ufeff")
+    return csv.writer(_LF(out), delimiter="," if fmt == "csv" else "\t", lineterminator="\r\n")
 
 
 def neutralise(text: str) -> str:
@@ -120,6 +168,8 @@ def neutralise(text: str) -> str:
 def _json_value(col: Column, value: Any) -> Any:
     if col.kind == "bool" and value is not None:
         return bool(value)
+    if col.kind == "time" and value is not None:
+        return _time(value, people=False)
     return value
 
 
@@ -141,15 +191,14 @@ def render_rows(
     headers = opts.headers if headers is None else headers
     bom = opts.bom if bom is None else bom
     if fmt in ("csv", "tsv"):
-        import csv
-
-        if bom:
-            out.write("\ufeff")
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow([c.zh if headers == "zh" else c.key for c in cols])
+        zh = headers == "zh"
+        writer = csv_writer(out, fmt, bom)
+        writer.writerow([header(c, zh) for c in cols])
         n = 0
+        labelled = {c.key: f"{c.key}_zh" for c in cols if zh and not c.enum}  # a row's own label, if it has one
         for row in rows:
-            writer.writerow([machine(c, row.get(c.key)) for c in cols])
+            writer.writerow([cell(c, row[labelled[c.key]] if c.key in labelled and labelled[c.key] in row
+                                  else row.get(c.key), zh) for c in cols])
             n += 1
         return n
     if fmt == "json":
@@ -175,8 +224,17 @@ def render_rows(
 
 def render_list(rows: Iterable[dict], for_people: list[Column], for_machines: list[Column], fmt: str = "table",
                 out: TextIO | None = None) -> int:
-    """A list: a compact set of columns for people (table, md), every field for machines (csv, json …)."""
-    return render_rows(rows, for_people if fmt in ("table", "md") else for_machines, fmt, out)
+    """A list: a compact set of columns for people (table, md), every field for machines (csv, json …).
+
+    A machine column takes the people column's header, enum and kind where it declares none, so that
+    `--headers zh` shows the same Chinese headers and labels as the table.
+    """
+    if fmt in ("table", "md"):
+        return render_rows(rows, for_people, fmt, out)
+    people = {c.key: c for c in for_people}
+    cols = [c._replace(header=c.header or p.header, enum=c.enum or p.enum, kind=p.kind if c.kind == "text" else c.kind)
+            if (p := people.get(c.key)) is not None else c for c in for_machines]
+    return render_rows(rows, cols, fmt, out)
 
 
 def write_markdown_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None = None) -> None:

@@ -76,6 +76,8 @@ def parse_points(raw: str) -> str:
     if text.startswith("{"):
         try:
             given = json.loads(text)
+        except RecursionError:
+            raise FieldError("JSON 嵌套过深，应为一层对象，如 {\"activity\": 3}") from None
         except ValueError as exc:
             raise FieldError(f"不是有效的 JSON：{exc}") from None
         if not isinstance(given, dict):
@@ -110,6 +112,10 @@ class Setting(NamedTuple):
     help: str = ""
 
 
+from rdtool.io.limits import Limits  # noqa: E402  (the import limits' defaults live with the reader)
+
+_IMPORT_LIMITS = Limits._field_defaults
+
 SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("town", "乡镇名称", "", clean, "如 三川镇"),
     Setting("county", "所属县（区）", "", clean),
@@ -131,6 +137,12 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
             "每次出席人代会/主席团会议、领衔/附议每件、每次活动/培训的分值，未请假缺席每次扣分；"
             "可写 JSON 或 activity=3,absent_deduct=5，未写的项用默认值"),
     Setting("backups_keep", "保留备份份数", 10, lambda r: parse_int(r, 1)),
+    # Issue 15: an import stops at these, with a clear message, in bounded memory (rdtool.io.limits).
+    Setting("import_max_rows", "导入最多行数", _IMPORT_LIMITS["rows"], lambda r: parse_int(r, 1), "每个文件的数据行数上限"),
+    Setting("import_max_cell", "导入单元格最多字数", _IMPORT_LIMITS["cell"], lambda r: parse_int(r, 100)),
+    Setting("import_max_file_mb", "导入文件最大（MB）", _IMPORT_LIMITS["file_mb"], lambda r: parse_int(r, 1),
+            "文件本身及其全部单元格文字的上限"),
+    Setting("import_max_unzipped_mb", "导入 xlsx/docx 解压后最大（MB）", _IMPORT_LIMITS["unzipped_mb"], lambda r: parse_int(r, 1)),
     Setting("population", "户籍人口数", None, lambda r: parse_int(r, 0),
             "选举法第十二条：乡镇代表名额基数45名，每1500人增加1名，最多160名（换届选举核对代表名额用）"),
 ]}

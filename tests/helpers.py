@@ -61,3 +61,78 @@ def add_deputy(cli: Cli, name: str, *extra: str, gender: str = "男", level: str
     cli("deputy", "add", name, "--gender", gender, "--level", level, "--term", str(term), *extra)
 
 
+
+
+# ---- in a separate process: signals, strace, a small disk, no root powers --------------------------------
+
+def run(args, *, wrap=(), env: dict | None = None, timeout: float = 120, input: str | None = None):
+    """`python -m rdtool ARGS` in a new process (prefixed by `wrap`: strace, setpriv …)."""
+    import os
+    import subprocess
+    import sys
+
+    cmd = [*map(str, wrap), sys.executable, "-m", "rdtool", *map(str, args)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, input=input,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+
+
+def no_root_powers() -> list[str]:
+    """A prefix under which file modes bind even for root (setpriv drops the capabilities), else skip."""
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: file modes do not bind")
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    if subprocess.run([*prefix, "true"], capture_output=True).returncode:
+        pytest.skip("running as root and setpriv cannot drop capabilities here")
+    return prefix
+
+
+def on_small_disk(folder: Path, kib: int, script: str, timeout: float = 120):
+    """Run a shell script with a tmpfs of `kib` KiB mounted at `folder` (only inside a private mount namespace:
+    `unshare -rm`); $RDTOOL runs rdtool. Skips where unprivileged namespaces are not allowed."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    if not shutil.which("unshare"):
+        pytest.skip("no unshare: cannot make a small disk")
+    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True)
+    if probe.returncode:
+        pytest.skip("user and mount namespaces are not allowed here")
+    folder.mkdir(parents=True, exist_ok=True)
+    rdtool = f"{shlex.quote(sys.executable)} -m rdtool"
+    full = (f"mount -t tmpfs -o size={kib}k tmpfs {shlex.quote(str(folder))} || exit 99\n"
+            f"RDTOOL={shlex.quote(rdtool)}\n{script}")
+    result = subprocess.run(["unshare", "-rm", "sh", "-c", full], capture_output=True, text=True, timeout=timeout,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if result.returncode == 99:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr}")
+    return result
+
+
+def snapshot(*paths: Path, collect: bool = True) -> dict:
+    """Bytes and mode of each file (None when absent), after closing connections left by earlier commands (whose
+    close would checkpoint their writes into the file later)."""
+    import gc
+    import os
+
+    if collect:
+        gc.collect()
+    out = {}
+    for p in paths:
+        try:
+            out[str(p)] = (Path(p).read_bytes(), os.lstat(p).st_mode)
+        except FileNotFoundError:
+            out[str(p)] = None
+    return out

@@ -144,7 +144,7 @@ def test_import_all_or_nothing_and_round_trip(people, tmp_path):
     r = cli("import", "activities", write_csv(tmp_path / "kind.csv", "kind,title,date\ndance,类别不对,2017-07-01\n"),
             expect=1)
     assert "第2行" in r.stderr and "dance" in r.stderr and dump(cli.db) == before
-    assert "已导入 3 条" in cli("import", "activities", good).stdout
+    assert "已导入 3 条" in cli("import", "activities", good, "-v").stderr
     rows = cli.json("activity", "list")
     assert [r["code"] for r in rows] == ["A3-002", "A3-003", "A3-004"]  # generated after the file's own codes
     assert rows[2]["level"] == "both"

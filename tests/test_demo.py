@@ -94,4 +94,5 @@ def test_progress_only_on_a_terminal_and_on_stderr(db, tmp_path):
     subprocess.run(["script", "-qec", command, str(tmp_path / "tty.log")], capture_output=True, timeout=120)
     assert "校验" in (tmp_path / "tty.log").read_text(errors="replace")  # drawn on the terminal (stderr)
     assert "校验" not in (tmp_path / "out.txt").read_text()            # never in the data on stdout
-    assert "已导入 6000 条" in (tmp_path / "out.txt").read_text()
+    assert "已导入 6000 条" in (tmp_path / "tty.log").read_text()      # confirmed on the terminal (stderr)
+    assert (tmp_path / "out.txt").read_text() == ""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, Cli, add_deputy, dump, write_csv
+from tests.helpers import ROOT, Cli, add_deputy, dump, no_root_powers, write_csv
 
 HEAD = "name,gender,level,term,birth_date,workplace\n"
 OK = "林晓,女,镇,3,1980-01-02,镇政府\n"
@@ -114,17 +114,9 @@ def test_not_sqlite_database(tmp_path):
 
 
 def _without_root_powers(cmd: list[str]):
-    """Root ignores file modes: drop the capabilities that let it (setpriv), else skip."""
+    """Root ignores file modes: run without the capabilities that let it (helpers.no_root_powers), else skip."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("running as root without setpriv: cannot make a file read-only")
-        probe = subprocess.run(["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "true"],
-                               capture_output=True)
-        if probe.returncode:
-            pytest.skip("running as root and setpriv cannot drop capabilities here")
-        cmd = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *cmd]
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run([*no_root_powers(), *cmd], capture_output=True, text=True, env=env, timeout=60)
 
 
 def test_read_only_database(cli, db):

@@ -13,7 +13,7 @@ import pytest
 
 
 AS_OF = "2026-11-28"
-CONTRACT = {  # DESIGN.md "Report contract"
+CONTRACT = {  # docs/report.md
     "period": {"from", "to", "term"},
     "presidium": {"meetings", "meetings_without_quorum", "decisions", "decisions_passed", "appointments"},
     "congress": {"sessions", "sessions_without_quorum", "extraordinary", "decisions", "elected"},
@@ -128,7 +128,10 @@ def test_rollup_reads_each_file_read_only_and_totals(sample, tmp_path):
     assert data["total"]["presidium_meetings"] == 2 * one["presidium_meetings"] > 0
     assert a.read_bytes() == before
     csv_out = sample("report", "rollup", a, b, "--year", "2019", "--format", "csv").stdout
-    assert csv_out.splitlines()[-1].startswith("合计")
+    assert [line.split(",")[0] for line in csv_out.splitlines()[1:]] == ["三川镇", "二川乡"]  # data rows only
+    csv_out = sample("report", "rollup", a, b, "--year", "2019", "--format", "csv", "--total").stdout
+    assert csv_out.splitlines()[-1].startswith("合计,")
+    assert "合计" in sample("report", "rollup", a, b, "--year", "2019").stdout  # (a table always has it)
 
 
 def test_rollup_names_a_bad_file_and_still_reports_the_others(sample, tmp_path):

@@ -82,7 +82,7 @@ def test_tables_added_by_later_migrations_get_triggers(cli, db, monkeypatch):
     raw(db, "UPDATE deputies SET nickname = '小周'")
     assert log(cli, "--table", "extra_things")[0]["after"]["phone"] == "139****1111"
     assert log(cli, "--table", "deputies")[-1]["after"]["nickname"] == "小周"
-    backups = list((db.parent / f"{db.name}.backups").glob("*before-migration*.db"))
+    backups = list((db.parent / f"{db.name}.backups" / "auto").glob("*before-migration*.db"))
     assert len(backups) == 1 and os.stat(backups[0]).st_mode & 0o777 == 0o600
 
 
@@ -164,7 +164,7 @@ def test_import_backs_up_first(cli, db, tmp_path):
     add_deputy(cli, "林晓")
     f = write_csv(tmp_path / "d.csv", "name,gender,level,term\n周敏,女,镇,3\n")
     cli("import", "deputies", f)
-    backups = list((db.parent / f"{db.name}.backups").glob("*before-import*.db"))
+    backups = list((db.parent / f"{db.name}.backups" / "auto").glob("*before-import*.db"))
     assert len(backups) == 1
     assert raw(backups[0], "SELECT count(*) FROM deputies") == [(1,)]
 
@@ -188,7 +188,7 @@ def test_restore_checks_backs_up_and_asks(cli, db, tmp_path):
     r = cli("db", "restore", good, "--yes")
     assert "恢复前" in r.stdout
     assert [d["name"] for d in cli.json("deputy", "list")] == ["林晓"]
-    before = list((db.parent / f"{db.name}.backups").glob("*before-restore*.db"))
+    before = list((db.parent / f"{db.name}.backups" / "auto").glob("*before-restore*.db"))
     assert raw(before[0], "SELECT count(*) FROM deputies") == [(2,)]
     cli("db", "check")
     add_deputy(cli, "吴刚")  # the restored database is writable and still logs

@@ -9,7 +9,7 @@ import pytest
 
 from rdtool.io import kinds
 from rdtool.io.exporter import export_kind
-from rdtool.render import Column, render_rows
+from rdtool.render import render_rows
 from rdtool.store.db import open_store
 
 
@@ -27,7 +27,7 @@ def test_streamed_export_equals_generic(sample, fmt, headers, bom, tmp_path):
     for name in [n for n in kinds.KINDS if kinds.get(n).export_sql is not None]:
         kind = kinds.get(name)
         generic = io.StringIO()
-        expected = render_rows(kind.export(store, False), [Column(c) for c in kind.columns], fmt, generic,
+        expected = render_rows(kind.export(store, False), kind.export_columns(), fmt, generic,
                                headers=headers, bom=bom)
         out = tmp_path / f"{name}.{fmt}"
         n = export_kind(store, kind, fmt, out, headers=headers, bom=bom)

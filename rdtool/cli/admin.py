@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, interactive,
+                               make_app, open_db, parse_option)
 from rdtool.labels import parse_date
 from rdtool.render import Column, render_rows
 
@@ -97,13 +98,14 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
     from rdtool.services import admin
 
     fmt = check_format(fmt)
-    store = open_db(db)
+    store = open_db(db, incomplete_ok=True)
     info = admin.info(store)
     if fmt == "json":
         render_json(info)
         return
-    typer.echo(f"数据库：{info['path']}")
-    typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
+    if fmt in ("table", "md"):  # machine formats carry data only: the table of row counts
+        typer.echo(f"数据库：{info['path']}")
+        typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
     render_rows([{"table": t, "rows": n} for t, n in info["tables"].items()],
                 [Column("table", "表"), Column("rows", "行数")], fmt)
 
@@ -111,35 +113,35 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
 @db_app.command("backup")
 def db_backup(
     dest: Optional[str] = typer.Argument(None, help="备份文件路径（默认：数据库旁的 .backups 目录）"),
+    force: bool = typer.Option(False, "--force", help="备份文件已存在时覆盖它（不加时：在终端中会先询问，在脚本中不覆盖）"),
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """用 SQLite 在线备份做一致的副本（其他程序写入时也可以），文件权限 0600。"""
+    """用 SQLite 在线备份做一致的副本（其他程序写入时也可以），文件权限 0600。
+    副本先经 SQLite 快速检查（quick_check）才算数：数据库已损坏时不备份、也不删除任何旧备份，以退出码 1 结束。
+    手动备份放在 .backups 目录，自动备份（导入、升级、恢复之前）放在 .backups/auto，各自只保留最近 backups_keep 份。"""
     from pathlib import Path
 
+    from rdtool.cli.common import overwrite
     from rdtool.store import backup
 
-    store = open_db(db)
-    path = backup.take(store, Path(dest) if dest else None)
-    typer.echo(f"已备份到 {path}")
+    store = open_db(db, incomplete_ok=True)
+    path = backup.take(store, Path(dest) if dest else None, overwrite=overwrite(force))
+    confirm_done(f"已备份到 {path}", verbose)
 
 
 @db_app.command("backups")
 def db_backups(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
-    """列出数据库旁 .backups 目录中的自动和手动备份（新的在前）。保留份数见 rdtool config backups_keep。"""
+    """列出数据库旁 .backups 目录中的手动备份和 .backups/auto 中的自动备份（新的在前）。保留份数见 rdtool config backups_keep。"""
     from rdtool.store import backup
 
     fmt = check_format(fmt)
-    store = open_db(db)
-    render_rows(backup.listing(store), [Column("time", "时间"), Column("size", "字节数"), Column("file", "文件")], fmt)
-
-
-def interactive() -> bool:
-    import sys
-
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
+    store = open_db(db, incomplete_ok=True)
+    rows = backup.listing(store)
+    for r in rows:
+        r["kind_zh"] = "自动" if r["kind"] == "auto" else "手动"
+    render_rows(rows, [Column("time", "时间", kind="time"), Column("size", "字节数"), Column("file", "文件"),
+                       Column("kind_zh" if fmt in ("table", "md") else "kind", "类别")], fmt)
 
 
 def confirm(question: str, yes: bool) -> None:
@@ -152,6 +154,35 @@ def confirm(question: str, yes: bool) -> None:
         raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
     if not typer.confirm(question, default=False, err=True):
         raise typer.Abort()
+
+
+@db_app.command("datasette-metadata")
+def db_datasette_metadata(
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="<文件>",
+                                         help="写入文件（默认输出到屏幕；已有的文件需 --force 才覆盖），如 metadata.json"),
+    force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """生成 Datasette 的 metadata.json：表和列的中文名、建议全文检索框、常用分面，并屏蔽身份证号和电话
+    （需安装 datasette-mask-columns 插件）。用法：rdtool db datasette-metadata -o metadata.json；
+    datasette 三川镇.db -m metadata.json。详见 docs/datasette.md。"""
+    from pathlib import Path
+
+    from rdtool.render import render_json
+    from rdtool.services import datasette
+
+    store = open_db(db)
+    data = datasette.metadata(store)
+    if output is None:
+        render_json(data)
+        return
+    from rdtool.cli.common import overwrite
+    from rdtool.output_file import open_text
+
+    with open_text(output, db=store.path, overwrite=overwrite(force)) as out:
+        render_json(data, out)
+    confirm_done(f"已写入 {output}", verbose)
 
 
 @db_app.command("restore")
@@ -174,7 +205,7 @@ def db_restore(
         counts = "、".join(f"{t} {n}" for t, n in info["tables"].items()
                           if n and t not in ("_sqlite_migrations", "change_log"))
         confirm(f"用 {file}（{counts}）替换 {target} 的全部内容？当前内容会先备份", yes)
-    store = open_db(db, create=True, migrate=False)
+    store = open_db(db, create=True, migrate=False, incomplete_ok=True)
     safety = backup.restore(store, Path(file))
     store.close()
     store = open_db(db)  # brings an older backup's schema up to date (backing it up first)
@@ -191,6 +222,9 @@ def db_log(
     limit: int = typer.Option(200, "--limit", "-n", min=0, max=2**31 - 1, help="最多显示最近多少条（0 表示全部）"),
     show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号和电话（默认脱敏）"),
     fmt: str = FormatOpt,
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；已有的文件需 --force 才覆盖）"),
+    force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """修改记录：每次新增、修改、作废、删除都由数据库自动记下（时间、表、记录、改前改后）。"""
@@ -200,15 +234,24 @@ def db_log(
     fmt = check_format(fmt)
     if limit < 0:
         raise UsageError("--limit 不能为负数")
-    store = open_db(db, readonly=False)
+    store = open_db(db, incomplete_ok=True)
     rows = safety.log(store, table, since, record, limit or None, show_id)
     if fmt in ("json", "jsonl", "csv", "tsv"):
-        cols = [Column("id"), Column("at"), Column("table"), Column("record"), Column("action"), Column("changes")]
+        cols = [Column("id"), Column("at", "时间", kind="time"), Column("table", "表"), Column("record", "记录"),
+                Column("action", "操作"), Column("changes", "内容")]
         if fmt in ("json", "jsonl"):
             cols += [Column("before"), Column("after")]
     else:
-        cols = [Column("id", "序号"), Column("time", "时间"), Column("table", "表"), Column("record", "记录"),
+        cols = [Column("id", "序号"), Column("at", "时间", kind="time"), Column("table", "表"), Column("record", "记录"),
                 Column("action_zh", "操作"), Column("changes", "内容")]
+    if output:
+        from rdtool.cli.common import overwrite
+        from rdtool.output_file import open_text
+
+        with open_text(output, db=store.path, overwrite=overwrite(force)) as out:
+            render_rows(rows, cols, fmt, out)
+        confirm_done(f"已写入 {output}", verbose)
+        return
     render_rows(rows, cols, fmt)
 
 
@@ -280,17 +323,19 @@ def db_check(
 
     fmt = check_format(fmt)
     day = parse_option("--as-of", parse_date, as_of) or today()
-    store = open_db(db)
+    store = open_db(db, incomplete_ok=True)
     findings = safety.check(store, day)
     for f in findings:
-        f["severity_zh"] = {"error": "错误", "warning": "提醒"}.get(f["severity"], f["severity"])
+        f["severity_zh"] = {"error": "错误", "warning": "提醒", "note": "说明"}.get(f["severity"], f["severity"])
     if findings or fmt != "table":
         render_rows(findings, [Column("severity" if fmt != "table" and fmt != "md" else "severity_zh", "级别"), Column("check", "检查项"), Column("table", "表"),
                                Column("record", "记录"), Column("message", "说明")], fmt)
     bad = safety.failed(findings, strict)
     if fmt == "table":
         errors = sum(f["severity"] == "error" for f in findings)
-        typer.echo(f"检查完成：{errors} 个错误，{len(findings) - errors} 个提醒" if findings
+        notes = sum(f["severity"] == "note" for f in findings)
+        typer.echo(f"检查完成：{errors} 个错误，{len(findings) - errors - notes} 个提醒"
+                   + (f"，{notes} 条说明" if notes else "") if findings
                    else "检查完成：数据库完好，没有发现问题", err=bool(findings))
     if bad:
         raise typer.Exit(1)

@@ -28,6 +28,15 @@ FLAT_KEYS = ["deputy_id", "name", "level", "term", "period_from", "period_to", "
              "training", "points"]
 
 
+FLAT_ZH = {"period_from": "开始日期", "period_to": "结束日期", "congress_meetings": "人代会（应出席）",
+           "congress_present": "出席人代会", "congress_leave": "人代会请假", "congress_absent": "人代会缺席",
+           "congress_unrecorded": "人代会未记录",
+           "presidium_meetings": "主席团会议（应出席）", "presidium_present": "出席主席团会议",
+           "presidium_leave": "主席团会议请假", "presidium_absent": "主席团会议缺席",
+           "unexcused_absences": "未经批准缺席人代会", "proposals_led": "领衔议案建议", "proposals_cosigned": "附议议案建议",
+           "activities": "代表活动", "training": "学习培训", "points": "履职积分"}
+
+
 def flat(a: dict) -> dict:
     d, c, pr = a["deputy"], a["congress"], a["presidium"]
     return {"deputy_id": d["id"], "name": d["name"], "level": d["level"], "term": d["term"],
@@ -47,7 +56,8 @@ def render_archive(a: dict, fmt: str, out: TextIO | None = None) -> None:
         render_json(a, out)
         return
     if fmt in ("csv", "tsv", "jsonl"):
-        render_rows([flat(a)], [Column(k) for k in FLAT_KEYS], fmt, out)
+        render_rows([flat(a)], [Column(k, FLAT_ZH.get(k, ""), enum="level" if k == "level" else None)
+                                for k in FLAT_KEYS], fmt, out)
         return
     md = fmt == "md"
     if md:

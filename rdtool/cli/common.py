@@ -16,6 +16,9 @@ FORMAT_HELP = "输出格式：table（终端表格，管道中为纯文本）、
 
 DbOpt = typer.Option(None, "--db", help=DB_HELP)
 FormatOpt = typer.Option("table", "--format", "-f", help=FORMAT_HELP)
+VERBOSE_HELP = "成功时也在 stderr 说明写了什么（终端上默认显示；cron 和脚本中默认不输出）"
+VerboseOpt = typer.Option(False, "--verbose", "-v", help=VERBOSE_HELP)
+ForceOpt = typer.Option(False, "--force", help="输出文件已存在时覆盖它（不加时：在终端中会先询问，在脚本中不覆盖）")
 
 
 def make_app(help_text: str, **kw: Any) -> typer.Typer:
@@ -25,19 +28,55 @@ def make_app(help_text: str, **kw: Any) -> typer.Typer:
 
 def db_path(db: Optional[str]) -> Optional[str]:
     """--db on the command, else --db before the command, else None (RDTOOL_DB / default)."""
-    if db:
-        return db
+    return db or _root_option("db")
+
+
+def _root_option(name: str) -> Any:
     ctx = get_current_context(silent=True)
     root = ctx.find_root() if ctx else None
-    if root is not None and isinstance(root.obj, dict):
-        return root.obj.get("db")
-    return None
+    return root.obj.get(name) if root is not None and isinstance(root.obj, dict) else None
+
+
+def confirm_done(message: str, verbose: bool = False) -> None:
+    """The confirmation of a command that writes a file or imports one (已写入/已导出/已导入).
+
+    It goes to stderr, and only on a terminal or with -v: under cron or in a script a success prints nothing,
+    so cron mails nothing and stdout carries only data. (The 已增加/已更正 lines of add and edit commands stay
+    on stdout: scripts read the new record's code from them.)
+    """
+    from rdtool.render import is_terminal
+
+    if verbose or _root_option("verbose") or is_terminal(sys.stderr):
+        typer.echo(message, err=True)
 
 
 def open_db(db: Optional[str], **kw: Any):
     from rdtool.store.db import open_store
 
     return open_store(db_path(db), **kw)
+
+
+def interactive() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def overwrite(force: bool) -> Any:
+    """What an output may replace (rdtool.output_file): with --force anything; else ask on a terminal, and in a
+    script (no terminal) nothing."""
+    if force:
+        return True
+
+    def ask(path: Any) -> bool:
+        if not interactive():
+            return False
+        if not typer.confirm(f"{path} 已存在，覆盖它？", default=False, err=True):
+            raise typer.Abort()
+        return True
+
+    return ask
 
 
 def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:

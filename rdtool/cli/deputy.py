@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, make_app, open_db,
+                               parse_option)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list, render_record, render_rows
 
@@ -36,7 +37,7 @@ def add(
     gender: str = typer.Option(..., "--gender", help="性别：男/女 或 male/female"),
     level: str = typer.Option(..., "--level", help="代表层级：镇(乡)/县 或 township/county"),
     term: str = typer.Option(..., "--term", help="届次，如 3"),
-    birth_date: Optional[str] = typer.Option(None, "--birth-date", help="出生日期，如 1975-03-02 或 1975年3月2日"),
+    birth_date: Optional[str] = typer.Option(None, "--birth-date", help="出生日期，如 1975-03-02、1975年3月2日，或只写年月 1975.03"),
     ethnicity: Optional[str] = typer.Option(None, "--ethnicity", help="民族，如 汉族"),
     party: Optional[str] = typer.Option(None, "--party", help="政治面貌：中共党员/党员、中共预备党员、民主党派、无党派人士、群众"),
     education: Optional[str] = typer.Option(None, "--education", help="文化程度：小学、初中、高中/中专、大专、本科、研究生"),
@@ -256,7 +257,9 @@ def archive(
     year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
     term: Optional[int] = typer.Option(None, "--term", help="届次（默认该代表所在届的全部任期）"),
     fmt: str = typer.Option("table", "--format", "-f", help="table（终端）、md、json、docx（须 --output）、csv、tsv、jsonl"),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600）；docx 必须指定"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；已有的文件需 --force 才覆盖）；docx 必须指定"),
+    force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """代表履职档案：出席人代会（出席/请假/缺席）、主席团会议、领衔和附议的议案建议及办理结果、代表活动与学习培训、履职积分。
@@ -271,20 +274,23 @@ def archive(
         raise UsageError("--format docx 需要用 --output 指定文件，如 --output 王桂芳履职档案.docx")
     store = open_db(db)
     data = svc.archive(store, ref, year, term)
+    from rdtool.cli.common import overwrite
+    from rdtool.output_file import open_text, write_file
+
     if fmt == "docx":
         from rdtool.services import archive_docx
+        from rdtool.store import settings as settings_sql
 
-        path = archive_docx.write(data, Path(output))
-        typer.echo(f"已写入 {path}")
+        with write_file(Path(output), db=store.path, overwrite=overwrite(force)) as tmp:
+            archive_docx.write(data, tmp, town=settings_sql.get(store, "town") or "")
+        confirm_done(f"已写入 {output}", verbose)
         return
     from rdtool.cli.archive_views import render_archive
 
     if output:
-        from rdtool.io.exporter import open_output
-
-        with open_output(Path(output)) as out:
+        with open_text(Path(output), db=store.path, overwrite=overwrite(force)) as out:
             render_archive(data, fmt, out)
-        typer.echo(f"已写入 {output}")
+        confirm_done(f"已写入 {output}", verbose)
         return
     render_archive(data, fmt)
 

@@ -349,7 +349,8 @@ def deputies(
                    + (f"；{r['pending']}名当选人尚待资格审查" if r["pending"] else "")
                    + (f"；{r['rejected']}名当选无效" if r["rejected"] else ""))
         return
-    render_record(r, [Column(k) for k in ("created", "linked", "already", "pending", "rejected")], fmt)
+    render_record(r, [Column("created", "新列入代表"), Column("linked", "关联已有代表"), Column("already", "此前已列入"),
+                      Column("pending", "待资格审查"), Column("rejected", "当选无效")], fmt)
 
 
 @app.command("summary")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sqlite3
 import sys
 from typing import Any, Optional
@@ -99,7 +100,19 @@ class LazyGroup(TyperGroup):
         extra["standalone_mode"] = False
         from rdtool.store.changelog import set_command_line
 
-        set_command_line(list(sys.argv[1:] if args is None else args))
+        if not os.environ.get("RDTOOL_DEBUG"):
+            # a writer that failed (a full disk under openpyxl's zip file) may leave objects whose clean-up fails
+            # again when collected: the error was reported once, in Chinese; no "Exception ignored" traceback
+            sys.unraisablehook = lambda unraisable: None
+        argv = list(sys.argv[1:] if args is None else args)
+        bad = next((i for i, a in enumerate(argv, 1) if isinstance(a, str) and _SURROGATE.search(a)), None)
+        if bad is not None:
+            _fail(f"第 {bad} 个参数中有无法识别的字符（不是有效的 UTF-8 文本）", USAGE,
+                  "检查终端的编码设置（应为 UTF-8），或重新输入这个参数")
+        set_command_line(argv)
+        opened = sys.modules.get("rdtool.store.db")
+        if opened is not None:
+            opened.OPENED.clear()
         try:
             rv = super().main(args=args, prog_name=prog_name or "rdtool", **extra)
         except NoArgsIsHelpError as exc:  # `rdtool deputy`: the help is the answer
@@ -118,22 +131,33 @@ class LazyGroup(TyperGroup):
             _fail(str(exc), exc.exit_code)
         except OverflowError:  # a huge number or a date beyond 9999 typed as an option or an id
             _fail("数值过大或日期超出范围", USAGE, "检查命令中的数字和日期")
-        except sqlite3.IntegrityError as exc:
-            _fail(f"记录冲突，没有写入：{exc}", DOMAIN, "可能与已有记录重复，或引用了不存在的记录")
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                _fail("数据库正被其他程序占用，等待超时；请稍后重试", DOMAIN)
-            _fail(f"数据库错误：{exc}", DOMAIN)
-        except sqlite3.DatabaseError as exc:
-            _fail(f"数据库文件有问题：{exc}", DOMAIN, "可运行 rdtool db check，或从备份恢复")
+        except sqlite3.Error as exc:
+            if os.environ.get("RDTOOL_DEBUG"):
+                raise
+            _fail(*sqlite_message(exc))
         except BrokenPipeError:
             _quiet_broken_pipe()
             sys.exit(0)
         except KeyboardInterrupt:
             sys.exit(130)
+        except OSError as exc:  # a file the command read or wrote: disk full, EIO, no permission …
+            from rdtool.store.paths import os_error
+
+            err = os_error(exc, exc.filename or "", "读写")
+            _fail(str(err), err.exit_code)
+        except RecursionError:
+            _fail("输入的内容嵌套过深（如层层嵌套的 JSON），无法处理", USAGE, "检查输入的文件或参数")
+        except UnicodeError:
+            _fail("输入中有无法识别的字符（不是有效的 UTF-8 文本，如孤立的代理字符）", USAGE,
+                  "检查命令中的文字或文件的编码，重新输入")
         except Exception as exc:  # a bug: say so without a traceback (locals may hold personal data)
             if os.environ.get("RDTOOL_DEBUG"):
                 raise
+            from rdtool.services.stored_values import explain
+
+            found = explain()
+            if found is not None:  # a row another program wrote breaks the rules: name it, not a bug
+                _fail(str(found), found.exit_code)
             _fail(f"rdtool 内部错误（{type(exc).__name__}）：{exc}", exit_code_for(exc),
                   "这是程序的缺陷，请把命令和这行信息告诉维护人员；设 RDTOOL_DEBUG=1 可看详细信息")
         try:
@@ -143,7 +167,43 @@ class LazyGroup(TyperGroup):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONG_RUN = re.compile(r"\S{200,}")
+
+
+def sqlite_message(exc: sqlite3.Error) -> tuple[str, int, Optional[str]]:
+    """An SQLite error as one Chinese line (message, exit code, hint); its own text (SQL names such as
+    "UNIQUE constraint failed: activities.code") never reaches the user."""
+    from rdtool.labels import FIELD_ZH
+
+    text = str(exc)
+    if isinstance(exc, sqlite3.IntegrityError):
+        m = re.search(r"(UNIQUE|NOT NULL) constraint failed: (\w+)\.(\w+)", text)
+        if m and m.group(1) == "UNIQUE":
+            field = FIELD_ZH.get(m.group(3), m.group(3))
+            return (f"与已有记录重复：这个{field}已被使用，没有写入", DOMAIN, "换一个值，或先查看已有的记录")
+        if m:
+            return f"{FIELD_ZH.get(m.group(3), m.group(3))}不能为空，没有写入", DOMAIN, None
+        if "FOREIGN KEY" in text:
+            return "引用的记录不存在（可能刚被删除或作废），没有写入", DOMAIN, "检查命令中的编号或姓名"
+        return "记录与规则或已有记录冲突，没有写入", DOMAIN, "检查输入；可运行 rdtool db check"
+    if "locked" in text or "busy" in text:
+        return "数据库正被其他程序占用，等待超时；请稍后重试", DOMAIN, None
+    if "disk is full" in text:
+        return "磁盘已满，没有写入", DOMAIN, "请先清理磁盘（删除不用的文件或旧备份）再运行"
+    if "readonly" in text or "read-only" in text:
+        return "数据库文件是只读的，不能写入", DOMAIN, "检查文件和所在目录的权限，或换用可写的副本"
+    if "no such table" in text or "no such column" in text:
+        return "数据库结构不完整（缺少表或列）", DOMAIN, "运行 rdtool db check 查看，或用 rdtool db restore 从备份恢复"
+    if "disk I/O" in text:
+        return "读写数据库文件时发生错误（磁盘、U 盘或网络共享可能有故障，或磁盘已满）", DOMAIN, "检查磁盘后重试"
+    if isinstance(exc, sqlite3.OperationalError):
+        return "数据库操作失败，没有写入", DOMAIN, "设 RDTOOL_DEBUG=1 可看 SQLite 的原始信息"
+    return "数据库文件有问题（可能已损坏）", DOMAIN, "可运行 rdtool db check，或从备份恢复"
+
+
 def _fail(message: str, code: int, hint: Optional[str] = None) -> None:
+    message = _LONG_RUN.sub(lambda m: m.group(0)[:30] + "…" + m.group(0)[-10:], message)
     text = f"错误：{message}"
     if hint and "提示：" not in message:
         text += f"\n提示：{hint}"
@@ -167,18 +227,24 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+DOCS_EPILOG = ("文档（项目的 docs/ 目录）：命令参考 docs/commands.md；导入导出的列、代码和中文标签 docs/csv.md；"
+               "报告的 JSON 键 docs/report.md；法律规则及条文 docs/rules.md；退出码 docs/exit-codes.md；"
+               "数据库结构 docs/schema.md；用 sqlite-utils、Datasette 读库 docs/datasette.md。")
+
 app = typer.Typer(cls=LazyGroup, no_args_is_help=True, add_completion=False,
                   rich_markup_mode="rich" if sys.stdout.isatty() else None,
-                  help="rdtool — 乡镇人大主席团工作记录与统计 (records and reports for a township People's Congress presidium).")
+                  help="rdtool — 乡镇人大主席团工作记录与统计 (records and reports for a township People's Congress presidium).",
+                  epilog=DOCS_EPILOG)
 
 
 @app.callback()
 def _root(
     db: Optional[str] = typer.Option(None, "--db", help="数据库文件（默认：环境变量 RDTOOL_DB，或用户数据目录中的 rdtool.db）"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="写文件和导入成功时也在 stderr 说明（终端上默认显示）"),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
 ) -> None:
     ctx = get_current_context()
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "verbose": verbose}
 
 
 def main() -> None:

@@ -20,7 +20,8 @@ import typer
 def _shared(
     bom: bool = typer.Option(False, "--bom", help="CSV/TSV 开头加 BOM（字节顺序标记），便于 Excel/WPS 正确识别 UTF-8 中文"),
     headers: str = typer.Option("en", "--headers", metavar="<en|zh>",
-                                help="CSV/TSV 列名：en（英文字段名，脚本用，默认）或 zh（中文列名，给人看）"),
+                                help="CSV/TSV/XLSX 的列名和值：en（英文字段名和代码，脚本用，默认）或 zh（中文列名和"
+                                     "中文值如 男、中共党员、是，给人看；导入可读回）"),
 ) -> None:
     """The shared output options (only their declarations are used)."""
 

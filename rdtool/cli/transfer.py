@@ -7,9 +7,10 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, make_app, open_db
+from rdtool.cli.common import DbOpt, ForceOpt, VerboseOpt, confirm_done, make_app, open_db
+from rdtool.io.kinds import KINDS
 
-import_app = make_app("从 CSV/XLSX 导入")
+import_app = make_app("从 CSV/XLSX/XLS/DOCX 导入")
 export_app = make_app("导出")
 
 EXPORT_FORMATS = ("csv", "tsv", "json", "jsonl", "xlsx")
@@ -17,53 +18,70 @@ EXPORT_FORMATS = ("csv", "tsv", "json", "jsonl", "xlsx")
 
 @import_app.command("import")
 def import_(
-    kind: str = typer.Argument(..., help="类型：terms、deputies（以及已支持的其他类型）"),
-    file: Path = typer.Argument(..., help="CSV（UTF-8/GBK/GB18030）、TSV 或 .xlsx 文件"),
+    kind: str = typer.Argument(..., help=f"类型：{'、'.join(KINDS)}（各类型的列见 docs/csv.md，名册常用的列名见 docs/import.md）"),
+    file: Path = typer.Argument(..., help="CSV（UTF-8/GBK/GB18030）、TSV、.xlsx、.xls 或 .docx（其中的表格）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查，不写入"),
-    ignore_extra: bool = typer.Option(False, "--ignore-extra", help="跳过无法识别的列（默认报错）"),
+    ignore_extra: bool = typer.Option(False, "--ignore-extra", help="跳过无法识别的列（序号列总是跳过）"),
+    term: Optional[str] = typer.Option(None, "--term", metavar="<届次>",
+                                       help="名册没有届次列时用的届次（默认本届）"),
+    level: Optional[str] = typer.Option(None, "--level", metavar="<层级>",
+                                        help="名册没有层级列时用的层级：镇/县（默认镇）"),
+    table: Optional[int] = typer.Option(None, "--table", metavar="<第几个>",
+                                        help="读取 .docx 的第几个表格、.xlsx/.xls 的第几个工作表（默认第1个）"),
+    errors: Optional[Path] = typer.Option(None, "--errors", metavar="<文件>",
+                                          help="有错误时把各行连同“错误”列写到这个 .xlsx 或 .csv，改正后直接导入"),
+    force: bool = typer.Option(False, "--force", help="--errors 的文件已存在时覆盖它（不加时：在终端中会先询问，在脚本中不覆盖）"),
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """导入一个文件：列名可用英文字段名或中文列名；任何一行有错都不写入，并列出所有错误的行、列和值。"""
-    from rdtool.cli.common import TerminalProgress
+    """导入一个文件：列名可用英文字段名、中文列名或名册常用的别名；表头上方的标题行、表尾的制表人行自动跳过。
+    任何一行有错都不写入，并一次列出所有错误的行、列和值。"""
+    from rdtool.cli.common import TerminalProgress, overwrite
+    from rdtool.errors import UsageError
     from rdtool.io import kinds
     from rdtool.io.importer import run_import
 
+    if table is not None and table < 1:
+        raise UsageError("--table 从 1 数起（第1个表格或工作表）")
     spec = kinds.get(kind)
     store = open_db(db)
     with TerminalProgress() as progress:
-        result = run_import(store, spec, file, dry_run=dry_run, ignore_extra=ignore_extra, progress=progress)
+        result = run_import(store, spec, file, dry_run=dry_run, ignore_extra=ignore_extra, progress=progress,
+                            defaults={"term": term, "level": level}, table=table, errors_to=errors,
+                            overwrite=overwrite(force))
+    for note in result.notes:
+        confirm_done(f"说明：{note}", verbose)
     if result.dry_run:
-        typer.echo(f"检查通过：{file.name} 共 {result.rows} 行{spec.zh}记录，可以导入（未写入）")
+        confirm_done(f"检查通过：{file.name} 共 {result.rows} 行{spec.zh}记录，可以导入（未写入）", verbose)
     else:
-        typer.echo(f"已导入 {result.written} 条{spec.zh}记录（{file.name}）")
+        confirm_done(f"已导入 {result.written} 条{spec.zh}记录（{file.name}）", verbose)
 
 
 @export_app.command("export")
 def export(
-    kind: str = typer.Argument(..., help="类型：terms、deputies（以及已支持的其他类型）"),
+    kind: str = typer.Argument(..., help=f"类型：{'、'.join(KINDS)}（各类型的列见 docs/csv.md）"),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv、tsv、json、jsonl、xlsx"),
-    headers: str = typer.Option("en", "--headers", help="列名：en（英文字段名，默认）或 zh（中文）"),
-    bom: bool = typer.Option(False, "--bom", help="CSV 前加 BOM，便于 Excel/WPS 直接打开"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600）；xlsx 必须指定"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；不会写到数据库或备份上，已有的文件需 --force 才覆盖）；xlsx 必须指定"),
     show_id: bool = typer.Option(False, "--show-id", help="导出完整身份证号和电话（默认脱敏；完整备份需要）"),
+    force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """导出记录，可再导入。"""
-    from rdtool.cli.common import check_format
+    """导出记录，可再导入（列、代码和中文标签见 docs/csv.md）。"""
+    from rdtool.cli.common import TerminalProgress, check_format, overwrite
     from rdtool.errors import UsageError
     from rdtool.io import kinds
     from rdtool.io.exporter import export_kind
+    from rdtool.render import output_options
 
     fmt = check_format(fmt, EXPORT_FORMATS)
-    if headers not in ("en", "zh"):
-        raise UsageError("--headers 只能是 en 或 zh")
     if fmt == "xlsx" and output is None:
         raise UsageError("xlsx 格式需要用 --output 指定文件")
     spec = kinds.get(kind)
     store = open_db(db)
-    from rdtool.cli.common import TerminalProgress
-
+    opts = output_options()  # --bom and --headers: the shared output options (rdtool.cli.output)
     with TerminalProgress() as progress:
-        n = export_kind(store, spec, fmt, output, headers=headers, bom=bom, show_private=show_id, progress=progress)
+        n = export_kind(store, spec, fmt, output, headers=opts.headers, bom=opts.bom, show_private=show_id,
+                        progress=progress, overwrite=overwrite(force))
     if output is not None:
-        typer.echo(f"已导出 {n} 条{spec.zh}记录到 {output}", err=True)
+        confirm_done(f"已导出 {n} 条{spec.zh}记录到 {output}", verbose)

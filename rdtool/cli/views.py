@@ -25,8 +25,8 @@ def render_composition(data: dict, fmt: str) -> None:
     targets = [{**t, "met_mark": "" if t["met"] is None else ("✓" if t["met"] else "✗"),
                 "bar": bar(t["share"]) if show_bars else ""} for t in data["targets"]]
     if fmt in ("csv", "tsv", "jsonl"):
-        render_rows(rows, [Column("dimension"), Column("code"), Column("label"), Column("count"),
-                           Column("share")], fmt)
+        render_rows(rows, [Column("dimension", "维度"), Column("code", "代码"), Column("label", "类别"),
+                           Column("count", "人数"), Column("share", "比例", kind="rate")], fmt)
         return
     title = (f"第{data['term']}届{label('level', data['level'])}结构（{data['as_of']}在任 {data['total']} 人）")
     cols = [Column("dimension_zh", "维度"), Column("label", "类别"), Column("count", "人数"),

@@ -17,10 +17,12 @@ TABLE_COLUMNS = [Column("id"), Column("meeting_code", "会议"), Column("seq"), 
                  Column("kind", enum="item_kind"), Column("method", enum="vote_method"), Column("yes"), Column("no"),
                  Column("abstain"), Column("not_voting"), Column("entitled"), Column("present"),
                  Column("result", "表决结果", enum="vote_result")]
-MACHINE_COLUMNS = [Column("id"), Column("meeting_code"), Column("meeting_kind"), Column("meeting_date"),
+MACHINE_COLUMNS = [Column("id"), Column("meeting_code"), Column("meeting_kind", "会议类别", enum="meeting_kind"),
+                   Column("meeting_date", "会议日期"),
                    Column("seq"), Column("title"), Column("kind"), Column("method"), Column("yes"), Column("no"),
                    Column("abstain"), Column("not_voting"), Column("entitled"), Column("present"), Column("result"),
-                   Column("rule"), Column("required_yes"), Column("explanation"), Column("notes"), Column("subject")]
+                   Column("rule"), Column("required_yes", "通过所需票数"), Column("explanation", "说明"), Column("notes"),
+                   Column("subject", "议题")]
 
 
 def _raw(**values: Optional[str]) -> dict:

@@ -1,18 +1,28 @@
 """The layout every .docx rdtool writes shares: a government work document (GB/T 9704 conventions).
 
-Title in 方正小标宋简体 二号, headings in 黑体, body in 仿宋_GB2312 三号 with fixed 29 pt line spacing, A4 with
-37/35/28/26 mm margins; files written with mode 0600. python-docx is imported only here, only when used.
+Title in 方正小标宋简体 二号, headings in 黑体 (Word's Heading styles, so the navigation pane and a table of
+contents work), body in 仿宋_GB2312 三号 with fixed 29 pt line spacing, A4 with 37/35/28/26 mm margins; the page
+number "— 1 —" in 宋体 四号 below the text block, on the outside edge (odd pages right, even pages left, one
+character in from the edge); table header rows repeat on every page; numbers right-aligned; fonts that stock
+Windows lacks declare the one it has (仿宋_GB2312 → 仿宋, 方正小标宋简体 → 宋体); document properties in Chinese
+(title, the presidium as author, zh-CN, created now). Files are written with mode 0600. python-docx is imported
+only here, only when used.
 """
 
 from __future__ import annotations
 
-import os
+import re
 from pathlib import Path
 
-TITLE_FONT, HEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "仿宋_GB2312"
+TITLE_FONT, HEADING_FONT, BODY_FONT, PAGE_NUMBER_FONT = "方正小标宋简体", "黑体", "仿宋_GB2312", "宋体"
+# font -> the font stock Windows has in its place (declared in the document's font table)
+FALLBACKS = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "黑体": "SimHei", "宋体": "SimSun"}
+HEADING_SIZES = {1: 16, 2: 14}  # 三号, 四号
+_NUMBER = re.compile(r"-?\d+(\.\d+)?%?")
 
 
-def new_document():
+def new_document(title: str = "", author: str = ""):
+    """An A4 document with the margins, styles, page numbers, font fallbacks and properties above."""
     import docx
     from docx.shared import Mm
 
@@ -21,30 +31,136 @@ def new_document():
         section.page_height, section.page_width = Mm(297), Mm(210)
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.footer_distance = Mm(35 - 7 - 5)  # the page number's line 7 mm below the text block
+    _language(document)
+    for level, size in HEADING_SIZES.items():
+        _heading_style(document.styles[f"Heading {level}"], size)
+    _page_numbers(document)
+    _font_fallbacks(document)
+    _properties(document, title, author)
     return document
 
 
-def _font(run, name: str, size_pt: float, bold: bool = False) -> None:
+def _language(document) -> None:
+    """zh-CN as the documents' language (the template says en-US): spelling and line breaking follow it."""
     from docx.oxml.ns import qn
+
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _heading_style(style, size: float) -> None:
+    from docx.shared import Pt, RGBColor
+
+    style.font.name, style.font.size, style.font.bold = HEADING_FONT, Pt(size), False
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    _east_asian(style.element.get_or_add_rPr(), HEADING_FONT)
+    fmt = style.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), Pt(29)
+
+
+def _page_numbers(document) -> None:
+    """"— 1 —": odd pages at the right, even pages at the left, one character (四号, 14 pt) in from the edge."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document.settings.odd_and_even_pages_header_footer = True
+    for section in document.sections:
+        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            footer.is_linked_to_previous = False
+            p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            p.alignment = align
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                p.paragraph_format.right_indent = Pt(14)
+            else:
+                p.paragraph_format.left_indent = Pt(14)
+            _font(p.add_run("— "), PAGE_NUMBER_FONT, 14)
+            _page_field(p)
+            _font(p.add_run(" —"), PAGE_NUMBER_FONT, 14)
+
+
+def _page_field(paragraph) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def part(tag: str, **attrs: str):
+        run = paragraph.add_run()
+        _font(run, PAGE_NUMBER_FONT, 14)
+        el = OxmlElement(tag)
+        for k, v in attrs.items():
+            el.set(qn(k), v)
+        run._r.append(el)
+        return el
+
+    part("w:fldChar", **{"w:fldCharType": "begin"})
+    instr = part("w:instrText", **{"xml:space": "preserve"})
+    instr.text = " PAGE "
+    part("w:fldChar", **{"w:fldCharType": "separate"})
+    number = paragraph.add_run("1")
+    _font(number, PAGE_NUMBER_FONT, 14)
+    part("w:fldChar", **{"w:fldCharType": "end"})
+
+
+def _font_fallbacks(document) -> None:
+    """Each font with the one Word and WPS use where it is missing (w:altName), GB2312 character set."""
+    from lxml import etree
+
+    part = next(p for p in document.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml")
+    root = etree.fromstring(part.blob)
+    w = root.nsmap["w"]
+    for name, alt in FALLBACKS.items():
+        font = etree.SubElement(root, f"{{{w}}}font", {f"{{{w}}}name": name})
+        etree.SubElement(font, f"{{{w}}}altName", {f"{{{w}}}val": alt})
+        etree.SubElement(font, f"{{{w}}}charset", {f"{{{w}}}val": "86"})
+        etree.SubElement(font, f"{{{w}}}family", {f"{{{w}}}val": "modern" if "黑" in name or "仿" in name else "roman"})
+        etree.SubElement(font, f"{{{w}}}pitch", {f"{{{w}}}val": "variable"})
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _properties(document, title: str, author: str) -> None:
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)  # (python-docx writes it as UTC)
+    props = document.core_properties
+    props.title, props.author, props.last_modified_by = title, author, author
+    props.language, props.comments, props.keywords, props.subject = "zh-CN", "", "", ""
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def _east_asian(rpr, name: str) -> None:
+    from docx.oxml.ns import qn
+
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:eastAsia"), name)  # without it Word shows Chinese in the default East Asian font
+
+
+def _font(run, name: str, size_pt: float, bold: bool = False) -> None:
     from docx.shared import Pt
 
     run.font.name = name
     run.font.size = Pt(size_pt)
     run.font.bold = bold
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    fonts.set(qn("w:eastAsia"), name)  # without it Word shows Chinese in the default East Asian font
+    _east_asian(run._element.get_or_add_rPr(), name)
 
 
 def paragraph(doc, text: str, font: str = BODY_FONT, size: float = 16, bold: bool = False, center: bool = False,
-              indent: bool = False):
+              indent: bool = False, style: str | None = None):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    p = doc.add_paragraph()
+    p = doc.add_paragraph(style=style)
     fmt = p.paragraph_format
     fmt.line_spacing = Pt(29)
     fmt.space_after = Pt(0)
@@ -60,15 +176,23 @@ def title(doc, text: str):
     return paragraph(doc, text, TITLE_FONT, 22, center=True)
 
 
-def heading(doc, text: str, size: float = 16):
-    return paragraph(doc, text, HEADING_FONT, size)
+def heading(doc, text: str, level: int = 1):
+    """A heading in Word's Heading 1/2 style (黑体 三号/四号)."""
+    return paragraph(doc, text, HEADING_FONT, HEADING_SIZES[level], style=f"Heading {level}")
 
 
 TEXT_WIDTH_MM = 210 - 28 - 26
 
 
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.fullmatch(text))
+
+
 def table(doc, head: list[str], rows: list[list[object]]) -> None:
-    """A grid whose columns are as wide as their longest entry needs (a meeting's title, not its count)."""
+    """A grid whose columns are as wide as their longest entry needs (a meeting's title, not its count); the
+    header row repeats on every page the table crosses; numbers are right-aligned."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
     from docx.shared import Mm
 
     cells = [["" if v is None else str(v) for v in row] for row in rows]
@@ -79,18 +203,22 @@ def table(doc, head: list[str], rows: list[list[object]]) -> None:
     grid.autofit = False
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width  # the grid (what LibreOffice/WPS read) as well as each cell (what Word reads)
+    grid.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on every page
     for cell, text, width in zip(grid.rows[0].cells, head, widths, strict=True):
         cell.width = width
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 12)
     for row in cells:
-        for cell, value, width in zip(grid.add_row().cells, row, widths, strict=True):
+        new = grid.add_row()
+        new._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row is never split across pages
+        for cell, value, width in zip(new.cells, row, widths, strict=True):
             cell.width = width
+            if is_number(value):
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _font(cell.paragraphs[0].add_run(value), BODY_FONT, 12)
 
 
 def save(doc, path: Path) -> Path:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
+    """Save to `path`: the temporary file rdtool.output_file made (mode 0600), renamed into place when complete."""
     doc.save(str(path))
-    os.chmod(path, 0o600)
     return path

@@ -1,4 +1,4 @@
-"""The figures of a period, exactly as DESIGN.md's report contract counts them (docs/figures.md).
+"""The figures of a period, exactly as the report contract counts them (docs/report.md, docs/figures.md).
 
 A period (rdtool.services.periods) is a term, a calendar year or a date range; a record belongs to it by
 its date. States (in office, replied, overdue) are judged on `as_of`, so a report run next year for this

@@ -111,7 +111,7 @@ def deputies_paragraph(fig: dict, period: Period, targets: dict, counts: dict | 
 
 def proposals_paragraph(fig: dict, counts: dict | None = None) -> str:
     """Motions (件) and their disposition by the presidium; the suggestions handled by units (条), every rate
-    with its base named (DESIGN.md "How each figure is counted")."""
+    with its base named (docs/figures.md)."""
     p = fig["proposals"]
     c = counts or {}
     if not p["received"]:

@@ -29,22 +29,35 @@ COLUMNS = [
 ]
 
 
-def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str) -> tuple[list[dict], dict, list[str]]:
-    """(rows, total, errors): a township whose file cannot be read is named in errors; the rest still report."""
+def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str,
+           warnings: list[str] | None = None) -> tuple[list[dict], dict, list[str]]:
+    """(rows, total, errors): a township whose file cannot be read is named in errors; the rest still report.
+
+    Each file is opened read-only (from a CD or a read-only share too) and never changed. The same file named
+    twice (`a.db ./a.db`, a link to it) and two files of the same township are counted once; each repeat is
+    named in `warnings`.
+    """
+    from rdtool.store.paths import same_file
+
     rows, errors = [], []
+    seen: list[Path] = []
+    towns: dict[tuple, str] = {}
+    warnings = warnings if warnings is not None else []
     for path in paths:
+        twin = next((p for p in seen if same_file(p, path)), None)
+        if twin is not None:
+            warnings.append(f"{path} 与 {twin} 是同一个文件，只计一次")
+            continue
+        seen.append(path)
         try:
-            if not path.exists():
-                raise RdtoolError(f"文件不存在：{path}")
-            store = open_store(path, readonly=True)
-            try:
-                fig = compute(store, range_period(store, date_from, date_to), as_of)
-                town = settings_sql.get(store, "town") or path.stem
-            finally:
-                store.close()
+            fig, town, county = _figures(path, date_from, date_to, as_of)
         except RdtoolError as exc:
             errors.append(f"{path}：{exc.message}")
             continue
+        if (town, county) in towns:
+            warnings.append(f"{path} 与 {towns[(town, county)]} 都是{county or ''}{town}的数据库，只计前一个")
+            continue
+        towns[(town, county)] = str(path)
         row = {"town": town, "file": str(path)}
         for key, (group, field), _ in COLUMNS:
             row[key] = fig[group][field]
@@ -59,3 +72,24 @@ def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str) -> tuple
     total["reply_rate"] = (total["proposals_replied"] / total["proposals_handled"]
                            if total["proposals_handled"] else None)
     return rows, total, errors
+
+
+def _figures(path: Path, date_from: str, date_to: str, as_of: str) -> tuple[dict, str, str]:
+    """One township's figures; a row another program wrote that breaks the rules is this file's error."""
+    if not path.exists():
+        raise RdtoolError(f"文件不存在：{path}")
+    store = open_store(path, readonly=True)
+    try:
+        fig = compute(store, range_period(store, date_from, date_to), as_of)
+        return fig, settings_sql.get(store, "town") or path.stem, settings_sql.get(store, "county") or ""
+    except RdtoolError:
+        raise
+    except Exception:
+        from rdtool.services.stored_values import problem_in
+
+        found = problem_in(store)
+        if found is None:
+            raise
+        raise found from None
+    finally:
+        store.close()

@@ -20,6 +20,19 @@ def write_json(report: Report, out: TextIO | None = None) -> None:
     render_json(report.as_json(), out)
 
 
+FLAT_COLUMNS = [Column("section", "部分"), Column("key", "键"), Column("label", "项目"), Column("value", "数值")]
+
+
+def write_flat(report: Report, out: TextIO | None = None, fmt: str = "csv") -> None:
+    """One row per figure (section,key,label,value) for scripts: rdtool.reports.flat."""
+    from rdtool.render import output_options
+    from rdtool.reports.flat import flat_rows, value_text
+
+    zh = output_options().headers == "zh" and fmt != "jsonl"
+    rows = ({**r, "value": value_text(r, zh)} for r in flat_rows(report.as_json()))
+    render_rows(rows, FLAT_COLUMNS, fmt, out)
+
+
 def write_text(report: Report, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     if is_terminal(out):

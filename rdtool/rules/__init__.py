@@ -27,5 +27,5 @@ Modules (import them directly; this package imports nothing heavy):
 Short names used in docstrings: 组织法 = 中华人民共和国地方各级人民代表大会和地方各级人民政府
 组织法 (2022年修正); 选举法 = 中华人民共和国全国人民代表大会和地方各级人民代表大会选举法
 (2020年修正); 代表法 = 中华人民共和国全国人民代表大会和地方各级人民代表大会代表法
-(2025年修正 unless a year is given). Full texts: ``/work/shared/laws/``.
+(2025年修正 unless a year is given). Every rule, with its article: docs/rules.md.
 """

@@ -1,6 +1,6 @@
 """Who may stand in an election by the township congress: contest sizes, 另行选举 lists, seats.
 
-Sources (texts in ``/work/shared/laws/``):
+Sources (cited by law and article; docs/rules.md lists every rule):
 
 - 组织法 (2022) 第二十七条第一款: 乡镇人大主席、人民政府正职 "候选人数可以多一人，进行差额选举；如果提名
   的候选人只有一人，也可以等额选举"; 副主席、人民政府副职 "候选人数应比应选人数多一人至三人"; if
@@ -70,7 +70,7 @@ def contest_size_warnings(post_kind: str, seats: int, candidates: int, by_electi
       (第二十七条第一款 last sentence). The same 差额 applies to an 另行选举 of vice posts
       (第二十九条第三款). (组织法 第十八条 allows 副主席一人至二人; that cap is `check_seats`,
       since ``'vice'`` also covers 副乡镇长.)
-    - ``'member'`` (主席团成员, 组织法 第十九条): no law in laws/ sets a candidate ratio for the
+    - ``'member'`` (主席团成员, 组织法 第十九条): no law cited here sets a candidate ratio for the
       presidium, so there is no legal warning; only the arithmetic one below.
 
     ``by_election=True`` (补选, 组织法 第三十条: "候选人数可以多于应选人数，也可以同应选人数相等")

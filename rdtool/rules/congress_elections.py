@@ -1,6 +1,6 @@
 """Elections held by the township congress: 主席、副主席、乡镇长、副乡镇长、主席团成员.
 
-Sources (texts in ``/work/shared/laws/``):
+Sources (cited by law and article; docs/rules.md lists every rule):
 
 - 组织法 (2022) 第二十五条: "地方各级人民代表大会进行选举和通过决议，以全体代表的过半数通过。"
 - 组织法 第二十九条第一款: more winners with 过半数 than seats → 以得票多的当选; 票数相等不能确定当选人

@@ -1,6 +1,6 @@
 """What a township congress election makes of its winners: presidium roles, deputies only, the oath.
 
-Sources (texts in ``/work/shared/laws/``):
+Sources (cited by law and article; docs/rules.md lists every rule):
 
 - 组织法 (2022) 第十八条第一款: "乡、民族乡、镇的人民代表大会设主席，并可以设副主席一人至二人。主席、
   副主席由本级人民代表大会从代表中选出".
@@ -88,7 +88,7 @@ def duties(office: str | None) -> Duties:
 def oath_article(province: str | None) -> str:
     """The citation for the oath of officials elected by a township congress in ``province``.
 
-    The national decision when the province has no rule in ``/work/shared/laws/`` (or is ``'national'``).
+    The national decision when the province has no rule of its own among those cited here (or is ``'national'``).
     """
     key = (province or "").removesuffix("省").removesuffix("市")
     return OATH_ARTICLES.get(key, ART_OATH_NATIONAL)

@@ -81,7 +81,7 @@ def rehandle_due(feedback_on: date, months: int = REHANDLE_MONTHS) -> date:
 def days_overdue(due_on: date, replied_on: date | None, as_of: date) -> int:
     """Days past the due date, judged on ``as_of``; 0 when not late.
 
-    A reply dated after ``as_of`` is not yet known on ``as_of`` (DESIGN: states are judged as of
+    A reply dated after ``as_of`` is not yet known on ``as_of`` (docs/report.md: states are judged as of
     ``--as-of``), so lateness is then counted up to ``as_of``. Replying on the due date is on time
     (the due date is the last day of the period — 代表法 2025 第五十一条第二款 "…内答复").
     """

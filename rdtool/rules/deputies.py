@@ -4,6 +4,7 @@
 - 组织法 第十四条第三款: 乡镇人大主席团认为必要，或者经过五分之一以上代表提议，可以临时召集本级人民
   代表大会会议.
 - 组织法 第二十二条第二款: 乡、民族乡、镇的人民代表大会代表五人以上联名，可以…提出…议案.
+- 选举法 (2020) 第三条: 年满十八周岁的公民有选举权和被选举权 — ages are 周岁 (completed years).
 - 代表法 (2025年修正) 第六十二条第三项 (2015年修正 第四十九条第三项, same words): 未经批准两次不出席
   本级人民代表大会会议的, 代表资格终止.
 """
@@ -19,6 +20,10 @@ __all__ = [
     "motion_signers_ok",
     "mandate_ends_for_absence",
     "extraordinary_session_request_ok",
+    "AGE_BANDS",
+    "age_on",
+    "age_band",
+    "births_agree",
 ]
 
 TERM_YEARS = 5
@@ -78,3 +83,38 @@ def extraordinary_session_request_ok(requesters: int, all_deputies: int) -> bool
     if requesters > all_deputies:
         raise ImpossibleCounts(f"提议代表{requesters}人，多于全体代表{all_deputies}人")
     return 5 * requesters >= all_deputies
+
+
+AGE_BANDS = (("35岁及以下", 0, 35), ("36–45岁", 36, 45), ("46–55岁", 46, 55), ("56岁及以上", 56, 200))
+"""The age bands of the roster's composition (代表结构) and the report: (label, lowest, highest) in 周岁."""
+
+
+def age_on(birth: str | None, day: str) -> int | None:
+    """A person's age in 周岁 (completed years) on `day`, as 选举法 (2020) 第三条 counts "年满十八周岁".
+
+    `birth` is an ISO date (1979-08-15: one more year on each birthday, the birthday itself included) or,
+    as rosters record it, a month only (1979-08: at month precision one more year from the first day of
+    the birth month — the birthday falls somewhere in that month). None when the birth date is unknown.
+    """
+    if not birth:
+        return None
+    y, m = int(birth[:4]), int(birth[5:7])
+    dy, dm, dd = int(day[:4]), int(day[5:7]), int(day[8:10])
+    if len(birth) == 7:
+        return dy - y - (dm < m)
+    return dy - y - ((dm, dd) < (m, int(birth[8:10])))
+
+
+def age_band(age: int | None) -> str:
+    """The label of the band of AGE_BANDS an age falls in ('' when the age is unknown)."""
+    if age is None:
+        return ""
+    return next(lab for lab, lo, hi in AGE_BANDS if lo <= age <= hi)
+
+
+def births_agree(a: str | None, b: str | None) -> bool:
+    """Whether two recorded births can be the same person's: equal, or a month (1979-08) and a day in it
+    (1979-08-15) — a roster records the month, an ID card the day. Two unknown births agree."""
+    if not a or not b:
+        return not a and not b
+    return a == b or (len(a) != len(b) and a[:7] == b[:7])

@@ -1,7 +1,6 @@
 """Direct election of township deputies (乡镇人大代表由选民直接选举, 组织法 第八条).
 
-Source: 选举法 = 中华人民共和国全国人民代表大会和地方各级人民代表大会选举法 (2020年修正),
-``/work/shared/laws/全国人民代表大会和地方各级人民代表大会选举法(2020-10-17).md``.
+Source: 选举法 = 中华人民共和国全国人民代表大会和地方各级人民代表大会选举法 (2020年修正, 2020-10-17).
 
 - 第十二条第一款第四项: 乡镇 quota — base 45, +1 per 1,500 inhabitants, at most 160; under 2,000
   inhabitants may be fewer than 45. 第二款: base + increase = total. 第三款: +5% by decision.

@@ -4,7 +4,7 @@ Integer arithmetic only. "More than half" (过半数) is ``2 * n > base``; "two 
 more" (三分之二以上) is ``3 * n >= 2 * base`` — 以上 includes the figure itself. Exactly
 half is never a majority.
 
-Sources (texts in ``/work/shared/laws/``):
+Sources (cited by law and article; docs/rules.md lists every rule):
 
 - 组织法 (地方各级人民代表大会和地方各级人民政府组织法, 2022年修正) 第十四条第四款:
   "地方各级人民代表大会会议有三分之二以上的代表出席，始得举行。"
@@ -168,7 +168,7 @@ def quorum(body: str, entitled: int, present: int, presidium_quorum: str = "more
     - ``presidium``: more than half of all members present — 浙江省乡镇人民代表大会工作条例
       第二十四条第二款; 河南省乡镇人民代表大会主席团工作条例 第五条第二款 (rule
       ``presidium_half_quorum``). With ``presidium_quorum='two_thirds'`` (a province profile
-      setting; none of the regulations in laws/ requires it) two thirds or more (rule
+      setting; none of the regulations cited here requires it) two thirds or more (rule
       ``presidium_two_thirds_quorum``).
     - ``other``: more than half of those expected present — the tool's convention, no
       article (rule ``other_half_quorum``).

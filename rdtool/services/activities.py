@@ -5,7 +5,7 @@ participants must be deputies of that term in office on that day. Participants a
 by name, separated by 、 ; ；; where the term has two deputies of the same name, write the
 one meant as 姓名#ID (e.g. 王建国#20), the ID shown by `rdtool deputy list`.
 
-Level (DESIGN.md report contract): township activities are those of level township or both,
+Level (docs/report.md): township activities are those of level township or both,
 county activities county or both; kinds training and study are 学习培训, whatever the level.
 """
 
@@ -38,7 +38,7 @@ def code_text(raw: str) -> str:
     return value
 
 
-# The CSV contract's columns, in order (DESIGN.md "CSV contract", kind activities).
+# The CSV contract's columns, in order (docs/csv.md, kind activities).
 FIELDS: list[F.Field] = [
     F.Field("kind", F.enum("activity_kind"), required=True),
     F.Field("title", F.text(200), required=True),
@@ -112,7 +112,7 @@ def next_code(store: Store, term: int, taken: set[str]) -> str:
     """A{term}-{seq:03d}, after the highest sequence number in use for that term."""
     prefix = f"A{term}-"
     seqs = [int(c[len(prefix):]) for c in [*sql.codes_like(store, prefix), *taken]
-            if c.startswith(prefix) and c[len(prefix):].isdigit()]
+            if c.startswith(prefix) and c[len(prefix):].isascii() and c[len(prefix):].isdigit()]
     return f"{prefix}{(max(seqs) if seqs else 0) + 1:03d}"
 
 

@@ -52,7 +52,7 @@ def set_setting(store: Store, key: str, raw: str) -> None:
 
 
 def settings_rows(store: Store) -> list[dict]:
-    values = sql.all_settings(store)
+    values = sql.all_settings(store, strict=False)  # a value another program broke is shown as it is
     return [{"key": k, "zh": s.zh, "value": "" if values.get(k) is None else str(values.get(k)), "help": s.help}
             for k, s in SETTINGS.items()]
 

@@ -19,7 +19,7 @@ from typing import Iterator
 from rdtool import fields as F
 from rdtool.errors import NotFound, ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
-from rdtool.labels import FIELD_ZH, clean, label
+from rdtool.labels import FIELD_ZH, clean, label, record_id
 from rdtool.services import meetings as msvc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
@@ -49,7 +49,8 @@ def phrase(action: str, person: str, position: str) -> str:
         return f"选举{person}为{position}"
     return f"任命{person}为{position}"
 
-# The steps each action requires (DESIGN.md; issue 3).
+
+# The steps each action requires (issue 3; docs/csv.md lists the step columns).
 REQUIRED_STEPS = {
     "appoint": ("party_decision_on", "nomination_on", "discussion_on", "vote_on", "oath_on", "statement_on",
                 "announced_on"),
@@ -144,7 +145,8 @@ def add(store: Store, raw: dict) -> dict:
 
 def get(store: Store, ref: str | int) -> dict:
     text = clean(str(ref)).lstrip("#")
-    row = sql.appointment(store, int(text)) if text.isdigit() else None
+    ident = record_id(text)
+    row = sql.appointment(store, ident) if ident is not None else None
     if row is None:
         raise NotFound(f"没有 ID 为 {ref} 的任免记录", "用 rdtool appointment list 查看")
     return row
@@ -260,5 +262,6 @@ def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield {k: r.get(k) for k in FIELD_NAMES}
 
 
-KIND = Kind("appointments", "任免", FIELDS, write_rows, export_rows, check=check_rows)
+KIND = Kind("appointments", "任免", FIELDS, write_rows, export_rows, check=check_rows,
+            aliases={"person": ("被任免人", "被任免人员"), "position": ("任免职务", "拟任职务"), "action": ("任免",)})
 

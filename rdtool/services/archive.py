@@ -134,6 +134,7 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
         congress.update(meetings=len(due), unrecorded=sum(r["status"] is None for r in due))
         meetings = sorted(meetings + [{**r, "status": "unrecorded"} for r in due if r["status"] is None],
                           key=lambda r: (r["date"], r["code"]))
+    meetings = [{**m, "extraordinary": bool(m["extraordinary"])} for m in meetings]  # (a JSON boolean)
     data = {
         "deputy": {"id": who["id"], "name": who["name"], "gender": full.get("gender"), "level": who["level"],
                    "term": who["term"], "constituency": who.get("constituency"),

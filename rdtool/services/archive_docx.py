@@ -7,24 +7,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdtool.errors import UsageError
-from rdtool.labels import label
+from rdtool.labels import chinese_date, chinese_numeral, label
 from rdtool.reports import docx_layout as layout
 
-def write(archive: dict, path: Path) -> Path:
-    """Write the archive to `path` (mode 0600) and return it."""
-    from rdtool.services.archive import figures, title_of
 
-    if path.is_dir():
-        raise UsageError(f"输出路径是一个目录：{path}")
-    if not path.parent.exists():
-        raise UsageError(f"输出目录不存在：{path.parent}")
+def period_text(period: dict) -> str:
+    """第三届（2017年1月5日至2021年12月31日）, 2019年, or 2019年3月1日至2019年6月30日: for a printed page."""
+    span = f"{chinese_date(period['from'])}至{chinese_date(period['to'])}"
+    if period.get("year"):
+        return f"{period['year']}年"
+    if period.get("term"):
+        return f"第{chinese_numeral(period['term'])}届（{span}）"
+    return span
+
+
+def write(archive: dict, path: Path, town: str = "") -> Path:
+    """Write the archive to `path` (a temporary file of rdtool.output_file) and return it. The printed title names
+    the deputy without the database's id (the id is for telling same-name deputies apart on the command line)."""
+    from rdtool.services.archive import figures
+
     d = archive["deputy"]
-    doc = layout.new_document()
-    layout.title(doc, title_of(archive))
+    heading = f"代表履职档案：{d['name']}"
+    doc = layout.new_document(f"{heading}（{period_text(archive['period'])}）", f"{town}人大主席团" if town else "")
+    layout.title(doc, heading)
+    layout.paragraph(doc, period_text(archive["period"]), size=14, center=True)
     layout.paragraph(
-        doc, f"姓名：{d['name']}　代表层级：{label('level', d['level'])}　届次：第{d['term']}届　"
-        f"选区：{d.get('constituency') or '—'}　期间：{archive['period']['from']} 至 {archive['period']['to']}")
+        doc, f"姓名：{d['name']}　代表层级：{label('level', d['level'])}　届次：第{chinese_numeral(d['term'])}届　"
+        f"选区：{d.get('constituency') or '—'}")
     if d.get("workplace"):
         layout.paragraph(doc, f"工作单位及职务：{d['workplace']}")
     layout.heading(doc, "履职情况")

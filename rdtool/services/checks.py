@@ -32,6 +32,7 @@ CHECKS: list[str] = [
     "rdtool.services.appointments:checks",
     "rdtool.services.general_election_results:checks",
     "rdtool.services.proposal_views:checks",
+    "rdtool.services.stored_values:checks",
 ]
 
 

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rdtool import fields as F
 from rdtool.dates import today
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.ethnicity import parse_ethnicity
-from rdtool.labels import ENUMS, clean_name, label
+from rdtool.labels import ENUMS, clean, clean_name, label, record_id
 from rdtool.render import percent
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
 
-# The CSV contract's columns, in order (DESIGN.md "CSV contract", kind deputies).
+# The CSV contract's columns, in order (docs/csv.md, kind deputies).
 FIELDS: list[F.Field] = [
     F.Field("name", F.name, required=True),
     F.Field("gender", F.enum("gender"), required=True),
-    F.Field("birth_date", F.DATE),
+    F.Field("birth_date", F.BIRTH),
     F.Field("ethnicity", parse_ethnicity),
     F.Field("party", F.enum("party")),
     F.Field("education", F.enum("education")),
@@ -36,6 +34,27 @@ FIELDS: list[F.Field] = [
     F.Field("status_date", F.DATE),
 ]
 FIELD_NAMES = [f.name for f in FIELDS]
+# Accepted beyond the contract: a roster's 备注 column (notes).
+EXTRA: list[F.Field] = [F.Field("notes", F.text(F.MAX_TEXT))]
+
+# The headers township rosters use for each field, besides its name and Chinese label (labels.FIELD_ZH);
+# compared without spaces, * marks or a trailing （…） note, so 姓　名 and 出生年月（年.月） match too.
+# Data, not code: docs/import.md is written from this table.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("代表姓名", "名字"),
+    "birth_date": ("出生年月", "出生年月日", "出生时间", "生日"),
+    "party": ("党派",),
+    "education": ("学历", "最高学历", "文化"),
+    "occupation": ("代表类别", "代表结构", "代表身份", "身份类别", "类别"),
+    "workplace": ("单位及职务", "工作单位", "工作单位和职务", "工作单位职务", "单位职务", "单位"),
+    "level": ("层级", "代表级别"),
+    "constituency": ("所在选区", "选区名称", "选举单位"),
+    "term": ("届别", "届"),
+    "elected_on": ("当选时间",),
+    "re_elected": ("连任", "是否连任代表"),
+    "phone": ("手机", "手机号", "手机号码", "电话", "电话号码", "联系方式", "移动电话"),
+    "id_number": ("身份证号码", "公民身份号码", "身份证", "身份证件号码"),
+}
 ENDED = ("resigned", "recalled", "moved", "deceased", "terminated")
 
 
@@ -45,7 +64,7 @@ def check_record(values: dict) -> list[tuple[str, str, str]]:
     idn, birth, gender = values.get("id_number"), values.get("birth_date"), values.get("gender")
     if idn:
         id_birth = f"{idn[6:10]}-{idn[10:12]}-{idn[12:14]}"
-        if birth and birth != id_birth:
+        if birth and birth != id_birth[:len(birth)]:  # a month only (1979-08) agrees with 1979-08-15
             problems.append(("birth_date", birth, f"与身份证号中的出生日期 {id_birth} 不一致"))
         id_gender = "male" if int(idn[16]) % 2 else "female"
         if gender and gender != id_gender:
@@ -103,12 +122,14 @@ def _zh(field: str) -> str:
 
 def resolve(store: Store, ref: str, term: int | None = None) -> dict:
     """A deputy by id ('17', '#17') or by name; a name shared by two deputies is an error listing both."""
-    text = clean_name(ref).lstrip("#")
-    if text.isdigit():
-        row = sql.by_id(store, int(text))
+    typed = clean(ref).lstrip("#")
+    if record_id(typed) is not None:  # (an id is ASCII digits as typed: ① is not NFKC-folded into 1)
+        text = typed
+        row = sql.by_id(store, record_id(text))
         if row is None:
             raise NotFound(f"没有 ID 为 {text} 的代表", "用 rdtool deputy list 查看代表的 ID")
         return row
+    text = clean_name(ref).lstrip("#")
     rows = sql.by_name(store, text, term)
     if not rows:
         where = f"第{term}届" if term else ""
@@ -165,16 +186,6 @@ def end(store: Store, ref: str, status: str, on: str, reason: str | None, term: 
     return current
 
 
-def age_on(birth: str | None, day: str) -> int | None:
-    if not birth:
-        return None
-    b, d = date.fromisoformat(birth), date.fromisoformat(day)
-    return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
-
-
-AGE_BANDS = (("35岁及以下", 0, 35), ("36–45岁", 36, 45), ("46–55岁", 46, 55), ("56岁及以上", 56, 200))
-
-
 def default_day(store: Store, term: int | None) -> str:
     """The day a roster is judged on: today, or the term's last day if it has ended."""
     day = today()
@@ -227,13 +238,9 @@ def composition(store: Store, term: int, level: str, day: str) -> dict:
         tally(dim, lambda r, d=dim: r.get(d) or "", [(c, lab) for c, (lab, _) in ENUMS[enum].items()])
     tally("ethnicity", ethnic_class, [("汉族", "汉族"), ("少数民族", "少数民族")])
 
-    def band(r):
-        a = age_on(r.get("birth_date"), day)
-        if a is None:
-            return ""
-        return next(lab for lab, lo, hi in AGE_BANDS if lo <= a <= hi)
+    from rdtool.rules.deputies import AGE_BANDS, age_band, age_on
 
-    tally("age_band", band, [(lab, lab) for lab, _, _ in AGE_BANDS])
+    tally("age_band", lambda r: age_band(age_on(r.get("birth_date"), day)), [(lab, lab) for lab, _, _ in AGE_BANDS])
     tally("re_elected", lambda r: "yes" if r.get("re_elected") else "no", [("yes", "连任"), ("no", "新任")])
 
     presidium = sql.presidium_on(store, term, day) if level == "township" else []
@@ -284,6 +291,7 @@ def listing(store: Store, *, term: int | None, level: str | None = None, status:
             show_id: bool = False, show_phone: bool = False, day: str | None = None) -> list[dict]:
     """Deputies matching the filters, in 姓氏笔画 (or pinyin) order, private fields masked."""
     from rdtool import collation
+    from rdtool.rules.deputies import age_on
 
     day = day or default_day(store, term)
     party_codes = None
@@ -292,7 +300,7 @@ def listing(store: Store, *, term: int | None, level: str | None = None, status:
     elif party:
         party_codes = party
     rows = sql.select(store, day, term=term, level=level, status=status, party=party_codes, occupation=occupation,
-                      presidium=presidium, in_office=in_office, name=name)
+                      presidium=presidium, in_office=in_office, name=clean_name(name) if name else None)
     if sort == "id":
         rows.sort(key=lambda r: r["id"])
     else:
@@ -310,6 +318,8 @@ def listing(store: Store, *, term: int | None, level: str | None = None, status:
 def profile(store: Store, ref: str, term: int | None = None, show_id: bool = False,
             show_phone: bool = False) -> dict:
     """One deputy with presidium history; private fields masked unless asked for."""
+    from rdtool.rules.deputies import age_on
+
     row = resolve(store, ref, term)
     day = default_day(store, row["term"])
     full = sql.get(store, row["id"], day)

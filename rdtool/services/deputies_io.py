@@ -1,4 +1,4 @@
-"""The `deputies` import/export kind (DESIGN.md CSV contract)."""
+"""The `deputies` import/export kind (docs/csv.md)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Iterator
 from rdtool.dates import today
 from rdtool.fields import mask_id, mask_phone
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.rules.deputies import births_agree
 from rdtool.services import deputies as svc
 from rdtool.store import deputies as sql
 from rdtool.store.db import Store
@@ -15,14 +16,17 @@ from rdtool.store.db import Store
 def check(store: Store, rows: list[Row]) -> list[RowError]:
     errors = []
     seen: dict[tuple, int] = {}
+    people: dict[tuple, list[tuple[int, str | None]]] = {}
     for row in rows:
         v = row.values
         errors.extend(RowError(row.number, f, val, m) for f, val, m in svc.check_record(v))
-        key = (v["name"], v["term"], v.get("birth_date"))
-        if key in seen:
-            errors.append(RowError(row.number, "name", v["name"], f"与第{seen[key]}行重复（同届、同名、同出生日期）"))
+        birth = v.get("birth_date")
+        same = people.setdefault((v["name"], v["term"], birth[:7] if birth else None), [])
+        other = next((n for n, b in same if births_agree(birth, b)), None)   # a month and a day in it: one person
+        if other is not None:
+            errors.append(RowError(row.number, "name", v["name"], f"与第{other}行重复（同届、同名、同出生日期）"))
         else:
-            seen[key] = row.number
+            same.append((row.number, birth))
         if v.get("id_number"):
             id_key = ("id", v["id_number"], v["term"])
             if id_key in seen:
@@ -52,7 +56,7 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
     rows = sql.select(store, day)
     rows.sort(key=lambda r: r["id"])
     for r in rows:
-        r["re_elected"] = None if r["re_elected"] is None else ("是" if r["re_elected"] else "否")
+        r["re_elected"] = None if r["re_elected"] is None else bool(r["re_elected"])
         if not show_private:
             r["id_number"] = mask_id(r["id_number"])
             r["phone"] = mask_phone(r["phone"])
@@ -63,4 +67,11 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield r
 
 
-KIND = Kind("deputies", "代表", svc.FIELDS, write, export, check=check)
+def defaults(store: Store) -> dict[str, str]:
+    """A township's roster has no 届次 or 代表层级 column: the current term's township deputies."""
+    term = svc.current_term(store)
+    return {"level": "township", **({"term": str(term)} if term is not None else {})}
+
+
+KIND = Kind("deputies", "代表", svc.FIELDS, write, export, extra=svc.EXTRA, check=check,
+            aliases=svc.ALIASES, ignore=("编号",), defaults=defaults, sheet="代表名册")

@@ -2,7 +2,7 @@
 
 Files refer to deputies by name; where a term has two deputies of the same name
 a `deputy_id` column must be used instead, and a bare name is an error that lists
-both (DESIGN.md "CSV contract").
+both (docs/csv.md).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 
 from rdtool import fields as F
 from rdtool.errors import FieldError
-from rdtool.labels import clean_name, label
+from rdtool.labels import clean_name, label, record_id
 from rdtool.store import deputies as deputies_sql
 from rdtool.store.db import Store
 
@@ -30,10 +30,11 @@ def parse_ref(text: str) -> tuple[str, int | None]:
     if m is None:
         return F.name(value), None
     name, ident = m.group(1), m.group(2) if m.group(2) is not None else m.group(3)
-    if not ident.isdigit():
+    number = record_id(ident)
+    if number is None:
         what = "是空的" if not ident else f"“{ident}”不是数字"
         raise FieldError(f"“{text}”中的代表 ID {what}：同名代表请写成 姓名#ID 或 姓名(ID)，如 王建国#20")
-    return (F.name(name) if name else ""), int(ident)
+    return (F.name(name) if name else ""), number
 
 
 class DeputyIndex:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
-from rdtool.labels import clean, label
+from rdtool.labels import clean, label, record_id
 from rdtool.services import election_outcomes as outcomes
 from rdtool.services import meetings as msvc
 from rdtool.services.deputy_refs import parse_ref
@@ -249,7 +249,8 @@ def add(store: Store, meeting_ref: str, post: str, seats: int, cands: list[tuple
 
 def get(store: Store, ref: str | int) -> dict:
     text = clean(str(ref)).lstrip("#")
-    row = sql.contest(store, int(text)) if text.isdigit() else None
+    ident = record_id(text)
+    row = sql.contest(store, ident) if ident is not None else None
     if row is None:
         raise NotFound(f"没有 ID 为 {ref} 的选举", "用 rdtool election list 查看选举 ID")
     return row

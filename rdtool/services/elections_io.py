@@ -1,4 +1,4 @@
-"""Import/export kind `elections`: one row per candidate of a congress election round (DESIGN.md CSV contract).
+"""Import/export kind `elections`: one row per candidate of a congress election round (docs/csv.md).
 
 A file is checked round by round as if it were written: the rounds of a post at a session chain in the
 file as they do in the database (a re-vote after a tie, an 另行选举 after a shortfall; see
@@ -134,5 +134,6 @@ def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
                    "deputy_id": cand["deputy_id"] if (cand["name"], c["term"]) in shared else None}
 
 
-KIND = Kind("elections", "选举", FIELDS, write_rows, export_rows, extra=EXTRA, check=check_rows)
+KIND = Kind("elections", "选举", FIELDS, write_rows, export_rows, extra=EXTRA, check=check_rows,
+            aliases={"candidate": ("候选人姓名",), "votes": ("得票数", "票数"), "seats": ("应选人数",)})
 

@@ -20,8 +20,8 @@ from rdtool.store import general_election as sql
 from rdtool.store.db import Store
 
 
-def _bool_text(value) -> str | None:
-    return None if value is None else ("是" if value else "否")
+def _bool(value) -> bool | None:
+    return None if value is None else bool(value)
 
 
 # ------------------------------------------------------------------------------------------ plan
@@ -209,7 +209,7 @@ def cand_export(store: Store, show_private: bool = False) -> Iterator[dict]:
         for x in sql.election_candidates(store, e["id"]):
             base = {"term": e["term"], "level": e["level"], "constituency": x["constituency"],
                     **{k: x.get(k) for k in person}}
-            base["final"] = _bool_text(x["final"])
+            base["final"] = _bool(x["final"])
             votes = sorted(by_cand.get(x["id"], []), key=lambda v: v["round"])
             if not votes:
                 yield base
@@ -220,7 +220,7 @@ def cand_export(store: Store, show_private: bool = False) -> Iterator[dict]:
                        "ballots_issued": r["ballots_issued"], "ballots_returned": r["ballots_returned"],
                        "ballots_invalid": r["ballots_invalid"]}
                 if v["status"] == "elected":
-                    row["confirmed"] = _bool_text(x["confirmed"])
+                    row["confirmed"] = _bool(x["confirmed"])
                     row["confirmed_on"] = x["confirmed_on"]
                 yield row
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from rdtool import fields as F
 from rdtool.errors import NotFound, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, clean
+from rdtool.labels import FIELD_ZH, chinese_numeral, clean, record_id
 from rdtool.store import deputies as dsql
 from rdtool.store import meetings as sql
 from rdtool.store import settings as settings_sql
@@ -69,8 +69,8 @@ def get(store: Store, ref: str) -> dict:
     """A meeting by code (or by id)."""
     text = clean(ref)
     row = sql.meeting_by_code(store, text)
-    if row is None and text.lstrip("#").isdigit():
-        row = sql.meeting_by_id(store, int(text.lstrip("#")))
+    if row is None and record_id(text.lstrip("#")) is not None:
+        row = sql.meeting_by_id(store, record_id(text.lstrip("#")))
     if row is None:
         raise NotFound(f"没有编号为“{text}”的会议", "用 rdtool meeting list 查看会议编号")
     return row
@@ -262,8 +262,8 @@ def _check_roll_in_office(store: Store, m: dict) -> None:
 
 def _pick(members: list[dict], ref: str, code: str) -> dict:
     text = clean(ref).lstrip("#")
-    if text.isdigit():
-        found = [r for r in members if r["id"] == int(text)]
+    if record_id(text) is not None:
+        found = [r for r in members if r["id"] == record_id(text)]
     else:
         found = [r for r in members if r["name"] == text.replace(" ", "")]
     if not found:

@@ -1,4 +1,4 @@
-"""The `meetings`, `attendance` and `items` import/export kinds (DESIGN.md CSV contract)."""
+"""The `meetings`, `attendance` and `items` import/export kinds (docs/csv.md)."""
 
 from __future__ import annotations
 
@@ -64,11 +64,15 @@ def export_meetings(store: Store, show_private: bool = False) -> Iterator[dict]:
     for m in sql.meetings(store):
         row = {k: m[k] for k in ("code", "kind", "date", "title", "end_date", "location", "term", "present",
                                  "entitled", "notes")}
-        row["extraordinary"] = "是" if m["extraordinary"] else "否"
+        row["extraordinary"] = bool(m["extraordinary"])
         yield row
 
 
-MEETINGS = Kind("meetings", "会议", msvc.FIELDS, write_meetings, export_meetings, check=check_meetings)
+# Other headers registers use (issue 15; docs/import.md): data, next to each kind.
+MEETING_ALIASES = {"code": ("会议编号",), "title": ("会议名称", "名称"), "date": ("会议日期", "召开日期", "开会日期"),
+                   "location": ("会议地点",), "kind": ("会议类别", "会议类型")}
+MEETINGS = Kind("meetings", "会议", msvc.FIELDS, write_meetings, export_meetings, check=check_meetings,
+                aliases=MEETING_ALIASES)
 
 
 # ---------------------------------------------------------------- attendance
@@ -170,7 +174,9 @@ def export_attendance_sql(store: Store, show_private: bool = False) -> str:
 
 
 ATTENDANCE = Kind("attendance", "出席记录", ATTENDANCE_FIELDS, write_attendance, export_attendance,
-                  extra=ATTENDANCE_EXTRA, check=check_attendance, export_sql=export_attendance_sql)
+                  extra=ATTENDANCE_EXTRA, check=check_attendance, export_sql=export_attendance_sql,
+                  aliases={"meeting": ("会议编号",), "deputy": ("代表姓名", "姓名"),
+                           "status": ("出席情况", "出席状态", "到会情况")})
 
 
 # ---------------------------------------------------------------- items
@@ -219,4 +225,6 @@ def export_items(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield {**r, "meeting": r["meeting_code"]}
 
 
-ITEMS = Kind("items", "议程事项", vsvc.FIELDS, write_items, export_items, check=check_items)
+ITEMS = Kind("items", "议程事项", vsvc.FIELDS, write_items, export_items, check=check_items,
+             aliases={"meeting": ("会议编号",), "title": ("议题", "事项", "议程事项"), "kind": ("事项类别",),
+                      "yes": ("赞成票", "赞成票数"), "no": ("反对票", "反对票数"), "abstain": ("弃权票", "弃权票数")})

@@ -4,7 +4,7 @@
   列入大会议程" — `decide`: 列入议程 (on_agenda), 不列入议程 (not_on_agenda), or 作为建议办理 (as_suggestion);
 - a motion not listed may be handled as a suggestion (重庆市乡镇人民代表大会工作条例 第十四条第二款: "未列入大会议程的
   应转为建议、批评和意见"): it then follows the suggestion workflow (交办 with its unit and deadline, 答复, 反馈 —
-  代表法 2025 第五十一条), and the report counts it with the suggestions (DESIGN.md "How each figure is counted");
+  代表法 2025 第五十一条), and the report counts it with the suggestions (docs/figures.md);
 - 组织法 第二十二条第三款: a motion on the agenda may be withdrawn before the vote with the presidium's consent, which
   ends its deliberation — `outcome`: 通过 (passed), 未通过 (failed) or 撤回 (withdrawn), at a congress session.
 """

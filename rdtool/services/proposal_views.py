@@ -44,6 +44,7 @@ def show(store: Store, code: str, as_of: str | None = None) -> dict:
     """One proposal with co-signers, every handling round and a dated timeline."""
     day = as_of or today()
     p = get(store, code, day)
+    p["complex"] = bool(p["complex"])  # (a JSON boolean)
     p["cosigner_list"] = sql.cosigners(store, p["id"])
     p["rounds"] = sql.rounds(store, p["id"])
     timeline = [{"date": p["submitted_on"], "event": "提出",

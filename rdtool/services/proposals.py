@@ -48,7 +48,7 @@ def prose(max_len: int):
     return parse
 
 
-# The CSV contract's columns, in order (DESIGN.md "CSV contract", kind proposals).
+# The CSV contract's columns, in order (docs/csv.md, kind proposals).
 FIELDS: list[F.Field] = [
     F.Field("kind", F.enum("proposal_kind"), required=True),
     F.Field("title", prose(200), required=True),

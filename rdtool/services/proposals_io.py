@@ -1,4 +1,4 @@
-"""The `proposals` import/export kind (DESIGN.md CSV contract).
+"""The `proposals` import/export kind (docs/csv.md).
 
 Rows refer to deputies by name (lead, cosigners) and to congress sessions by meeting code. Where a term has
 two deputies of the same name, the lead's id goes in the `deputy_id` column and a co-signer is written
@@ -73,9 +73,14 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
         cos = sql.cosigners(store, r["id"])
         r["cosigners"] = "、".join(f"{c['name']}#{c['id']}" if (c["name"], c["term"]) in shared else c["name"]
                                    for c in cos)
-        r["complex"] = "是" if r["complex"] else "否"
+        r["complex"] = bool(r["complex"])
         r["deputy_id"] = r["lead_id"]
         yield r
 
 
-KIND = Kind("proposals", "建议/议案", svc.FIELDS, write, export, extra=svc.EXTRA, check=check)
+# Other headers registers use (issue 15; docs/import.md).
+ALIASES = {"title": ("案由", "题目", "建议题目", "建议标题", "议案标题"), "lead": ("领衔人", "提出人", "领衔代表姓名"),
+           "cosigners": ("附议人", "联名代表", "附议代表姓名"), "unit": ("主办单位", "办理单位"),
+           "submitted_on": ("提出时间", "提交日期"), "body": ("建议内容", "议案内容", "案据"),
+           "replied_on": ("答复时间",), "result": ("办理结果类别",), "feedback": ("代表评价", "满意度")}
+KIND = Kind("proposals", "建议/议案", svc.FIELDS, write, export, extra=svc.EXTRA, check=check, aliases=ALIASES)

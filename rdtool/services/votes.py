@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rdtool import fields as F
 from rdtool.errors import NotFound, RdtoolError, ValidationError
-from rdtool.labels import clean, label
+from rdtool.labels import clean, label, record_id
 from rdtool.services import meetings as msvc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
@@ -104,15 +104,15 @@ def get(store: Store, ref: str) -> dict:
     """An item by id ('17') or by meeting code and sequence ('P3-08#3', 'P3-08/3', 'P3-08:3')."""
     text = clean(ref).lstrip("#")
     row = None
-    if text.isdigit():
-        row = sql.item(store, int(text))
+    if record_id(text) is not None:
+        row = sql.item(store, record_id(text))
     else:
         for sep in ("#", "/", ":", "："):
             if sep in text:
                 code, _, seq = text.rpartition(sep)
-                if seq.isdigit():
+                if record_id(seq) is not None:
                     m = msvc.get(store, code)
-                    row = sql.item_by_seq(store, m["id"], int(seq))
+                    row = sql.item_by_seq(store, m["id"], record_id(seq))
                 break
     if row is None:
         raise NotFound(f"没有找到议程事项“{ref}”", "写事项 ID，或 会议编号#序号（如 P3-08#3）；用 rdtool vote list 查看")

@@ -37,8 +37,9 @@ def codes_like(store: Store, prefix: str) -> list[str]:
 def get(store: Store, ref: str) -> dict | None:
     """An activity by code, or by id ('12', '#12')."""
     row = store.one("SELECT * FROM activities WHERE code = ? AND voided_at IS NULL", (ref,))
-    if row is None and ref.lstrip("#").isdigit():
-        row = store.one("SELECT * FROM activities WHERE id = ? AND voided_at IS NULL", (int(ref.lstrip("#")),))
+    ident = ref.lstrip("#")
+    if row is None and ident.isascii() and ident.isdigit() and len(ident) <= 18:
+        row = store.one("SELECT * FROM activities WHERE id = ? AND voided_at IS NULL", (int(ident),))
     return row
 
 

@@ -101,8 +101,11 @@ def identity_exists(store: Store, name: str, term: int, birth_date: str | None, 
                         (id_number, term))
         if row:
             return row
-    return store.one("SELECT id, name FROM deputies WHERE name = ? AND term = ? AND voided_at IS NULL "
-                     "AND coalesce(birth_date, '') = coalesce(?, '')", (name, term, birth_date))
+    # the same birth, or a month (1979-08) and a day in it (rdtool.rules.deputies.births_agree)
+    return store.one("SELECT id, name FROM deputies WHERE name = :name AND term = :term AND voided_at IS NULL "
+                     "AND (coalesce(birth_date, '') = coalesce(:birth, '') OR (length(birth_date) != length(:birth) "
+                     "AND substr(birth_date, 1, 7) = substr(:birth, 1, 7)))",
+                     {"name": name, "term": term, "birth": birth_date})
 
 
 def add_membership(store: Store, deputy_id: int, role: str, from_date: str | None) -> None:

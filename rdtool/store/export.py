@@ -7,20 +7,39 @@ from typing import Iterator
 from rdtool.store.db import Store
 
 
-def neutralised_sql(column: str) -> str:
+def _quoted(column: str) -> str:
+    return '"' + column.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def neutralised_sql(expr: str) -> str:
     """render.neutralise in SQL: text starting with = + - @ tab or CR gets a leading apostrophe."""
-    c = '"' + column.replace('"', '""') + '"'
     # = + - @ tab CR by code point: cheaper than substr(); only text is neutralised (as render.machine does)
-    return (f"CASE WHEN unicode({c}) IN (61, 43, 45, 64, 9, 13) AND typeof({c}) = 'text' "
-            f"THEN '''' || {c} ELSE {c} END")
+    return (f"CASE WHEN unicode({expr}) IN (61, 43, 45, 64, 9, 13) AND typeof({expr}) = 'text' "
+            f"THEN '''' || {expr} ELSE {expr} END")
 
 
-def batches(store: Store, inner_sql: str, columns: list[str], size: int = 5000) -> Iterator[list[tuple]]:
-    """The columns of `inner_sql`, neutralised, in batches of tuples; the query runs before this returns."""
+def cell_sql(column: str, labels: dict[str, str] | None = None, yes_no: tuple[str, str] | None = None) -> str:
+    """One exported cell: the stored value, or its label (an enum's code → label, a boolean → yes/no text)."""
+    c = _quoted(column)
+    if labels:
+        cases = " ".join(f"WHEN {_literal(code)} THEN {_literal(text)}" for code, text in labels.items())
+        return neutralised_sql(f"(CASE {c} {cases} ELSE {c} END)")
+    if yes_no:
+        return f"CASE WHEN {c} IS NULL THEN NULL WHEN {c} THEN {_literal(yes_no[0])} ELSE {_literal(yes_no[1])} END"
+    return neutralised_sql(c)
+
+
+def batches(store: Store, inner_sql: str, cells: list[str], size: int = 5000) -> Iterator[list[tuple]]:
+    """The cells (SQL expressions from cell_sql) of `inner_sql`'s rows, in batches of tuples; the query runs
+    before this returns."""
     cursor = store.conn.cursor()
     cursor.row_factory = None
     cursor.arraysize = size
-    cursor.execute(f"SELECT {', '.join(neutralised_sql(c) for c in columns)} FROM ({inner_sql})")
+    cursor.execute(f"SELECT {', '.join(cells)} FROM ({inner_sql})")
 
     def fetch() -> Iterator[list[tuple]]:
         while True:

@@ -37,7 +37,7 @@ def _latest(q: str, col: str, dated: str, d: str) -> str:
 
 
 def facts(q: str = "p", d: str = ":as_of") -> dict[str, str]:
-    """SQL expressions about proposal row `q` on day `d` (DESIGN.md "How each figure is counted")."""
+    """SQL expressions about proposal row `q` on day `d` (docs/figures.md)."""
     single = f"{q}.round = 1"
     act = f"(SELECT max(r.round) FROM proposal_rounds r WHERE r.proposal_id = {q}.id AND r.started_on <= {d})"
 
@@ -137,7 +137,7 @@ def max_serial(store: Store, prefix: str) -> int:
     """The highest NNN among codes `prefix-NNN` (voided ones included: codes are never reused)."""
     rows = store.query("SELECT code FROM proposals WHERE code LIKE ? ESCAPE '\\'",
                        (prefix.replace("%", "\\%").replace("_", "\\_") + "-%",))
-    serials = [int(r["code"][len(prefix) + 1:]) for r in rows if r["code"][len(prefix) + 1:].isdigit()]
+    serials = [int(r["code"][len(prefix) + 1:]) for r in rows if r["code"][len(prefix) + 1:].isascii() and r["code"][len(prefix) + 1:].isdigit()]
     return max(serials, default=0)
 
 

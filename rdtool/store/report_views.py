@@ -8,7 +8,7 @@ twice, so that the report and an analyst's query cannot disagree:
   `--as-of` day (`query(store, name, period)`);
 - the database keeps it as a view (`report_presidium` …) over the view `report_periods`, which lists every
   calendar year from the first term's start to this year (kind 'year') and every term (kind 'term'), states
-  judged as of today (DESIGN.md "Report contract"; docs/figures.md says how to query them).
+  judged as of today (docs/report.md; docs/figures.md says how to query them).
 
 A helper relation (`report_deputy_counts`, the counts behind the deputies' shares) is a CTE of the section
 that reads it and a view of its own; `report_meetings` (each meeting, its quorum, whether it was held and its
@@ -244,7 +244,7 @@ FROM report_periods p JOIN activities a ON a.date BETWEEN p.date_from AND p.date
 GROUP BY p.kind, p.year, p.term, p.date_from, p.date_to, p.as_of, a.kind"""
 
 
-# The report contract's keys per section, in order (DESIGN.md "Report contract"; only ever gain keys).
+# The report contract's keys per section, in order (docs/report.md; only ever gain keys).
 CONTRACT_KEYS: dict[str, tuple[str, ...]] = {
     "presidium": ("meetings", "meetings_without_quorum", "decisions", "decisions_passed", "appointments"),
     "congress": ("sessions", "sessions_without_quorum", "extraordinary", "decisions", "elected"),

@@ -437,6 +437,54 @@ WHERE item_id IS NULL AND meeting_id IS NOT NULL AND (
 MIGRATIONS.append(("m1401_congress_election_results", m1401_congress_election_results))
 
 
+def m1501_normalise_names(db) -> None:
+    """Issue 15: names stored before input was normalised take the one spelling every lookup uses
+    (`rdtool.labels.clean_name`: NFKC, invisible characters removed, no spaces inside),
+    so that `deputy show 金志强` finds the record typed with U+F90A 金 or padded as 金　志强."""
+    from rdtool.labels import clean_name
+
+    for table, column in (("deputies", "name"), ("candidates", "name"), ("appointments", "person"),
+                          ("ge_candidates", "name")):
+        for row_id, value in db.execute(f"SELECT id, {column} FROM {table}").fetchall():
+            fixed = clean_name(value)
+            if fixed and fixed != value:
+                db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (fixed, row_id))
+
+
+MIGRATIONS.append(("m1501_normalise_names", m1501_normalise_names))
+
+
+# --- issue 16: the full-text index declared the way sqlite-utils and Datasette detect it -------------------
+M1601_FTS = """
+DROP TRIGGER IF EXISTS proposals_fts_insert;
+DROP TRIGGER IF EXISTS proposals_fts_delete;
+DROP TRIGGER IF EXISTS proposals_fts_update;
+DROP TABLE IF EXISTS proposals_fts;
+CREATE VIRTUAL TABLE proposals_fts USING fts5(title, body, content=[proposals], content_rowid=[id],
+                                              tokenize='trigram');
+CREATE TRIGGER proposals_fts_insert AFTER INSERT ON proposals BEGIN
+    INSERT INTO proposals_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER proposals_fts_delete AFTER DELETE ON proposals BEGIN
+    INSERT INTO proposals_fts (proposals_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER proposals_fts_update AFTER UPDATE OF title, body ON proposals BEGIN
+    INSERT INTO proposals_fts (proposals_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO proposals_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+INSERT INTO proposals_fts (proposals_fts) VALUES ('rebuild');
+"""
+
+
+def m1601_fts_detectable(db) -> None:
+    """proposals_fts as `content=[proposals]`: sqlite-utils (`sqlite-utils search db proposals 便民桥`) and
+    Datasette's search box find a table's FTS index by that spelling, not by `content='proposals'`."""
+    run_sql(db, M1601_FTS)
+
+
+MIGRATIONS.append(("m1601_fts_detectable", m1601_fts_detectable))
+
+
 # --- issue 13: figures a secretary can sign ----------------------------------------------------------------
 M1301_FIGURES = """
 ALTER TABLE meetings ADD COLUMN quorum_met INTEGER;        -- computed by rdtool.rules.majority.quorum, never typed

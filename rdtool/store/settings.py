@@ -4,21 +4,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from rdtool.settings import SETTINGS, decode, encode
+from rdtool.errors import RdtoolError
+from rdtool.settings import SETTINGS, encode
 from rdtool.store.db import Store
 
 
-def all_settings(store: Store) -> dict[str, Any]:
+def _decode(key: str, raw: Any, strict: bool = True) -> Any:
+    """A stored value (JSON); one another program broke is a domain error naming the key (or, not strict, the raw
+    text, so `rdtool config` can still show and fix it)."""
+    from rdtool.settings import decode
+
+    try:
+        return decode(raw)
+    except (ValueError, TypeError, RecursionError):
+        if not strict:
+            return raw
+        raise settings_error(key) from None
+
+
+def settings_error(key: str) -> RdtoolError:
+    return RdtoolError(f"设置项 {key} 的值不是有效的 JSON（settings 表，可能由其他程序写入）",
+                       f"用 rdtool config {key} 新值 重新设置")
+
+
+def all_settings(store: Store, strict: bool = True) -> dict[str, Any]:
     values = {key: s.default for key, s in SETTINGS.items()}
     for row in store.query("SELECT key, value FROM settings"):
-        values[row["key"]] = decode(row["value"])
+        values[row["key"]] = _decode(row["key"], row["value"], strict)
     return values
 
 
 def get(store: Store, key: str) -> Any:
     raw = store.scalar("SELECT value FROM settings WHERE key = ?", (key,))
     if raw is not None:
-        return decode(raw)
+        return _decode(key, raw)
     setting = SETTINGS.get(key)
     return setting.default if setting else None
 

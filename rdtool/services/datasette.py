@@ -1,0 +1,69 @@
+"""Metadata for opening the database in Datasette: Chinese titles for tables and columns, the proposals' search
+box, useful facets, internal tables hidden, and ID and phone numbers masked.
+
+`rdtool db datasette-metadata > metadata.json; datasette 三川镇.db -m metadata.json`. It is generated from the
+database itself rather than shipped as a file, because Datasette keys a database's metadata by its file name
+(三川镇.db → "三川镇") and because tables added by later versions appear without a new file.
+
+Each table's title is its Chinese name, its description the Chinese name of each column. Datasette has no
+setting that hides a column; the `datasette-mask-columns` plugin (configured here) returns
+NULL for the masked columns in every query, so a county analyst never sees a full 身份证号 or 电话. Without
+that plugin installed Datasette ignores the setting: install it beside Datasette (docs/datasette.md).
+"""
+
+from __future__ import annotations
+
+from rdtool.fields import PRIVATE_FIELDS
+from rdtool.labels import TABLE_ZH, column_zh
+from rdtool.store import settings as settings_sql
+from rdtool.store.db import Store, schema
+
+MASK_PLUGIN = "datasette-mask-columns"
+HIDDEN = ("_sqlite_migrations", "change_log", "commands")  # internal: the history is read with `rdtool db log`
+# the log keeps whole records before and after each change, ID and phone numbers included
+MASKED_ELSEWHERE = {"change_log": ["before", "after"]}
+LABEL_COLUMNS = {"deputies": "name", "meetings": "title", "items": "title", "proposals": "title",
+                 "activities": "title", "election_contests": "post", "general_elections": "election_day",
+                 "ge_constituencies": "name", "ge_candidates": "name", "appointments": "person", "terms": "number"}
+FACETS = {"deputies": ["term", "level", "gender", "party", "status"], "meetings": ["term", "kind"],
+          "items": ["kind", "result"], "proposals": ["kind", "unit", "result", "feedback"],
+          "activities": ["kind", "level"], "appointments": ["action"]}
+FTS = {"proposals": "proposals_fts"}
+
+
+def metadata(store: Store) -> dict:
+    town = settings_sql.get(store, "town") or ""
+    tables: dict[str, dict] = {}
+    masked: dict[str, list[str]] = {}
+    objects = schema(store)
+    present = {o["name"] for o in objects}
+    for o in objects:
+        name = o["name"]
+        columns = [c["name"] for c in o["columns"]]
+        entry: dict = {}
+        if name in TABLE_ZH:
+            entry["title"] = f"{TABLE_ZH[name]}（{name}）"
+        # The columns' Chinese names in one line above the rows (Datasette's own "columns" setting lists them
+        # one per line, which pushes a deputy table's rows below the first screen).
+        described = [f"{c} {column_zh(c, name)}" for c in columns if column_zh(c, name)]
+        if described:
+            entry["description"] = "列：" + " · ".join(described)
+        if LABEL_COLUMNS.get(name) in columns:
+            entry["label_column"] = LABEL_COLUMNS[name]
+        facets = [f for f in FACETS.get(name, []) if f in columns]
+        if facets:
+            entry["facets"] = facets
+        if FTS.get(name) in present:
+            entry.update({"fts_table": FTS[name], "fts_pk": "id"})
+        if name in HIDDEN or o["type"] == "virtual":
+            entry["hidden"] = True
+        private = [c for c in columns if c in PRIVATE_FIELDS] + MASKED_ELSEWHERE.get(name, [])
+        if private:
+            masked[name] = private
+        tables[name] = entry
+    title = f"{town}人大主席团工作记录" if town else "人大主席团工作记录"
+    return {
+        "title": title,
+        "description": "rdtool 数据库：代码为英文（如 female、cpc），中文标签见各列说明；身份证号、电话已屏蔽。",
+        "databases": {store.path.stem: {"title": title, "tables": tables, "plugins": {MASK_PLUGIN: masked}}},
+    }
