@@ -41,8 +41,8 @@ class Field(NamedTuple):
 
         A parser declares it with a `value_type` attribute (enum() and integer() below do); DATE and BOOL are known.
         """
-        if self.parse is parse_date:
-            return "date"
+        if self.parse is parse_date or self.parse is parse_month_or_date:
+            return "date"  # (a month-only birth date, YYYY-MM, is written as text)
         if self.parse is parse_bool:
             return "bool"
         return getattr(self.parse, "value_type", "text")

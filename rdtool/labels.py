@@ -461,6 +461,7 @@ TABLE_ZH: dict[str, str] = {
     "activities": "代表活动", "activity_participants": "活动参加人员", "general_elections": "换届选举",
     "ge_constituencies": "换届选举选区", "ge_candidates": "换届选举候选人", "ge_rounds": "换届选举投票轮次",
     "ge_votes": "换届选举得票", "change_log": "修改记录", "commands": "修改记录的命令",
+    "mandate_ends": "代表资格终止", "post_ends": "职务终止（罢免、辞职）",
     "_sqlite_migrations": "数据库结构版本",
 }
 COLUMN_ZH: dict[str, str] = {
@@ -482,6 +483,23 @@ COLUMN_ZH: dict[str, str] = {
 
 def column_zh(name: str, table: str = "") -> str:
     return COLUMN_ZH.get(f"{table}.{name}") or COLUMN_ZH.get(name) or FIELD_ZH.get(name, "")
+
+
+# Issue 14: the term's calendar, mandates and posts ending, by-elections.
+FIELD_ZH.update({
+    "notified_on": "通知代表日期", "requesters": "提议代表人数", "tie_revote": "再次投票",
+    "letter_on": "辞职书面提出日期", "accepted_by": "接受辞职的表决", "petitioners": "要求罢免选民数",
+    "recall_yes": "同意罢免票数", "post_announced_on": "职务终止公告日期", "motion_by": "罢免案提出方",
+    "movers": "联名代表人数",
+})
+ENUMS["post_end_action"] = {
+    "recalled": ("罢免", ()),
+    "resigned": ("辞职", ("接受辞职",)),
+}
+ENUMS["motion_by"] = {
+    "presidium": ("主席团", ()),
+    "deputies": ("代表联名", ("代表", "五分之一以上代表联名")),
+}
 
 
 # Issue 13: a motion's way through the presidium and the congress (组织法 第二十二条第二款、第三款), and the states a

@@ -1,7 +1,8 @@
 """Settings a secretary may change: the town, the current term, province limits, targets.
 
-Rules that vary by province (proposal deadlines, presidium quorum) live here with
-the national default, so a local regulation can be matched without code changes.
+Rules that vary by province are the province's profile (``rdtool.rules.provinces``, chosen by the
+``province`` setting); the settings below whose default is ``None`` follow that profile unless set,
+so one value can still be overridden without code changes.
 """
 
 from __future__ import annotations
@@ -104,6 +105,17 @@ def parse_points(raw: str) -> str:
     return json.dumps(scheme, ensure_ascii=False, separators=(",", ":"))
 
 
+def parse_province(raw: str) -> str:
+    """A province profile by name or code ('浙江', '浙江省', 'zhejiang', 'national'); stored as the code."""
+    from rdtool.rules.provinces import PROFILES, province_code
+
+    code = province_code(clean(raw))
+    if code is None:
+        names = "、".join(p.name for p in PROFILES.values() if p.code != "national")
+        raise FieldError(f"没有“{raw}”的省份规则，可用：{names}，或 national（全国默认）")
+    return code
+
+
 class Setting(NamedTuple):
     key: str
     zh: str
@@ -120,15 +132,17 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("town", "乡镇名称", "", clean, "如 三川镇"),
     Setting("county", "所属县（区）", "", clean),
     Setting("current_term", "本届届次", None, lambda r: parse_int(r, 1)),
-    Setting("province", "省份规则", "national", clean, "仅作说明；期限与法定人数规则见下列各项"),
-    Setting("proposal_reply_months", "建议答复期限（月）", 3, lambda r: parse_int(r, 1),
-            "代表法(2025)第五十一条：交办之日起三个月内答复；省级规定可更短"),
-    Setting("proposal_complex_months", "复杂建议答复期限（月）", 6, lambda r: parse_int(r, 1),
-            "涉及面广、处理难度大的建议，最迟六个月"),
-    Setting("proposal_rehandle_months", "不满意再次办理期限（月）", 1, lambda r: parse_int(r, 1),
-            "代表不满意的，承办单位一个月内再次研究答复（如浙江、山东规定）"),
-    Setting("presidium_quorum", "主席团会议法定人数", "more_than_half",
-            _choice("more_than_half", "two_thirds"), "more_than_half（过半数，默认）或 two_thirds"),
+    Setting("province", "省份规则", "national", parse_province,
+            "浙江、河南、山东、北京、重庆、上海或 national（全国默认）；决定下列未单独设置的期限、法定人数规则及其依据"
+            "（rdtool province 查看）"),
+    Setting("proposal_reply_months", "建议答复期限（月）", None, lambda r: parse_int(r, 1),
+            "不设置则按省份规则；代表法(2025)第五十一条：交办之日起三个月内答复"),
+    Setting("proposal_complex_months", "复杂建议答复期限（月）", None, lambda r: parse_int(r, 1),
+            "不设置则按省份规则；涉及面广、处理难度大的建议，代表法规定最迟六个月"),
+    Setting("proposal_rehandle_months", "不满意再次办理期限（月）", None, lambda r: parse_int(r, 1),
+            "不设置则按省份规则；代表不满意的，承办单位再次研究答复的期限"),
+    Setting("presidium_quorum", "主席团会议法定人数", None,
+            _choice("more_than_half", "two_thirds"), "不设置则按省份规则；more_than_half（过半数）或 two_thirds"),
     Setting("target_party_share", "代表中党员比例目标", "60%", parse_share),
     Setting("target_re_elected_share", "连任代表比例目标", "1/3", parse_share),
     Setting("target_presidium_party_share", "主席团成员中党员比例目标", "90%", parse_share),

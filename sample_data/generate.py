@@ -797,6 +797,17 @@ ELECTIONS.append({"meeting": "C3-1", "post": "副镇长", "seats": 4, "candidate
                   "votes": R.randint(24, 38), "ballots_issued": issued, "ballots_returned": issued,
                   "ballots_invalid": 2})
 
+# The officials the first session elected take the constitutional oath before the session closes, and the
+# election is announced (宪法宣誓; the office-holder records `election add` makes, action `elect`): the
+# appointments file fills in those steps. (After the agenda above: they are not presidium agenda items.)
+_closing = M["C3-1"]["end_date"]
+APPOINTMENTS[:0] = [
+    {"person": who["name"], "position": post, "action": "elect", "meeting": "C3-1", "decided_on": None,
+     "party_decision_on": None, "nomination_on": None, "application_on": None, "discussion_on": None,
+     "vote_on": None, "oath_on": _closing, "statement_on": _closing if post == "镇长" else None,
+     "announced_on": _closing, "notes": ""}
+    for post, who in [("主席", CHAIR3), ("镇长", HEAD)] + [("副镇长", v) for v in VICES]]
+
 # ---------------------------------------------------------------- proposals
 
 TOPICS = [  # (title, body, category, unit, needs a village)
@@ -1209,7 +1220,10 @@ def check():  # noqa: C901 - a flat list of assertions reads best
     assert posts["主席"][0]["candidate"] == next(d["name"] for d in t3t if d["presidium_role"] == "chair")
 
     # --- appointments
-    ap = data["appointments"]
+    elected = [a for a in data["appointments"] if a["action"] == "elect"]
+    assert sorted(a["position"] for a in elected) == ["主席", "副镇长", "副镇长", "副镇长", "副镇长", "镇长"]
+    assert all(a["meeting"] == "C3-1" and a["oath_on"] and a["announced_on"] for a in elected)
+    ap = [a for a in data["appointments"] if a["action"] != "elect"]  # the presidium's 11 人次
     assert len(ap) == 11
     assert sorted(a["action"] for a in ap).count("remove") == 2
     assert [a["action"] for a in ap].count("accept_resignation") == 1
@@ -1431,7 +1445,31 @@ def ge_constituency_rows(level: str, name: str, seats: int, voters: int, winners
                     row2.update(confirmed=True,
                                 confirmed_on=next(p["credentials_on"] for p in GE_PLAN if p["level"] == level))
                 out.append(row2)
-    return out
+    return lawful_nominations(out, seats)
+
+
+def lawful_nominations(rows: list[dict], seats: int) -> list[dict]:
+    """选举法 art. 30¶3: a party or organisation nominates at most as many candidates as there are seats.
+
+    The excess (losers first) become voters' joint nominations; the number of signers is derived from the
+    name, not drawn, so the rest of the generated data stays as it was.
+    """
+    people = list(dict.fromkeys((r["name"], r["birth_date"]) for r in rows))
+    won = {(r["name"], r["birth_date"]) for r in rows if r.get("confirmed")}
+    by_org: dict[str, list[tuple]] = {}
+    for key in people:
+        org = next(r["nominated_by"] for r in rows if (r["name"], r["birth_date"]) == key)
+        if org:
+            by_org.setdefault(org, []).append(key)
+    moved = set()
+    for org, keys in by_org.items():
+        excess = len(keys) - seats
+        if excess > 0:
+            moved |= set(sorted(keys, key=lambda k: k in won)[:excess])
+    for r in rows:
+        if (r["name"], r["birth_date"]) in moved:
+            r["nominated_by"], r["nominators"] = "", 10 + sum(map(ord, r["name"])) % 30
+    return rows
 
 
 def build_general_election():
@@ -1514,6 +1552,11 @@ def check_general_election():
         for r in rows:
             if r["nominators"]:
                 assert int(r["nominators"]) >= 10 and not r["nominated_by"]
+        orgs = {}
+        for r in {(r["name"], r["birth_date"]): r for r in rows}.values():
+            if r["nominated_by"]:
+                orgs[r["nominated_by"]] = orgs.get(r["nominated_by"], 0) + 1
+        assert all(n <= seats for n in orgs.values()), (name, orgs)  # art. 30¶3
     expected = {(d["level"], d["name"], d["birth_date"], d["constituency"]) for d in deps}
     assert winners == expected, expected ^ winners
     losers = {r["name"] for r in cands if (r["level"], r["name"], r["birth_date"], r["constituency"]) not in winners}

@@ -187,14 +187,57 @@ def test_tie_then_revote_then_vacant(cli):
     assert r["elected"] == [] and r["shortfall"] == 1  # neither over half: 另行选举
     r = cli.json(GE, "result", "3", "--constituency", "一", "--issued", "900", "--returned", "900",
                  "--vote", "甲=400", "--vote", "乙=400")
-    assert r["revote"] and r["tie"] == ["甲", "乙"] and r["vacant"] == 0  # tie: vote again
+    assert r["revote"] and r["tie"] == ["甲", "乙"] and r["vacant"] == 0  # tie: vote again among them
+    r = cli.json(GE, "result", "3", "--constituency", "一", "--issued", "900", "--returned", "900",
+                 "--vote", "甲=299", "--vote", "乙=299")
+    assert r["tie_revote"] and r["tie"] == ["甲", "乙"] and r["vacant"] == 0  # tied again: never broken
     r = cli.json(GE, "result", "3", "--constituency", "一", "--issued", "900", "--returned", "900",
                  "--vote", "甲=299", "--vote", "乙=250")
-    assert r["elected"] == [] and r["vacant"] == 1  # under one third after an 另行选举: 暂缺
+    # the re-vote elects the one with more votes, under one third or not (选举法 art. 45¶3)
+    assert r["tie_revote"] and r["elected"] == ["甲"] and r["vacant"] == 0
     cli.fails(GE, "result", "3", "--constituency", "一", "--issued", "900", "--returned", "900",
-              "--vote", "甲=500")
+              "--vote", "甲=500")  # the seat is filled
     row = cli.json(GE, "constituencies", "3")[0]
-    assert row["vacant"] == 1 and row["elected"] == 0 and row["pending"] == 0
+    assert row["elected"] == 1 and row["vacant"] == 0 and row["pending"] == 0
+
+
+def test_revote_after_a_tie_lists_only_the_tied_and_elects_the_most_votes(cli):
+    plan(cli)
+    cli(GE, "constituency", "3", "二", "--seats", "2", "--voters", "1000")
+    for name in ("甲", "乙", "丙", "丁"):
+        cand(cli, name, "二", "--nominators", "10", "--final")
+    r = cli.json(GE, "result", "3", "--constituency", "二", "--issued", "600", "--returned", "600",
+                 "--vote", "甲=400", "--vote", "乙=350", "--vote", "丙=350", "--vote", "丁=100")
+    assert r["elected"] == ["甲"] and r["tie"] == ["乙", "丙"] and r["shortfall"] == 0
+    bad = cli.fails(GE, "result", "3", "--constituency", "二", "--issued", "600", "--returned", "600",
+                    "--vote", "乙=300", "--vote", "丙=250", "--vote", "丁=40")
+    assert "丁不能列入" in bad.stderr and "第四十五条第三款" in bad.stderr
+    bad = cli.fails(GE, "result", "3", "--constituency", "二", "--issued", "600", "--returned", "600",
+                    "--vote", "乙=300")
+    assert "缺少丙的得票" in bad.stderr
+    # B=300 of 600 is not over half, but the tied already had their majority: the most votes win
+    r = cli.json(GE, "result", "3", "--constituency", "二", "--issued", "600", "--returned", "600",
+                 "--vote", "乙=300", "--vote", "丙=250")
+    assert r["tie_revote"] and not r["revote"] and r["seats"] == 1 and r["elected"] == ["乙"]
+    assert "以得票多的当选" in r["explanation"]
+    text = cli(GE, "result", "--help").stdout.replace("\n", "").replace(" ", "")
+    assert "第四十五条第三款" in text
+    assert [x["candidate"] for x in cli.json(GE, "results", "3") if x["status"] == "elected"] == ["甲", "乙"]
+
+
+def test_a_revote_without_the_turnout_is_void_and_held_again(cli):
+    plan(cli)
+    cli(GE, "constituency", "3", "二", "--seats", "2", "--voters", "1000")
+    for name in ("甲", "乙", "丙"):
+        cand(cli, name, "二", "--nominators", "10", "--final")
+    cli(GE, "result", "3", "--constituency", "二", "--issued", "600", "--returned", "600",
+        "--vote", "甲=400", "--vote", "乙=350", "--vote", "丙=350")
+    r = cli.json(GE, "result", "3", "--constituency", "二", "--issued", "500", "--returned", "500",
+                 "--vote", "乙=300", "--vote", "丙=200")  # exactly half voted: not valid (art. 45¶1)
+    assert not r["valid"] and r["elected"] == []
+    r = cli.json(GE, "result", "3", "--constituency", "二", "--issued", "501", "--returned", "501",
+                 "--vote", "乙=200", "--vote", "丙=201")
+    assert r["tie_revote"] and r["elected"] == ["丙"]
 
 
 def test_impossible_counts_are_refused(cli):
@@ -384,3 +427,17 @@ def test_help_cites_the_law(cli, cmd, article):
 def test_json_is_parseable_for_plan_show(cli):
     plan(cli)
     assert json.loads(cli(GE, "show", "3", "--format", "json").stdout)[0]["level"] == "township"
+
+
+def test_one_party_nominating_two_for_one_seat_is_flagged(cli):
+    plan(cli)
+    cli(GE, "constituency", "3", "一", "--seats", "1", "--voters", "1000")
+    r = cli(GE, "candidate", "3", "甲", "--constituency", "一", "--gender", "男", "--nominated-by", "中共三川镇委员会")
+    assert "注意" not in r.stderr
+    r = cli(GE, "candidate", "3", "乙", "--constituency", "一", "--gender", "男", "--nominated-by", "中共三川镇委员会")
+    assert "推荐代表候选人2人，超过本选区应选代表名额1名" in r.stderr and "第三十条第三款" in r.stderr
+    row = cli.json(GE, "constituencies", "3")[0]
+    assert "第三十条第三款" in row["nomination_warning"]
+    found = [f for f in cli.json("db", "check") if f["check"] == "general_election_nomination_limit"]
+    assert [f["record"] for f in found] == ["一"]
+    assert "第三十条第三款" in cli(GE, "candidate", "--help").stdout

@@ -25,7 +25,10 @@ def test_presidium_two_majorities_at_the_boundary(cli, town):
     assert show["present"] == 5 and show["entitled"] == 9
     assert show["quorum"]["met"] is True and show["quorum"]["margin"] == 0
     assert show["quorum"]["rule"] == "presidium_half_quorum"
-    assert "第二十四条" in show["quorum"]["article"]
+    assert "法律未规定" in show["quorum"]["article"]  # no province chosen: the national default says so
+    cli("config", "province", "浙江")
+    article = cli.json("meeting", "show", code)["quorum"]["article"]
+    assert article == "《浙江省乡镇人民代表大会工作条例》第二十四条第二款、第三款"  # only that province's article
     cli("vote", "add", code, "甲决定", "--kind", "decision", "--method", "hands", "--yes", "5")
     cli("vote", "add", code, "乙决定", "--kind", "decision", "--method", "hands", "--yes", "4", "--no", "1")
     rows = cli.json("vote", "list", "--meeting", code)

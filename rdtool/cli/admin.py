@@ -15,6 +15,7 @@ init_app = make_app("建立新数据库")
 config_app = make_app("查看或修改设置")
 term_app = make_app("届次")
 db_app = make_app("数据库：信息、修改记录、作废与删除、备份与恢复、检查")
+province_app = make_app("省份规则及其依据")
 
 
 @init_app.command("init")
@@ -24,17 +25,57 @@ def init(
     term: int = typer.Option(..., "--term", help="本届届次，如 3"),
     term_start: str = typer.Option(..., "--term-start", help="本届开始日期，如 2017-01-05"),
     term_end: Optional[str] = typer.Option(None, "--term-end", help="本届结束日期（默认不填）"),
+    province: Optional[str] = typer.Option(None, "--province", metavar="<省份>",
+                                           help="省份规则：浙江、河南、山东、北京、重庆、上海（默认全国规则）；决定主席团法定人数"
+                                                "及其依据、建议办理期限、会前通知、主席团会议次数等（rdtool province 查看）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """建立新数据库，记录乡镇名称与本届。已有数据的数据库不会被覆盖。"""
+    """建立新数据库，记录乡镇名称、本届与省份规则。已有数据的数据库不会被覆盖。"""
     from rdtool.services import admin
+    from rdtool.settings import parse_province
 
     start = parse_option("--term-start", parse_date, term_start)
     end = parse_option("--term-end", parse_date, term_end)
+    code = parse_option("--province", parse_province, province)
     admin.validate_init(town, term, start, end)  # before the file is created: bad input leaves nothing behind
     store = open_db(db, create=True)
-    admin.initialise(store, town, county, term, start, end)
+    admin.initialise(store, town, county, term, start, end, code)
     typer.echo(f"已建立 {town} 第{term}届 数据库：{store.path}")
+    if code:
+        from rdtool.rules.provinces import PROFILES
+
+        typer.echo(f"省份规则：{PROFILES[code].name}（rdtool province 查看各项规则及依据）")
+
+
+@province_app.command("province")
+def province(
+    name: Optional[str] = typer.Argument(None, metavar="[省份]", help="查看某省份的规则（不写则为本库所用的）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """省份规则及其依据：主席团会议法定人数与表决、建议办理期限、不满意再次答复期限、人代会会前通知、主席团成员名额、
+    主席团会议次数（浙江第二十四条、河南第五条、重庆第三十四条）、人代会会议次数（组织法第十四条第一款）、每届第一次会议
+    （组织法第二十条：选举完成后两个月内）、临时召集（组织法第十四条第三款：五分之一以上代表提议）。本省未规定的，
+    适用全国性法律或本工具默认，并注明。用 rdtool config province 省份 更换；单项可用 rdtool config 另行设置。"""
+    from rdtool.render import render_json
+    from rdtool.services.province import describe
+    from rdtool.settings import parse_province
+
+    fmt = check_format(fmt)
+    code = parse_option("省份", parse_province, name)
+    if code is None:
+        store = open_db(db)
+        data = describe(store)
+    else:
+        data = describe(None, code)
+    if fmt == "json":
+        render_json(data)
+        return
+    cols = [Column("key", "项目代码"), Column("zh", "项目"), Column("shown", "规则"), Column("article", "依据"),
+            Column("source_zh", "来源")]
+    if fmt in ("table", "md"):
+        cols = [c for c in cols if c.key != "key"]
+    render_rows(data["rows"], cols, fmt, title=f"省份规则：{data['name']}")
 
 
 @config_app.command("config")
@@ -316,7 +357,10 @@ def db_check(
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """检查数据库：文件完整性、外键、修改记录触发器，以及各项业务检查。发现错误时退出码为 1。"""
+    """检查数据库：文件完整性、外键、修改记录触发器，以及各项业务检查。发现错误时退出码为 1。业务检查包括任期日历：
+    人代会每年至少举行一次、一般每年两次（组织法第十四条第一款），主席团会议次数（浙江第二十四条、河南第五条、重庆
+    第三十四条），会前通知（浙江第二十条、重庆第十一条），每届第一次会议在选举完成后两个月内（组织法第二十条），代表
+    提议临时会议须五分之一以上（第十四条第三款）；代表辞职、罢免、公告（选举法第五十条至第五十六条，代表法第六十三条）。"""
     from rdtool.dates import today
 
     from rdtool.services import safety

@@ -142,7 +142,8 @@ def constituencies(
 
 TURNOUT_COLUMNS = [
     Column("level", "层级", enum="level"), Column("constituency"), Column("seats"), Column("voters"),
-    Column("final_candidates", "正式候选人"), Column("ratio_warning", "差额比例提示"), Column("rounds", "投票轮次"),
+    Column("final_candidates", "正式候选人"), Column("ratio_warning", "差额比例提示"),
+    Column("nomination_warning", "推荐人数提示"), Column("rounds", "投票轮次"),
     Column("ballots_issued", "参加投票"), Column("turnout", "参选率", kind="rate"), Column("elected", "当选"),
     Column("vacant", "暂缺"), Column("pending", "待定"),
 ]
@@ -166,7 +167,8 @@ def candidate(
     final: bool = typer.Option(False, "--final", help="直接列入正式代表候选人名单"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """增加一名代表候选人（政党、人民团体推荐，或选民十人以上联名推荐）。"""
+    """增加一名代表候选人（政党、人民团体推荐，或选民十人以上联名推荐）。一个政党、人民团体单独或联合推荐的候选人
+    多于本选区应选名额时给出提示（选举法第三十条第三款）。"""
     from rdtool.services import general_election as svc
 
     raw = {"term": str(term), "level": level, "constituency": constituency_name, "name": name, "gender": gender,
@@ -174,8 +176,9 @@ def candidate(
            "occupation": occupation, "workplace": workplace, "nominated_by": nominated_by,
            "nominators": nominators, "final": "是" if final else "否"}
     store = open_db(db)
-    new_id = svc.add_candidate(store, {k: v for k, v in raw.items() if v is not None})
+    new_id, warnings = svc.add_candidate(store, {k: v for k, v in raw.items() if v is not None})
     typer.echo(f"已增加候选人 {name}（{constituency_name}，ID {new_id}）")
+    _warn(warnings)
 
 
 @app.command("finalize")
@@ -255,7 +258,8 @@ def result(
 ) -> None:
     """录入一个选区一轮投票的结果，按选举法第四十四条、第四十五条计算：收回多于发出则无效；过半数选民参加投票
     选举才有效；得票超过参加投票选民的半数才当选；超过名额以得票多的当选；票数相等须再次投票；不足名额另行
-    选举，得票多且不少于选票三分之一者当选；仍不足则暂缺。"""
+    选举，得票多且不少于选票三分之一者当选；仍不足则暂缺（以后补选）。票数相等后的再次投票只列票数相等的候选人，
+    以得票多的当选（第四十五条第三款）。"""
     from rdtool.labels import parse_int
     from rdtool.services import general_election_results as results
 
@@ -271,10 +275,12 @@ def result(
         render_json(r)
         return
     if fmt in ("table", "md"):
-        typer.echo(f"{r['constituency']}第{r['round']}轮{'（另行选举）' if r['revote'] else ''}：{r['explanation']}")
+        kind = "（再次投票）" if r["tie_revote"] else ("（另行选举）" if r["revote"] else "")
+        typer.echo(f"{r['constituency']}第{r['round']}轮{kind}：{r['explanation']}")
         return
     render_record({**r, "elected": "、".join(r["elected"]), "tie": "、".join(r["tie"])},
-                  [Column(k) for k in ("constituency", "round", "seats", "revote", "valid", "void", "elected", "tie",
+                  [Column(k) for k in ("constituency", "round", "seats", "revote", "tie_revote", "valid", "void",
+                                       "elected", "tie",
                                        "shortfall", "vacant", "explanation")], fmt)
 
 
@@ -297,7 +303,8 @@ def results(
                     [Column("constituency"), Column("round"), Column("explanation", "计票说明")], fmt)
         return
     rows = results.result_rows(store, term, lv)
-    cols = [Column("constituency"), Column("round"), Column("revote", "另行选举", kind="bool"), Column("held_on"),
+    cols = [Column("constituency"), Column("round"), Column("revote", "另行选举", kind="bool"),
+            Column("tie_revote", "再次投票", kind="bool"), Column("held_on"),
             Column("seats", "本轮名额"), Column("ballots_issued"), Column("ballots_returned"),
             Column("ballots_invalid"), Column("candidate"), Column("votes"),
             Column("status", "结果", enum="ge_outcome")]

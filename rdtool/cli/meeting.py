@@ -42,16 +42,25 @@ def add(
     present: Optional[str] = typer.Option(None, "--present", help="出席人数（没有点名的旧记录）"),
     entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（旧记录；默认点名时按当日在任名单快照）"),
     notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>",
+                                           help="人代会通知代表的日期（浙江第二十条：会议举行七日前；重庆第十一条：十日前）"),
+    requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
+                                               help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款：五分之一以上）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """增加一次会议；编号与标题按届次和次序（中文序数）自动生成。"""
+    """增加一次会议；编号与标题按届次和次序（中文序数）自动生成。人代会会前通知不足省份规定的天数时给出提示。"""
     from rdtool.services import meetings as svc
 
     store = open_db(db)
     m = svc.add(store, _raw(kind=kind, date=date, code=code, title=title, end_date=end_date, location=location,
                             term=term, extraordinary="是" if extraordinary else None, present=present,
-                            entitled=entitled, notes=notes))
+                            entitled=entitled, notes=notes, notified_on=notified, requesters=requested_by))
     typer.echo(f"已增加会议 {m['code']}：{m['title']}（{m['date']}）")
+    from rdtool.services.term_calendar import notice_of
+
+    warning = notice_of(store, m)
+    if warning:
+        typer.echo(f"注意：{warning}", err=True)
 
 
 @app.command("list")
@@ -117,6 +126,9 @@ def edit(
     present: Optional[str] = typer.Option(None, "--present", help="出席人数（仅没有点名的旧记录）"),
     entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（替代点名时的名单快照）"),
     notes: Optional[str] = typer.Option(None, "--notes"),
+    notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>", help="人代会通知代表的日期"),
+    requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
+                                               help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款）"),
     db: Optional[str] = DbOpt,
 ) -> None:
     """更正会议信息；出席或应到人数改变时，本次会议各项表决结果自动重新计算。"""
@@ -124,7 +136,8 @@ def edit(
 
     store = open_db(db)
     result = svc.edit(store, ref, _raw(title=title, date=date, end_date=end_date, location=location,
-                                       extraordinary=extraordinary, present=present, entitled=entitled, notes=notes))
+                                       extraordinary=extraordinary, present=present, entitled=entitled, notes=notes,
+                                       notified_on=notified, requesters=requested_by))
     m = result["meeting"]
     if result["changed"]:
         typer.echo(f"已更正会议 {m['code']}：{'、'.join(result['changed'])}")

@@ -8,16 +8,24 @@ two thirds" is ``3 * x >= 2 * base``; exactly half is never a majority.
 Modules (import them directly; this package imports nothing heavy):
 
 - ``rdtool.rules.majority`` — quorum and majorities of the township congress
-  (组织法 第十四条第四款、第二十五条), of the presidium (两个过半: 浙江省乡镇人民代表大会
-  工作条例 第二十四条, 河南省乡镇人民代表大会主席团工作条例 第五条) and of other meetings;
-  ``ImpossibleCounts`` for figures that cannot be true.
+  (组织法 第十四条第四款、第二十五条), of the presidium (两个过半, the article passed in from the
+  province profile) and of other meetings; ``ImpossibleCounts`` for figures that cannot be true.
+- ``rdtool.rules.provinces`` — the province profiles (浙江、河南、山东、北京、重庆、上海 and the national
+  default): presidium quorum, suggestion deadlines, notice days, presidium size and meetings, sessions.
 - ``rdtool.rules.congress_elections`` — elections held by the township congress
   (主席、副主席、乡镇长、副乡镇长、主席团成员): contest sizes (组织法 第二十七条),
   counting a round (组织法 第二十五条、第二十九条; ballots 选举法 第四十四条).
 - ``rdtool.rules.direct_elections`` — direct election of township deputies
   (选举法 2020: 第十二条 quota, 第二十五条 constituencies, 第二十八条 voter list,
   第三十条 nomination, 第三十一条 contest ratio, 第三十二条 candidate list,
-  第四十四条、第四十五条 counting).
+  第四十四条、第四十五条 counting, 第四十五条第三款 the re-vote among the tied).
+- ``rdtool.rules.nominations`` — a party or organisation nominating more candidates than the seats
+  (选举法 第三十条第三款).
+- ``rdtool.rules.mandates`` — resignation accepted by the congress (选举法 第五十五条), recall of deputies
+  (第五十条、第五十三条), announcements (代表法 2025 第六十三条), recall of the chair and town heads
+  (组织法 第三十一条第二款).
+- ``rdtool.rules.term_calendar`` — sessions a year (组织法 第十四条第一款), presidium meetings, notice,
+  the first session within two months (第二十条), the presidium's size, under the province's articles.
 - ``rdtool.rules.deadlines`` — month arithmetic and the handling deadlines of deputies'
   suggestions (代表法 2025 第五十一条; re-handling after an unsatisfied reply).
 - ``rdtool.rules.deputies`` — motion signatures (组织法 第二十二条第二款), loss of mandate

@@ -115,6 +115,7 @@ def direct_round(
     votes: dict[str, int],
     ballots_invalid: int = 0,
     revote: bool = False,
+    tie_revote: bool = False,
 ) -> DirectResult:
     """Count one round of the direct election of township deputies in one constituency.
 
@@ -132,6 +133,11 @@ def direct_round(
     - 第四十五条第五款 (``revote=True``): in the 另行选举 of 县级和乡级 deputies "代表候选人以得票多的
       当选，但是得票数不得少于选票的三分之一" — ``3*votes >= ballots_issued`` (exactly one third
       passes).
+    - ``tie_revote=True``: the re-vote among candidates tied at the margin (第四十五条第三款 "应当就票数
+      相等的候选人再次投票，以得票多的当选"). They had already reached the threshold, so only the ranking
+      counts: the most votes win, whatever their share (B 300 of 600, C 250 → B elected); a new tie
+      is reported again, never broken. The turnout and void rules still apply (第四十四条、第四十五条
+      第一款: "每次选举"); ``revote`` tells which round's rule produced the tie and is only echoed.
     - Seats still unfilled after an 另行选举 are ``vacant`` (暂缺). 选举法 is silent on this; the
       provincial rules say so expressly: 上海市区和乡镇人民代表大会代表直接选举实施细则 第四十五条第三款
       ("如果仍选不足，暂作缺额处理"), 山东省县乡两级人民代表大会选举实施细则 第四十九条第四款
@@ -151,7 +157,10 @@ def direct_round(
 
     base = ballots_issued
     required_turnout = min_more_than_half(registered_voters)
-    if revote:
+    if tie_revote:
+        required_votes = 0
+        threshold_text = ""
+    elif revote:
         required_votes = (base + 2) // 3  # ⌈base/3⌉
         threshold_text = "不少于选票的三分之一"
     else:
@@ -160,7 +169,7 @@ def direct_round(
     void = ballots_returned > ballots_issued
     turnout_ok = 2 * ballots_issued > registered_voters
     valid = not void and turnout_ok
-    kind = "另行选举" if revote else "选举"
+    kind = "再次投票" if tie_revote else ("另行选举" if revote else "选举")
     head = (
         f"选区选民{registered_voters}人，发出选票{ballots_issued}张，收回{ballots_returned}张，"
         f"无效{ballots_invalid}张，有效{valid_ballots}张。"
@@ -197,19 +206,28 @@ def direct_round(
             **common,
         )
 
-    if revote:
+    if tie_revote:
+        qualified = list(votes.items())
+    elif revote:
         qualified = [(n, v) for n, v in votes.items() if 3 * v >= base]
     else:
         qualified = [(n, v) for n, v in votes.items() if 2 * v > base]
     elected, tie, tie_seats = select(seats, qualified)
     shortfall = seats - len(elected) - tie_seats
-    vacant = shortfall if revote else 0
+    vacant = shortfall if revote and not tie_revote else 0
     lines = statuses(votes, {n for n, _ in qualified}, elected, tie, void=False)
 
-    parts = [head, f"参加投票{ballots_issued}人，超过选民半数，{kind}有效；当选须得票{threshold_text}（至少{required_votes}票）。"]
+    if tie_revote:
+        rule = "就票数相等的候选人再次投票，以得票多的当选（选举法第四十五条第三款）"
+    else:
+        rule = f"当选须得票{threshold_text}（至少{required_votes}票）"
+    parts = [head, f"参加投票{ballots_issued}人，超过选民半数，{kind}有效；{rule}。"]
     for c in lines:
-        reach = "达到" if c.qualified else "未达到"
         label = STATUS_LABELS[c.status]
+        if tie_revote:
+            parts.append(f"{c.name}得{c.votes}票，{'得票少于当选人，未当选' if label == '未当选' else label}；")
+            continue
+        reach = "达到" if c.qualified else "未达到"
         if c.qualified and c.status == "not_elected":
             label = "得票少于当选人，未当选"
         parts.append(f"{c.name}得{c.votes}票，{reach}当选票数，{label}；")

@@ -14,6 +14,10 @@ Sources (cited by law and article; docs/rules.md lists every rule):
 - 河南省乡镇人民代表大会主席团工作条例 (2016修订) 第五条第二款: "主席团会议须主席团全体组成人员
   的过半数出席，方可举行。主席团会议作出的决定，须由全体组成人员的过半数通过。"
   (Likewise 重庆市乡镇人民代表大会工作条例 第三十四条.)
+
+Which presidium article applies depends on the province: the caller passes it
+(``presidium_article``, from the province profile ``rdtool.rules.provinces``); without one the
+citation says no national law sets the rule and 两个过半 is rdtool's default.
 """
 
 from __future__ import annotations
@@ -40,11 +44,9 @@ PRESIDIUM_QUORUMS = ("more_than_half", "two_thirds")
 # Citations shown to the user (stable strings; the CLI may print them in --help).
 ART_CONGRESS_QUORUM = "《地方各级人民代表大会和地方各级人民政府组织法》（2022）第十四条第四款"
 ART_CONGRESS = "《地方各级人民代表大会和地方各级人民政府组织法》（2022）第十四条第四款、第二十五条"
-ART_PRESIDIUM = (
-    "《浙江省乡镇人民代表大会工作条例》第二十四条第二款、第三款；"
-    "《河南省乡镇人民代表大会主席团工作条例》第五条第二款"
-)
-ART_PRESIDIUM_TWO_THIRDS = "本省规定：主席团会议须全体成员三分之二以上出席（省级设置）；决定仍须全体成员过半数通过"
+ART_PRESIDIUM = ("法律未规定乡镇人大主席团会议的法定人数和表决规则；本工具默认全体成员过半数出席、"
+                 "全体成员过半数通过（两个过半）")
+ART_PRESIDIUM_TWO_THIRDS = "本地设置：主席团会议须全体成员三分之二以上出席；决定仍须全体成员过半数通过"
 ART_OTHER = "本工具约定（无法定条文）：过半数出席，以出席人员过半数通过"
 
 
@@ -159,7 +161,8 @@ def _validate_attendance(entitled: int, present: int) -> None:
         raise ImpossibleCounts(f"出席人数{present}人多于应到人数{entitled}人")
 
 
-def quorum(body: str, entitled: int, present: int, presidium_quorum: str = "more_than_half") -> QuorumCheck:
+def quorum(body: str, entitled: int, present: int, presidium_quorum: str = "more_than_half",
+           presidium_article: str | None = None) -> QuorumCheck:
     """Check the quorum (法定出席人数) of a meeting.
 
     - ``congress``: two thirds or more of all deputies present —
@@ -169,7 +172,8 @@ def quorum(body: str, entitled: int, present: int, presidium_quorum: str = "more
       第二十四条第二款; 河南省乡镇人民代表大会主席团工作条例 第五条第二款 (rule
       ``presidium_half_quorum``). With ``presidium_quorum='two_thirds'`` (a province profile
       setting; none of the regulations cited here requires it) two thirds or more (rule
-      ``presidium_two_thirds_quorum``).
+      ``presidium_two_thirds_quorum``). ``presidium_article`` is the province's citation (the
+      profile's); without it the national default's text (no law sets it; rdtool's default).
     - ``other``: more than half of those expected present — the tool's convention, no
       article (rule ``other_half_quorum``).
 
@@ -186,14 +190,14 @@ def quorum(body: str, entitled: int, present: int, presidium_quorum: str = "more
         if body == "congress":
             rule, article = "congress_two_thirds_quorum", ART_CONGRESS_QUORUM
         else:
-            rule, article = "presidium_two_thirds_quorum", ART_PRESIDIUM_TWO_THIRDS
+            rule, article = "presidium_two_thirds_quorum", presidium_article or ART_PRESIDIUM_TWO_THIRDS
         verb_ok, verb_short = "达到", "不足"
     else:
         required = min_more_than_half(entitled)
         met = more_than_half(present, entitled)
         share = "半数"
         if body == "presidium":
-            rule, article = "presidium_half_quorum", ART_PRESIDIUM
+            rule, article = "presidium_half_quorum", presidium_article or ART_PRESIDIUM
         else:
             rule, article = "other_half_quorum", ART_OTHER
         verb_ok, verb_short = "超过", "未超过"
@@ -220,6 +224,7 @@ def decide_vote(
     abstain: int = 0,
     not_voting: int = 0,
     presidium_quorum: str = "more_than_half",
+    presidium_article: str | None = None,
 ) -> VoteOutcome:
     """Decide one vote: quorum first, then the majority.
 
@@ -233,7 +238,7 @@ def decide_vote(
       河南省乡镇人民代表大会主席团工作条例 第五条第二款; 重庆市乡镇人民代表大会工作条例
       第三十四条). Rule ``presidium_two_majorities``; with ``presidium_quorum='two_thirds'``
       (province profile) the quorum is two thirds or more, rule
-      ``presidium_two_thirds_quorum_all_majority``.
+      ``presidium_two_thirds_quorum_all_majority``. ``presidium_article``: the province's citation.
     - ``other``: quorum more than half of those expected, passes with more than half of
       those present — the tool's convention, no article. Rule ``other_present_majority``.
 
@@ -252,15 +257,15 @@ def decide_vote(
             f"赞成{yes}、反对{no}、弃权{abstain}、未按表决器{not_voting}，合计{total}，多于出席人数{present}人"
         )
 
-    q = quorum(body, entitled, present, presidium_quorum)
+    q = quorum(body, entitled, present, presidium_quorum, presidium_article)
     if body == "congress":
         rule, article = "congress_two_thirds_quorum_all_majority", ART_CONGRESS
         base, base_text = entitled, _whole(body, entitled)
     elif body == "presidium":
         if presidium_quorum == "two_thirds":
-            rule, article = "presidium_two_thirds_quorum_all_majority", ART_PRESIDIUM_TWO_THIRDS
+            rule, article = "presidium_two_thirds_quorum_all_majority", presidium_article or ART_PRESIDIUM_TWO_THIRDS
         else:
-            rule, article = "presidium_two_majorities", ART_PRESIDIUM
+            rule, article = "presidium_two_majorities", presidium_article or ART_PRESIDIUM
         base, base_text = entitled, _whole(body, entitled)
     else:
         rule, article = "other_present_majority", ART_OTHER

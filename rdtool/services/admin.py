@@ -17,7 +17,8 @@ def validate_init(town: str, term: int, start: str, end: str | None) -> None:
     terms.validate(term, start, end)
 
 
-def initialise(store: Store, town: str, county: str, term: int, start: str, end: str | None) -> None:
+def initialise(store: Store, town: str, county: str, term: int, start: str, end: str | None,
+               province: str | None = None) -> None:
     if sql.is_initialised(store) or table_counts(store).get("deputies"):
         raise RdtoolError(f"数据库已经建立过（{store.path}），不会覆盖",
                           "要查看或修改设置请用 rdtool config；要新建请用 --db 指定新文件")
@@ -26,6 +27,8 @@ def initialise(store: Store, town: str, county: str, term: int, start: str, end:
         sql.put(store, "town", town.strip())
         sql.put(store, "county", county.strip())
         sql.put(store, "current_term", term)
+        if province:
+            sql.put(store, "province", province)
         if sql.term(store, term) is None:
             sql.add_term(store, term, start, end)
         sql.put(store, "created_by", f"rdtool {__version__}")
@@ -43,7 +46,7 @@ def set_setting(store: Store, key: str, raw: str) -> None:
         raise RdtoolError(f"第{value}届尚未建立", f"先用 rdtool term add {value} --start 日期")
     with store.transaction():
         sql.put(store, key, value)
-        if key == "presidium_quorum":  # the rule changed: every presidium meeting's quorum and votes again
+        if key in ("presidium_quorum", "province"):  # the rule may change: each presidium meeting's quorum and votes
             from rdtool.services import votes
             from rdtool.store import meetings as meetings_sql
 
@@ -52,9 +55,20 @@ def set_setting(store: Store, key: str, raw: str) -> None:
 
 
 def settings_rows(store: Store) -> list[dict]:
+    """Every setting with its value; a value that follows the province profile shows the profile's, and says so."""
+    from rdtool.services.province import OVERRIDES, in_force
+
     values = sql.all_settings(store, strict=False)  # a value another program broke is shown as it is
-    return [{"key": k, "zh": s.zh, "value": "" if values.get(k) is None else str(values.get(k)), "help": s.help}
-            for k, s in SETTINGS.items()]
+    profile = in_force(store).profile
+    rows = []
+    for k, s in SETTINGS.items():
+        value, help_text = values.get(k), s.help
+        if value is None and k in OVERRIDES:
+            rule = getattr(profile, OVERRIDES[k])
+            value = rule.value
+            help_text = f"按省份规则（{profile.name}）：{rule.article}"
+        rows.append({"key": k, "zh": s.zh, "value": "" if value is None else str(value), "help": help_text})
+    return rows
 
 
 def info(store: Store) -> dict:

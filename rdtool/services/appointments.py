@@ -192,9 +192,9 @@ def listing(store: Store, *, term: int | None = None, year: int | None = None,
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """Appointees and elected office-holders without an oath (宪法宣誓), and records missing other steps."""
     from rdtool.rules.congress_offices import oath_article
-    from rdtool.store import settings as settings_sql
+    from rdtool.services.province import in_force
 
-    oath_elected = oath_article(settings_sql.get(store, "province"))
+    oath_elected = oath_article(in_force(store).profile.name)  # the province setting stores a profile code
     findings = []
     for r in listing(store):
         day = r["decided_on"] or ""

@@ -32,6 +32,10 @@ CHECKS: list[str] = [
     "rdtool.services.appointments:checks",
     "rdtool.services.general_election_results:checks",
     "rdtool.services.proposal_views:checks",
+    "rdtool.services.term_calendar:checks",
+    "rdtool.services.mandates:checks",
+    "rdtool.services.post_ends:checks",
+    "rdtool.services.by_elections:checks",
     "rdtool.services.stored_values:checks",
 ]
 
@@ -44,6 +48,7 @@ REPORT_CHECKS: list[str] = [
     "rdtool.services.meetings:checks",
     "rdtool.services.appointments:checks",
     "rdtool.services.proposal_views:checks",
+    "rdtool.services.term_calendar:checks",  # issue 14: sessions, presidium meetings, notice, first session
 ]
 
 

@@ -269,6 +269,7 @@ def constituency_rows(store: Store, term: int, level: str) -> list[dict]:
             "level": level, "constituency": c["name"], "seats": c["seats"], "voters": c["voters"],
             "candidates": len(mine), "final_candidates": len(final),
             "ratio_warning": contest_ratio_warning(c["seats"], len(final)) if final else None,
+            "nomination_warning": "；".join(nomination_warnings(store, c)) or None,
             "rounds": len(rs),
             "ballots_issued": first["ballots_issued"] if first else None,
             "turnout": (first["ballots_issued"] / c["voters"]) if first else None,
@@ -308,14 +309,24 @@ def insert_candidate(store: Store, values: dict, e: dict | None = None) -> int:
     return sql.insert_candidate(store, c["id"], values)
 
 
-def add_candidate(store: Store, raw: dict) -> int:
+def add_candidate(store: Store, raw: dict) -> tuple[int, list[str]]:
+    """Add a candidate; returns the id and the art. 30¶3 warnings of the constituency after it."""
     values, errors = F.parse_fields(CANDIDATE_FIELDS, raw)
     if not errors:
         errors = check_candidate(values)
     if errors:
         raise ValidationError("候选人信息有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
     with store.transaction():
-        return insert_candidate(store, values)
+        new_id = insert_candidate(store, values)
+        c = constituency(store, election(store, values["term"], values["level"]), values["constituency"])
+        return new_id, nomination_warnings(store, c)
+
+
+def nomination_warnings(store: Store, c: dict) -> list[str]:
+    """Parties or organisations nominating more candidates than the constituency's seats (选举法 art. 30¶3)."""
+    from rdtool.rules.nominations import nomination_limit_warnings
+
+    return nomination_limit_warnings(c["seats"], [x["nominated_by"] for x in sql.candidates(store, c["id"])])
 
 
 def finalize(store: Store, term: int, level: str, constituency_name: str, names: list[str]) -> dict:

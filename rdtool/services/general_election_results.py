@@ -32,17 +32,24 @@ from rdtool.store.db import Store
 # --------------------------------------------------------------------------------------- results
 
 
-def _round_context(store: Store, c: dict) -> tuple[list[dict], int, bool, int]:
-    """(prior rounds, seats left, revote?, elected so far) for the next round in a constituency."""
+def _round_context(store: Store, c: dict) -> tuple[list[dict], int, bool, list[str]]:
+    """(prior rounds, seats left, revote?, the tied) for the next round in a constituency.
+
+    ``tied`` is not empty when the last valid round ended in a tie at the margin: the next round is the
+    re-vote among them (选举法 art. 45¶3).
+    """
     prior = sql.rounds(store, c["id"])
     elected_so_far = 0
     revote = False
+    tied: list[str] = []
     for r in prior:
         if r["valid"]:
-            elected_so_far += sum(1 for v in sql.votes(store, r["id"]) if v["status"] == "elected")
+            votes = sql.votes(store, r["id"])
+            elected_so_far += sum(1 for v in votes if v["status"] == "elected")
             if r["shortfall"]:
                 revote = True
-    return prior, c["seats"] - elected_so_far, revote, elected_so_far
+            tied = [v["name"] for v in votes if v["status"] == "tie"]
+    return prior, c["seats"] - elected_so_far, revote, tied
 
 
 def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: int, returned: int,
@@ -50,15 +57,18 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     """Count one round (选举法 arts. 44, 45) and store it with each candidate's status.
 
     The first round needs more than half of the votes; once a valid round leaves seats unfilled,
-    every later round is an 另行选举 (art. 45¶4–5: most votes, at least one third); a tie is voted on
-    again under the same rule as the round that produced it; seats unfilled after an 另行选举 are
-    vacant (暂缺) and the constituency takes no further round.
+    every later round is an 另行选举 (art. 45¶4–5: most votes, at least one third). After a tie at the
+    margin the next round is the re-vote among the tied only (art. 45¶3: 以得票多的当选 — they already
+    reached the threshold; a third name is refused). Seats unfilled after an 另行选举 are vacant (暂缺:
+    上海 细则 art. 45¶3, 山东 细则 art. 49¶4) and this election takes no further round; a by-election
+    (``rdtool by-election``) may fill them later.
     """
     from rdtool.rules.direct_elections import direct_round
     from rdtool.rules.majority import ImpossibleCounts
 
-    prior, seats_left, revote, _ = _round_context(store, c)
+    prior, seats_left, revote, tied = _round_context(store, c)
     where = f"选区“{c['name']}”"
+    what = "补选" if e.get("kind") == "by_election" else "换届选举"
     if round_no is None:
         round_no = len(prior) + 1
     if any(r["round"] == round_no for r in prior):
@@ -66,8 +76,9 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     if round_no != len(prior) + 1:
         raise ValidationError(f"{where}应录入第{len(prior) + 1}轮，而不是第{round_no}轮")
     if prior and prior[-1]["vacant"]:
-        raise RdtoolError(f"{where}另行选举后仍有{prior[-1]['vacant']}个名额暂缺，本次换届选举不再投票",
-                          "暂缺的名额以后依法补选")
+        raise RdtoolError(f"{where}另行选举后仍有{prior[-1]['vacant']}个名额暂缺，本次{what}不再投票",
+                          f"暂缺的名额以后依法补选：rdtool by-election plan {e['term']} --constituency {c['name']} …"
+                          "（选举法第五十七条；山东省细则第四十九条第四款“代表名额可以暂时空缺”）")
     if seats_left <= 0:
         raise RdtoolError(f"{where}应选{c['seats']}名已全部选出，不需要再投票")
     cands = {x["name"]: x for x in sql.candidates(store, c["id"])}
@@ -82,22 +93,33 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     already = [n for n in votes if cands[n]["id"] in elected_before]
     if already:
         raise ValidationError(f"{'、'.join(already)}已经当选，不再参加{where}第{round_no}轮投票")
+    if tied:
+        others = [n for n in votes if n not in tied]
+        missing = [n for n in tied if n not in votes]
+        if others or missing:
+            raise ValidationError(
+                f"{where}第{round_no}轮是就票数相等的{'、'.join(tied)}再次投票，选票只列他们"
+                + (f"；{'、'.join(others)}不能列入" if others else "")
+                + (f"；缺少{'、'.join(missing)}的得票（没有得票请写 0）" if missing else ""),
+                "选举法第四十五条第三款：应当就票数相等的候选人再次投票，以得票多的当选")
     try:
         r = direct_round(c["voters"], issued, returned, seats_left, dict(votes), ballots_invalid=invalid,
-                         revote=revote)
+                         revote=revote, tie_revote=bool(tied))
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}第{round_no}轮：{exc}") from None
     if held_on is None:
         held_on = e["election_day"]
     round_id = sql.insert_round(store, {
         "constituency_id": c["id"], "round": round_no, "held_on": held_on, "seats": seats_left,
-        "revote": int(revote), "ballots_issued": issued, "ballots_returned": returned, "ballots_invalid": invalid,
+        "revote": int(revote), "tie_revote": int(bool(tied)), "ballots_issued": issued,
+        "ballots_returned": returned, "ballots_invalid": invalid,
         "valid": int(r.valid), "void": int(r.void), "shortfall": r.shortfall, "tie_seats": r.tie_seats,
         "vacant": r.vacant, "explanation": r.explanation})
     status = r.status
     for name, v in votes.items():
         sql.insert_vote(store, round_id, cands[name]["id"], v, status[name])
-    return {"constituency": c["name"], "round": round_no, "seats": seats_left, "revote": revote, "valid": r.valid,
+    return {"constituency": c["name"], "round": round_no, "seats": seats_left, "revote": revote,
+            "tie_revote": bool(tied), "valid": r.valid,
             "void": r.void, "elected": r.elected, "tie": r.tie, "shortfall": r.shortfall, "vacant": r.vacant,
             "explanation": r.explanation, "article": r.article}
 
@@ -117,6 +139,7 @@ def result_rows(store: Store, term: int, level: str) -> list[dict]:
     for r in sql.election_rounds(store, e["id"]):
         for v in sql.votes(store, r["id"]):
             out.append({"constituency": r["constituency"], "round": r["round"], "revote": bool(r["revote"]),
+                        "tie_revote": bool(r["tie_revote"]),
                         "held_on": r["held_on"], "seats": r["seats"], "ballots_issued": r["ballots_issued"],
                         "ballots_returned": r["ballots_returned"], "ballots_invalid": r["ballots_invalid"],
                         "candidate": v["name"], "votes": v["votes"], "status": v["status"]})
@@ -135,7 +158,12 @@ def round_explanations(store: Store, term: int, level: str) -> list[dict]:
 def credentials(store: Store, term: int, level: str, names: list[str] | None, on: str, confirm: bool = True,
                 note: str | None = None) -> dict:
     """Record the credentials committee's finding for elected candidates (选举法第四十七条)."""
-    e = election(store, term, level)
+    return credentials_for(store, election(store, term, level), names, on, confirm, note)
+
+
+def credentials_for(store: Store, e: dict, names: list[str] | None, on: str, confirm: bool = True,
+                    note: str | None = None) -> dict:
+    """``credentials`` of one election record (a general election or a by-election, 选举法 arts. 47, 57¶5)."""
     if on < e["election_day"]:
         raise ValidationError(f"资格审查日期 {on} 早于选举日 {e['election_day']}（{ART_CREDENTIALS}）")
     with store.transaction():
@@ -149,7 +177,8 @@ def credentials(store: Store, term: int, level: str, names: list[str] | None, on
             for n in names:
                 found = by_name.get(n, [])
                 if not found:
-                    raise NotFound(f"第{term}届{label('level', level)}换届选举没有候选人“{n}”")
+                    raise NotFound(f"{e.get('code') or ''}第{e['term']}届{label('level', e['level'])}"
+                                   f"{'补选' if e.get('kind') == 'by_election' else '换届选举'}没有候选人“{n}”")
                 if len(found) > 1:
                     raise RdtoolError(f"有{len(found)}位候选人名为“{n}”："
                                       + "；".join(f"{x['constituency']}，出生{x['birth_date'] or '—'}" for x in found))
@@ -178,6 +207,9 @@ def _link_or_create(store: Store, e: dict, x: dict, create: bool, roster) -> str
     if x["deputy_id"] and deputies_sql.exists(store, x["deputy_id"]):
         return "already"
     found = sql.deputy_by_identity(store, e["term"], e["level"], x["name"], x["birth_date"])
+    if e.get("kind") == "by_election":  # a by-election winner is new: link only the same person entered already
+        elected_on = _elected_on(store, e, x["id"])
+        found = [d for d in found if d["birth_date"] == x["birth_date"] and d["elected_on"] == elected_on]
     if len(found) > 1:
         raise RdtoolError(f"第{e['term']}届有{len(found)}位{label('level', e['level'])}名为“{x['name']}”"
                           f"（ID {'、'.join(str(d['id']) for d in found)}），无法确定当选人{x['name']}"
@@ -213,20 +245,24 @@ def seat(store: Store, term: int, level: str | None = None, create: bool = True)
     counts = {"created": 0, "linked": 0, "already": 0, "pending": 0, "rejected": 0, "missing": 0}
     with store.transaction():
         for lv in levels:
-            e = election(store, term, lv)
-            roster = sql.previous_roster(store, term, lv)
-            elected = sql.elected_ids(store, e["id"])
-            for x in sql.election_candidates(store, e["id"]):
-                if x["id"] not in elected:
-                    continue
-                if x["confirmed"] is None:
-                    counts["pending"] += 1
-                    continue
-                if not x["confirmed"]:
-                    counts["rejected"] += 1
-                    continue
-                counts[_link_or_create(store, e, x, create, roster)] += 1
+            seat_winners(store, election(store, term, lv), counts, create)
     return counts
+
+
+def seat_winners(store: Store, e: dict, counts: dict, create: bool = True) -> None:
+    """Put one election's confirmed winners on the roster (inside the caller's transaction), counting each."""
+    roster = sql.previous_roster(store, e["term"], e["level"])
+    elected = sql.elected_ids(store, e["id"])
+    for x in sql.election_candidates(store, e["id"]):
+        if x["id"] not in elected:
+            continue
+        if x["confirmed"] is None:
+            counts["pending"] += 1
+            continue
+        if not x["confirmed"]:
+            counts["rejected"] += 1
+            continue
+        counts[_link_or_create(store, e, x, create, roster)] += 1
 
 
 # --------------------------------------------------------------------------------------- summary
@@ -320,6 +356,10 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                 findings.append({"check": "general_election_ratio", "severity": "warning",
                                  "table": "ge_constituencies", "record": r["constituency"],
                                  "message": f"{where}{r['constituency']}：{r['ratio_warning']}"})
+            if r["nomination_warning"]:
+                findings.append({"check": "general_election_nomination_limit", "severity": "warning",
+                                 "table": "ge_candidates", "record": r["constituency"],
+                                 "message": f"{where}{r['constituency']}：{r['nomination_warning']}"})
         if e["election_day"] <= as_of:
             elected = sql.elected_ids(store, e["id"])
             cands = [x for x in sql.election_candidates(store, e["id"]) if x["id"] in elected]

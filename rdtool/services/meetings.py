@@ -5,7 +5,7 @@ there is one, else `meetings.present` (old records). The entitled base ("全体"
 `meetings.entitled` when given explicitly, else the roster snapshot `meetings.roster`
 taken when the roll call (or bare count) is recorded: a congress → township deputies of
 the term in office on the meeting date; a presidium meeting → presidium members in office
-that day (组织法 第十四条第四款、第二十五条; 浙江省乡镇人民代表大会工作条例 第二十四条).
+that day (组织法 第十四条第四款、第二十五条; the presidium's rule and article from the province profile).
 """
 
 from __future__ import annotations
@@ -30,8 +30,11 @@ FIELDS: list[F.Field] = [
     F.Field("present", F.integer(0)),
     F.Field("entitled", F.integer(1)),
     F.Field("notes", F.text(2000)),
+    F.Field("notified_on", F.DATE),       # deputies notified (浙江 第二十条 seven days, 重庆 第十一条 ten)
+    F.Field("requesters", F.integer(1)),  # an extraordinary session proposed by N deputies (组织法 第十四条第三款)
 ]
-EDITABLE = ("title", "date", "end_date", "location", "extraordinary", "present", "entitled", "notes")
+EDITABLE = ("title", "date", "end_date", "location", "extraordinary", "present", "entitled", "notes", "notified_on",
+            "requesters")
 
 
 def _zh(field: str) -> str:
@@ -76,8 +79,12 @@ def get(store: Store, ref: str) -> dict:
     return row
 
 
-def presidium_quorum(store: Store) -> str:
-    return settings_sql.get(store, "presidium_quorum") or "more_than_half"
+def presidium_rule(store: Store) -> tuple[str, str]:
+    """(quorum rule, citation) of presidium meetings under the province profile in force."""
+    from rdtool.services.province import in_force
+
+    p = in_force(store)
+    return p.presidium_quorum, p.presidium_article
 
 
 def figures(meeting: dict) -> dict:
@@ -119,14 +126,14 @@ def quorum_of(store: Store, meeting: dict):
     if f["present"] is None or not f["entitled"]:
         return None
     try:
-        return quorum(meeting["kind"], f["entitled"], f["present"], presidium_quorum(store))
+        return quorum(meeting["kind"], f["entitled"], f["present"], *presidium_rule(store))
     except ImpossibleCounts:
         return None
 
 
 def refresh_quorum(store: Store, meeting: dict) -> None:
     """Store whether the meeting met its quorum (rdtool.rules.majority.quorum: 组织法 第十四条第四款 for a congress,
-    the presidium rule of the settings) — 1, 0, or NULL when its figures are not known. The report counts the
+    the presidium rule of the province profile in force) — 1, 0, or NULL when its figures are not known. The report counts the
     meetings held by it (a meeting without a quorum could not be held); stored like an item's result, and
     recomputed with the results whenever the roll call, the counts or the roster change (votes.recompute_meeting)."""
     q = quorum_of(store, meeting)
@@ -145,6 +152,9 @@ def _check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
         errors.append(("end_date", v["end_date"], f"结束日期早于开始日期 {v['date']}"))
     if v.get("present") is not None and v.get("entitled") is not None and v["present"] > v["entitled"]:
         errors.append(("present", str(v["present"]), f"出席人数多于应到人数{v['entitled']}人"))
+    from rdtool.services.term_calendar import meeting_problems
+
+    errors += meeting_problems(store, v)
     term_no = v.get("term")
     if term_no is not None:
         t = settings_sql.term(store, term_no)
@@ -387,11 +397,11 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     from rdtool.rules.majority import ImpossibleCounts, quorum
 
     findings = []
-    rule = presidium_quorum(store)
+    rule = presidium_rule(store)
     for m in sql.without_quorum(store, date_from or "", min(as_of, date_to or as_of)):
         f = figures(m)
         try:
-            q = quorum(m["kind"], f["entitled"], f["present"], rule)
+            q = quorum(m["kind"], f["entitled"], f["present"], *rule)
         except (ImpossibleCounts, TypeError):
             continue  # the stored flag disagrees with the figures: the vote checks report it
         if not q.met:

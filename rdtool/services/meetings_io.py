@@ -63,7 +63,7 @@ def write_meetings(store: Store, rows: list[Row]) -> int:
 def export_meetings(store: Store, show_private: bool = False) -> Iterator[dict]:
     for m in sql.meetings(store):
         row = {k: m[k] for k in ("code", "kind", "date", "title", "end_date", "location", "term", "present",
-                                 "entitled", "notes")}
+                                 "entitled", "notes", "notified_on", "requesters")}
         row["extraordinary"] = bool(m["extraordinary"])
         yield row
 

@@ -93,9 +93,10 @@ def as_date(text: str) -> date:
 # --- deadlines --------------------------------------------------------------------------------------
 
 def limits(store: Store) -> dict:
-    s = settings_sql.all_settings(store)
-    return {"months": int(s["proposal_reply_months"]), "complex_months": int(s["proposal_complex_months"]),
-            "rehandle_months": int(s["proposal_rehandle_months"])}
+    """The deadlines (months) of the province profile in force, or the settings overriding them."""
+    from rdtool.services.province import in_force
+
+    return in_force(store).limits()
 
 
 def reply_due(store_or_limits, assigned_on: str, complex_: bool) -> str:

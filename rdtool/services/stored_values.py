@@ -38,11 +38,12 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "general_elections": {"level": "level"},
     "ge_candidates": {"gender": "gender", "party": "party", "occupation": "occupation", "education": "education"},
     "ge_votes": {"status": "candidate_status"},
+    "post_ends": {"action": "post_end_action", "motion_by": "motion_by"},  # issue 14
 }
 MINIMUM: dict[str, dict[str, int]] = {
     "terms": {"number": 1},
     "deputies": {"term": 1},
-    "meetings": {"term": 1, "seq": 1, "present": 0, "entitled": 1, "roster": 0},
+    "meetings": {"term": 1, "seq": 1, "present": 0, "entitled": 1, "roster": 0, "requesters": 1},
     "items": {"seq": 1, "yes": 0, "no": 0, "abstain": 0, "not_voting": 0},
     "election_contests": {"seats": 1, "round": 1, "ballots_issued": 0, "ballots_returned": 0, "ballots_invalid": 0},
     "candidates": {"votes": 0},
@@ -53,11 +54,13 @@ MINIMUM: dict[str, dict[str, int]] = {
     "ge_candidates": {"nominators": 0},
     "ge_rounds": {"round": 1, "seats": 0, "ballots_issued": 0, "ballots_returned": 0, "ballots_invalid": 0},
     "ge_votes": {"votes": 0},
+    "mandate_ends": {"petitioners": 0, "voters": 1, "recall_yes": 0},  # issue 14
+    "post_ends": {"movers": 1},
 }
 BOOLEANS: dict[str, tuple[str, ...]] = {
     "deputies": ("re_elected",), "meetings": ("extraordinary",), "election_contests": ("by_election",),
     "candidates": ("elected",), "proposals": ("complex",), "ge_candidates": ("final", "confirmed"),
-    "ge_rounds": ("revote",),
+    "ge_rounds": ("revote", "tie_revote"),
 }
 MONTHS = {("deputies", "birth_date"), ("ge_candidates", "birth_date")}  # rosters record a birth month
 MAX_FINDINGS = 200

@@ -48,7 +48,7 @@ def outcome(store: Store, meeting: dict, values: dict):
                               hint=f"先点名：rdtool meeting roll {meeting['code']}（或旧记录用 --count 出席人数 --entitled 应到人数）")
     try:
         return decide_vote(meeting["kind"], f["entitled"], f["present"], values["yes"], values.get("no") or 0,
-                           values.get("abstain") or 0, values.get("not_voting") or 0, msvc.presidium_quorum(store))
+                           values.get("abstain") or 0, values.get("not_voting") or 0, *msvc.presidium_rule(store))
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}：票数不可能成立：{exc}", hint="请核对票数和出席人数；没有写入任何记录") from None
 

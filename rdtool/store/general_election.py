@@ -14,19 +14,48 @@ CANDIDATE_COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "educ
 
 
 def election(store: Store, term: int, level: str) -> dict | None:
-    return store.one("SELECT * FROM general_elections WHERE term = ? AND level = ? AND voided_at IS NULL",
-                     (term, level))
+    """The general election of a term and level (not its by-elections)."""
+    return store.one("SELECT * FROM general_elections WHERE term = ? AND level = ? AND kind = 'general' "
+                     "AND voided_at IS NULL", (term, level))
 
 
 def elections(store: Store, term: int | None = None) -> list[dict]:
+    """General elections (by-elections are ``by_elections``)."""
     if term is None:
-        return store.query("SELECT * FROM general_elections WHERE voided_at IS NULL ORDER BY term, level DESC")
-    return store.query("SELECT * FROM general_elections WHERE term = ? AND voided_at IS NULL ORDER BY level DESC",
-                       (term,))
+        return store.query("SELECT * FROM general_elections WHERE kind = 'general' AND voided_at IS NULL "
+                           "ORDER BY term, level DESC")
+    return store.query("SELECT * FROM general_elections WHERE term = ? AND kind = 'general' AND voided_at IS NULL "
+                       "ORDER BY level DESC", (term,))
 
 
 def insert_election(store: Store, values: dict) -> int:
     return store.insert("general_elections", {k: values.get(k) for k in PLAN_COLUMNS})
+
+
+# By-elections (补选, 选举法 art. 57): a general_elections row of kind 'by_election' with one constituency.
+
+def by_elections(store: Store, term: int | None = None) -> list[dict]:
+    sql = ("SELECT e.*, k.id AS constituency_id, k.name AS constituency, k.seats, k.voters FROM general_elections e "
+           "JOIN ge_constituencies k ON k.election_id = e.id AND k.voided_at IS NULL "
+           "WHERE e.kind = 'by_election' AND e.voided_at IS NULL")
+    if term is None:
+        return store.query(sql + " ORDER BY e.election_day, e.id")
+    return store.query(sql + " AND e.term = ? ORDER BY e.election_day, e.id", (term,))
+
+
+def by_election(store: Store, code: str) -> dict | None:
+    return next((b for b in by_elections(store) if b["code"] == code), None)
+
+
+def insert_by_election(store: Store, values: dict) -> int:
+    record = {k: values.get(k) for k in PLAN_COLUMNS}
+    record.update(kind="by_election", code=values["code"])
+    return store.insert("general_elections", record)
+
+
+def by_election_codes(store: Store, term: int) -> list[str]:
+    return [r["code"] for r in store.query("SELECT code FROM general_elections WHERE kind = 'by_election' AND term = ?",
+                                           (term,))]
 
 
 def update_election(store: Store, election_id: int, changes: dict) -> None:

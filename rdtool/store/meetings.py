@@ -9,7 +9,7 @@ from rdtool.store.db import Store
 from rdtool.store.deputies import SHARED_NAMES
 
 MEETING_COLUMNS = ("code", "kind", "extraordinary", "term", "seq", "date", "end_date", "title", "location",
-                   "present", "entitled", "roster", "notes")
+                   "present", "entitled", "roster", "notes", "notified_on", "requesters")
 ITEM_COLUMNS = ("meeting_id", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "result",
                 "rule", "notes", "subject")
 APPOINTMENT_COLUMNS = ("person", "deputy_id", "position", "action", "meeting_id", "item_id", "decided_on",

@@ -485,6 +485,53 @@ def m1601_fts_detectable(db) -> None:
 MIGRATIONS.append(("m1601_fts_detectable", m1601_fts_detectable))
 
 
+# --- issue 14: re-votes, by-elections, the term's calendar, mandates and posts ending ------------------
+M1402_MANDATES_AND_CALENDAR = """
+ALTER TABLE ge_rounds ADD COLUMN tie_revote INTEGER NOT NULL DEFAULT 0;      -- 再次投票 among the tied (选举法 art. 45¶3)
+ALTER TABLE general_elections ADD COLUMN kind TEXT NOT NULL DEFAULT 'general'; -- general | by_election (补选, art. 57)
+ALTER TABLE general_elections ADD COLUMN code TEXT;                          -- a by-election's code: B3-01
+ALTER TABLE meetings ADD COLUMN notified_on TEXT;       -- deputies notified of a session (浙江 art. 20, 重庆 art. 11)
+ALTER TABLE meetings ADD COLUMN requesters INTEGER;     -- extraordinary session on N deputies' proposal (组织法 art. 14¶3)
+CREATE TABLE mandate_ends (          -- how a deputy's mandate ended; the status and its date stay on deputies
+    id INTEGER PRIMARY KEY,
+    deputy_id INTEGER NOT NULL REFERENCES deputies(id),
+    letter_on TEXT,                  -- resignation submitted in writing (选举法 art. 55¶2)
+    item_id INTEGER REFERENCES items(id),  -- the congress vote that accepted the resignation (art. 55¶2)
+    petitioners INTEGER,             -- recall: voters who signed the request (art. 50: 30+ township, 50+ county)
+    voters INTEGER,                  -- recall: the constituency's registered voters (art. 53)
+    recall_yes INTEGER,              -- recall: votes for recalling (art. 53: more than half of the voters)
+    announced_on TEXT,               -- announced by the congress (代表法 2025 art. 63¶2; 选举法 art. 55¶2)
+    post_announced_on TEXT,          -- a chair's or vice-chair's post ended, announced by the presidium (arts. 54, 56)
+    notes TEXT,
+    voided_at TEXT,
+    void_reason TEXT
+);
+CREATE INDEX mandate_ends_deputy ON mandate_ends(deputy_id);
+CREATE TABLE post_ends (             -- chair, vice-chair, town head or deputy head leaving the post (组织法 arts. 31, 32)
+    id INTEGER PRIMARY KEY,
+    person TEXT NOT NULL,
+    deputy_id INTEGER REFERENCES deputies(id),
+    post TEXT NOT NULL,              -- 主席, 副主席, 镇长, 副镇长 …
+    action TEXT NOT NULL,            -- recalled | resigned
+    item_id INTEGER NOT NULL REFERENCES items(id),  -- the congress vote (majority of all deputies, art. 25)
+    motion_by TEXT,                  -- recall: presidium | deputies (art. 31¶2)
+    movers INTEGER,                  -- recall on deputies' motion: how many signed (one fifth or more)
+    announced_on TEXT,
+    notes TEXT,
+    voided_at TEXT,
+    void_reason TEXT
+);
+CREATE INDEX post_ends_item ON post_ends(item_id);
+"""
+
+
+def m1402_mandates_and_calendar(db) -> None:
+    run_sql(db, M1402_MANDATES_AND_CALENDAR)
+
+
+MIGRATIONS.append(("m1402_mandates_and_calendar", m1402_mandates_and_calendar))
+
+
 # --- issue 13: figures a secretary can sign ----------------------------------------------------------------
 M1301_FIGURES = """
 ALTER TABLE meetings ADD COLUMN quorum_met INTEGER;        -- computed by rdtool.rules.majority.quorum, never typed
@@ -537,24 +584,23 @@ def m1301_figures(db) -> None:
 
 
 def _quorums(conn) -> None:
-    import json
+    """Each meeting's quorum, computed and stored as rdtool.services.meetings.refresh_quorum does at runtime (the
+    province profile's presidium rule included), so that a stored flag never depends on when it was written."""
+    from pathlib import Path
 
-    from rdtool.rules.majority import ImpossibleCounts, quorum
+    from rdtool.services import meetings as msvc
+    from rdtool.store import meetings as meetings_sql
+    from rdtool.store.db import Store
 
-    raw = conn.execute("SELECT value FROM settings WHERE key = 'presidium_quorum'").fetchone()
-    rule = (json.loads(raw[0]) if raw else None) or "more_than_half"
-    rows = conn.execute(
-        "SELECT m.id, m.kind, CASE WHEN EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id) "
-        "THEN (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present') "
-        "ELSE m.present END, coalesce(m.entitled, m.roster) FROM meetings m").fetchall()
-    for meeting_id, kind, present, entitled in rows:
-        if present is None or not entitled or kind not in ("presidium", "congress", "other"):
-            continue
-        try:
-            met = quorum(kind, entitled, present, rule).met
-        except (ImpossibleCounts, ValueError):
-            continue
-        conn.execute("UPDATE meetings SET quorum_met = ? WHERE id = ?", (int(met), meeting_id))
+    import sqlite3
+
+    factory, conn.row_factory = conn.row_factory, sqlite3.Row
+    try:
+        store = Store(conn, Path(""), False)
+        for (meeting_id,) in conn.execute("SELECT id FROM meetings WHERE voided_at IS NULL").fetchall():
+            msvc.refresh_quorum(store, meetings_sql.meeting_by_id(store, meeting_id))
+    finally:
+        conn.row_factory = factory
 
 
 MIGRATIONS.append(("m1301_figures", m1301_figures))

@@ -296,3 +296,25 @@ def test_ratio_matches_integer_rule(seats, candidates, direct):
     else:
         ok = 5 * e >= seats and 2 * e <= seats
     assert (contest_ratio_warning(seats, candidates, direct) is None) is ok
+
+
+# --- the re-vote among the tied (选举法 第四十五条第三款) ------------------------------------------
+
+
+def test_tie_revote_elects_the_most_votes_even_at_exactly_half():
+    r = direct_round(1000, 600, 600, 1, {"乙": 300, "丙": 250}, tie_revote=True)
+    assert r.valid and r.elected == ["乙"] and r.tie == [] and r.shortfall == 0 and r.vacant == 0
+    assert r.status == {"乙": "elected", "丙": "not_elected"}
+    assert "以得票多的当选" in r.explanation and "再次投票有效" in r.explanation
+    low = direct_round(1000, 600, 600, 1, {"乙": 10, "丙": 9}, tie_revote=True)  # under a third: still elected
+    assert low.elected == ["乙"]
+
+
+def test_tie_revote_tied_again_is_reported_not_broken():
+    r = direct_round(1000, 600, 600, 1, {"乙": 280, "丙": 280}, tie_revote=True)
+    assert r.elected == [] and r.tie == ["乙", "丙"] and r.tie_seats == 1 and r.shortfall == 0
+
+
+def test_tie_revote_keeps_the_turnout_and_void_rules():
+    assert not direct_round(1000, 500, 500, 1, {"乙": 300, "丙": 200}, tie_revote=True).valid  # exactly half voted
+    assert direct_round(1000, 600, 601, 1, {"乙": 300, "丙": 250}, tie_revote=True).void
