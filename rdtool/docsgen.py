@@ -76,7 +76,7 @@ def _help(args: list[str]) -> str:
     result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": HELP_WIDTH, "NO_COLOR": "1",
                                                               "TERM": "dumb"})
     text = result.output.rstrip() + "\n"
-    return re.sub(r"Usage: (root|rdtool|[\w-]+\.py)", "Usage: rdtool", text, count=1)
+    return re.sub(r"(Usage: |用法：)(root|rdtool|[\w-]+\.py)", r"\1rdtool", text, count=1)
 
 
 def commands() -> str:

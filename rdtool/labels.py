@@ -565,3 +565,46 @@ COLUMN_ZH.update({"quorum_met": "是否达到法定人数", "decision_meeting_id
                   "outcome_meeting_id": "审议会议ID", "items.subject": "议题"})
 # The archive's attendance at a session the deputy was due at: the roll call's status, or 未记录 without one.
 ENUMS["attendance_record"] = {**ENUMS["attendance"], "unrecorded": ("未记录", ())}
+# Issue 17: what `db check` finds and the tables a record lives in, named in Chinese where a person reads them
+# (the codes stay in JSON and CSV). A code without a label here is shown as the code.
+ENUMS["check"] = {
+    "integrity": ("数据库文件损坏", ()),
+    "foreign_key": ("引用了不存在的记录", ()),
+    "change_log_triggers": ("修改记录触发器缺失", ()),
+    "change_log_chain": ("修改记录链条断开", ()),
+    "change_log_unsealed": ("修改记录尚未封存", ()),
+    "schema_incomplete": ("数据库结构不完整", ()),
+    "stored_value": ("存储的值不符合规则", ()),
+    "meeting_no_quorum": ("会议不足法定人数", ()),
+    "deputy_absent_twice": ("两次未经批准不出席", ()),
+    "vote_counts_invalid": ("票数不合理", ()),
+    "vote_result_mismatch": ("表决结果与票数不符", ()),
+    "election_counts_invalid": ("选票数不合理", ()),
+    "election_result_mismatch": ("当选结果与得票不符", ()),
+    "election_unfinished": ("选举未完成", ()),
+    "election_candidates_irregular": ("候选人名单不合规定", ()),
+    "election_results_not_applied": ("选举结果未记入任职", ()),
+    "presidium_vice_chairs": ("副主席人数不合规定", ()),
+    "appointment_no_oath": ("任命未宪法宣誓", ()),
+    "appointment_steps_missing": ("任免程序不全", ()),
+    "composition_target": ("代表结构未达目标", ()),
+    "proposal_overdue": ("建议逾期未答复", ()),
+    "general_election_plan": ("换届选举日程", ()),
+    "general_election_ratio": ("候选人差额比例", ()),
+    "general_election_credentials": ("代表资格未审查", ()),
+    "general_election_seating": ("当选代表未列入名单", ()),
+    "general_election_nomination_limit": ("推荐候选人超过名额", ()),
+    "by_election_unseated": ("补选当选人未列入名单", ()),
+    "post_end_vote_invalid": ("罢免或辞职表决不合规定", ()),
+    "congress_session_yearly": ("当年未举行人代会", ()),
+    "congress_sessions_twice": ("人代会每年不足两次", ()),
+    "congress_sessions_half_year": ("人代会间隔过长", ()),
+    "presidium_meetings_three_months": ("主席团会议间隔超过三个月", ()),
+    "presidium_meetings_quarterly": ("季度内未召开主席团会议", ()),
+    "first_session_late": ("首次会议未按期举行", ()),
+    "extraordinary_session_request": ("临时会议提议不合规定", ()),
+    "presidium_size": ("主席团人数不合规定", ()),
+    "session_notice_late": ("会议通知晚于规定", ()),
+}
+# …and the tables, as issue 16 names them.
+ENUMS["table"] = {table: (zh, ()) for table, zh in TABLE_ZH.items()}

@@ -124,7 +124,7 @@ def open_text(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Ove
 
 
 def _copy_into(src: Path, device: Path) -> None:
-    fd = os.open(device, os.O_WRONLY)
+    fd = os.open(device, os.O_WRONLY | getattr(os, "O_BINARY", 0))  # Windows: written as it is, no CRLF
     try:
         with open(src, "rb") as f:
             while chunk := f.read(1 << 16):

@@ -27,6 +27,8 @@ class Output(NamedTuple):
     """The shared output options of the command being run (rdtool.cli.output adds them to every --format command)."""
     bom: bool = False
     headers: str = "en"
+    wide: bool = False  # a terminal table shows every column, however wide
+    pager: bool = True  # a terminal list taller than the screen goes through the pager
 
 
 _OUTPUT: ContextVar[Output] = ContextVar("rdtool_output", default=Output())
@@ -50,10 +52,40 @@ class Column(NamedTuple):
     header: str = ""
     enum: str | None = None  # glossary enum whose labels a table shows
     kind: str = "text"  # text | int | bool | rate | date | time (a moment: rdtool.dates' one rule)
+    priority: int = 0  # on a narrow terminal, columns with the highest priority are left out first (0: kept)
 
     @property
     def zh(self) -> str:
         return self.header or FIELD_ZH.get(self.key, self.key)
+
+
+def leave_out_first(cols: list[Column], *keys: str) -> list[Column]:
+    """The columns a narrow terminal leaves out, the least important first: `keys[0]` goes before `keys[1]` …"""
+    rank = {key: len(keys) - i for i, key in enumerate(keys)}
+    unknown = set(rank) - {c.key for c in cols}
+    if unknown:
+        raise ValueError(f"no such columns: {sorted(unknown)}")
+    return [c._replace(priority=rank.get(c.key, 0)) for c in cols]
+
+
+# A table cell has room for the short form of a label (镇, not 镇(乡)人大代表); documents and files keep the full one.
+SHORT_LABELS: dict[str, dict[str, str]] = {
+    "level": {"township": "镇", "county": "县"},
+    "activity_level": {"township": "镇", "county": "县", "both": "县乡两级"},
+    "meeting_kind": {"presidium": "主席团", "congress": "人代会", "other": "其他"},
+    "vote_method": {"hands": "举手", "ballot": "票决", "electronic": "电子表决"},
+    "presidium_role": {"member": "成员"},
+    "proposal_kind": {"suggestion": "建议"},
+    "item_kind": {"report": "报告"},
+    "deputy_status": {"moved": "调离"},
+    "election_outcome": {"tie": "须再次投票", "shortfall": "须另行选举", "void": "本轮无效"},
+    "candidate_status": {"tie": "须再次投票"},
+}
+# …and header words that fit over short values.
+SHORT_HEADERS: dict[str, str] = {
+    "level": "层级", "presidium_role": "主席团", "extraordinary": "临时", "present": "出席", "entitled": "应到",
+    "quorum_met": "法定人数", "not_voting": "未投票", "re_elected": "连任", "meeting_code": "会议",
+}
 
 
 def columns(*keys: str, enums: dict[str, str] | None = None, kinds: dict[str, str] | None = None) -> list[Column]:
@@ -63,17 +95,25 @@ def columns(*keys: str, enums: dict[str, str] | None = None, kinds: dict[str, st
 
 
 def is_terminal(stream: TextIO) -> bool:
+    """Whether output is drawn for a person at a terminal. TTY_COMPATIBLE=1 (rich's convention) draws for a
+    terminal even when the stream is not one (`script`, tests); the pager still needs a real terminal."""
+    if os.environ.get("TERM") == "dumb":
+        return False
+    if os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
     try:
-        return stream.isatty() and os.environ.get("TERM") != "dumb"
+        return stream.isatty()
     except (AttributeError, ValueError):
         return False
 
 
-def human(col: Column, value: Any) -> str:
-    """A value as a person reads it: labels, 是/否, percentages."""
+def human(col: Column, value: Any, short: bool = False) -> str:
+    """A value as a person reads it: labels (`short`: as a table cell has room for), 是/否, percentages."""
     if value is None or value == "":
         return ""
     if col.enum:
+        if short and value in SHORT_LABELS.get(col.enum, ()):
+            return SHORT_LABELS[col.enum][value]
         return label(col.enum, value)
     if col.kind == "bool":
         return "是" if value else "否"
@@ -211,12 +251,13 @@ def render_rows(
             out.write(json.dumps({c.key: _json_value(c, r.get(c.key)) for c in cols}, ensure_ascii=False) + "\n")
             n += 1
         return n
-    table = [[human(c, r.get(c.key)) for c in cols] for r in rows]
-    head = [c.zh for c in cols]
+    short = fmt == "table"
+    table = [[human(c, r.get(c.key), short) for c in cols] for r in rows]
+    head = [SHORT_HEADERS.get(c.key, c.zh) if short else c.zh for c in cols]
     if fmt == "md":
         write_markdown_table(out, head, table, title)
     elif is_terminal(out):
-        _rich_table(out, head, table, title)
+        _terminal_table(out, cols, head, table, title)
     else:
         _plain_table(out, head, table, title)
     return len(table)
@@ -258,15 +299,31 @@ def _plain_table(out: TextIO, head: list[str], table: list[list[str]], title: st
     out.write(tabulate.tabulate(table, headers=head, tablefmt="plain", disable_numparse=True) + "\n")
 
 
-def _rich_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None) -> None:
-    from rich.table import Table
+def _terminal_table(out: TextIO, cols: list[Column], head: list[str], table: list[list[str]],
+                    title: str | None) -> None:
+    """A table that fits the terminal: nothing split, the least important columns left out (rdtool.terminal)."""
+    from rdtool import terminal
 
-    t = Table(title=title, header_style="bold")
-    for h in head:
-        t.add_column(h, overflow="fold")  # wrap long Chinese text rather than cut it with …
-    for row in table:
-        t.add_row(*row)
-    console(out).print(t)
+    width = None if output_options().wide else terminal.size().columns
+    numeric = [c.kind in ("int", "rate") or all(v.lstrip("-").isdigit() or v == "" for v in (r[i] for r in table))
+               and any(r[i] for r in table) for i, c in enumerate(cols)]
+    atomic = [terminal.is_atomic(c.key, c.kind, c.enum) or numeric[i] for i, c in enumerate(cols)]
+    lines = terminal.table_lines(head, table, atomic, [c.priority for c in cols], numeric, width, title,
+                                 terminal.styles_for(out))
+    for line in lines:
+        out.write(line + "\n")
+
+
+def write_prose(out: TextIO, text: str, indent: str = "", bold: bool = False) -> None:
+    """A paragraph: on a terminal broken into lines that fit (禁则, rdtool.terminal.wrap); else one line."""
+    if not is_terminal(out):
+        out.write(indent + text + "\n")
+        return
+    from rdtool import terminal
+
+    styles = bold and terminal.styles_for(out)
+    for line in terminal.wrap(text, terminal.size().columns, indent):
+        out.write(terminal.bold(line, styles) + "\n")
 
 
 def console(out: TextIO | None = None):

@@ -168,3 +168,83 @@ def encode(value: Any) -> str:
 
 def decode(text: str) -> Any:
     return json.loads(text)
+
+
+# --- Issue 17: settings by their Chinese names, choices and shares in Chinese words -------------------------
+# `rdtool config 建议答复期限 2`, `config presidium_quorum 三分之二`, `config 连任代表比例目标 三分之一`.
+
+VALUE_ALIASES: dict[str, dict[str, str]] = {
+    "presidium_quorum": {"过半数": "more_than_half", "全体成员过半数": "more_than_half", "超过半数": "more_than_half",
+                         "三分之二": "two_thirds", "三分之二以上": "two_thirds", "2/3": "two_thirds"},
+}
+VALUE_ZH: dict[str, dict[str, str]] = {"presidium_quorum": {"more_than_half": "过半数", "two_thirds": "三分之二以上"}}
+
+
+def _name_forms(zh: str) -> set[str]:
+    """A setting's Chinese name with and without its bracketed unit: 建议答复期限（月） → 建议答复期限."""
+    folded = clean(zh).replace("（", "(").replace("）", ")")
+    return {folded, re.sub(r"\(.*?\)", "", folded)}
+
+
+def resolve_key(name: str) -> str:
+    """The setting key for a key or a Chinese name (unknown names come back as given)."""
+    text = clean(name).replace("（", "(").replace("）", ")")
+    if text in SETTINGS:
+        return text
+    for key, setting in SETTINGS.items():
+        if text in _name_forms(setting.zh):
+            return key
+    return name
+
+
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _small_number(text: str) -> int | None:
+    """一 … 九十九 (and Arabic digits), as used in 三分之二 and 百分之六十."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _NUMERALS for c in text):
+        return None
+    if "十" not in text:
+        return _NUMERALS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+
+
+def translate_value(key: str, raw: str) -> str:
+    """A value typed in Chinese words, as the setting's parser takes it (others come back as given)."""
+    text = clean(raw)
+    aliases = VALUE_ALIASES.get(key, {})
+    if text in aliases:
+        return aliases[text]
+    m = re.fullmatch(r"(百|[零一二两三四五六七八九十\d]+)分之([零一二两三四五六七八九十\d]+)(以上)?", text)
+    if m and SETTINGS.get(key) is not None and SETTINGS[key].parse is parse_share:
+        whole, part = m.group(1), _small_number(m.group(2))
+        if whole == "百" and part is not None:
+            return f"{part}%"
+        denominator = _small_number(whole)
+        if denominator and part is not None:
+            return f"{part}/{denominator}"
+    return raw
+
+
+def value_hint(key: str) -> str:
+    """How else a setting's value may be written (for an error message)."""
+    words = VALUE_ALIASES.get(key)
+    return f"；也可写 {'、'.join(words)}" if words else ""
+
+
+def value_zh(key: str, value: str) -> str:
+    """A stored value as a person reads it (more_than_half → 过半数)."""
+    return VALUE_ZH.get(key, {}).get(value, value)
+
+
+def unknown_setting(name: str) -> str:
+    """The message for a setting that does not exist, with the nearest names."""
+    from difflib import get_close_matches
+
+    names = [*SETTINGS, *(re.sub(r"（.*?）", "", s.zh) for s in SETTINGS.values())]
+    close = get_close_matches(clean(name), names, n=3, cutoff=0.4)
+    hint = f"；最接近的是 {'、'.join(close)}" if close else f"，可用：{'、'.join(SETTINGS)}"
+    return f"没有设置项“{name}”{hint}（rdtool config 列出全部）"

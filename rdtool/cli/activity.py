@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_record, render_rows, render_list
 
 app = make_app("代表活动：培训、学习、视察、调研、执法检查、代表小组活动、联系选民、向选民述职。"
                "参加人员按姓名填写，用“、”分隔；同届同名的写 姓名#ID（如 王建国#20）。")
@@ -24,6 +24,7 @@ def _cols(keys: list[str]) -> list[Column]:
 
 
 LIST_TABLE = ["code", "date", "kind", "level", "title", "subject", "participant_count"]
+LIST_LEAVE_OUT = ("subject", "participant_count", "level")  # on a narrow terminal, first
 LIST_FULL = ["id", "code", "kind", "level", "date", "title", "subject", "location", "organiser",
              "participant_count", "participants", "notes"]
 SHOW = ["code", "kind", "level", "date", "title", "subject", "location", "organiser", "term", "participant_count",
@@ -84,7 +85,7 @@ def list_(
                        year=year, deputy=deputy, term=term,
                        date_from=parse_option("--from", parse_date, date_from),
                        date_to=parse_option("--to", parse_date, date_to))
-    render_list(rows, _cols(LIST_TABLE), _cols(LIST_FULL), fmt)
+    render_list(rows, leave_out_first(_cols(LIST_TABLE), *LIST_LEAVE_OUT), _cols(LIST_FULL), fmt)
 
 
 @app.command("show")

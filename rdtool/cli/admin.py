@@ -9,7 +9,7 @@ import typer
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, interactive,
                                make_app, open_db, parse_option)
 from rdtool.labels import parse_date
-from rdtool.render import Column, render_rows
+from rdtool.render import Column, leave_out_first, render_rows
 
 init_app = make_app("建立新数据库")
 config_app = make_app("查看或修改设置")
@@ -85,10 +85,13 @@ def config(
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """查看设置；`rdtool config KEY VALUE` 修改一项。省份规定不同的期限、法定人数规则和目标比例在这里调整。"""
+    """查看设置；`rdtool config 设置项 新值` 修改一项（设置项可写英文或中文名称，如 `config 建议答复期限 2`、
+    `config presidium_quorum 三分之二`）。省份规定不同的期限、法定人数规则和目标比例在这里调整。"""
     from rdtool.services import admin
+    from rdtool.settings import resolve_key
 
     fmt = check_format(fmt)
+    key = None if key is None else resolve_key(key)
     store = open_db(db)
     if key is not None and value is not None:
         admin.set_setting(store, key, value)
@@ -97,11 +100,15 @@ def config(
         rows = [r for r in rows if r["key"] == key]
         if not rows:
             from rdtool.errors import UsageError
-            from rdtool.settings import SETTINGS
+            from rdtool.settings import unknown_setting
 
-            raise UsageError(f"没有设置项“{key}”，可用：{'、'.join(SETTINGS)}")
-    render_rows(rows, [Column("key", "设置项"), Column("zh", "名称"), Column("value", "当前值"),
-                       Column("help", "说明")], fmt)
+            raise UsageError(unknown_setting(key))
+    render_rows(rows, CONFIG_COLUMNS if fmt in ("table", "md") else CONFIG_MACHINE_COLUMNS, fmt)
+
+
+CONFIG_COLUMNS = leave_out_first([Column("key", "设置项"), Column("zh", "名称"), Column("value_zh", "当前值"),
+                                  Column("help", "说明")], "help", "key")
+CONFIG_MACHINE_COLUMNS = [Column("key", "设置项"), Column("zh", "名称"), Column("value", "当前值"), Column("help", "说明")]
 
 
 @term_app.command("add")
@@ -148,7 +155,7 @@ def db_info(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
         typer.echo(f"数据库：{info['path']}")
         typer.echo(f"结构版本：{'、'.join(info['migrations'])}")
     render_rows([{"table": t, "rows": n} for t, n in info["tables"].items()],
-                [Column("table", "表"), Column("rows", "行数")], fmt)
+                [Column("table", "表", enum="table" if fmt in ("table", "md") else None), Column("rows", "行数")], fmt)
 
 
 @db_app.command("backup")
@@ -283,8 +290,7 @@ def db_log(
         if fmt in ("json", "jsonl"):
             cols += [Column("before"), Column("after")]
     else:
-        cols = [Column("id", "序号"), Column("at", "时间", kind="time"), Column("table", "表"), Column("record", "记录"),
-                Column("action_zh", "操作"), Column("changes", "内容")]
+        cols = LOG_COLUMNS
     if output:
         from rdtool.cli.common import overwrite
         from rdtool.output_file import open_text
@@ -294,6 +300,11 @@ def db_log(
         confirm_done(f"已写入 {output}", verbose)
         return
     render_rows(rows, cols, fmt)
+
+
+LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("at", "时间", kind="time"), Column("table", "表", enum="table"),
+                               Column("record", "记录"), Column("action_zh", "操作"), Column("changes_zh", "内容")],
+                              "id", "record")
 
 
 @db_app.command("void")
@@ -371,9 +382,9 @@ def db_check(
     findings = safety.check(store, day)
     for f in findings:
         f["severity_zh"] = {"error": "错误", "warning": "提醒", "note": "说明"}.get(f["severity"], f["severity"])
+        f["check_code"] = f["check"]
     if findings or fmt != "table":
-        render_rows(findings, [Column("severity" if fmt != "table" and fmt != "md" else "severity_zh", "级别"), Column("check", "检查项"), Column("table", "表"),
-                               Column("record", "记录"), Column("message", "说明")], fmt)
+        render_rows(findings, CHECK_COLUMNS if fmt in ("table", "md") else CHECK_MACHINE_COLUMNS, fmt)
     bad = safety.failed(findings, strict)
     if fmt == "table":
         errors = sum(f["severity"] == "error" for f in findings)
@@ -383,3 +394,11 @@ def db_check(
                    else "检查完成：数据库完好，没有发现问题", err=bool(findings))
     if bad:
         raise typer.Exit(1)
+
+
+# For people: the check and the table in Chinese, the check's code beside it (left out first on a narrow terminal).
+CHECK_COLUMNS = leave_out_first([Column("severity_zh", "级别"), Column("check", "检查项", enum="check"),
+                                 Column("check_code", "代码"), Column("table", "表", enum="table"),
+                                 Column("record", "记录"), Column("message", "说明")], "check_code", "table")
+CHECK_MACHINE_COLUMNS = [Column("severity", "级别"), Column("check", "检查项"), Column("table", "表"),
+                         Column("record", "记录"), Column("message", "说明")]

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db
-from rdtool.render import Column, render_json, render_record, render_list
+from rdtool.render import Column, leave_out_first, render_json, render_record, render_list
 
 app = make_app("任免：任命、免职、接受辞职，及党委决定、提请、（本人申请）、讨论、表决、宪法宣誓、表态发言、公告各步骤日期。"
                "关联会议的人事任免表决记下讨论、表决两步；表决未通过的任免不生效。人代会选举产生的主席、副主席、"
@@ -21,6 +21,7 @@ MACHINE_COLUMNS = [Column("id"), Column("person"), Column("position"), Column("a
                    Column("statement_on"), Column("announced_on"), Column("notes"), Column("missing_text"),
                    Column("vote_item", "表决事项"), Column("in_effect", "是否生效", kind="bool"),
                    Column("candidate_id", "选举结果ID")]
+LIST_COLUMNS = leave_out_first(LIST_COLUMNS, "oath_on", "meeting", "id")
 
 
 def _raw(**values: Optional[str]) -> dict:

@@ -22,8 +22,9 @@ ForceOpt = typer.Option(False, "--force", help="输出文件已存在时覆盖�
 
 
 def make_app(help_text: str, **kw: Any) -> typer.Typer:
-    return typer.Typer(help=help_text, no_args_is_help=True, add_completion=False,
-                       rich_markup_mode="rich" if sys.stdout.isatty() else None, **kw)
+    # Help is click's layout in Chinese (rdtool.cli.usage) on a terminal too: rich's help panels cut Chinese
+    # help text short with "…" (a line of Chinese is one long word to them) and take longer to draw.
+    return typer.Typer(help=help_text, no_args_is_help=True, add_completion=False, rich_markup_mode=None, **kw)
 
 
 def db_path(db: Optional[str]) -> Optional[str]:

@@ -9,7 +9,7 @@ import typer
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, make_app, open_db,
                                parse_option)
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, render_list, render_record, render_rows
+from rdtool.render import Column, leave_out_first, render_list, render_record, render_rows
 
 app = make_app("人大代表：增加、查询、修改、离任、主席团职务、代表结构。离任不是删除：记录永久保留（代表法第六十二条等）。")
 
@@ -17,6 +17,7 @@ _ENUMS = {"gender": "gender", "party": "party", "education": "education", "occup
           "level": "level", "presidium_role": "presidium_role", "status": "deputy_status"}
 TABLE_COLUMNS = ["id", "name", "gender", "age", "party", "occupation", "level", "constituency", "presidium_role",
                  "status"]
+TABLE_LEAVE_OUT = ("occupation", "constituency", "age", "party", "presidium_role")  # on a narrow terminal, first
 FULL_COLUMNS = ["id", "name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace",
                 "level", "constituency", "term", "elected_on", "re_elected", "phone", "id_number", "presidium_role",
                 "status", "status_date"]
@@ -96,7 +97,7 @@ def list_(
         status=parse_option("--status", lambda r: parse_enum("deputy_status", r), status),
         party=party_code, occupation=parse_option("--occupation", lambda r: parse_enum("occupation", r), occupation),
         presidium=presidium, in_office=in_office, name=name, sort=sort, show_id=show_id, show_phone=show_phone)
-    render_list(rows, cols(TABLE_COLUMNS), cols(FULL_COLUMNS), fmt)
+    render_list(rows, leave_out_first(cols(TABLE_COLUMNS), *TABLE_LEAVE_OUT), cols(FULL_COLUMNS), fmt)
 
 
 @app.command("show")
@@ -350,6 +351,7 @@ SCORE_COLUMNS = [Column("rank", "名次"), Column("deputy_id", "ID"), Column("na
                  Column("presidium_present", "出席主席团会议"), Column("leave", "请假"), Column("absent", "缺席"),
                  Column("proposal_lead", "领衔"), Column("proposal_cosign", "附议"), Column("activities", "活动"),
                  Column("training", "培训"), Column("points", "积分")]
+SCORE_COLUMNS = leave_out_first(SCORE_COLUMNS, "deputy_id", "level", "leave", "proposal_cosign", "training")
 
 
 @app.command("scores")

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
-from rdtool.render import Column, render_json, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
 
 app = make_app("人代会选举：会议须有三分之二以上代表出席（组织法第十四条第四款），发出选票不能多于出席代表；"
                "当选须获全体代表过半数选票（组织法第二十五条、第二十九条）；多于应选名额时以得票多的当选，"
@@ -24,6 +24,7 @@ LIST_COLUMNS = [Column("contest_id", "选举ID"), Column("meeting_code", "会议
 MACHINE_COLUMNS = LIST_COLUMNS[:6] + [Column("deputy_id"), Column("votes"), Column("elected", kind="bool"),
                                       Column("elected_on"), Column("outcome"), Column("ballots_issued"),
                                       Column("ballots_returned"), Column("ballots_invalid")]
+LIST_COLUMNS = leave_out_first(LIST_COLUMNS, "elected_on", "seats", "round", "contest_id")
 
 
 def _cands(values: Optional[List[str]]) -> list:

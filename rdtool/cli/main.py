@@ -65,15 +65,28 @@ class LazySubGroup(TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self._infos)
 
+    def format_commands(self, ctx: click.Context, formatter: Any) -> None:
+        """Each sub-command with the first sentence of its help (without building the commands)."""
+        import inspect
+
+        rows = []
+        for name, info in self._infos.items():
+            text = info.help or inspect.getdoc(info.callback) or ""
+            first = text.split("。")[0].strip()
+            rows.append((name, first + ("。" if first and first != text.strip() else "")))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> Optional[click.Command]:
         info = self._infos.get(cmd_name)
         if info is None:
             return None
         from rdtool.cli.output import add_output_options
+        from rdtool.cli.usage import finish
 
-        return add_output_options(typer.main.get_command_from_info(
+        return finish(add_output_options(typer.main.get_command_from_info(
             info, pretty_exceptions_short=self._app.pretty_exceptions_short,
-            rich_markup_mode=self._app.rich_markup_mode))
+            rich_markup_mode=self._app.rich_markup_mode)), self.name)
 
 
 class LazyGroup(TyperGroup):
@@ -87,19 +100,27 @@ class LazyGroup(TyperGroup):
             return super().get_command(ctx, cmd_name)
         module, attr = COMMANDS[cmd_name][0].split(":")
         sub = getattr(importlib.import_module(module), attr)
+        from rdtool.cli.usage import finish
+
         if len(sub.registered_commands) > 1 and not sub.registered_groups and sub.registered_callback is None:
-            return LazySubGroup(sub, name=cmd_name)
+            return finish(LazySubGroup(sub, name=cmd_name))
         from rdtool.cli.output import add_output_options
 
         command = add_output_options(typer.main.get_command(sub))
         command.name = cmd_name
-        return command
+        return finish(command)
 
     def format_commands(self, ctx: click.Context, formatter: Any) -> None:
         with formatter.section("命令 Commands"):
             formatter.write_dl([(name, text) for name, (_, text) in COMMANDS.items()])
 
     def main(self, args: Any = None, prog_name: Optional[str] = None, **extra: Any) -> Any:  # type: ignore[override]
+        from rdtool.cli.usage import finish
+        from rdtool.streams import for_people
+
+        for_people(sys.stdout)  # never an encoding error, LF everywhere (rdtool.streams)
+        for_people(sys.stderr)
+        finish(self)
         extra["standalone_mode"] = False
         from rdtool.store.changelog import set_command_line
 
@@ -124,8 +145,9 @@ class LazyGroup(TyperGroup):
                 print(help_text)
             sys.exit(0)
         except ClickUsageError as exc:
-            _fail(f"用法错误：{exc.format_message()}", USAGE,
-                  f"运行 {exc.ctx.command_path if exc.ctx else 'rdtool'} --help 查看用法")
+            from rdtool.cli.usage import translate
+
+            _fail(translate(exc), USAGE, f"运行 {exc.ctx.command_path if exc.ctx else 'rdtool'} -h 查看用法")
         except ClickException as exc:
             _fail(exc.format_message(), USAGE)
         except Abort:
@@ -144,6 +166,9 @@ class LazyGroup(TyperGroup):
         except KeyboardInterrupt:
             sys.exit(130)
         except OSError as exc:  # a file the command read or wrote: disk full, EIO, no permission …
+            if _is_broken_pipe(exc):
+                _quiet_broken_pipe()
+                sys.exit(0)
             from rdtool.store.paths import os_error
 
             err = os_error(exc, exc.filename or "", "读写")
@@ -165,7 +190,9 @@ class LazyGroup(TyperGroup):
                   "这是程序的缺陷，请把命令和这行信息告诉维护人员；设 RDTOOL_DEBUG=1 可看详细信息")
         try:
             sys.stdout.flush()
-        except BrokenPipeError:
+        except OSError as exc:
+            if not _is_broken_pipe(exc):
+                raise
             _quiet_broken_pipe()
         sys.exit(rv if isinstance(rv, int) else 0)
 
@@ -218,6 +245,15 @@ def _fail(message: str, code: int, hint: Optional[str] = None) -> None:
     sys.exit(code)
 
 
+def _is_broken_pipe(exc: OSError) -> bool:
+    """The reader of a pipe left (`rdtool … | head`): EPIPE on POSIX; on Windows a write to a closed pipe
+    fails with EINVAL instead."""
+    import errno
+
+    return isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE or (
+        sys.platform == "win32" and exc.errno == errno.EINVAL)
+
+
 def _quiet_broken_pipe() -> None:
     # `rdtool … | head`: the reader left; stop quietly without a flush error at exit.
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -234,8 +270,8 @@ DOCS_EPILOG = ("文档（项目的 docs/ 目录）：命令参考 docs/commands.
                "报告的 JSON 键 docs/report.md；法律规则及条文 docs/rules.md；退出码 docs/exit-codes.md；"
                "数据库结构 docs/schema.md；用 sqlite-utils、Datasette 读库 docs/datasette.md。")
 
-app = typer.Typer(cls=LazyGroup, no_args_is_help=True, add_completion=False,
-                  rich_markup_mode="rich" if sys.stdout.isatty() else None,
+app = typer.Typer(cls=LazyGroup, no_args_is_help=True,  # -h, metavars, Chinese help: rdtool.cli.usage.finish
+                  rich_markup_mode=None,  # (see rdtool.cli.common.make_app)
                   help="rdtool — 乡镇人大主席团工作记录与统计 (records and reports for a township People's Congress presidium).",
                   epilog=DOCS_EPILOG)
 

@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
-from rdtool.render import Column, render_json, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
 
 app = make_app("会议：主席团会议、人民代表大会会议（含临时会议）、其他会议；点名与法定人数。"
                "人代会须三分之二以上代表出席（组织法第十四条第四款）；主席团会议须全体成员过半数出席。")
@@ -21,6 +21,7 @@ def _raw(**values: Optional[str]) -> dict:
 LIST_COLUMNS = [Column("code"), Column("kind", enum="meeting_kind"), Column("date"), Column("title"),
                 Column("extraordinary", kind="bool"), Column("present"), Column("entitled"),
                 Column("quorum_met", "达到法定人数", kind="bool"), Column("items", "事项数")]
+LIST_COLUMNS = leave_out_first(LIST_COLUMNS, "extraordinary", "items", "entitled", "present", "kind")
 MACHINE_COLUMNS = [Column("id"), Column("code"), Column("kind"), Column("term"), Column("seq"), Column("date"),
                    Column("end_date"), Column("title"), Column("location"), Column("extraordinary", kind="bool"),
                    Column("present"), Column("entitled"), Column("quorum_met", kind="bool"), Column("items")]

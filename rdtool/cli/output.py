@@ -5,6 +5,9 @@ the options of `_shared` below are appended to it and their values are handed to
 of the call (`rdtool.render.output_options()`), so `deputy list --format csv --bom`, `proposal overdue --headers
 zh` and every other writer of CSV/TSV behave alike without each command repeating the options.
 
+The same wrapper sets stdout for the format (machine formats: UTF-8 and LF whatever the platform, see
+rdtool.streams) and, on a terminal, sends a table or report taller than the screen through the pager.
+
 To add a shared output option: add a parameter to `_shared` (and a field to `render.Output`), then read it
 through `render.output_options()`.
 """
@@ -12,9 +15,12 @@ through `render.output_options()`.
 from __future__ import annotations
 
 import functools
+import sys
 from typing import Any
 
 import typer
+
+MACHINE_FORMATS = ("csv", "tsv", "json", "jsonl")
 
 
 def _shared(
@@ -22,6 +28,8 @@ def _shared(
     headers: str = typer.Option("en", "--headers", metavar="<en|zh>",
                                 help="CSV/TSV/XLSX 的列名和值：en（英文字段名和代码，脚本用，默认）或 zh（中文列名和"
                                      "中文值如 男、中共党员、是，给人看；导入可读回）"),
+    wide: bool = typer.Option(False, "--wide", help="终端表格显示全部列（不因终端宽度省略；在分页器中可左右滚动）"),
+    no_pager: bool = typer.Option(False, "--no-pager", help="超过一屏也直接输出，不经分页器（less）"),
 ) -> None:
     """The shared output options (only their declarations are used)."""
 
@@ -57,9 +65,48 @@ def add_output_options(command: Any) -> Any:
             chosen["headers"] = str(chosen["headers"]).lower()
             if chosen["headers"] not in ("en", "zh"):
                 raise UsageError(f"--headers 只能是 en 或 zh，而不是“{chosen['headers']}”")
-        with use_output(**chosen):
-            return inner(**kwargs)
+        if "no_pager" in chosen:
+            chosen["pager"] = not chosen.pop("no_pager")
+        fmt = str(kwargs.get("fmt", "")).lower()
+        if fmt in MACHINE_FORMATS:
+            from rdtool.streams import for_machines
+
+            for_machines(sys.stdout)
+        with use_output(**chosen) as opts:
+            pager = _pager(fmt, opts)
+            if pager is None:
+                return inner(**kwargs)
+            from rdtool.pager import PagerQuit, StderrBeside
+
+            real_err = sys.stderr
+            sys.stdout, sys.stderr = pager, StderrBeside(real_err, pager)
+            try:
+                return inner(**kwargs)
+            except PagerQuit:  # the reader left the pager: nothing more to show
+                return None
+            finally:
+                sys.stdout, sys.stderr = pager.real, real_err
+                pager.close()
 
     command.callback = callback
     command._rd_output = True
     return command
+
+
+def _pager(fmt: str, opts: Any) -> Any:
+    """The pager stream for this command's stdout, or None: only for a table or text on a real terminal."""
+    if fmt not in ("table", "text") or not opts.pager:
+        return None
+    import os
+
+    try:
+        if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+            return None
+    except (AttributeError, ValueError):
+        return None
+    from rdtool import pager, terminal
+
+    command = pager.pager_command()
+    if command is None:
+        return None
+    return pager.Pager(sys.stdout, command, terminal.size().lines, wide=opts.wide)

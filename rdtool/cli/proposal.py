@@ -9,7 +9,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("代表议案和建议：提出、交办、答复、反馈、办结、催办、检索、统计。"
                "议案须5名以上代表联名，由主席团决定是否列入大会议程（组织法第二十二条第二款，proposal decide）；"
@@ -21,6 +21,7 @@ DateOpt = typer.Option(None, "--date", help="日期（默认今天），如 2026
 
 LIST_COLUMNS = [Column("code"), Column("kind", enum="proposal_kind"), Column("title"), Column("lead"),
                 Column("submitted_on"), Column("unit"), Column("due_on"), Column("status", "状态", enum="proposal_status")]
+LIST_COLUMNS = leave_out_first(LIST_COLUMNS, "submitted_on", "kind", "due_on", "unit")
 FULL_COLUMNS = [Column("id"), Column("code"), Column("kind", enum="proposal_kind"), Column("title"),
                 Column("category"), Column("submitted_on"), Column("meeting"), Column("lead"), Column("cosigners"),
                 Column("unit"), Column("assigned_on"), Column("due_on"), Column("due_reason"),
@@ -35,6 +36,7 @@ SHOW_COLUMNS = FULL_COLUMNS[:4] + [Column("body")] + FULL_COLUMNS[4:16] + [Colum
     Column("days_late")]
 CHASE_COLUMNS = [Column("unit"), Column("code"), Column("title"), Column("lead"), Column("round"), Column("due_on"),
                  Column("days_late"), Column("days_left"), Column("overdue", "已逾期", kind="bool")]
+CHASE_COLUMNS = leave_out_first(CHASE_COLUMNS, "overdue", "days_left", "round", "lead")
 FIGURE_COLUMNS = [Column("received", "收到"), Column("motions", "议案"), Column("suggestions", "建议"),
                   Column("assigned", "已交办"), Column("replied", "已答复"), Column("closed", "已办结"),
                   Column("overdue", "逾期未答复"), Column("reply_rate", "答复率", kind="rate"),

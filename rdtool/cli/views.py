@@ -32,11 +32,11 @@ def render_composition(data: dict, fmt: str) -> None:
     cols = [Column("dimension_zh", "维度"), Column("label", "类别"), Column("count", "人数"),
             Column("share", "比例", kind="rate")]
     if show_bars:
-        cols.append(Column("bar", ""))
+        cols.append(Column("bar", "比例图"))
     render_rows(rows, cols, fmt, title=title)
     tcols = [Column("label", "目标"), Column("count", "人数"), Column("base", "基数"),
              Column("share", "实际", kind="rate"), Column("target_text", "目标值"), Column("met_mark", "达标")]
     if show_bars:
-        tcols.append(Column("bar", ""))
+        tcols.append(Column("bar", "比例图"))
     sys.stdout.write("\n")
     render_rows(targets, tcols, fmt, title="结构目标")

@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
-from rdtool.render import Column, render_json, render_record, render_list
+from rdtool.render import Column, leave_out_first, render_json, render_record, render_list
 
 app = make_app("议程事项与表决：结果由规则计算（人代会：三分之二以上出席、全体代表过半数通过，组织法第十四条、"
                "第二十五条；主席团：两个过半），不能手工填写；恰好半数不通过。")
@@ -17,6 +17,8 @@ TABLE_COLUMNS = [Column("id"), Column("meeting_code", "会议"), Column("seq"), 
                  Column("kind", enum="item_kind"), Column("method", enum="vote_method"), Column("yes"), Column("no"),
                  Column("abstain"), Column("not_voting"), Column("entitled"), Column("present"),
                  Column("result", "表决结果", enum="vote_result")]
+TABLE_COLUMNS = leave_out_first(TABLE_COLUMNS, "not_voting", "id", "entitled", "present", "method", "abstain", "kind",
+                                "no")
 MACHINE_COLUMNS = [Column("id"), Column("meeting_code"), Column("meeting_kind", "会议类别", enum="meeting_kind"),
                    Column("meeting_date", "会议日期"),
                    Column("seq"), Column("title"), Column("kind"), Column("method"), Column("yes"), Column("no"),

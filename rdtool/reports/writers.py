@@ -6,7 +6,7 @@ import sys
 from typing import TextIO
 
 from rdtool.labels import chinese_numeral
-from rdtool.render import Column, is_terminal, render_json, render_rows, write_markdown_table, human
+from rdtool.render import Column, human, render_json, render_rows, write_markdown_table, write_prose
 from rdtool.reports.build import Report
 
 SEVERITY_ZH = {"error": "错误", "warning": "提醒"}
@@ -35,18 +35,12 @@ def write_flat(report: Report, out: TextIO | None = None, fmt: str = "csv") -> N
 
 def write_text(report: Report, out: TextIO | None = None) -> None:
     out = out or sys.stdout
-    if is_terminal(out):
-        from rdtool.render import console
-
-        con = console(out)
-        con.print(f"[bold]{report.title}[/bold]\n")
-        for i, (heading, text) in enumerate(report.paragraphs, 1):
-            con.print(f"[bold]{chinese_numeral(i)}、{heading}[/bold]")
-            con.print(f"    {text}\n")
-    else:
-        out.write(report.title + "\n\n")
-        for i, (heading, text) in enumerate(report.paragraphs, 1):
-            out.write(f"{chinese_numeral(i)}、{heading}\n    {text}\n\n")
+    write_prose(out, report.title, bold=True)
+    out.write("\n")
+    for i, (heading, text) in enumerate(report.paragraphs, 1):
+        write_prose(out, f"{chinese_numeral(i)}、{heading}", bold=True)
+        write_prose(out, text, indent="    ")  # on a terminal: wrapped to its width, never inside a number
+        out.write("\n")
     for title, rows, spec in report.tables:
         render_rows(rows, table_columns(spec), "table", out, title=title)
         out.write("\n")
@@ -70,5 +64,9 @@ def _write_checks(report: Report, out: TextIO, markdown: bool) -> None:
         return
     out.write("## 需要关注的事项\n\n" if markdown else "需要关注的事项\n")
     for c in report.checks:
-        out.write(f"- [{SEVERITY_ZH.get(c['severity'], c['severity'])}] {c['message']}\n")
+        line = f"- [{SEVERITY_ZH.get(c['severity'], c['severity'])}] {c['message']}"
+        if markdown:
+            out.write(line + "\n")
+        else:
+            write_prose(out, line, indent="")
     out.write("\n")

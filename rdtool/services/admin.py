@@ -35,13 +35,18 @@ def initialise(store: Store, town: str, county: str, term: int, start: str, end:
 
 
 def set_setting(store: Store, key: str, raw: str) -> None:
+    """Change one setting; the key may be its Chinese name, the value in Chinese words (rdtool.settings)."""
+    from rdtool.settings import resolve_key, translate_value, unknown_setting, value_hint
+
+    key = resolve_key(key)
+    raw = translate_value(key, raw)
     setting = SETTINGS.get(key)
     if setting is None:
-        raise UsageError(f"没有设置项“{key}”，可用：{'、'.join(SETTINGS)}")
+        raise UsageError(unknown_setting(key))
     try:
         value = setting.parse(raw)
     except FieldError as exc:
-        raise ValidationError(f"{key}（{setting.zh}）：{exc}") from None
+        raise ValidationError(f"{key}（{setting.zh}）：{exc}{value_hint(key)}") from None
     if key == "current_term" and sql.term(store, value) is None:
         raise RdtoolError(f"第{value}届尚未建立", f"先用 rdtool term add {value} --start 日期")
     with store.transaction():
@@ -57,6 +62,7 @@ def set_setting(store: Store, key: str, raw: str) -> None:
 def settings_rows(store: Store) -> list[dict]:
     """Every setting with its value; a value that follows the province profile shows the profile's, and says so."""
     from rdtool.services.province import OVERRIDES, in_force
+    from rdtool.settings import value_zh
 
     values = sql.all_settings(store, strict=False)  # a value another program broke is shown as it is
     profile = in_force(store).profile
@@ -67,7 +73,8 @@ def settings_rows(store: Store) -> list[dict]:
             rule = getattr(profile, OVERRIDES[k])
             value = rule.value
             help_text = f"按省份规则（{profile.name}）：{rule.article}"
-        rows.append({"key": k, "zh": s.zh, "value": "" if value is None else str(value), "help": help_text})
+        value = "" if value is None else str(value)
+        rows.append({"key": k, "zh": s.zh, "value": value, "help": help_text, "value_zh": value_zh(k, value)})
     return rows
 
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from rdtool.errors import NotFound, RdtoolError, UsageError, ValidationError
 from rdtool.fields import mask_id, mask_phone
+from rdtool.labels import FIELD_ZH
 from rdtool.labels import record_id as typed_id
 from rdtool.store import changelog
 from rdtool.store.db import Store, foreign_key_violations, integrity_messages
@@ -88,13 +89,15 @@ def _fmt(value) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def summary(action: str, before: dict | None, after: dict | None) -> str:
-    """What changed, in one line: `workplace: 空 → 镇政府; phone: …`."""
+def summary(action: str, before: dict | None, after: dict | None, names: dict[str, str] | None = None) -> str:
+    """What changed, in one line: `workplace: 空 → 镇政府; phone: …` (fields `names`d, e.g. in Chinese)."""
+    names = names or {}
     if action in ("update", "void") and before is not None and after is not None:
-        parts = [f"{k}: {_fmt(before.get(k))} → {_fmt(v)}" for k, v in after.items() if before.get(k) != v]
+        parts = [f"{names.get(k, k)}: {_fmt(before.get(k))} → {_fmt(v)}" for k, v in after.items()
+                 if before.get(k) != v]
         return "；".join(parts)
     record = after if after is not None else before or {}
-    return "；".join(f"{k}: {_fmt(v)}" for k, v in record.items() if v is not None and v != "")
+    return "；".join(f"{names.get(k, k)}: {_fmt(v)}" for k, v in record.items() if v is not None and v != "")
 
 
 def log(store: Store, table: str | None = None, since: str | None = None, record: str | None = None,
@@ -109,7 +112,8 @@ def log(store: Store, table: str | None = None, since: str | None = None, record
         after = mask(json.loads(e["after"]) if e["after"] else None, show_private)
         rows.append({"id": e["id"], "at": e["at"], "table": e["table_name"],
                      "record": e["row_id"], "action": e["action"], "action_zh": _ACTION_ZH.get(e["action"], e["action"]),
-                     "changes": summary(e["action"], before, after), "before": before, "after": after})
+                     "changes": summary(e["action"], before, after), "before": before, "after": after,
+                     "changes_zh": summary(e["action"], before, after, FIELD_ZH)})
     return rows
 
 
@@ -180,7 +184,10 @@ def describe(store: Store, table: str, record_id: str, show_private: bool = Fals
     """One line naming a record, for a confirmation question."""
     row = _record(store, table, record_id)
     shown = {k: v for k, v in row.items() if k != "_key"}
-    return f"{table} {row['_key']}：{summary('insert', None, mask(shown, show_private))}"
+    from rdtool.labels import label
+
+    what = summary("insert", None, mask(shown, show_private), FIELD_ZH)
+    return f"{label('table', table)}（{table}）{row['_key']}：{what}"
 
 
 # ---- checks -------------------------------------------------------------------------------------------------

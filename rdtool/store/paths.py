@@ -26,7 +26,7 @@ def create_file(path: Path) -> None:
     """Create an empty file readable only by its owner (mode 0600); its folder too (0700) if missing."""
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
     os.close(fd)
 
 
