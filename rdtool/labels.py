@@ -576,6 +576,8 @@ ENUMS["check"] = {
     "schema_incomplete": ("数据库结构不完整", ()),
     "stored_value": ("存储的值不符合规则", ()),
     "meeting_no_quorum": ("会议不足法定人数", ()),
+    "meeting_quorum_mismatch": ("记录的法定人数情况与计算不符", ()),
+    "report_views": ("统计视图缺失或与本版本不同", ()),
     "deputy_absent_twice": ("两次未经批准不出席", ()),
     "vote_counts_invalid": ("票数不合理", ()),
     "vote_result_mismatch": ("表决结果与票数不符", ()),
