@@ -339,6 +339,28 @@ def db_delete(
     typer.echo(f"已删除 {done['table']} 记录 {done['record']}{also}")
 
 
+@db_app.command("views")
+def db_views(
+    rebuild: bool = typer.Option(False, "--rebuild", help="按本版本的定义重建 rdtool 的统计视图（其他视图不动）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """数据库里的统计视图（report_presidium 等）：与报告数字同一套定义，供 sqlite3、Datasette 查询（见 docs/figures.md）。"""
+    from rdtool.store import report_views
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    if rebuild:
+        with store.transaction():
+            report_views.install(store.conn)
+        typer.echo(f"已重建 {len(report_views.all_views())} 个统计视图", err=True)
+    stale = set(report_views.stale(store.conn))
+    rows = [{"name": name, "description": report_views.DESCRIPTIONS.get(name, ""), "current": name not in stale}
+            for name, _ in report_views.all_views()]
+    render_rows(rows, [Column("name", "视图"), Column("description", "内容"), Column("current", "与本版本一致", kind="bool")],
+                fmt)
+
+
 @db_app.command("check")
 def db_check(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="按哪天检查期限（默认今天）"),

@@ -51,6 +51,12 @@ def set_setting(store: Store, key: str, raw: str) -> None:
         raise RdtoolError(f"第{value}届尚未建立", f"先用 rdtool term add {value} --start 日期")
     with store.transaction():
         sql.put(store, key, value)
+        if key in ("presidium_quorum", "province"):  # the rule may change: each presidium meeting's quorum and votes
+            from rdtool.services import votes
+            from rdtool.store import meetings as meetings_sql
+
+            for m in meetings_sql.meetings(store, kind="presidium"):
+                votes.recompute_meeting(store, m)
 
 
 def settings_rows(store: Store) -> list[dict]:

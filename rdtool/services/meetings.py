@@ -131,6 +131,17 @@ def quorum_of(store: Store, meeting: dict):
         return None
 
 
+def refresh_quorum(store: Store, meeting: dict) -> None:
+    """Store whether the meeting met its quorum (rdtool.rules.majority.quorum: 组织法 第十四条第四款 for a congress,
+    the presidium rule of the province profile in force) — 1, 0, or NULL when its figures are not known. The report counts the
+    meetings held by it (a meeting without a quorum could not be held); stored like an item's result, and
+    recomputed with the results whenever the roll call, the counts or the roster change (votes.recompute_meeting)."""
+    q = quorum_of(store, meeting)
+    value = None if q is None else int(q.met)
+    if meeting.get("quorum_met") != value:
+        sql.update_meeting(store, meeting["id"], {"quorum_met": value})
+
+
 # ---------------------------------------------------------------- add / edit
 
 def _check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
@@ -205,6 +216,7 @@ def add(store: Store, raw: dict) -> dict:
         if v.get("present") is not None and v.get("entitled") is None:
             m = sql.meeting_by_code(store, v["code"])
             sql.update_meeting(store, m["id"], {"roster": roster_size(store, m)})
+        refresh_quorum(store, sql.meeting_by_code(store, v["code"]))
     return get(store, v["code"])
 
 
@@ -386,19 +398,17 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
 
     findings = []
     rule = presidium_rule(store)
-    for m in sql.quorum_suspects(store, date_from or "", min(as_of, date_to or as_of)):
+    for m in sql.without_quorum(store, date_from or "", min(as_of, date_to or as_of)):
         f = figures(m)
-        if f["present"] is None or not f["entitled"]:
-            continue
         try:
             q = quorum(m["kind"], f["entitled"], f["present"], *rule)
-        except ImpossibleCounts:
-            continue  # reported by the vote checks as impossible counts
+        except (ImpossibleCounts, TypeError):
+            continue  # the stored flag disagrees with the figures: the vote checks report it
         if not q.met:
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
             findings.append({"check": "meeting_no_quorum", "severity": "error", "table": "meetings",
                              "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"
-                                                             f"（{q.article}）"})
+                                                             f"（{q.article}）；会议不能举行，不计入会议次数和决定事项"})
     for r in sql.congress_absences(store):
         if r["n"] >= 2:
             findings.append({"check": "deputy_absent_twice", "severity": "warning", "table": "deputies",

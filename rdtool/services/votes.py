@@ -23,9 +23,10 @@ FIELDS: list[F.Field] = [
     F.Field("abstain", F.integer(0)),
     F.Field("not_voting", F.integer(0)),
     F.Field("notes", F.text(2000)),
+    F.Field("subject", F.text(100)),  # issue 13: 议题 of a report item (the supervision prose); else from the title
 ]
 COUNTS = ("yes", "no", "abstain", "not_voting")
-EDITABLE = ("seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes")
+EDITABLE = ("seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes", "subject")
 
 
 def has_counts(values: dict) -> bool:
@@ -53,7 +54,9 @@ def outcome(store: Store, meeting: dict, values: dict):
 
 
 def recompute_meeting(store: Store, meeting: dict) -> None:
-    """Recompute every item's result after the counts, the roll call or the entitled figure changed."""
+    """Recompute the meeting's quorum and every item's result after the counts, the roll call or the entitled
+    figure changed."""
+    msvc.refresh_quorum(store, meeting)
     for it in sql.items_of(store, meeting["id"]):
         o = outcome(store, meeting, it)
         sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
@@ -199,4 +202,13 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                         f"“{label('vote_result', r['result']) or '无'}”，按规则应为"
                                         f"“{label('vote_result', expected[0]) or '无'}”"
                                         + (f"：{o.explanation}" if o else "")})
+    for m in sql.meetings(store):
+        q = msvc.quorum_of(store, m)
+        expected = None if q is None else int(q.met)
+        if m["kind"] in ("presidium", "congress") and m["date"] <= as_of and m.get("quorum_met") != expected:
+            findings.append({"check": "meeting_quorum_mismatch", "severity": "error", "table": "meetings",
+                             "record": m["code"],
+                             "message": f"会议 {m['code']} 记录的法定人数情况与按规则计算的不一致"
+                                        f"（{q.explanation if q else '出席人数或应到人数不详'}）；"
+                                        f"用 rdtool meeting roll {m['code']} 或 meeting edit 重新计算"})
     return findings

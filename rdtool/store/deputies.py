@@ -8,8 +8,12 @@ COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "o
            "constituency", "term", "elected_on", "re_elected", "phone", "id_number", "status", "status_date",
            "status_reason", "notes")
 
-# A deputy is in office on :day when not voided and not ended on or before that day.
-IN_OFFICE = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date > :day))"
+def in_office(day: str = ":day", d: str = "d") -> str:
+    """A deputy is in office on `day` when not voided and not ended on or before that day."""
+    return f"({d}.voided_at IS NULL AND ({d}.status = 'active' OR {d}.status_date > {day}))"
+
+
+IN_OFFICE = in_office()
 
 # Names borne by two or more deputies of one term (name, term, n): where a file must add the deputy's id.
 SHARED_NAMES = ("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
