@@ -503,6 +503,69 @@ ENUMS["motion_by"] = {
 }
 
 
+# Issue 13: a motion's way through the presidium and the congress (组织法 第二十二条第二款、第三款), and the states a
+# proposal takes on a day (one state function, rdtool.store.proposals.facts).
+ENUMS["motion_disposition"] = {
+    "on_agenda": ("列入议程", ("列入大会议程", "列入会议议程")),
+    "not_on_agenda": ("不列入议程", ("不列入大会议程", "不列入会议议程")),
+    "as_suggestion": ("作为建议办理", ("作为建议、批评和意见办理", "转为建议", "转为建议办理")),
+}
+ENUMS["motion_outcome"] = {
+    "passed": ("通过", ("大会通过",)),
+    "failed": ("未通过", ("大会未通过",)),
+    "withdrawn": ("撤回", ("提案人撤回", "审议终止")),
+}
+ENUMS["proposal_status"].update({
+    "overdue": ("逾期", ("逾期未答复", "已逾期")),
+    "pending_decision": ("待主席团决定", ("待决定",)),
+    "on_agenda": ("已列入议程", ("列入议程",)),
+    "not_on_agenda": ("不列入议程", ()),
+    "adopted": ("大会通过", ()),
+    "rejected": ("大会未通过", ()),
+    "withdrawn": ("已撤回", ()),
+})
+FIELD_ZH.update({"disposition": "议案处理", "decision_meeting": "决定会议", "outcome_on": "结果日期",
+                 "outcome_meeting": "审议会议", "handled": "交办件数"})
+TABLE_ZH.update({  # the report's views (rdtool.store.report_views; docs/figures.md)
+    "report_periods": "统计期间", "report_meetings": "会议（是否召开）", "report_deputy_counts": "代表人数（按期间）",
+    "report_proposal_totals": "议案建议计数（按期间）", "report_presidium": "报告：主席团", "report_congress": "报告：人代会",
+    "report_deputies": "报告：代表", "report_proposals": "报告：议案和建议",
+    "report_proposals_by_unit": "报告：议案和建议（按承办单位）", "report_activities": "报告：代表活动",
+    "report_activities_by_kind": "报告：代表活动（按类别）", "proposal_states": "议案建议今天的状态",
+})
+# the views' columns, qualified by view (a figure's label as docs/report.md has it)
+_VIEW_COLUMNS = {
+    "kind": "期间类别", "year": "年份", "date_from": "期间开始", "date_to": "期间结束", "as_of": "统计日",
+    "state_day": "在任判断日", "held": "是否计为召开", "decisions": "决定事项（项）", "decisions_passed": "其中通过（项）",
+    "congress_decisions": "人代会审议决定事项（项）", "meetings": "主席团会议（次）",
+    "meetings_without_quorum": "不足法定人数的主席团会议（次）", "appointments": "任免（人次）",
+    "sessions": "人民代表大会会议（次）", "sessions_without_quorum": "不足法定人数的人民代表大会会议（次）",
+    "extraordinary": "其中临时会议（次）", "elected": "选举产生（人次）", "township": "镇人大代表（人）",
+    "county": "县人大代表（人）", "active_township": "在任镇人大代表（人）", "active_county": "在任县人大代表（人）",
+    "party": "党员（人）", "women": "妇女代表（人）", "re_elected": "连任代表（人）", "ethnicity_known": "民族已填（人）",
+    "minority": "少数民族代表（人）", "county_party": "县代表中党员（人）", "county_women": "县代表中妇女（人）",
+    "county_re_elected": "县代表中连任（人）", "presidium_members": "主席团成员（人）",
+    "presidium_party": "主席团成员中党员（人）", "party_share": "党员比例", "women_share": "妇女代表比例",
+    "re_elected_share": "连任代表比例", "presidium_party_share": "主席团成员中党员比例",
+    "minority_share": "少数民族代表比例", "counts": "各项计数（JSON）", "received": "收到议案、建议（件）",
+    "motions": "议案（件）", "suggestions": "建议、批评和意见（条）", "motions_on_agenda": "列入会议议程的议案（件）",
+    "motions_as_suggestions": "作为建议办理的议案（件）", "motions_not_on_agenda": "不列入会议议程的议案（件）",
+    "handled": "交有关单位办理（件）", "assigned": "已交办", "replied": "已答复", "closed": "已办结",
+    "overdue": "逾期未答复", "on_time": "按期答复", "late_unanswered": "超过第一轮期限未答复", "with_feedback": "有代表反馈",
+    "satisfied": "满意和基本满意", "implemented": "已解决和正在解决（A+B）", "reply_rate": "答复率",
+    "on_time_rate": "按期答复率", "satisfaction_rate": "满意率", "implementation_rate": "解决落实率（A+B）",
+    "total": "活动总数（次）", "training": "学习培训（次）", "activity_kind": "活动类别", "n": "次数", "state": "状态",
+}
+for _view in ("report_periods", "report_meetings", "report_deputy_counts", "report_proposal_totals", "report_presidium",
+              "report_congress", "report_deputies", "report_proposals", "report_proposals_by_unit", "report_activities",
+              "report_activities_by_kind", "proposal_states"):
+    COLUMN_ZH.update({f"{_view}.{c}": zh for c, zh in _VIEW_COLUMNS.items()})
+COLUMN_ZH.update({"report_activities.township": "镇人大代表活动（次）", "report_activities.county": "县人大代表活动（次）",
+                  "report_meetings.decisions": "重大事项（项）"})
+COLUMN_ZH.update({"quorum_met": "是否达到法定人数", "decision_meeting_id": "决定会议ID",
+                  "outcome_meeting_id": "审议会议ID", "items.subject": "议题"})
+# The archive's attendance at a session the deputy was due at: the roll call's status, or 未记录 without one.
+ENUMS["attendance_record"] = {**ENUMS["attendance"], "unrecorded": ("未记录", ())}
 # Issue 17: what `db check` finds and the tables a record lives in, named in Chinese where a person reads them
 # (the codes stay in JSON and CSV). A code without a label here is shown as the code.
 ENUMS["check"] = {
@@ -519,6 +582,8 @@ ENUMS["check"] = {
     "meeting_number": ("会议次序与日期不符", ()),
     "attendance_not_entitled": ("点名中有当日不应到的人", ()),
     "attendance_missing": ("点名缺少当日应到的人", ()),
+    "meeting_quorum_mismatch": ("记录的法定人数情况与计算不符", ()),
+    "report_views": ("统计视图缺失或与本版本不同", ()),
     "deputy_absent_twice": ("两次未经批准不出席", ()),
     "vote_counts_invalid": ("票数不合理", ()),
     "vote_result_mismatch": ("表决结果与票数不符", ()),

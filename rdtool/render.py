@@ -118,10 +118,32 @@ def human(col: Column, value: Any, short: bool = False) -> str:
     if col.kind == "bool":
         return "是" if value else "否"
     if col.kind == "rate":
-        return f"{value * 100:.1f}%"
+        return percent(value)
     if col.kind == "time":
         return _time(value, people=True)
     return str(value)
+
+
+def percent(share, trim: bool = False) -> str:
+    """A share as people read it: the exact fraction rounded half up (四舍五入) to one decimal, e.g. 23/80 → 28.8%.
+
+    Every percentage printed for people (text, md, docx, tables, messages) comes from here; JSON keeps the
+    unrounded ratio. `share` is a Fraction, or a float that is a ratio of counts: its exact fraction is
+    recovered (a denominator up to ten million is found exactly), so 0.2875 (23/80, stored in binary as
+    0.28749999…) rounds to 28.8%, not 28.7%. With `trim`, a whole number drops its ".0" (答复率100%).
+    None (no base) is "—".
+    """
+    from fractions import Fraction
+
+    if share is None:
+        return "—"
+    exact = share if isinstance(share, Fraction) else Fraction(share).limit_denominator(10_000_000)
+    tenths = exact * 1000  # tenths of a per cent
+    whole = int(tenths)  # toward zero; shares are never negative
+    if tenths - whole >= Fraction(1, 2):
+        whole += 1
+    text = f"{whole // 10}.{whole % 10}%"
+    return text.replace(".0%", "%") if trim else text
 
 
 def machine(col: Column, value: Any) -> str:

@@ -55,7 +55,7 @@ def test_archive_figures_for_a_year(town):
     a = town.json("deputy", "archive", "甲主席", "--year", "2018")
     assert a["period"] == {"from": "2018-01-01", "to": "2018-12-31", "year": 2018, "term": None, "label": "2018年"}
     assert a["deputy"]["presidium_role"] == "member"
-    assert a["congress"] == {"present": 1, "leave": 0, "absent": 0, "meetings": 1}
+    assert a["congress"] == {"present": 1, "leave": 0, "absent": 0, "meetings": 1, "unrecorded": 0}
     assert a["presidium"] == {"present": 2, "leave": 0, "absent": 0, "meetings": 2}
     assert a["proposals"]["led"] == 1 and a["proposals"]["cosigned"] == 1
     assert a["proposals"]["led_by_result"] == {"A": 1}
@@ -71,7 +71,7 @@ def test_archive_figures_for_a_year(town):
 def test_archive_whole_term_and_absences(town):
     a = town.json("deputy", "archive", "丁代表")  # default: the deputy's term
     assert a["period"]["term"] == 3 and a["period"]["from"] == "2017-01-05"
-    assert a["congress"] == {"present": 0, "leave": 0, "absent": 2, "meetings": 2}
+    assert a["congress"] == {"present": 0, "leave": 0, "absent": 2, "meetings": 2, "unrecorded": 0}
     assert a["presidium"]["meetings"] == 0
     assert a["unexcused_absences"] == 2
     assert a["proposals"]["cosigned"] == 1 and a["proposals"]["led"] == 0

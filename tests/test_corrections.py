@@ -233,7 +233,8 @@ def test_proposal_corrections(tmp_path):
     cli("proposal", "assign", code, "--unit", "城建办", "--date", "2025-02-01")
     cli("proposal", "reply", code, "--result", "A", "--date", "2025-03-01")
     cli("proposal", "feedback", code, "不满意", "--date", "2025-03-05")
-    assert cli.json("proposal", "show", code)["status"] == "rehandling"
+    # re-handled from 2025-03-05, its new one-month deadline long past today: 逾期 (issue 13's one state function)
+    assert cli.json("proposal", "show", code)["status"] == "overdue"
     # the feedback was 满意 after all: the re-handling round it opened goes, the row mirrors round 1 again
     out = cli("proposal", "edit", code, "--round", "1", "--feedback", "满意").stdout
     assert "删除办理轮次" in out and "代表意见 不满意 → 满意" in out

@@ -20,10 +20,10 @@ def store(cli, db):
 def test_terms_years_and_ranges(store):
     closed = period_from_options(store, term=3, as_of="2030-01-01")
     assert (closed.date_from, closed.date_to, closed.term, closed.kind) == ("2017-01-05", "2021-12-31", 3, "term")
-    assert closed.span_label() == "第3届（2017-01-05 至 2021-12-31）"
+    assert closed.span_label() == "第三届（2017-01-05 至 2021-12-31）"
     open_term = period_from_options(store, term=4, as_of="2024-05-01")
     assert (open_term.date_to, open_term.open_ended) == ("2024-05-01", True)   # an open term ends on as_of
-    assert open_term.span_label() == "第4届（2022-01-06 至 今）"
+    assert open_term.span_label() == "第四届（2022-01-06 至 今）"
     year = period_from_options(store, year=2019, as_of="2030-01-01")
     assert (year.date_from, year.date_to, year.term, year.year, year.label) == ("2019-01-01", "2019-12-31", 3,
                                                                                  2019, "2019年")

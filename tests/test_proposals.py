@@ -38,8 +38,8 @@ def submit(cli, title, *extra, lead="丁一", date="2017-01-06", meeting="C3-1")
     return out.split()[1].split("（")[0]  # "已登记 CODE（…）"
 
 
-def show(cli, code):
-    return cli.json("proposal", "show", code)
+def show(cli, code, as_of=None):
+    return cli.json("proposal", "show", code, *(["--as-of", as_of] if as_of else []))
 
 
 def test_lifecycle_from_submission_to_closing(town):
@@ -51,8 +51,9 @@ def test_lifecycle_from_submission_to_closing(town):
     p = show(cli, code)
     assert p["status"] == "submitted" and p["cosigners"] == "王二、邓三" and p["body"] == "桥面破损，汛期有隐患。"
     cli("proposal", "assign", code, "--unit", "镇村镇建设办", "--date", "2017-01-20")
-    p = show(cli, code)
+    p = show(cli, code, as_of="2017-04-20")
     assert (p["status"], p["due_on"], p["unit"]) == ("assigned", "2017-04-20", "镇村镇建设办")
+    assert show(cli, code, as_of="2017-04-21")["status"] == "overdue"  # the day after the due date, unanswered
     out = cli("proposal", "reply", code, "--result", "a", "--text", "已维修。", "--date", "2017-04-20").stdout
     assert "按期" in out
     assert show(cli, code)["status"] == "replied"
@@ -174,8 +175,9 @@ def test_unsatisfied_reopens_with_a_new_round_and_keeps_history(town):
     cli("proposal", "reply", code, "--result", "D", "--text", "留作参考。", "--date", "2017-03-01")
     out = cli("proposal", "feedback", code, "不满意", "--date", "2017-03-31").stdout
     assert "第2轮" in out and "2017-04-30" in out
-    p = show(cli, code)
+    p = show(cli, code, as_of="2017-04-30")
     assert p["status"] == "rehandling" and p["round"] == 2 and p["due_on"] == "2017-04-30"
+    assert show(cli, code, as_of="2017-05-01")["status"] == "overdue"
     assert [r["round"] for r in p["rounds"]] == [1, 2]
     assert p["rounds"][0]["feedback"] == "unsatisfied" and p["rounds"][0]["due_on"] == "2017-04-30"
     cli.fails("proposal", "close", code, "--date", "2017-04-01")  # still being handled again
@@ -222,7 +224,9 @@ def test_overdue_due_within_and_strict_exit_codes(town):
     cli("proposal", "overdue", "--as-of", "2017-04-20", "--strict", expect=1)
     cli("proposal", "overdue", "--as-of", "2017-04-10", "--strict")
     rows = cli.json("proposal", "due", "--within", "14d", "--as-of", "2017-04-20")
-    assert [(r["code"], r["overdue"], r["days_left"]) for r in rows] == [(late, True, -10), (soon, False, 11)]
+    # one of 逾期天数 / 剩余天数, never both (an overdue one has no days left)
+    assert [(r["code"], r["overdue"], r["days_late"], r["days_left"]) for r in rows] == [
+        (late, True, 10, None), (soon, False, None, 11)]
     assert [r["code"] for r in cli.json("proposal", "due", "--within", "2w", "--as-of", "2017-04-17")] == [late, soon]
     cli("proposal", "due", "--within", "14d", "--as-of", "2017-04-20", "--strict", expect=1)
     cli("proposal", "due", "--within", "十天", "--as-of", "2017-04-20", expect=2)
@@ -249,8 +253,11 @@ def test_every_rate_and_an_empty_period(town):
     codes = [submit(cli, f"建议{i}", "--category", "交通运输" if i < 3 else "教育卫生") for i in range(5)]
     motion = submit(cli, "议案", "--kind", "议案", "--cosigners", "王二、邓三、阮四、陈五")
     # 0: replied on time A, satisfied; 1: replied late C, basic; 2: replied on time B, unsatisfied (reopened)
-    # 3: assigned, overdue; 4: not assigned; motion: replied on time D, no feedback
-    for c in codes[:4] + [motion]:
+    # 3: assigned, overdue; 4: not assigned; motion: handled as a suggestion, replied on time D, no feedback
+    cli.fails("proposal", "assign", motion, "--unit", "镇卫生院", "--date", "2017-01-10")  # the presidium decides first
+    cli("proposal", "decide", motion, "作为建议办理", "--meeting", "P3-01", "--unit", "镇卫生院")
+    assert show(cli, motion)["assigned_on"] == "2017-02-16"
+    for c in codes[:4]:
         cli("proposal", "assign", c, "--unit", "镇卫生院" if c != codes[3] else "县交通运输局", "--date", "2017-01-10")
     cli("proposal", "reply", codes[0], "--result", "A", "--date", "2017-02-01")
     cli("proposal", "feedback", codes[0], "满意", "--date", "2017-02-05")
@@ -261,9 +268,11 @@ def test_every_rate_and_an_empty_period(town):
     cli("proposal", "feedback", codes[2], "不满意", "--date", "2017-03-05")
     cli("proposal", "reply", motion, "--result", "D", "--date", "2017-03-01")
     s = cli.json("proposal", "stats", "--from", "2017-01-01", "--to", "2017-12-31", "--as-of", "2017-05-01")
-    assert s == {"received": 6, "motions": 1, "suggestions": 5, "assigned": 5, "replied": 4, "closed": 1,
-                 "overdue": 2, "reply_rate": 4 / 6, "on_time_rate": 3 / 4, "satisfaction_rate": 2 / 3,
-                 "implementation_rate": 2 / 4}
+    # the cohort handled by units: 5 suggestions + the motion handled as one; on time: 0, 2, motion (3) of the
+    # answered (4) and the unanswered past their first due date (codes[3]): 3/5
+    assert s == {"received": 6, "motions": 1, "suggestions": 5, "motions_on_agenda": 0, "motions_as_suggestions": 1,
+                 "assigned": 5, "replied": 4, "closed": 1, "overdue": 2, "reply_rate": 4 / 6, "on_time_rate": 3 / 5,
+                 "satisfaction_rate": 2 / 3, "implementation_rate": 2 / 4}
     # codes[2]'s second round (due 04-05, unanswered) is overdue from 04-06; codes[3] (due 04-10) from 04-11
     assert cli.json("proposal", "stats", "--year", "2017", "--as-of", "2017-04-05")["overdue"] == 0
     assert cli.json("proposal", "stats", "--year", "2017", "--as-of", "2017-04-06")["overdue"] == 1
@@ -294,16 +303,17 @@ def test_every_rate_and_an_empty_period(town):
 def test_figures_function_is_the_report_contract(town):
     cli = town
     submit(cli, "建议")
-    from rdtool.services.proposal_views import FIGURE_KEYS, figures
+    from rdtool.services.proposal_views import figures
     from rdtool.store.db import open_store
+    from rdtool.store.report_views import CONTRACT_KEYS
 
     store = open_store(cli.db)
     data = figures(store, "2017-01-01", "2017-12-31", "2017-12-31")
     grouped = figures(store, "2017-01-01", "2017-12-31", "2017-12-31", group_by="unit")
     store.close()
-    assert tuple(data) == FIGURE_KEYS == ("received", "motions", "suggestions", "assigned", "replied", "closed",
-                                          "overdue", "reply_rate", "on_time_rate", "satisfaction_rate",
-                                          "implementation_rate")
+    assert tuple(data) == CONTRACT_KEYS["proposals"] == (
+        "received", "motions", "suggestions", "motions_on_agenda", "motions_as_suggestions", "assigned", "replied",
+        "closed", "overdue", "reply_rate", "on_time_rate", "satisfaction_rate", "implementation_rate")
     assert grouped == [{"unit": None, **data}]
 
 
@@ -327,6 +337,21 @@ def test_search_finds_chinese_words_of_two_three_and_four_characters(town):
     assert "【安全隐患】" in hit["snippet"]
     assert "【照料】" in cli.json("proposal", "search", "照料")[0]["snippet"]
     assert "便民桥" in cli("proposal", "search", "便民桥").stdout
+
+
+def test_search_finds_people_by_lead_and_cosigner_names(town):
+    cli = town
+    bridge = submit(cli, "关于修缮便民桥的建议", "--cosigners", "王二、邓三", lead="丁一")
+    lamp = submit(cli, "关于增设路灯的建议", "--cosigners", "陈五", lead="邓三")
+    submit(cli, "关于整治渠系的建议", lead="阮四")
+    assert [r["code"] for r in cli.json("proposal", "search", "王二")] == [bridge]           # a co-signer
+    assert sorted(r["code"] for r in cli.json("proposal", "search", "邓三")) == sorted([bridge, lamp])
+    assert [r["code"] for r in cli.json("proposal", "search", "邓三", "路灯")] == [lamp]     # a name and a word
+    assert [r["code"] for r in cli.json("proposal", "search", "邓三", "便民桥")] == [bridge]  # FTS with a name
+    hit = cli.json("proposal", "search", "陈五")[0]
+    assert hit["snippet"] == "【陈五】附议" and hit["lead"] == "邓三"
+    assert cli.json("proposal", "search", "郑六") == []  # a deputy who signed nothing
+    assert "路灯" in cli("proposal", "search", "陈五").stdout
 
 
 def test_deputy_show_lists_proposals_led_and_cosigned(town):
@@ -360,6 +385,8 @@ def _reference(props: list[dict], as_of: str) -> dict:
     rec = len(props)
     replied = [p for p in props if p["rounds"] and on(p["rounds"][0]["replied_on"])]
     on_time = [p for p in replied if p["rounds"][0]["replied_on"] <= p["rounds"][0]["due_on"]]
+    late = [p for p in props if p["rounds"] and p["rounds"][0]["started_on"] <= as_of and p not in replied
+            and p["rounds"][0]["due_on"] < as_of and not on(p["closed_on"])]
     fb = []
     impl = 0
     overdue = 0
@@ -374,10 +401,10 @@ def _reference(props: list[dict], as_of: str) -> dict:
         if active and not on(active[-1]["replied_on"]) and active[-1]["due_on"] < as_of and not on(p["closed_on"]):
             overdue += 1
     rate = lambda n, d: None if d == 0 else n / d  # noqa: E731
-    return {"received": rec, "motions": 0, "suggestions": rec,
+    return {"received": rec, "motions": 0, "suggestions": rec, "motions_on_agenda": 0, "motions_as_suggestions": 0,
             "assigned": sum(on(p["assigned_on"]) for p in props), "replied": len(replied),
             "closed": sum(on(p["closed_on"]) for p in props), "overdue": overdue,
-            "reply_rate": rate(len(replied), rec), "on_time_rate": rate(len(on_time), len(replied)),
+            "reply_rate": rate(len(replied), rec), "on_time_rate": rate(len(on_time), len(replied) + len(late)),
             "satisfaction_rate": rate(sum(f in ("satisfied", "basic") for f in fb), len(fb)),
             "implementation_rate": rate(impl, len(replied))}
 

@@ -13,14 +13,15 @@ import pytest
 
 
 AS_OF = "2026-11-28"
-CONTRACT = {
+CONTRACT = {  # docs/report.md
     "period": {"from", "to", "term"},
-    "presidium": {"meetings", "decisions", "decisions_passed", "appointments"},
-    "congress": {"sessions", "extraordinary", "decisions", "elected"},
+    "presidium": {"meetings", "meetings_without_quorum", "decisions", "decisions_passed", "appointments"},
+    "congress": {"sessions", "sessions_without_quorum", "extraordinary", "decisions", "elected"},
     "deputies": {"township", "county", "active_township", "active_county", "party_share", "women_share",
-                 "re_elected_share", "presidium_members", "presidium_party_share"},
-    "proposals": {"received", "motions", "suggestions", "assigned", "replied", "closed", "overdue", "reply_rate",
-                  "on_time_rate", "satisfaction_rate", "implementation_rate"},
+                 "re_elected_share", "presidium_members", "presidium_party_share", "minority_share"},
+    "proposals": {"received", "motions", "suggestions", "motions_on_agenda", "motions_as_suggestions", "assigned",
+                  "replied", "closed", "overdue", "reply_rate", "on_time_rate", "satisfaction_rate",
+                  "implementation_rate"},
     "activities": {"total", "township", "county", "training", "by_kind"},
 }
 
@@ -182,7 +183,8 @@ def _build_boundary_records(cli):
 def test_boundaries_of_years_and_states_built_through_the_cli(cli):
     code = _build_boundary_records(cli)
     y2019 = cli.json("report", "annual", "--year", "2019", "--as-of", "2019-12-31")
-    assert y2019["presidium"] == {"meetings": 1, "decisions": 2, "decisions_passed": 1, "appointments": 0}
+    assert y2019["presidium"] == {"meetings": 1, "meetings_without_quorum": 0, "decisions": 2, "decisions_passed": 1,
+                                  "appointments": 0}
     assert y2019["congress"]["sessions"] == 0
     assert y2019["proposals"]["received"] == 1 and y2019["proposals"]["replied"] == 0
     assert y2019["proposals"]["reply_rate"] == 0.0 and y2019["proposals"]["on_time_rate"] is None
@@ -190,7 +192,8 @@ def test_boundaries_of_years_and_states_built_through_the_cli(cli):
     assert y2019["deputies"]["township"] == 5 and y2019["deputies"]["women_share"] == 0.2
     y2020 = cli.json("report", "annual", "--year", "2020", "--as-of", "2020-12-31")
     assert y2020["presidium"]["meetings"] == 0
-    assert y2020["congress"] == {"sessions": 1, "extraordinary": 1, "decisions": 1, "elected": 0}
+    assert y2020["congress"] == {"sessions": 1, "sessions_without_quorum": 0, "extraordinary": 1, "decisions": 1,
+                                 "elected": 0}
     assert y2020["proposals"]["received"] == 0 and y2020["activities"]["training"] == 1
     # the 2019 suggestion, answered in 2020: still counted in 2019, its state judged on --as-of
     late = cli.json("report", "annual", "--year", "2019", "--as-of", "2020-04-01")

@@ -338,10 +338,11 @@ def db_void(
     受影响会议的应到人数、表决结果随之重新计算。类别可写中文或英文（会议/meeting、表决/vote、代表/deputy……），
     记录只能是一种时可以不写。"""
     from rdtool.services import safety
+    from rdtool.services.describe import KIND_ZH
 
     store = open_db(db)
     done = safety.void(store, first, second, reason)
-    typer.echo(f"已作废 {done['record']}（{done['reason']}）")
+    typer.echo(f"已作废 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}（{done['reason']}）")
     for line in done["report"].lines()[1 if done["report"].corrected else 0:]:
         typer.echo(line)
 
@@ -356,14 +357,37 @@ def db_delete(
     """真正删除一条刚录入（10 分钟内）的记录，如重复录入的一条；更早的记录只能更正或作废（刚才那条命令整体
     也可用 rdtool undo 撤销）。删除也记入修改记录。"""
     from rdtool.services import safety
+    from rdtool.services.describe import KIND_ZH
 
     store = open_db(db)
     confirm(f"删除 {safety.describe(store, first, second)}？", yes)
     done = safety.delete(store, first, second)
     also = f"（连同 {'、'.join(done['also'])}）" if done["also"] else ""
-    typer.echo(f"已删除 {done['record']}{also}")
+    typer.echo(f"已删除 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}{also}")
     for line in done["report"].lines():
         typer.echo(line)
+
+
+@db_app.command("views")
+def db_views(
+    rebuild: bool = typer.Option(False, "--rebuild", help="按本版本的定义重建 rdtool 的统计视图（其他视图不动）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """数据库里的统计视图（report_presidium 等）：与报告数字同一套定义，供 sqlite3、Datasette 查询（见 docs/figures.md）。"""
+    from rdtool.store import report_views
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    if rebuild:
+        with store.transaction():
+            report_views.install(store.conn)
+        typer.echo(f"已重建 {len(report_views.all_views())} 个统计视图", err=True)
+    stale = set(report_views.stale(store.conn))
+    rows = [{"name": name, "description": report_views.DESCRIPTIONS.get(name, ""), "current": name not in stale}
+            for name, _ in report_views.all_views()]
+    render_rows(rows, [Column("name", "视图"), Column("description", "内容"), Column("current", "与本版本一致", kind="bool")],
+                fmt)
 
 
 @db_app.command("check")

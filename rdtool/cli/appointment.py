@@ -68,10 +68,8 @@ def add(
                                  nomination_on=nomination_on, application_on=application_on,
                                  discussion_on=discussion_on, vote_on=vote_on, oath_on=oath_on,
                                  statement_on=statement_on, announced_on=announced_on, notes=notes))
-    from rdtool.labels import label
-
-    typer.echo(f"已记录（ID {record['id']}）：{label('appointment_action', record['action'])}{record['person']}"
-               f"为{record['position']}，{record['decided_on']}")
+    typer.echo(f"已记录（ID {record['id']}）：{svc.phrase(record['action'], record['person'], record['position'])}，"
+               f"{record['decided_on']}")
     _tell(record)
 
 

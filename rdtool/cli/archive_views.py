@@ -14,7 +14,7 @@ PROFILE = [Column("name", "姓名"), Column("level", "代表层级", enum="level
            Column("period", "期间")]
 FIGURE_COLS = [Column("item", "项目"), Column("value", "数量")]
 MEETING_COLS = [Column("code", "编号"), Column("date", "日期"), Column("kind", "会议", enum="meeting_kind"),
-                Column("title", "名称"), Column("status", "出席情况", enum="attendance")]
+                Column("title", "名称"), Column("status", "出席情况", enum="attendance_record")]
 PROPOSAL_COLS = [Column("code", "编号"), Column("submitted_on", "提出日期"), Column("kind", "类别", enum="proposal_kind"),
                  Column("role_zh", "身份"), Column("title", "标题"), Column("unit", "承办单位"),
                  Column("result", "办理结果", enum="proposal_result"), Column("feedback", "代表意见", enum="feedback")]
@@ -23,13 +23,14 @@ ACTIVITY_COLS = [Column("code", "编号"), Column("date", "日期"), Column("kin
 POINT_COLS = [Column("label", "积分项"), Column("count", "次数/件数"), Column("each", "每次分值"), Column("points", "得分")]
 
 FLAT_KEYS = ["deputy_id", "name", "level", "term", "period_from", "period_to", "congress_meetings", "congress_present",
-             "congress_leave", "congress_absent", "presidium_meetings", "presidium_present", "presidium_leave",
+             "congress_leave", "congress_absent", "congress_unrecorded", "presidium_meetings", "presidium_present", "presidium_leave",
              "presidium_absent", "unexcused_absences", "proposals_led", "proposals_cosigned", "activities",
              "training", "points"]
 
 
 FLAT_ZH = {"period_from": "开始日期", "period_to": "结束日期", "congress_meetings": "人代会（应出席）",
            "congress_present": "出席人代会", "congress_leave": "人代会请假", "congress_absent": "人代会缺席",
+           "congress_unrecorded": "人代会未记录",
            "presidium_meetings": "主席团会议（应出席）", "presidium_present": "出席主席团会议",
            "presidium_leave": "主席团会议请假", "presidium_absent": "主席团会议缺席",
            "unexcused_absences": "未经批准缺席人代会", "proposals_led": "领衔议案建议", "proposals_cosigned": "附议议案建议",
@@ -41,6 +42,7 @@ def flat(a: dict) -> dict:
     return {"deputy_id": d["id"], "name": d["name"], "level": d["level"], "term": d["term"],
             "period_from": a["period"]["from"], "period_to": a["period"]["to"], "congress_meetings": c["meetings"],
             "congress_present": c["present"], "congress_leave": c["leave"], "congress_absent": c["absent"],
+            "congress_unrecorded": c["unrecorded"],
             "presidium_meetings": pr["meetings"], "presidium_present": pr["present"], "presidium_leave": pr["leave"],
             "presidium_absent": pr["absent"], "unexcused_absences": a["unexcused_absences"],
             "proposals_led": a["proposals"]["led"], "proposals_cosigned": a["proposals"]["cosigned"],

@@ -12,7 +12,8 @@ from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("代表议案和建议：提出、交办、答复、反馈、办结、催办、检索、统计。"
-               "议案须5名以上代表联名（组织法第二十二条第二款）；建议自交办之日起3个月内答复，"
+               "议案须5名以上代表联名，由主席团决定是否列入大会议程（组织法第二十二条第二款，proposal decide）；"
+               "建议自交办之日起3个月内答复，"
                "涉及面广、处理难度大的6个月（代表法第五十一条；省级期限可在 config 中设置）。")
 
 AsOfOpt = typer.Option(None, "--as-of", help="按哪一天判断状态（默认今天），便于复现")
@@ -27,7 +28,10 @@ FULL_COLUMNS = [Column("id"), Column("code"), Column("kind", enum="proposal_kind
                 Column("complex", kind="bool"), Column("round"), Column("replied_on"),
                 Column("result", enum="proposal_result"), Column("feedback", enum="feedback"),
                 Column("feedback_on"), Column("closed_on"), Column("close_reason"),
-                Column("status", "状态", enum="proposal_status")]
+                Column("status", "状态", enum="proposal_status"),
+                Column("disposition", enum="motion_disposition"), Column("decided_on"), Column("decision_meeting"),
+                Column("outcome", "大会审议结果", enum="motion_outcome"), Column("outcome_on"),
+                Column("outcome_meeting")]
 SHOW_COLUMNS = FULL_COLUMNS[:4] + [Column("body")] + FULL_COLUMNS[4:16] + [Column("reply")] + FULL_COLUMNS[16:] + [
     Column("days_late")]
 CHASE_COLUMNS = [Column("unit"), Column("code"), Column("title"), Column("lead"), Column("round"), Column("due_on"),
@@ -69,6 +73,54 @@ def submit(
     store = open_db(db)
     result = svc.submit(store, {k: v for k, v in raw.items() if v is not None})
     typer.echo(f"已登记 {result['code']}（{result['signers']} 名代表联名）")
+
+
+@app.command("decide")
+def decide(
+    code: str = typer.Argument(..., help="议案编号"),
+    disposition: str = typer.Argument(..., metavar="处理方式",
+                                      help="列入议程、不列入议程 或 作为建议办理（on_agenda/not_on_agenda/as_suggestion）"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", metavar="<会议编号>",
+                                          help="作出决定的主席团会议（或大会期间的会议），如 P5-03"),
+    on: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="决定日期（默认为会议日期，或今天）"),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar="<承办单位>",
+                                       help="作为建议办理的，同时交办给该单位（交办日期即决定日期）"),
+    complex_: bool = typer.Option(False, "--complex", help="与 --unit 同用：涉及面广、处理难度大，期限6个月"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """主席团对议案的决定：列入大会议程、不列入，或作为建议、批评和意见交有关单位办理（组织法第二十二条第二款）。"""
+    from rdtool.labels import label
+    from rdtool.services import proposal_motions
+
+    choice = parse_option("处理方式", lambda r: parse_enum("motion_disposition", r), disposition)
+    day = parse_option("--date", parse_date, on)
+    store = open_db(db)
+    row = proposal_motions.decide(store, code, choice, day, meeting, unit, complex_)
+    where = f"（{row['decision_meeting']}）" if row["decision_meeting"] else ""
+    typer.echo(f"{row['code']}：主席团于 {row['decided_on']}{where}决定{label('motion_disposition', choice)}")
+    if row["assigned"]:
+        typer.echo(f"已交办 {row['assigned']['unit']}，办理期限 {row['assigned']['due_on']}")
+
+
+@app.command("outcome")
+def outcome(
+    code: str = typer.Argument(..., help="议案编号"),
+    result: str = typer.Argument(..., metavar="结果", help="通过、未通过 或 撤回（passed/failed/withdrawn）"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", metavar="<会议编号>",
+                                          help="审议该议案的人代会（默认为提出议案的会议），如 C5-2"),
+    on: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="日期（默认为会议日期）"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """列入大会议程的议案的结果：大会表决通过、未通过，或交付表决前提案人撤回、经主席团同意终止审议（组织法第二十二条第三款）。"""
+    from rdtool.labels import label
+    from rdtool.services import proposal_motions
+
+    choice = parse_option("结果", lambda r: parse_enum("motion_outcome", r), result)
+    day = parse_option("--date", parse_date, on)
+    store = open_db(db)
+    row = proposal_motions.outcome(store, code, choice, day, meeting)
+    where = f"（{row['outcome_meeting']}）" if row["outcome_meeting"] else ""
+    typer.echo(f"{row['code']}：{row['outcome_on']}{where}{label('motion_outcome', choice)}")
 
 
 @app.command("assign")
@@ -216,7 +268,8 @@ def withdraw(
 
 @app.command("list")
 def list_(
-    status: Optional[str] = typer.Option(None, "--status", help="待交办、办理中、已答复、再次办理、已反馈、已办结"),
+    status: Optional[str] = typer.Option(None, "--status", help="待交办、办理中、逾期、已答复、再次办理、已反馈、已办结；"
+                                                           "议案：待主席团决定、已列入议程、不列入议程、大会通过、大会未通过、已撤回"),
     unit: Optional[str] = typer.Option(None, "--unit", help="承办单位（包含即可）"),
     deputy: Optional[str] = typer.Option(None, "--deputy", help="领衔或附议的代表（姓名或 ID）"),
     kind: Optional[str] = typer.Option(None, "--kind", help="议案 或 建议"),
@@ -224,7 +277,7 @@ def list_(
     term: Optional[int] = typer.Option(None, "--term", help="届次（按提出日期）"),
     year: Optional[int] = typer.Option(None, "--year", help="年度（按提出日期）"),
     category: Optional[str] = typer.Option(None, "--category", help="分类"),
-    overdue: bool = typer.Option(False, "--overdue", help="只列逾期未答复的"),
+    overdue: bool = typer.Option(False, "--overdue", help="只列逾期未答复的（即 --status 逾期）"),
     as_of: Optional[str] = AsOfOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
@@ -259,7 +312,9 @@ def show(
     if fmt == "json":
         render_json(p)
         return
-    render_record(p, SHOW_COLUMNS, fmt, title=f"{p['code']} {p['title']}")
+    motion_only = ("disposition", "decided_on", "decision_meeting", "outcome", "outcome_on", "outcome_meeting")
+    cols = SHOW_COLUMNS if p["kind"] == "motion" else [c for c in SHOW_COLUMNS if c.key not in motion_only]
+    render_record(p, cols, fmt, title=f"{p['code']} {p['title']}")
     if fmt in ("table", "md"):
         typer.echo("")
         render_rows(p["timeline"], [Column("date", "日期"), Column("event", "环节"), Column("detail", "情况")], fmt,
@@ -333,19 +388,20 @@ def overdue(
 
 @app.command("search")
 def search(
-    words: List[str] = typer.Argument(..., help="要查找的词（多个词须同时出现），如 便民桥、养老"),
+    words: List[str] = typer.Argument(..., help="要查找的词或代表姓名（多个须同时符合），如 便民桥、养老、徐晓峰"),
     limit: int = typer.Option(20, "--limit", min=1, max=10_000, help="最多列出几件"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """全文检索标题和内容（中文：三字以上用 FTS5 三元组索引，一两个字逐条匹配），按相关度排序并显示匹配片段。"""
+    """检索标题和内容（中文：三字以上用 FTS5 三元组索引，一两个字逐条匹配），以及代表姓名（领衔或附议的议案和建议），
+    按相关度排序并显示匹配片段。"""
     from rdtool.render import render_rows
     from rdtool.services import proposal_views
 
     fmt = check_format(fmt)
     store = open_db(db)
     rows = proposal_views.search(store, " ".join(words), limit)
-    render_rows(rows, [Column("code"), Column("title"), Column("snippet"), Column("submitted_on"),
+    render_rows(rows, [Column("code"), Column("title"), Column("lead"), Column("snippet"), Column("submitted_on"),
                        Column("status", "状态", enum="proposal_status"), Column("score", "相关度")], fmt)
 
 

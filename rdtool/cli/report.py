@@ -138,7 +138,7 @@ def rollup(
                      "errors": errors, "warnings": warnings})
     else:
         cols = [Column("town", "乡镇")] + [Column(key, zh) for key, _, zh in COLUMNS] + \
-               [Column("reply_rate", "答复率", kind="rate")]
+               [Column("proposals_handled", "交办建议"), Column("reply_rate", "答复率", kind="rate")]
         with_total = total_row or fmt in ("table", "md")
         render_rows([*rows, total] if with_total else rows, cols, fmt)
     for w in warnings:

@@ -23,7 +23,8 @@ MACHINE_COLUMNS = [Column("id"), Column("ref"), Column("meeting_code"),
                    Column("meeting_kind", "会议类别", enum="meeting_kind"), Column("meeting_date", "会议日期"),
                    Column("seq"), Column("title"), Column("kind"), Column("method"), Column("yes"), Column("no"),
                    Column("abstain"), Column("not_voting"), Column("entitled"), Column("present"), Column("result"),
-                   Column("rule"), Column("required_yes", "通过所需票数"), Column("explanation", "说明"), Column("notes")]
+                   Column("rule"), Column("required_yes", "通过所需票数"), Column("explanation", "说明"), Column("notes"),
+                   Column("subject", "议题")]
 
 
 def _raw(**values: Optional[str]) -> dict:
@@ -42,6 +43,8 @@ def add(
     not_voting: Optional[str] = typer.Option(None, "--not-voting", help="未按表决器（未投票）"),
     seq: Optional[str] = typer.Option(None, "--seq", help="议程序号（默认排在最后）"),
     notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    subject: Optional[str] = typer.Option(None, "--subject", metavar="<议题>",
+                                          help="报告的议题，如 上半年工作、安全生产（监督工作的表述由此生成；不填则取自标题）"),
     db: Optional[str] = DbOpt,
 ) -> None:
     """增加一项议程；给出票数即计算表决结果（不给票数表示未表决，如听取报告）。"""
@@ -49,7 +52,7 @@ def add(
 
     store = open_db(db)
     item = svc.add(store, meeting, _raw(title=title, kind=kind, method=method, yes=yes, no=no, abstain=abstain,
-                                        not_voting=not_voting, seq=seq, notes=notes))
+                                        not_voting=not_voting, seq=seq, notes=notes, subject=subject))
     row = svc.show(store, str(item["id"]))
     typer.echo(f"已增加 {row['meeting_code']} 第{row['seq']}项（ID {row['id']}）：{row['title']}")
     if row["result"]:
@@ -70,6 +73,7 @@ def edit(
     not_voting: Optional[str] = typer.Option(None, "--not-voting", metavar="<人数>"),
     seq: Optional[str] = typer.Option(None, "--seq", metavar="<序号>"),
     notes: Optional[str] = typer.Option(None, "--notes", metavar="<备注>"),
+    subject: Optional[str] = typer.Option(None, "--subject", metavar="<议题>", help="报告的议题"),
     reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -78,7 +82,8 @@ def edit(
 
     store = open_db(db)
     result = svc.edit_item(store, ref, _raw(meeting=meeting, title=title, kind=kind, method=method, yes=yes, no=no,
-                                            abstain=abstain, not_voting=not_voting, seq=seq, notes=notes),
+                                            abstain=abstain, not_voting=not_voting, seq=seq, notes=notes,
+                                            subject=subject),
                            reason=reason)
     row = result["item"]
     echo_report(result["report"], f"{row['meeting_code']}#{row['seq']} 没有变化")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdtool.reports import prose
-from rdtool.reports.figures import compute
+from rdtool.reports.figures import contract, sections
 from rdtool.services.periods import Period
-from rdtool.store import figures as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
 
@@ -17,7 +16,8 @@ class Report:
     town: str
     county: str
     period: Period
-    figures: dict
+    figures: dict                                  # the report contract (JSON)
+    detail: dict = field(default_factory=dict)     # each section's whole row: the bases behind the rates
     paragraphs: list[tuple[str, str]] = field(default_factory=list)   # (heading, text)
     tables: list[tuple[str, list[dict], list[tuple[str, str, str]]]] = field(default_factory=list)
     checks: list[dict] = field(default_factory=list)
@@ -37,8 +37,9 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
 
     settings = settings_sql.all_settings(store)
     town, county = settings.get("town") or "", settings.get("county") or ""
-    fig = compute(store, period, as_of)
-    report = Report(town, county, period, fig)
+    rows = sections(store, period, as_of)
+    fig = contract(rows, period, as_of)
+    report = Report(town, county, period, fig, rows)
     report.checks = run_all(store, as_of, REPORT_CHECKS, period.date_from, period.date_to)
     if not prose_and_tables:
         return report
@@ -62,8 +63,9 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
     for heading, text in (
         ("会议与决定", prose.meetings_paragraph(fig, opening, town)),
         ("监督工作", prose.supervision_paragraph(report_topics, reports_heard, subjects, town)),
-        ("代表队伍", prose.deputies_paragraph(fig, period, targets)),
-        ("代表建议办理", prose.proposals_paragraph(fig)),
+        ("代表队伍", prose.deputies_paragraph(fig, period, targets, rows["deputies"])),
+        ("代表议案和建议办理" if fig["proposals"]["motions"] else "代表建议办理",
+         prose.proposals_paragraph(fig, rows["proposals"])),
         ("代表活动与培训", prose.activities_paragraph(fig)),
     ):
         if text:
@@ -73,24 +75,27 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
 
 
 def _tables(store: Store, period: Period, as_of: str, composition: dict | None) -> list:
-    from rdtool.services import proposal_views
+    from rdtool.store import report_views
 
     tables = []
     if composition and composition["total"]:
         dims = {"gender": "性别", "party": "政治面貌", "occupation": "代表构成", "education": "文化程度",
-                "age_band": "年龄", "re_elected": "连任"}
+                "ethnicity": "民族", "age_band": "年龄", "re_elected": "连任"}
         rows = [{"dimension": dims[dim], "label": e["label"], "count": e["count"], "share": e["share"]}
-                for dim in ("gender", "party", "occupation", "education", "age_band", "re_elected")
+                for dim in ("gender", "party", "occupation", "education", "ethnicity", "age_band", "re_elected")
                 for e in composition["dimensions"][dim] if e["count"]]
         tables.append(("镇人大代表结构", rows, [("dimension", "维度", "text"), ("label", "类别", "text"),
                                           ("count", "人数", "int"), ("share", "比例", "rate")]))
-    meetings = sql.meetings_in(store, period.date_from, period.date_to)
+    meetings = [{**m, "title": (m["title"] or m["code"]) + ("（不足法定人数，未计入）" if m["quorum_met"] == 0 else "")}
+                for m in report_views.meetings_in(store, period.date_from, period.date_to)]
     if meetings:
         tables.append(("会议情况", meetings, [("date", "日期", "text"), ("title", "会议", "text"),
                                           ("items", "议题", "int"), ("passed", "通过", "int")]))
-    by_unit = proposal_views.figures(store, period.date_from, period.date_to, as_of, group_by="unit")
+    by_unit = [{**r, "unit": r["unit"] or "未交办"}
+               for r in report_views.query(store, "report_proposals_by_unit", period, as_of) if r["handled"]]
     if by_unit:
+        by_unit.sort(key=lambda r: (r["unit"] == "未交办", -r["handled"], r["unit"]))
         tables.append(("建议办理情况（按承办单位）", by_unit,
-                       [("unit", "承办单位", "text"), ("received", "件数", "int"), ("replied", "已答复", "int"),
+                       [("unit", "承办单位", "text"), ("handled", "件数", "int"), ("replied", "已答复", "int"),
                         ("on_time_rate", "按期答复率", "rate"), ("satisfaction_rate", "满意率", "rate")]))
     return tables

@@ -1,73 +1,38 @@
 """The figures of a period, exactly as the report contract counts them (docs/report.md, docs/figures.md).
 
-A period (rdtool.services.periods) is a term, a calendar year or a date range; a record
-belongs to it by its date. States (in office, replied, overdue) are judged on `as_of`, so
-a report run next year for this year gives the same figures when given the same --as-of.
+A period (rdtool.services.periods) is a term, a calendar year or a date range; a record belongs to it by
+its date. States (in office, replied, overdue) are judged on `as_of`, so a report run next year for this
+year gives the same figures when given the same --as-of.
+
+The SQL is rdtool.store.report_views: the same definitions the database keeps as views (`report_presidium`
+…), so an analyst's query of a view gives what the report says.
 """
 
 from __future__ import annotations
 
 from rdtool.services.periods import Period
-from rdtool.store import figures as sql
+from rdtool.store import report_views
 from rdtool.store.db import Store
 
+KEYS = report_views.CONTRACT_KEYS
+VIEWS = {"presidium": "report_presidium", "congress": "report_congress", "deputies": "report_deputies",
+         "proposals": "report_proposals", "activities": "report_activities"}
 
-def _rate(n: int, d: int) -> float | None:
-    return None if not d else n / d
+
+def sections(store: Store, period: Period, as_of: str) -> dict[str, dict]:
+    """Each section's whole row (the contract's keys and the bases behind them, as the views have them)."""
+    out = {name: report_views.one(store, view, period, as_of) for name, view in VIEWS.items()}
+    out["activities"]["by_kind"] = {r["activity_kind"]: r["n"] for r in sorted(
+        report_views.query(store, "report_activities_by_kind", period, as_of), key=lambda r: r["activity_kind"])}
+    return out
+
+
+def contract(rows: dict[str, dict], period: Period, as_of: str) -> dict:
+    """The report contract's figures from the section rows (keys only ever added, never renamed)."""
+    return {"period": period.as_dict(), "as_of": as_of,
+            **{name: {k: rows[name][k] for k in keys} for name, keys in KEYS.items()}}
 
 
 def compute(store: Store, period: Period, as_of: str) -> dict:
-    """The report contract's figures for a period (keys only ever added, never renamed)."""
-    from rdtool.services import proposal_views
-
-    f, t = period.date_from, period.date_to
-    presidium_meetings = sql.meeting_counts(store, "presidium", f, t)
-    presidium_items = sql.item_counts(store, "presidium", ("decision",), f, t)
-    congress_meetings = sql.meeting_counts(store, "congress", f, t)
-    congress_items = sql.item_counts(store, "congress", sql.DECISION_KINDS, f, t)
-    state_day = min(t, as_of)
-    deputies = _deputies(store, period.term, state_day)
-    activities = sql.activity_counts(store, f, t)
-    return {
-        "period": period.as_dict(),
-        "as_of": as_of,
-        "presidium": {
-            "meetings": presidium_meetings["meetings"],
-            "decisions": presidium_items["items"],
-            "decisions_passed": presidium_items["passed"],
-            "appointments": sql.appointments(store, f, t),
-        },
-        "congress": {
-            "sessions": congress_meetings["meetings"],
-            "extraordinary": congress_meetings["extraordinary"],
-            "decisions": congress_items["items"],
-            "elected": sql.elected(store, f, t),
-        },
-        "deputies": deputies,
-        "proposals": proposal_views.figures(store, f, t, as_of),
-        "activities": {
-            "total": activities["total"],
-            "township": activities["township"],
-            "county": activities["county"],
-            "training": activities["training"],
-            "by_kind": activities["by_kind"],
-        },
-    }
-
-
-def _deputies(store: Store, term: int | None, day: str) -> dict:
-    empty = {"total": 0, "active": 0, "party": 0, "women": 0, "re_elected": 0}
-    counts = sql.deputy_counts(store, term, day) if term is not None else {}
-    town, county = counts.get("township", empty), counts.get("county", empty)
-    presidium = sql.presidium_counts(store, term, day) if term is not None else {"members": 0, "party": 0}
-    return {
-        "township": town["total"],
-        "county": county["total"],
-        "active_township": town["active"],
-        "active_county": county["active"],
-        "party_share": _rate(town["party"], town["active"]),
-        "women_share": _rate(town["women"], town["active"]),
-        "re_elected_share": _rate(town["re_elected"], town["active"]),
-        "presidium_members": presidium["members"],
-        "presidium_party_share": _rate(presidium["party"], presidium["members"]),
-    }
+    """The report contract's figures for a period."""
+    return contract(sections(store, period, as_of), period, as_of)

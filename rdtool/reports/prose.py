@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool.labels import chinese_numeral
+from rdtool.render import percent
 from rdtool.services.periods import Period
 
 
 def pct(x: float | None) -> str:
-    return "—" if x is None else f"{x * 100:.1f}%".replace(".0%", "%")
+    return percent(x, trim=True)
 
 
 def cn_date(iso: str) -> str:
@@ -59,34 +60,40 @@ def _short_town(town: str) -> str:
 
 
 def supervision_paragraph(report_topics: list[str], reports_heard: int, subjects: list[str], town: str) -> str:
-    """Reports heard and reviewed (by topic) and projects inspected; topics in order of first date."""
+    """Reports heard and reviewed (by subject, rdtool.services.supervision) and projects inspected; in order of
+    first date."""
+    from rdtool.services.supervision import sentence
+
     parts = []
-    if report_topics:
-        whole = [t for t in report_topics if t.endswith("报告")]
-        special = [t for t in report_topics if not t.endswith("报告")]
-        text = "听取和审议了" + "、".join(whole)
-        if special:
-            shown = "、".join(special[:8]) + ("等" if len(special) > 8 else "")
-            text += ("，以及" if whole else "") + f"{_short_town(town)}人民政府关于{shown}工作情况的报告"
-        parts.append(f"{text}，共{reports_heard}项")
+    heard = sentence(report_topics, reports_heard, _short_town(town) or "镇") if report_topics else ""
+    if heard:
+        parts.append(heard)
     if subjects:
         shown = "、".join(subjects[:8]) + ("等" if len(subjects) > 8 else "")
         parts.append(f"组织代表对{shown}开展视察和调研，督促项目质量和进度")
     return (_join(parts, "；") + "。") if parts else ""
 
 
-def deputies_paragraph(fig: dict, period: Period, targets: dict) -> str:
+def deputies_paragraph(fig: dict, period: Period, targets: dict, counts: dict | None = None) -> str:
+    """The deputies: how many, the shares of those in office (each over its base), the targets."""
     d = fig["deputies"]
+    counts = counts or {}
     if not (d["township"] or d["county"]):
         return ""
-    counts = _join([f"镇人大代表{d['township']}名" if d["township"] else "",
-                    f"县人大代表{d['county']}名" if d["county"] else ""], "、")
-    text = f"第{chinese_numeral(period.term)}届共有{counts}" if period.term is not None else f"共有{counts}"
+    counts_text = _join([f"镇人大代表{d['township']}名" if d["township"] else "",
+                         f"县人大代表{d['county']}名" if d["county"] else ""], "、")
+    text = f"第{chinese_numeral(period.term)}届共有{counts_text}" if period.term is not None else f"共有{counts_text}"
     if d["active_township"] != d["township"] and d["active_township"]:
         text += f"（{cn_date(min(period.date_to, fig['as_of']))}在任镇人大代表{d['active_township']}名）"
+    minority = ""
+    if counts.get("minority"):
+        unknown = d["active_township"] - counts["ethnicity_known"]
+        minority = (f"少数民族代表{counts['minority']}名，占{pct(d['minority_share'])}"
+                    + (f"（不含民族未填的{unknown}名）" if unknown else ""))
     shares = _join([
         f"中共党员（含预备党员）占{pct(d['party_share'])}" if d["party_share"] is not None else "",
         f"妇女代表占{pct(d['women_share'])}" if d["women_share"] is not None else "",
+        minority,
         f"连任代表占{pct(d['re_elected_share'])}" if d["re_elected_share"] is not None else "",
     ])
     if shares:
@@ -102,29 +109,46 @@ def deputies_paragraph(fig: dict, period: Period, targets: dict) -> str:
     return text + "。"
 
 
-def proposals_paragraph(fig: dict) -> str:
+def proposals_paragraph(fig: dict, counts: dict | None = None) -> str:
+    """Motions (件) and their disposition by the presidium; the suggestions handled by units (条), every rate
+    with its base named (docs/figures.md)."""
     p = fig["proposals"]
+    c = counts or {}
     if not p["received"]:
         return ""
-    kinds = []
+    kinds = _join([f"议案{p['motions']}件" if p["motions"] else "",
+                   f"建议、批评和意见{p['suggestions']}条" if p["suggestions"] else ""], "、")
+    sentences = [f"共收到代表{kinds}"]
     if p["motions"]:
-        kinds.append(f"议案{p['motions']}件")
-    if p["suggestions"]:
-        kinds.append(f"建议、批评和意见{p['suggestions']}条")
-    text = f"共收到代表{'、'.join(kinds)}"
-    if p["replied"]:
-        text += f"，已答复{p['replied']}条，答复率{pct(p['reply_rate'])}"
-        if p["on_time_rate"] is not None:
-            text += f"，按期答复率{pct(p['on_time_rate'])}"
-        if p["implementation_rate"] is not None:
-            text += f"，解决和正在解决的占{pct(p['implementation_rate'])}"
-        if p["satisfaction_rate"] is not None:
-            text += f"，代表满意和基本满意的占{pct(p['satisfaction_rate'])}"
-    if p["replied"] == p["received"]:
-        text += "，做到件件有答复、事事有回音"
-    elif p["overdue"]:
-        text += f"；尚有{p['overdue']}条超过办理期限未答复，需要督办"
-    return text + "。"
+        decided = _join([
+            f"列入大会议程{p['motions_on_agenda']}件" if p["motions_on_agenda"] else "",
+            f"不列入大会议程{c['motions_not_on_agenda']}件" if c.get("motions_not_on_agenda") else "",
+            f"作为建议、批评和意见交有关单位办理{p['motions_as_suggestions']}件" if p["motions_as_suggestions"] else "",
+        ])
+        waiting = p["motions"] - p["motions_on_agenda"] - p["motions_as_suggestions"] - c.get("motions_not_on_agenda", 0)
+        decided = _join([decided, f"尚待主席团决定{waiting}件" if waiting else ""])
+        sentences.append(f"议案由主席团决定是否列入大会议程，其中{decided}")
+    handled = p["suggestions"] + p["motions_as_suggestions"]
+    if handled:
+        base = f"交有关单位办理的建议、批评和意见{handled}条" + (
+            f"（含议案{p['motions_as_suggestions']}件）" if p["motions_as_suggestions"] else "")
+        text = base
+        if p["replied"]:
+            rates = [f"已答复{p['replied']}条，答复率{pct(p['reply_rate'])}"]
+            if p["on_time_rate"] is not None and "on_time" in c:
+                rates.append(f"按期答复率{pct(p['on_time_rate'])}（已答复和超过期限未答复的"
+                             f"{c['replied'] + c['late_unanswered']}条中，按期答复{c['on_time']}条）")
+            if p["implementation_rate"] is not None:
+                rates.append(f"已答复的{p['replied']}条中，已解决和正在解决的占{pct(p['implementation_rate'])}")
+            if p["satisfaction_rate"] is not None and "with_feedback" in c:
+                rates.append(f"代表反馈意见的{c['with_feedback']}条中，满意和基本满意的占{pct(p['satisfaction_rate'])}")
+            text += "，" + "；".join(rates)
+        if p["replied"] == handled:
+            text += "，做到件件有答复、事事有回音"
+        elif p["overdue"]:
+            text += f"；尚有{p['overdue']}条超过办理期限未答复，需要督办"
+        sentences.append(text)
+    return "。".join(sentences) + "。"
 
 
 def activities_paragraph(fig: dict) -> str:

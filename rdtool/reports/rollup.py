@@ -61,13 +61,16 @@ def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str,
         row = {"town": town, "file": str(path)}
         for key, (group, field), _ in COLUMNS:
             row[key] = fig[group][field]
+        row["proposals_handled"] = fig["proposals"]["suggestions"] + fig["proposals"]["motions_as_suggestions"]
         row["reply_rate"] = fig["proposals"]["reply_rate"]
         rows.append(row)
     total = {"town": "合计", "file": ""}
     for key, _, _ in COLUMNS:
         total[key] = sum(r[key] for r in rows)
-    total["reply_rate"] = (total["proposals_replied"] / total["proposals_received"]
-                           if total["proposals_received"] else None)
+    # the reply rate's base is the cohort handled by units (suggestions and motions handled as suggestions)
+    total["proposals_handled"] = sum(r["proposals_handled"] for r in rows)
+    total["reply_rate"] = (total["proposals_replied"] / total["proposals_handled"]
+                           if total["proposals_handled"] else None)
     return rows, total, errors
 
 

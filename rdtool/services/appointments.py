@@ -37,6 +37,19 @@ FIELDS: list[F.Field] = [
 ]
 FIELD_NAMES = [f.name for f in FIELDS]
 
+
+def phrase(action: str, person: str, position: str) -> str:
+    """The decision as an official document words it: 任命刘志华为青石镇财政所所长; 免去刘志华青石镇财政所所长职务;
+    接受刘志华辞去青石镇财政所所长职务; 选举刘志华为镇长 (an office-holder elected by the congress)."""
+    if action == "remove":
+        return f"免去{person}{position}职务"
+    if action == "accept_resignation":
+        return f"接受{person}辞去{position}职务"
+    if action == "elect":
+        return f"选举{person}为{position}"
+    return f"任命{person}为{position}"
+
+
 # The steps each action requires (issue 3; docs/csv.md lists the step columns).
 REQUIRED_STEPS = {
     "appoint": ("party_decision_on", "nomination_on", "discussion_on", "vote_on", "oath_on", "statement_on",
@@ -193,8 +206,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
         findings.append({
             "check": "appointment_no_oath" if no_oath else "appointment_steps_missing",
             "severity": "warning", "table": "appointments", "record": str(r["id"]),
-            "message": f"{label('appointment_action', r['action'])}{r['person']}为{r['position']}"
-                       f"（{r['decided_on']}）缺少：{r['missing_text']}"
+            "message": f"{phrase(r['action'], r['person'], r['position'])}（{r['decided_on']}）缺少：{r['missing_text']}"
                        + (("；人民代表大会选举产生的人员应进行宪法宣誓（" + oath_elected + "）" if r["action"] == "elect"
                            else "；任命人员应进行宪法宣誓（全国人大常委会关于实行宪法宣誓制度的决定）") if no_oath else "")})
     return findings

@@ -125,8 +125,16 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
         if p["role"] == "lead" and p["result"]:
             by_result[p["result"]] = by_result.get(p["result"], 0) + 1
     activities = sql.activity_detail(store, who["id"], per["from"], per["to"])
-    meetings = [{**m, "extraordinary": bool(m["extraordinary"])}  # (a JSON boolean)
-                for m in sql.attendance_detail(store, who["id"], per["from"], per["to"])]
+    meetings = sql.attendance_detail(store, who["id"], per["from"], per["to"])
+    congress = {**_meeting_block(counts, "congress"), "unrecorded": 0}
+    if who["level"] == "township":
+        # every session during the deputy's tenure is one they were due at; one without a roll call is 未记录
+        due = sql.congress_due(store, who["id"], per["from"], per["to"])
+        congress = {s: sum(r["status"] == s for r in due) for s in STATUSES}
+        congress.update(meetings=len(due), unrecorded=sum(r["status"] is None for r in due))
+        meetings = sorted(meetings + [{**r, "status": "unrecorded"} for r in due if r["status"] is None],
+                          key=lambda r: (r["date"], r["code"]))
+    meetings = [{**m, "extraordinary": bool(m["extraordinary"])} for m in meetings]  # (a JSON boolean)
     data = {
         "deputy": {"id": who["id"], "name": who["name"], "gender": full.get("gender"), "level": who["level"],
                    "term": who["term"], "constituency": who.get("constituency"),
@@ -134,7 +142,7 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
                    "presidium_role": full.get("presidium_role"), "status": who["status"],
                    "status_date": who.get("status_date")},
         "period": {k: per[k] for k in ("from", "to", "year", "term", "label")},
-        "congress": _meeting_block(counts, "congress"),
+        "congress": congress,
         "presidium": _meeting_block(counts, "presidium"),
         "other_meetings": _meeting_block(counts, "other"),
         "unexcused_absences": counts["absent"],
@@ -158,7 +166,7 @@ def summary_text(a: dict) -> str:
     parts = [f"{a['period']['label']}，{d['name']}代表"]
     if c["meetings"]:
         parts.append(f"出席镇人民代表大会会议{c['present']}次（应出席{c['meetings']}次，请假{c['leave']}次，"
-                     f"缺席{c['absent']}次）")
+                     f"缺席{c['absent']}次" + (f"，未记录{c['unrecorded']}次" if c["unrecorded"] else "") + "）")
     pr = a["presidium"]
     if pr["meetings"]:
         parts.append(f"出席主席团会议{pr['present']}次（应出席{pr['meetings']}次）")
@@ -260,6 +268,8 @@ def figures(a: dict) -> list[dict]:
         ("人代会：应出席", c["meetings"]), ("人代会：出席", c["present"]), ("人代会：请假", c["leave"]),
         ("人代会：缺席", c["absent"]),
     ]
+    if c["unrecorded"]:
+        rows.append(("人代会：未记录（未点名）", c["unrecorded"]))
     if pr["meetings"] or a["deputy"].get("presidium_role"):
         rows += [("主席团会议：应出席", pr["meetings"]), ("主席团会议：出席", pr["present"]),
                  ("主席团会议：请假", pr["leave"]), ("主席团会议：缺席", pr["absent"])]

@@ -72,6 +72,8 @@ def write(store: Store, reason: str | None = None, subject: tuple[str, int | str
 
     Nested inside another correction (an import calling a group's function), it adds nothing: the outer one
     recomputes and reports."""
+    from rdtool.services import election_outcomes as outcomes
+
     report = Report(subject, verb)
     if store._depth:
         with store.transaction():
@@ -85,8 +87,11 @@ def write(store: Store, reason: str | None = None, subject: tuple[str, int | str
             yield report
             typed = changelog.last_id(store.conn)
             # a recount can change more (congress winners → presidium roles → the presidium meetings after)
-            span, own = (start, typed), False
+            span, own, elected = (start, typed), False, []
             for _ in range(3):
+                if recompute.elections_touched(store, *span):  # a voided, deleted or moved election's winners
+                    elected += outcomes.sync(store)
+                    span = (span[0], changelog.last_id(store.conn))
                 ids = recompute.affected(store, *span, own=own)
                 if not ids:
                     break
@@ -96,6 +101,7 @@ def write(store: Store, reason: str | None = None, subject: tuple[str, int | str
             roll = [e for e in entries if e["table_name"] == "attendance"]
             report.derived = recompute.diff(store, before, recompute.digest(store), roll)
             _describe(store, report, [e for e in entries if e["id"] <= typed])
+            report.also += elected
     finally:
         store.reason = None
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from rdtool import fields as F
 from rdtool.dates import today
-from rdtool.errors import RdtoolError, ValidationError
-from rdtool.labels import ENUMS, clean_name, label
+from rdtool.errors import NotFound, RdtoolError, ValidationError
+from rdtool.ethnicity import parse_ethnicity
+from rdtool.labels import ENUMS, clean, clean_name, label, record_id
+from rdtool.render import percent
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -15,7 +17,7 @@ FIELDS: list[F.Field] = [
     F.Field("name", F.name, required=True),
     F.Field("gender", F.enum("gender"), required=True),
     F.Field("birth_date", F.BIRTH),
-    F.Field("ethnicity", F.text(20)),
+    F.Field("ethnicity", parse_ethnicity),
     F.Field("party", F.enum("party")),
     F.Field("education", F.enum("education")),
     F.Field("occupation", F.enum("occupation")),
@@ -149,6 +151,15 @@ def _share(n: int, total: int) -> float | None:
     return None if total == 0 else n / total
 
 
+def ethnic_class(row: dict) -> str:
+    """汉族, 少数民族, or "" (未填) — counted as rdtool.store.report_views counts `minority_share`:
+    a blank 民族 is unknown, 汉 and 汉族 are the same (older records may hold the short form)."""
+    value = (row.get("ethnicity") or "").strip()
+    if not value:
+        return ""
+    return "汉族" if value in ("汉", "汉族") else "少数民族"
+
+
 def composition(store: Store, term: int, level: str, day: str) -> dict:
     """代表结构: counts and shares of the deputies in office on `day`, against the targets in settings."""
     rows = sql.select(store, day, term=term, level=level, in_office=True)
@@ -169,8 +180,7 @@ def composition(store: Store, term: int, level: str, day: str) -> dict:
     for dim, enum in (("gender", "gender"), ("party", "party"), ("occupation", "occupation"),
                       ("education", "education")):
         tally(dim, lambda r, d=dim: r.get(d) or "", [(c, lab) for c, (lab, _) in ENUMS[enum].items()])
-    tally("ethnicity", lambda r: "汉族" if (r.get("ethnicity") or "汉族") == "汉族" else "少数民族",
-          [("汉族", "汉族"), ("少数民族", "少数民族")])
+    tally("ethnicity", ethnic_class, [("汉族", "汉族"), ("少数民族", "少数民族")])
 
     from rdtool.rules.deputies import AGE_BANDS, age_band, age_on
 
@@ -196,17 +206,17 @@ def targets(store: Store, term: int, level: str, day: str) -> list[dict]:
     """
     from fractions import Fraction
 
+    from rdtool.services.periods import Period
     from rdtool.settings import share_of
-    from rdtool.store import figures
+    from rdtool.store import report_views
 
-    counts = figures.deputy_counts(store, term, day).get(level) or {"active": 0, "party": 0, "women": 0,
-                                                                      "re_elected": 0}
-    actual = {"party_share": (counts["party"], counts["active"]),
-              "re_elected_share": (counts["re_elected"], counts["active"])}
+    # the counts the report's deputies section has (rdtool.store.report_views), on `day`
+    c = report_views.one(store, "report_deputies", Period(day, day, term, "range", ""), day)
+    prefix, active = ("", c["active_township"]) if level == "township" else ("county_", c["active_county"])
+    actual = {"party_share": (c[f"{prefix}party"], active), "re_elected_share": (c[f"{prefix}re_elected"], active)}
     if level == "township":
-        pres = figures.presidium_counts(store, term, day)
-        actual["presidium_party_share"] = (pres["party"], pres["members"])
-    actual["women_share"] = (counts["women"], counts["active"])
+        actual["presidium_party_share"] = (c["presidium_party"], c["presidium_members"])
+    actual["women_share"] = (c[f"{prefix}women"], active)
     settings = settings_sql.all_settings(store)
     out = []
     for key, (n, base) in actual.items():
@@ -277,6 +287,6 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     for t in targets(store, term, "township", day):
         if t["met"] is False:
             findings.append({"check": "composition_target", "severity": "warning", "table": "deputies", "record": "",
-                             "message": f"第{term}届{t['label']}为{t['count']}/{t['base']}（{t['share']:.1%}），"
+                             "message": f"第{term}届{t['label']}为{t['count']}/{t['base']}（{percent(t['share'])}），"
                                         f"未达到目标{t['target_text']}"})
     return findings

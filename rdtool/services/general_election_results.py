@@ -14,6 +14,7 @@ from datetime import date
 
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import label
+from rdtool.render import percent
 from rdtool.services.general_election import (
     ART_CREDENTIALS,
     PHASES,
@@ -330,7 +331,7 @@ def paragraph(store: Store, elections: list[dict], levels: list[dict]) -> str:
             f"初步候选人推荐、正式候选人确定、正式选举、代表资格审查等阶段，")
     text += f"共划分{consts}，"
     if voters_t:
-        text += f"登记选民{voters_t}人，参加投票{voted}人，参选率{voted / voters_t:.1%}，"
+        text += f"登记选民{voters_t}人，参加投票{voted}人，参选率{percent(voted / voters_t)}，"
     text += f"按时按质按量完成了新一届{'，'.join(parts)}的换届选举工作"
     vacant = sum(lv["vacant"] for lv in levels)
     if vacant:

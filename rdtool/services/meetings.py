@@ -144,6 +144,17 @@ def check_figures(m: dict) -> None:
         raise ValidationError(f"会议 {m['code']}：出席{f['present']}人，多于应到{f['entitled']}人")
 
 
+def refresh_quorum(store: Store, meeting: dict) -> None:
+    """Store whether the meeting met its quorum (rdtool.rules.majority.quorum: 组织法 第十四条第四款 for a congress,
+    the presidium rule of the province profile in force) — 1, 0, or NULL when its figures are not known. The report
+    counts the meetings held by it (a meeting without a quorum could not be held); stored like an item's result, and
+    recomputed with the results whenever the roll call, the counts or the roster change (recompute.results)."""
+    q = quorum_of(store, meeting)
+    value = None if q is None else int(q.met)
+    if meeting.get("quorum_met") != value:
+        sql.update_meeting(store, meeting["id"], {"quorum_met": value})
+
+
 def check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
     errors = []
     if v.get("extraordinary") and v.get("kind") != "congress":
@@ -342,20 +353,18 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
 
     findings = []
     rule = presidium_rule(store)
-    for m in sql.quorum_suspects(store, date_from or "", min(as_of, date_to or as_of)):
+    for m in sql.without_quorum(store, date_from or "", min(as_of, date_to or as_of)):
         f = figures(m)
-        if f["present"] is None or not f["entitled"]:
-            continue
         try:
             q = quorum(m["kind"], f["entitled"], f["present"], *rule)
-        except ImpossibleCounts:
-            continue  # reported by the vote checks as impossible counts
+        except (ImpossibleCounts, TypeError):
+            continue  # reported by the vote checks (impossible counts, or a stored flag that disagrees)
         if not q.met:  # a fact correctly recorded, not an error in the records (issue 11)
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
             findings.append({"check": "meeting_no_quorum", "severity": "note", "table": "meetings",
                              "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"
                                                              f"（{q.article}）；如实记录的事实：会议不能举行，"
-                                                             "所议事项不计入统计"})
+                                                             "不计入会议次数和决定事项"})
     for r in sql.congress_absences(store):
         if r["n"] >= 2:
             findings.append({"check": "deputy_absent_twice", "severity": "warning", "table": "deputies",

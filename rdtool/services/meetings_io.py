@@ -53,6 +53,7 @@ def write_meetings(store: Store, rows: list[Row]) -> int:
             if v.get("present") is not None and v.get("entitled") is None:
                 m = sql.meeting_by_id(store, meeting_id)
                 sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m)})
+            msvc.refresh_quorum(store, sql.meeting_by_id(store, meeting_id))
         except RdtoolError as exc:
             errors.append(RowError(row.number, "code", row.values.get("code") or "", _message(exc)))
     if errors:

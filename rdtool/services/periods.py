@@ -35,9 +35,11 @@ class Period:
         return int(self.date_from[:4]) if self.kind == "annual" else None
 
     def span_label(self) -> str:
-        """The label of archives and listings: 2018年 / 第3届（2017-01-05 至 今） / 2018-06-01 至 2018-12-31."""
+        """The label of archives and listings: 2018年 / 第三届（2017-01-05 至 今） / 2018-06-01 至 2018-12-31."""
         if self.kind == "term":
-            return f"第{self.term}届（{self.date_from} 至 {'今' if self.open_ended else self.date_to}）"
+            from rdtool.labels import chinese_numeral
+
+            return f"第{chinese_numeral(self.term)}届（{self.date_from} 至 {'今' if self.open_ended else self.date_to}）"
         if self.kind == "annual":
             return self.label
         return f"{self.date_from} 至 {self.date_to}"

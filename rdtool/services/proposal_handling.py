@@ -39,8 +39,13 @@ def assign(store: Store, code: str, unit: str, on: str, complex_: bool = False, 
         if p["assigned_on"]:
             raise RdtoolError(f"{p['code']} 已于 {p['assigned_on']} 交办给 {p['unit']}",
                               "如需更正请先作废该记录后重新登记（交办记录不可改写）")
-        if on < p["submitted_on"]:
-            raise ValidationError(f"交办日期 {on} 早于提出日期 {p['submitted_on']}")
+        if p["kind"] == "motion" and p["disposition"] != "as_suggestion":
+            raise RdtoolError(f"{p['code']} 是议案：由主席团决定是否列入大会议程（组织法第二十二条第二款），"
+                              "决定作为建议办理的才交承办单位",
+                              f"rdtool proposal decide {p['code']} 作为建议办理 --unit 承办单位 --date 日期")
+        if on < (p["decided_on"] or p["submitted_on"]):
+            what = "主席团决定日期" if p["decided_on"] else "提出日期"
+            raise ValidationError(f"交办日期 {on} 早于{what} {p['decided_on'] or p['submitted_on']}")
         computed = reply_due(store, on, complex_)
         if due is not None:
             if not reason:

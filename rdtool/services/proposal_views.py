@@ -12,15 +12,13 @@ from rdtool.services.proposals import as_date, get
 from rdtool.store import proposals as sql
 from rdtool.store.db import Store
 
-FIGURE_KEYS = ("received", "motions", "suggestions", "assigned", "replied", "closed", "overdue", "reply_rate",
-               "on_time_rate", "satisfaction_rate", "implementation_rate")
-
 
 # --- reading ----------------------------------------------------------------------------------------
 
 def listing(store: Store, *, status: str | None = None, unit: str | None = None, deputy: str | None = None,
             kind: str | None = None, meeting: str | None = None, term: int | None = None, year: int | None = None,
             category: str | None = None, overdue: bool = False, as_of: str | None = None) -> list[dict]:
+    """Proposals matching the filters, each with its state on `as_of` (default today); `overdue`: state 逾期."""
     deputy_id = None
     if deputy is not None:
         from rdtool.services.deputies import resolve
@@ -32,21 +30,34 @@ def listing(store: Store, *, status: str | None = None, unit: str | None = None,
         if m is None:
             raise NotFound(f"没有编号为“{meeting}”的会议")
         meeting_id = m["id"]
-    return sql.select(store, status=status, unit=unit, deputy_id=deputy_id, kind=kind, meeting_id=meeting_id,
-                      term=term, year=year, category=category,
-                      overdue_on=(as_of or today()) if overdue else None)
+    if overdue:
+        if status not in (None, "overdue"):
+            from rdtool.errors import UsageError
+
+            raise UsageError("--overdue 就是 --status 逾期，不能与其他状态同用")
+        status = "overdue"
+    return sql.select(store, as_of or today(), status=status, unit=unit, deputy_id=deputy_id, kind=kind,
+                      meeting_id=meeting_id, term=term, year=year, category=category)
 
 
 def show(store: Store, code: str, as_of: str | None = None) -> dict:
     """One proposal with co-signers, every handling round and a dated timeline."""
-    p = get(store, code)
     day = as_of or today()
+    p = get(store, code, day)
     p["complex"] = bool(p["complex"])  # (a JSON boolean)
     p["cosigner_list"] = sql.cosigners(store, p["id"])
     p["rounds"] = sql.rounds(store, p["id"])
     timeline = [{"date": p["submitted_on"], "event": "提出",
                  "detail": f"{p['lead']}领衔" + (f"，{p['cosigner_count']}名代表附议" if p["cosigner_count"] else "")
                  + (f"（{p['meeting']}）" if p["meeting"] else "")}]
+    if p["disposition"]:
+        timeline.append({"date": p["decided_on"], "event": "主席团决定",
+                         "detail": label("motion_disposition", p["disposition"])
+                         + (f"（{p['decision_meeting']}）" if p["decision_meeting"] else "")})
+    if p["outcome"]:
+        timeline.append({"date": p["outcome_on"], "event": "大会审议",
+                         "detail": label("motion_outcome", p["outcome"])
+                         + (f"（{p['outcome_meeting']}）" if p["outcome_meeting"] else "")})
     for r in p["rounds"]:
         if r["round"] == 1:
             timeline.append({"date": r["started_on"], "event": "交办",
@@ -71,37 +82,61 @@ def show(store: Store, code: str, as_of: str | None = None) -> dict:
     return p
 
 
-def for_deputy(store: Store, deputy_id: int) -> list[dict]:
-    return sql.by_deputy(store, deputy_id)
+def for_deputy(store: Store, deputy_id: int, as_of: str | None = None) -> list[dict]:
+    return sql.by_deputy(store, deputy_id, as_of or today())
 
 
 def chase(store: Store, as_of: str | None = None, within_days: int | None = None) -> list[dict]:
-    """Open rounds overdue on `as_of` (or, with `within_days`, also due within that many days), by unit."""
+    """Open rounds overdue on `as_of` (or, with `within_days`, also due within that many days), by unit.
+
+    `overdue` is the proposal's state (逾期, the one state function of rdtool.store.proposals); an overdue one
+    has `days_late` and no `days_left`, one still in time has `days_left` and no `days_late`."""
     day = as_of or today()
     before = (as_date(day) + timedelta(days=within_days + 1)).isoformat() if within_days is not None else day
     rows = sql.pending(store, day, before)
     for r in rows:
-        r["days_late"] = deadlines.days_overdue(as_date(r["due_on"]), None, as_date(day))
-        r["days_left"] = (as_date(r["due_on"]) - as_date(day)).days
-        r["overdue"] = r["days_late"] > 0
+        r["overdue"] = r["status"] == "overdue"
+        late = deadlines.days_overdue(as_date(r["due_on"]), None, as_date(day))
+        r["days_late"] = late if r["overdue"] else None
+        r["days_left"] = None if r["overdue"] else (as_date(r["due_on"]) - as_date(day)).days
     return rows
 
 
-def search(store: Store, words: str, limit: int = 20) -> list[dict]:
-    """Full-text search of titles and bodies; trigram FTS5 for words of 3+ characters, LIKE for shorter."""
+def search(store: Store, words: str, limit: int = 20, as_of: str | None = None) -> list[dict]:
+    """Titles and bodies (trigram FTS5 for words of 3+ characters, LIKE for shorter), and people: a word that is
+    a deputy's name finds the proposals that deputy led or co-signed. Several words must all match."""
     terms = [w for w in clean(words).split() if w]
     if not terms:
         raise ValidationError("请给出要查找的词")
-    if all(len(t) >= 3 for t in terms):
-        query = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        rows = sql.search_fts(store, query, limit)
+    day = as_of or today()
+    named = sql.deputy_ids_named(store, terms)
+    people = [named[t] for t in terms if t in named]
+    words_ = [t for t in terms if t not in named]
+    if words_ and all(len(t) >= 3 for t in words_):
+        query = " ".join('"' + t.replace('"', '""') + '"' for t in words_)
+        rows = sql.search_fts(store, query, people, limit, day)
         for r in rows:
             r["score"] = round(-r["score"], 4)
-        return rows
-    rows = sql.search_like(store, terms, limit)
+    elif words_:
+        rows = sql.search_like(store, words_, people, limit, day)
+        for r in rows:
+            r["snippet"] = _snippet(r["title"], r.pop("body") or "", words_)
+    else:
+        rows = sql.search_people(store, people, limit, day)
     for r in rows:
-        r["snippet"] = _snippet(r["title"], r.pop("body") or "", terms)
+        if not r["snippet"] or not words_:
+            r["snippet"] = _who(r, [t for t in terms if t in named]) or r["title"]
     return rows
+
+
+def _who(row: dict, names: list[str]) -> str:
+    parts = []
+    for n in names:
+        if n == row["lead"]:
+            parts.append(f"【{n}】领衔")
+        elif n in (row["cosigners"] or "").split("、"):
+            parts.append(f"【{n}】附议")
+    return "，".join(parts)
 
 
 def _snippet(title: str, body: str, terms: list[str], width: int = 16) -> str:
@@ -117,37 +152,27 @@ def _snippet(title: str, body: str, terms: list[str], width: int = 16) -> str:
 
 # --- the figures (used by `proposal stats` and by the term/annual report) ----------------------------
 
-def _rate(n: int, base: int) -> float | None:
-    return None if base == 0 else n / base
-
-
-def _shape(row: dict) -> dict:
-    out = {k: int(row[k]) for k in ("received", "motions", "suggestions", "assigned", "replied", "closed", "overdue")}
-    out["reply_rate"] = _rate(row["replied"], row["received"])
-    out["on_time_rate"] = _rate(row["on_time"], row["replied"])
-    out["satisfaction_rate"] = _rate(row["satisfied"], row["with_feedback"])
-    out["implementation_rate"] = _rate(row["implemented"], row["replied"])
-    return out
-
-
 def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: str | None = None):
     """The report contract's `proposals` figures for proposals submitted in [date_from, date_to].
 
-    States are judged on `as_of` (docs/report.md; how each figure is counted: docs/figures.md): assigned/replied/closed by their
-    dates; overdue = assigned, not replied (in the round in force) and due before `as_of`; reply_rate =
-    replied/received; on_time_rate = replied by the due date/replied; satisfaction_rate = (满意+基本满意)/with
-    feedback (the latest feedback); implementation_rate = (A+B)/replied. Rates are None when the
-    denominator is 0. With group_by 'unit' or 'category': a list of such dicts, each with that key.
+    Counted by rdtool.store.report_views (the view `report_proposals`; docs/figures.md): received, motions,
+    suggestions, motions_on_agenda, motions_as_suggestions over every proposal; the rest over the cohort
+    handled by units (suggestions and motions handled as suggestions), states judged on `as_of`. Rates are
+    None when the denominator is 0. With group_by 'unit' or 'category': a list of such dicts, each with that
+    key, largest first.
     """
+    from rdtool.services.periods import Period
+    from rdtool.store import report_views
+
     if group_by not in (None, "unit", "category"):
         raise ValueError(group_by)
-    rows = sql.figures(store, date_from, date_to, as_of, group_by)
+    period = Period(date_from, date_to, None, "range", "")
     if group_by is None:
-        if not rows:
-            return _shape({k: 0 for k in ("received", "motions", "suggestions", "assigned", "replied", "closed",
-                                          "overdue", "on_time", "with_feedback", "satisfied", "implemented")})
-        return _shape(rows[0])
-    return [{group_by: r["grp"], **_shape(r)} for r in rows]
+        row = report_views.one(store, "report_proposals", period, as_of)
+        return {k: row[k] for k in report_views.CONTRACT_KEYS["proposals"]}
+    rows = report_views.query(store, f"report_proposals_by_{group_by}", period, as_of)
+    rows.sort(key=lambda r: (-r["received"], r[group_by] or ""))
+    return [{group_by: r[group_by], **{k: r[k] for k in report_views.CONTRACT_KEYS["proposals"]}} for r in rows]
 
 
 # --- domain checks -----------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool import fields as F
-from rdtool.errors import FieldError, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, parse_list
+from rdtool.errors import FieldError, NotFound, ValidationError
+from rdtool.labels import FIELD_ZH, chinese_numeral, clean, label, parse_list
 from rdtool.rules import deadlines
 from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_signers_ok
 from rdtool.services.deputy_refs import parse_ref
@@ -69,7 +69,15 @@ FIELDS: list[F.Field] = [
     F.Field("feedback", F.enum("feedback")),
     F.Field("feedback_on", F.DATE),
     F.Field("closed_on", F.DATE),
+    # issue 13: a motion's disposition by the presidium and the congress's outcome (组织法 第二十二条第二款、第三款)
+    F.Field("disposition", F.enum("motion_disposition")),
+    F.Field("decided_on", F.DATE),
+    F.Field("decision_meeting", F.text(40)),
+    F.Field("outcome", F.enum("motion_outcome")),
+    F.Field("outcome_on", F.DATE),
+    F.Field("outcome_meeting", F.text(40)),
 ]
+MOTION_FIELDS = ("disposition", "decided_on", "decision_meeting", "outcome", "outcome_on", "outcome_meeting")
 # Accepted beyond the contract: the lead's id where two deputies share the name, and the two reasons.
 EXTRA: list[F.Field] = [
     F.Field("deputy_id", F.integer(1)),
@@ -193,8 +201,11 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
     if meeting is not None and v["submitted_on"] < meeting["date"]:
         problems.append(("submitted_on", v["submitted_on"], f"早于会议 {meeting['code']} 的日期 {meeting['date']}"))
 
+    motion_values = _motion(store, v, problems)
+
     # dates of the handling, in order
-    order = [("submitted_on", "提出"), ("assigned_on", "交办"), ("replied_on", "答复"), ("feedback_on", "反馈")]
+    order = [("submitted_on", "提出"), ("decided_on", "主席团决定"), ("assigned_on", "交办"), ("replied_on", "答复"),
+             ("feedback_on", "反馈")]
     last = None
     for key, zh in order:
         if v.get(key):
@@ -233,6 +244,7 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
     record = {k: v.get(k) for k in ("kind", "title", "body", "category", "submitted_on", "unit", "assigned_on",
                                     "replied_on", "result", "reply", "feedback", "feedback_on", "closed_on",
                                     "close_reason")}
+    record.update(motion_values)
     record.update(code=code, meeting_id=meeting["id"] if meeting else None, lead_id=lead_id,
                   complex=int(bool(v.get("complex"))), round=1, due_on=None, due_reason=v.get("due_reason"))
     rounds: list[dict] = []
@@ -252,6 +264,53 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
                            "due_reason": v.get("due_reason") or "代表不满意，再次办理"})
             record.update(due_on=second_due, due_reason=rounds[-1]["due_reason"], round=2)
     return record, cosigner_ids, rounds, problems
+
+
+def _motion(store: Store, v: dict, problems: list) -> dict:
+    """A row's motion columns checked (组织法 第二十二条第二款、第三款), as stored values. A motion with a handling unit
+    and no disposition was handled as a suggestion (files written before these columns): it is taken as
+    作为建议办理, decided on its assignment date."""
+    given = [k for k in MOTION_FIELDS if v.get(k)]
+    if v["kind"] != "motion":
+        for k in given:
+            problems.append((k, str(v[k]), "只有议案才有主席团决定和大会审议结果；建议、批评和意见直接交办"))
+        return {}
+    disposition, decided_on = v.get("disposition"), v.get("decided_on")
+    if not disposition and (v.get("unit") or v.get("assigned_on")) and not decided_on:
+        disposition, decided_on = "as_suggestion", v.get("assigned_on")
+    out: dict = {"disposition": disposition, "decided_on": decided_on}
+    for key, kinds in (("decision_meeting", ("presidium", "congress")), ("outcome_meeting", ("congress",))):
+        if v.get(key):
+            m = sql.meeting_by_code(store, v[key])
+            if m is None:
+                problems.append((key, v[key], "没有这个会议编号"))
+            elif m["kind"] not in kinds:
+                problems.append((key, v[key], "应为" + "或".join(label("meeting_kind", k) for k in kinds)))
+            else:
+                out[f"{key}_id"] = m["id"]
+                date_key = "decided_on" if key == "decision_meeting" else "outcome_on"
+                if not (v.get(date_key) or out.get(date_key)):
+                    out[date_key] = m["date"]
+    if disposition and not out["decided_on"]:
+        problems.append(("decided_on", "", "有议案处理方式，但没有决定日期（或决定会议）"))
+    if out["decided_on"] and not disposition:
+        problems.append(("decided_on", out["decided_on"], "有决定日期，但没有议案处理方式"))
+    if disposition and disposition != "as_suggestion":
+        for k in ("unit", "assigned_on"):
+            if v.get(k):
+                problems.append((k, str(v[k]), f"“{label('motion_disposition', disposition)}”的议案不交承办单位"))
+    if v.get("outcome"):
+        out.update(outcome=v["outcome"], outcome_on=v.get("outcome_on") or out.get("outcome_on"))
+        if disposition != "on_agenda":
+            problems.append(("outcome", v["outcome"], "只有列入大会议程的议案才有大会审议结果"))
+        if not out["outcome_on"]:
+            problems.append(("outcome_on", "", "有大会审议结果，但没有结果日期（或审议会议）"))
+        elif out["decided_on"] and out["outcome_on"] < out["decided_on"]:
+            problems.append(("outcome_on", out["outcome_on"], f"早于主席团决定日期 {out['decided_on']}"))
+    elif v.get("outcome_on"):
+        problems.append(("outcome_on", v["outcome_on"], "有结果日期，但没有大会审议结果"))
+    v["decided_on"] = out["decided_on"]  # (the dates' order is checked with the others)
+    return {k: val for k, val in out.items() if val is not None}
 
 
 def write_built(store: Store, record: dict, cosigner_ids: list[int], rounds: list[dict]) -> int:
@@ -284,8 +343,10 @@ def submit(store: Store, raw: dict) -> dict:
     return {"id": pid, "code": record["code"], "signers": 1 + len(cos)}
 
 
-def get(store: Store, code: str) -> dict:
-    """A proposal by code (三届一次-001) or id; a code not found suggests the nearest."""
+def get(store: Store, code: str, as_of: str | None = None) -> dict:
+    """A proposal by code (三届一次-001) or id, its state judged on `as_of` (default today); a code not found
+    suggests the nearest."""
+    from rdtool.dates import today
     from rdtool.services import refs
 
-    return sql.get(store, f"#{refs.resolve(store, 'proposal', code).id}")
+    return sql.get(store, f"#{refs.resolve(store, 'proposal', code).id}", as_of or today())

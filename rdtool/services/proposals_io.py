@@ -8,6 +8,8 @@ two deputies of the same name, the lead's id goes in the `deputy_id` column and 
 
 from __future__ import annotations
 
+from rdtool.dates import today
+
 from typing import Iterator
 
 from rdtool.errors import RdtoolError
@@ -67,7 +69,7 @@ def write(store: Store, rows: list[Row]) -> int:
 
 def export(store: Store, show_private: bool = False) -> Iterator[dict]:
     shared = deputies_sql.shared_names(store)
-    for r in sql.export_rows(store):
+    for r in sql.export_rows(store, today()):
         cos = sql.cosigners(store, r["id"])
         r["cosigners"] = "、".join(f"{c['name']}#{c['id']}" if (c["name"], c["term"]) in shared else c["name"]
                                    for c in cos)

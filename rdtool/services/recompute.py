@@ -10,7 +10,8 @@ meeting back in line with it:
   (db check flags it when the roster disagrees);
 - the roll call loses anyone not entitled that day, and gains anyone newly entitled with the status the log last
   knew for them, else 出席 — the roll call's own rule ("其余应到人员均出席");
-- every vote's result (rdtool.rules.majority) and every congress election (rdtool.services.elections) is
+- whether the meeting met its quorum (meetings.quorum_met, which the report counts), every vote's result
+  (rdtool.rules.majority) and every congress election (rdtool.services.elections) is
   computed again; a count that can no longer be true (more votes than people present) stops the write.
 
 `digest` and `diff` say what changed ("C5-5 应到 40→39；C5-5#4 未通过→通过"), including 代表法 第六十二条 absences
@@ -79,6 +80,13 @@ def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> li
     return sorted(ids)
 
 
+def elections_touched(store: Store, after_id: int, upto_id: int) -> bool:
+    """Whether log entries in the span changed a congress election or its candidates (its winners' roles and
+    office-holder records follow: rdtool.services.election_outcomes.sync)."""
+    return any(changelog.fields_between(store, after_id, upto_id, table, ("id",))
+               for table in ("election_contests", "candidates"))
+
+
 # ---------------------------------------------------------------- bringing a meeting back in line
 
 def refresh(store: Store, meeting_ids: list[int], strict: set[int] = frozenset()) -> list[str]:
@@ -124,6 +132,7 @@ def results(store: Store, m: dict) -> list[tuple[str, str]]:
     if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
         return [(f"会议 {m['code']}（{m['date']}）出席{f['present']}人，多于应到{f['entitled']}人",
                  f"核对点名，或更正填写的应到人数（rdtool meeting edit {m['code']} --entitled …）")]
+    msvc.refresh_quorum(store, m)
     for it in sql.items_of(store, m["id"]):
         try:
             o = vsvc.outcome(store, m, it)

@@ -254,6 +254,14 @@ def check(store: Store, as_of: str, domain: bool = True) -> list[dict]:
             findings.extend(integrity.chain_findings(store))
         except sqlite3.DatabaseError:
             pass  # an unreadable log is reported by integrity_check above
+    from rdtool.store import report_views
+    from rdtool.store.schema_check import applied_migrations
+
+    if "m1301_figures" in applied_migrations(store.conn):
+        for name in report_views.stale(store.conn):
+            findings.append({"check": "report_views", "severity": "error", "table": name, "record": "",
+                             "message": f"统计视图 {name} 缺失或与本版本 rdtool 的定义不一致，查询它得到的数字可能与报告不同；"
+                                        "用 rdtool db views --rebuild 重建"})
     if domain and not any(f["check"] in ("integrity", "schema_incomplete") for f in findings):
         from rdtool.services import stored_values
         from rdtool.services.checks import CHECKS, run_all

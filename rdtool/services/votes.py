@@ -24,10 +24,10 @@ FIELDS: list[F.Field] = [
     F.Field("abstain", F.integer(0)),
     F.Field("not_voting", F.integer(0)),
     F.Field("notes", F.text(2000)),
+    F.Field("subject", F.text(100)),  # issue 13: 议题 of a report item (the supervision prose); else from the title
 ]
 COUNTS = ("yes", "no", "abstain", "not_voting")
-# What `vote edit` corrects (one line per field); `meeting` moves the item to another meeting.
-EDITABLE = ("meeting", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes")
+EDITABLE = ("meeting", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes", "subject")
 
 
 def has_counts(values: dict) -> bool:
@@ -163,4 +163,13 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                         f"“{label('vote_result', r['result']) or '无'}”，按规则应为"
                                         f"“{label('vote_result', expected[0]) or '无'}”"
                                         + (f"：{o.explanation}" if o else "")})
+    for m in sql.meetings(store):
+        q = msvc.quorum_of(store, m)
+        expected = None if q is None else int(q.met)
+        if m["kind"] in ("presidium", "congress") and m["date"] <= as_of and m.get("quorum_met") != expected:
+            findings.append({"check": "meeting_quorum_mismatch", "severity": "error", "table": "meetings",
+                             "record": m["code"],
+                             "message": f"会议 {m['code']} 记录的法定人数情况与按规则计算的不一致"
+                                        f"（{q.explanation if q else '出席人数或应到人数不详'}）；"
+                                        f"用 rdtool meeting roll {m['code']} 或 meeting edit 重新计算"})
     return findings

@@ -35,6 +35,21 @@ def attendance_detail(store: Store, deputy_id: int, date_from: str, date_to: str
         {"f": date_from, "t": date_to, "d": deputy_id})
 
 
+def congress_due(store: Store, deputy_id: int, date_from: str, date_to: str) -> list[dict]:
+    """The congress sessions in the range a township deputy was due at — every session of the deputy's term held
+    while in office (elected on or before it, not yet ended: store.deputies.in_office) — with the roll-call
+    status, NULL where no roll call recorded the deputy."""
+    from rdtool.store.deputies import in_office
+
+    return store.query(
+        "SELECT m.code, m.kind, m.extraordinary, m.date, m.title, a.status FROM deputies d "
+        "JOIN meetings m ON m.kind = 'congress' AND m.term = d.term AND m.voided_at IS NULL "
+        "LEFT JOIN attendance a ON a.meeting_id = m.id AND a.deputy_id = d.id "
+        f"WHERE d.id = :d AND d.level = 'township' AND m.date BETWEEN :f AND :t AND {in_office('m.date')} "
+        "AND (d.elected_on IS NULL OR d.elected_on <= m.date) ORDER BY m.date, m.code",
+        {"f": date_from, "t": date_to, "d": deputy_id})
+
+
 def proposal_counts(store: Store, date_from: str, date_to: str, deputy_id: int | None = None) -> list[dict]:
     """(deputy_id, role lead|cosign, n): proposals submitted in the range."""
     params = {"f": date_from, "t": date_to}
@@ -106,7 +121,7 @@ def county_activities(store: Store, date_from: str, date_to: str) -> list[dict]:
 def report_items(store: Store, date_from: str, date_to: str) -> list[dict]:
     """Agenda items of kind report (the reports heard and reviewed) at meetings dated in the range."""
     return store.query(
-        "SELECT i.title, i.seq, m.code AS meeting, m.kind AS meeting_kind, m.date, m.title AS meeting_title "
+        "SELECT i.title, i.subject, i.seq, m.code AS meeting, m.kind AS meeting_kind, m.date, m.title AS meeting_title "
         "FROM items i JOIN meetings m ON m.id = i.meeting_id "
         "WHERE i.voided_at IS NULL AND m.voided_at IS NULL AND i.kind = 'report' "
         "AND m.date BETWEEN :f AND :t ORDER BY m.date, m.code, i.seq", {"f": date_from, "t": date_to})

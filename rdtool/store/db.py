@@ -348,7 +348,7 @@ def _apply_migrations(store: Store, fresh: bool) -> None:
     any point leaves the file as it was before (with its triggers) or fully migrated."""
     import sqlite_utils
 
-    from rdtool.store import changelog, schema_check
+    from rdtool.store import changelog, report_views, schema_check
     from rdtool.store.schema import MIGRATIONS
 
     if not fresh:
@@ -363,8 +363,10 @@ def _apply_migrations(store: Store, fresh: bool) -> None:
             # The log triggers name every column; a migration may drop or rebuild tables, so they are
             # taken off first and rebuilt from the tables as they are afterwards.
             changelog.uninstall(store.conn)
+            report_views.uninstall(store.conn)  # a table a migration rebuilds must not trip over rdtool's views
             migrations.apply(sqlite_utils.Database(store.conn, recursive_triggers=False, execute_plugins=False))
             changelog.install(store.conn)
+            report_views.install(store.conn)  # the report's views, from this version's definitions
             missing = schema_check.problems(store.conn)
             if missing:
                 raise RdtoolError(f"升级数据库结构后检查不通过：{missing[0].message}（{store.path}）",

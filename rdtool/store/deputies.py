@@ -8,8 +8,12 @@ COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "o
            "constituency", "term", "elected_on", "re_elected", "phone", "id_number", "status", "status_date",
            "status_reason", "notes")
 
-# A deputy is in office on :day when not voided and not ended on or before that day.
-IN_OFFICE = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date > :day))"
+def in_office(day: str = ":day", d: str = "d") -> str:
+    """A deputy is in office on `day` when not voided and not ended on or before that day."""
+    return f"({d}.voided_at IS NULL AND ({d}.status = 'active' OR {d}.status_date > {day}))"
+
+
+IN_OFFICE = in_office()
 # Entitled at a meeting on :day (its 全体 base): in office when the day began — a deputy whose resignation a
 # session accepts that day was one of the deputies it opened with.
 ENTITLED = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date >= :day))"

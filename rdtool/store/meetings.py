@@ -11,7 +11,7 @@ from rdtool.store.deputies import SHARED_NAMES
 MEETING_COLUMNS = ("code", "kind", "extraordinary", "term", "seq", "date", "end_date", "title", "location",
                    "present", "entitled", "roster", "notes", "notified_on", "requesters")
 ITEM_COLUMNS = ("meeting_id", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "result",
-                "rule", "notes")
+                "rule", "notes", "subject")
 APPOINTMENT_COLUMNS = ("person", "deputy_id", "position", "action", "meeting_id", "item_id", "decided_on",
                        "party_decision_on", "nomination_on", "application_on", "discussion_on", "vote_on", "oath_on",
                        "statement_on", "announced_on", "notes", "candidate_id")
@@ -64,24 +64,12 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
         f" AS items FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date, m.kind, m.code", params)
 
 
-def quorum_suspects(store: Store, date_from: str, date_to: str) -> list[dict]:
-    """Presidium meetings and congress sessions in a date range that may lack a quorum.
-
-    Only a pre-filter, so that a county-sized database does not send every meeting through Python: a
-    meeting with at least two thirds present and more than half present meets every quorum rule there is
-    (rdtool.rules.majority decides the others).
-    """
+def without_quorum(store: Store, date_from: str, date_to: str) -> list[dict]:
+    """Presidium meetings and congress sessions in a date range recorded without a quorum (meetings.quorum_met,
+    kept by rdtool.services.meetings.refresh_quorum), with their figures."""
     return store.query(
-        "WITH f AS MATERIALIZED (SELECT m.code, m.kind, m.date, m.present, m.entitled, m.roster, "
-        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS roll_rows, "
-        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present') AS roll_present "
-        "FROM meetings m WHERE m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') "
-        "AND m.date BETWEEN ? AND ?) "
-        "SELECT * FROM f WHERE NOT (3 * (CASE WHEN roll_rows > 0 THEN roll_present ELSE coalesce(present, 0) END) "
-        "           >= 2 * coalesce(entitled, roster, 0) "
-        "       AND 2 * (CASE WHEN roll_rows > 0 THEN roll_present ELSE coalesce(present, 0) END) "
-        "           > coalesce(entitled, roster, 0)) "
-        "ORDER BY date, code", (date_from, date_to))
+        f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') "
+        "AND m.quorum_met = 0 AND m.date BETWEEN ? AND ? ORDER BY m.date, m.code", (date_from, date_to))
 
 
 def group(store: Store, term: int | None, kind: str) -> list[dict]:

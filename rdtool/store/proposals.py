@@ -11,25 +11,93 @@ from rdtool.store.db import Store
 
 COLUMNS = ("code", "kind", "title", "body", "category", "submitted_on", "meeting_id", "lead_id", "unit",
            "assigned_on", "due_on", "due_reason", "complex", "replied_on", "result", "reply", "feedback",
-           "feedback_on", "closed_on", "close_reason", "round")
+           "feedback_on", "closed_on", "close_reason", "round", "disposition", "decided_on", "decision_meeting_id",
+           "outcome", "outcome_on", "outcome_meeting_id")
 ROUND_COLUMNS = ("unit", "started_on", "due_on", "due_reason", "replied_on", "result", "reply", "feedback",
                  "feedback_on")
 
-# The state of the latest round (the proposals row), for lists and `show`.
-STATUS = """CASE WHEN p.closed_on IS NOT NULL THEN 'closed'
-     WHEN p.assigned_on IS NULL THEN 'submitted'
-     WHEN p.feedback = 'unsatisfied' THEN 'rehandling'
-     WHEN p.replied_on IS NULL THEN 'assigned'
-     WHEN p.feedback IS NULL THEN 'replied'
-     ELSE 'fed_back' END"""
+# --- the state of a proposal on a day: the one definition every view uses ----------------------------------
+#
+# Motions (议案) first go to the presidium (组织法 第二十二条第二款): pending_decision until it decides, then
+# on_agenda (→ adopted / rejected by the congress, or withdrawn before the vote, 第三款), not_on_agenda, or
+# as_suggestion — handled from then on as a suggestion. Suggestions: submitted (not assigned), assigned, rehandling (after 不满意), overdue (the round in
+# force is unanswered past its due date), replied, fed_back, closed. Judged on a day (`--as-of`): a record dated
+# after it is not yet known. Single-round proposals (most) read only the proposals row, which then equals round 1.
 
-_SELECT = f"""SELECT p.*, {STATUS} AS status, d.name AS lead, m.code AS meeting,
+def _in_round(q: str, col: str, round_expr: str) -> str:
+    return f"(SELECT r.{col} FROM proposal_rounds r WHERE r.proposal_id = {q}.id AND r.round = {round_expr})"
+
+
+def _latest(q: str, col: str, dated: str, d: str) -> str:
+    """`col` of the latest round whose `dated` column is on or before d."""
+    single = f"CASE WHEN {q}.{dated} <= {d} THEN {q}.{col} END"
+    rounds = (f"(SELECT r.{col} FROM proposal_rounds r WHERE r.proposal_id = {q}.id AND r.{dated} <= {d} "
+              f"ORDER BY r.round DESC LIMIT 1)")
+    return f"(CASE WHEN {q}.round = 1 THEN {single} ELSE {rounds} END)"
+
+
+def facts(q: str = "p", d: str = ":as_of") -> dict[str, str]:
+    """SQL expressions about proposal row `q` on day `d` (docs/figures.md)."""
+    single = f"{q}.round = 1"
+    act = f"(SELECT max(r.round) FROM proposal_rounds r WHERE r.proposal_id = {q}.id AND r.started_on <= {d})"
+
+    def cur(col: str) -> str:  # in the round in force on d
+        return f"(CASE WHEN {single} THEN {q}.{col} ELSE {_in_round(q, col, act)} END)"
+
+    started = f"(CASE WHEN {single} THEN coalesce({q}.assigned_on <= {d}, 0) ELSE {act} IS NOT NULL END)"
+    cur_round = f"(CASE WHEN {single} THEN 1 ELSE {act} END)"
+    first_replied = f"(CASE WHEN {single} THEN {q}.replied_on ELSE {_in_round(q, 'replied_on', '1')} END)"
+    first_due = f"(CASE WHEN {single} THEN {q}.due_on ELSE {_in_round(q, 'due_on', '1')} END)"
+    open_on = f"({q}.closed_on IS NULL OR {q}.closed_on > {d})"
+    decided = f"coalesce({q}.decided_on <= {d}, 0)"
+    state = f"""(CASE WHEN {q}.closed_on <= {d} THEN 'closed'
+     WHEN {q}.kind = 'motion' AND ({q}.disposition IS NULL OR NOT {decided}) THEN 'pending_decision'
+     WHEN {q}.kind = 'motion' AND {q}.disposition = 'not_on_agenda' THEN 'not_on_agenda'
+     WHEN {q}.kind = 'motion' AND {q}.disposition = 'on_agenda' THEN
+          CASE WHEN {q}.outcome_on <= {d} THEN CASE {q}.outcome WHEN 'passed' THEN 'adopted'
+                                                         WHEN 'failed' THEN 'rejected' ELSE 'withdrawn' END
+               ELSE 'on_agenda' END
+     WHEN NOT {started} THEN 'submitted'
+     WHEN {cur('replied_on')} IS NULL OR {cur('replied_on')} > {d} THEN
+          CASE WHEN {cur('due_on')} < {d} THEN 'overdue' WHEN {cur_round} > 1 THEN 'rehandling' ELSE 'assigned' END
+     WHEN {cur('feedback')} IS NOT NULL AND {cur('feedback_on')} <= {d} THEN 'fed_back'
+     ELSE 'replied' END)"""
+    return {
+        "state": state,
+        # handled by units: suggestions, and motions the presidium decided to handle as suggestions
+        "in_cohort": f"({q}.kind = 'suggestion' OR ({q}.disposition = 'as_suggestion' AND {decided}))",
+        "first_replied": first_replied,
+        "first_due": first_due,
+        # the first round unanswered on d and past its due date (the proposal not closed)
+        "first_late": f"({q}.assigned_on <= {d} AND ({first_replied} IS NULL OR {first_replied} > {d}) "
+                      f"AND {first_due} < {d} AND {open_on})",
+        "feedback": _latest(q, "feedback", "feedback_on", d),
+        "result": _latest(q, "result", "replied_on", d),
+        "due_on": cur("due_on"),
+        "round": cur_round,
+    }
+
+
+STATUS = facts("p", ":as_of")["state"]
+
+
+def states_view() -> str:
+    """One row per proposal with its state today (the view `proposal_states`)."""
+    f = facts("p", "t.day")
+    return (f"SELECT p.id, p.code, p.kind, p.title, p.submitted_on, p.unit, {f['round']} AS round, "
+            f"{f['due_on']} AS due_on, {f['state']} AS state, t.day AS as_of "
+            f"FROM proposals p, (SELECT date('now', 'localtime') AS day) t WHERE p.voided_at IS NULL")
+
+
+_SELECT = f"""SELECT p.*, {STATUS} AS status, d.name AS lead, m.code AS meeting, dm.code AS decision_meeting,
+       vm.code AS outcome_meeting,
        (SELECT group_concat(name, '、') FROM (SELECT c.name FROM proposal_cosigners pc
             JOIN deputies c ON c.id = pc.deputy_id WHERE pc.proposal_id = p.id AND c.voided_at IS NULL
             ORDER BY pc.rowid)) AS cosigners,
        (SELECT count(*) FROM proposal_cosigners pc JOIN deputies c ON c.id = pc.deputy_id
         WHERE pc.proposal_id = p.id AND c.voided_at IS NULL) AS cosigner_count
-FROM proposals p JOIN deputies d ON d.id = p.lead_id LEFT JOIN meetings m ON m.id = p.meeting_id"""
+FROM proposals p JOIN deputies d ON d.id = p.lead_id LEFT JOIN meetings m ON m.id = p.meeting_id
+     LEFT JOIN meetings dm ON dm.id = p.decision_meeting_id LEFT JOIN meetings vm ON vm.id = p.outcome_meeting_id"""
 
 
 # --- meetings (read-only lookups; meetings are written by the meetings kind) ---------------------------
@@ -108,11 +176,11 @@ def update(store: Store, proposal_id: int, values: dict) -> None:
     store.update("proposals", proposal_id, values)
 
 
-# --- reads -----------------------------------------------------------------------------------------
+# --- reads (states judged on :as_of) -----------------------------------------------------------------
 
-def get(store: Store, code: str) -> dict | None:
-    return store.one(f"{_SELECT} WHERE p.voided_at IS NULL AND (p.code = ? OR CAST(p.id AS TEXT) = ?)",
-                     (code, code.lstrip("#")))
+def get(store: Store, code: str, as_of: str) -> dict | None:
+    return store.one(f"{_SELECT} WHERE p.voided_at IS NULL AND (p.code = :code OR CAST(p.id AS TEXT) = :id)",
+                     {"code": code, "id": code.lstrip("#"), "as_of": as_of})
 
 
 def rounds(store: Store, proposal_id: int) -> list[dict]:
@@ -124,12 +192,12 @@ def cosigners(store: Store, proposal_id: int) -> list[dict]:
                        "WHERE pc.proposal_id = ? AND d.voided_at IS NULL ORDER BY pc.rowid", (proposal_id,))
 
 
-def select(store: Store, *, status: str | None = None, unit: str | None = None, deputy_id: int | None = None,
-           kind: str | None = None, meeting_id: int | None = None, term: int | None = None,
-           year: int | None = None, category: str | None = None, overdue_on: str | None = None) -> list[dict]:
-    """Proposals matching the filters (ANDed), oldest first."""
+def select(store: Store, as_of: str, *, status: str | None = None, unit: str | None = None,
+           deputy_id: int | None = None, kind: str | None = None, meeting_id: int | None = None,
+           term: int | None = None, year: int | None = None, category: str | None = None) -> list[dict]:
+    """Proposals matching the filters (ANDed), oldest first, each with its state on `as_of`."""
     where = ["p.voided_at IS NULL"]
-    params: dict = {}
+    params: dict = {"as_of": as_of}
     if status is not None:
         where.append(f"({STATUS}) = :status")
         params["status"] = status
@@ -140,8 +208,7 @@ def select(store: Store, *, status: str | None = None, unit: str | None = None, 
         where.append("p.category = :category")
         params["category"] = category
     if deputy_id is not None:
-        where.append("(p.lead_id = :deputy OR EXISTS (SELECT 1 FROM proposal_cosigners pc "
-                     "WHERE pc.proposal_id = p.id AND pc.deputy_id = :deputy))")
+        where.append(f"p.id IN ({_OF_DEPUTIES.format(ids=':deputy')})")
         params["deputy"] = deputy_id
     if kind is not None:
         where.append("p.kind = :kind")
@@ -156,26 +223,27 @@ def select(store: Store, *, status: str | None = None, unit: str | None = None, 
     if year is not None:
         where.append("substr(p.submitted_on, 1, 4) = :year")
         params["year"] = f"{year:04d}"
-    if overdue_on is not None:
-        where.append(f"p.id IN (SELECT proposal_id FROM ({_PENDING}) WHERE due_on < :as_of)")
-        params["as_of"] = overdue_on
     return store.query(f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY p.submitted_on, p.id", params)
 
 
-def by_deputy(store: Store, deputy_id: int) -> list[dict]:
+# The proposals a set of deputies led or co-signed.
+_OF_DEPUTIES = ("SELECT x.id FROM proposals x WHERE x.lead_id IN ({ids}) "
+                "UNION SELECT pc.proposal_id FROM proposal_cosigners pc WHERE pc.deputy_id IN ({ids})")
+
+
+def by_deputy(store: Store, deputy_id: int, as_of: str) -> list[dict]:
     """Proposals a deputy led or co-signed, with the role."""
     return store.query(
         f"SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS} AS status, 'lead' AS role, '领衔' AS role_zh "
         "FROM proposals p WHERE p.lead_id = :d AND p.voided_at IS NULL "
         f"UNION ALL SELECT p.code, p.kind, p.title, p.submitted_on, p.unit, {STATUS}, 'cosigner', '附议' "
         "FROM proposals p JOIN proposal_cosigners pc ON pc.proposal_id = p.id "
-        "WHERE pc.deputy_id = :d AND p.voided_at IS NULL ORDER BY 4, 1", {"d": deputy_id})
+        "WHERE pc.deputy_id = :d AND p.voided_at IS NULL ORDER BY 4, 1", {"d": deputy_id, "as_of": as_of})
 
 
-# The round in force on :as_of for each proposal that is assigned, not replied in that round and not
-# closed by then — what needs chasing. (Rounds start on 交办 or on the 不满意 feedback.)
 # The round in force on :as_of (the latest one started by then), unanswered on that day, of a proposal not
-# closed. Driven by the index on replied_on: unanswered rounds are few, whatever the history's length.
+# closed — what needs chasing. Driven by the index on replied_on: unanswered rounds are few, whatever the
+# history's length. Each row carries the proposal's state (overdue when the round is past its due date).
 _PENDING = """SELECT a.proposal_id, a.round, a.unit, a.started_on, a.due_on
   FROM proposal_rounds a JOIN proposals q ON q.id = a.proposal_id
   WHERE (a.replied_on IS NULL OR a.replied_on > :as_of) AND a.started_on <= :as_of
@@ -188,110 +256,71 @@ def pending(store: Store, as_of: str, due_before: str) -> list[dict]:
     """Open rounds on `as_of` whose due date is before `due_before`, by unit then due date."""
     return store.query(
         f"SELECT p.id, p.code, p.kind, p.title, p.submitted_on, d.name AS lead, pe.round, "
-        f"coalesce(pe.unit, p.unit) AS unit, pe.started_on, pe.due_on "
+        f"coalesce(pe.unit, p.unit) AS unit, pe.started_on, pe.due_on, {STATUS} AS status "
         f"FROM ({_PENDING}) pe JOIN proposals p ON p.id = pe.proposal_id JOIN deputies d ON d.id = p.lead_id "
         "WHERE pe.due_on < :before ORDER BY unit, pe.due_on, p.code", {"as_of": as_of, "before": due_before})
 
 
-def search_fts(store: Store, query: str, limit: int) -> list[dict]:
-    """Trigram FTS5 (queries of 3+ characters), best match first, with a snippet."""
+def deputy_ids_named(store: Store, names: list[str]) -> dict[str, list[int]]:
+    """name -> ids of the deputies (not voided) bearing exactly that name, for the names that are someone's."""
+    out: dict[str, list[int]] = {}
+    for n in names:
+        ids = [r["id"] for r in store.query("SELECT id FROM deputies WHERE name = ? AND voided_at IS NULL", (n,))]
+        if ids:
+            out[n] = ids
+    return out
+
+
+def _people(ids: list[int], params: dict, key: str) -> str:
+    marks = []
+    for i, did in enumerate(ids):
+        params[f"{key}_{i}"] = did
+        marks.append(f":{key}_{i}")
+    return f"p.id IN ({_OF_DEPUTIES.format(ids=', '.join(marks))})"
+
+
+_SIGNERS = """d.name AS lead, (SELECT group_concat(c.name, '、') FROM proposal_cosigners pc
+    JOIN deputies c ON c.id = pc.deputy_id WHERE pc.proposal_id = p.id AND c.voided_at IS NULL) AS cosigners"""
+
+
+def search_fts(store: Store, query: str, people: list[list[int]], limit: int, as_of: str) -> list[dict]:
+    """Trigram FTS5 (words of 3+ characters), best match first, with a snippet; `people`: for each name searched,
+    the deputies bearing it — one of them must have led or co-signed the proposal."""
+    params: dict = {"q": query, "limit": limit, "as_of": as_of}
+    where = ["p.voided_at IS NULL"] + [_people(ids, params, f"n{i}") for i, ids in enumerate(people)]
     return store.query(
         f"SELECT p.id, p.code, p.kind, p.title, p.submitted_on, {STATUS} AS status, "
-        "snippet(proposals_fts, -1, '【', '】', '…', 16) AS snippet, bm25(proposals_fts, 5.0, 1.0) AS score "
-        "FROM proposals_fts JOIN proposals p ON p.id = proposals_fts.rowid "
-        "WHERE proposals_fts MATCH :q AND p.voided_at IS NULL ORDER BY score, p.submitted_on DESC LIMIT :limit",
-        {"q": query, "limit": limit})
+        "snippet(proposals_fts, -1, '【', '】', '…', 16) AS snippet, bm25(proposals_fts, 5.0, 1.0) AS score, "
+        f"{_SIGNERS} FROM proposals_fts JOIN proposals p ON p.id = proposals_fts.rowid "
+        f"JOIN deputies d ON d.id = p.lead_id WHERE proposals_fts MATCH :q AND {' AND '.join(where)} "
+        "ORDER BY score, p.submitted_on DESC LIMIT :limit", params)
 
 
-def search_like(store: Store, words: list[str], limit: int) -> list[dict]:
+def search_people(store: Store, people: list[list[int]], limit: int, as_of: str) -> list[dict]:
+    """The proposals led or co-signed by one of each name's deputies, newest first."""
+    params: dict = {"limit": limit, "as_of": as_of}
+    where = ["p.voided_at IS NULL"] + [_people(ids, params, f"n{i}") for i, ids in enumerate(people)]
+    return store.query(
+        f"SELECT p.id, p.code, p.kind, p.title, p.submitted_on, {STATUS} AS status, NULL AS snippet, 0 AS score, "
+        f"{_SIGNERS} FROM proposals p JOIN deputies d ON d.id = p.lead_id "
+        f"WHERE {' AND '.join(where)} ORDER BY p.submitted_on DESC, p.id DESC LIMIT :limit", params)
+
+
+def search_like(store: Store, words: list[str], people: list[list[int]], limit: int, as_of: str) -> list[dict]:
     """LIKE for 1–2 character words (the trigram index cannot), ranked: title hits first, then hit count."""
-    where, score, params = [], [], {"limit": limit}
+    where, score, params = ["p.voided_at IS NULL"], [], {"limit": limit, "as_of": as_of}
     for i, w in enumerate(words):
         params[f"w{i}"] = f"%{w}%"
         params[f"r{i}"] = w
         where.append(f"(p.title LIKE :w{i} OR coalesce(p.body, '') LIKE :w{i})")
         score.append(f"(p.title LIKE :w{i}) * 5 + (length(coalesce(p.body, '')) - "
                      f"length(replace(coalesce(p.body, ''), :r{i}, ''))) / length(:r{i})")
+    where += [_people(ids, params, f"n{i}") for i, ids in enumerate(people)]
     return store.query(
         f"SELECT p.id, p.code, p.kind, p.title, p.body, p.submitted_on, {STATUS} AS status, "
-        f"{' + '.join(score)} AS score FROM proposals p "
-        f"WHERE p.voided_at IS NULL AND {' AND '.join(where)} ORDER BY score DESC, p.submitted_on DESC LIMIT :limit",
-        params)
+        f"{' + '.join(score) or '0'} AS score, {_SIGNERS} FROM proposals p JOIN deputies d ON d.id = p.lead_id "
+        f"WHERE {' AND '.join(where)} ORDER BY score DESC, p.submitted_on DESC LIMIT :limit", params)
 
 
-def export_rows(store: Store) -> list[dict]:
-    return store.query(f"{_SELECT} WHERE p.voided_at IS NULL ORDER BY p.id")
-
-
-# --- the figures (docs/report.md, docs/figures.md), one aggregate query -----------------------
-
-_GROUPS = {None: "NULL", "unit": "unit", "category": "category"}
-_COUNTS = ("received", "motions", "suggestions", "assigned", "replied", "closed", "overdue", "on_time",
-           "with_feedback", "satisfied", "implemented")
-
-# Most proposals have a single handling round, whose state is the proposals row itself: one aggregate
-# over the proposals table. Only re-handled ones (round > 1) need the rounds' history.
-_SINGLE_ROUND = """
-SELECT {group} AS grp,
-       count(*) AS received,
-       coalesce(sum(kind = 'motion'), 0) AS motions,
-       coalesce(sum(kind = 'suggestion'), 0) AS suggestions,
-       coalesce(sum(assigned_on <= :d), 0) AS assigned,
-       coalesce(sum(replied_on <= :d), 0) AS replied,
-       coalesce(sum(closed_on <= :d), 0) AS closed,
-       coalesce(sum(assigned_on <= :d AND due_on < :d AND (replied_on IS NULL OR replied_on > :d)
-                    AND (closed_on IS NULL OR closed_on > :d)), 0) AS overdue,
-       coalesce(sum(replied_on <= :d AND replied_on <= due_on), 0) AS on_time,
-       coalesce(sum(feedback_on <= :d AND feedback IS NOT NULL), 0) AS with_feedback,
-       coalesce(sum(feedback_on <= :d AND feedback IN ('satisfied', 'basic')), 0) AS satisfied,
-       coalesce(sum(replied_on <= :d AND result IN ('A', 'B')), 0) AS implemented
-FROM proposals WHERE voided_at IS NULL AND submitted_on BETWEEN :f AND :t AND round = 1 GROUP BY grp"""
-
-_REHANDLED = """
-WITH c AS (SELECT id, kind, unit, category, assigned_on, closed_on FROM proposals
-           WHERE voided_at IS NULL AND submitted_on BETWEEN :f AND :t AND round > 1),
-a AS (SELECT r.proposal_id,
-             max(CASE WHEN r.round = 1 THEN r.replied_on END) AS first_replied,
-             max(CASE WHEN r.round = 1 THEN r.due_on END) AS first_due,
-             max(CASE WHEN r.replied_on <= :d THEN r.round END) AS reply_round,
-             max(CASE WHEN r.feedback_on <= :d THEN r.round END) AS fb_round,
-             max(CASE WHEN r.started_on <= :d THEN r.round END) AS act_round
-      FROM c CROSS JOIN proposal_rounds r ON r.proposal_id = c.id GROUP BY r.proposal_id)
-SELECT {group} AS grp,
-       count(*) AS received,
-       coalesce(sum(c.kind = 'motion'), 0) AS motions,
-       coalesce(sum(c.kind = 'suggestion'), 0) AS suggestions,
-       coalesce(sum(c.assigned_on <= :d), 0) AS assigned,
-       coalesce(sum(a.first_replied <= :d), 0) AS replied,
-       coalesce(sum(c.closed_on <= :d), 0) AS closed,
-       coalesce(sum(act.due_on < :d AND (act.replied_on IS NULL OR act.replied_on > :d)
-                    AND (c.closed_on IS NULL OR c.closed_on > :d)), 0) AS overdue,
-       coalesce(sum(a.first_replied <= :d AND a.first_replied <= a.first_due), 0) AS on_time,
-       coalesce(sum(fb.feedback IS NOT NULL), 0) AS with_feedback,
-       coalesce(sum(fb.feedback IN ('satisfied', 'basic')), 0) AS satisfied,
-       coalesce(sum(rp.result IN ('A', 'B')), 0) AS implemented
-FROM c LEFT JOIN a ON a.proposal_id = c.id
-       LEFT JOIN proposal_rounds rp ON rp.proposal_id = c.id AND rp.round = a.reply_round
-       LEFT JOIN proposal_rounds fb ON fb.proposal_id = c.id AND fb.round = a.fb_round
-       LEFT JOIN proposal_rounds act ON act.proposal_id = c.id AND act.round = a.act_round
-GROUP BY grp"""
-
-
-def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: str | None = None) -> list[dict]:
-    """Counts for the cohort submitted in [date_from, date_to], states judged on `as_of`.
-
-    received, motions, suggestions; assigned/closed: date on or before as_of; replied: first reply on or
-    before as_of; on_time: the first reply on or before round 1's due date; overdue: the round in force on
-    as_of is due before it, unanswered and the proposal not closed; feedback/satisfied: the latest feedback
-    given by as_of; implemented: the latest reply by as_of is class A or B. Rows by group, largest first.
-    """
-    params = {"f": date_from, "t": date_to, "d": as_of}
-    group = _GROUPS[group_by]
-    merged: dict = {}
-    for sql, column in ((_SINGLE_ROUND, group), (_REHANDLED, group if group == "NULL" else f"c.{group}")):
-        for row in store.query(sql.format(group=column), params):
-            into = merged.setdefault(row["grp"], {"grp": row["grp"], **{k: 0 for k in _COUNTS}})
-            for k in _COUNTS:
-                into[k] += row[k]
-    return sorted(merged.values(), key=lambda r: (-r["received"], r["grp"] or ""))
-
+def export_rows(store: Store, as_of: str) -> list[dict]:
+    return store.query(f"{_SELECT} WHERE p.voided_at IS NULL ORDER BY p.id", {"as_of": as_of})

@@ -546,3 +546,77 @@ CREATE TABLE meeting_numbering (
 
 
 MIGRATIONS.append(("m1101_meeting_numbering", m1101_meeting_numbering))
+
+
+# --- issue 13: figures a secretary can sign ----------------------------------------------------------------
+M1301_FIGURES = """
+ALTER TABLE meetings ADD COLUMN quorum_met INTEGER;        -- computed by rdtool.rules.majority.quorum, never typed
+                                                           -- in: 1 met, 0 not (the meeting could not be held),
+                                                           -- NULL figures not known
+ALTER TABLE items ADD COLUMN subject TEXT;                 -- 议题 of a report item (supervision prose); derived from
+                                                           -- the title when NULL (rdtool.services.supervision)
+ALTER TABLE proposals ADD COLUMN disposition TEXT;         -- motions: on_agenda | not_on_agenda | as_suggestion
+ALTER TABLE proposals ADD COLUMN decided_on TEXT;          -- the presidium's decision (组织法 第二十二条第二款)
+ALTER TABLE proposals ADD COLUMN decision_meeting_id INTEGER REFERENCES meetings(id);
+ALTER TABLE proposals ADD COLUMN outcome TEXT;             -- motions on the agenda: passed | failed | withdrawn
+ALTER TABLE proposals ADD COLUMN outcome_on TEXT;          -- (组织法 第二十二条第三款: withdrawn before the vote)
+ALTER TABLE proposals ADD COLUMN outcome_meeting_id INTEGER REFERENCES meetings(id);
+CREATE INDEX meetings_without_quorum ON meetings(date) WHERE quorum_met = 0;
+DROP INDEX IF EXISTS proposals_figures;
+CREATE INDEX proposals_figures_1301 ON proposals(submitted_on, voided_at, round, kind, disposition, decided_on, unit,
+                                                 category, assigned_on, due_on, replied_on, closed_on, feedback_on,
+                                                 feedback, result, outcome, outcome_on);
+"""
+
+
+def m1301_figures(db) -> None:
+    """Motion disposition (组织法 第二十二条第二款), item subjects, the report's SQL views (rdtool.store.report_views).
+
+    Stored values are brought to the new definitions, each change written to the change log: each meeting's
+    quorum is computed from its figures (as rdtool.services.meetings.refresh_quorum does); a motion already
+    handed to a unit was handled as a suggestion (disposition as_suggestion, decided on its assignment date);
+    民族 is stored by its full name (汉 → 汉族), a blank as NULL (未填).
+    """
+    from rdtool.ethnicity import SPELLINGS
+    from rdtool.store import changelog
+
+    run_sql(db, M1301_FIGURES)
+    conn = db.conn
+    logging = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (changelog.CHANGE_LOG,)).fetchone()
+    tables = ("proposals", "deputies", "ge_candidates", "meetings")
+    if logging:  # the log's triggers are off while migrating: put them on these tables for the data changes
+        for table in tables:
+            for sql in changelog.trigger_sql(conn, table):
+                conn.execute(sql)
+    conn.execute("UPDATE proposals SET disposition = 'as_suggestion', decided_on = assigned_on "
+                 "WHERE kind = 'motion' AND assigned_on IS NOT NULL AND disposition IS NULL")
+    _quorums(conn)
+    for table in ("deputies", "ge_candidates"):
+        conn.execute(f"UPDATE {table} SET ethnicity = NULL WHERE trim(ethnicity) = ''")
+        conn.executemany(f"UPDATE {table} SET ethnicity = ? WHERE ethnicity = ?",
+                         [(full, short) for short, full in SPELLINGS.items() if short != full])
+    if logging:
+        changelog.uninstall(conn)
+
+
+def _quorums(conn) -> None:
+    """Each meeting's quorum, computed and stored as rdtool.services.meetings.refresh_quorum does at runtime (the
+    province profile's presidium rule included), so that a stored flag never depends on when it was written."""
+    from pathlib import Path
+
+    from rdtool.services import meetings as msvc
+    from rdtool.store import meetings as meetings_sql
+    from rdtool.store.db import Store
+
+    import sqlite3
+
+    factory, conn.row_factory = conn.row_factory, sqlite3.Row
+    try:
+        store = Store(conn, Path(""), False)
+        for (meeting_id,) in conn.execute("SELECT id FROM meetings WHERE voided_at IS NULL").fetchall():
+            msvc.refresh_quorum(store, meetings_sql.meeting_by_id(store, meeting_id))
+    finally:
+        conn.row_factory = factory
+
+
+MIGRATIONS.append(("m1301_figures", m1301_figures))
