@@ -106,7 +106,7 @@ def test_edit(people):
     cli("activity", "add", "视察", "--kind", "视察", "--date", "2018-05-01", "--level", "镇", "-p", "张三、李四")
     out = cli("activity", "edit", "A3-001", "--title", "视察国土整治项目", "--subject", "国土整治",
               "--add", "王五", "--remove", "李四").stdout
-    assert "title" in out and "participants" in out
+    assert "标题 视察 → 视察国土整治项目" in out and "A3-001 参加人员：增加 王五；去掉 李四" in out
     shown = cli.json("activity", "show", "A3-001")
     assert shown["title"] == "视察国土整治项目" and shown["subject"] == "国土整治"
     assert sorted(p["name"] for p in shown["participants"]) == ["张三", "王五"]

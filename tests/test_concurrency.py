@@ -15,7 +15,7 @@ WRITES = 300  # adds per writer; every other one is also edited
 
 WRITER = textwrap.dedent("""
     import sys
-    from rdtool.services import deputies
+    from rdtool.services import deputies, deputy_records
     from rdtool.store.db import open_store
 
     db, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -27,7 +27,7 @@ WRITER = textwrap.dedent("""
         deputies.add(store, {"name": name, "gender": "女", "level": "镇", "term": "3"})
         writes += 1
         if i % 2 == 0:
-            deputies.edit(store, name, {"workplace": "第" + digits[i % 10] + "村"})
+            deputy_records.edit(store, name, {"workplace": "第" + digits[i % 10] + "村"})
             writes += 1
     print(writes)
 """)

@@ -181,3 +181,18 @@ def test_a_failed_personnel_vote_means_no_appointment(cli, presidium):
     assert "不生效" in cli("appointment", "list").stdout
     fig = cli.json("report", "annual", "--year", "2018", "--as-of", "2018-12-31")
     assert fig["presidium"]["appointments"] == 0
+
+
+def test_voiding_an_election_takes_back_what_it_made(cli, first_session):
+    """An election entered by mistake and voided by its reference: its winners' roles go with it, and the
+    presidium meetings after count the presidium as it then was (issue 11's recomputation)."""
+    p = first_session
+    cli("election", "add", "C3-1", "--post", "主席团成员", "--seats", "3", *[a for n in p[:3] for a in ("-c", f"{n}=11")])
+    cli("meeting", "add", "--kind", "presidium", "--date", "2017-02-16")
+    cli("meeting", "roll", "P3-01")
+    assert cli.json("meeting", "show", "P3-01")["entitled"] == 3
+    [contest] = {r["contest_id"] for r in cli.json("election", "list")}
+    out = cli("db", "void", "选举", str(contest), "--reason", "录错了会议").stdout
+    assert cli.json("deputy", "list", "--presidium") == []
+    assert out.startswith("已作废 选举 1（录错了会议）")
+    assert "撤销因选举产生的主席团成员职务" in out and "P3-01 应到 3→0" in out

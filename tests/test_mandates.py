@@ -41,7 +41,7 @@ def test_a_vote_that_did_not_pass_cannot_accept_a_resignation(cli, town):
     assert "未以全体代表的过半数通过" in r.stderr and "第五十五条第二款" in r.stderr
     cli("meeting", "add", "--kind", "presidium", "--date", "2017-06-05")
     cli("meeting", "roll", "P3-01")
-    cli("vote", "add", "P3-01", "接受辞职", "--kind", "personnel", "--yes", "9")
+    cli("vote", "add", "P3-01", "接受辞职", "--kind", "personnel", "--yes", "8")
     assert "人民代表大会会议" in cli.fails("deputy", "end", town[6], "--status", "辞职", "--accepted-by", "P3-01#1").stderr
     assert "不在接受辞职的会议" in cli.fails("deputy", "end", town[6], "--status", "辞职", "--accepted-by", "C3-1#1",
                                            "--date", "2017-06-03").stderr

@@ -32,8 +32,10 @@ def test_codes_and_titles_numbered_per_term_and_kind(cli):
     assert len(cli.json("meeting", "list", "--term", "3")) == 24
     cli("meeting", "add", "--kind", "presidium", "--date", "2017-01-20", "--code", "主席团特别会")
     assert cli.json("meeting", "show", "主席团特别会")["seq"] == 1  # numbered by date
-    # the given title stays; the generated ones follow the new order (the last is now the 22nd)
-    assert cli.json("meeting", "show", "P3-21")["title"] == "三川镇第三届人大主席团第二十二次会议"
+    # the given code stays; generated codes and titles follow the new order (the last is now the 22nd)
+    last = cli.json("meeting", "show", "P3-22")
+    assert last["title"] == "三川镇第三届人大主席团第二十二次会议" and last["seq"] == 22
+    assert cli.json("meeting", "show", "P3-02")["title"] == "三川镇第三届人大主席团第二次会议"
 
 
 def test_meeting_values_are_checked(cli):
@@ -116,8 +118,11 @@ def test_editing_the_date_rechecks_the_roll_call(cli, tmp_path):
     cli("meeting", "add", "--kind", "congress", "--date", "2017-01-06")
     cli("meeting", "roll", "C3-1")
     assert cli.json("meeting", "show", "C3-1")["entitled"] == 12
-    r = cli.fails("meeting", "edit", "C3-1", "--date", "2017-06-01")
-    assert people[11] in r.stderr
+    # on the new date she had resigned: the roll call and the base follow, and say so
+    r = cli("meeting", "edit", "C3-1", "--date", "2017-06-01")
+    assert "日期 2017-01-06 → 2017-06-01" in r.stdout
+    assert f"C3-1 应到 12→11，出席 12→11" in r.stdout and f"{people[11]} 出席→不在应到名单" in r.stdout
+    assert cli.json("meeting", "show", "C3-1")["entitled"] == 11
     cli("meeting", "edit", "C3-1", "--location", "大会议室", "--title", "三川镇第三届人民代表大会第一次会议（更正）")
     assert cli.json("meeting", "show", "C3-1")["location"] == "大会议室"
 
@@ -126,8 +131,9 @@ def test_a_back_dated_meeting_takes_its_place_in_the_numbering(cli):
     cli("meeting", "add", "--kind", "主席团", "--date", "2017-02-16")
     cli("meeting", "add", "--kind", "主席团", "--date", "2017-06-22")
     cli("meeting", "add", "--kind", "主席团", "--date", "2017-03-01")   # entered late
-    titles = {m["code"]: m["title"] for m in cli.json("meeting", "list")}
-    assert titles["P3-01"].endswith("第一次会议")
-    assert titles["P3-03"].endswith("第二次会议")   # the back-dated one, by date
-    assert titles["P3-02"].endswith("第三次会议")   # the code stays, the generated title follows the order
-    assert len(set(titles.values())) == 3
+    rows = {m["code"]: m for m in cli.json("meeting", "list")}
+    assert rows["P3-01"]["title"].endswith("第一次会议")
+    # the back-dated one takes its place by date; the later one's generated code and title follow
+    assert rows["P3-02"]["date"] == "2017-03-01" and rows["P3-02"]["title"].endswith("第二次会议")
+    assert rows["P3-03"]["date"] == "2017-06-22" and rows["P3-03"]["title"].endswith("第三次会议")
+    assert len({m["title"] for m in rows.values()}) == 3

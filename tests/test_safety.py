@@ -234,10 +234,20 @@ def test_check_domain_findings(cli):
     add_deputy(cli, "林晓", "--party", "群众")
     cli("db", "check", "--as-of", "2019-06-01")
     assert "党员比例" in cli("db", "check", "--as-of", "2019-06-01", "--strict", expect=1).stdout
-    # an error: a presidium meeting recorded with 3 of 9 members present had no quorum
+    # a fact, not an error: a presidium meeting correctly recorded with 3 of 9 members present had no quorum
     cli("meeting", "add", "--kind", "主席团", "--date", "2019-01-10", "--present", "3", "--entitled", "9")
+    out = cli("db", "check", "--as-of", "2019-06-01").stdout
+    assert "P3-01" in out and "法定人数" in out and "说明" in out
+    found = {f["check"]: f for f in cli.json("db", "check", "--as-of", "2019-06-01")}
+    assert found["meeting_no_quorum"]["severity"] == "note"
+    cli("db", "check", "--as-of", "2019-06-01", "--strict", expect=1)
+    # an error: a stored result that the rules no longer give (written by another program)
+    cli("vote", "add", "P3-01", "关于甲的决定", "--kind", "重大事项")
+    conn = sqlite3.connect(cli.db)
+    conn.execute("UPDATE items SET result = 'passed'")
+    conn.commit()
     out = cli("db", "check", "--as-of", "2019-06-01", expect=1).stdout
-    assert "P3-01" in out and "法定人数" in out
+    assert "vote_result_mismatch" in out and "P3-01#1" in out
 
 
 def test_check_on_a_corrupted_file(cli, db, tmp_path):

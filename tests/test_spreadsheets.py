@@ -136,7 +136,7 @@ CSV_WRITERS = {
     "proposal overdue": ["--as-of", "2026-12-01"], "proposal search": ["便民桥"], "proposal stats": ["--term", "3"],
     "export": ["deputies"], "report term": ["--term", "3"], "report annual": ["--year", "2019"],
     "report range": ["--from", "2019-01-01", "--to", "2019-06-30"], "report rollup": ["{db}", "--year", "2019"],
-    "db info": [], "db backups": [], "db log": ["-n", "3"], "db check": [], "db views": [],
+    "db info": [], "db backups": [], "db log": ["-n", "3"], "db check": [], "db views": [], "undo": ["--list"],
     "by-election list": [], "by-election vacancies": [], "post list": [], "province": [],
 }
 # (a result records a count: its --format prints the round it recorded; the sample holds no by-election to show)

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, leave_out_first, render_record, render_rows, render_list
 
@@ -133,16 +133,16 @@ def edit(
     remove_names: Optional[str] = typer.Option(None, "--remove", help="去掉参加人员"),
     code: Optional[str] = typer.Option(None, "--code", help="更正编号"),
     notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """更正一次活动；--participants 整体替换参加人员，--add/--remove 增减。"""
+    """更正一次活动（改前改后逐项列出）；--participants 整体替换参加人员，--add/--remove 增减。"""
     from rdtool.services import activities as svc
 
     store = open_db(db)
     result = svc.edit(store, ref, _raw(title=title, kind=kind, date=on, level=level, subject=subject,
                                        location=location, organiser=organiser, participants=participants,
-                                       code=code, notes=notes), add_names, remove_names)
-    if result["changed"]:
-        typer.echo(f"已更正活动 {result['code']}：{'、'.join(result['changed'])}（参加代表 {result['participants']} 人）")
-    else:
-        typer.echo(f"活动 {result['code']} 没有变化")
+                                       code=code, notes=notes), add_names, remove_names, reason)
+    echo_report(result["report"], f"活动 {result['code']} 没有变化")
+    if "participants" in result["changed"]:
+        typer.echo(f"参加代表 {result['participants']} 人")

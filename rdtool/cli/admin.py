@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, interactive,
-                               make_app, open_db, parse_option)
+from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, echo_recomputed,
+                               interactive, make_app, open_db, parse_option)
 from rdtool.labels import parse_date
 from rdtool.render import Column, leave_out_first, render_rows
 
@@ -94,7 +94,8 @@ def config(
     key = None if key is None else resolve_key(key)
     store = open_db(db)
     if key is not None and value is not None:
-        admin.set_setting(store, key, value)
+        report = admin.set_setting(store, key, value)
+        echo_recomputed(report.derived, err=True)
     rows = admin.settings_rows(store)
     if key is not None:
         rows = [r for r in rows if r["key"] == key]
@@ -126,6 +127,24 @@ def term_add(
     note = terms.add(store, number, parse_option("--start", parse_date, start), parse_option("--end", parse_date, end),
                      make_current=current)
     typer.echo(f"已增加第{number}届" + (f"（{note}）" if note else "") + ("，并设为本届" if current else ""))
+
+
+@term_app.command("edit")
+def term_edit(
+    number: int = typer.Argument(..., metavar="<届次>", help="届次，如 5"),
+    start: Optional[str] = typer.Option(None, "--start", metavar="<日期>", help="更正开始日期"),
+    end: Optional[str] = typer.Option(None, "--end", metavar="<日期>", help="更正结束日期；写 \"\" 清除"),
+    reason: Optional[str] = typer.Option(None, "--reason", metavar="<原因>", help="更正的原因（记入修改记录）"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """更正一届的起止日期；本届会议的应到名单随之重新确定，变化逐项列出。"""
+    from rdtool.cli.common import echo_report
+    from rdtool.services import terms
+
+    store = open_db(db)
+    report = terms.edit(store, number, parse_option("--start", parse_date, start or None),
+                        parse_option("--end", parse_date, end or None), clear_end=end == "", reason=reason)
+    echo_report(report, f"第{number}届没有变化")
 
 
 @term_app.command("list")
@@ -309,34 +328,44 @@ LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("at", "时间", ki
 
 @db_app.command("void")
 def db_void(
-    table: str = typer.Argument(..., help="表，如 meetings、items、proposals、deputies"),
-    record: str = typer.Argument(..., help="记录编号"),
-    reason: str = typer.Option(..., "--reason", help="作废原因（必填），如 重复录入"),
+    first: str = typer.Argument(..., metavar="[类别] 记录",
+                                help="要作废的记录，如 P5-22#3、会议 P5-22、代表 徐晓峰、建议 三届一次-001（也可写表名和编号）"),
+    second: Optional[str] = typer.Argument(None, hidden=True),
+    reason: str = typer.Option(..., "--reason", metavar="<原因>", help="作废原因（必填），如 重复录入"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """作废一条录错的记录：记录保留（连同原因和修改记录），但不再出现在任何列表和统计中。"""
+    """作废一条录错的记录：记录保留（连同原因和修改记录），但不再出现在任何列表和统计中；
+    受影响会议的应到人数、表决结果随之重新计算。类别可写中文或英文（会议/meeting、表决/vote、代表/deputy……），
+    记录只能是一种时可以不写。"""
     from rdtool.services import safety
+    from rdtool.services.describe import KIND_ZH
 
     store = open_db(db)
-    done = safety.void(store, table, record, reason)
-    typer.echo(f"已作废 {done['table']} 记录 {done['record']}（{done['reason']}）")
+    done = safety.void(store, first, second, reason)
+    typer.echo(f"已作废 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}（{done['reason']}）")
+    for line in done["report"].lines()[1 if done["report"].corrected else 0:]:
+        typer.echo(line)
 
 
 @db_app.command("delete")
 def db_delete(
-    table: str = typer.Argument(..., help="表，如 deputies、meetings"),
-    record: str = typer.Argument(..., help="记录编号"),
+    first: str = typer.Argument(..., metavar="[类别] 记录", help="要删除的记录，写法同 db void"),
+    second: Optional[str] = typer.Argument(None, hidden=True),
     yes: bool = typer.Option(False, "--yes", "-y", help="不询问，直接删除（脚本中必须加）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """真正删除一条刚录入（10 分钟内）的记录，如重复录入的一条；更早的记录只能更正或作废。删除也记入修改记录。"""
+    """真正删除一条刚录入（10 分钟内）的记录，如重复录入的一条；更早的记录只能更正或作废（刚才那条命令整体
+    也可用 rdtool undo 撤销）。删除也记入修改记录。"""
     from rdtool.services import safety
+    from rdtool.services.describe import KIND_ZH
 
     store = open_db(db)
-    confirm(f"删除 {safety.describe(store, table, record)}？", yes)
-    done = safety.delete(store, table, record)
+    confirm(f"删除 {safety.describe(store, first, second)}？", yes)
+    done = safety.delete(store, first, second)
     also = f"（连同 {'、'.join(done['also'])}）" if done["also"] else ""
-    typer.echo(f"已删除 {done['table']} 记录 {done['record']}{also}")
+    typer.echo(f"已删除 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}{also}")
+    for line in done["report"].lines():
+        typer.echo(line)
 
 
 @db_app.command("views")
@@ -364,14 +393,17 @@ def db_views(
 @db_app.command("check")
 def db_check(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="按哪天检查期限（默认今天）"),
-    strict: bool = typer.Option(False, "--strict", help="提醒（warning）也算失败"),
+    strict: bool = typer.Option(False, "--strict", help="提醒（warning）也算失败；说明（如实记录的事实）从不算失败"),
+    fix: bool = typer.Option(False, "--fix", help="先按当日名单重新计算所有会议的应到人数、点名、表决和选举结果，并列出变化"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """检查数据库：文件完整性、外键、修改记录触发器，以及各项业务检查。发现错误时退出码为 1。业务检查包括任期日历：
-    人代会每年至少举行一次、一般每年两次（组织法第十四条第一款），主席团会议次数（浙江第二十四条、河南第五条、重庆
-    第三十四条），会前通知（浙江第二十条、重庆第十一条），每届第一次会议在选举完成后两个月内（组织法第二十条），代表
-    提议临时会议须五分之一以上（第十四条第三款）；代表辞职、罢免、公告（选举法第五十条至第五十六条，代表法第六十三条）。"""
+    """检查数据库：文件完整性、外键、修改记录触发器，各项业务检查，并重新计算每一个保存的结果和名单快照，列出与规则
+    不一致的。业务检查包括任期日历：人代会每年至少举行一次、一般每年两次（组织法第十四条第一款），主席团会议次数（浙江
+    第二十四条、河南第五条、重庆第三十四条），会前通知（浙江第二十条、重庆第十一条），每届第一次会议在选举完成后两个月内
+    （组织法第二十条），代表提议临时会议须五分之一以上（第十四条第三款）；代表辞职、罢免、公告（选举法第五十条至第五十六
+    条，代表法第六十三条）。发现错误时退出码为 1；提醒只在 --strict 时算失败；说明（如如实记录的不足法定人数的会议）是
+    事实，不算失败。"""
     from rdtool.dates import today
 
     from rdtool.services import safety
@@ -379,6 +411,12 @@ def db_check(
     fmt = check_format(fmt)
     day = parse_option("--as-of", parse_date, as_of) or today()
     store = open_db(db, incomplete_ok=True)
+    if fix:
+        from rdtool.services import corrections
+
+        report = corrections.refresh_all(store)
+        for line in report.lines() or ["重新计算：没有变化"]:
+            typer.echo(line, err=True)
     findings = safety.check(store, day)
     for f in findings:
         f["severity_zh"] = {"error": "错误", "warning": "提醒", "note": "说明"}.get(f["severity"], f["severity"])
@@ -394,6 +432,59 @@ def db_check(
                    else "检查完成：数据库完好，没有发现问题", err=bool(findings))
     if bad:
         raise typer.Exit(1)
+
+
+undo_app = make_app("撤销上一步")
+
+
+@undo_app.command("undo")
+def undo(
+    command_id: Optional[int] = typer.Argument(None, metavar="[命令号]",
+                                              help="撤销哪一条命令（默认：最近一条尚未撤销的写入命令）"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="不询问，直接撤销（脚本中必须加）"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只显示将撤销什么，不写入"),
+    list_: bool = typer.Option(False, "--list", help="列出最近的写入命令及是否已撤销"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """撤销上一步：把最近一条写入命令改动的全部记录恢复原样（依据修改记录），一次完成；撤销本身也记入修改记录。
+    再次运行则继续往前撤销（已撤销的和撤销操作本身跳过；撤销不能再撤销，要重做请重新运行原命令）。
+    之后若有其他命令改过同一条记录，会拒绝并指出是哪条记录、哪条命令。"""
+    from rdtool.services import undo as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    if list_:
+        render_rows(svc.history(store), [Column("id", "命令号"), Column("time", "时间"), Column("command", "命令"),
+                                         Column("reason", "原因"), Column("entries", "改动条数"),
+                                         Column("state", "状态")], fmt)
+        return
+    p = svc.plan(store, command_id)
+    if fmt == "json" and (dry_run or p["conflict"]):
+        from rdtool.render import render_json
+
+        render_json(p)
+        return
+    typer.echo(f"撤销第 {p['command']} 号命令（{p['time']}）：{p['command_line']}"
+               + (f"\n原因：{p['reason']}" if p["reason"] else ""))
+    shown = p["changes"][:svc.PREVIEW_LINES]
+    typer.echo(f"将恢复{p['records']}条记录：")
+    for line in shown:
+        typer.echo(f"  {line}")
+    if len(p["changes"]) > len(shown):
+        typer.echo(f"  ……还有 {len(p['changes']) - len(shown)} 条")
+    if p["conflict"]:
+        from rdtool.errors import RdtoolError
+
+        raise RdtoolError(f"不能撤销：{p['conflict']}",
+                          f"先撤销第 {p['conflict_command']} 号命令，再撤销这一条" if p["conflict_command"]
+                          else "请用相应的命令直接更正该记录")
+    if dry_run:
+        typer.echo("（--dry-run：没有写入）")
+        return
+    confirm("确定撤销？", yes)
+    svc.apply(store, p["command"])
+    typer.echo(f"已撤销第 {p['command']} 号命令")
 
 
 # For people: the check and the table in Chinese, the check's code beside it (left out first on a narrow terminal).

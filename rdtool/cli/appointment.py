@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db
+from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db
 from rdtool.render import Column, leave_out_first, render_json, render_record, render_list
 
 app = make_app("任免：任命、免职、接受辞职，及党委决定、提请、（本人申请）、讨论、表决、宪法宣誓、表态发言、公告各步骤日期。"
@@ -97,9 +97,11 @@ def edit(
     statement_on: Optional[str] = _STEP_OPTS["statement_on"],
     announced_on: Optional[str] = _STEP_OPTS["announced_on"],
     notes: Optional[str] = typer.Option(None, "--notes"),
+    reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """补记或更正程序步骤日期（如补记宪法宣誓日期）。选举产生的记录只能补记宣誓、表态发言、公告日期和备注。"""
+    """补记或更正任免记录的任一项：姓名、职务、类别、会议（写 \"\" 去掉）、决定日期和各程序步骤日期，改前改后逐项列出。
+    选举产生的记录只能补记宣誓、表态发言、公告日期和备注。"""
     from rdtool.services import appointments as svc
 
     store = open_db(db)
@@ -107,9 +109,10 @@ def edit(
                                        decided_on=decided_on, party_decision_on=party_decision_on,
                                        nomination_on=nomination_on, application_on=application_on,
                                        discussion_on=discussion_on, vote_on=vote_on, oath_on=oath_on,
-                                       statement_on=statement_on, announced_on=announced_on, notes=notes))
+                                       statement_on=statement_on, announced_on=announced_on, notes=notes),
+                      reason)
     record = result["record"]
-    typer.echo(f"已更正任免记录 {record['id']}：{'、'.join(result['changed']) or '没有变化'}")
+    echo_report(result["report"], f"任免记录 {record['id']} 没有变化")
     _tell(record)
 
 

@@ -131,3 +131,24 @@ class TerminalProgress:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+REASON_HELP = "更正的原因（记入修改记录，rdtool db log 可查），如 录入时写错"
+ReasonOpt = typer.Option(None, "--reason", help=REASON_HELP, metavar="<原因>")
+
+
+def echo_recomputed(lines: list[str], err: bool = False) -> None:
+    """What a write recomputed (C5-5 应到 40→39；C5-5#4 未通过→通过). Always printed, on a terminal or not: a
+    changed official result is never silent (issue 11). `err` where stdout carries data (config, import)."""
+    for i, line in enumerate(lines):
+        typer.echo(("随之重新计算：" if i == 0 else "  ") + line, err=err)
+
+
+def echo_report(report, empty: str | None = None) -> None:
+    """Print what a write changed (rdtool.services.corrections.Report): the record corrected, before → after,
+    then what was recomputed from it."""
+    lines = report.lines()
+    for line in lines:
+        typer.echo(line)
+    if not lines and empty:
+        typer.echo(empty)

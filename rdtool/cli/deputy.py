@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, make_app, open_db,
-                               parse_option)
+from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, ReasonOpt, VerboseOpt, check_format, confirm_done,
+                               echo_report, make_app, open_db, parse_option)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, leave_out_first, render_list, render_record, render_rows
 
@@ -111,21 +111,11 @@ def show(
     db: Optional[str] = DbOpt,
 ) -> None:
     """一位代表的详细信息与主席团任职经历。"""
-    from rdtool.services import deputies as svc
+    from rdtool.services import deputy_records as svc
 
     fmt = check_format(fmt)
     store = open_db(db)
-    record = svc.profile(store, ref, term, show_id, show_phone)
-    from rdtool.services.meetings import attendance_history
-
-    history = attendance_history(store, record["id"])
-    record["attendance"] = history["rows"]
-    record["attendance_summary"] = history["summary"]
-    record["art62"] = history["art62"]
-    record["art62_text"] = history["art62_text"]
-    from rdtool.services import proposal_views
-
-    record["proposals"] = proposal_views.for_deputy(store, record["id"])
+    record = svc.record(store, ref, term, show_id, show_phone)
     if fmt == "json":
         from rdtool.render import render_json
 
@@ -153,43 +143,53 @@ def show(
                     fmt, title="领衔和附议的议案、建议")
 
 
+def _opt(name: str, metavar: str, help_text: str = "") -> typer.models.OptionInfo:
+    return typer.Option(None, name, metavar=metavar, help=help_text)
+
+
 @app.command("edit")
 def edit(
-    ref: str = typer.Argument(..., help="代表姓名或 ID"),
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
-    name: Optional[str] = typer.Option(None, "--name", help="更正姓名"),
-    gender: Optional[str] = typer.Option(None, "--gender"),
-    birth_date: Optional[str] = typer.Option(None, "--birth-date"),
-    ethnicity: Optional[str] = typer.Option(None, "--ethnicity"),
-    party: Optional[str] = typer.Option(None, "--party"),
-    education: Optional[str] = typer.Option(None, "--education"),
-    occupation: Optional[str] = typer.Option(None, "--occupation"),
-    workplace: Optional[str] = typer.Option(None, "--workplace"),
-    level: Optional[str] = typer.Option(None, "--level"),
-    constituency: Optional[str] = typer.Option(None, "--constituency"),
-    elected_on: Optional[str] = typer.Option(None, "--elected-on"),
-    re_elected: Optional[str] = typer.Option(None, "--re-elected"),
-    phone: Optional[str] = typer.Option(None, "--phone", help="写空字符串 \"\" 可清除"),
-    id_number: Optional[str] = typer.Option(None, "--id-number"),
+    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
+    term: Optional[int] = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次"),
+    name: Optional[str] = _opt("--name", "<姓名>", "更正姓名"),
+    gender: Optional[str] = _opt("--gender", "<性别>"),
+    birth_date: Optional[str] = _opt("--birth-date", "<日期>"),
+    ethnicity: Optional[str] = _opt("--ethnicity", "<民族>"),
+    party: Optional[str] = _opt("--party", "<政治面貌>"),
+    education: Optional[str] = _opt("--education", "<文化程度>"),
+    occupation: Optional[str] = _opt("--occupation", "<代表构成>"),
+    workplace: Optional[str] = _opt("--workplace", "<单位及职务>"),
+    level: Optional[str] = _opt("--level", "<镇/县>"),
+    constituency: Optional[str] = _opt("--constituency", "<选区>"),
+    new_term: Optional[str] = _opt("--set-term", "<届次>", "更正所属届次"),
+    elected_on: Optional[str] = _opt("--elected-on", "<日期>"),
+    re_elected: Optional[str] = _opt("--re-elected", "<是/否>"),
+    phone: Optional[str] = _opt("--phone", "<电话>", "写空字符串 \"\" 可清除"),
+    id_number: Optional[str] = _opt("--id-number", "<身份证号>"),
+    status: Optional[str] = _opt("--status", "<状态>", "更正状态；写 在任 撤销误录的离任（主席团职务随之恢复）"),
+    status_date: Optional[str] = _opt("--status-date", "<日期>", "更正离任日期"),
+    status_reason: Optional[str] = _opt("--status-reason", "<离任原因>"),
+    notes: Optional[str] = _opt("--notes", "<备注>"),
+    reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """更正代表信息（每次修改都记入变更日志）。离任请用 deputy end，主席团职务请用 deputy role。"""
-    from rdtool.services import deputies as svc
+    """更正代表的任一项信息，包括状态和离任日期（--status 在任 恢复误录离任的代表）。离任日期改变时，
+    受影响会议的应到人数、点名、表决和选举结果随之重新计算，改前改后逐项列出。主席团职务请用 deputy role。"""
+    from rdtool.services import deputy_records as svc
 
     store = open_db(db)
     result = svc.edit(store, ref, _raw(name=name, gender=gender, birth_date=birth_date, ethnicity=ethnicity,
                                        party=party, education=education, occupation=occupation, workplace=workplace,
-                                       level=level, constituency=constituency, elected_on=elected_on,
-                                       re_elected=re_elected, phone=phone, id_number=id_number), term)
-    if result["changed"]:
-        typer.echo(f"已更正 {result['name']}（ID {result['id']}）：{'、'.join(result['changed'])}")
-    else:
-        typer.echo(f"{result['name']}（ID {result['id']}）没有变化")
+                                       level=level, constituency=constituency, term=new_term, elected_on=elected_on,
+                                       re_elected=re_elected, phone=phone, id_number=id_number, status=status,
+                                       status_date=status_date, status_reason=status_reason, notes=notes),
+                      term, reason)
+    echo_report(result["report"], f"{result['name']}（ID {result['id']}）没有变化")
 
 
 @app.command("end")
 def end(
-    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
     status: str = typer.Option(..., "--status", help="辞职、罢免、调离/迁出、去世、终止代表资格（代表法第六十二条）"),
     on: Optional[str] = typer.Option(None, "--date", metavar="<日期>",
                                      help="离任日期；辞职写了 --accepted-by 时默认为那次会议的日期"),
@@ -216,7 +216,8 @@ def end(
     """代表离任：记录状态、日期与原因，主席团职务同时终止。记录不会删除。辞职须书面提出、由人代会以全体代表过半数
     接受（选举法第五十五条第二款）；罢免须原选区选民三十人以上联名（县代表五十人）、原选区过半数选民通过（第五十条、
     第五十三条）；主席、副主席的职务相应终止，由主席团公告（第五十四条、第五十六条）；代表资格的终止由本级人大公告
-    （代表法第六十三条第二款）。"""
+    （代表法第六十三条第二款）。离任日期之后已录入的会议不再把该代表计入应到，随之重新计算并列出变化；
+    日期录错用 deputy edit --status-date 更正，误录的离任用 deputy edit --status 在任 撤销。"""
     from rdtool.labels import label, parse_int
     from rdtool.services import mandates
 
@@ -233,6 +234,8 @@ def end(
     row = r["deputy"]
     typer.echo(f"{row['name']}（ID {row['id']}）已于 {r['date']} {label('deputy_status', code)}"
                + (f"，{r['post']}职务同时终止" if r["post"] else ""))
+    for line in r["report"].lines()[1 if r["report"].corrected else 0:]:
+        typer.echo(line)
     for note in r["notes"]:
         typer.echo(f"注意：{note}", err=True)
 
@@ -259,23 +262,27 @@ def announce(
 
 @app.command("role")
 def role(
-    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
     role_name: str = typer.Argument(..., metavar="ROLE", help="主席、副主席、成员；写 none 表示卸任"),
-    since: str = typer.Option(..., "--from", help="起始（或卸任）日期"),
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    since: str = typer.Option(..., "--from", metavar="<日期>", help="起始（或卸任）日期；与现任职务相同则为更正起始日期"),
+    term: Optional[int] = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次"),
+    reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """设置或结束主席团职务（按日期记录，历史保留）。"""
-    from rdtool.services import deputies as svc
+    """设置或结束主席团职务（按日期记录，历史保留）。写与现任相同的职务和另一个日期，即更正任职起始日期；
+    已卸任的再写 none，即更正卸任日期。此后的主席团会议的应到人数随之重新计算。"""
+    from rdtool.labels import label
+    from rdtool.services import deputy_records as svc
 
     code = None if role_name.strip().lower() in ("none", "无", "卸任") else parse_option(
         "ROLE", lambda r: parse_enum("presidium_role", r), role_name)
     day = parse_option("--from", parse_date, since)
     store = open_db(db)
-    row = svc.set_presidium_role(store, ref, code, day, term)
-    from rdtool.labels import label
-
+    row = svc.set_presidium_role(store, ref, code, day, term, reason)
     typer.echo(f"{row['name']}：自 {day} 起" + (f"任{label('presidium_role', code)}" if code else "不再担任主席团职务"))
+    for line in row["report"].lines():
+        if not line.startswith("已更正"):
+            typer.echo(line)
 
 
 @app.command("composition")

@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
+                               open_db, parse_option)
 from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
 
 app = make_app("人代会选举：会议须有三分之二以上代表出席（组织法第十四条第四款），发出选票不能多于出席代表；"
@@ -79,35 +80,40 @@ def add(
     by_election: bool = typer.Option(False, "--by-election", help="补选（组织法第三十条：候选人可多于或等于应选名额）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    from rdtool.services import elections as svc
+    from rdtool.services import meeting_records as svc
 
     store = open_db(db)
-    record = svc.add(store, meeting, post, _int("--seats", seats, 1), _cands(candidate),
-                     issued=_int("--issued", issued), returned=_int("--returned", returned),
-                     invalid=_int("--invalid", invalid), round_=_int("--round", round_, 1), by_election=by_election)
-    _print(record)
+    result = svc.add_election(store, meeting, post, _int("--seats", seats, 1), _cands(candidate),
+                              issued=_int("--issued", issued), returned=_int("--returned", returned),
+                              invalid=_int("--invalid", invalid), round_=_int("--round", round_, 1),
+                              by_election=by_election)
+    _print(result["record"])
+    echo_recomputed(result["report"].derived)
 
 
 @app.command("edit")
 def edit(
     ref: str = typer.Argument(..., help="选举 ID（见 election list）"),
-    seats: Optional[str] = typer.Option(None, "--seats"),
+    seats: Optional[str] = typer.Option(None, "--seats", metavar="<名额>"),
     candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c", help="更正得票或补充候选人：姓名=得票"),
-    issued: Optional[str] = typer.Option(None, "--issued"),
-    returned: Optional[str] = typer.Option(None, "--returned"),
-    invalid: Optional[str] = typer.Option(None, "--invalid"),
+    issued: Optional[str] = typer.Option(None, "--issued", metavar="<张数>"),
+    returned: Optional[str] = typer.Option(None, "--returned", metavar="<张数>"),
+    invalid: Optional[str] = typer.Option(None, "--invalid", metavar="<张数>"),
     by_election: Optional[bool] = typer.Option(None, "--by-election/--not-by-election",
                                                help="更正是否为补选（组织法第三十条）"),
+    reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """更正选票、得票数或是否补选；当选结果（及其后各轮）随之重新计算，主席团职务和任职记录随之更正。"""
-    from rdtool.services import elections as svc
+    """更正选票、得票数或是否补选；当选结果（及其后各轮）随之重新计算，主席团职务和任职记录随之更正；
+    此后主席团会议的应到人数随之重新计算。改前改后逐项列出。"""
+    from rdtool.services import meeting_records as svc
 
     store = open_db(db)
-    record = svc.edit(store, ref, seats=_int("--seats", seats, 1), issued=_int("--issued", issued),
-                      returned=_int("--returned", returned), invalid=_int("--invalid", invalid),
-                      cands=_cands(candidate), by_election=by_election)
-    _print(record)
+    result = svc.edit_election(store, ref, reason, seats=_int("--seats", seats, 1), issued=_int("--issued", issued),
+                               returned=_int("--returned", returned), invalid=_int("--invalid", invalid),
+                               cands=_cands(candidate), by_election=by_election)
+    echo_report(result["report"])
+    _print(result["record"])
 
 
 @app.command("list")

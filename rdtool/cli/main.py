@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("rdtool.cli.transfer:export_app", "导出为 CSV/TSV/JSON/JSONL/XLSX（export）"),
     "report": ("rdtool.cli.report:app", "工作报告统计：按届、按年、按日期范围，县级汇总（report）"),
     "db": ("rdtool.cli.admin:db_app", "数据库：修改记录、作废、备份与恢复、检查（db）"),
+    "undo": ("rdtool.cli.admin:undo_app", "撤销上一步：把最近一条写入命令的改动全部恢复，可逐步往前（undo）"),
     "demo": ("rdtool.cli.demo:app", "用示例数据（三川镇第三届）建一个演示库并展示（demo）"),
 }
 

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
+                               open_db, parse_option)
 from rdtool.labels import parse_enum
 from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
 
@@ -47,16 +48,24 @@ def add(
                                            help="人代会通知代表的日期（浙江第二十条：会议举行七日前；重庆第十一条：十日前）"),
     requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
                                                help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款：五分之一以上）"),
+    number: Optional[str] = typer.Option(None, "--number", metavar="<次序>",
+                                         help="本届第几次（从本镇已有的次序接着记录，如 19；默认按日期接着编）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """增加一次会议；编号与标题按届次和次序（中文序数）自动生成。人代会会前通知不足省份规定的天数时给出提示。"""
-    from rdtool.services import meetings as svc
+    """增加一次会议；编号与标题按届次和次序（中文序数）自动生成。从届中开始使用 rdtool 时用 --number 写明次序。
+    人代会会前通知不足省份规定的天数时给出提示。"""
+    from rdtool.labels import parse_int
+    from rdtool.services import meeting_records as svc
 
+    n = parse_option("--number", lambda r: parse_int(r, 1), number)
     store = open_db(db)
-    m = svc.add(store, _raw(kind=kind, date=date, code=code, title=title, end_date=end_date, location=location,
-                            term=term, extraordinary="是" if extraordinary else None, present=present,
-                            entitled=entitled, notes=notes, notified_on=notified, requesters=requested_by))
+    result = svc.add(store, _raw(kind=kind, date=date, code=code, title=title, end_date=end_date, location=location,
+                                 term=term, extraordinary="是" if extraordinary else None, present=present,
+                                 entitled=entitled, notes=notes, notified_on=notified, requesters=requested_by), n)
+    m = result["meeting"]
     typer.echo(f"已增加会议 {m['code']}：{m['title']}（{m['date']}）")
+    for line in result["report"].also:
+        typer.echo(f"  {line}")
     from rdtool.services.term_calendar import notice_of
 
     warning = notice_of(store, m)
@@ -89,7 +98,7 @@ def show(
     db: Optional[str] = DbOpt,
 ) -> None:
     """一次会议：出席情况、是否达到法定人数（依据哪条规定、差额多少）、议程与表决结果。"""
-    from rdtool.services import meetings as svc
+    from rdtool.services import meeting_records as svc
 
     fmt = check_format(fmt)
     store = open_db(db)
@@ -118,32 +127,39 @@ def show(
 
 @app.command("edit")
 def edit(
-    ref: str = typer.Argument(..., help="会议编号"),
-    title: Optional[str] = typer.Option(None, "--title"),
-    date: Optional[str] = typer.Option(None, "--date"),
-    end_date: Optional[str] = typer.Option(None, "--end-date"),
-    location: Optional[str] = typer.Option(None, "--location"),
-    extraordinary: Optional[str] = typer.Option(None, "--extraordinary", help="是/否"),
-    present: Optional[str] = typer.Option(None, "--present", help="出席人数（仅没有点名的旧记录）"),
-    entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（替代点名时的名单快照）"),
-    notes: Optional[str] = typer.Option(None, "--notes"),
+    ref: str = typer.Argument(..., help="会议编号，如 P5-22"),
+    number: Optional[str] = typer.Option(None, "--number", metavar="<次序>",
+                                         help="更正次序：这次会议是本届第几次，其后各次随之顺延（编号、自动标题跟着变）"),
+    code: Optional[str] = typer.Option(None, "--code", metavar="<编号>", help="更正编号"),
+    kind: Optional[str] = typer.Option(None, "--kind", metavar="<类别>", help="类别：主席团、人代会、其他"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="<日期>"),
+    term: Optional[str] = typer.Option(None, "--term", metavar="<届次>"),
+    title: Optional[str] = typer.Option(None, "--title", metavar="<标题>"),
+    end_date: Optional[str] = typer.Option(None, "--end-date", metavar="<日期>"),
+    location: Optional[str] = typer.Option(None, "--location", metavar="<地点>"),
+    extraordinary: Optional[str] = typer.Option(None, "--extraordinary", metavar="<是/否>", help="是否临时会议"),
+    present: Optional[str] = typer.Option(None, "--present", metavar="<人数>", help="出席人数（仅没有点名的旧记录）"),
+    entitled: Optional[str] = typer.Option(None, "--entitled", metavar="<人数>",
+                                           help="应到人数（旧记录；写 \"\" 清除，改按当日名单）"),
+    notes: Optional[str] = typer.Option(None, "--notes", metavar="<备注>"),
+    reason: Optional[str] = ReasonOpt,
     notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>", help="人代会通知代表的日期"),
     requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
                                                help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款）"),
     db: Optional[str] = DbOpt,
 ) -> None:
-    """更正会议信息；出席或应到人数改变时，本次会议各项表决结果自动重新计算。"""
-    from rdtool.services import meetings as svc
+    """更正会议的任一项：日期、类别、届次、次序（--number）、编号、标题等。应到名单随日期或类别重新确定，
+    本次会议的出席、法定人数、各项表决和选举结果随之重新计算，并列出改前改后。"""
+    from rdtool.labels import parse_int
+    from rdtool.services import meeting_records as svc
 
+    n = parse_option("--number", lambda r: parse_int(r, 1), number)
     store = open_db(db)
-    result = svc.edit(store, ref, _raw(title=title, date=date, end_date=end_date, location=location,
-                                       extraordinary=extraordinary, present=present, entitled=entitled, notes=notes,
-                                       notified_on=notified, requesters=requested_by))
-    m = result["meeting"]
-    if result["changed"]:
-        typer.echo(f"已更正会议 {m['code']}：{'、'.join(result['changed'])}")
-    else:
-        typer.echo(f"会议 {m['code']} 没有变化")
+    result = svc.edit(store, ref, _raw(code=code, kind=kind, date=date, term=term, title=title, end_date=end_date,
+                                       location=location, extraordinary=extraordinary, present=present,
+                                       entitled=entitled, notes=notes, notified_on=notified, requesters=requested_by),
+                      number=n, reason=reason)
+    echo_report(result["report"], f"会议 {result['meeting']['code']} 没有变化")
 
 
 @app.command("roll")
@@ -151,23 +167,26 @@ def roll(
     ref: str = typer.Argument(..., help="会议编号"),
     absent: Optional[str] = typer.Option(None, "--absent", help="缺席（未请假）的代表，姓名或 ID，用 、或 ; 分隔"),
     leave: Optional[str] = typer.Option(None, "--leave", help="请假的代表，姓名或 ID，用 、或 ; 分隔"),
-    count: Optional[str] = typer.Option(None, "--count", help="只记出席人数（没有名单的旧记录）"),
-    entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（旧记录；默认为当日在任名单人数）"),
+    count: Optional[str] = typer.Option(None, "--count", metavar="<人数>", help="只记出席人数（没有名单的旧记录）"),
+    entitled: Optional[str] = typer.Option(None, "--entitled", metavar="<人数>",
+                                           help="应到人数（旧记录；默认为当日在任名单人数）"),
+    reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """点名：除 --absent、--leave 列出的人外，当日应到名单（人代会为在任镇代表，主席团会议为主席团成员）全部出席。
-    重新点名会替换原记录，并重新计算本次会议各项表决结果。"""
+    重新点名会替换原记录，并重新计算本次会议各项表决结果；改变了的结果逐项列出。"""
     from rdtool.labels import parse_int, parse_list
-    from rdtool.services import meetings as svc
+    from rdtool.services import meeting_records as svc
 
     def ids(raw: Optional[str]) -> list[str]:
         return parse_list(raw) if raw else []
 
     store = open_db(db)
-    m = svc.roll_call(store, ref, absent=ids(absent), leave=ids(leave),
-                      count=parse_option("--count", parse_int, count),
-                      entitled=parse_option("--entitled", lambda r: parse_int(r, 1), entitled))
-    record = svc.show(store, m["code"])
-    typer.echo(f"{m['code']}：应到{record['entitled']}人，出席{record['present']}人"
+    result = svc.roll_call(store, ref, absent=ids(absent), leave=ids(leave),
+                           count=parse_option("--count", parse_int, count),
+                           entitled=parse_option("--entitled", lambda r: parse_int(r, 1), entitled), reason=reason)
+    record = svc.show(store, result["meeting"]["code"])
+    typer.echo(f"{record['code']}：应到{record['entitled']}人，出席{record['present']}人"
                + (f"，缺席{record['absent']}人，请假{record['leave']}人" if record["absent"] is not None else ""))
     typer.echo(record["quorum_text"])
+    echo_recomputed(result["report"].derived)

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import DbOpt, FormatOpt, check_format, echo_recomputed, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_rows
 
@@ -23,6 +23,7 @@ def _echo(r: dict) -> None:
     verb = "罢免" if r["action"] == "recalled" else "接受辞职："
     typer.echo(f"已记录：{r['date']} {r['meeting']} {verb}{r['person']}的{r['post']}职务"
                + ("，主席团职务同时终止" if r["role_ended"] else ""))
+    echo_recomputed(r["report"].derived)
 
 
 @app.command("recall")

@@ -6,21 +6,21 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
 from rdtool.render import Column, leave_out_first, render_json, render_record, render_list
 
 app = make_app("议程事项与表决：结果由规则计算（人代会：三分之二以上出席、全体代表过半数通过，组织法第十四条、"
                "第二十五条；主席团：两个过半），不能手工填写；恰好半数不通过。")
 
-TABLE_COLUMNS = [Column("id"), Column("meeting_code", "会议"), Column("seq"), Column("title"),
+TABLE_COLUMNS = [Column("ref", "事项"), Column("title"),
                  Column("kind", enum="item_kind"), Column("method", enum="vote_method"), Column("yes"), Column("no"),
                  Column("abstain"), Column("not_voting"), Column("entitled"), Column("present"),
                  Column("result", "表决结果", enum="vote_result")]
-TABLE_COLUMNS = leave_out_first(TABLE_COLUMNS, "not_voting", "id", "entitled", "present", "method", "abstain", "kind",
+TABLE_COLUMNS = leave_out_first(TABLE_COLUMNS, "not_voting", "entitled", "present", "method", "abstain", "kind",
                                 "no")
-MACHINE_COLUMNS = [Column("id"), Column("meeting_code"), Column("meeting_kind", "会议类别", enum="meeting_kind"),
-                   Column("meeting_date", "会议日期"),
+MACHINE_COLUMNS = [Column("id"), Column("ref"), Column("meeting_code"),
+                   Column("meeting_kind", "会议类别", enum="meeting_kind"), Column("meeting_date", "会议日期"),
                    Column("seq"), Column("title"), Column("kind"), Column("method"), Column("yes"), Column("no"),
                    Column("abstain"), Column("not_voting"), Column("entitled"), Column("present"), Column("result"),
                    Column("rule"), Column("required_yes", "通过所需票数"), Column("explanation", "说明"), Column("notes"),
@@ -61,27 +61,32 @@ def add(
 
 @app.command("edit")
 def edit(
-    ref: str = typer.Argument(..., help="事项 ID，或 会议编号#序号（如 P3-08#3）"),
-    title: Optional[str] = typer.Option(None, "--title"),
-    kind: Optional[str] = typer.Option(None, "--kind"),
-    method: Optional[str] = typer.Option(None, "--method"),
-    yes: Optional[str] = typer.Option(None, "--yes"),
-    no: Optional[str] = typer.Option(None, "--no"),
-    abstain: Optional[str] = typer.Option(None, "--abstain"),
-    not_voting: Optional[str] = typer.Option(None, "--not-voting"),
-    seq: Optional[str] = typer.Option(None, "--seq"),
-    notes: Optional[str] = typer.Option(None, "--notes"),
+    ref: str = typer.Argument(..., help="事项：会议编号#序号（如 P5-22#3），或事项 ID"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", metavar="<会议编号>",
+                                          help="移到另一次会议（记错会议时），如 --meeting P5-23；结果按那次会议重新计算"),
+    title: Optional[str] = typer.Option(None, "--title", metavar="<标题>"),
+    kind: Optional[str] = typer.Option(None, "--kind", metavar="<类别>"),
+    method: Optional[str] = typer.Option(None, "--method", metavar="<表决方式>"),
+    yes: Optional[str] = typer.Option(None, "--yes", metavar="<票数>"),
+    no: Optional[str] = typer.Option(None, "--no", metavar="<票数>"),
+    abstain: Optional[str] = typer.Option(None, "--abstain", metavar="<票数>"),
+    not_voting: Optional[str] = typer.Option(None, "--not-voting", metavar="<人数>"),
+    seq: Optional[str] = typer.Option(None, "--seq", metavar="<序号>"),
+    notes: Optional[str] = typer.Option(None, "--notes", metavar="<备注>"),
     subject: Optional[str] = typer.Option(None, "--subject", metavar="<议题>", help="报告的议题"),
+    reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """更正事项或票数；结果随之重新计算（没有填写结果的选项）。"""
-    from rdtool.services import votes as svc
+    """更正事项或票数，或把记错会议的事项移到正确的会议；结果随之重新计算（没有填写结果的选项）。"""
+    from rdtool.services import meeting_records as svc
 
     store = open_db(db)
-    result = svc.edit(store, ref, _raw(title=title, kind=kind, method=method, yes=yes, no=no, abstain=abstain,
-                                       not_voting=not_voting, seq=seq, notes=notes, subject=subject))
-    row = svc.show(store, str(result["item"]["id"]))
-    typer.echo(f"已更正 {row['meeting_code']} 第{row['seq']}项：{'、'.join(result['changed']) or '没有变化'}")
+    result = svc.edit_item(store, ref, _raw(meeting=meeting, title=title, kind=kind, method=method, yes=yes, no=no,
+                                            abstain=abstain, not_voting=not_voting, seq=seq, notes=notes,
+                                            subject=subject),
+                           reason=reason)
+    row = result["item"]
+    echo_report(result["report"], f"{row['meeting_code']}#{row['seq']} 没有变化")
     if row["result"]:
         typer.echo(row["explanation"])
 

@@ -37,6 +37,8 @@ class ImportResult:
     dry_run: bool
     backup: str | None = None
     notes: list[str] = field(default_factory=list)
+    derived: list[str] = field(default_factory=list)   # what the import changed in records already there (应到 …)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -183,14 +185,17 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
             return result
         from rdtool.store import backup
 
+        from rdtool.services import corrections
+
         # the backup is kept only if the import commits: failed imports never push good backups out
         with backup.kept_if_written(store, f"before-import-{kind.name}") as taken:
             bulk_cache(store)
             if progress is not None:
                 progress("写入", 0, None)
-            with store.transaction():
+            with corrections.write(store, verb="已导入") as report:
                 result.written = kind.write(store, rows)
         result.backup = str(taken) if taken else None
+        result.derived, result.warnings = report.derived, report.warnings
     except RowErrors as exc:
         raise format_errors(path, loaded, exc.errors, None) from None
     return result

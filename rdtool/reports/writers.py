@@ -9,7 +9,7 @@ from rdtool.labels import chinese_numeral
 from rdtool.render import Column, human, render_json, render_rows, write_markdown_table, write_prose
 from rdtool.reports.build import Report
 
-SEVERITY_ZH = {"error": "错误", "warning": "提醒"}
+SEVERITY_ZH = {"error": "错误", "warning": "提醒", "note": "说明"}
 
 
 def table_columns(spec: list[tuple[str, str, str]]) -> list[Column]:

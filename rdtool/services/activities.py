@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from rdtool import fields as F
-from rdtool.errors import FieldError, NotFound, ValidationError
-from rdtool.labels import FIELD_ZH, clean_name, label, parse_list
+from rdtool.errors import FieldError, ValidationError
+from rdtool.labels import FIELD_ZH, label, parse_list
 from rdtool.services.periods import year_bounds
 from rdtool.services.deputy_refs import parse_ref
 from rdtool.store import activities as sql
@@ -164,10 +164,9 @@ def insert_checked(store: Store, record: dict, ids: list[int], taken: set[str] |
 
 
 def get(store: Store, ref: str) -> dict:
-    row = sql.get(store, clean_name(ref))
-    if row is None:
-        raise NotFound(f"没有编号或 ID 为“{ref}”的活动", "用 rdtool activity list 查看活动编号")
-    return row
+    from rdtool.services import refs
+
+    return sql.get(store, f"#{refs.resolve(store, 'activity', ref).id}")
 
 
 def show(store: Store, ref: str) -> dict:
@@ -181,7 +180,8 @@ def show(store: Store, ref: str) -> dict:
     return row
 
 
-def edit(store: Store, ref: str, raw: dict, add_names: str | None = None, remove_names: str | None = None) -> dict:
+def edit(store: Store, ref: str, raw: dict, add_names: str | None = None, remove_names: str | None = None,
+         reason: str | None = None) -> dict:
     """Correct an activity; --participants replaces the list, add/remove change it."""
     current = get(store, ref)
     editable = [f for f in FIELDS + EXTRA if f.name in raw]
@@ -233,11 +233,14 @@ def edit(store: Store, ref: str, raw: dict, add_names: str | None = None, remove
     changed = sorted(changes)
     if sorted(ids) != sorted(existing):
         changed.append("participants")
-    with store.transaction():
+    from rdtool.services import corrections
+
+    with corrections.write(store, reason, subject=("activities", current["id"])) as report:
         sql.update(store, current["id"], changes)
         if "participants" in changed:
             sql.set_participants(store, current["id"], ids)
-    return {"id": current["id"], "code": merged["code"], "changed": changed, "participants": len(ids)}
+    return {"id": current["id"], "code": merged["code"], "changed": changed, "participants": len(ids),
+            "report": report}
 
 
 def listing(store: Store, *, kind: str | None = None, level: str | None = None, year: int | None = None,

@@ -49,14 +49,11 @@ def set_setting(store: Store, key: str, raw: str) -> None:
         raise ValidationError(f"{key}（{setting.zh}）：{exc}{value_hint(key)}") from None
     if key == "current_term" and sql.term(store, value) is None:
         raise RdtoolError(f"第{value}届尚未建立", f"先用 rdtool term add {value} --start 日期")
-    with store.transaction():
-        sql.put(store, key, value)
-        if key in ("presidium_quorum", "province"):  # the rule may change: each presidium meeting's quorum and votes
-            from rdtool.services import votes
-            from rdtool.store import meetings as meetings_sql
+    from rdtool.services import corrections
 
-            for m in meetings_sql.meetings(store, kind="presidium"):
-                votes.recompute_meeting(store, m)
+    with corrections.write(store, verb="已修改设置") as report:
+        sql.put(store, key, value)
+    return report
 
 
 def settings_rows(store: Store) -> list[dict]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from rdtool import fields as F
-from rdtool.errors import NotFound, ValidationError
+from rdtool.errors import ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import FIELD_ZH, clean, label, record_id
 from rdtool.services import meetings as msvc
@@ -144,15 +144,15 @@ def add(store: Store, raw: dict) -> dict:
 
 
 def get(store: Store, ref: str | int) -> dict:
-    text = clean(str(ref)).lstrip("#")
-    ident = record_id(text)
-    row = sql.appointment(store, ident) if ident is not None else None
-    if row is None:
-        raise NotFound(f"没有 ID 为 {ref} 的任免记录", "用 rdtool appointment list 查看")
-    return row
+    from rdtool.services import refs
+
+    return sql.appointment(store, refs.resolve(store, "appointment", str(ref)).id)
 
 
-def edit(store: Store, ref: str, raw: dict) -> dict:
+def edit(store: Store, ref: str, raw: dict, reason: str | None = None) -> dict:
+    """Correct any field of an appointment — each step's date, the meeting — with the change printed."""
+    from rdtool.services import corrections
+
     current = get(store, ref)
     fields = [f for f in FIELDS if f.name in raw]
     values, errors = F.parse_fields(fields, raw)
@@ -167,14 +167,16 @@ def edit(store: Store, ref: str, raw: dict) -> dict:
         _not_typed(values.get("action"))
     merged = {k: current.get(k) for k in FIELD_NAMES}
     merged.update(values)
-    with store.transaction():
+    if "meeting" in values and values["meeting"] is None:
+        merged.update(meeting_id=None, item_id=None)
+    with corrections.write(store, reason, subject=("appointments", current["id"])) as report:
         v, problems = _resolve(store, merged)
         if problems:
             raise ValidationError("任免信息有误：", problems=msvc.problems_text(problems))
         columns = [c for c in sql.APPOINTMENT_COLUMNS if c in v]
         changes = {c: v[c] for c in columns if v[c] != current.get(c)}
         sql.update_appointment(store, current["id"], changes)
-    return {"record": show(store, current["id"]), "changed": sorted(changes)}
+    return {"record": show(store, current["id"]), "changed": sorted(changes), "report": report}
 
 
 def show(store: Store, appointment_id: int) -> dict:

@@ -16,7 +16,8 @@ from rdtool.store.db import Store
 
 class Finding(TypedDict):
     check: str       # stable code, e.g. "composition_target", "proposal_overdue"
-    severity: str    # "error" (the records contradict the rules) or "warning" (needs attention)
+    severity: str    # "error" (the records contradict the rules or each other), "warning" (needs attention) or
+                     # "note" (a fact worth knowing, correctly recorded: a meeting that lacked its quorum)
     table: str
     record: str      # id or code of the record concerned ("" for a whole-roster finding)
     message: str     # one Chinese sentence
@@ -27,6 +28,7 @@ CHECKS: list[str] = [
     "rdtool.services.deputies:checks",
     "rdtool.services.meetings:checks",
     "rdtool.services.votes:checks",
+    "rdtool.services.recompute:checks",
     "rdtool.services.elections:checks",
     "rdtool.services.election_outcomes:checks",
     "rdtool.services.appointments:checks",

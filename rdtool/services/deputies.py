@@ -1,4 +1,4 @@
-"""Deputies (人大代表): add, edit, end, list, resolve names, and the roster's composition."""
+"""Deputies (人大代表): add, list, resolve names, and the roster's composition (corrections: deputy_records)."""
 
 from __future__ import annotations
 
@@ -89,7 +89,9 @@ def add(store: Store, raw: dict) -> int:
         errors = check_record(values)
     if errors:
         raise ValidationError("代表信息有误：", problems=[f"{field}（{_zh(field)}）“{v}”：{m}" for field, v, m in errors])
-    with store.transaction():
+    from rdtool.services import corrections
+
+    with corrections.write(store, verb="已增加"):  # a deputy added late counts at the term's meetings on record
         return insert_checked(store, values)
 
 
@@ -121,69 +123,11 @@ def _zh(field: str) -> str:
 
 
 def resolve(store: Store, ref: str, term: int | None = None) -> dict:
-    """A deputy by id ('17', '#17') or by name; a name shared by two deputies is an error listing both."""
-    typed = clean(ref).lstrip("#")
-    if record_id(typed) is not None:  # (an id is ASCII digits as typed: ① is not NFKC-folded into 1)
-        text = typed
-        row = sql.by_id(store, record_id(text))
-        if row is None:
-            raise NotFound(f"没有 ID 为 {text} 的代表", "用 rdtool deputy list 查看代表的 ID")
-        return row
-    text = clean_name(ref).lstrip("#")
-    rows = sql.by_name(store, text, term)
-    if not rows:
-        where = f"第{term}届" if term else ""
-        raise NotFound(f"{where}没有名为“{text}”的代表", "检查姓名是否有错字，或用 rdtool deputy list --name 查找")
-    if len(rows) > 1:
-        listing = "；".join(f"ID {r['id']}：{r['name']}，第{r['term']}届，{label('level', r['level'])}，"
-                           f"{r.get('constituency') or ''}，出生 {r.get('birth_date') or '—'}" for r in rows)
-        raise RdtoolError(f"有 {len(rows)} 位代表名为“{text}”：{listing}", "请改用 ID 指定（或加 --term 限定届次）")
-    return rows[0]
+    """A deputy by name, 王建国#20 or ID ('17', '#17'); a shared name is an error listing both, a name not found
+    suggests the nearest (rdtool.services.refs)."""
+    from rdtool.services import refs
 
-
-def edit(store: Store, ref: str, raw: dict, term: int | None = None) -> dict:
-    """Correct fields of a deputy; every change is logged by the database."""
-    current = resolve(store, ref, term)
-    editable = [f for f in FIELDS if f.name in raw and f.name not in ("presidium_role", "status", "status_date")]
-    values, errors = F.parse_fields(editable, raw)
-    merged = {**current, **values}
-    if not errors:
-        errors = check_record(merged)
-    if errors:
-        raise ValidationError("代表信息有误：", problems=[f"{f}（{_zh(f)}）“{v}”：{m}" for f, v, m in errors])
-    changes = {k: (int(v) if k == "re_elected" and v is not None else v) for k, v in values.items()
-               if v != current.get(k)}
-    with store.transaction():
-        sql.update(store, current["id"], changes)
-    return {"id": current["id"], "name": merged["name"], "changed": sorted(changes)}
-
-
-def set_presidium_role(store: Store, ref: str, role: str | None, from_date: str, term: int | None = None) -> dict:
-    """Start (or with role None, end) a presidium membership on a date."""
-    current = resolve(store, ref, term)
-    with store.transaction():
-        sql.end_memberships(store, current["id"], from_date)
-        if role:
-            sql.add_membership(store, current["id"], role, from_date)
-    return current
-
-
-def end(store: Store, ref: str, status: str, on: str, reason: str | None, term: int | None = None) -> dict:
-    """End a deputy's mandate (never a delete): status, date and reason; presidium roles end too."""
-    if status not in ENDED:
-        raise ValidationError(f"“{label('deputy_status', status)}”不是离任状态，可用："
-                              + "、".join(f"{s} {label('deputy_status', s)}" for s in ENDED))
-    current = resolve(store, ref, term)
-    if current["status"] != "active":
-        raise RdtoolError(f"{current['name']}（ID {current['id']}）已于 {current['status_date']} "
-                          f"{label('deputy_status', current['status'])}，不能重复离任",
-                          "如需更正请用 rdtool deputy edit")
-    if current.get("elected_on") and on < current["elected_on"]:
-        raise ValidationError(f"离任日期 {on} 早于当选日期 {current['elected_on']}")
-    with store.transaction():
-        sql.update(store, current["id"], {"status": status, "status_date": on, "status_reason": reason})
-        sql.end_memberships(store, current["id"], on)
-    return current
+    return sql.by_id(store, refs.resolve(store, "deputy", ref, term=term).id)
 
 
 def default_day(store: Store, term: int | None) -> str:
@@ -243,7 +187,7 @@ def composition(store: Store, term: int, level: str, day: str) -> dict:
     tally("age_band", lambda r: age_band(age_on(r.get("birth_date"), day)), [(lab, lab) for lab, _, _ in AGE_BANDS])
     tally("re_elected", lambda r: "yes" if r.get("re_elected") else "no", [("yes", "连任"), ("no", "新任")])
 
-    presidium = sql.presidium_on(store, term, day) if level == "township" else []
+    presidium = sql.select(store, day, term=term, presidium=True, in_office=True) if level == "township" else []
     pres_party = sum(1 for r in presidium if r.get("party") in ("cpc", "cpc_probationary"))
     return {"term": term, "level": level, "as_of": day, "total": total, "dimensions": dims,
             "presidium": {"members": len(presidium), "party_members": pres_party,

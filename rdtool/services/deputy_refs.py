@@ -68,8 +68,13 @@ class DeputyIndex:
             same_level = [r for r in candidates if r["level"] == level]
             candidates = same_level or candidates
         if not candidates:
+            from rdtool.services.refs import suggestion
+
             where = f"第{term}届" if term is not None else ""
-            raise FieldError(f"{where}没有名为“{name}”的代表（请核对姓名，或先导入代表名单）")
+            hint = suggestion(name or "", [r["name"] for r in self.by_id.values()
+                                           if term is None or r["term"] == term])
+            raise FieldError(f"{where}没有名为“{name}”的代表（" + (f"{hint}" if hint else "请核对姓名，或先导入代表名单")
+                             + "）")
         if len(candidates) > 1:
             listing = "、".join(f"ID {r['id']}（{label('level', r['level'])}，{r['constituency'] or '—'}，"
                                f"出生 {r['birth_date'] or '—'}）" for r in candidates)
@@ -79,3 +84,8 @@ class DeputyIndex:
     def in_office(self, deputy_id: int, day: str) -> bool:
         row = self.by_id[deputy_id]
         return row["status"] == "active" or (row["status_date"] or "") > day
+
+    def entitled(self, deputy_id: int, day: str) -> bool:
+        """On the roster of a meeting that day (store.deputies.ENTITLED: in office when the day began)."""
+        row = self.by_id[deputy_id]
+        return row["status"] == "active" or (row["status_date"] or "") >= day

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from rdtool.errors import FieldError, NotFound, RdtoolError, ValidationError
-from rdtool.labels import clean, label, record_id
+from rdtool.errors import FieldError, RdtoolError, ValidationError
+from rdtool.labels import clean, label
 from rdtool.services import election_outcomes as outcomes
 from rdtool.services import meetings as msvc
 from rdtool.services.deputy_refs import parse_ref
@@ -248,12 +248,9 @@ def add(store: Store, meeting_ref: str, post: str, seats: int, cands: list[tuple
 
 
 def get(store: Store, ref: str | int) -> dict:
-    text = clean(str(ref)).lstrip("#")
-    ident = record_id(text)
-    row = sql.contest(store, ident) if ident is not None else None
-    if row is None:
-        raise NotFound(f"没有 ID 为 {ref} 的选举", "用 rdtool election list 查看选举 ID")
-    return row
+    from rdtool.services import refs
+
+    return sql.contest(store, refs.resolve(store, "election", str(ref)).id)
 
 
 def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None = None,

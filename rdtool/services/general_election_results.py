@@ -242,8 +242,10 @@ def seat(store: Store, term: int, level: str | None = None, create: bool = True)
     levels = [level] if level else [lv for lv in ("township", "county") if sql.election(store, term, lv)]
     if not levels:
         election(store, term, "township")
+    from rdtool.services import corrections
+
     counts = {"created": 0, "linked": 0, "already": 0, "pending": 0, "rejected": 0, "missing": 0}
-    with store.transaction():
+    with corrections.write(store, verb="已列入"):  # new deputies of a term already meeting change its 应到
         for lv in levels:
             seat_winners(store, election(store, term, lv), counts, create)
     return counts

@@ -1,7 +1,7 @@
 """How a deputy's mandate ends, as the law has it: the resignation and the vote that accepted it, the recall,
 and the announcement (``rdtool deputy end``, ``rdtool deputy announce``).
 
-The status, its date and reason stay on the deputy (``rdtool.services.deputies.end``); the procedure is one
+The status, its date and reason stay on the deputy (``rdtool.services.deputy_records.end``); the procedure is one
 ``mandate_ends`` row beside it. Every figure is judged by ``rdtool.rules.mandates``:
 
 - resignation of a township deputy: written, to the township congress, accepted by more than half of all
@@ -97,20 +97,23 @@ def end(store: Store, ref: str, status: str, on: str | None, reason: str | None,
     ``procedure``: ``letter_on``, ``accepted_by`` (an item, e.g. ``C5-5#4``), ``petitioners``, ``voters``,
     ``recall_yes``, ``announced_on``, ``post_announced_on``, ``notes``.
     """
+    from rdtool.services import corrections, deputy_records
+
     d = dsvc.resolve(store, ref, term)
-    with store.transaction():
+    with corrections.write(store, reason, subject=("deputies", d["id"]), verb="已登记离任") as report:
         on, item = _check(store, d, status, on, procedure)
         role = _role_on(store, d["id"], on) if d["status"] == "active" else None
         if procedure.get("post_announced_on") and role not in POST_ROLES:
             raise ValidationError(f"{d['name']}在 {on} 不是主席、副主席，没有职务终止的公告"
                                   f"（选举法第五十四条第二款、第五十六条第二款）")
-        row = dsvc.end(store, str(d["id"]), status, on, reason)
+        row = deputy_records.end(store, str(d["id"]), status, on, reason)
         values = {k: procedure.get(k) for k in ("letter_on", "petitioners", "voters", "recall_yes", "announced_on",
                                                 "post_announced_on", "notes")}
         values["item_id"] = item["id"] if item else None
         if any(v is not None for v in values.values()):
             sql.insert_mandate_end(store, {"deputy_id": d["id"], **values})
-    return {"deputy": row, "date": on, "post": POST_ROLES.get(role), "notes": notes_for(d, status, role, values)}
+    return {"deputy": row, "date": on, "post": POST_ROLES.get(role), "notes": notes_for(d, status, role, values),
+            "report": report}
 
 
 def notes_for(d: dict, status: str, role: str | None, values: dict) -> list[str]:

@@ -11,8 +11,8 @@ that day (组织法 第十四条第四款、第二十五条; the presidium's rul
 from __future__ import annotations
 
 from rdtool import fields as F
-from rdtool.errors import NotFound, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, clean, record_id
+from rdtool.errors import ValidationError
+from rdtool.labels import FIELD_ZH, chinese_numeral, label
 from rdtool.store import deputies as dsql
 from rdtool.store import meetings as sql
 from rdtool.store import settings as settings_sql
@@ -33,8 +33,9 @@ FIELDS: list[F.Field] = [
     F.Field("notified_on", F.DATE),       # deputies notified (浙江 第二十条 seven days, 重庆 第十一条 ten)
     F.Field("requesters", F.integer(1)),  # an extraordinary session proposed by N deputies (组织法 第十四条第三款)
 ]
-EDITABLE = ("title", "date", "end_date", "location", "extraordinary", "present", "entitled", "notes", "notified_on",
-            "requesters")
+# What `meeting edit` corrects (one line per field; code and number through the numbering below).
+EDITABLE = ("kind", "date", "title", "end_date", "location", "term", "extraordinary", "present", "entitled", "notes",
+            "notified_on", "requesters")
 
 
 def _zh(field: str) -> str:
@@ -56,6 +57,14 @@ def make_code(term: int, kind: str, seq: int) -> str:
     return f"{code_prefix(kind)}{term}-{seq}" if kind == "congress" else f"{code_prefix(kind)}{term}-{seq:02d}"
 
 
+def code_number(code: str, term: int | None, kind: str) -> int | None:
+    """The number a code in rdtool's own form states: P5-19 → 19 (None for any other code)."""
+    import re
+
+    m = re.fullmatch(rf"{code_prefix(kind)}{term}-(\d+)", code or "", re.IGNORECASE)
+    return int(m.group(1)) if m and term is not None and 0 < int(m.group(1)) < 10000 else None
+
+
 def make_title(town: str, term: int, kind: str, seq: int) -> str:
     """三川镇第三届人民代表大会第一次会议 · 三川镇第三届人大主席团第二十一次会议 (Chinese ordinals)."""
     t, n = chinese_numeral(term), chinese_numeral(seq)
@@ -69,14 +78,10 @@ def make_title(town: str, term: int, kind: str, seq: int) -> str:
 # ---------------------------------------------------------------- lookups and figures
 
 def get(store: Store, ref: str) -> dict:
-    """A meeting by code (or by id)."""
-    text = clean(ref)
-    row = sql.meeting_by_code(store, text)
-    if row is None and record_id(text.lstrip("#")) is not None:
-        row = sql.meeting_by_id(store, record_id(text.lstrip("#")))
-    if row is None:
-        raise NotFound(f"没有编号为“{text}”的会议", "用 rdtool meeting list 查看会议编号")
-    return row
+    """A meeting by code (or by id); a code not found suggests the nearest ones."""
+    from rdtool.services import refs
+
+    return sql.meeting_by_id(store, refs.resolve(store, "meeting", ref).id)
 
 
 def presidium_rule(store: Store) -> tuple[str, str]:
@@ -108,17 +113,19 @@ def roster(store: Store, meeting: dict) -> list[dict]:
     if meeting["kind"] == "presidium":
         rows = dsql.presidium_on(store, meeting["term"], meeting["date"])
     else:
-        rows = dsql.select(store, meeting["date"], term=meeting["term"], level="township", in_office=True)
+        rows = dsql.entitled(store, meeting["term"], "township", meeting["date"])
     return sorted(rows, key=lambda r: r["id"])
 
 
 def roster_size(store: Store, meeting: dict) -> int:
+    if meeting["term"] is None:
+        return 0
     if meeting["kind"] == "presidium":
         return len(dsql.presidium_on(store, meeting["term"], meeting["date"]))
     return dsql.count_in_office(store, meeting["term"], "township", meeting["date"])
 
 
-def quorum_of(store: Store, meeting: dict):
+def quorum_of(store: Store, meeting: dict, rule: tuple[str, str] | None = None):
     """QuorumCheck of a meeting, or None when its figures are not known."""
     from rdtool.rules.majority import ImpossibleCounts, quorum
 
@@ -126,25 +133,29 @@ def quorum_of(store: Store, meeting: dict):
     if f["present"] is None or not f["entitled"]:
         return None
     try:
-        return quorum(meeting["kind"], f["entitled"], f["present"], *presidium_rule(store))
+        return quorum(meeting["kind"], f["entitled"], f["present"], *(rule or presidium_rule(store)))
     except ImpossibleCounts:
         return None
 
 
+def check_figures(m: dict) -> None:
+    f = figures(m)
+    if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
+        raise ValidationError(f"会议 {m['code']}：出席{f['present']}人，多于应到{f['entitled']}人")
+
+
 def refresh_quorum(store: Store, meeting: dict) -> None:
     """Store whether the meeting met its quorum (rdtool.rules.majority.quorum: 组织法 第十四条第四款 for a congress,
-    the presidium rule of the province profile in force) — 1, 0, or NULL when its figures are not known. The report counts the
-    meetings held by it (a meeting without a quorum could not be held); stored like an item's result, and
-    recomputed with the results whenever the roll call, the counts or the roster change (votes.recompute_meeting)."""
+    the presidium rule of the province profile in force) — 1, 0, or NULL when its figures are not known. The report
+    counts the meetings held by it (a meeting without a quorum could not be held); stored like an item's result, and
+    recomputed with the results whenever the roll call, the counts or the roster change (recompute.results)."""
     q = quorum_of(store, meeting)
     value = None if q is None else int(q.met)
     if meeting.get("quorum_met") != value:
         sql.update_meeting(store, meeting["id"], {"quorum_met": value})
 
 
-# ---------------------------------------------------------------- add / edit
-
-def _check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
+def check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
     errors = []
     if v.get("extraordinary") and v.get("kind") != "congress":
         errors.append(("extraordinary", "是", "只有人民代表大会会议可以是临时会议（组织法第十四条第三款）"))
@@ -165,164 +176,142 @@ def _check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
     return errors
 
 
-def prepare(store: Store, v: dict) -> dict:
-    """Fill term, seq, code and title of a parsed meeting; raise ValidationError when wrong."""
+# ---------------------------------------------------------------- numbering (adoption mid-term, issue 11)
+#
+# A term's meetings of one kind are numbered consecutively by date, from the number of the earliest one on
+# record (1 unless the township's own numbering starts later: `meeting add --number 19` for a secretary who
+# starts using rdtool at the 19th presidium meeting; stored in meeting_numbering). A generated code and title
+# (P5-19, ……第十九次会议) follow the number; a code or title typed by hand stays as typed.
+
+def first_number(store: Store, term: int | None, kind: str) -> int:
+    return sql.first_number(store, term, kind) or 1
+
+
+def expected_number(store: Store, term: int | None, kind: str, day: str) -> tuple[int, int]:
+    """(the number a new meeting on `day` takes, the group's first number afterwards)."""
+    first = first_number(store, term, kind)
+    before = sql.count_before(store, term, kind, day)
+    if before == 0 and sql.count_group(store, term, kind) and first > 1:
+        return first - 1, first - 1  # dated before the earliest on record: the meeting just before it
+    return first + before, first
+
+
+def number_problem(store: Store, term: int | None, kind: str, day: str, wanted: int) -> str | None:
+    """Why a new meeting on `day` cannot be number `wanted` (None when it can)."""
+    if not sql.count_group(store, term, kind):
+        return None
+    expected, _ = expected_number(store, term, kind, day)
+    if wanted == expected:
+        return None
+    return (f"按日期，{day} 的这次会议是第{term}届第{expected}次{label('meeting_kind', kind)}，不是第{wanted}次"
+            f"（编号随日期连续）")
+
+
+def set_first(store: Store, term: int | None, kind: str, first: int) -> None:
+    sql.set_first_number(store, term, kind, first)
+
+
+def renumber(store: Store, term: int | None, kind: str, follow: dict[int, tuple[bool, bool]] | None = None) -> None:
+    """Number the group's meetings consecutively by date from its first number; a generated code and title
+    follow the new number (`follow` marks meetings whose code/title count as generated whatever they say now,
+    e.g. one just moved from another kind). A code another meeting holds (or a voided one) is left as it is."""
+    town = settings_sql.get(store, "town") or ""
+    follow = follow or {}
+    first = first_number(store, term, kind)
+    wanted_codes: dict[int, str] = {}
+    for i, m in enumerate(sql.group(store, term, kind)):
+        n = first + i
+        gen_code, gen_title = follow.get(m["id"], (False, False))
+        changes = {}
+        if m["seq"] != n:
+            changes["seq"] = n
+        if (gen_title or (m["seq"] is not None and m["title"] == make_title(town, term, kind, m["seq"]))) \
+                and m["title"] != make_title(town, term, kind, n):
+            changes["title"] = make_title(town, term, kind, n)
+        if (gen_code or (m["seq"] is not None and m["code"] == make_code(term, kind, m["seq"]))) \
+                and m["code"] != make_code(term, kind, n):
+            wanted_codes[m["id"]] = make_code(term, kind, n)
+        if changes:
+            sql.update_meeting(store, m["id"], changes)
+    _move_codes(store, wanted_codes)
+
+
+def _move_codes(store: Store, wanted: dict[int, str]) -> None:
+    """Give meetings new codes without ever holding one code twice (the codes are unique). A code held by a
+    meeting that keeps its own is not taken (that meeting keeps its code too, and so on down the line)."""
+    while True:
+        blocked = [i for i, c in wanted.items() if sql.code_held_elsewhere(store, c, set(wanted))]
+        if not blocked:
+            break
+        for i in blocked:
+            del wanted[i]
+    while wanted:
+        free = [i for i, c in wanted.items() if not sql.code_taken(store, c)]
+        if not free:  # a cycle (meetings swapping numbers): park one on a temporary code
+            i = next(iter(wanted))
+            sql.update_meeting(store, i, {"code": f"{wanted[i]}~{i}"})
+            continue
+        for i in free:
+            sql.update_meeting(store, i, {"code": wanted.pop(i)})
+
+
+def release_code(store: Store, meeting: dict) -> None:
+    """A voided meeting gives up a generated code, so that the meetings after it can follow their numbers."""
+    if meeting["code"] == make_code(meeting["term"], meeting["kind"], meeting.get("seq") or 0):
+        sql.update_meeting(store, meeting["id"], {"code": f"{meeting['code']}（作废#{meeting['id']}）"})
+
+
+def prepare(store: Store, v: dict, number: int | None = None) -> dict:
+    """Fill term, number, code and title of a parsed meeting; raise ValidationError when wrong.
+
+    The number is `number`, else the one a code in rdtool's form states (P5-19), else the next by date."""
     v = dict(v)
     if v.get("term") is None and v.get("date"):
         v["term"] = settings_sql.term_on(store, v["date"])
         if v["term"] is None:
             raise ValidationError(f"日期 {v['date']} 不在任何一届之内，无法确定届次", "用 --term 指定届次，或先建立该届")
-    errors = _check_meeting(store, v)
+    errors = check_meeting(store, v)
     if errors:
         raise ValidationError("会议信息有误：", problems=problems_text(errors))
     v["extraordinary"] = int(bool(v.get("extraordinary")))
-    seq = sql.count_before(store, v["term"], v["kind"], v["date"]) + 1
-    if not v.get("code"):
-        code, n = make_code(v["term"], v["kind"], seq), seq
-        while sql.code_taken(store, code):
-            n += 1
-            code = make_code(v["term"], v["kind"], n)
-        v["code"] = code
-    elif sql.code_taken(store, v["code"]):
+    stated = code_number(v.get("code") or "", v["term"], v["kind"])
+    if number is not None and stated is not None and number != stated:
+        raise ValidationError(f"编号 {v['code']} 表示第{stated}次，与 --number {number} 不一致",
+                              "不写编号（按次序自动生成），或写一致的编号")
+    number = number if number is not None else stated
+    if v.get("code") and sql.code_taken(store, v["code"]):
         raise ValidationError(f"会议编号“{v['code']}”已经存在", "换一个编号，或不写编号让 rdtool 自动编号")
+    seq, first = expected_number(store, v["term"], v["kind"], v["date"])
+    if number is not None:
+        problem = number_problem(store, v["term"], v["kind"], v["date"], number)
+        if problem:
+            raise ValidationError(problem, "如果已录入会议的次序不对，先用 rdtool meeting edit 编号 --number 正确的次序 更正")
+        seq, first = number, (number if not sql.count_group(store, v["term"], v["kind"]) else first)
+    v["seq"], v["_first"] = seq, first
+    v["_generated"] = (not v.get("code") or v["code"] == make_code(v["term"], v["kind"], seq),
+                       not v.get("title"))
+    if not v.get("code"):  # (a code another meeting holds now is given when the group is renumbered)
+        v["code"] = make_code(v["term"], v["kind"], seq)
+        while sql.code_taken(store, v["code"]):
+            v["code"] += "~"
     if not v.get("title"):
         v["title"] = make_title(settings_sql.get(store, "town") or "", v["term"], v["kind"], seq)
     return v
 
 
 def insert(store: Store, v: dict) -> int:
+    """Insert a prepared meeting and renumber its group (the later ones move up when it is back-dated)."""
     meeting_id = sql.insert_meeting(store, v)
-    renumber(store, v["term"], v["kind"])
+    if v.get("_first", 1) != first_number(store, v["term"], v["kind"]):
+        set_first(store, v["term"], v["kind"], v["_first"])
+    renumber(store, v["term"], v["kind"], {meeting_id: v.get("_generated", (False, False))})
+    code = sql.meeting_by_id(store, meeting_id)["code"]
+    if code.endswith("~"):  # its number's code is held by a voided or hand-coded meeting: the next free one
+        n = v["seq"]
+        while sql.code_taken(store, make_code(v["term"], v["kind"], n)):
+            n += 1
+        sql.update_meeting(store, meeting_id, {"code": make_code(v["term"], v["kind"], n)})
     return meeting_id
-
-
-def renumber(store: Store, term: int | None, kind: str) -> None:
-    """Number the term's meetings of a kind by date; a generated title follows its meeting's new number
-    (a back-dated 第二次会议 moves the old one to 第三次). Codes never change: scripts refer to them."""
-    town = settings_sql.get(store, "town") or ""
-    for m in sql.renumber(store, term, kind):
-        if m["seq"] is not None and m["title"] == make_title(town, term, kind, m["seq"]):
-            store.update("meetings", m["id"], {"title": make_title(town, term, kind, m["new_seq"])})
-
-
-def add(store: Store, raw: dict) -> dict:
-    fields = [f if f.name != "code" else F.Field("code", F.text(30)) for f in FIELDS]
-    values, errors = F.parse_fields(fields, raw)
-    if errors:
-        raise ValidationError("会议信息有误：", problems=problems_text(errors))
-    with store.transaction():
-        v = prepare(store, values)
-        insert(store, v)
-        if v.get("present") is not None and v.get("entitled") is None:
-            m = sql.meeting_by_code(store, v["code"])
-            sql.update_meeting(store, m["id"], {"roster": roster_size(store, m)})
-        refresh_quorum(store, sql.meeting_by_code(store, v["code"]))
-    return get(store, v["code"])
-
-
-def edit(store: Store, ref: str, raw: dict) -> dict:
-    from rdtool.services import votes
-
-    current = get(store, ref)
-    fields = [f for f in FIELDS if f.name in raw and f.name in EDITABLE]
-    values, errors = F.parse_fields(fields, raw)
-    if errors:
-        raise ValidationError("会议信息有误：", problems=problems_text(errors))
-    if "present" in values and current["roll_rows"]:
-        raise ValidationError(f"会议 {current['code']} 已有点名记录，出席人数由点名得出",
-                              hint=f"用 rdtool meeting roll {current['code']} 重新点名")
-    merged = {**current, **values}
-    errors = _check_meeting(store, merged)
-    if errors:
-        raise ValidationError("会议信息有误：", problems=problems_text(errors))
-    changes = {k: (int(bool(v)) if k == "extraordinary" else v) for k, v in values.items() if v != current.get(k)}
-    with store.transaction():
-        sql.update_meeting(store, current["id"], changes)
-        if "date" in changes:
-            renumber(store, current["term"], current["kind"])
-            m = sql.meeting_by_id(store, current["id"])
-            if m["roll_rows"]:
-                _check_roll_in_office(store, m)
-            if m["roster"] is not None:
-                sql.update_meeting(store, m["id"], {"roster": roster_size(store, m)})
-        if "present" in changes and merged.get("roster") is None:
-            m = sql.meeting_by_id(store, current["id"])
-            sql.update_meeting(store, m["id"], {"roster": roster_size(store, m)})
-        m = sql.meeting_by_id(store, current["id"])
-        _check_figures(m)
-        votes.recompute_meeting(store, m)
-    return {"meeting": get(store, current["code"]), "changed": sorted(changes)}
-
-
-def _check_figures(m: dict) -> None:
-    f = figures(m)
-    if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
-        raise ValidationError(f"会议 {m['code']}：出席{f['present']}人，多于应到{f['entitled']}人")
-
-
-def _check_roll_in_office(store: Store, m: dict) -> None:
-    ids = {r["id"] for r in roster(store, m)}
-    bad = [a for a in sql.attendance(store, m["id"]) if a["deputy_id"] not in ids]
-    if bad:
-        raise ValidationError(f"会议 {m['code']} 改为 {m['date']} 后，点名中有人当日不在应到名单中："
-                              + "、".join(f"{a['name']}（ID {a['deputy_id']}）" for a in bad))
-
-
-# ---------------------------------------------------------------- roll call
-
-def _pick(members: list[dict], ref: str, code: str) -> dict:
-    text = clean(ref).lstrip("#")
-    if record_id(text) is not None:
-        found = [r for r in members if r["id"] == record_id(text)]
-    else:
-        found = [r for r in members if r["name"] == text.replace(" ", "")]
-    if not found:
-        raise ValidationError(f"“{ref}”不在会议 {code} 的应到名单中（当日在任的代表或主席团成员）",
-                              "检查姓名，或用 ID 指定；用 rdtool meeting show 查看会议日期")
-    if len(found) > 1:
-        raise ValidationError(f"应到名单中有{len(found)}人名为“{ref}”："
-                              + "、".join(f"ID {r['id']}" for r in found), "请改用 ID 指定")
-    return found[0]
-
-
-def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str] = (),
-              count: int | None = None, entitled: int | None = None) -> dict:
-    """Record a roll call: everyone on the roster present except the absent and those on leave —
-    or, for old records, a bare present count. Takes the roster snapshot and recomputes the votes."""
-    from rdtool.services import votes
-
-    m = get(store, ref)
-    if m["term"] is None:
-        raise ValidationError(f"会议 {m['code']} 没有届次，无法确定应到名单")
-    with store.transaction():
-        sql.clear_attendance(store, m["id"])
-        members = roster(store, m)
-        changes: dict = {"roster": len(members)}
-        if entitled is not None:
-            changes["entitled"] = entitled
-        if count is not None:
-            if absent or leave:
-                raise ValidationError("--count（只记出席人数）不能与 --absent/--leave 同时使用")
-            changes["present"] = count
-        else:
-            if not members:
-                raise ValidationError(f"会议 {m['code']}（{m['date']}）的应到名单为空",
-                                      "先导入代表名单或主席团成员；旧记录可用 --count 只记出席人数")
-            status = {r["id"]: "present" for r in members}
-            for names, st in ((absent, "absent"), (leave, "leave")):
-                for n in names:
-                    r = _pick(members, n, m["code"])
-                    if status[r["id"]] != "present":
-                        raise ValidationError(f"“{n}”被重复列出")
-                    status[r["id"]] = st
-            for deputy_id, st in status.items():
-                sql.add_attendance(store, m["id"], deputy_id, st)
-            changes["present"] = None
-        sql.update_meeting(store, m["id"], changes)
-        m = sql.meeting_by_id(store, m["id"])
-        _check_figures(m)
-        votes.recompute_meeting(store, m)
-    return get(store, m["code"])
 
 
 # ---------------------------------------------------------------- views
@@ -336,40 +325,6 @@ def listing(store: Store, *, kind: str | None = None, term: int | None = None, y
         q = quorum_of(store, r)
         r["quorum_met"] = None if q is None else q.met
     return rows
-
-
-def show(store: Store, ref: str) -> dict:
-    from rdtool.services import votes
-
-    m = get(store, ref)
-    f = figures(m)
-    q = quorum_of(store, m)
-    record = {k: m[k] for k in ("id", "code", "kind", "term", "seq", "date", "end_date", "title", "location",
-                                "notes")}
-    record["extraordinary"] = bool(m["extraordinary"])
-    record.update(present=f["present"], entitled=f["entitled"], present_source=f["present_source"],
-                  entitled_source=f["entitled_source"], roster=m["roster"])
-    record["absent"] = m["roll_absent"] if m["roll_rows"] else None
-    record["leave"] = m["roll_leave"] if m["roll_rows"] else None
-    roll = sql.attendance(store, m["id"])
-    record["absent_names"] = [a["name"] for a in roll if a["status"] == "absent"]
-    record["leave_names"] = [a["name"] for a in roll if a["status"] == "leave"]
-    if q is None:
-        record["quorum"] = None
-        record["quorum_text"] = "尚无出席人数或应到人数，无法判断是否达到法定人数（用 rdtool meeting roll 点名）"
-    else:
-        record["quorum"] = {"met": q.met, "required": q.required, "margin": q.margin, "rule": q.rule,
-                            "article": q.article, "explanation": q.explanation}
-        margin = f"多{q.margin}人" if q.margin > 0 else ("恰好达到" if q.margin == 0 else f"差{-q.margin}人")
-        record["quorum_text"] = f"{q.explanation}（{margin}；依据{q.article}）"
-    record["items"] = votes.rows_for(store, votes.sql_items(store, meeting_id=m["id"]))
-    record["elections"] = []
-    for c in sql.contests(store, meeting_id=m["id"]):
-        elected = [x["name"] for x in sorted(sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0))
-                   if x["elected"]]
-        record["elections"].append({"id": c["id"], "post": c["post"], "round": c["round"], "seats": c["seats"],
-                                    "outcome": c["outcome"], "elected": elected})
-    return record
 
 
 def attendance_history(store: Store, deputy_id: int) -> dict:
@@ -403,12 +358,13 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
         try:
             q = quorum(m["kind"], f["entitled"], f["present"], *rule)
         except (ImpossibleCounts, TypeError):
-            continue  # the stored flag disagrees with the figures: the vote checks report it
-        if not q.met:
+            continue  # reported by the vote checks (impossible counts, or a stored flag that disagrees)
+        if not q.met:  # a fact correctly recorded, not an error in the records (issue 11)
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
-            findings.append({"check": "meeting_no_quorum", "severity": "error", "table": "meetings",
+            findings.append({"check": "meeting_no_quorum", "severity": "note", "table": "meetings",
                              "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"
-                                                             f"（{q.article}）；会议不能举行，不计入会议次数和决定事项"})
+                                                             f"（{q.article}）；如实记录的事实：会议不能举行，"
+                                                             "不计入会议次数和决定事项"})
     for r in sql.congress_absences(store):
         if r["n"] >= 2:
             findings.append({"check": "deputy_absent_twice", "severity": "warning", "table": "deputies",

@@ -8,6 +8,7 @@ from rdtool import fields as F
 from rdtool.errors import RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.services import meetings as msvc
+from rdtool.services import recompute
 from rdtool.services import votes as vsvc
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
@@ -39,7 +40,7 @@ def check_meetings(store: Store, rows: list[Row]) -> list[RowError]:
             if v2["term"] is None:
                 errors.append(RowError(row.number, "date", v["date"], "不在任何一届之内，请填写届次"))
                 continue
-        errors.extend(RowError(row.number, f, str(val), m) for f, val, m in msvc._check_meeting(store, v2))
+        errors.extend(RowError(row.number, f, str(val), m) for f, val, m in msvc.check_meeting(store, v2))
     return errors
 
 
@@ -131,9 +132,9 @@ def _roster_ids(store: Store, index, m: dict) -> set[int]:
     """Who may appear in the meeting's roll call: msvc.roster, from the loaded index for a congress meeting."""
     if m["kind"] == "presidium" or m["term"] is None:
         return {r["id"] for r in msvc.roster(store, m)}
-    # the same rule as store.deputies.IN_OFFICE (not voided; active, or ended after the day)
+    # the same rule as store.deputies.ENTITLED (not voided; active, or ended on or after the day)
     return {r["id"] for r in index.by_id.values()
-            if r["term"] == m["term"] and r["level"] == "township" and index.in_office(r["id"], m["date"])}
+            if r["term"] == m["term"] and r["level"] == "township" and index.entitled(r["id"], m["date"])}
 
 
 def check_attendance(store: Store, rows: list[Row]) -> list[RowError]:
@@ -151,12 +152,8 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
         last_row[row.values["meeting_id"]] = row.number
     for meeting_id, m in touched.items():
         sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m), "present": None})
-        m = sql.meeting_by_id(store, meeting_id)
-        try:
-            msvc._check_figures(m)
-            vsvc.recompute_meeting(store, m)
-        except RdtoolError as exc:
-            errors.append(RowError(last_row[meeting_id], "meeting", m["code"], _message(exc)))
+        for problem, _ in recompute.results(store, sql.meeting_by_id(store, meeting_id)):
+            errors.append(RowError(last_row[meeting_id], "meeting", m["code"], problem))
     if errors:
         raise RowErrors(errors)
     return len(rows)

@@ -6,7 +6,8 @@
 
 The decision is a congress vote recorded with ``rdtool vote add``; ``rdtool.rules.mandates`` judges it. A
 chair or vice-chair leaves the presidium on the day of the vote (主席、副主席为主席团的成员, 第十九条): the
-presidium role ends through ``rdtool.services.deputies.set_presidium_role``.
+presidium role ends through ``rdtool.services.deputy_records.set_presidium_role`` (the presidium meetings after
+it are recomputed, rdtool.services.corrections).
 """
 
 from __future__ import annotations
@@ -56,20 +57,22 @@ def end(store: Store, person: str, post: str, action: str, vote_ref: str, *, mot
     problem = law.announcement_problem(m["date"], announced_on)
     if problem:
         raise ValidationError(problem)
+    from rdtool.services import corrections, deputy_records
+
     deputy = _deputy(store, person, post, term or m["term"])
-    with store.transaction():
+    with corrections.write(store, verb="已记录") as report:
         role_ended = None
         if deputy is not None and post in ROLE_OF:
             current = dsql.get(store, deputy["id"], m["date"])
             if current and current["presidium_role"] == ROLE_OF[post]:
-                dsvc.set_presidium_role(store, str(deputy["id"]), None, m["date"])
+                deputy_records.set_presidium_role(store, str(deputy["id"]), None, m["date"])
                 role_ended = post
         row_id = sql.insert_post_end(store, {
             "person": deputy["name"] if deputy else clean_name(person), "deputy_id": deputy["id"] if deputy else None,
             "post": post, "action": action, "item_id": item["id"], "motion_by": motion_by, "movers": movers,
             "announced_on": announced_on, "notes": notes})
     return {"id": row_id, "person": deputy["name"] if deputy else clean_name(person), "post": post, "action": action,
-            "date": m["date"], "meeting": m["code"], "role_ended": role_ended}
+            "date": m["date"], "meeting": m["code"], "role_ended": role_ended, "report": report}
 
 
 def _deputy(store: Store, person: str, post: str, term: int | None) -> dict | None:

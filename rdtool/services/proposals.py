@@ -344,10 +344,9 @@ def submit(store: Store, raw: dict) -> dict:
 
 
 def get(store: Store, code: str, as_of: str | None = None) -> dict:
-    """One proposal by code or id, its state judged on `as_of` (default today)."""
+    """A proposal by code (三届一次-001) or id, its state judged on `as_of` (default today); a code not found
+    suggests the nearest."""
     from rdtool.dates import today
+    from rdtool.services import refs
 
-    row = sql.get(store, clean(code), as_of or today())
-    if row is None:
-        raise NotFound(f"没有编号为“{code}”的建议或议案", "用 rdtool proposal list 查看编号")
-    return row
+    return sql.get(store, f"#{refs.resolve(store, 'proposal', code).id}", as_of or today())

@@ -119,11 +119,26 @@ def log(store: Store, table: str | None = None, since: str | None = None, record
 
 # ---- voiding and deleting -------------------------------------------------------------------------------
 
+def target(store: Store, first: str, second: str | None = None) -> tuple[str, str, str]:
+    """(table, log key, reference as lists show it) of the record `db void` / `db delete` names: a reference
+    with or without its kind (会议 P5-22, 表决 P5-22#3, P5-22#3, 代表 徐晓峰), or a table and its key."""
+    from rdtool.services import refs
+
+    tables = changelog.logged_tables(store.conn)
+    if second is not None and first in tables and refs.kind_of(first) is None:
+        row = _record(store, first, second)
+        return first, str(row["_key"]), str(row["_key"])
+    ref = refs.resolve_words(store, first, second, voided=True)
+    return ref.table, str(ref.id), ref.text
+
+
 def _record(store: Store, table: str, record_id: str) -> dict:
     tables = changelog.logged_tables(store.conn)
     if table not in tables or table == "settings":
-        raise UsageError(f"没有名为“{table}”的记录表",
-                         f"可用：{'、'.join(t for t in tables if t != 'settings')}")
+        from rdtool.services.refs import kind_words
+
+        raise UsageError(f"没有名为“{table}”的记录表或类别",
+                         f"类别可用：{kind_words()}；也可写表名：{'、'.join(t for t in tables if t != 'settings')}")
     text = str(record_id).strip().lstrip("#")
     row = changelog.find_record(store, table, text)
     if row is None and typed_id(text) is not None:
@@ -133,29 +148,49 @@ def _record(store: Store, table: str, record_id: str) -> dict:
     return row
 
 
-def void(store: Store, table: str, record_id: str, reason: str) -> dict:
+def _renumber_after(store: Store, table: str, row: dict, voided: bool) -> None:
+    """A meeting voided or deleted leaves its kind's numbering: the later ones close the gap (a voided one
+    gives up its generated code for them)."""
+    if table == "meetings" and row.get("kind"):
+        from rdtool.services.meetings import release_code, renumber
+
+        if voided:
+            release_code(store, row)
+        renumber(store, row.get("term"), row["kind"])
+
+
+def void(store: Store, first: str, second: str | None, reason: str) -> dict:
     """Mark a record void (it stays, with the reason, in the table and the log; it leaves all figures)."""
     from rdtool.labels import clean
+    from rdtool.services import corrections
 
     reason = clean(reason)
     if not reason:
         raise ValidationError("作废必须写明原因（--reason）")
     if len(reason) > 500:
         raise ValidationError(f"作废原因过长（{len(reason)} 字，最多 500 字）")
-    if table in changelog.logged_tables(store.conn) and "voided_at" not in changelog.column_names(store, table):
+    if second is not None and first in changelog.logged_tables(store.conn) \
+            and "voided_at" not in changelog.column_names(store, first):
+        raise UsageError(f"{first} 的记录不能单独作废", "请作废它所属的记录（如会议、议案），或在所属命令中更正")
+    table, key, shown = target(store, first, second)
+    row = _record(store, table, key)
+    if "voided_at" not in row:
         raise UsageError(f"{table} 的记录不能单独作废", "请作废它所属的记录（如会议、议案），或在所属命令中更正")
-    row = _record(store, table, record_id)
     if row["voided_at"]:
-        raise RdtoolError(f"{table} 记录 {row['_key']} 已于 {local_time(row['voided_at'])} 作废（{row['void_reason']}）")
-    with store.transaction():
+        raise RdtoolError(f"{shown} 已于 {local_time(row['voided_at'])} 作废（{row['void_reason']}）")
+    with corrections.write(store, reason, subject=(table, key), verb="已作废") as report:
         changelog.void_record(store, table, row["_key"], utc_now(), reason)
-    return {"table": table, "record": str(row["_key"]), "reason": reason}
+        _renumber_after(store, table, row, True)
+    return {"table": table, "record": shown, "reason": reason, "report": report}
 
 
-def delete(store: Store, table: str, record_id: str, window_minutes: int = DELETE_WINDOW_MINUTES) -> dict:
+def delete(store: Store, first: str, second: str | None = None,
+           window_minutes: int = DELETE_WINDOW_MINUTES) -> dict:
     """Delete a record inserted within the last few minutes (with the records entered with it)."""
-    row = _record(store, table, record_id)
-    key = str(row["_key"])
+    from rdtool.services import corrections
+
+    table, key, shown = target(store, first, second)
+    row = _record(store, table, key)
     limit = datetime.now(timezone.utc) - timedelta(minutes=window_minutes)
 
     def recent(t: str, k: str) -> bool:
@@ -166,28 +201,31 @@ def delete(store: Store, table: str, record_id: str, window_minutes: int = DELET
             return False
 
     if not recent(table, key):
-        raise RdtoolError(f"{table} 记录 {key} 不是最近 {window_minutes} 分钟内新增的，不能删除",
-                          f"历史记录只能更正或作废：rdtool db void {table} {key} --reason 原因")
+        raise RdtoolError(f"{shown} 不是最近 {window_minutes} 分钟内新增的，不能删除",
+                          f"历史记录只能更正或作废：rdtool db void {first if second else ''} {second or first} "
+                          "--reason 原因；刚才的命令可用 rdtool undo 撤销".replace("  ", " "))
     deps = changelog.dependents(store, table, row)
     old = [f"{t} {k}" for t, k, _ in deps if not recent(t, k)]
     if old:
-        raise RdtoolError(f"{table} 记录 {key} 已被其他记录引用：{'、'.join(old[:10])}，不能删除",
-                          f"请改为作废：rdtool db void {table} {key} --reason 原因")
-    with store.transaction():
+        raise RdtoolError(f"{shown} 已被其他记录引用：{'、'.join(old[:10])}，不能删除",
+                          f"请改为作废：rdtool db void {second and first or ''} {second or first} --reason 原因"
+                          .replace("  ", " "))
+    with corrections.write(store, subject=None, verb="已删除") as report:
         for t, k, _ in deps:
             changelog.delete_record(store, t, k)
         changelog.delete_record(store, table, row["_key"])
-    return {"table": table, "record": key, "also": [f"{t} {k}" for t, k, _ in deps]}
+        _renumber_after(store, table, row, False)
+    return {"table": table, "record": shown, "also": [f"{t} {k}" for t, k, _ in deps], "report": report}
 
 
-def describe(store: Store, table: str, record_id: str, show_private: bool = False) -> str:
+def describe(store: Store, first: str, second: str | None = None, show_private: bool = False) -> str:
     """One line naming a record, for a confirmation question."""
-    row = _record(store, table, record_id)
-    shown = {k: v for k, v in row.items() if k != "_key"}
-    from rdtool.labels import label
+    from rdtool.services.describe import KIND_ZH
 
-    what = summary("insert", None, mask(shown, show_private), FIELD_ZH)
-    return f"{label('table', table)}（{table}）{row['_key']}：{what}"
+    table, key, shown = target(store, first, second)
+    row = _record(store, table, key)
+    fields = {k: v for k, v in row.items() if k != "_key"}
+    return f"{KIND_ZH.get(table, table)} {shown}：{summary('insert', None, mask(fields, show_private), FIELD_ZH)}"
 
 
 # ---- checks -------------------------------------------------------------------------------------------------

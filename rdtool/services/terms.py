@@ -30,12 +30,41 @@ def add(store: Store, number: int, start: str, end: str | None, make_current: bo
     An earlier term still open-ended is closed the day before the new one starts; the note saying so is
     returned. Terms whose dates overlap are refused.
     """
+    from rdtool.services import corrections
+
     validate(number, start, end)
-    with store.transaction():
+    with corrections.write(store, verb="已增加"):
         note = _insert(store, number, start, end)
         if make_current:
             sql.put(store, "current_term", number)
     return note
+
+
+def edit(store: Store, number: int, start: str | None, end: str | None, clear_end: bool = False,
+         reason: str | None = None):
+    """Correct a term's dates; meetings dated outside the new dates are refused (move them first). The term's
+    meetings are recomputed (rdtool.services.corrections)."""
+    from rdtool.services import corrections
+
+    current = sql.term(store, number)
+    if current is None:
+        raise RdtoolError(f"第{number}届尚未建立", "用 rdtool term list 查看")
+    new_start = start or current["start_date"]
+    new_end = None if clear_end else (end or current["end_date"])
+    validate(number, new_start, new_end)
+    for other in sql.terms(store):
+        if other["number"] == number:
+            continue
+        if other["start_date"] <= (new_end or "9999-12-31") and new_start <= (other["end_date"] or "9999-12-31"):
+            raise ValidationError(f"第{number}届（{new_start} 至 {new_end or '—'}）与第{other['number']}届"
+                                  f"（{other['start_date']} 至 {other['end_date'] or '—'}）的日期重叠")
+    outside = sql.meetings_outside(store, number, new_start, new_end)
+    if outside:
+        raise ValidationError(f"第{number}届有会议在新的起止日期之外：{'、'.join(f'{m}' for m in outside[:10])}",
+                              "先更正这些会议的日期或届次（rdtool meeting edit），再改届的起止日期")
+    with corrections.write(store, reason, subject=("terms", number)) as report:
+        sql.set_term_dates(store, number, new_start, new_end)
+    return report
 
 
 def _insert(store: Store, number: int, start: str, end: str | None) -> str | None:

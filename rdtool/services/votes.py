@@ -1,13 +1,14 @@
 """Agenda items and the votes on them. A vote's result is never typed in: it is computed by
 `rdtool.rules.majority.decide_vote` (body = the meeting's kind) from the counts and the
 meeting's present/entitled figures, stored with the rule applied, and recomputed whenever the
-counts, the roll call or the entitled figure change."""
+counts, the roll call or the entitled figure change (rdtool.services.recompute); items are corrected and
+moved through rdtool.services.meeting_records."""
 
 from __future__ import annotations
 
 from rdtool import fields as F
-from rdtool.errors import NotFound, RdtoolError, ValidationError
-from rdtool.labels import clean, label, record_id
+from rdtool.errors import RdtoolError, ValidationError
+from rdtool.labels import label
 from rdtool.services import meetings as msvc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
@@ -26,7 +27,7 @@ FIELDS: list[F.Field] = [
     F.Field("subject", F.text(100)),  # issue 13: 议题 of a report item (the supervision prose); else from the title
 ]
 COUNTS = ("yes", "no", "abstain", "not_voting")
-EDITABLE = ("seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes", "subject")
+EDITABLE = ("meeting", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes", "subject")
 
 
 def has_counts(values: dict) -> bool:
@@ -51,15 +52,6 @@ def outcome(store: Store, meeting: dict, values: dict):
                            values.get("abstain") or 0, values.get("not_voting") or 0, *msvc.presidium_rule(store))
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}：票数不可能成立：{exc}", hint="请核对票数和出席人数；没有写入任何记录") from None
-
-
-def recompute_meeting(store: Store, meeting: dict) -> None:
-    """Recompute the meeting's quorum and every item's result after the counts, the roll call or the entitled
-    figure changed."""
-    msvc.refresh_quorum(store, meeting)
-    for it in sql.items_of(store, meeting["id"]):
-        o = outcome(store, meeting, it)
-        sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
 
 
 def parse(raw: dict, fields: list[F.Field]) -> dict:
@@ -101,42 +93,10 @@ def insert_item(store: Store, m: dict, values: dict) -> int:
 
 
 def get(store: Store, ref: str) -> dict:
-    """An item by id ('17') or by meeting code and sequence ('P3-08#3', 'P3-08/3', 'P3-08:3')."""
-    text = clean(ref).lstrip("#")
-    row = None
-    if record_id(text) is not None:
-        row = sql.item(store, record_id(text))
-    else:
-        for sep in ("#", "/", ":", "："):
-            if sep in text:
-                code, _, seq = text.rpartition(sep)
-                if record_id(seq) is not None:
-                    m = msvc.get(store, code)
-                    row = sql.item_by_seq(store, m["id"], record_id(seq))
-                break
-    if row is None:
-        raise NotFound(f"没有找到议程事项“{ref}”", "写事项 ID，或 会议编号#序号（如 P3-08#3）；用 rdtool vote list 查看")
-    return row
+    """An item by meeting code and number ('P3-08#3', 'P3-08/3', 'P3-08:3') or by id ('17')."""
+    from rdtool.services import refs
 
-
-def edit(store: Store, ref: str, raw: dict) -> dict:
-    current = get(store, ref)
-    values = parse(raw, [f for f in FIELDS if f.name in raw and f.name in EDITABLE])
-    if has_counts(values):
-        values = {**{k: current.get(k) for k in COUNTS}, **values}
-        values = fill_counts(values)
-    merged = {**current, **values}
-    with store.transaction():
-        m = sql.meeting_by_id(store, current["meeting_id"])
-        if values.get("seq") is not None and values["seq"] != current["seq"]:
-            if sql.item_by_seq(store, m["id"], values["seq"]):
-                raise ValidationError(f"会议 {m['code']} 已有第{values['seq']}项议程")
-        o = outcome(store, m, merged)
-        changes = {k: v for k, v in values.items() if v != current.get(k)}
-        changes.update(result=o.result if o else None, rule=o.rule if o else None)
-        sql.update_item(store, current["id"], changes)
-    return {"item": get(store, str(current["id"])),
-            "changed": sorted(k for k in changes if k not in ("result", "rule"))}
+    return sql.item(store, refs.resolve(store, "item", ref).id)
 
 
 def sql_items(store: Store, **kw) -> list[dict]:
@@ -154,6 +114,7 @@ def rows_for(store: Store, rows: list[dict]) -> list[dict]:
         f = msvc.figures(m)
         r = dict(r)
         r["meeting_code"] = m["code"]
+        r["ref"] = f"{m['code']}#{r['seq']}"
         r["meeting_kind"] = m["kind"]
         r["meeting_date"] = m["date"]
         r["present"], r["entitled"] = f["present"], f["entitled"]

@@ -219,6 +219,38 @@ def entries(store: Any, table: str | None = None, since: str | None = None, reco
     return rows
 
 
+def entries_between(store: Any, after_id: int, upto_id: int | None = None,
+                    tables: tuple[str, ...] | None = None) -> list[dict]:
+    """Entries with after_id < id <= upto_id (what one transaction wrote so far), oldest first."""
+    sql = "SELECT id, at, table_name, row_id, action, before, after, command_id FROM change_log WHERE id > ?"
+    params: list = [after_id]
+    if upto_id is not None:
+        sql += " AND id <= ?"
+        params.append(upto_id)
+    if tables:
+        sql += f" AND table_name IN ({', '.join('?' for _ in tables)})"
+        params += list(tables)
+    return store.query(sql + " ORDER BY id", params)
+
+
+def fields_between(store: Any, after_id: int, upto_id: int, table: str, fields: tuple[str, ...]) -> list[tuple]:
+    """(action, before.f1, after.f1, before.f2, after.f2, …) of a table's entries in a span, read by SQLite's
+    JSON functions (a bulk import's entries are not parsed one by one in Python)."""
+    cols = ", ".join(f"json_extract(before, '$.{f}'), json_extract(after, '$.{f}')" for f in fields)
+    return [tuple(r) for r in store.conn.execute(
+        f"SELECT action, {cols} FROM change_log WHERE table_name = ? AND id > ? AND id <= ?",
+        (table, after_id, upto_id))]
+
+
+def last_before(store: Any, table: str, row_id: str) -> dict | None:
+    """The record as it was before its most recent deletion (None when it was never deleted)."""
+    import json
+
+    text = store.scalar("SELECT before FROM change_log WHERE table_name = ? AND row_id = ? AND action = 'delete' "
+                        "ORDER BY id DESC LIMIT 1", (table, str(row_id)))
+    return json.loads(text) if text else None
+
+
 def inserted_at(store: Any, table: str, row_id: str) -> str | None:
     """When the record was inserted (from the log), or None when the log does not say."""
     return store.scalar("SELECT at FROM change_log WHERE table_name = ? AND row_id = ? AND action = 'insert' "
@@ -371,3 +403,64 @@ def unsealed(conn: sqlite3.Connection) -> int:
         return 0
     sealed_to = conn.execute("SELECT coalesce(max(last_log_id), 0) FROM commands").fetchone()[0]
     return conn.execute(f"SELECT count(*) FROM {CHANGE_LOG} WHERE id > ?", (sealed_to,)).fetchone()[0]
+
+
+# ---- undo: a command's entries reverted (rdtool.services.undo) --------------------------------------------
+
+def commands_newest(store: Any, limit: int = 50) -> list[dict]:
+    """Commands that wrote, newest first, with how many entries are their own and whether an undo reverted them."""
+    return store.query(
+        "SELECT c.id, c.at, c.argv, c.reason, c.undoes, c.first_log_id, c.last_log_id, "
+        "(SELECT count(*) FROM change_log e WHERE e.command_id = c.id) AS entries, "
+        "(SELECT u.id FROM commands u WHERE u.undoes = c.id ORDER BY u.id LIMIT 1) AS undone_by "
+        "FROM commands c ORDER BY c.id DESC LIMIT ?", (limit,))
+
+
+def command(store: Any, command_id: int) -> dict | None:
+    rows = store.query(
+        "SELECT c.id, c.at, c.argv, c.reason, c.undoes, c.first_log_id, c.last_log_id, "
+        "(SELECT count(*) FROM change_log e WHERE e.command_id = c.id) AS entries, "
+        "(SELECT u.id FROM commands u WHERE u.undoes = c.id ORDER BY u.id LIMIT 1) AS undone_by "
+        "FROM commands c WHERE c.id = ?", (command_id,))
+    return rows[0] if rows else None
+
+
+def command_entries(store: Any, command_id: int) -> list[dict]:
+    return store.query("SELECT id, at, table_name, row_id, action, before, after, command_id FROM change_log "
+                       "WHERE command_id = ? ORDER BY id", (command_id,))
+
+
+def current_state(store: Any, table: str, row_id: str) -> dict | None:
+    """The record now, as the log's JSON would write it (None when there is no such record)."""
+    import json
+
+    cols = _columns(store.conn, table)
+    text = store.scalar(f"SELECT {_json(_q(table), cols)} FROM {_q(table)} WHERE {_key(_q(table), cols)} = ?",
+                        (row_id,))
+    return json.loads(text) if text is not None else None
+
+
+def latest_entry_on(store: Any, table: str, row_id: str, after_id: int) -> dict | None:
+    """The newest entry on a record after a given entry (who changed it since)."""
+    return store.one("SELECT id, command_id FROM change_log WHERE table_name = ? AND row_id = ? AND id > ? "
+                     "ORDER BY id DESC LIMIT 1", (table, str(row_id), after_id))
+
+
+def revert(store: Any, entry: dict) -> None:
+    """Put a record back as it was before one log entry (the reverting write is logged by the triggers)."""
+    import json
+
+    table, row_id = entry["table_name"], entry["row_id"]
+    cols = _columns(store.conn, table)
+    key = _key(_q(table), cols)
+    before = json.loads(entry["before"]) if entry["before"] else None
+    if before is None:
+        store.execute(f"DELETE FROM {_q(table)} WHERE {key} = ?", (row_id,))
+        return
+    names = [n for n, _, _ in cols if n in before]
+    if entry["after"] is None:
+        store.execute(f"INSERT INTO {_q(table)} ({', '.join(_q(n) for n in names)}) "
+                      f"VALUES ({', '.join('?' for _ in names)})", [before[n] for n in names])
+        return
+    store.execute(f"UPDATE {_q(table)} SET {', '.join(f'{_q(n)} = ?' for n in names)} WHERE {key} = ?",
+                  [*(before[n] for n in names), row_id])

@@ -14,6 +14,9 @@ def in_office(day: str = ":day", d: str = "d") -> str:
 
 
 IN_OFFICE = in_office()
+# Entitled at a meeting on :day (its 全体 base): in office when the day began — a deputy whose resignation a
+# session accepts that day was one of the deputies it opened with.
+ENTITLED = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date >= :day))"
 
 # Names borne by two or more deputies of one term (name, term, n): where a file must add the deputy's id.
 SHARED_NAMES = ("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
@@ -141,18 +144,30 @@ def mandate_ends(store: Store) -> dict[int, str]:
 
 
 def memberships(store: Store, deputy_id: int) -> list[dict]:
-    return store.query("SELECT role, from_date, to_date FROM presidium_members WHERE deputy_id = ? ORDER BY id",
+    return store.query("SELECT id, role, from_date, to_date FROM presidium_members WHERE deputy_id = ? ORDER BY id",
                        (deputy_id,))
+
+
+def move_membership_ends(store: Store, deputy_id: int, old_day: str, new_day: str | None) -> None:
+    """Memberships that ended with a departure on `old_day` end on `new_day` instead (None: reopened)."""
+    store.execute("UPDATE presidium_members SET to_date = ? WHERE deputy_id = ? AND to_date = ?",
+                  (new_day, deputy_id, old_day))
 
 
 def presidium_on(store: Store, term: int, day: str) -> list[dict]:
     """Presidium members in office on a day (the entitled base of a presidium meeting)."""
     return store.query(f"SELECT d.*, {_ROLE_ON} AS presidium_role FROM deputies d "
-                       f"WHERE d.term = :term AND {IN_OFFICE} AND {_ROLE_ON} IS NOT NULL",
+                       f"WHERE d.term = :term AND {ENTITLED} AND {_ROLE_ON} IS NOT NULL",
                        {"term": term, "day": day})
+
+
+def entitled(store: Store, term: int, level: str, day: str) -> list[dict]:
+    """Deputies of a term and level entitled at a meeting on a day (the entitled base of a congress)."""
+    return store.query(f"SELECT d.* FROM deputies d WHERE d.term = :term AND d.level = :level AND {ENTITLED}",
+                       {"term": term, "level": level, "day": day})
 
 
 def count_in_office(store: Store, term: int, level: str, day: str) -> int:
     """Deputies of a term and level in office on a day (the entitled base of a congress)."""
-    return store.scalar(f"SELECT count(*) FROM deputies d WHERE d.term = :term AND d.level = :level AND {IN_OFFICE}",
+    return store.scalar(f"SELECT count(*) FROM deputies d WHERE d.term = :term AND d.level = :level AND {ENTITLED}",
                         {"term": term, "level": level, "day": day})

@@ -120,7 +120,7 @@ def insert_vote(store: Store, round_id: int, candidate_id: int, votes: int, stat
 
 
 def votes(store: Store, round_id: int) -> list[dict]:
-    return store.query("SELECT v.*, c.name FROM ge_votes v JOIN ge_candidates c ON c.id = v.candidate_id "
+    return store.query("SELECT v.*, c.name, c.deputy_id FROM ge_votes v JOIN ge_candidates c ON c.id = v.candidate_id "
                        "WHERE v.round_id = ? ORDER BY v.votes DESC, c.id", (round_id,))
 
 
@@ -168,3 +168,36 @@ def previous_roster(store: Store, term: int, level: str) -> set[tuple[str, str |
     if not rows:
         return None
     return {(r["name"], r["birth_date"]) for r in rows}
+
+
+# ---- corrections (rdtool.services.general_election_edits) ---------------------------------------------------
+
+def election_by_id(store: Store, election_id: int) -> dict | None:
+    return store.one("SELECT * FROM general_elections WHERE id = ?", (election_id,))
+
+
+def constituency_by_id(store: Store, constituency_id: int) -> dict | None:
+    return store.one("SELECT * FROM ge_constituencies WHERE id = ?", (constituency_id,))
+
+
+def update_constituency(store: Store, constituency_id: int, changes: dict) -> None:
+    store.update("ge_constituencies", constituency_id, changes)
+
+
+def round_by_id(store: Store, round_id: int) -> dict | None:
+    return store.one("SELECT * FROM ge_rounds WHERE id = ?", (round_id,))
+
+
+def update_round(store: Store, round_id: int, changes: dict) -> None:
+    store.update("ge_rounds", round_id, changes)
+
+
+def set_vote(store: Store, round_id: int, candidate_id: int, votes: int, status: str) -> None:
+    store.execute("UPDATE ge_votes SET votes = ?, status = ? WHERE round_id = ? AND candidate_id = ?",
+                  (votes, status, round_id, candidate_id))
+
+
+def candidate_votes(store: Store, candidate_id: int) -> list[dict]:
+    """The candidate's votes in rounds not voided."""
+    return store.query("SELECT v.* FROM ge_votes v JOIN ge_rounds r ON r.id = v.round_id "
+                       "WHERE v.candidate_id = ? AND r.voided_at IS NULL", (candidate_id,))

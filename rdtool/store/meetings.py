@@ -72,16 +72,51 @@ def without_quorum(store: Store, date_from: str, date_to: str) -> list[dict]:
         "AND m.quorum_met = 0 AND m.date BETWEEN ? AND ? ORDER BY m.date, m.code", (date_from, date_to))
 
 
-def renumber(store: Store, term: int | None, kind: str) -> list[dict]:
-    """seq = position of the meeting among the term's meetings of its kind, by date; returns the moved ones."""
-    rows = store.query("SELECT id, seq, title FROM meetings WHERE term IS ? AND kind = ? AND voided_at IS NULL "
-                       "ORDER BY date, id", (term, kind))
-    moved = []
-    for i, r in enumerate(rows, 1):
-        if r["seq"] != i:
-            store.execute("UPDATE meetings SET seq = ? WHERE id = ?", (i, r["id"]))
-            moved.append({**r, "new_seq": i})
-    return moved
+def group(store: Store, term: int | None, kind: str) -> list[dict]:
+    """The term's live meetings of one kind, in the order they are numbered (by date)."""
+    return store.query("SELECT id, seq, code, title, date FROM meetings WHERE term IS ? AND kind = ? "
+                       "AND voided_at IS NULL ORDER BY date, id", (term, kind))
+
+
+def groups(store: Store) -> list[tuple[int, str]]:
+    """(term, kind) of every group of live meetings."""
+    return [(r["term"], r["kind"]) for r in store.query(
+        "SELECT DISTINCT term, kind FROM meetings WHERE voided_at IS NULL AND term IS NOT NULL ORDER BY 1, 2")]
+
+
+def meetings_since(store: Store, term: int, kind: str | None, since: str) -> list[int]:
+    """Ids of the term's live meetings (of one kind) dated on or after `since`."""
+    sql = "SELECT id FROM meetings WHERE voided_at IS NULL AND term = ? AND date >= ?"
+    params: list = [term, since]
+    if kind is not None:
+        sql += " AND kind = ?"
+        params.append(kind)
+    return [r["id"] for r in store.query(sql, params)]
+
+
+def deputy_term(store: Store, deputy_id: int) -> int | None:
+    return store.scalar("SELECT term FROM deputies WHERE id = ?", (deputy_id,))
+
+
+def count_group(store: Store, term: int | None, kind: str) -> int:
+    return store.scalar("SELECT count(*) FROM meetings WHERE term IS ? AND kind = ? AND voided_at IS NULL",
+                        (term, kind))
+
+
+def code_held_elsewhere(store: Store, code: str, moving: set[int]) -> bool:
+    """Whether a meeting that is not about to change its code (a voided one included) holds `code`."""
+    ids = [r["id"] for r in store.query("SELECT id FROM meetings WHERE code = ?", (code,))]
+    return any(i not in moving for i in ids)
+
+
+def first_number(store: Store, term: int | None, kind: str) -> int | None:
+    """The number of the group's earliest meeting on record, when the township's numbering starts later."""
+    return store.scalar("SELECT first FROM meeting_numbering WHERE term IS ? AND kind = ?", (term, kind))
+
+
+def set_first_number(store: Store, term: int | None, kind: str, first: int) -> None:
+    store.execute("INSERT INTO meeting_numbering (term, kind, first) VALUES (?, ?, ?) "
+                  "ON CONFLICT (term, kind) DO UPDATE SET first = excluded.first", (term, kind, first))
 
 
 def count_before(store: Store, term: int | None, kind: str, day: str) -> int:
@@ -100,9 +135,18 @@ def clear_attendance(store: Store, meeting_id: int) -> None:
     store.execute("DELETE FROM attendance WHERE meeting_id = ?", (meeting_id,))
 
 
+def delete_attendance(store: Store, meeting_id: int, deputy_id: int) -> None:
+    store.execute("DELETE FROM attendance WHERE meeting_id = ? AND deputy_id = ?", (meeting_id, deputy_id))
+
+
 def add_attendance(store: Store, meeting_id: int, deputy_id: int, status: str) -> None:
     store.execute("INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (?, ?, ?)",
                   (meeting_id, deputy_id, status))
+
+
+def set_attendance(store: Store, meeting_id: int, deputy_id: int, status: str) -> None:
+    store.execute("UPDATE attendance SET status = ? WHERE meeting_id = ? AND deputy_id = ?",
+                  (status, meeting_id, deputy_id))
 
 
 def add_attendance_rows(store: Store, rows: list[tuple[int, int, str]]) -> None:
@@ -184,6 +228,21 @@ def items(store: Store, *, meeting_id: int | None = None, term: int | None = Non
                        f"ORDER BY m.date, m.code, i.seq, i.id", params)
 
 
+def results(store: Store) -> list[dict]:
+    """Every live item's meeting, number and stored result (what a correction compares before and after)."""
+    return store.query("SELECT i.id, i.meeting_id, m.code || '#' || i.seq AS ref, i.result FROM items i "
+                       "JOIN meetings m ON m.id = i.meeting_id WHERE i.voided_at IS NULL AND m.voided_at IS NULL")
+
+
+def move_item_appointments(store: Store, item_id: int, meeting_id: int) -> None:
+    """Appointments decided by an item follow it to the meeting it is moved to."""
+    store.execute("UPDATE appointments SET meeting_id = ? WHERE item_id = ?", (meeting_id, item_id))
+
+
+def proposals_at(store: Store, meeting_id: int) -> int:
+    return store.scalar("SELECT count(*) FROM proposals WHERE meeting_id = ? AND voided_at IS NULL", (meeting_id,))
+
+
 def set_result(store: Store, item_id: int, result: str | None, rule: str | None) -> None:
     store.execute("UPDATE items SET result = ?, rule = ? WHERE id = ?", (result, rule, item_id))
 
@@ -238,6 +297,14 @@ def set_candidate_elected(store: Store, candidate_id: int, elected: bool, electe
 
 def set_candidate_votes(store: Store, candidate_id: int, votes: int) -> None:
     store.execute("UPDATE candidates SET votes = ? WHERE id = ?", (votes, candidate_id))
+
+
+def outcomes(store: Store) -> list[dict]:
+    """Every live contest's outcome and winners (what a correction compares before and after)."""
+    return store.query("SELECT c.id, c.meeting_id, m.code || ' ' || c.post || '选举' AS label, c.outcome, "
+                       "(SELECT group_concat(name, '、') FROM (SELECT x.name FROM candidates x WHERE x.contest_id = c.id "
+                       "AND x.elected ORDER BY x.id)) AS winners FROM election_contests c "
+                       "JOIN meetings m ON m.id = c.meeting_id WHERE c.voided_at IS NULL AND m.voided_at IS NULL")
 
 
 def set_contest_outcome(store: Store, contest_id: int, outcome: str) -> None:

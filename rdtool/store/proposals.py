@@ -163,6 +163,15 @@ def update_round(store: Store, proposal_id: int, number: int, values: dict) -> N
                   [*values.values(), proposal_id, number])
 
 
+def remove_cosigner(store: Store, proposal_id: int, deputy_id: int) -> None:
+    store.execute("DELETE FROM proposal_cosigners WHERE proposal_id = ? AND deputy_id = ?", (proposal_id, deputy_id))
+
+
+def delete_round(store: Store, proposal_id: int, number: int) -> None:
+    """A re-handling round opened by a 不满意 that is corrected away (it has no answer)."""
+    store.execute("DELETE FROM proposal_rounds WHERE proposal_id = ? AND round = ?", (proposal_id, number))
+
+
 def update(store: Store, proposal_id: int, values: dict) -> None:
     store.update("proposals", proposal_id, values)
 

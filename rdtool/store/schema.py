@@ -532,6 +532,22 @@ def m1402_mandates_and_calendar(db) -> None:
 MIGRATIONS.append(("m1402_mandates_and_calendar", m1402_mandates_and_calendar))
 
 
+def m1101_meeting_numbering(db) -> None:
+    """Where a township's numbering of its meetings starts (issue 11: adoption mid-term). A term's meetings of
+    one kind are numbered consecutively by date from `first` (1 when there is no row)."""
+    run_sql(db, """
+CREATE TABLE meeting_numbering (
+    term INTEGER NOT NULL REFERENCES terms(number),
+    kind TEXT NOT NULL,                   -- presidium | congress | other
+    first INTEGER NOT NULL,               -- the number of the earliest meeting of this kind on record
+    PRIMARY KEY (term, kind)
+);
+""")
+
+
+MIGRATIONS.append(("m1101_meeting_numbering", m1101_meeting_numbering))
+
+
 # --- issue 13: figures a secretary can sign ----------------------------------------------------------------
 M1301_FIGURES = """
 ALTER TABLE meetings ADD COLUMN quorum_met INTEGER;        -- computed by rdtool.rules.majority.quorum, never typed

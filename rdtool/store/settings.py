@@ -72,6 +72,17 @@ def close_term(store: Store, number: int, end_date: str) -> None:
     store.execute("UPDATE terms SET end_date = ? WHERE number = ?", (end_date, number))
 
 
+def set_term_dates(store: Store, number: int, start_date: str, end_date: str | None) -> None:
+    store.execute("UPDATE terms SET start_date = ?, end_date = ? WHERE number = ?", (start_date, end_date, number))
+
+
+def meetings_outside(store: Store, number: int, start_date: str, end_date: str | None) -> list[str]:
+    """Codes of the term's live meetings dated outside the given dates."""
+    return [r["code"] for r in store.query(
+        "SELECT code FROM meetings WHERE term = ? AND voided_at IS NULL AND (date < ? OR date > ?) ORDER BY date",
+        (number, start_date, end_date or "9999-12-31"))]
+
+
 def term_on(store: Store, day: str) -> int | None:
     """The term in force on a date (the latest that started on or before it)."""
     return store.scalar("SELECT number FROM terms WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?) "
