@@ -19,12 +19,12 @@ TABLE_COLUMNS = [Column("ref", "事项"), Column("title"),
                  Column("result", "表决结果", enum="vote_result")]
 TABLE_COLUMNS = leave_out_first(TABLE_COLUMNS, "not_voting", "entitled", "present", "method", "abstain", "kind",
                                 "no")
-MACHINE_COLUMNS = [Column("id"), Column("ref"), Column("meeting_code"),
-                   Column("meeting_kind", "会议类别", enum="meeting_kind"), Column("meeting_date", "会议日期"),
+MACHINE_COLUMNS = [Column("id"), Column("meeting_code"), Column("meeting_kind", "会议类别", enum="meeting_kind"),
+                   Column("meeting_date", "会议日期"),
                    Column("seq"), Column("title"), Column("kind"), Column("method"), Column("yes"), Column("no"),
                    Column("abstain"), Column("not_voting"), Column("entitled"), Column("present"), Column("result"),
                    Column("rule"), Column("required_yes", "通过所需票数"), Column("explanation", "说明"), Column("notes"),
-                   Column("subject", "议题")]
+                   Column("subject", "议题"), Column("ref", "事项")]
 
 
 def _raw(**values: Optional[str]) -> dict:
