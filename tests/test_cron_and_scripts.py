@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from tests.helpers import Cli, ROOT
+from tests.helpers import ROOT
 
 AS_OF = "2022-01-01"
 

@@ -234,7 +234,6 @@ def db_datasette_metadata(
     """生成 Datasette 的 metadata.json：表和列的中文名、建议全文检索框、常用分面，并屏蔽身份证号和电话
     （需安装 datasette-mask-columns 插件）。用法：rdtool db datasette-metadata -o metadata.json；
     datasette 三川镇.db -m metadata.json。详见 docs/datasette.md。"""
-    from pathlib import Path
 
     from rdtool.render import render_json
     from rdtool.services import datasette

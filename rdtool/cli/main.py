@@ -112,7 +112,7 @@ class LazyGroup(TyperGroup):
         return finish(command)
 
     def format_commands(self, ctx: click.Context, formatter: Any) -> None:
-        with formatter.section("命令 Commands"):
+        with formatter.section("命令"):
             formatter.write_dl([(name, text) for name, (_, text) in COMMANDS.items()])
 
     def main(self, args: Any = None, prog_name: Optional[str] = None, **extra: Any) -> Any:  # type: ignore[override]

@@ -25,7 +25,8 @@ HELP_NAMES = ["-h", "--help"]
 OPTION_METAVARS: dict[str, str] = {
     **dict.fromkeys(["--date", "--from", "--to", "--as-of", "--birth-date", "--elected-on", "--end-date",
                      "--term-start", "--term-end", "--start", "--end", "--due", "--election-day",
-                     "--registration", "--final-list", "--mobilisation", "--candidates-on", "--credentials"],
+                     "--registration", "--final-list", "--mobilisation", "--candidates-on", "--credentials",
+                     "--candidates"],
                     "<日期>"),
     "--since": "<时间>", "--term": "<届次>", "--year": "<年份>", "--top": "<名次>", "--limit": "<条数>",
     "--within": "<天数>", "--months": "<月数>",
@@ -38,7 +39,7 @@ OPTION_METAVARS: dict[str, str] = {
     "--result": "<结果>", "--body": "<会议类别>", "--action": "<任免类别>", "--sort": "<排序>",
     "--format": "<格式>", "--by": "<分组>", "--feedback": "<意见>", "--role": "<职务>",
     **dict.fromkeys(["--name", "--lead", "--person", "--deputy"], "<姓名>"),
-    **dict.fromkeys(["--cosigners", "--absent", "--leave", "--participants"], "<姓名列表>"),
+    **dict.fromkeys(["--cosigners", "--absent", "--leave", "--participants", "--add", "--remove"], "<姓名列表>"),
     "--meeting": "<会议编号>", "--code": "<编号>", "--record": "<记录>", "--table": "<表>",
     **dict.fromkeys(["--db", "--output", "--file"], "<文件>"),
     "--title": "<标题>", "--notes": "<备注>", "--reason": "<原因>", "--text": "<答复内容>", "--unit": "<承办单位>",
@@ -55,6 +56,7 @@ ARGUMENT_METAVARS: dict[str, str] = {
     "value": "<值>", "number": "<届次>", "term": "<届次>", "dest": "<文件或目录>", "file": "<文件>",
     "files": "<文件>…", "kind": "<类别>", "table": "<表>", "record": "<记录>", "role_name": "<职务>",
     "opinion": "<意见>", "person": "<姓名>", "constituency": "<选区>", "text": "<文字>", "query": "<检索词>",
+    "words": "<检索词>…", "names": "<姓名>…",
 }
 REF_METAVARS: dict[str, str] = {
     "deputy": "<姓名或ID>", "meeting": "<会议编号>", "vote": "<事项>", "election": "<选举ID>",
@@ -93,12 +95,25 @@ def finish(command: Any, group: str | None = None) -> Any:
     command._rd_usage = True
     command.context_class = RdContext
     command.context_settings.setdefault("help_option_names", HELP_NAMES)
+    command.options_metavar = "[选项]"
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = "命令 [参数]..."
     for sub in (getattr(command, "commands", None) or {}).values():
         finish(sub, group or command.name)
+    edit = (command.name or "").startswith("edit")
     for param in command.params:
         if param.name in _HELP_ZH:
             param.help = _HELP_ZH[param.name]
+        elif edit and param.param_type_name == "option" and not param.help:
+            from rdtool.labels import FIELD_ZH
+
+            zh = _EDIT_ZH.get(param.name) or FIELD_ZH.get(param.name)
+            if zh:  # an edit command's field: `--title <标题>  更正后的标题`
+                param.help = f"更正后的{zh}"
         if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            continue
+        if getattr(param, "hidden", False) and param.param_type_name == "argument":
+            param.get_usage_pieces = lambda ctx: []  # (db void's second word: the first's metavar names both)
             continue
         if param.metavar is None or is_english(param.metavar):
             param.metavar = metavar_for(param, group or command.name)
@@ -114,6 +129,10 @@ def finish(command: Any, group: str | None = None) -> Any:
 _HELP_ZH = {"install_completion": "为当前的命令行（bash、zsh、fish、PowerShell）安装自动补全：补全代表姓名、会议编号、"
                                   "议案建议编号；重开终端后生效",
             "show_completion": "显示自动补全脚本（可复制或自行安装）"}
+
+# An edit command's options whose CSV field name is not what a person calls the value.
+_EDIT_ZH = {"yes": "赞成票数", "no": "反对票数", "abstain": "弃权票数", "not_voting": "未按表决器人数",
+            "issued": "发出选票数", "returned": "收回选票数", "invalid": "无效选票数", "feedback": "代表意见"}
 
 _SECTIONS = {"Options": "选项", "Arguments": "参数", "Commands": "命令"}
 

@@ -19,7 +19,7 @@ from typing import Iterator
 from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
-from rdtool.labels import FIELD_ZH, clean, label, record_id
+from rdtool.labels import FIELD_ZH, clean, label
 from rdtool.services import meetings as msvc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store

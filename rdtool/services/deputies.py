@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rdtool import fields as F
 from rdtool.dates import today
-from rdtool.errors import NotFound, RdtoolError, ValidationError
+from rdtool.errors import RdtoolError, ValidationError
 from rdtool.ethnicity import parse_ethnicity
-from rdtool.labels import ENUMS, clean, clean_name, label, record_id
+from rdtool.labels import ENUMS, clean_name, label
 from rdtool.render import percent
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql

@@ -18,12 +18,6 @@ from rdtool.services.general_election import (
 from rdtool.store import general_election as sql
 from rdtool.store.db import Store
 
-# What `general-election edit-candidate` corrects (one line per field): the person and nomination fields, and
-# `constituency` (moving a candidate who has no votes yet).
-CANDIDATE_EDITABLE = [f.name for f in PERSON_FIELDS] + ["constituency"]
-# What `general-election edit-constituency` corrects.
-CONSTITUENCY_EDITABLE = ("name", "seats", "voters", "notes")
-
 
 def _problems(what: str, errors) -> ValidationError:
     return ValidationError(what, problems=[f"{f}“{v}”：{m}" for f, v, m in errors])

@@ -138,10 +138,6 @@ def quorum_of(store: Store, meeting: dict, rule: tuple[str, str] | None = None):
         return None
 
 
-def check_figures(m: dict) -> None:
-    f = figures(m)
-    if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
-        raise ValidationError(f"会议 {m['code']}：出席{f['present']}人，多于应到{f['entitled']}人")
 
 
 def refresh_quorum(store: Store, meeting: dict) -> None:

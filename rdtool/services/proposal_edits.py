@@ -22,7 +22,6 @@ OWN = ("kind", "title", "body", "category", "submitted_on", "meeting", "lead", "
 # … a handling round's (`--round N`, default the latest):
 ROUND = ("unit", "assigned_on", "due_on", "replied_on", "result", "reply", "feedback", "feedback_on")
 # … and the closing:
-CLOSING = ("closed_on",)
 EXTRA = [F.Field("due_reason", F.text(200)), F.Field("close_reason", F.text(200))]
 _FIELDS = {f.name: f for f in FIELDS + EXTRA}
 

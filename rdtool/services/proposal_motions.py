@@ -17,7 +17,6 @@ from rdtool.services.proposals import get
 from rdtool.store import proposals as sql
 from rdtool.store.db import Store
 
-DECISION_RULE = "组织法第二十二条第二款：代表联名提出的议案，由主席团决定是否列入大会议程"
 
 
 def _meeting(store: Store, code: str, kinds: tuple[str, ...], what: str) -> dict:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool import fields as F
-from rdtool.errors import FieldError, NotFound, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, clean, label, parse_list
+from rdtool.errors import FieldError, ValidationError
+from rdtool.labels import FIELD_ZH, chinese_numeral, label, parse_list
 from rdtool.rules import deadlines
 from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_signers_ok
 from rdtool.services.deputy_refs import parse_ref

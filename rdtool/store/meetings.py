@@ -131,8 +131,6 @@ def attendance(store: Store, meeting_id: int) -> list[dict]:
                        "ON d.id = a.deputy_id WHERE a.meeting_id = ? ORDER BY a.deputy_id", (meeting_id,))
 
 
-def clear_attendance(store: Store, meeting_id: int) -> None:
-    store.execute("DELETE FROM attendance WHERE meeting_id = ?", (meeting_id,))
 
 
 def delete_attendance(store: Store, meeting_id: int, deputy_id: int) -> None:

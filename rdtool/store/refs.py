@@ -66,8 +66,6 @@ def deputy_names(store: Store, term: int | None = None) -> list[dict]:
                        (term,))
 
 
-def term_exists(store: Store, number: int) -> bool:
-    return store.scalar("SELECT count(*) FROM terms WHERE number = ?", (number,)) > 0
 
 
 # How a record is named in words, by table and id (for change reports and undo previews).
