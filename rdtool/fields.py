@@ -122,7 +122,7 @@ def id_number(raw: str) -> str:
         raise FieldError(f"身份证号“{raw}”校验位不对（按 GB 11643 应为 {ric.calc_check_digit(value)}），请核对")
     try:
         ric.get_birth_date(value)
-    except Exception:
+    except ValueError:  # (stdnum's InvalidComponent, for a day that does not exist, is one)
         raise FieldError(f"身份证号“{raw}”中的出生日期 {value[6:14]} 不存在") from None
     return value
 

@@ -374,17 +374,13 @@ def db_views(
     db: Optional[str] = DbOpt,
 ) -> None:
     """数据库里的统计视图（report_presidium 等）：与报告数字同一套定义，供 sqlite3、Datasette 查询（见 docs/figures.md）。"""
-    from rdtool.store import report_views
+    from rdtool.services import admin
 
     fmt = check_format(fmt)
     store = open_db(db)
     if rebuild:
-        with store.transaction():
-            report_views.install(store.conn)
-        typer.echo(f"已重建 {len(report_views.all_views())} 个统计视图", err=True)
-    stale = set(report_views.stale(store.conn))
-    rows = [{"name": name, "description": report_views.DESCRIPTIONS.get(name, ""), "current": name not in stale}
-            for name, _ in report_views.all_views()]
+        typer.echo(f"已重建 {admin.rebuild_views(store)} 个统计视图", err=True)
+    rows = admin.views(store)
     render_rows(rows, [Column("name", "视图"), Column("description", "内容"), Column("current", "与本版本一致", kind="bool")],
                 fmt)
 

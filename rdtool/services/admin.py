@@ -82,3 +82,21 @@ def info(store: Store) -> dict:
         "migrations": applied_migrations(store.conn),
         "tables": table_counts(store),
     }
+
+
+def views(store: Store) -> list[dict]:
+    """rdtool's statistical views (rdtool.store.report_views), each with whether it is this version's."""
+    from rdtool.store import report_views
+
+    stale = set(report_views.stale(store.conn))
+    return [{"name": name, "description": report_views.DESCRIPTIONS.get(name, ""), "current": name not in stale}
+            for name, _ in report_views.all_views()]
+
+
+def rebuild_views(store: Store) -> int:
+    """Create rdtool's statistical views again as this version defines them (other views untouched)."""
+    from rdtool.store import report_views
+
+    with store.transaction():
+        report_views.install(store.conn)
+    return len(report_views.all_views())

@@ -196,10 +196,10 @@ def _deputy(store: Store, raw: str, term: int | None) -> Ref:
         row = sql.by_id(store, "deputy", ident)
         if row is None:
             raise NotFound(f"没有 ID 为 {ident} 的代表", "用 rdtool deputy list 查看代表的 ID")
-        full = store.one("SELECT name FROM deputies WHERE id = ?", (ident,))
-        if name and full["name"] != name:
-            raise RdtoolError(f"ID {ident} 的代表是“{full['name']}”，不是“{name}”", "核对姓名和 ID")
-        return Ref("deputy", "deputies", ident, full["name"], bool(row["voided_at"]))
+        full = sql.name_of(store, "deputies", ident)
+        if name and full != name:
+            raise RdtoolError(f"ID {ident} 的代表是“{full}”，不是“{name}”", "核对姓名和 ID")
+        return Ref("deputy", "deputies", ident, full, bool(row["voided_at"]))
     rows = sql.deputies_named(store, text, term)
     if not rows:
         where = f"第{term}届" if term else ""

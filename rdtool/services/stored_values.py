@@ -157,15 +157,18 @@ def explain() -> RdtoolError | None:
 
 def explain_file(path: Path) -> RdtoolError | None:
     """The rule-breaking stored value in one database file (opened read-only, never changed), if any."""
+    import sqlite3
+
     from rdtool.store.db import open_store
 
+    # (called while another error is being reported: a file that cannot be explained keeps that error)
     try:
         store = open_store(path, readonly=True, incomplete_ok=True)
-    except Exception:
+    except (RdtoolError, sqlite3.Error, OSError):
         return None
     try:
         return problem_in(store)
-    except Exception:
+    except (RdtoolError, sqlite3.Error, ValueError):
         return None
     finally:
         store.close()
