@@ -133,6 +133,11 @@ class TerminalProgress:
             self._bar.stop()
 
 
+def optional(name: str, metavar: str, help_text: str = "") -> Any:
+    """An option of an edit command: not given means not changed."""
+    return typer.Option(None, name, metavar=metavar, help=help_text)
+
+
 REASON_HELP = "更正的原因（记入修改记录，rdtool db log 可查），如 录入时写错"
 ReasonOpt = typer.Option(None, "--reason", help=REASON_HELP, metavar="<原因>")
 

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, ReasonOpt, VerboseOpt, check_format, confirm_done,
-                               echo_report, make_app, open_db, parse_option)
+                               echo_report, make_app, open_db, optional, parse_option)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, leave_out_first, render_list, render_record, render_rows
 
@@ -143,33 +143,29 @@ def show(
                     fmt, title="领衔和附议的议案、建议")
 
 
-def _opt(name: str, metavar: str, help_text: str = "") -> typer.models.OptionInfo:
-    return typer.Option(None, name, metavar=metavar, help=help_text)
-
-
 @app.command("edit")
 def edit(
     ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
     term: Optional[int] = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次"),
-    name: Optional[str] = _opt("--name", "<姓名>", "更正姓名"),
-    gender: Optional[str] = _opt("--gender", "<性别>"),
-    birth_date: Optional[str] = _opt("--birth-date", "<日期>"),
-    ethnicity: Optional[str] = _opt("--ethnicity", "<民族>"),
-    party: Optional[str] = _opt("--party", "<政治面貌>"),
-    education: Optional[str] = _opt("--education", "<文化程度>"),
-    occupation: Optional[str] = _opt("--occupation", "<代表构成>"),
-    workplace: Optional[str] = _opt("--workplace", "<单位及职务>"),
-    level: Optional[str] = _opt("--level", "<镇/县>"),
-    constituency: Optional[str] = _opt("--constituency", "<选区>"),
-    new_term: Optional[str] = _opt("--set-term", "<届次>", "更正所属届次"),
-    elected_on: Optional[str] = _opt("--elected-on", "<日期>"),
-    re_elected: Optional[str] = _opt("--re-elected", "<是/否>"),
-    phone: Optional[str] = _opt("--phone", "<电话>", "写空字符串 \"\" 可清除"),
-    id_number: Optional[str] = _opt("--id-number", "<身份证号>"),
-    status: Optional[str] = _opt("--status", "<状态>", "更正状态；写 在任 撤销误录的离任（主席团职务随之恢复）"),
-    status_date: Optional[str] = _opt("--status-date", "<日期>", "更正离任日期"),
-    status_reason: Optional[str] = _opt("--status-reason", "<离任原因>"),
-    notes: Optional[str] = _opt("--notes", "<备注>"),
+    name: Optional[str] = optional("--name", "<姓名>", "更正姓名"),
+    gender: Optional[str] = optional("--gender", "<性别>"),
+    birth_date: Optional[str] = optional("--birth-date", "<日期>"),
+    ethnicity: Optional[str] = optional("--ethnicity", "<民族>"),
+    party: Optional[str] = optional("--party", "<政治面貌>"),
+    education: Optional[str] = optional("--education", "<文化程度>"),
+    occupation: Optional[str] = optional("--occupation", "<代表构成>"),
+    workplace: Optional[str] = optional("--workplace", "<单位及职务>"),
+    level: Optional[str] = optional("--level", "<镇/县>"),
+    constituency: Optional[str] = optional("--constituency", "<选区>"),
+    new_term: Optional[str] = optional("--set-term", "<届次>", "更正所属届次"),
+    elected_on: Optional[str] = optional("--elected-on", "<日期>"),
+    re_elected: Optional[str] = optional("--re-elected", "<是/否>"),
+    phone: Optional[str] = optional("--phone", "<电话>", "写空字符串 \"\" 可清除"),
+    id_number: Optional[str] = optional("--id-number", "<身份证号>"),
+    status: Optional[str] = optional("--status", "<状态>", "更正状态；写 在任 撤销误录的离任（主席团职务随之恢复）"),
+    status_date: Optional[str] = optional("--status-date", "<日期>", "更正离任日期"),
+    status_reason: Optional[str] = optional("--status-reason", "<离任原因>"),
+    notes: Optional[str] = optional("--notes", "<备注>"),
     reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:

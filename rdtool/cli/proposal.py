@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
+from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, optional,
+                               parse_option)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, leave_out_first, render_list
 
@@ -198,37 +199,33 @@ def close(
     typer.echo(f"{row['code']} 已于 {day} 办结")
 
 
-def _o(name: str, metavar: str, help_text: str = ""):
-    return typer.Option(None, name, metavar=metavar, help=help_text)
-
-
 @app.command("edit")
 def edit(
     code: str = typer.Argument(..., help="编号，如 三届一次-001"),
-    title: Optional[str] = _o("--title", "<标题>"),
-    body: Optional[str] = _o("--body", "<内容>"),
-    kind: Optional[str] = _o("--kind", "<议案/建议>"),
-    category: Optional[str] = _o("--category", "<分类>"),
-    submitted_on: Optional[str] = _o("--date", "<日期>", "提出日期"),
-    meeting: Optional[str] = _o("--meeting", "<会议编号>", "人代会会议编号；写 \"\" 去掉"),
-    lead: Optional[str] = _o("--lead", "<姓名>", "领衔代表"),
-    cosigners: Optional[str] = _o("--cosigners", "<姓名、姓名>", "附议代表（整体替换）"),
-    add: Optional[str] = _o("--add-cosigner", "<姓名>", "增加附议代表"),
-    remove: Optional[str] = _o("--remove-cosigner", "<姓名>", "去掉附议代表"),
-    complex_: Optional[str] = _o("--complex", "<是/否>", "是否涉及面广、处理难度大（期限随之重算）"),
-    new_code: Optional[str] = _o("--code", "<编号>", "更正编号"),
-    round_no: Optional[str] = _o("--round", "<轮次>", "以下办理情况属于第几轮（默认最新一轮）"),
-    unit: Optional[str] = _o("--unit", "<承办单位>", "更正或改由另一单位承办"),
-    assigned_on: Optional[str] = _o("--assigned-on", "<日期>", "交办日期（期限随之重算）"),
-    due: Optional[str] = _o("--due", "<日期>", "办理期限（须用 --due-reason 说明）"),
-    due_reason: Optional[str] = _o("--due-reason", "<理由>"),
-    replied_on: Optional[str] = _o("--replied-on", "<日期>", "答复日期；写 \"\" 撤销误录的答复"),
-    result: Optional[str] = _o("--result", "<A/B/C/D>"),
-    reply: Optional[str] = _o("--reply", "<答复内容>"),
-    feedback: Optional[str] = _o("--feedback", "<满意/基本满意/不满意>", "改为不满意则转入再次办理，改回则取消"),
-    feedback_on: Optional[str] = _o("--feedback-on", "<日期>"),
-    closed_on: Optional[str] = _o("--closed-on", "<日期>", "办结日期；写 \"\" 撤销误录的办结或撤回"),
-    close_reason: Optional[str] = _o("--close-reason", "<理由>"),
+    title: Optional[str] = optional("--title", "<标题>"),
+    body: Optional[str] = optional("--body", "<内容>"),
+    kind: Optional[str] = optional("--kind", "<议案/建议>"),
+    category: Optional[str] = optional("--category", "<分类>"),
+    submitted_on: Optional[str] = optional("--date", "<日期>", "提出日期"),
+    meeting: Optional[str] = optional("--meeting", "<会议编号>", "人代会会议编号；写 \"\" 去掉"),
+    lead: Optional[str] = optional("--lead", "<姓名>", "领衔代表"),
+    cosigners: Optional[str] = optional("--cosigners", "<姓名、姓名>", "附议代表（整体替换）"),
+    add: Optional[str] = optional("--add-cosigner", "<姓名>", "增加附议代表"),
+    remove: Optional[str] = optional("--remove-cosigner", "<姓名>", "去掉附议代表"),
+    complex_: Optional[str] = optional("--complex", "<是/否>", "是否涉及面广、处理难度大（期限随之重算）"),
+    new_code: Optional[str] = optional("--code", "<编号>", "更正编号"),
+    round_no: Optional[str] = optional("--round", "<轮次>", "以下办理情况属于第几轮（默认最新一轮）"),
+    unit: Optional[str] = optional("--unit", "<承办单位>", "更正或改由另一单位承办"),
+    assigned_on: Optional[str] = optional("--assigned-on", "<日期>", "交办日期（期限随之重算）"),
+    due: Optional[str] = optional("--due", "<日期>", "办理期限（须用 --due-reason 说明）"),
+    due_reason: Optional[str] = optional("--due-reason", "<理由>"),
+    replied_on: Optional[str] = optional("--replied-on", "<日期>", "答复日期；写 \"\" 撤销误录的答复"),
+    result: Optional[str] = optional("--result", "<A/B/C/D>"),
+    reply: Optional[str] = optional("--reply", "<答复内容>"),
+    feedback: Optional[str] = optional("--feedback", "<满意/基本满意/不满意>", "改为不满意则转入再次办理，改回则取消"),
+    feedback_on: Optional[str] = optional("--feedback-on", "<日期>"),
+    closed_on: Optional[str] = optional("--closed-on", "<日期>", "办结日期；写 \"\" 撤销误录的办结或撤回"),
+    close_reason: Optional[str] = optional("--close-reason", "<理由>"),
     reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
