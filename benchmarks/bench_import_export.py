@@ -202,7 +202,7 @@ def export_peer(db: Path, kind: str, out: Path) -> tuple[str, float, int]:
 
 
 def export_rdtool(db: Path, kind: str, out: Path) -> tuple[float, int]:
-    return timed_process([sys.executable, "-m", "rdtool", "--db", str(db), "export", kind, "-o", str(out)],
+    return timed_process([sys.executable, "-m", "rdtool", "--db", str(db), "export", kind, "--force", "-o", str(out)],
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
@@ -213,7 +213,7 @@ def export_in_process(db: Path, kind: str, out: Path) -> float:
 
     store = open_store(db)
     t0 = time.perf_counter()
-    export_kind(store, kinds.get(kind), "csv", out)
+    export_kind(store, kinds.get(kind), "csv", out, overwrite=True)
     elapsed = time.perf_counter() - t0
     store.close()
     return elapsed
@@ -268,7 +268,7 @@ def main() -> None:
             peer_rss.append(rss)
             rss_quarter.append(export_rdtool(quarter, kind, work / "out4.csv")[1])
             inproc.append(export_in_process(full, kind, work / "out5.csv"))
-            startup.append(timed_process([sys.executable, "-m", "rdtool", "--db", str(full), "export", "terms", "-o",
+            startup.append(timed_process([sys.executable, "-m", "rdtool", "--db", str(full), "export", "terms", "--force", "-o",
                                           str(work / "terms.csv")], env={**os.environ, "PYTHONPATH": str(ROOT)})[0])
         exported = sum(1 for _ in open(work / "out.csv", encoding="utf-8")) - 1
         assert exported == args.rows, exported

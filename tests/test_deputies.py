@@ -132,3 +132,16 @@ def test_birth_date_in_the_future_is_refused(cli):
     result = cli.fails("deputy", "add", "王五", "--gender", "男", "--level", "镇", "--term", "3",
                        "--birth-date", "2999-01-01")
     assert "出生日期" in result.stderr
+
+
+def test_a_departure_cannot_be_in_the_future_or_before_the_term(cli, db):
+    from tests.helpers import dump
+
+    add_deputy(cli, "周强")
+    before = dump(db)
+    assert "晚于今天" in cli.fails("deputy", "end", "周强", "--status", "辞职", "--date", "2999-01-01").stderr
+    assert "早于第3届的开始日期 2017-01-05" in cli.fails("deputy", "end", "周强", "--status", "辞职",
+                                                         "--date", "2016-12-31").stderr
+    assert dump(db) == before
+    cli("deputy", "end", "周强", "--status", "辞职", "--date", "2018-03-01")
+    assert "晚于今天" in cli.fails("deputy", "edit", "周强", "--status-date", "2999-01-01").stderr

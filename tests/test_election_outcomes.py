@@ -194,5 +194,5 @@ def test_voiding_an_election_takes_back_what_it_made(cli, first_session):
     [contest] = {r["contest_id"] for r in cli.json("election", "list")}
     out = cli("db", "void", "选举", str(contest), "--reason", "录错了会议").stdout
     assert cli.json("deputy", "list", "--presidium") == []
-    assert out.startswith("已作废 选举 1（录错了会议）")
+    assert out.startswith("已作废 选举 1（主席团成员；原因：录错了会议）")
     assert "撤销因选举产生的主席团成员职务" in out and "P3-01 应到 3→0" in out

@@ -137,3 +137,24 @@ def test_a_back_dated_meeting_takes_its_place_in_the_numbering(cli):
     assert rows["P3-02"]["date"] == "2017-03-01" and rows["P3-02"]["title"].endswith("第二次会议")
     assert rows["P3-03"]["date"] == "2017-06-22" and rows["P3-03"]["title"].endswith("第三次会议")
     assert len({m["title"] for m in rows.values()}) == 3
+
+
+def test_a_deputy_added_late_is_counted_where_he_was_a_deputy_and_says_so(cli, tmp_path):
+    """Entered after the session was recorded: with no 当选日期 he was a deputy from the term's start, so the
+    session's 应到 and roll call take him in, printed; elected after the session (a by-election), he is not on it."""
+    township(cli, tmp_path, deputies=12, presidium=9)
+    cli("meeting", "add", "--kind", "congress", "--date", "2017-01-06")
+    cli("meeting", "roll", "C3-1")
+    out = cli("deputy", "add", "赵新", "--gender", "男", "--level", "镇", "--term", "3").stdout
+    assert "已增加代表 赵新" in out and "随之重新计算：C3-1 应到 12→13" in out
+    out = cli("deputy", "add", "钱新", "--gender", "男", "--level", "镇", "--term", "3",
+              "--elected-on", "2017-06-01").stdout
+    assert "随之重新计算" not in out
+    assert cli.json("meeting", "show", "C3-1")["entitled"] == 13
+    # and a meeting after his election counts him
+    cli("meeting", "add", "--kind", "congress", "--date", "2017-07-01")
+    cli("meeting", "roll", "C3-2")
+    assert cli.json("meeting", "show", "C3-2")["entitled"] == 14
+    # a 当选日期 corrected to before the session: the session takes him in, and says so
+    out = cli("deputy", "edit", "钱新", "--elected-on", "2016-11-15").stdout
+    assert "C3-1 应到 13→14" in out

@@ -219,7 +219,9 @@ def confirm(question: str, yes: bool) -> None:
         return
     if not interactive():
         raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
-    if not typer.confirm(question, default=False, err=True):
+    from rdtool.cli.common import ask
+
+    if not ask(question):
         raise typer.Abort()
 
 
@@ -341,7 +343,9 @@ def db_void(
 
     store = open_db(db)
     done = safety.void(store, first, second, reason)
-    typer.echo(f"已作废 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}（{done['reason']}）")
+    what = f"{done['what']}；" if done["what"] else ""
+    typer.echo(f"已作废 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}"
+               f"（{what}原因：{done['reason']}）")
     for line in done["report"].lines()[1 if done["report"].corrected else 0:]:
         typer.echo(line)
 

@@ -64,20 +64,39 @@ def interactive() -> bool:
         return False
 
 
+def ask(question: str) -> bool:
+    """A yes/no question on the terminal, answered in Chinese or English (是/否, y/n); Enter alone is 否."""
+    from rdtool.errors import FieldError
+    from rdtool.labels import parse_bool
+
+    while True:
+        typer.echo(f"{question} [是/否]：", nl=False, err=True)
+        answer = sys.stdin.readline()
+        if not answer:  # end of input
+            typer.echo("", err=True)
+            return False
+        if not answer.strip():
+            return False
+        try:
+            return parse_bool(answer.strip())
+        except FieldError:
+            typer.echo("请回答 是 或 否（y/n）", err=True)
+
+
 def overwrite(force: bool) -> Any:
     """What an output may replace (rdtool.output_file): with --force anything; else ask on a terminal, and in a
     script (no terminal) nothing."""
     if force:
         return True
 
-    def ask(path: Any) -> bool:
+    def replace(path: Any) -> bool:
         if not interactive():
             return False
-        if not typer.confirm(f"{path} 已存在，覆盖它？", default=False, err=True):
+        if not ask(f"{path} 已存在，覆盖它？"):
             raise typer.Abort()
         return True
 
-    return ask
+    return replace
 
 
 def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:

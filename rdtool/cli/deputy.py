@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, ReasonOpt, VerboseOpt, check_format, confirm_done,
-                               echo_report, make_app, open_db, optional, parse_option)
+                               echo_recomputed, echo_report, make_app, open_db, optional, parse_option)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, leave_out_first, render_list, render_record, render_rows
 
@@ -56,12 +56,15 @@ def add(
     from rdtool.services import deputies as svc
 
     store = open_db(db)
-    new_id = svc.add(store, _raw(name=name, gender=gender, level=level, term=term, birth_date=birth_date,
+    done = svc.add(store, _raw(name=name, gender=gender, level=level, term=term, birth_date=birth_date,
                                  ethnicity=ethnicity, party=party, education=education, occupation=occupation,
                                  workplace=workplace, constituency=constituency, elected_on=elected_on,
                                  re_elected=re_elected, phone=phone, id_number=id_number,
                                  presidium_role=presidium_role))
-    typer.echo(f"已增加代表 {name}（ID {new_id}）")
+    typer.echo(f"已增加代表 {name}（ID {done['id']}）")
+    echo_recomputed(done["report"].derived)
+    for warning in done["report"].warnings:
+        typer.echo(f"注意：{warning}", err=True)
 
 
 @app.command("list")

@@ -242,7 +242,10 @@ def _fail(message: str, code: int, hint: Optional[str] = None) -> None:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):
         pass
-    print(text, file=sys.stderr)
+    from rdtool.render import write_prose
+
+    for line in text.split("\n"):  # on a terminal each line broken where it may be (never inside a code)
+        write_prose(sys.stderr, line)
     sys.exit(code)
 
 

@@ -73,7 +73,8 @@ def add_output_options(command: Any) -> Any:
 
             for_machines(sys.stdout)
         with use_output(**chosen) as opts:
-            pager = _pager(fmt, opts)
+            # (a command that may ask a question — it has --yes — never pages: the pager would take the answer)
+            pager = None if "yes" in kwargs else _pager(fmt, opts)
             if pager is None:
                 return inner(**kwargs)
             from rdtool.pager import PagerQuit, StderrBeside

@@ -82,8 +82,9 @@ def check_record(values: dict) -> list[tuple[str, str, str]]:
     return problems
 
 
-def add(store: Store, raw: dict) -> int:
-    """Add one deputy from raw values (labels or codes, any date spelling)."""
+def add(store: Store, raw: dict) -> dict:
+    """Add one deputy from raw values (labels or codes, any date spelling): {id, report} — the report says which
+    meetings on record now count the deputy (a deputy entered late, with no 当选日期 or one before them)."""
     values, errors = F.parse_fields(FIELDS, raw)
     if not errors:
         errors = check_record(values)
@@ -91,8 +92,9 @@ def add(store: Store, raw: dict) -> int:
         raise ValidationError("代表信息有误：", problems=[f"{field}（{_zh(field)}）“{v}”：{m}" for field, v, m in errors])
     from rdtool.services import corrections
 
-    with corrections.write(store, verb="已增加"):  # a deputy added late counts at the term's meetings on record
-        return insert_checked(store, values)
+    with corrections.write(store, verb="已增加") as report:  # a deputy added late counts at the meetings on record
+        deputy_id = insert_checked(store, values)
+    return {"id": deputy_id, "report": report}
 
 
 def insert_checked(store: Store, values: dict) -> int:

@@ -24,6 +24,19 @@ EDITABLE = [f for f in FIELDS if f.name != "presidium_role"] + [F.Field("status_
 _REQUIRED = {f.name for f in FIELDS if f.required}
 
 
+def departure_problem(store: Store, deputy: dict, day: str) -> str | None:
+    """Why a mandate cannot have ended on `day`: a day still to come, or before the deputy's term began."""
+    from rdtool.dates import today
+    from rdtool.store import settings as settings_sql
+
+    if day > today():
+        return f"离任日期 {day} 晚于今天（{today()}）：尚未发生的离任不能登记"
+    term = settings_sql.term(store, deputy["term"])
+    if term and term["start_date"] and day < term["start_date"]:
+        return f"离任日期 {day} 早于第{deputy['term']}届的开始日期 {term['start_date']}"
+    return None
+
+
 def _problems(errors) -> ValidationError:
     return ValidationError("代表信息有误：", problems=[f"{f}（{_zh(f)}）“{v}”：{m}" for f, v, m in errors])
 
@@ -48,6 +61,9 @@ def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str
             errors.append(("term", str(values["term"]), f"第{values['term']}届尚未建立"))
     if merged.get("elected_on") and merged.get("status_date") and merged["status_date"] < merged["elected_on"]:
         errors.append(("status_date", merged["status_date"], f"早于当选日期 {merged['elected_on']}"))
+    elif merged.get("status_date") and merged["status_date"] != current.get("status_date") \
+            and (problem := departure_problem(store, merged, merged["status_date"])):
+        errors.append(("status_date", merged["status_date"], problem))
     if errors:
         raise _problems(errors)
     changes = {k: (int(v) if k == "re_elected" and v is not None else v) for k, v in values.items()
@@ -77,6 +93,9 @@ def end(store: Store, ref: str, status: str, on: str, why: str | None, term: int
                           f"离任是误录：rdtool deputy edit {current['name']} --status 在任")
     if current.get("elected_on") and on < current["elected_on"]:
         raise ValidationError(f"离任日期 {on} 早于当选日期 {current['elected_on']}")
+    problem = departure_problem(store, current, on)
+    if problem:
+        raise ValidationError(problem, "核对日期；日期写错的已登记离任可用 rdtool deputy edit 姓名 --status-date 更正")
     with corrections.write(store, why, subject=("deputies", current["id"]), verb="已登记离任") as report:
         sql.update(store, current["id"], {"status": status, "status_date": on, "status_reason": why})
         sql.end_memberships(store, current["id"], on)

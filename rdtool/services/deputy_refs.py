@@ -82,10 +82,11 @@ class DeputyIndex:
         return candidates[0]["id"]
 
     def in_office(self, deputy_id: int, day: str) -> bool:
+        """store.deputies.IN_OFFICE: elected by then, not ended on or before the day."""
         row = self.by_id[deputy_id]
-        return row["status"] == "active" or (row["status_date"] or "") > day
+        return (row["elected_on"] or "") <= day and (row["status"] == "active" or (row["status_date"] or "") > day)
 
     def entitled(self, deputy_id: int, day: str) -> bool:
         """On the roster of a meeting that day (store.deputies.ENTITLED: in office when the day began)."""
         row = self.by_id[deputy_id]
-        return row["status"] == "active" or (row["status_date"] or "") >= day
+        return (row["elected_on"] or "") <= day and (row["status"] == "active" or (row["status_date"] or "") >= day)

@@ -104,7 +104,7 @@ def _pick(members: list[dict], ref: str, code: str) -> dict:
     if not found:
         hint = suggestion(text, [r["name"] for r in members])
         raise ValidationError(f"“{ref}”不在会议 {code} 的应到名单中（当日在任的代表或主席团成员）",
-                              (hint + "；" if hint else "") + "检查姓名，或用 ID 指定；用 rdtool meeting show 查看会议日期")
+                              (hint or "") + "检查姓名，或用 ID 指定；用 rdtool meeting show 查看会议日期")
     if len(found) > 1:
         raise ValidationError(f"应到名单中有{len(found)}人名为“{ref}”："
                               + "、".join(f"ID {r['id']}" for r in found), "请改用 ID 指定")
@@ -226,7 +226,8 @@ def show(store: Store, ref: str) -> dict:
         record["quorum"] = {"met": q.met, "required": q.required, "margin": q.margin, "rule": q.rule,
                             "article": q.article, "explanation": q.explanation}
         margin = f"多{q.margin}人" if q.margin > 0 else ("恰好达到" if q.margin == 0 else f"差{-q.margin}人")
-        record["quorum_text"] = f"{q.explanation}（{margin}；依据{q.article}）"
+        basis = q.article if q.article.startswith("法律未规定") else f"依据{q.article}"
+        record["quorum_text"] = f"{q.explanation}（{margin}；{basis}）"
     record["items"] = vsvc.rows_for(store, vsvc.sql_items(store, meeting_id=m["id"]))
     record["elections"] = []
     for c in sql.contests(store, meeting_id=m["id"]):

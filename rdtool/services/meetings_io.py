@@ -132,7 +132,7 @@ def _roster_ids(store: Store, index, m: dict) -> set[int]:
     """Who may appear in the meeting's roll call: msvc.roster, from the loaded index for a congress meeting."""
     if m["kind"] == "presidium" or m["term"] is None:
         return {r["id"] for r in msvc.roster(store, m)}
-    # the same rule as store.deputies.ENTITLED (not voided; active, or ended on or after the day)
+    # the same rule as store.deputies.ENTITLED (not voided; elected by then; active, or ended on or after the day)
     return {r["id"] for r in index.by_id.values()
             if r["term"] == m["term"] and r["level"] == "township" and index.entitled(r["id"], m["date"])}
 

@@ -65,8 +65,21 @@ class InForce:
 
 
 def in_force(store: Store) -> InForce:
-    """The profile named by the ``province`` setting (national when unset or unknown), with overrides."""
-    stored = settings_sql.all_settings(store, strict=False)  # one query: this runs for every vote counted
+    """The profile named by the ``province`` setting (national when unset or unknown), with overrides.
+
+    It runs for every vote and meeting counted: read once per state of the database (a write on this
+    connection, a setting changed among them, reads it again)."""
+    version = store.conn.total_changes
+    cached = getattr(store, "_in_force", None)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    result = _in_force(store)
+    store._in_force = (version, result)
+    return result
+
+
+def _in_force(store: Store) -> InForce:
+    stored = settings_sql.all_settings(store, strict=False)
     raw = stored.get("province")
     code = province_code(str(raw)) if raw else None
     profile = PROFILES.get(code or "national", NATIONAL)

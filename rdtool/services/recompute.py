@@ -30,7 +30,7 @@ from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
 # The deputy fields that decide who is entitled on a day (store.deputies.IN_OFFICE and the roster queries).
-_ENTITLING = ("term", "level", "status", "status_date", "voided_at")
+_ENTITLING = ("term", "level", "status", "status_date", "voided_at", "elected_on")
 
 
 # ---------------------------------------------------------------- which meetings a write affects
@@ -52,8 +52,10 @@ def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> li
         terms = {pairs[0][0], pairs[0][1]}
         if action in ("insert", "delete") or changed & {"term", "level", "voided_at"}:
             since = ""
-        elif changed & {"status", "status_date"}:
-            since = min(d for d in (pairs[3][0], pairs[3][1]) if d) if (pairs[3][0] or pairs[3][1]) else ""
+        elif changed & {"status", "status_date", "elected_on"}:
+            dates = [d for f in ("status_date", "elected_on") if f in changed or f == "status_date"
+                     for d in pairs[_ENTITLING.index(f)] if d]
+            since = min(dates) if dates else ""
         else:
             continue
         for t in terms:

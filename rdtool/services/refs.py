@@ -232,7 +232,7 @@ def guess(store: Store, text: str, *, voided: bool = False) -> Ref:
     candidates = sql.item_refs(store) + sql.codes(store, "meeting") + sql.codes(store, "proposal") \
         + sql.codes(store, "activity") + [r["name"] for r in sql.deputy_names(store)]
     hint = suggestion(text, candidates)
-    raise NotFound(f"没有找到“{clean(text)}”", (hint + "；" if hint else "")
+    raise NotFound(f"没有找到“{clean(text)}”", (hint or "")
                    + f"写明类别和编号，如 会议 P5-22、表决 P5-22#3、代表 徐晓峰；类别可用：{kind_words()}")
 
 
@@ -243,5 +243,5 @@ def resolve_words(store: Store, first: str, second: str | None, *, voided: bool 
     kind = kind_of(first)
     if kind is None:
         hint = suggestion(first, [w for info in KINDS.values() for w in info.words])
-        raise UsageError(f"“{clean(first)}”不是记录的类别", (hint + "；" if hint else "") + f"可用：{kind_words()}")
+        raise UsageError(f"“{clean(first)}”不是记录的类别", (hint or "") + f"可用：{kind_words()}")
     return resolve(store, kind, second, voided=voided)

@@ -181,7 +181,8 @@ def void(store: Store, first: str, second: str | None, reason: str) -> dict:
     with corrections.write(store, reason, subject=(table, key), verb="已作废") as report:
         changelog.void_record(store, table, row["_key"], utc_now(), reason)
         _renumber_after(store, table, row, True)
-    return {"table": table, "record": shown, "reason": reason, "report": report}
+    what = " ".join(str(row[k]) for k in ("date", "submitted_on", "title", "post", "name") if row.get(k))
+    return {"table": table, "record": shown, "reason": reason, "report": report, "what": what}
 
 
 def delete(store: Store, first: str, second: str | None = None,

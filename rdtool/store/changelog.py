@@ -73,6 +73,10 @@ _RUN_COMMANDS: dict[str, int] = {}
 
 def set_command_line(argv: list[str]) -> None:
     """Remember the command line for the command entry; ID and phone numbers typed as options are masked."""
+    _RUN_COMMANDS.clear()
+    if not any(a.split("=", 1)[0] in _PRIVATE_OPTIONS for a in argv):  # (most commands: no fields import)
+        COMMAND_LINE.set(tuple(argv))
+        return
     from rdtool.fields import mask_id, mask_phone
 
     out: list[str] = []
@@ -85,7 +89,6 @@ def set_command_line(argv: list[str]) -> None:
             arg = f"{name}={mask_id(value) if name == '--id-number' else mask_phone(value)}"
         out.append(arg)
     COMMAND_LINE.set(tuple(out))
-    _RUN_COMMANDS.clear()
 
 _JSON_ARGS = 100  # json_object(...) arguments per call (SQLite allows at least 127)
 

@@ -9,14 +9,17 @@ COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "o
            "status_reason", "notes")
 
 def in_office(day: str = ":day", d: str = "d") -> str:
-    """A deputy is in office on `day` when not voided and not ended on or before that day."""
-    return f"({d}.voided_at IS NULL AND ({d}.status = 'active' OR {d}.status_date > {day}))"
+    """A deputy is in office on `day` when not voided, elected by then (a by-election's winner is not a deputy
+    before its day; no date means from the term's start) and not ended on or before that day."""
+    return (f"({d}.voided_at IS NULL AND ({d}.elected_on IS NULL OR {d}.elected_on <= {day}) "
+            f"AND ({d}.status = 'active' OR {d}.status_date > {day}))")
 
 
 IN_OFFICE = in_office()
 # Entitled at a meeting on :day (its 全体 base): in office when the day began — a deputy whose resignation a
 # session accepts that day was one of the deputies it opened with.
-ENTITLED = "(d.voided_at IS NULL AND (d.status = 'active' OR d.status_date >= :day))"
+ENTITLED = ("(d.voided_at IS NULL AND (d.elected_on IS NULL OR d.elected_on <= :day) "
+            "AND (d.status = 'active' OR d.status_date >= :day))")
 
 # Names borne by two or more deputies of one term (name, term, n): where a file must add the deputy's id.
 SHARED_NAMES = ("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
@@ -57,7 +60,7 @@ def exists(store: Store, deputy_id: int) -> bool:
 
 def index_rows(store: Store) -> list[dict]:
     """Every deputy not voided, with what name resolution needs (rdtool.services.deputy_refs.DeputyIndex)."""
-    return store.query("SELECT id, name, term, level, status, status_date, constituency, birth_date "
+    return store.query("SELECT id, name, term, level, status, status_date, constituency, birth_date, elected_on "
                        "FROM deputies WHERE voided_at IS NULL ORDER BY id")
 
 
