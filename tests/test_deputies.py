@@ -145,3 +145,12 @@ def test_a_departure_cannot_be_in_the_future_or_before_the_term(cli, db):
     assert dump(db) == before
     cli("deputy", "end", "周强", "--status", "辞职", "--date", "2018-03-01")
     assert "晚于今天" in cli.fails("deputy", "edit", "周强", "--status-date", "2999-01-01").stderr
+
+
+def test_a_second_deputy_of_the_same_name_is_added_with_a_warning(cli):
+    from tests.helpers import add_deputy
+
+    add_deputy(cli, "王桂芳", "--birth-date", "1970-05-01")
+    r = cli("deputy", "add", "王桂芳", "--gender", "女", "--level", "镇", "--term", "3")
+    assert "已增加代表 王桂芳（ID 2）" in r.stdout and "第3届已有同名代表 王桂芳#1" in r.stderr
+    assert len(cli.json("deputy", "list", "--name", "王桂芳")) == 2

@@ -158,3 +158,10 @@ def test_a_deputy_added_late_is_counted_where_he_was_a_deputy_and_says_so(cli, t
     # a 当选日期 corrected to before the session: the session takes him in, and says so
     out = cli("deputy", "edit", "钱新", "--elected-on", "2016-11-15").stdout
     assert "C3-1 应到 13→14" in out
+
+
+def test_a_second_meeting_on_the_same_day_is_added_with_a_warning(cli):
+    cli("meeting", "add", "--kind", "presidium", "--date", "2017-03-01")
+    r = cli("meeting", "add", "--kind", "presidium", "--date", "2017-03-01")
+    assert "已增加会议 P3-02" in r.stdout and "2017-03-01 已有P3-01" in r.stderr and "rdtool undo" in r.stderr
+    assert "已有" not in cli("meeting", "add", "--kind", "presidium", "--date", "2017-04-01").stderr

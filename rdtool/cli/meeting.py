@@ -66,6 +66,9 @@ def add(
     typer.echo(f"已增加会议 {m['code']}：{m['title']}（{m['date']}）")
     for line in result["report"].also:
         typer.echo(f"  {line}")
+    echo_recomputed(result["report"].derived)
+    for warning in result["report"].warnings:
+        typer.echo(f"注意：{warning}", err=True)
     from rdtool.services.term_calendar import notice_of
 
     warning = notice_of(store, m)

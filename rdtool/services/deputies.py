@@ -94,6 +94,10 @@ def add(store: Store, raw: dict) -> dict:
 
     with corrections.write(store, verb="已增加") as report:  # a deputy added late counts at the meetings on record
         deputy_id = insert_checked(store, values)
+    others = [r for r in sql.by_name(store, values["name"], values["term"]) if r["id"] != deputy_id]
+    if others:  # allowed (two people may share a name), but more often one person typed twice
+        report.warnings.append(f"第{values['term']}届已有同名代表 " + "、".join(f"{r['name']}#{r['id']}" for r in others)
+                               + f"：如是重复录入，可用 rdtool undo 撤销；确是两位同名代表，引用时写 {values['name']}#ID")
     return {"id": deputy_id, "report": report}
 
 

@@ -29,7 +29,13 @@ def add(store: Store, raw: dict, number: int | None = None) -> dict:
         v = msvc.prepare(store, values, number)
         meeting_id = msvc.insert(store, v)
         report.subject = ("meetings", meeting_id)
-    return {"meeting": sql.meeting_by_id(store, meeting_id), "report": report}
+    m = sql.meeting_by_id(store, meeting_id)
+    same_day = [o for o in sql.meetings(store, kind=m["kind"], term=m["term"])
+                if o["date"] == m["date"] and o["id"] != meeting_id and m["kind"] != "other"]
+    if same_day:  # allowed (two meetings may be held on a day), but more often the same one typed twice
+        report.warnings.append(f"{m['date']} 已有{'、'.join(o['code'] for o in same_day)}（{same_day[0]['title']}）；"
+                               f"如是重复录入，可用 rdtool undo 撤销这一条")
+    return {"meeting": m, "report": report}
 
 
 def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason: str | None = None) -> dict:
