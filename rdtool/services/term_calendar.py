@@ -51,7 +51,7 @@ def notice_of(store: Store, m: dict) -> str | None:
 def _held(store: Store) -> list[dict]:
     """Meetings held (quorum met, or no figures recorded), oldest first; a date another program broke is left
     to the stored-value check (`rdtool db check` lists it)."""
-    from rdtool.services import meetings as msvc
+    from rdtool.store import meetings as msql
 
     def dated(m: dict) -> bool:
         try:
@@ -61,7 +61,7 @@ def _held(store: Store) -> list[dict]:
             return False
         return True
 
-    return [m for m in msvc.listing(store) if m["quorum_met"] is not False and dated(m)]
+    return [m for m in msql.held(store) if dated(m)]
 
 
 def _years(first: date, as_of: date, date_from: date | None, date_to: date | None) -> range:

@@ -64,6 +64,16 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
         f" AS items FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date, m.kind, m.code", params)
 
 
+def held(store: Store) -> list[dict]:
+    """The meetings held — quorum met, or figures unknown (meetings.quorum_met) — oldest first, with what the
+    term's calendar reads (rdtool.services.term_calendar); no attendance counts (a county has 12,000 meetings)."""
+    rows = store.query("SELECT id, code, kind, term, date, extraordinary, notified_on, requesters FROM meetings "
+                       "WHERE voided_at IS NULL AND (quorum_met IS NULL OR quorum_met = 1) ORDER BY date, kind, code")
+    for r in rows:
+        r["extraordinary"] = bool(r["extraordinary"])
+    return rows
+
+
 def without_quorum(store: Store, date_from: str, date_to: str) -> list[dict]:
     """Presidium meetings and congress sessions in a date range recorded without a quorum (meetings.quorum_met,
     kept by rdtool.services.meetings.refresh_quorum), with their figures."""
