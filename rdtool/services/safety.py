@@ -221,12 +221,14 @@ def delete(store: Store, first: str, second: str | None = None,
 
 def describe(store: Store, first: str, second: str | None = None, show_private: bool = False) -> str:
     """One line naming a record, for a confirmation question."""
-    from rdtool.services.describe import KIND_ZH
+    from rdtool.services.describe import KIND_ZH, field_zh, value_text
 
     table, key, shown = target(store, first, second)
     row = _record(store, table, key)
-    fields = {k: v for k, v in row.items() if k != "_key"}
-    return f"{KIND_ZH.get(table, table)} {shown}：{summary('insert', None, mask(fields, show_private), FIELD_ZH)}"
+    fields = mask({k: v for k, v in row.items() if k not in ("_key", "id")}, show_private)
+    what = "；".join(f"{field_zh(table, k)} {value_text(store, table, k, v)}" for k, v in fields.items()
+                    if v not in (None, ""))
+    return f"{KIND_ZH.get(table, table)} {shown}：{what}"
 
 
 # ---- checks -------------------------------------------------------------------------------------------------
