@@ -78,6 +78,15 @@ def test_file_writers_are_silent_when_not_on_a_terminal(sample, tmp_path):
     assert (tmp_path / "a.docx").stat().st_size > 0 and (tmp_path / "r.md").read_text("utf-8").startswith("#")
 
 
+def test_an_import_that_recomputes_past_meetings_is_silent_under_cron_and_says_it_with_v(sample, tmp_path):
+    (tmp_path / "d.csv").write_text("name,gender,level,term\n周新,男,镇,3\n", "utf-8")
+    quiet = sample("import", "deputies", tmp_path / "d.csv")
+    assert quiet.stdout == "" and quiet.stderr == ""
+    sample("undo", "--yes")
+    loud = sample("import", "deputies", tmp_path / "d.csv", "-v").stderr
+    assert "已导入 1 条代表记录" in loud and "随之重新计算：C3-1 应到" in loud
+
+
 def test_confirmation_shows_on_a_terminal(db, tmp_path):
     """Run through `script` (a pseudo-terminal): the confirmation reaches the terminal on stderr."""
     import shutil

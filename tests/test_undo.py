@@ -114,7 +114,7 @@ def test_undo_after_each_kind_of_write_command_restores_every_record_table(base,
 def test_undo_of_an_import(base, tmp_path):
     before = records(base.db)
     csv = write_csv(tmp_path / "d.csv", "name,gender,level,term\n冯一,男,镇,5\n冯二,女,镇,5\n")
-    out = base("import", "deputies", csv).stderr  # (stdout stays empty: an import prints no data)
+    out = base("import", "deputies", csv, "-v").stderr  # (on a terminal or with -v, like its confirmation)
     assert "随之重新计算：P5-01 应到" not in out  # new township deputies are not presidium members
     assert "C5-1 应到 10→12" in out
     base("undo", "--yes")
