@@ -110,6 +110,7 @@ CHECKS: dict[str, str] = {
     "general_election_credentials": "代表资格未审查",
     "general_election_seating": "当选代表未列入名单",
     "general_election_nomination_limit": "推荐候选人超过名额",
+    "general_election_additional_list": "另行选举的候选人不合规定",
     "by_election_unseated": "补选当选人未列入名单",
     "post_end_vote_invalid": "罢免或辞职表决不合规定",
     "congress_session_yearly": "当年未举行人代会",

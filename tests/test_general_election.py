@@ -441,3 +441,33 @@ def test_one_party_nominating_two_for_one_seat_is_flagged(cli):
     found = [f for f in cli.json("db", "check") if f["check"] == "general_election_nomination_limit"]
     assert [f["record"] for f in found] == ["一"]
     assert "第三十条第三款" in cli(GE, "candidate", "--help").stdout
+
+
+def _additional_findings(cli):
+    return [f["message"] for f in cli.json("db", "check", "--as-of", "2026-12-01")
+            if f["check"] == "general_election_additional_list"]
+
+
+def test_an_additional_round_off_the_first_rounds_ranking_is_flagged(cli):
+    """选举法 第四十五条第四款: the 另行选举 list is the first round's next by votes; one seat → two candidates."""
+    plan(cli)
+    cli(GE, "constituency", "3", "一", "--seats", "1", "--voters", "1000")
+    for n in ("甲", "乙", "丙"):
+        cand(cli, n, "一", "--nominators", "10", "--final")
+    r = cli.json(GE, "result", "3", "--constituency", "一", "--issued", "900", "--returned", "900",
+                 "--vote", "甲=440", "--vote", "乙=430", "--vote", "丙=30")
+    assert r["elected"] == [] and r["shortfall"] == 1
+    cli(GE, "result", "3", "--constituency", "一", "--issued", "900", "--returned", "900",
+        "--vote", "甲=500", "--vote", "丙=300")
+    [finding] = _additional_findings(cli)
+    assert "一第2轮（另行选举）" in finding and "未列入得票更多的乙" in finding and "第四十五条第四款" in finding
+    # the lawful list draws no finding; a one-candidate 另行选举 does
+    cli(GE, "constituency", "3", "二", "--seats", "1", "--voters", "1000")
+    for n in ("丁", "戊"):
+        cand(cli, n, "二", "--nominators", "10", "--final")
+    cli(GE, "result", "3", "--constituency", "二", "--issued", "900", "--returned", "900",
+        "--vote", "丁=440", "--vote", "戊=430")
+    cli(GE, "result", "3", "--constituency", "二", "--issued", "900", "--returned", "900", "--vote", "丁=500")
+    assert [f for f in _additional_findings(cli) if "二第2轮" in f] == [
+        "第3届镇(乡)人大代表换届选举二第2轮（另行选举）：另行选举应选1名，候选人应为二人，本轮1人"
+        "（《全国人民代表大会和地方各级人民代表大会选举法》（2020）第四十五条第四款）"]

@@ -19,6 +19,7 @@ Modules (import them directly; this package imports nothing heavy):
   (选举法 2020: 第十二条 quota, 第二十五条 constituencies, 第二十八条 voter list,
   第三十条 nomination, 第三十一条 contest ratio, 第三十二条 candidate list,
   第四十四条、第四十五条 counting, 第四十五条第三款 the re-vote among the tied).
+- ``rdtool.rules.direct_candidates`` — who may stand in a direct election's 另行选举 (选举法 第四十五条第四款).
 - ``rdtool.rules.nominations`` — a party or organisation nominating more candidates than the seats
   (选举法 第三十条第三款).
 - ``rdtool.rules.mandates`` — resignation accepted by the congress (选举法 第五十五条), recall of deputies

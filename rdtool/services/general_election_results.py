@@ -362,6 +362,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                 findings.append({"check": "general_election_nomination_limit", "severity": "warning",
                                  "table": "ge_candidates", "record": r["constituency"],
                                  "message": f"{where}{r['constituency']}：{r['nomination_warning']}"})
+        findings += _additional_lists(store, e, where)
         if e["election_day"] <= as_of:
             elected = sql.elected_ids(store, e["id"])
             cands = [x for x in sql.election_candidates(store, e["id"]) if x["id"] in elected]
@@ -377,3 +378,27 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                  "message": f"{where}：{len(unseated)}名已确认资格的当选人尚未列入代表名单"
                                             "（rdtool general-election deputies）"})
     return findings
+
+
+def _additional_lists(store: Store, e: dict, where: str) -> list[dict]:
+    """Each 另行选举 whose list is not the first round's next candidates by votes (选举法 第四十五条第四款)."""
+    from rdtool.rules.direct_candidates import additional_list_problems
+
+    out = []
+    for c in sql.constituencies(store, e["id"]):
+        rounds = sql.rounds(store, c["id"])
+        first = next((r for r in rounds if not r["revote"] and not r["tie_revote"]), None)
+        if first is None:
+            continue
+        first_votes = sql.votes(store, first["id"])
+        tally = {v["name"]: v["votes"] for v in first_votes}
+        won = [v["name"] for v in first_votes if v["status"] == "elected"]
+        for r in rounds:
+            if not r["revote"] or r["tie_revote"]:
+                continue
+            names = [v["name"] for v in sql.votes(store, r["id"])]
+            for problem in additional_list_problems(r["seats"], names, tally, won):
+                out.append({"check": "general_election_additional_list", "severity": "warning",
+                            "table": "ge_rounds", "record": f"{c['name']}第{r['round']}轮",
+                            "message": f"{where}{c['name']}第{r['round']}轮（另行选举）：{problem}"})
+    return out
