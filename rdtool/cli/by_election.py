@@ -43,7 +43,7 @@ def vacancies(
     rows = svc.vacancies(store, term if term is not None else current_term(store), _level(level))
     render_rows(rows, [Column("constituency"), Column("ended", "离任代表"), Column("ended_names", "离任"),
                        Column("unfilled", "换届暂缺"), Column("by_elections", "补选"), Column("filled", "已补选名额"),
-                       Column("open", "缺额")], fmt, title="缺额")
+                       Column("open", "缺额")], fmt, title="缺额", empty="没有缺额")
 
 
 @app.command("plan")
@@ -162,7 +162,7 @@ def list_(
 
     fmt = check_format(fmt)
     store = open_db(db)
-    render_rows(svc.listing(store, term), COLUMNS, fmt, title="补选")
+    render_rows(svc.listing(store, term), COLUMNS, fmt, title="补选", empty="没有补选记录")
 
 
 @app.command("show")

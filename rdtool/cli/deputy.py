@@ -382,7 +382,8 @@ def scores(
 
         render_json({"period": data["period"], "scheme": data["scheme"], "rows": rows})
         return
-    render_rows(rows, SCORE_COLUMNS, fmt, title=f"{data['period']['label']}代表履职积分" if fmt == "table" else None)
+    render_rows(rows, SCORE_COLUMNS, fmt, title=f"{data['period']['label']}代表履职积分" if fmt == "table" else None,
+                empty="这一期间没有在任的代表")
 
 
 @app.command("flags")
@@ -401,4 +402,4 @@ def flags(
     rows = svc.flags(store, year, parse_option("--as-of", parse_date, as_of))
     render_rows(rows, [Column("flag", "提醒") if fmt not in ("table", "md") else Column("flag_zh", "提醒"),
                        Column("deputy_id", "ID"), Column("name", "姓名"), Column("level", "代表层级", enum="level"),
-                       Column("count", "次数"), Column("detail", "说明")], fmt)
+                       Column("count", "次数"), Column("detail", "说明")], fmt, empty="没有需要跟进的代表")

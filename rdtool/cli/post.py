@@ -82,4 +82,5 @@ def list_(fmt: str = FormatOpt, db: Optional[str] = DbOpt) -> None:
     render_rows(post_ends.listing(store),
                 [Column("date", "日期"), Column("person"), Column("deputy_id"), Column("post"),
                  Column("action", "方式", enum="post_end_action"), Column("vote", "表决"),
-                 Column("motion_by", enum="motion_by"), Column("movers"), Column("announced_on")], fmt)
+                 Column("motion_by", enum="motion_by"), Column("movers"), Column("announced_on")], fmt,
+                empty="没有罢免或辞去职务的记录")

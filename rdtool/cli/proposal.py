@@ -399,7 +399,8 @@ def search(
     store = open_db(db)
     rows = proposal_views.search(store, " ".join(words), limit)
     render_rows(rows, [Column("code"), Column("title"), Column("lead"), Column("snippet"), Column("submitted_on"),
-                       Column("status", "状态", enum="proposal_status"), Column("score", "相关度")], fmt)
+                       Column("status", "状态", enum="proposal_status"), Column("score", "相关度")], fmt,
+                empty="没有找到相符的议案或建议")
 
 
 @app.command("stats")

@@ -39,7 +39,7 @@ def supervision(
     if by_topic:
         render_rows(svc.topics(rows), [Column("topic", "议题"), Column("reports", "听取报告"),
                                        Column("activities", "视察调研"), Column("first", "首次"),
-                                       Column("last", "最近")], fmt)
+                                       Column("last", "最近")], fmt, empty="这一期间没有监督工作的记录")
         return
     if fmt == "json":
         render_json({"period": {"from": period.date_from, "to": period.date_to},
@@ -53,4 +53,4 @@ def supervision(
     render_rows(rows, [Column("topic", "议题"), Column("source_zh" if human else "source", "方式"),
                        Column("date", "日期"), Column("ref", "会议/活动编号"), Column("title", "标题"),
                        Column("kind_zh" if human else "kind", "类别")], fmt,
-                title=f"{period.span_label()}监督工作" if fmt == "table" else None)
+                title=f"{period.span_label()}监督工作" if fmt == "table" else None, empty="这一期间没有监督工作的记录")
