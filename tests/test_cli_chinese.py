@@ -213,30 +213,13 @@ def test_completion_scripts_for_every_shell(shell, marker):
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
 @pytest.mark.parametrize("extra, paged", [((), True), (("--no-pager",), False)])
 def test_a_long_list_on_a_terminal_goes_through_the_pager(sample, tmp_path, extra, paged):
-    import pty
-
     caught = tmp_path / "paged.txt"
     pager = tmp_path / "pager.py"
     pager.write_text(f"import sys\nopen({str(caught)!r}, 'w', encoding='utf-8').write(sys.stdin.read())\n",
                      encoding="utf-8")
     env = {**os.environ, "PAGER": f"{sys.executable} {pager}", "LINES": "20", "COLUMNS": "100"}
     env.pop("RDTOOL_PAGER", None)
-    main, child = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "rdtool", "--db", str(sample.db), "deputy", "list", "--term", "3",
-                             *extra], stdin=child, stdout=child, stderr=child, env=env, cwd=ROOT)
-    os.close(child)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    assert proc.wait(timeout=60) == 0
-    os.close(main)
-    screen = shown.decode("utf-8", "replace")
+    screen = _on_a_terminal(["--db", str(sample.db), "deputy", "list", "--term", "3", *extra], env)
     if paged:
         text = caught.read_text(encoding="utf-8")
         assert "王桂芳" in text and text.count("\n") > 80 and "王桂芳" not in screen
@@ -246,13 +229,22 @@ def test_a_long_list_on_a_terminal_goes_through_the_pager(sample, tmp_path, extr
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
 def test_leaving_the_pager_early_is_quiet(sample, tmp_path):
+    env = {**os.environ, "PAGER": f"{sys.executable} -c \"import sys; sys.stdin.readline()\"", "LINES": "10"}
+    shown = _on_a_terminal(["--db", str(sample.db), "vote", "list"], env)
+    assert "错误" not in shown and "Traceback" not in shown
+
+
+def _on_a_terminal(args: list[str], env: dict, answers: str = "", code: int = 0) -> str:
+    """What `rdtool ARGS` shows when its stdin, stdout and stderr are a pseudo-terminal, `answers` typed at it
+    (it must exit with `code`)."""
     import pty
 
-    env = {**os.environ, "PAGER": f"{sys.executable} -c \"import sys; sys.stdin.readline()\"", "LINES": "10"}
     main, child = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "rdtool", "--db", str(sample.db), "vote", "list"],
-                            stdin=child, stdout=child, stderr=child, env=env, cwd=ROOT)
+    proc = subprocess.Popen([sys.executable, "-m", "rdtool", *args], stdin=child, stdout=child, stderr=child,
+                            env=env, cwd=ROOT)
     os.close(child)
+    if answers:
+        os.write(main, answers.encode("utf-8"))
     shown = b""
     while True:
         try:
@@ -262,6 +254,19 @@ def test_leaving_the_pager_early_is_quiet(sample, tmp_path):
         if not chunk:
             break
         shown += chunk
-    assert proc.wait(timeout=60) == 0
+    assert proc.wait(timeout=60) == code
     os.close(main)
-    assert "错误" not in shown.decode("utf-8", "replace") and b"Traceback" not in shown
+    return shown.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_a_question_is_asked_and_answered_in_chinese(sample):
+    """db delete asks [是/否] on a terminal; an answer it cannot read is asked again; 否 leaves the record."""
+    from tests.helpers import dump
+
+    sample("meeting", "add", "--kind", "presidium", "--date", "2021-12-20")
+    before = dump(sample.db)
+    screen = _on_a_terminal(["--db", str(sample.db), "db", "delete", "会议", "P3-22"], {**os.environ, "NO_COLOR": "1"},
+                            answers="好的\n否\n", code=1)
+    assert "类别 主席团会议" in screen and "[是/否]" in screen and "请回答 是 或 否" in screen and "已取消" in screen
+    assert dump(sample.db) == before
