@@ -105,12 +105,6 @@ def read_docx(path: Path, limits: Limits, table: int | None = None) -> Rows:
                 raise CellTooLong(f"表格第{st['row']}行第{len(row) + 1}列")
             parts.append(data)
 
-    def emit():
-        if ready:
-            out = ready[:]
-            ready.clear()
-            yield from out
-
     try:
         with book:
             if DOCUMENT not in book.NameToInfo:
@@ -118,9 +112,9 @@ def read_docx(path: Path, limits: Limits, table: int | None = None) -> Rows:
             check_unzipped(path, book, [DOCUMENT], limits)
             try:
                 yield from parse_member(book, DOCUMENT, {"StartElementHandler": start, "EndElementHandler": end,
-                                                         "CharacterDataHandler": text}, limits.cell, emit)
-            except _Done:
-                yield from emit()
+                                                         "CharacterDataHandler": text}, limits.cell, ready)
+            except _Done:  # (the table is read: what the last chunk completed)
+                yield from ready
                 return
     except CellTooLong as exc:
         raise exceeded(path.name, f"{exc.where}的单元格超过 {limits.cell} 字", f"每格 {limits.cell} 字", "cell") from None

@@ -289,15 +289,9 @@ def _rows(book, member, path: Path, limits: Limits, strings: SharedStrings, styl
                 raise CellTooLong(f"第{st['row']}行 {column_letter(st['col'])}列")
             parts.append(data)
 
-    def emit():
-        if ready:
-            out = ready[:]
-            ready.clear()
-            yield from out
-
     try:
         yield from parse_member(book, member, {"StartElementHandler": start, "EndElementHandler": end,
-                                               "CharacterDataHandler": text}, limits.cell, emit)
+                                               "CharacterDataHandler": text}, limits.cell, ready)
     except CellTooLong as exc:
         where = exc.where or f"第{st['row']}行 {column_letter(st['col'])}列"
         raise exceeded(path.name, f"{where}的单元格超过 {limits.cell} 字", f"每格 {limits.cell} 字", "cell") from None

@@ -51,8 +51,8 @@ def check_unzipped(path: Path, book: zipfile.ZipFile, names: list[str], limits: 
 
 
 def parse_member(book: zipfile.ZipFile, name: str, handlers: dict[str, Callable], cell_limit: int,
-                 emit: Callable[[], Iterator] | None = None) -> Iterator:
-    """Feed one member to expat in chunks; after each chunk, yield what `emit` has ready.
+                 ready: list | None = None) -> Iterator:
+    """Feed one member to expat in chunks; after each chunk, yield (and clear) what the handlers put in `ready`.
 
     A tag with no '>' for longer than a cell may be (an attribute of hundreds of megabytes) is refused
     before expat buffers it.
@@ -78,8 +78,9 @@ def parse_member(book: zipfile.ZipFile, name: str, handlers: dict[str, Callable]
             if in_tag > guard:
                 raise RdtoolError(f"{name} 中有一个超过 {guard // MB} MB 的标记，文件结构异常，没有导入")
             parser.Parse(chunk, not chunk)
-            if emit is not None:
-                yield from emit()
+            if ready:
+                yield from ready
+                ready.clear()
             if not chunk:
                 return
 
