@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option, warn
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_json, render_record, render_rows
 
@@ -16,11 +16,6 @@ app = make_app(
     "资格审查并列入代表名单（第五十七条第五款、第四十七条）。")
 
 CodeArg = typer.Argument(..., metavar="编号", help="补选编号，如 B3-01（rdtool by-election list 查看）")
-
-
-def _warn(lines: list[str]) -> None:
-    for w in lines:
-        typer.echo(f"注意：{w}", err=True)
 
 
 def _level(raw: str) -> str:
@@ -96,7 +91,7 @@ def candidate(
     store = open_db(db)
     new_id, warnings = svc.add_candidate(store, code, {k: v for k, v in raw.items() if v is not None})
     typer.echo(f"已增加补选 {code.upper()} 的候选人 {name}（ID {new_id}）")
-    _warn(warnings)
+    warn(warnings)
 
 
 @app.command("result")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import typer
 from typer._click.globals import get_current_context
@@ -159,6 +159,12 @@ def optional(name: str, metavar: str, help_text: str = "") -> Any:
 
 REASON_HELP = "更正的原因（记入修改记录，rdtool db log 可查），如 录入时写错"
 ReasonOpt = typer.Option(None, "--reason", help=REASON_HELP, metavar="<原因>")
+
+
+def warn(lines: Iterable[str]) -> None:
+    """注意 lines: what was written but may need a second look (stderr, so stdout keeps the data)."""
+    for line in lines:
+        typer.echo(f"注意：{line}", err=True)
 
 
 def echo_recomputed(lines: list[str], err: bool = False) -> None:

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, ReasonOpt, VerboseOpt, check_format, confirm_done,
-                               echo_recomputed, echo_report, make_app, open_db, optional, parse_option)
+                               echo_recomputed, echo_report, make_app, open_db, optional, parse_option, warn)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, leave_out_first, render_list, render_record, render_rows
 
@@ -63,8 +63,7 @@ def add(
                                  presidium_role=presidium_role))
     typer.echo(f"已增加代表 {name}（ID {done['id']}）")
     echo_recomputed(done["report"].derived)
-    for warning in done["report"].warnings:
-        typer.echo(f"注意：{warning}", err=True)
+    warn(done["report"].warnings)
 
 
 @app.command("list")
@@ -235,8 +234,7 @@ def end(
                + (f"，{r['post']}职务同时终止" if r["post"] else ""))
     for line in r["report"].lines()[1 if r["report"].corrected else 0:]:
         typer.echo(line)
-    for note in r["notes"]:
-        typer.echo(f"注意：{note}", err=True)
+    warn(r["notes"])
 
 
 @app.command("announce")

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option, warn
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_json, render_record, render_rows
 
@@ -21,11 +21,6 @@ TermArg = typer.Argument(..., help="选举产生的届次，如 3")
 
 def _level(raw: str) -> str:
     return parse_option("--level", lambda r: parse_enum("level", r), raw)
-
-
-def _warn(lines: list[str]) -> None:
-    for w in lines:
-        typer.echo(f"注意：{w}", err=True)
 
 
 @app.command("plan")
@@ -63,7 +58,7 @@ def plan(
 
     typer.echo(f"已{'建立' if result['created'] else '修改'}第{term}届{label('level', e['level'])}换届选举计划"
                f"（选举日 {e['election_day']}）")
-    _warn(result["warnings"])
+    warn(result["warnings"])
 
 
 @app.command("show")
@@ -116,7 +111,7 @@ def constituency(
     typer.echo(f"已增加选区 {name}（应选{seats}名，选民{voters}人）")
     quota = svc.quota_check(store, svc.election(store, term, _level(level)))
     if quota and quota["seats"] > quota["quota"]:
-        _warn([quota["warning"]])
+        warn([quota["warning"]])
 
 
 @app.command("constituencies")
@@ -178,7 +173,7 @@ def candidate(
     store = open_db(db)
     new_id, warnings = svc.add_candidate(store, {k: v for k, v in raw.items() if v is not None})
     typer.echo(f"已增加候选人 {name}（{constituency_name}，ID {new_id}）")
-    _warn(warnings)
+    warn(warnings)
 
 
 @app.command("finalize")
@@ -196,7 +191,7 @@ def finalize(
     result = svc.finalize(store, term, _level(level), constituency_name, list(names))
     typer.echo(f"{result['constituency']}：正式代表候选人{result['final']}人，应选{result['seats']}名")
     if result["warning"]:
-        _warn([result["warning"]])
+        warn([result["warning"]])
 
 
 @app.command("candidates")

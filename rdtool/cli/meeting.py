@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
-                               open_db, parse_option)
+                               open_db, parse_option, warn)
 from rdtool.labels import parse_enum
 from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
 
@@ -67,13 +67,10 @@ def add(
     for line in result["report"].also:
         typer.echo(f"  {line}")
     echo_recomputed(result["report"].derived)
-    for warning in result["report"].warnings:
-        typer.echo(f"注意：{warning}", err=True)
+    warn(result["report"].warnings)
     from rdtool.services.term_calendar import notice_of
 
-    warning = notice_of(store, m)
-    if warning:
-        typer.echo(f"注意：{warning}", err=True)
+    warn(filter(None, [notice_of(store, m)]))
 
 
 @app.command("list")

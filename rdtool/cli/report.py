@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, ForceOpt, VerboseOpt, check_format, confirm_done, make_app, open_db,
-                               parse_option)
+                               parse_option, warn)
 from rdtool.labels import parse_date
 
 app = make_app("工作报告统计：按届、按年或按日期范围；县人大汇总多个乡镇。数字全部由记录计算"
@@ -141,8 +141,7 @@ def rollup(
                [Column("proposals_handled", "交办建议"), Column("reply_rate", "答复率", kind="rate")]
         with_total = total_row or fmt in ("table", "md")
         render_rows([*rows, total] if with_total else rows, cols, fmt)
-    for w in warnings:
-        typer.echo(f"注意：{w}", err=True)
+    warn(warnings)
     for e in errors:
         typer.echo(f"错误：{e}", err=True)
     if errors:

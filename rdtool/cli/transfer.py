@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, ForceOpt, VerboseOpt, confirm_done, make_app, open_db
+from rdtool.cli.common import DbOpt, ForceOpt, VerboseOpt, confirm_done, make_app, open_db, warn
 from rdtool.io.kinds import KINDS
 
 import_app = make_app("从 CSV/XLSX/XLS/DOCX 导入")
@@ -57,8 +57,7 @@ def import_(
         confirm_done(f"已导入 {result.written} 条{spec.zh}记录（{file.name}）", verbose)
         for i, line in enumerate(result.derived):  # on a terminal or with -v, as the import's confirmation
             confirm_done(("随之重新计算：" if i == 0 else "  ") + line, verbose)
-        for line in result.warnings:
-            typer.echo(f"注意：{line}", err=True)
+        warn(result.warnings)
 
 
 @export_app.command("export")
