@@ -2,8 +2,7 @@
 
 `rdtool --install-completion` (bash, zsh, fish, PowerShell) installs typer's completion script; on each Tab the
 shell runs rdtool, which answers from here. Completion reads the database read-only, without migrating it and
-without creating a file (no -wal/-shm either: an idle database is opened immutable, and a database in use,
-whose -wal and -shm exist already, read-only); anything wrong (no database yet, an older file) completes
+without creating a file (rdtool.store.completion); anything wrong (no database yet, an older file) completes
 nothing rather than printing an error into the shell. Completers are attached by parameter name when a
 command is built (rdtool.cli.usage.finish), so options added later get them too.
 """
@@ -11,24 +10,14 @@ command is built (rdtool.cli.usage.finish), so options added later get them too.
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 from typing import Any, Callable
 
-LIMIT = 200
 _SEPARATORS = "、;；,，"
 
 # What a parameter names, by its name (and group for `ref`/`code`).
 _BY_NAME = {"lead": "deputy", "cosigners": "deputy", "absent": "deputy", "leave": "deputy",
             "participants": "deputy", "deputy": "deputy", "meeting": "meeting", "key": "setting"}
 _REF = {"deputy": "deputy", "meeting": "meeting", "vote": "meeting", "proposal": "proposal"}
-_SQL = {
-    "deputy": "SELECT DISTINCT name FROM deputies WHERE voided_at IS NULL AND name LIKE ? ESCAPE '\\' "
-              "ORDER BY status = 'active' DESC, term DESC, name LIMIT ?",
-    "meeting": "SELECT code FROM meetings WHERE voided_at IS NULL AND code LIKE ? ESCAPE '\\' "
-               "ORDER BY date DESC LIMIT ?",
-    "proposal": "SELECT code FROM proposals WHERE voided_at IS NULL AND code LIKE ? ESCAPE '\\' "
-                "ORDER BY submitted_on DESC LIMIT ?",
-}
 
 
 def kind_of(param: Any, group: str | None) -> str | None:
@@ -72,32 +61,10 @@ def candidates(kind: str, incomplete: str, db: str | None = None) -> list[str]:
 
         names = [*SETTINGS, *(re.sub(r"（.*?）", "", s.zh) for s in SETTINGS.values())]
         return [n for n in names if n.startswith(word)]
+    from rdtool.store import completion
+
     try:
-        values = _query(kind, word, db)
+        values = completion.values(kind, word, db)
     except (sqlite3.Error, OSError, ValueError):
         return []
     return [head + v for v in values]
-
-
-def _query(kind: str, word: str, db: str | None) -> list[str]:
-    from rdtool.store.db import resolve_path
-
-    path = resolve_path(db)
-    if not path.is_file():
-        return []
-    conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=0.5)
-    try:
-        pattern = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return [r[0] for r in conn.execute(_SQL[kind], (pattern, LIMIT))]
-    finally:
-        conn.close()
-
-
-def _read_only_uri(path: Path) -> str:
-    """Read-only, and creating nothing: SQLite would create -wal and -shm for a read-only connection to an
-    idle WAL database, so an idle one (no -wal beside it) is opened immutable."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
-    if not (wal.exists() and shm.exists()):
-        uri += "&immutable=1"
-    return uri
