@@ -17,13 +17,10 @@ needed.
 from __future__ import annotations
 
 from rdtool.errors import ValidationError
-from rdtool.labels import clean
+from rdtool.labels import clean, label
 from rdtool.store import deputies as dsql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
-
-ROLE_ZH = {"chair": "主席", "vice_chair": "副主席", "member": "主席团成员"}
-
 
 def post_office(post: str) -> str | None:
     """主席 → chair, 副主席 → vice_chair, 主席团成员 → member, 镇长/乡长 → head, 副镇长/副乡长 → vice_head, else None."""
@@ -151,16 +148,16 @@ def sync(store: Store) -> list[str]:
         dsql.insert_membership(store, {"deputy_id": m.deputy_id, "role": m.role, "from_date": m.from_date,
                                        "to_date": m.to_date, "candidate_id": m.candidate_id,
                                        "ended_by_contest": m.ended_by})
-        lines.append(f"{who(m.deputy_id)}：{m.from_date}起任{ROLE_ZH[m.role]}")
+        lines.append(f"{who(m.deputy_id)}：{m.from_date}起任{label('presidium_role', m.role)}")
     for row_id, changes, m in p["roles_change"]:
         dsql.update_membership(store, row_id, changes)
         if m.to_date:
-            lines.append(f"{who(m.deputy_id)}：{ROLE_ZH[m.role]}至{m.to_date}")
+            lines.append(f"{who(m.deputy_id)}：{label('presidium_role', m.role)}至{m.to_date}")
         else:
-            lines.append(f"{who(m.deputy_id)}：{ROLE_ZH[m.role]}恢复在任")
+            lines.append(f"{who(m.deputy_id)}：{label('presidium_role', m.role)}恢复在任")
     for r in p["roles_delete"]:
         dsql.delete_membership(store, r["id"])
-        lines.append(f"{who(r['deputy_id'])}：撤销因选举产生的{ROLE_ZH[r['role']]}职务（{r['from_date']}起）")
+        lines.append(f"{who(r['deputy_id'])}：撤销因选举产生的{label('presidium_role', r['role'])}职务（{r['from_date']}起）")
     for v in p["offices_add"]:
         sql.insert_appointment(store, v)
         lines.append(f"{v['person']}：记为{v['position']}（{v['decided_on']}当选），待记宪法宣誓、公告")
