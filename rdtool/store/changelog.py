@@ -26,6 +26,8 @@ import sqlite3
 from contextvars import ContextVar
 from typing import Any
 
+from rdtool.store.sqltext import ident
+
 TRIGGER_PREFIX = "_rdlog_"
 CHANGE_LOG = "change_log"
 COMMANDS = "commands"
@@ -90,11 +92,8 @@ def set_command_line(argv: list[str]) -> None:
         out.append(arg)
     COMMAND_LINE.set(tuple(out))
 
+
 _JSON_ARGS = 100  # json_object(...) arguments per call (SQLite allows at least 127)
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def logged_tables(conn: sqlite3.Connection) -> list[str]:
@@ -112,12 +111,12 @@ def logged_tables(conn: sqlite3.Connection) -> list[str]:
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, int]]:
     """(name, declared type, primary-key position) of each column."""
-    return [(r[1], (r[2] or "").upper(), r[5]) for r in conn.execute(f"PRAGMA table_info({_q(table)})")]
+    return [(r[1], (r[2] or "").upper(), r[5]) for r in conn.execute(f"PRAGMA table_info({ident(table)})")]
 
 
 def _json(ref: str, cols: list[tuple[str, str, int]]) -> str:
     def value(name: str, decl: str) -> str:
-        expr = f"{ref}.{_q(name)}"
+        expr = f"{ref}.{ident(name)}"
         return f"hex({expr})" if "BLOB" in decl else expr
 
     parts = []
@@ -136,23 +135,23 @@ def _key(ref: str, cols: list[tuple[str, str, int]]) -> str:
     if not pk:
         return f"{ref}.rowid"
     if len(pk) == 1:
-        return f"{ref}.{_q(pk[0][1])}"
-    return " || '/' || ".join(f"{ref}.{_q(n)}" for _, n in pk)
+        return f"{ref}.{ident(pk[0][1])}"
+    return " || '/' || ".join(f"{ref}.{ident(n)}" for _, n in pk)
 
 
 def key_expression(conn: sqlite3.Connection, table: str) -> str:
     """The SQL expression (over the table's own columns) that gives a record's row_id in the log."""
     cols = _columns(conn, table)
-    return _key(_q(table), cols)
+    return _key(ident(table), cols)
 
 
 def trigger_sql(conn: sqlite3.Connection, table: str) -> list[str]:
     cols = _columns(conn, table)
     names = [n for n, _, _ in cols]
-    t = _q(table)
+    t = ident(table)
     tn = table.replace("'", "''")
-    trig = lambda suffix: _q(f"{TRIGGER_PREFIX}{table}_{suffix}")  # noqa: E731
-    changed = " OR ".join(f"OLD.{_q(n)} IS NOT NEW.{_q(n)}" for n in names) or "0"
+    trig = lambda suffix: ident(f"{TRIGGER_PREFIX}{table}_{suffix}")  # noqa: E731
+    changed = " OR ".join(f"OLD.{ident(n)} IS NOT NEW.{ident(n)}" for n in names) or "0"
     action = ("CASE WHEN OLD.voided_at IS NULL AND NEW.voided_at IS NOT NULL THEN 'void' ELSE 'update' END"
               if "voided_at" in names else "'update'")
     insert = f"INSERT INTO {CHANGE_LOG} (table_name, row_id, action, before, after) VALUES"
@@ -185,7 +184,7 @@ def install(conn: sqlite3.Connection) -> int:
 def uninstall(conn: sqlite3.Connection) -> None:
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ? ESCAPE '\\'",
                                 (TRIGGER_PREFIX.replace("_", "\\_") + "%",)).fetchall():
-        conn.execute(f"DROP TRIGGER {_q(name)}")
+        conn.execute(f"DROP TRIGGER {ident(name)}")
 
 
 def installed(conn: sqlite3.Connection) -> dict[str, int]:
@@ -269,30 +268,30 @@ def column_names(store: Any, table: str) -> list[str]:
 def find_record(store: Any, table: str, key_value: Any) -> dict | None:
     """The record whose log key is `key_value`, with the key as `_key`."""
     key = key_expression(store.conn, table)
-    return store.one(f"SELECT *, {key} AS _key FROM {_q(table)} WHERE {key} = ?", (key_value,))
+    return store.one(f"SELECT *, {key} AS _key FROM {ident(table)} WHERE {key} = ?", (key_value,))
 
 
 def void_record(store: Any, table: str, key_value: Any, at: str, reason: str) -> None:
     key = key_expression(store.conn, table)
-    store.execute(f"UPDATE {_q(table)} SET voided_at = ?, void_reason = ? WHERE {key} = ?", (at, reason, key_value))
+    store.execute(f"UPDATE {ident(table)} SET voided_at = ?, void_reason = ? WHERE {key} = ?", (at, reason, key_value))
 
 
 def delete_record(store: Any, table: str, key_value: Any) -> None:
-    store.execute(f"DELETE FROM {_q(table)} WHERE {key_expression(store.conn, table)} = ?", (key_value,))
+    store.execute(f"DELETE FROM {ident(table)} WHERE {key_expression(store.conn, table)} = ?", (key_value,))
 
 
 def dependents(store: Any, table: str, row: dict) -> list[tuple[str, str, dict]]:
     """(table, key, row) of every record whose foreign key points at this one, deepest first."""
     out = []
     for child in logged_tables(store.conn):
-        for fk in store.query(f"PRAGMA foreign_key_list({_q(child)})"):
+        for fk in store.query(f"PRAGMA foreign_key_list({ident(child)})"):
             if fk["table"] != table:
                 continue
             parent_col = fk["to"] or "id"
             if parent_col not in row:
                 continue
             key = key_expression(store.conn, child)
-            for r in store.query(f'SELECT *, {key} AS _key FROM {_q(child)} WHERE {_q(fk["from"])} = ?',
+            for r in store.query(f'SELECT *, {key} AS _key FROM {ident(child)} WHERE {ident(fk["from"])} = ?',
                                  (row[parent_col],)):
                 out.extend(dependents(store, child, r))
                 out.append((child, str(r["_key"]), r))
@@ -438,7 +437,7 @@ def current_state(store: Any, table: str, row_id: str) -> dict | None:
     import json
 
     cols = _columns(store.conn, table)
-    text = store.scalar(f"SELECT {_json(_q(table), cols)} FROM {_q(table)} WHERE {_key(_q(table), cols)} = ?",
+    text = store.scalar(f"SELECT {_json(ident(table), cols)} FROM {ident(table)} WHERE {_key(ident(table), cols)} = ?",
                         (row_id,))
     return json.loads(text) if text is not None else None
 
@@ -455,15 +454,15 @@ def revert(store: Any, entry: dict) -> None:
 
     table, row_id = entry["table_name"], entry["row_id"]
     cols = _columns(store.conn, table)
-    key = _key(_q(table), cols)
+    key = _key(ident(table), cols)
     before = json.loads(entry["before"]) if entry["before"] else None
     if before is None:
-        store.execute(f"DELETE FROM {_q(table)} WHERE {key} = ?", (row_id,))
+        store.execute(f"DELETE FROM {ident(table)} WHERE {key} = ?", (row_id,))
         return
     names = [n for n, _, _ in cols if n in before]
     if entry["after"] is None:
-        store.execute(f"INSERT INTO {_q(table)} ({', '.join(_q(n) for n in names)}) "
+        store.execute(f"INSERT INTO {ident(table)} ({', '.join(ident(n) for n in names)}) "
                       f"VALUES ({', '.join('?' for _ in names)})", [before[n] for n in names])
         return
-    store.execute(f"UPDATE {_q(table)} SET {', '.join(f'{_q(n)} = ?' for n in names)} WHERE {key} = ?",
+    store.execute(f"UPDATE {ident(table)} SET {', '.join(f'{ident(n)} = ?' for n in names)} WHERE {key} = ?",
                   [*(before[n] for n in names), row_id])

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from rdtool.errors import RdtoolError, UsageError
 from rdtool.store.schema_check import MIGRATION_SET, applied_migrations
+from rdtool.store.sqltext import ident
 
 BUSY_TIMEOUT_MS = 10_000
 # The database files this run opened (rdtool.cli.main clears it per command): where a failure is looked for
@@ -143,7 +144,7 @@ def schema(store: Store) -> list[dict]:
     for o in objects:
         if any(o["name"] != v and o["name"].startswith(v + "_") for v in virtual):
             continue  # an FTS shadow table (proposals_fts_data …)
-        q = '"' + o["name"].replace('"', '""') + '"'
+        q = ident(o["name"])
         refs = {r["from"]: f"{r['table']}({r['to'] or 'rowid'})"
                 for r in store.query(f"PRAGMA foreign_key_list({q})")}
         columns = [{"name": c["name"], "type": c["type"], "notnull": bool(c["notnull"]), "default": c["dflt_value"],

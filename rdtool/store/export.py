@@ -5,14 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from rdtool.store.db import Store
-
-
-def _quoted(column: str) -> str:
-    return '"' + column.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+from rdtool.store.sqltext import ident, literal
 
 
 def neutralised_sql(expr: str) -> str:
@@ -24,12 +17,12 @@ def neutralised_sql(expr: str) -> str:
 
 def cell_sql(column: str, labels: dict[str, str] | None = None, yes_no: tuple[str, str] | None = None) -> str:
     """One exported cell: the stored value, or its label (an enum's code → label, a boolean → yes/no text)."""
-    c = _quoted(column)
+    c = ident(column)
     if labels:
-        cases = " ".join(f"WHEN {_literal(code)} THEN {_literal(text)}" for code, text in labels.items())
+        cases = " ".join(f"WHEN {literal(code)} THEN {literal(text)}" for code, text in labels.items())
         return neutralised_sql(f"(CASE {c} {cases} ELSE {c} END)")
     if yes_no:
-        return f"CASE WHEN {c} IS NULL THEN NULL WHEN {c} THEN {_literal(yes_no[0])} ELSE {_literal(yes_no[1])} END"
+        return f"CASE WHEN {c} IS NULL THEN NULL WHEN {c} THEN {literal(yes_no[0])} ELSE {literal(yes_no[1])} END"
     return neutralised_sql(c)
 
 

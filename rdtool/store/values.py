@@ -12,6 +12,7 @@ from typing import Any, Iterator, NamedTuple
 
 from rdtool.store import changelog
 from rdtool.store.db import Store
+from rdtool.store.sqltext import ident, literal
 
 _DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 _MONTH = "[0-9][0-9][0-9][0-9]-[0-9][0-9]"
@@ -31,18 +32,10 @@ class Violation(NamedTuple):
     rule: Rule
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _bad(column: str, rule: Rule) -> str:
-    c = _q(column)
+    c = ident(column)
     if rule.kind == "enum":
-        return f"{c} IS NOT NULL AND (typeof({c}) != 'text' OR {c} NOT IN ({', '.join(map(_literal, rule.codes))}))"
+        return f"{c} IS NOT NULL AND (typeof({c}) != 'text' OR {c} NOT IN ({', '.join(map(literal, rule.codes))}))"
     if rule.kind == "date":
         return f"{c} IS NOT NULL AND NOT (typeof({c}) = 'text' AND {c} GLOB '{_DAY}' AND date({c}, '+0 days') IS {c})"
     if rule.kind == "month":
@@ -56,11 +49,11 @@ def _bad(column: str, rule: Rule) -> str:
 
 def integer_columns(store: Store, table: str) -> list[str]:
     """Columns declared INTEGER (SQLite keeps text such as 'abc' in them as it is)."""
-    return [r["name"] for r in store.query(f"PRAGMA table_info({_q(table)})") if "INT" in (r["type"] or "").upper()]
+    return [r["name"] for r in store.query(f"PRAGMA table_info({ident(table)})") if "INT" in (r["type"] or "").upper()]
 
 
 def columns(store: Store, table: str) -> set[str]:
-    return {r["name"] for r in store.query(f"PRAGMA table_info({_q(table)})")}
+    return {r["name"] for r in store.query(f"PRAGMA table_info({ident(table)})")}
 
 
 def violations(store: Store, table: str, rules: dict[str, Rule], limit: int | None = None) -> Iterator[Violation]:
@@ -70,7 +63,7 @@ def violations(store: Store, table: str, rules: dict[str, Rule], limit: int | No
     if not rules:
         return
     key = changelog.key_expression(store.conn, table)
-    parts = [f"SELECT {key} AS record, {_literal(c)} AS col, {_q(c)} AS value FROM {_q(table)} WHERE {_bad(c, r)}"
+    parts = [f"SELECT {key} AS record, {literal(c)} AS col, {ident(c)} AS value FROM {ident(table)} WHERE {_bad(c, r)}"
              for c, r in rules.items()]
     sql = " UNION ALL ".join(parts)
     if limit is not None:
