@@ -260,7 +260,7 @@ def announce(
 @app.command("role")
 def role(
     ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
-    role_name: str = typer.Argument(..., metavar="ROLE", help="主席、副主席、成员；写 none 表示卸任"),
+    role_name: str = typer.Argument(..., metavar="<职务>", help="主席、副主席、成员；写 none 表示卸任"),
     since: str = typer.Option(..., "--from", metavar="<日期>", help="起始（或卸任）日期；与现任职务相同则为更正起始日期"),
     term: Optional[int] = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次"),
     reason: Optional[str] = ReasonOpt,
@@ -272,7 +272,7 @@ def role(
     from rdtool.services import deputy_records as svc
 
     code = None if role_name.strip().lower() in ("none", "无", "卸任") else parse_option(
-        "ROLE", lambda r: parse_enum("presidium_role", r), role_name)
+        "职务", lambda r: parse_enum("presidium_role", r), role_name)
     day = parse_option("--from", parse_date, since)
     store = open_db(db)
     row = svc.set_presidium_role(store, ref, code, day, term, reason)
