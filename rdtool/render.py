@@ -320,15 +320,16 @@ def _terminal_table(out: TextIO, cols: list[Column], head: list[str], table: lis
         out.write(line + "\n")
 
 
-def write_prose(out: TextIO, text: str, indent: str = "", bold: bool = False) -> None:
-    """A paragraph: on a terminal broken into lines that fit (禁则, rdtool.terminal.wrap); else one line."""
+def write_prose(out: TextIO, text: str, indent: str = "", bold: bool = False, subsequent: str = "") -> None:
+    """A paragraph: on a terminal broken into lines that fit (禁则, rdtool.terminal.wrap), the lines after the
+    first starting with `subsequent`; else one line."""
     if not is_terminal(out):
         out.write(indent + text + "\n")
         return
     from rdtool import terminal
 
     styles = bold and terminal.styles_for(out)
-    for line in terminal.wrap(text, terminal.size().columns, indent):
+    for line in terminal.wrap(text, terminal.size().columns, indent, subsequent):
         out.write(terminal.bold(line, styles) + "\n")
 
 

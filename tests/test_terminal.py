@@ -177,3 +177,14 @@ def test_plan_leaves_out_by_priority_then_by_position():
     assert narrow.kept[0] == 0 and sum(narrow.widths) + 2 * (len(narrow.kept) - 1) <= 24
     unlimited = terminal.plan(head, table, atomic, [0, 0, 0, 1], None)
     assert unlimited.left_out == [] and unlimited.widths[1] == 30
+
+
+@pytest.mark.parametrize("width", (60, 80))
+def test_what_a_correction_says_fits_the_terminal(sample, monkeypatch, width):
+    """db void's confirmation and the renumbering it reports: lines that fit, none starting with closing
+    punctuation, a continuation indented under its line."""
+    out = on_terminal(sample, monkeypatch, width, "db", "void", "会议", "P3-20", "--reason", "重复录入")
+    check_fits(out, width)
+    lines = out.rstrip("\n").splitlines()
+    assert len(lines) > 2 and not any(line.lstrip().startswith(tuple(NO_START)) for line in lines)
+    assert "三川镇第三届人大主席团第二十次会议" in "".join(line.strip() for line in lines)

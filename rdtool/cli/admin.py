@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, echo_recomputed,
-                               interactive, make_app, open_db, parse_option)
+                               interactive, make_app, open_db, parse_option, say)
 from rdtool.labels import parse_date
 from rdtool.render import Column, leave_out_first, render_rows
 
@@ -344,10 +344,10 @@ def db_void(
     store = open_db(db)
     done = safety.void(store, first, second, reason)
     what = f"{done['what']}；" if done["what"] else ""
-    typer.echo(f"已作废 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}"
+    say(f"已作废 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}"
                f"（{what}原因：{done['reason']}）")
     for line in done["report"].lines()[1 if done["report"].corrected else 0:]:
-        typer.echo(line)
+        say(line)
 
 
 @db_app.command("delete")
@@ -366,9 +366,9 @@ def db_delete(
     confirm(f"删除 {safety.describe(store, first, second)}？", yes)
     done = safety.delete(store, first, second)
     also = f"（连同 {'、'.join(done['also'])}）" if done["also"] else ""
-    typer.echo(f"已删除 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}{also}")
+    say(f"已删除 {' '.join(filter(None, (KIND_ZH.get(done['table']), done['record'])))}{also}")
     for line in done["report"].lines():
-        typer.echo(line)
+        say(line)
 
 
 @db_app.command("views")
@@ -383,7 +383,7 @@ def db_views(
     fmt = check_format(fmt)
     store = open_db(db)
     if rebuild:
-        typer.echo(f"已重建 {admin.rebuild_views(store)} 个统计视图", err=True)
+        say(f"已重建 {admin.rebuild_views(store)} 个统计视图", err=True)
     rows = admin.views(store)
     render_rows(rows, [Column("name", "视图"), Column("description", "内容"), Column("current", "与本版本一致", kind="bool")],
                 fmt)
@@ -464,12 +464,12 @@ def undo(
 
         render_json(p)
         return
-    typer.echo(f"撤销第 {p['command']} 号命令（{p['time']}）：{p['command_line']}"
+    say(f"撤销第 {p['command']} 号命令（{p['time']}）：{p['command_line']}"
                + (f"\n原因：{p['reason']}" if p["reason"] else ""))
     shown = p["changes"][:svc.PREVIEW_LINES]
     typer.echo(f"将恢复{p['records']}条记录：")
     for line in shown:
-        typer.echo(f"  {line}")
+        say(f"  {line}")
     if len(p["changes"]) > len(shown):
         typer.echo(f"  ……还有 {len(p['changes']) - len(shown)} 条")
     if p["conflict"]:

@@ -161,17 +161,27 @@ REASON_HELP = "更正的原因（记入修改记录，rdtool db log 可查），
 ReasonOpt = typer.Option(None, "--reason", help=REASON_HELP, metavar="<原因>")
 
 
+def say(text: str, err: bool = False) -> None:
+    """A line for people (a confirmation, a change, a note): on a terminal broken where it may be — never inside
+    a code or a number, never before closing punctuation (rdtool.terminal.wrap) — its continuation indented."""
+    from rdtool.render import write_prose
+
+    body = text.lstrip(" ")
+    lead = text[:len(text) - len(body)]
+    write_prose(sys.stderr if err else sys.stdout, body, lead, subsequent=lead + "  ")
+
+
 def warn(lines: Iterable[str]) -> None:
     """注意 lines: what was written but may need a second look (stderr, so stdout keeps the data)."""
     for line in lines:
-        typer.echo(f"注意：{line}", err=True)
+        say(f"注意：{line}", err=True)
 
 
 def echo_recomputed(lines: list[str], err: bool = False) -> None:
     """What a write recomputed (C5-5 应到 40→39；C5-5#4 未通过→通过). Always printed, on a terminal or not: a
     changed official result is never silent (issue 11). `err` where stdout carries data (config, import)."""
     for i, line in enumerate(lines):
-        typer.echo(("随之重新计算：" if i == 0 else "  ") + line, err=err)
+        say(("随之重新计算：" if i == 0 else "  ") + line, err=err)
 
 
 def echo_report(report, empty: str | None = None) -> None:
@@ -179,6 +189,6 @@ def echo_report(report, empty: str | None = None) -> None:
     then what was recomputed from it."""
     lines = report.lines()
     for line in lines:
-        typer.echo(line)
+        say(line)
     if not lines and empty:
         typer.echo(empty)
