@@ -15,7 +15,8 @@ WRITES = 300  # adds per writer; every other one is also edited
 
 WRITER = textwrap.dedent("""
     import sys
-    from rdtool.services import deputies, deputy_records
+    from rdtool.services.deputies import deputies
+    from rdtool.services.deputies import records as deputy_records
     from rdtool.store.db import open_store
 
     db, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -34,7 +35,7 @@ WRITER = textwrap.dedent("""
 
 READER = textwrap.dedent("""
     import sys, time
-    from rdtool.services import deputies
+    from rdtool.services.deputies import deputies
     from rdtool.store.db import open_store
 
     store = open_store(sys.argv[1], readonly=True)

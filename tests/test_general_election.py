@@ -332,7 +332,7 @@ def test_summary_in_every_format(cli):
 
 def test_checks_report_pending_credentials(cli):
     elect_all(cli)
-    from rdtool.services import checks
+    from rdtool.services.admin import checks
     from rdtool.store.db import open_store
 
     store = open_store(cli.db)

@@ -267,7 +267,7 @@ def test_check_on_a_corrupted_file(cli, db, tmp_path):
 
 
 def test_delete_and_restore_ask_on_a_terminal(cli, db, tmp_path, monkeypatch):
-    import rdtool.cli.admin as admin
+    import rdtool.cli.common as admin
 
     monkeypatch.setattr(admin, "interactive", lambda: True)
     add_deputy(cli, "林晓", "--phone", "13812345678")

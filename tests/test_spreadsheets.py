@@ -10,8 +10,8 @@ import json
 import openpyxl
 import pytest
 
-from rdtool.io import kinds
-from rdtool.services.demo import SAMPLE_ORDER
+from rdtool.services.transfer import registry as kinds
+from rdtool.services.admin.demo import SAMPLE_ORDER
 from rdtool.store.db import open_store
 from tests.helpers import Cli, add_deputy
 

@@ -407,7 +407,7 @@ def unsealed(conn: sqlite3.Connection) -> int:
     return conn.execute(f"SELECT count(*) FROM {CHANGE_LOG} WHERE id > ?", (sealed_to,)).fetchone()[0]
 
 
-# ---- undo: a command's entries reverted (rdtool.services.undo) --------------------------------------------
+# ---- undo: a command's entries reverted (rdtool.services.admin.undo) --------------------------------------------
 
 def commands_newest(store: Any, limit: int = 50) -> list[dict]:
     """Commands that wrote, newest first, with how many entries are their own and whether an undo reverted them."""

@@ -19,7 +19,7 @@ from rdtool.store.sqltext import ident
 
 BUSY_TIMEOUT_MS = 10_000
 # The database files this run opened (rdtool.cli.main clears it per command): where a failure is looked for
-# in stored values that other programs wrote (rdtool.services.stored_values.explain).
+# in stored values that other programs wrote (rdtool.services.admin.stored_values.explain).
 OPENED: list[Path] = []
 
 

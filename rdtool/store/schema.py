@@ -554,7 +554,7 @@ ALTER TABLE meetings ADD COLUMN quorum_met INTEGER;        -- computed by rdtool
                                                            -- in: 1 met, 0 not (the meeting could not be held),
                                                            -- NULL figures not known
 ALTER TABLE items ADD COLUMN subject TEXT;                 -- 议题 of a report item (supervision prose); derived from
-                                                           -- the title when NULL (rdtool.services.supervision)
+                                                           -- the title when NULL (rdtool.services.activities.supervision)
 ALTER TABLE proposals ADD COLUMN disposition TEXT;         -- motions: on_agenda | not_on_agenda | as_suggestion
 ALTER TABLE proposals ADD COLUMN decided_on TEXT;          -- the presidium's decision (组织法 第二十二条第二款)
 ALTER TABLE proposals ADD COLUMN decision_meeting_id INTEGER REFERENCES meetings(id);
@@ -573,7 +573,7 @@ def m1301_figures(db) -> None:
     """Motion disposition (组织法 第二十二条第二款), item subjects, the report's SQL views (rdtool.store.report_views).
 
     Stored values are brought to the new definitions, each change written to the change log: each meeting's
-    quorum is computed from its figures (as rdtool.services.meetings.refresh_quorum does); a motion already
+    quorum is computed from its figures (as rdtool.services.meetings.meetings.refresh_quorum does); a motion already
     handed to a unit was handled as a suggestion (disposition as_suggestion, decided on its assignment date);
     民族 is stored by its full name (汉 → 汉族), a blank as NULL (未填).
     """
@@ -600,11 +600,11 @@ def m1301_figures(db) -> None:
 
 
 def _quorums(conn) -> None:
-    """Each meeting's quorum, computed and stored as rdtool.services.meetings.refresh_quorum does at runtime (the
+    """Each meeting's quorum, computed and stored as rdtool.services.meetings.meetings.refresh_quorum does at runtime (the
     province profile's presidium rule included), so that a stored flag never depends on when it was written."""
     from pathlib import Path
 
-    from rdtool.services import meetings as msvc
+    from rdtool.services.meetings import meetings as msvc
     from rdtool.store import meetings as meetings_sql
     from rdtool.store.db import Store
 
