@@ -108,7 +108,7 @@ def build_deputies(work: Path, rows: int) -> tuple[Path, Path]:
 def run_rdtool_import(db: Path, kind: str, data: Path):
     from rdtool.services.transfer import registry as kinds
     from rdtool.services.transfer.importer import run_import
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     store = open_store(db)
     t0 = time.perf_counter()
@@ -209,7 +209,7 @@ def export_rdtool(db: Path, kind: str, out: Path) -> tuple[float, int]:
 def export_in_process(db: Path, kind: str, out: Path) -> float:
     from rdtool.services.transfer import registry as kinds
     from rdtool.io.exporter import export_kind
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     store = open_store(db)
     t0 = time.perf_counter()

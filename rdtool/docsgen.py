@@ -135,7 +135,7 @@ def csv_kinds() -> str:
 
 def _fresh_store(folder: Path):
     from rdtool.services.admin import admin
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     store = open_store(folder / "docs.db", create=True)
     admin.initialise(store, "某镇", "某县", 1, "2021-01-01", "2025-12-31")
@@ -259,7 +259,8 @@ def rules() -> str:
 
 def schema() -> str:
     from rdtool.labels import TABLE_ZH, column_zh
-    from rdtool.store.db import applied_migrations, schema as read_schema
+    from rdtool.store.db import schema as read_schema
+    from rdtool.store.schema_check import applied_migrations
 
     with tempfile.TemporaryDirectory() as folder:
         store = _fresh_store(Path(folder))

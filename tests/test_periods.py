@@ -6,7 +6,7 @@ import pytest
 
 from rdtool.errors import NotFound, UsageError
 from rdtool.services.terms.periods import bounds_from_options, period_from_options
-from rdtool.store.db import open_store
+from rdtool.store.opening import open_store
 
 
 @pytest.fixture

@@ -236,7 +236,7 @@ def test_overdue_due_within_and_strict_exit_codes(town):
     assert "没有需要催办" in cli("proposal", "overdue", "--as-of", "2017-01-01").stdout
     # the domain check
     from rdtool.services.admin.checks import run_all
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     store = open_store(cli.db)
     found = [f for f in run_all(store, "2017-04-20") if f["check"] == "proposal_overdue"]
@@ -304,7 +304,7 @@ def test_figures_function_is_the_report_contract(town):
     cli = town
     submit(cli, "建议")
     from rdtool.services.proposals.views import figures
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
     from rdtool.store.report_views import CONTRACT_KEYS
 
     store = open_store(cli.db)
@@ -415,7 +415,7 @@ def test_figures_sql_agrees_with_a_plain_count(tmp_path_factory, histories, as_o
     from rdtool.services.proposals import proposals as svc
     from rdtool.services.proposals import handling as proposal_handling
     from rdtool.services.proposals import views as proposal_views
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
     from tests.helpers import Cli
 
     path = tmp_path_factory.mktemp("fig") / "f.db"

@@ -115,7 +115,7 @@ def test_the_upgrade_stores_older_records_by_the_new_definitions(tmp_path):
     """A database written before m1301: motions assigned, 民族 as rosters write it, a meeting without a quorum."""
     import sqlite_utils
 
-    from rdtool.store.schema import MIGRATIONS
+    from rdtool.store.migrations import MIGRATIONS
 
     path = tmp_path / "old.db"
     db = sqlite_utils.Database(path)
@@ -180,7 +180,7 @@ def test_list_overdue_stats_and_the_view_agree_on_every_state(tmp_path_factory, 
     from rdtool.services.proposals import handling as proposal_handling
     from rdtool.services.proposals import motions as proposal_motions
     from rdtool.services.proposals import proposals as svc
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     path = tmp_path_factory.mktemp("states") / "s.db"
     cli = Cli(path)

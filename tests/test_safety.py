@@ -70,7 +70,7 @@ def test_composite_keys_and_deletes_are_logged(cli, db):
 
 
 def test_tables_added_by_later_migrations_get_triggers(cli, db, monkeypatch):
-    from rdtool.store import schema
+    from rdtool.store import migrations as schema
 
     def m9_extra(conn):
         conn.execute("CREATE TABLE extra_things (id INTEGER PRIMARY KEY, label TEXT, phone TEXT)")

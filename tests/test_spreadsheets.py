@@ -12,7 +12,7 @@ import pytest
 
 from rdtool.services.transfer import registry as kinds
 from rdtool.services.admin.demo import SAMPLE_ORDER
-from rdtool.store.db import open_store
+from rdtool.store.opening import open_store
 from tests.helpers import Cli, add_deputy
 
 

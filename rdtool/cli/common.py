@@ -52,7 +52,7 @@ def confirm_done(message: str, verbose: bool = False) -> None:
 
 
 def open_db(db: Optional[str], **kw: Any):
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     return open_store(db_path(db), **kw)
 

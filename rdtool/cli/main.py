@@ -135,7 +135,7 @@ class LazyGroup(TyperGroup):
             _fail(f"第 {bad} 个参数中有无法识别的字符（不是有效的 UTF-8 文本）", USAGE,
                   "检查终端的编码设置（应为 UTF-8），或重新输入这个参数")
         set_command_line(argv)
-        opened = sys.modules.get("rdtool.store.db")
+        opened = sys.modules.get("rdtool.store.opening")
         if opened is not None:
             opened.OPENED.clear()
         try:

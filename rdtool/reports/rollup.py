@@ -8,7 +8,7 @@ from rdtool.errors import RdtoolError
 from rdtool.reports.figures import compute
 from rdtool.services.terms.periods import range_period
 from rdtool.store import settings as settings_sql
-from rdtool.store.db import open_store
+from rdtool.store.opening import open_store
 
 # (flat key, path in the figures dict, Chinese header)
 COLUMNS = [

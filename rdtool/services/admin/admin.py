@@ -6,7 +6,8 @@ from rdtool import __version__
 from rdtool.errors import FieldError, RdtoolError, UsageError, ValidationError
 from rdtool.settings import SETTINGS
 from rdtool.store import settings as sql
-from rdtool.store.db import Store, applied_migrations, table_counts
+from rdtool.store.db import Store, table_counts
+from rdtool.store.schema_check import applied_migrations
 
 
 def validate_init(town: str, term: int, start: str, end: str | None) -> None:

@@ -9,7 +9,8 @@ from rdtool.errors import RdtoolError
 from rdtool.services.transfer import registry as kinds
 from rdtool.services.transfer.importer import run_import
 from rdtool.store import settings as sql
-from rdtool.store.db import Store, open_store, table_exists
+from rdtool.store.db import Store, table_exists
+from rdtool.store.opening import open_store
 
 # Import order: every file refers only to records of the files before it.
 SAMPLE_ORDER = ["terms", "deputies", "meetings", "attendance", "items", "elections", "appointments", "proposals",

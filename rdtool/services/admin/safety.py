@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta, timezone
 
+from rdtool.dates import utc_moment, utc_now
 from rdtool.errors import NotFound, RdtoolError, UsageError, ValidationError
 from rdtool.fields import mask_id, mask_phone
 from rdtool.labels import FIELD_ZH
@@ -20,10 +21,6 @@ from rdtool.store.db import Store, foreign_key_violations, integrity_messages
 
 DELETE_WINDOW_MINUTES = 10
 _ACTION_ZH = {"insert": "新增", "update": "修改", "void": "作废", "delete": "删除"}
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def _parse_utc(text: str) -> datetime:
@@ -50,7 +47,7 @@ def parse_since(raw: str) -> str:
     if m:
         n, unit = int(m.group(1)), m.group(2)
         delta = {"m": timedelta(minutes=n), "h": timedelta(hours=n), "d": timedelta(days=n)}[unit]
-        moment = datetime.now(timezone.utc) - delta
+        moment = utc_moment() - delta
     else:
         try:
             moment = datetime.fromisoformat(text.replace("/", "-")) if (":" in text) else None
@@ -192,7 +189,7 @@ def delete(store: Store, first: str, second: str | None = None,
 
     table, key, shown = target(store, first, second)
     row = _record(store, table, key)
-    limit = datetime.now(timezone.utc) - timedelta(minutes=window_minutes)
+    limit = utc_moment() - timedelta(minutes=window_minutes)
 
     def recent(t: str, k: str) -> bool:
         at = changelog.inserted_at(store, t, k)

@@ -146,7 +146,7 @@ def problem_in(store: Store) -> RdtoolError | None:
 
 def explain() -> RdtoolError | None:
     """After an unexpected error: a stored value breaking the rules in a database this run opened, if any."""
-    from rdtool.store import db as db_module
+    from rdtool.store import opening as db_module
 
     for path in dict.fromkeys(db_module.OPENED):
         found = explain_file(path)
@@ -159,7 +159,7 @@ def explain_file(path: Path) -> RdtoolError | None:
     """The rule-breaking stored value in one database file (opened read-only, never changed), if any."""
     import sqlite3
 
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     # (called while another error is being reported: a file that cannot be explained keeps that error)
     try:

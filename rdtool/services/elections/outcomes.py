@@ -130,7 +130,7 @@ def sync(store: Store) -> list[str]:
     Raises ValidationError (nothing is kept: the caller's transaction rolls back) when the result would break
     the law (three vice-chairs, 组织法 第十八条第一款).
     """
-    from rdtool.services.admin.safety import utc_now
+    from rdtool.dates import utc_now
 
     p = plan(store)
     if p["problems"]:
