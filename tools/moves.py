@@ -56,6 +56,18 @@ APPS = {"rdtool.cli.admin:init_app": "rdtool.cli.commands.init:init_app",
         "rdtool.cli.admin:undo_app": "rdtool.cli.commands.undo:undo_app",
         "rdtool.cli.transfer:export_app": "rdtool.cli.commands.export:export_app"}
 
+# names that moved to another module: (old module, name) -> new module
+NAME_MOVES = {
+    ("rdtool.store.db", "open_store"): "rdtool.store.opening",
+    ("rdtool.store.db", "OPENED"): "rdtool.store.opening",
+    ("rdtool.store.db", "applied_migrations"): "rdtool.store.schema_check",
+    ("rdtool.store.db", "MIGRATION_SET"): "rdtool.store.schema_check",
+    ("rdtool.store.schema", "MIGRATIONS"): "rdtool.store.migrations",
+    ("rdtool.services.admin.safety", "utc_now"): "rdtool.dates",
+    ("rdtool.io.kinds", "KINDS"): "rdtool.services.transfer.registry",
+    ("rdtool.io.kinds", "get"): "rdtool.services.transfer.registry",
+}
+
 _names = sorted(MODULES, key=len, reverse=True)
 DOTTED = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in _names) + r")(?![\w])")
 FROM = re.compile(r"^(?P<indent>[ \t]*)from (?P<pkg>rdtool(?:\.\w+)*) import (?P<names>[^()#\n]+?)(?P<tail>[ \t]*(#.*)?)$",
@@ -65,11 +77,15 @@ FROM = re.compile(r"^(?P<indent>[ \t]*)from (?P<pkg>rdtool(?:\.\w+)*) import (?P
 def _from(m: re.Match) -> str:
     pkg, indent = m["pkg"], m["indent"]
     parts = [p.strip() for p in m["names"].split(",") if p.strip()]
-    if not any(f"{pkg}.{p.split(' as ')[0].strip()}" in MODULES for p in parts):
+    if not any(f"{pkg}.{p.split(' as ')[0].strip()}" in MODULES or (pkg, p.split(' as ')[0].strip()) in NAME_MOVES
+               for p in parts):
         return m[0]
     lines, keep = [], []
     for p in parts:
         name, _, alias = (x.strip() for x in p.partition(" as "))
+        if (pkg, name) in NAME_MOVES:
+            lines.append(f"{indent}from {NAME_MOVES[pkg, name]} import {name}" + (f" as {alias}" if alias else ""))
+            continue
         target = MODULES.get(f"{pkg}.{name}")
         if target is None:
             keep.append(p)
@@ -102,6 +118,7 @@ def rewrite(text: str) -> str:
     for old, new in APPS.items():
         text = text.replace(old, new)
     text = DOTTED.sub(_dotted, text)
+    text = text.replace("from rdtool.store import schema\n", "from rdtool.store import migrations as schema\n")
     return FROM.sub(_from, text)
 
 
