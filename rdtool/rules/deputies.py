@@ -18,6 +18,8 @@ __all__ = [
     "MOTION_MIN_SIGNERS",
     "ABSENCES_ENDING_MANDATE",
     "motion_signers_ok",
+    "motion_signer_count",
+    "motion_date_problem",
     "mandate_ends_for_absence",
     "extraordinary_session_request_ok",
     "AGE_BANDS",
@@ -52,6 +54,37 @@ def motion_signers_ok(n: int) -> bool:
     with the co-signers (附议代表). Raises ``ImpossibleCounts`` for a negative count.
     """
     return _nonneg("联名代表人数", n) >= MOTION_MIN_SIGNERS
+
+
+def motion_signer_count(levels: list[str]) -> int:
+    """How many of a motion's signers count towards the five: township deputies only.
+
+    组织法 (2022) 第二十二条第二款: "乡、民族乡、镇的人民代表大会代表五人以上联名" — the signers are deputies
+    of the township congress the motion goes to; a county deputy (``'county'``) who signs does not count.
+    ``levels`` holds each signer's level (lead included), one entry per signer.
+    """
+    return sum(1 for level in levels if level == "township")
+
+
+def motion_date_problem(submitted: str, session_start: str, before_allowed: bool,
+                        previous_end: str | None = None) -> str | None:
+    """What is wrong with the day a motion was submitted to a congress session, or None.
+
+    组织法 (2022) 第二十二条第二款: "乡、民族乡、镇的人民代表大会举行会议的时候，…代表五人以上联名，可以…
+    提出…议案" — during the session. Where the province allows it (``before_allowed``: 山东省乡镇人民代表大会
+    工作若干规定 第十四条第二款 "也可以在乡镇人民代表大会会议举行前提出"; 重庆市乡镇人民代表大会工作条例
+    第十四条第四款 "应当在大会主席团作出召开…会议的决定之日起至代表议案截止时间之前提出"), a motion may also be
+    submitted before the session opens, but not before the previous session closed (``previous_end``: it
+    would then belong to that session). Dates are ISO strings; returns ``'before'`` or
+    ``'before_previous'``.
+    """
+    if submitted >= session_start:
+        return None
+    if not before_allowed:
+        return "before"
+    if previous_end is not None and submitted <= previous_end:
+        return "before_previous"
+    return None
 
 
 def mandate_ends_for_absence(unexcused_absences: int) -> bool:

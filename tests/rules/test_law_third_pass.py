@@ -1,0 +1,49 @@
+"""Issue 26 (the law, third pass): each rule's boundaries, as pure functions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rdtool.rules.deadlines import reply_due, reply_start
+from rdtool.rules.deputies import motion_date_problem, motion_signer_count, motion_signers_ok
+from rdtool.rules.provinces import PROFILES
+
+
+# --- 组织法 第二十二条第二款: township deputies only ------------------------------------------------------
+
+def test_only_township_deputies_count_towards_a_motion():
+    assert motion_signer_count(["township"] * 4 + ["county"]) == 4
+    assert not motion_signers_ok(motion_signer_count(["township"] * 4 + ["county"]))
+    assert motion_signers_ok(motion_signer_count(["township"] * 5 + ["county"]))
+    assert motion_signer_count([]) == 0
+
+
+# --- motions before the session: 山东 第十四条第二款, 重庆 第十四条第四款 ------------------------------------
+
+def test_motion_before_the_session_only_where_the_province_allows_it():
+    assert motion_date_problem("2024-01-10", "2024-01-10", False) is None  # the opening day
+    assert motion_date_problem("2024-01-09", "2024-01-10", False) == "before"
+    assert motion_date_problem("2024-01-07", "2024-01-10", True) is None
+    assert motion_date_problem("2024-01-07", "2024-01-10", True, previous_end="2023-07-01") is None
+    assert motion_date_problem("2023-07-02", "2024-01-10", True, previous_end="2023-07-01") is None  # day after
+    assert motion_date_problem("2023-07-01", "2024-01-10", True, previous_end="2023-07-01") == "before_previous"
+
+
+def test_profiles_that_allow_motions_before_the_session():
+    allowed = {code for code, p in PROFILES.items() if p.motions_before.value}
+    assert allowed == {"shandong", "chongqing"}
+    assert "第十四条第二款" in PROFILES["shandong"].motions_before.article
+    assert "第十四条第四款" in PROFILES["chongqing"].motions_before.article
+
+
+# --- 山东 第十五条: from the session's closing day ---------------------------------------------------------
+
+def test_reply_start_from_the_close_of_the_session_in_shandong():
+    assigned, closed = date(2024, 1, 25), date(2024, 1, 12)
+    assert reply_start(assigned, closed, "session_close") == closed
+    assert reply_start(assigned, None, "session_close") == assigned  # made in recess: from 交办
+    assert reply_start(assigned, closed, "assigned") == assigned
+    assert reply_due(reply_start(assigned, closed, "session_close"), False, 2, 4) == date(2024, 3, 12)
+    assert reply_due(reply_start(assigned, closed, "session_close"), True, 2, 4) == date(2024, 5, 12)
+    assert PROFILES["shandong"].reply_from.value == "session_close"
+    assert {p.reply_from.value for c, p in PROFILES.items() if c != "shandong"} == {"assigned"}
