@@ -26,6 +26,16 @@ def add_meeting(db, code: str, date: str, kind: str = "congress", end: str | Non
     conn.close()
 
 
+def findings(cli: Cli, check: str, as_of: str = "2030-01-01") -> list[dict]:
+    """`db check`'s findings of one kind (the command exits 1 when there is an error among them)."""
+    import json
+
+    result = cli.runner.invoke(__import__("rdtool.cli.main", fromlist=["app"]).app,
+                               ["--db", str(cli.db), "db", "check", "--as-of", as_of, "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    return [f for f in json.loads(result.stdout) if f["check"] == check]
+
+
 TOWNSHIP = ["丁一", "王二", "邓三", "阮四", "陈五"]
 
 
@@ -100,3 +110,55 @@ def test_reply_due_counts_from_the_close_of_the_session_in_shandong(tmp_path, pr
     cli("proposal", "assign", rcode, "--unit", "镇建设办", "--date", "2024-02-05")
     months = 2 if province else 3
     assert cli.json("proposal", "show", rcode)["due_on"] == f"2024-0{2 + months}-05"
+
+
+# --- 4, 5. accepting a resignation: one rule, whichever command records it (组织法 第三十二条第二款; 重庆 第三十二条第十项)
+
+def _resignation_town(tmp_path, province):
+    from tests.meeting_helpers import township
+
+    cli = Cli(tmp_path / "r.db")
+    cli("init", "--town", "三川镇", "--county", "示例县", "--term", "3", "--term-start", "2017-01-05",
+        "--term-end", "2021-12-31", *(["--province", province] if province else []))
+    township(cli, tmp_path, deputies=15, presidium=9)
+    cli("meeting", "add", "--kind", "congress", "--date", "2017-06-01")  # C3-1
+    cli("meeting", "add", "--kind", "presidium", "--date", "2017-08-01")  # P3-01, in recess
+    cli("meeting", "roll", "P3-01")
+    cli("vote", "add", "P3-01", "接受副镇长辞职", "--kind", "personnel", "--yes", "9")
+    return cli
+
+
+@pytest.mark.parametrize("province, allowed", [(None, False), ("重庆", True), ("山东", False)])
+def test_the_presidium_accepting_a_town_heads_resignation_in_recess(tmp_path, province, allowed):
+    cli = _resignation_town(tmp_path, province)
+    post = ("post", "resign", "刘副镇长", "--post", "副镇长", "--vote", "P3-01#1")
+    appoint = ("appointment", "add", "刘副镇长", "--position", "副镇长", "--action", "接受辞职", "--meeting", "P3-01")
+    if allowed:
+        assert "接受辞职" in cli(*post).stdout
+        cli(*appoint)
+    else:
+        for args in (post, appoint):
+            assert "第三十二条第二款" in cli.fails(*args).stderr
+    # a 站所 head's resignation is the presidium's to accept anywhere
+    cli("appointment", "add", "王华", "--position", "镇村镇建设办主任", "--action", "接受辞职", "--meeting", "P3-01")
+
+
+def test_chongqing_presidium_may_not_accept_while_the_congress_sits(tmp_path):
+    cli = _resignation_town(tmp_path, "重庆")
+    cli("meeting", "add", "--kind", "presidium", "--date", "2017-06-01")
+    rows = cli.json("meeting", "list")
+    during = [m["code"] for m in rows if m["kind"] == "presidium" and m["date"] == "2017-06-01"][0]
+    r = cli.fails("appointment", "add", "刘副镇长", "--position", "三川镇副镇长", "--action", "接受辞职", "--meeting", during)
+    assert "闭会期间" in r.stderr
+
+
+def test_db_check_finds_an_old_resignation_accepted_by_the_presidium(tmp_path):
+    cli = _resignation_town(tmp_path, None)
+    conn = sqlite3.connect(cli.db)  # as an earlier version let it be written
+    mid = conn.execute("SELECT id FROM meetings WHERE code = 'P3-01'").fetchone()[0]
+    conn.execute("INSERT INTO appointments (person, position, action, meeting_id, decided_on) "
+                 "VALUES ('刘副镇长', '副镇长', 'accept_resignation', ?, '2017-08-01')", (mid,))
+    conn.commit()
+    conn.close()
+    found = findings(cli, "resignation_wrong_body", "2018-01-01")
+    assert len(found) == 1 and "第三十二条第二款" in found[0]["message"]

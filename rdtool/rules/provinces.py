@@ -93,6 +93,7 @@ class Profile:
     extraordinary: Setting             # share of deputies whose proposal calls an extraordinary session (1/5)
     motions_before: Setting            # True: deputies' motions may be submitted before the session opens
     reply_from: Setting                # 'assigned' (交办之日) | 'session_close' (大会闭会之日): start of the reply limit
+    presidium_resignation: Setting     # True: the presidium may accept a chair's or town head's resignation in recess
 
 
 NATIONAL = Profile(
@@ -111,6 +112,7 @@ NATIONAL = Profile(
     extraordinary=Setting((1, 5), ORG + "第十四条第三款", "national"),
     motions_before=Setting(False, ORG + "第二十二条第二款（人民代表大会举行会议的时候）", "national"),
     reply_from=Setting("assigned", DEP + "第五十一条第二款（自交办之日起）", "national"),
+    presidium_resignation=Setting(False, ORG + "第三十二条第二款（由大会决定是否接受辞职）", "national"),
 )
 
 
@@ -161,6 +163,7 @@ PROFILES: dict[str, Profile] = {p.code: p for p in [
         extraordinary=Setting((1, 5), CQ + "第八条第二款" + "（五分之一以上代表提议）；主席团决定：" + ORG + "第十四条第三款"),
         motions_before=Setting(True, CQ + "第十四条第四款"),
         reply_from=Setting("assigned", CQ + "第十六条第一款（从交办之日起）"),
+        presidium_resignation=Setting(True, CQ + "第三十二条第十项"),
     ),
     _profile(
         "shandong", "山东省",

@@ -37,6 +37,7 @@ FIELD_ZH = [
     ("extraordinary", "临时召集人代会"),
     ("motions_before", "代表议案可否在会前提出"),
     ("reply_from", "建议答复期限的起算日"),
+    ("presidium_resignation", "闭会期间主席团接受主席、乡镇长等辞职"),
 ]
 
 
@@ -122,6 +123,8 @@ def _shown(field: str, value: object) -> str:
         return {"normally_twice": "每年至少一次，一般每年两次", "half_year": "每半年至少一次，每年第一次不迟于三月底"}[str(value)]
     if field == "motions_before":
         return "可以在会议举行前提出" if value else "在会议举行期间提出"
+    if field == "presidium_resignation":
+        return "可以（主席团决定接受后报大会确认）" if value else "不可以（由大会决定）"
     if field == "reply_from":
         return {"assigned": "自交办之日起", "session_close": "大会上提出的自大会闭会之日起；闭会期间提出的自交办之日起"}[str(value)]
     if field == "extraordinary":

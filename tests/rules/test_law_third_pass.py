@@ -47,3 +47,26 @@ def test_reply_start_from_the_close_of_the_session_in_shandong():
     assert reply_due(reply_start(assigned, closed, "session_close"), True, 2, 4) == date(2024, 5, 12)
     assert PROFILES["shandong"].reply_from.value == "session_close"
     assert {p.reply_from.value for c, p in PROFILES.items() if c != "shandong"} == {"assigned"}
+
+
+# --- accepting a resignation: 组织法 第三十二条第二款; 重庆 第三十二条第十项 ----------------------------------------
+
+def test_township_post_of_a_position():
+    from rdtool.rules.mandates import township_post_of
+
+    assert township_post_of("三川镇副镇长") == "副镇长"
+    assert township_post_of("镇长") == "镇长"
+    assert township_post_of("镇人大主席") == "主席" and township_post_of("副主席") == "副主席"
+    assert township_post_of("镇总工会主席") is None
+    assert township_post_of("镇村镇建设办主任") is None
+
+
+def test_who_may_accept_a_resignation():
+    from rdtool.rules.mandates import resignation_body_problem as p
+
+    assert p("副镇长", "congress", True, False) is None
+    assert p(None, "presidium", False, False) is None  # not a post the congress elects
+    assert "第三十二条第二款" in p("副镇长", "presidium", False, False)
+    assert p("副镇长", "presidium", False, True, "重庆") is None  # in recess, where the province allows it
+    assert "闭会期间" in p("副镇长", "presidium", True, True, "重庆")
+    assert "没有会议" in p("镇长", None, False, True)
