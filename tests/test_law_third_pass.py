@@ -162,3 +162,28 @@ def test_db_check_finds_an_old_resignation_accepted_by_the_presidium(tmp_path):
     conn.close()
     found = findings(cli, "resignation_wrong_body", "2018-01-01")
     assert len(found) == 1 and "第三十二条第二款" in found[0]["message"]
+
+
+# --- 6. 北京 by-election lead times (细则 第六十一条 15 days, 第六十三条 5 and 3 days) ----------------------------
+
+@pytest.mark.parametrize("province", ["北京", None])
+def test_beijing_by_election_lists_published_too_late(tmp_path, province):
+    cli = Cli(tmp_path / "b.db")
+    cli("init", "--town", "三川镇", "--county", "示例县", "--term", "3", "--term-start", "2017-01-05",
+        "--term-end", "2021-12-31", *(["--province", province] if province else []))
+    for name in ("甲一", "乙二", "丙三"):
+        cli("deputy", "add", name, "--gender", "男", "--level", "镇", "--term", "3", "--constituency", "第一选区",
+            "--elected-on", "2016-11-15")
+    cli("deputy", "end", "乙二", "--status", "调离", "--date", "2017-06-01")
+    cli("deputy", "end", "丙三", "--status", "调离", "--date", "2017-06-01")
+    plan = ("by-election", "plan", "3", "--constituency", "第一选区", "--seats", "1", "--voters", "1000",
+            "--date", "2017-09-16")
+    late = cli(*plan, "--registration", "2017-09-02", "--final-list", "2017-09-14")  # 14 and 2 days before
+    on_time = cli(*plan, "--registration", "2017-09-01", "--final-list", "2017-09-13")  # 15 and 3 days before
+    if province:
+        assert "第六十一条" in late.stderr and "仅14天" in late.stderr and "第六十三条" in late.stderr
+        assert "第六十一条" not in on_time.stderr and "第六十三条" not in on_time.stderr
+        found = findings(cli, "by_election_lead_time")
+        assert [f["record"] for f in found] == ["B3-01", "B3-01"]
+    else:
+        assert not late.stderr.strip() and not findings(cli, "by_election_lead_time")

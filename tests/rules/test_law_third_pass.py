@@ -70,3 +70,20 @@ def test_who_may_accept_a_resignation():
     assert p("副镇长", "presidium", False, True, "重庆") is None  # in recess, where the province allows it
     assert "闭会期间" in p("副镇长", "presidium", True, True, "重庆")
     assert "没有会议" in p("镇长", None, False, True)
+
+
+# --- 北京 by-election lead times: 细则 第六十一条、第六十三条 ---------------------------------------------------
+
+def test_beijing_by_election_lead_times():
+    from rdtool.rules.by_elections import by_election_lead_time_warnings as w
+
+    day = date(2017, 9, 16)
+    assert w("beijing", day, {"registration_on": date(2017, 9, 1)}) == []  # 15 days
+    assert "第六十一条" in w("beijing", day, {"registration_on": date(2017, 9, 2)})[0]
+    assert w("beijing", day, {"candidates_on": date(2017, 9, 11)}) == []  # 5 days
+    assert "五日" not in w("beijing", day, {"candidates_on": date(2017, 9, 12)})[0]
+    assert w("beijing", day, {"final_list_on": date(2017, 9, 13)}) == []  # 3 days
+    assert "第六十三条" in w("beijing", day, {"final_list_on": date(2017, 9, 14)})[0]
+    assert "晚于投票日" in w("beijing", day, {"final_list_on": date(2017, 9, 17)})[0]
+    assert w("national", day, {"registration_on": date(2017, 9, 15)}) == []
+    assert w("beijing", day, {"registration_on": None}) == []
