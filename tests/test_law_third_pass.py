@@ -187,3 +187,44 @@ def test_beijing_by_election_lists_published_too_late(tmp_path, province):
         assert [f["record"] for f in found] == ["B3-01", "B3-01"]
     else:
         assert not late.stderr.strip() and not findings(cli, "by_election_lead_time")
+
+
+# --- 7. eighteen on election day (选举法 第四条) --------------------------------------------------------------
+
+def _ge_town(cli: Cli) -> None:
+    cli("general-election", "plan", "3", "--level", "镇", "--election-day", "2016-11-15")
+    cli("general-election", "constituency", "3", "第一选区", "--seats", "2", "--voters", "1000")
+
+
+def test_a_candidate_seventeen_on_election_day_is_refused(cli):
+    _ge_town(cli)
+    args = ("general-election", "candidate", "3", "少年", "--constituency", "第一选区", "--gender", "男",
+            "--nominators", "10", "--birth-date")
+    r = cli.fails(*args, "1998-11-16")  # eighteen the day after the election
+    assert "未满十八周岁" in r.stderr and "选举法第四条" in r.stderr
+    cli(*args, "1998-11-15")  # eighteen on election day
+    cli("general-election", "candidate", "3", "月份", "--constituency", "第一选区", "--gender", "男",
+        "--nominators", "10", "--birth-date", "1998-11")  # a month only: given the benefit of the doubt
+
+
+def test_a_deputy_elected_before_eighteen_is_refused(cli):
+    r = cli.fails("deputy", "add", "少年", "--gender", "男", "--level", "镇", "--term", "3", "--birth-date",
+                  "2010-03-01", "--elected-on", "2021-11-20")
+    assert "未满十八周岁" in r.stderr and "选举法第四条" in r.stderr
+    cli("deputy", "add", "成年", "--gender", "男", "--level", "镇", "--term", "3", "--birth-date", "2003-11-20",
+        "--elected-on", "2021-11-20")
+
+
+def test_db_check_finds_old_under_age_records(cli):
+    _ge_town(cli)
+    cli("deputy", "add", "成年", "--gender", "男", "--level", "镇", "--term", "3", "--elected-on", "2016-11-15")
+    conn = sqlite3.connect(cli.db)  # as earlier versions let them be written
+    conn.execute("UPDATE deputies SET birth_date = '2010-01-01' WHERE name = '成年'")
+    kid = conn.execute("SELECT id FROM ge_constituencies").fetchone()[0]
+    conn.execute("INSERT INTO ge_candidates (constituency_id, name, gender, birth_date, nominators) "
+                 "VALUES (?, '少年', 'male', '1999-01-01', 10)", (kid,))
+    conn.commit()
+    conn.close()
+    found = findings(cli, "under_age")
+    assert sorted(f["table"] for f in found) == ["deputies", "ge_candidates"]
+    assert all("选举法第四条" in f["message"] for f in found)

@@ -1,7 +1,8 @@
 """`db check` findings for the rules of issue 26 that earlier versions did not apply when a record was entered.
 
 - a township post's resignation accepted by a body that may not accept it (组织法 第三十二条第二款;
-  重庆市乡镇人民代表大会工作条例 第三十二条第十项), recorded with ``appointment add --action 接受辞职``.
+  重庆市乡镇人民代表大会工作条例 第三十二条第十项), recorded with ``appointment add --action 接受辞职``;
+- a deputy under eighteen on the day elected, a candidate under eighteen on election day (选举法 第四条).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rdtool.store.db import Store
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     findings: list[dict] = []
     findings += _resignations(store, as_of, date_from, date_to)
+    findings += _ages(store, as_of, date_from, date_to)
     return findings
 
 
@@ -35,4 +37,26 @@ def _resignations(store: Store, as_of: str, date_from, date_to) -> list[dict]:
             out.append({"check": "resignation_wrong_body", "severity": "error", "table": "appointments",
                         "record": str(r["id"]), "message": f"任免记录 {r['id']}（{where}）接受{r['person']}辞去"
                         f"{r['position']}职务：{problem}"})
+    return out
+
+
+def _ages(store: Store, as_of: str, date_from, date_to) -> list[dict]:
+    from rdtool.rules.deputies import under_age_problem
+
+    out = []
+    for d in sql.deputies_with_births(store):
+        if not _in_period(d["elected_on"], as_of, date_from, date_to):
+            continue
+        problem = under_age_problem(d["birth_date"], d["elected_on"], "")
+        if problem:
+            out.append({"check": "under_age", "severity": "error", "table": "deputies", "record": str(d["id"]),
+                        "message": f"第{d['term']}届代表{d['name']}（ID {d['id']}）{d['elected_on']}当选：{problem}"})
+    for c in sql.candidates_with_births(store):
+        if not _in_period(c["election_day"], as_of, date_from, date_to):
+            continue
+        problem = under_age_problem(c["birth_date"], c["election_day"], "")
+        if problem:
+            what = f"补选 {c['code']}" if c["kind"] == "by_election" else f"第{c['term']}届换届选举"
+            out.append({"check": "under_age", "severity": "error", "table": "ge_candidates", "record": str(c["id"]),
+                        "message": f"{what}（{c['constituency']}）的代表候选人{c['name']}：{problem}"})
     return out

@@ -11,3 +11,18 @@ def accepted_resignations(store: Store) -> list[dict]:
                        "m.date AS meeting_date FROM appointments a LEFT JOIN meetings m ON m.id = a.meeting_id "
                        "AND m.voided_at IS NULL WHERE a.voided_at IS NULL AND a.action = 'accept_resignation' "
                        "ORDER BY a.decided_on, a.id")
+
+
+def deputies_with_births(store: Store) -> list[dict]:
+    """Deputies not voided whose birth date and election date are both known."""
+    return store.query("SELECT id, name, term, level, birth_date, elected_on FROM deputies WHERE voided_at IS NULL "
+                       "AND birth_date IS NOT NULL AND birth_date != '' AND elected_on IS NOT NULL ORDER BY id")
+
+
+def candidates_with_births(store: Store) -> list[dict]:
+    """Candidates of general elections and by-elections with a birth date, and their election's day and code."""
+    return store.query(
+        "SELECT c.id, c.name, c.birth_date, e.election_day, e.term, e.kind, e.code, k.name AS constituency "
+        "FROM ge_candidates c JOIN ge_constituencies k ON k.id = c.constituency_id AND k.voided_at IS NULL "
+        "JOIN general_elections e ON e.id = k.election_id AND e.voided_at IS NULL "
+        "WHERE c.voided_at IS NULL AND c.birth_date IS NOT NULL AND c.birth_date != '' ORDER BY c.id")

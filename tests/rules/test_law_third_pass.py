@@ -87,3 +87,15 @@ def test_beijing_by_election_lead_times():
     assert "晚于投票日" in w("beijing", day, {"final_list_on": date(2017, 9, 17)})[0]
     assert w("national", day, {"registration_on": date(2017, 9, 15)}) == []
     assert w("beijing", day, {"registration_on": None}) == []
+
+
+# --- 选举法 第四条: eighteen on election day -------------------------------------------------------------------
+
+def test_eighteen_on_election_day():
+    from rdtool.rules.deputies import under_age_problem as p
+
+    assert p("1998-11-15", "2016-11-15") is None  # the eighteenth birthday itself
+    assert "17周岁" in p("1998-11-16", "2016-11-15")
+    assert "第四条" in p("2010-03-01", "2021-11-20")
+    assert p("1998-11", "2016-11-15") is None and p("1998-12", "2016-11-15") is not None  # a month only
+    assert p(None, "2016-11-15") is None and p("2010-01-01", None) is None
