@@ -228,3 +228,25 @@ def test_db_check_finds_old_under_age_records(cli):
     found = findings(cli, "under_age")
     assert sorted(f["table"] for f in found) == ["deputies", "ge_candidates"]
     assert all("选举法第四条" in f["message"] for f in found)
+
+
+# --- 8. credentials before the first session (选举法 第四十七条第二款) ----------------------------------------------
+
+def test_credentials_confirmed_after_the_first_session(tmp_path):
+    cli = Cli(tmp_path / "c.db")
+    cli("init", "--town", "三川镇", "--county", "示例县", "--term", "3", "--term-start", "2016-11-01",
+        "--term-end", "2021-10-31")
+    cli("general-election", "plan", "3", "--level", "镇", "--election-day", "2016-11-15")
+    cli("general-election", "constituency", "3", "第一选区", "--seats", "1", "--voters", "1000")
+    for name in ("张一", "李二"):
+        cli("general-election", "candidate", "3", name, "--constituency", "第一选区", "--gender", "男",
+            "--nominators", "10", "--final")
+    cli("general-election", "result", "3", "--constituency", "第一选区", "--issued", "800", "--returned", "800", "--vote", "张一=500",
+        "--vote", "李二=300")
+    add_meeting(cli.db, "C3-1", "2016-12-06", term=3)
+    late = cli("general-election", "credentials", "3", "--all", "--date", "2016-12-07")
+    assert "第四十七条第二款" in late.stderr and "2016-12-06" in late.stderr
+    [f] = findings(cli, "credentials_after_first_session")
+    assert "张一" in f["message"]
+    on_time = cli("general-election", "credentials", "3", "--all", "--date", "2016-12-06")  # that day: accepted
+    assert "第四十七条第二款" not in on_time.stderr and not findings(cli, "credentials_after_first_session")

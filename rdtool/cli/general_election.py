@@ -419,6 +419,7 @@ def credentials(
     r = results.credentials(store, term, _level(level), list(names or []), day, confirm=not reject, note=reason)
     typer.echo(f"已{'确认' if r['confirmed'] else '确定当选无效：'}{r['count']}名当选代表"
                + ("的资格" if r["confirmed"] else "") + f"（{day}，选举法第四十七条）")
+    warn(r["warnings"])
 
 
 @app.command("deputies")

@@ -184,6 +184,12 @@ def plan_warnings(store: Store, e: dict) -> list[str]:
     if term and cred and cred >= term["start_date"]:
         warnings.append(f"代表资格审查（{cred}）应在第{e['term']}届开始（{term['start_date']}）、"
                         f"第一次会议前完成并公布代表名单（{ART_CREDENTIALS}第二款）")
+    elif cred:
+        from rdtool.services.law_checks import credentials_warning
+
+        late = credentials_warning(store, e, cred)
+        if late:
+            warnings.append(late)
     quota = quota_check(store, e)
     if quota and quota["warning"]:
         warnings.append(quota["warning"])

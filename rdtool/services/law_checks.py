@@ -2,7 +2,8 @@
 
 - a township post's resignation accepted by a body that may not accept it (组织法 第三十二条第二款;
   重庆市乡镇人民代表大会工作条例 第三十二条第十项), recorded with ``appointment add --action 接受辞职``;
-- a deputy under eighteen on the day elected, a candidate under eighteen on election day (选举法 第四条).
+- a deputy under eighteen on the day elected, a candidate under eighteen on election day (选举法 第四条);
+- township deputies' credentials confirmed after the term's first session (选举法 第四十七条第二款).
 """
 
 from __future__ import annotations
@@ -16,7 +17,31 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     findings: list[dict] = []
     findings += _resignations(store, as_of, date_from, date_to)
     findings += _ages(store, as_of, date_from, date_to)
+    findings += _credentials(store, as_of, date_from, date_to)
     return findings
+
+
+def credentials_warning(store: Store, e: dict, on: str) -> str | None:
+    """A township general election's credentials confirmed after the term's first session (选举法 第四十七条第二款)."""
+    from rdtool.rules.direct_elections import credentials_late_problem
+
+    if e.get("kind", "general") != "general" or e.get("level") != "township":
+        return None
+    return credentials_late_problem(on, sql.first_session_on(store, e["term"]))
+
+
+def _credentials(store: Store, as_of: str, date_from, date_to) -> list[dict]:
+    out = []
+    for r in sql.confirmations(store):
+        if not _in_period(r["confirmed_on"], as_of, date_from, date_to):
+            continue
+        problem = credentials_warning(store, {"kind": "general", "level": "township", "term": r["term"]},
+                                      r["confirmed_on"])
+        if problem:
+            out.append({"check": "credentials_after_first_session", "severity": "warning", "table": "general_elections",
+                        "record": str(r["election_id"]), "message": f"第{r['term']}届换届选举{r['n']}名当选代表"
+                        f"（{r['names']}）：{problem}"})
+    return out
 
 
 def _in_period(day: str | None, as_of: str, date_from: str | None, date_to: str | None) -> bool:

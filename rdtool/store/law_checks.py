@@ -26,3 +26,20 @@ def candidates_with_births(store: Store) -> list[dict]:
         "FROM ge_candidates c JOIN ge_constituencies k ON k.id = c.constituency_id AND k.voided_at IS NULL "
         "JOIN general_elections e ON e.id = k.election_id AND e.voided_at IS NULL "
         "WHERE c.voided_at IS NULL AND c.birth_date IS NOT NULL AND c.birth_date != '' ORDER BY c.id")
+
+
+def first_session_on(store: Store, term: int) -> str | None:
+    """The opening day of the term's first congress session on record."""
+    row = store.one("SELECT min(date) AS d FROM meetings WHERE kind = 'congress' AND term = ? AND voided_at IS NULL",
+                    (term,))
+    return row["d"] if row else None
+
+
+def confirmations(store: Store) -> list[dict]:
+    """Township general elections' confirmed winners, grouped by election and day (credentials)."""
+    return store.query(
+        "SELECT e.id AS election_id, e.term, c.confirmed_on, count(*) AS n, group_concat(c.name, '、') AS names "
+        "FROM ge_candidates c JOIN ge_constituencies k ON k.id = c.constituency_id AND k.voided_at IS NULL "
+        "JOIN general_elections e ON e.id = k.election_id AND e.voided_at IS NULL "
+        "WHERE c.voided_at IS NULL AND c.confirmed = 1 AND c.confirmed_on IS NOT NULL AND e.kind = 'general' "
+        "AND e.level = 'township' GROUP BY e.id, c.confirmed_on ORDER BY e.id, c.confirmed_on")

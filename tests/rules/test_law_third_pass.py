@@ -99,3 +99,14 @@ def test_eighteen_on_election_day():
     assert "第四条" in p("2010-03-01", "2021-11-20")
     assert p("1998-11", "2016-11-15") is None and p("1998-12", "2016-11-15") is not None  # a month only
     assert p(None, "2016-11-15") is None and p("2010-01-01", None) is None
+
+
+# --- 选举法 第四十七条第二款: credentials before the first session ------------------------------------------------
+
+def test_credentials_before_the_first_session():
+    from rdtool.rules.direct_elections import credentials_late_problem as p
+
+    assert p("2016-12-05", "2016-12-06") is None
+    assert p("2016-12-06", "2016-12-06") is None  # that day, before the session opens
+    assert "第四十七条第二款" in p("2016-12-07", "2016-12-06")
+    assert p("2017-05-01", None) is None
