@@ -250,3 +250,41 @@ def test_credentials_confirmed_after_the_first_session(tmp_path):
     assert "张一" in f["message"]
     on_time = cli("general-election", "credentials", "3", "--all", "--date", "2016-12-06")  # that day: accepted
     assert "第四十七条第二款" not in on_time.stderr and not findings(cli, "credentials_after_first_session")
+
+
+# --- 9. incompatible posts (组织法 第十八条第二款; 重庆 第三十条第三款, 浙江 第三十八条, 河南 第二条第四款) ----------------
+
+def _first_session(tmp_path, province):
+    from tests.meeting_helpers import township
+
+    cli = Cli(tmp_path / "i.db")
+    cli("init", "--town", "三川镇", "--county", "示例县", "--term", "3", "--term-start", "2017-01-05",
+        "--term-end", "2021-12-31", *(["--province", province] if province else []))
+    people = township(cli, tmp_path, deputies=12, presidium=0)
+    cli("meeting", "add", "--kind", "congress", "--date", "2017-01-06")
+    cli("meeting", "roll", "C3-1")
+    cli("election", "add", "C3-1", "--post", "主席团成员", "--seats", "7", *[a for n in people[:7] for a in ("-c", f"{n}=11")])
+    cli("election", "add", "C3-1", "--post", "主席", "--seats", "1", "-c", f"{people[0]}=10")
+    return cli, people
+
+
+@pytest.mark.parametrize("province, member_warned", [(None, False), ("浙江", True), ("河南", True), ("重庆", True),
+                                                     ("山东", False)])
+def test_the_chair_elected_town_head_and_a_member_elected_deputy_head(tmp_path, province, member_warned):
+    cli, p = _first_session(tmp_path, province)
+    chair = cli("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", f"{p[0]}=10")
+    assert "组织法第十八条第二款" in chair.stdout and "辞去主席职务" in chair.stdout
+    member = cli("election", "add", "C3-1", "--post", "副镇长", "--seats", "1", "-c", f"{p[3]}=10", "-c", f"{p[9]}=1")
+    assert ("主席团成员不得担任" in member.stdout) == member_warned
+    found = findings(cli, "incompatible_posts")
+    assert len(found) == (2 if member_warned else 1)
+    # the member resigns from the presidium (as the law requires): nothing left about them
+    cli("deputy", "role", p[3], "卸任", "--from", "2017-01-06")
+    assert len(findings(cli, "incompatible_posts")) == 1
+
+
+def test_a_role_given_to_a_town_head_warns(tmp_path):
+    cli, p = _first_session(tmp_path, None)
+    cli("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", f"{p[8]}=10")
+    out = cli("deputy", "role", p[8], "副主席", "--from", "2017-03-01")
+    assert "组织法第十八条第二款" in out.stdout + out.stderr

@@ -94,6 +94,7 @@ class Profile:
     motions_before: Setting            # True: deputies' motions may be submitted before the session opens
     reply_from: Setting                # 'assigned' (交办之日) | 'session_close' (大会闭会之日): start of the reply limit
     presidium_resignation: Setting     # True: the presidium may accept a chair's or town head's resignation in recess
+    incompatible: Setting              # 'chair_vice' (组织法 18¶2) | 'members': presidium members may not hold government posts
 
 
 NATIONAL = Profile(
@@ -113,6 +114,7 @@ NATIONAL = Profile(
     motions_before=Setting(False, ORG + "第二十二条第二款（人民代表大会举行会议的时候）", "national"),
     reply_from=Setting("assigned", DEP + "第五十一条第二款（自交办之日起）", "national"),
     presidium_resignation=Setting(False, ORG + "第三十二条第二款（由大会决定是否接受辞职）", "national"),
+    incompatible=Setting("chair_vice", ORG + "第十八条第二款", "national"),
 )
 
 
@@ -137,6 +139,7 @@ PROFILES: dict[str, Profile] = {p.code: p for p in [
         presidium_meetings=Setting("three_months", ZJ + "第二十四条第一款"),
         sessions=Setting("normally_twice", ZJ + "第十六条第一款；" + ORG + "第十四条第一款"),
         first_session=Setting(2, ZJ + "第十五条"),
+        incompatible=Setting("members", ZJ + "第三十八条"),
         extraordinary=Setting((1, 5), ZJ + "第十六条第一款" + "（五分之一以上代表提议）；主席团决定：" + ORG + "第十四条第三款"),
     ),
     _profile(
@@ -148,6 +151,7 @@ PROFILES: dict[str, Profile] = {p.code: p for p in [
         presidium_size=Setting(PresidiumSize(7, 13, 15, "人口特别多的乡镇"), HN + "第二条第三款"),
         presidium_meetings=Setting("three_months", HN + "第五条第一款"),
         sessions=Setting("normally_twice", HN + "第二条第一款；" + ORG + "第十四条第一款"),
+        incompatible=Setting("members", HN + "第二条第四款"),
     ),
     _profile(
         "chongqing", "重庆市",
@@ -162,6 +166,7 @@ PROFILES: dict[str, Profile] = {p.code: p for p in [
         first_session=Setting(2, CQ + "第九条"),
         extraordinary=Setting((1, 5), CQ + "第八条第二款" + "（五分之一以上代表提议）；主席团决定：" + ORG + "第十四条第三款"),
         motions_before=Setting(True, CQ + "第十四条第四款"),
+        incompatible=Setting("members", CQ + "第三十条第三款"),
         reply_from=Setting("assigned", CQ + "第十六条第一款（从交办之日起）"),
         presidium_resignation=Setting(True, CQ + "第三十二条第十项"),
     ),

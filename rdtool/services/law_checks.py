@@ -3,7 +3,9 @@
 - a township post's resignation accepted by a body that may not accept it (组织法 第三十二条第二款;
   重庆市乡镇人民代表大会工作条例 第三十二条第十项), recorded with ``appointment add --action 接受辞职``;
 - a deputy under eighteen on the day elected, a candidate under eighteen on election day (选举法 第四条);
-- township deputies' credentials confirmed after the term's first session (选举法 第四十七条第二款).
+- township deputies' credentials confirmed after the term's first session (选举法 第四十七条第二款);
+- a chair or vice-chair (in 重庆、浙江、河南 any presidium member) who holds a government post (组织法 第十八条第二款;
+  重庆 第三十条第三款, 浙江 第三十八条, 河南 第二条第四款).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     findings += _resignations(store, as_of, date_from, date_to)
     findings += _ages(store, as_of, date_from, date_to)
     findings += _credentials(store, as_of, date_from, date_to)
+    findings += [f for f in incompatible(store, as_of) if _in_period(f.pop("day"), as_of, date_from, date_to)]
     return findings
 
 
@@ -84,4 +87,43 @@ def _ages(store: Store, as_of: str, date_from, date_to) -> list[dict]:
             what = f"补选 {c['code']}" if c["kind"] == "by_election" else f"第{c['term']}届换届选举"
             out.append({"check": "under_age", "severity": "error", "table": "ge_candidates", "record": str(c["id"]),
                         "message": f"{what}（{c['constituency']}）的代表候选人{c['name']}：{problem}"})
+    return out
+
+
+def _overlap(a_from: str, a_to: str | None, b_from: str, b_to: str | None) -> bool:
+    """Whether [a_from, a_to) and [b_from, b_to) share a day (None: still running)."""
+    return (b_to is None or a_from < b_to) and (a_to is None or b_from < a_to)
+
+
+def incompatible(store: Store, as_of: str, deputy_ids: set[int] | None = None) -> list[dict]:
+    """Presidium roles held on or after the day their holder took a government post (and before it ended)."""
+    from rdtool.rules.congress_offices import GOVERNMENT_POSTS, incompatible_post_problem
+    from rdtool.rules.mandates import township_post_of
+    from rdtool.services.province import in_force
+
+    setting = in_force(store).profile.incompatible
+    members_too = setting.value == "members"
+    ends = sql.post_end_days(store)
+    roles = sql.roles_with_names(store)
+    out = []
+    for a in sql.office_holders(store):
+        post = township_post_of(a["position"] or "")
+        if post not in GOVERNMENT_POSTS or a["decided_on"] > as_of:
+            continue
+        ended = min((e["day"] for e in ends if e["post"] == post and e["day"] >= a["decided_on"]
+                     and (e["deputy_id"] == a["deputy_id"] if a["deputy_id"] else e["person"] == a["person"])),
+                    default=None)
+        for r in roles:
+            if deputy_ids is not None and r["deputy_id"] not in deputy_ids:
+                continue
+            if not (r["deputy_id"] == a["deputy_id"] if a["deputy_id"] else r["name"] == a["person"]):
+                continue
+            start = max(r["from_date"] or "", a["decided_on"])
+            if not _overlap(r["from_date"] or "", r["to_date"], a["decided_on"], ended) or start > as_of:
+                continue
+            problem = incompatible_post_problem(r["role"], post, members_too, setting.article)
+            if problem:
+                out.append({"check": "incompatible_posts", "severity": "warning", "table": "presidium_members",
+                            "record": str(r["deputy_id"]), "day": start,
+                            "message": f"{r['name']}自{a['decided_on']}任{post}，{start}起仍在主席团任职：{problem}"})
     return out

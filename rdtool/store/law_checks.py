@@ -43,3 +43,23 @@ def confirmations(store: Store) -> list[dict]:
         "JOIN general_elections e ON e.id = k.election_id AND e.voided_at IS NULL "
         "WHERE c.voided_at IS NULL AND c.confirmed = 1 AND c.confirmed_on IS NOT NULL AND e.kind = 'general' "
         "AND e.level = 'township' GROUP BY e.id, c.confirmed_on ORDER BY e.id, c.confirmed_on")
+
+
+def office_holders(store: Store) -> list[dict]:
+    """Appointment records (elected or appointed) not voided, with the deputy they name (by id, else by name)."""
+    return store.query(
+        "SELECT a.id, a.person, a.position, a.action, a.decided_on, a.deputy_id FROM appointments a "
+        "WHERE a.voided_at IS NULL AND a.action IN ('elect', 'appoint') AND a.decided_on IS NOT NULL ORDER BY a.id")
+
+
+def post_end_days(store: Store) -> list[dict]:
+    """Recorded recalls and accepted resignations of posts, with the day of the vote."""
+    return store.query("SELECT p.person, p.deputy_id, p.post, m.date AS day FROM post_ends p "
+                       "JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id "
+                       "WHERE p.voided_at IS NULL")
+
+
+def roles_with_names(store: Store) -> list[dict]:
+    """Presidium role rows of deputies not voided, with the deputy's name and term."""
+    return store.query("SELECT r.deputy_id, r.role, r.from_date, r.to_date, d.name, d.term FROM presidium_members r "
+                       "JOIN deputies d ON d.id = r.deputy_id AND d.voided_at IS NULL ORDER BY r.id")

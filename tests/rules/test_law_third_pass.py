@@ -110,3 +110,16 @@ def test_credentials_before_the_first_session():
     assert p("2016-12-06", "2016-12-06") is None  # that day, before the session opens
     assert "第四十七条第二款" in p("2016-12-07", "2016-12-06")
     assert p("2017-05-01", None) is None
+
+
+# --- incompatible posts: 组织法 第十八条第二款; 重庆 第三十条第三款, 浙江 第三十八条, 河南 第二条第四款 -------------------
+
+def test_incompatible_posts():
+    from rdtool.rules.congress_offices import incompatible_post_problem as p
+
+    assert "第十八条第二款" in p("chair", "镇长", False, "")
+    assert "辞去副主席职务" in p("vice_chair", "副乡长", False, "")
+    assert p("member", "副镇长", False, "") is None  # nationally only the chair and vice-chairs
+    assert "浙江" in p("member", "副镇长", True, "浙江第三十八条")
+    assert p("chair", "镇村镇建设办主任", True, "") is None and p(None, "镇长", True, "") is None
+    assert {c for c, pr in PROFILES.items() if pr.incompatible.value == "members"} == {"zhejiang", "henan", "chongqing"}
