@@ -36,7 +36,7 @@ SERVICES = {
     "proposals_io": "transfer.proposals_io", "activities_io": "transfer.activities_io",
     "admin": "admin.admin", "checks": "admin.checks", "integrity": "admin.integrity", "undo": "admin.undo",
     "datasette": "admin.datasette", "demo": "admin.demo", "stored_values": "admin.stored_values",
-    "safety": "admin.safety",
+    "safety": "admin.safety", "law_checks": "admin.law_checks",
 }
 # full old module -> full new module
 MODULES = {f"rdtool.services.{old}": f"rdtool.services.{new}" for old, new in SERVICES.items()}
