@@ -11,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-
 import pytest
 
 from tests.helpers import ROOT, Cli, add_deputy

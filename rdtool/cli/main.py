@@ -170,7 +170,7 @@ class LazyGroup(TyperGroup):
             if _is_broken_pipe(exc):
                 _quiet_broken_pipe()
                 sys.exit(0)
-            from rdtool.store.paths import os_error
+            from rdtool.paths import os_error
 
             err = os_error(exc, exc.filename or "", "读写")
             _fail(str(err), err.exit_code)

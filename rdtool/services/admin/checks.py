@@ -28,7 +28,7 @@ CHECKS: list[str] = [
     "rdtool.services.deputies.deputies:checks",
     "rdtool.services.meetings.meetings:checks",
     "rdtool.services.meetings.votes:checks",
-    "rdtool.services.kernel.recompute:checks",
+    "rdtool.services.meetings.recompute:checks",
     "rdtool.services.elections.elections:checks",
     "rdtool.services.elections.outcomes:checks",
     "rdtool.services.elections.appointments:checks",

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from rdtool.errors import ValidationError
 from rdtool.labels import clean, label
+from rdtool.services.kernel import corrections
+from rdtool.store import changelog
 from rdtool.store import deputies as dsql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
@@ -201,3 +203,25 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                              "record": "", "message": f"{m.from_date}起副主席为{names}，共{len(held)}人；乡镇人大设"
                                                       f"副主席一人至二人（组织法第十八条第一款）"})
     return findings
+
+
+# ---------------------------------------------------------------- registered with the kernel
+
+def elections_touched(store: Store, after_id: int, upto_id: int) -> bool:
+    """Whether log entries in the span changed a congress election or its candidates (its winners' roles and
+    office-holder records follow: `sync`)."""
+    return any(changelog.fields_between(store, after_id, upto_id, table, ("id",))
+               for table in ("election_contests", "candidates"))
+
+
+def _run(p: corrections.Pass) -> bool:
+    """A voided, deleted or moved election's winners: their roles and office-holder records follow (the pass's
+    span grows by what this writes, so that the meetings after see the new presidium)."""
+    if elections_touched(p.store, p.start, p.end):
+        p.also += sync(p.store)
+        p.extend()
+    return False  # the meetings' recomputation decides whether another pass is needed
+
+
+corrections.register(__name__, corrections.Recomputation(run=_run))
+

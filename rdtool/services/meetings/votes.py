@@ -1,7 +1,7 @@
 """Agenda items and the votes on them. A vote's result is never typed in: it is computed by
 `rdtool.rules.majority.decide_vote` (body = the meeting's kind) from the counts and the
 meeting's present/entitled figures, stored with the rule applied, and recomputed whenever the
-counts, the roll call or the entitled figure change (rdtool.services.kernel.recompute); items are corrected and
+counts, the roll call or the entitled figure change (rdtool.services.meetings.recompute); items are corrected and
 moved through rdtool.services.meetings.records."""
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from rdtool import fields as F
 from rdtool.errors import RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.services.meetings import meetings as msvc
-from rdtool.services.kernel import recompute
+from rdtool.services.meetings import recompute
 from rdtool.services.meetings import votes as vsvc
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql

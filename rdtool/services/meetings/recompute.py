@@ -25,6 +25,7 @@ from rdtool.labels import label
 from rdtool.services.elections import elections as esvc
 from rdtool.services.meetings import meetings as msvc
 from rdtool.services.meetings import votes as vsvc
+from rdtool.services.kernel import corrections
 from rdtool.store import changelog
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
@@ -80,13 +81,6 @@ def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> li
     for (term, kind), since in ranges.items():
         ids.update(sql.meetings_since(store, term, kind, since))
     return sorted(ids)
-
-
-def elections_touched(store: Store, after_id: int, upto_id: int) -> bool:
-    """Whether log entries in the span changed a congress election or its candidates (its winners' roles and
-    office-holder records follow: rdtool.services.elections.outcomes.sync)."""
-    return any(changelog.fields_between(store, after_id, upto_id, table, ("id",))
-               for table in ("election_contests", "candidates"))
 
 
 # ---------------------------------------------------------------- bringing a meeting back in line
@@ -277,3 +271,27 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
 
 def _finding(check: str, severity: str, m: dict, message: str) -> dict:
     return {"check": check, "severity": severity, "table": "meetings", "record": m["code"], "message": message}
+
+
+# ---------------------------------------------------------------- registered with the kernel
+
+def refresh_all(store: Store):
+    """Recompute every meeting (`db check --fix`): snapshots, roll calls, results, with what changed."""
+    with corrections.write(store, verb="已重新计算") as report:
+        report.warnings = refresh(store, [m["id"] for m in sql.meetings(store)])
+    return report
+
+
+def _run(p: corrections.Pass) -> bool:
+    """Every meeting the pass's log entries may affect, brought back in line with its roster."""
+    ids = affected(p.store, p.start, p.end, own=p.own)
+    if ids:
+        p.report.warnings += refresh(p.store, ids, p.report.strict)
+    return bool(ids)
+
+
+def _derived(store: Store, before: dict, after: dict, entries: list[dict]) -> list[str]:
+    return diff(store, before, after, [e for e in entries if e["table_name"] == "attendance"])
+
+
+corrections.register(__name__, corrections.Recomputation(run=_run, digest=digest, derived=_derived))
