@@ -511,7 +511,6 @@ def _now_sql(table: str, cols: list[tuple[str, str, int]]) -> str:
 
 def current_state(store: Any, table: str, row_id: str) -> dict | None:
     """The record now, as the log's JSON would write it (None when there is no such record)."""
-    import json
 
     return _state(store, table, _columns(store.conn, table), row_id)
 
