@@ -21,7 +21,7 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "party": {
         "cpc": ("中共党员", ("党员", "中国共产党党员", "共产党员", "中共")),
         "cpc_probationary": ("中共预备党员", ("预备党员", "中共预备")),
-        # rosters write the party's short name (issue 15)
+        # rosters write the party's short name (CHANGES.md “Real rosters”)
         "democratic": ("民主党派", ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
                                  "民革党员", "民盟盟员", "民建会员", "民进会员", "农工党党员", "致公党党员",
                                  "九三学社社员", "台盟盟员")),
@@ -121,7 +121,7 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "report_back": ("向选民述职", ("述职",)),
         "other": ("其他", ()),
     },
-    # Which deputies an activity is for (issue 5): the term report counts township activities as
+    # Which deputies an activity is for: the term report counts township activities as
     # township or both, county activities as county or both.
     "activity_level": {
         "township": ("镇(乡)人大代表活动", ("镇", "乡", "镇人大代表", "乡人大代表", "镇(乡)人大代表", "镇代表", "乡代表")),
@@ -369,7 +369,7 @@ FIELD_ZH: dict[str, str] = {
     "organiser": "组织单位",
 }
 
-# Issue 8 (general election, 换届选举): columns of the ge_plan / ge_constituencies / ge_candidates kinds.
+# The general election (换届选举): columns of the ge_plan / ge_constituencies / ge_candidates kinds.
 FIELD_ZH.update({
     "election_day": "选举日", "mobilisation_on": "宣传动员日期", "registration_on": "选民名单公布日期",
     "candidates_on": "候选人名单公布日期", "final_list_on": "正式候选人名单公布日期",
@@ -377,7 +377,7 @@ FIELD_ZH.update({
     "nominated_by": "推荐单位", "nominators": "联名选民数", "final": "是否正式候选人", "round": "轮次",
     "held_on": "投票日期", "confirmed": "资格确认", "confirmed_on": "确认日期",
 })
-# Issue 8: a candidate's outcome in a general election round (statuses of rdtool.rules.direct_elections).
+# A candidate's outcome in a general election round (statuses of rdtool.rules.direct_elections).
 ENUMS["ge_outcome"] = {
     "elected": ("当选", ()),
     "tie": ("票数相等须再次投票", ("票数相等",)),
@@ -386,7 +386,7 @@ ENUMS["ge_outcome"] = {
     "initial": ("初步候选人", ()),
 }
 
-# Issue 3 additions: election outcomes, and Chinese numerals for formal titles.
+# Election outcomes, and Chinese numerals for formal titles.
 ENUMS["election_outcome"] = {
     "filled": ("选满", ()),
     "tie": ("票数相等，须再次投票", ("再次投票",)),
@@ -403,7 +403,7 @@ ENUMS["candidate_status"] = {
 FIELD_ZH.update({"round": "轮次", "rule": "适用规则", "meeting_code": "会议编号", "item_id": "事项ID",
                  "outcome": "结果", "elected": "是否当选", "missing": "缺少的程序"})
 
-# Proposals (issue 4): the state a proposal is in, and the columns rdtool adds to the proposals contract.
+# Proposals: the state a proposal is in, and the columns rdtool adds to the proposals contract.
 ENUMS["proposal_status"] = {
     "submitted": ("待交办", ("未交办",)),
     "assigned": ("办理中", ("已交办",)),
@@ -457,7 +457,7 @@ def column_zh(name: str, table: str = "") -> str:
     return COLUMN_ZH.get(f"{table}.{name}") or COLUMN_ZH.get(name) or FIELD_ZH.get(name, "")
 
 
-# Issue 14: the term's calendar, mandates and posts ending, by-elections.
+# (CHANGES.md “Elections and the law”) the term's calendar, mandates and posts ending, by-elections.
 FIELD_ZH.update({
     "notified_on": "通知代表日期", "requesters": "提议代表人数", "tie_revote": "再次投票",
     "letter_on": "辞职书面提出日期", "accepted_by": "接受辞职的表决", "petitioners": "要求罢免选民数",
@@ -474,7 +474,7 @@ ENUMS["motion_by"] = {
 }
 
 
-# Issue 13: a motion's way through the presidium and the congress (组织法 第二十二条第二款、第三款), and the states a
+# (CHANGES.md “Figures a secretary can sign”) a motion's way through the presidium and the congress (组织法 第二十二条第二款、第三款), and the states a
 # proposal takes on a day (one state function, rdtool.store.proposals.facts).
 ENUMS["motion_disposition"] = {
     "on_agenda": ("列入议程", ("列入大会议程", "列入会议议程")),

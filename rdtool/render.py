@@ -226,7 +226,7 @@ def render_rows(
     """Print rows in the chosen format; returns how many were printed.
 
     `headers` and `bom` default to the command's shared output options (`--headers`, `--bom`).
-    A table for people with no rows says `empty` in Chinese under its title (issue 18); machine formats and
+    A table for people with no rows says `empty` in Chinese under its title (CHANGES.md “One fact entered once”); machine formats and
     Markdown stay as they are (a header only, or `[]`).
     """
     out = out or sys.stdout

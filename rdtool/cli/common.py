@@ -179,7 +179,7 @@ def warn(lines: Iterable[str]) -> None:
 
 def echo_recomputed(lines: list[str], err: bool = False) -> None:
     """What a write recomputed (C5-5 应到 40→39；C5-5#4 未通过→通过). Always printed, on a terminal or not: a
-    changed official result is never silent (issue 11). `err` where stdout carries data (config, import)."""
+    changed official result is never silent (CHANGES.md “Corrections”). `err` where stdout carries data (config, import)."""
     for i, line in enumerate(lines):
         say(("随之重新计算：" if i == 0 else "  ") + line, err=err)
 

@@ -15,7 +15,7 @@ from rdtool.store.opening import open_store
 # Import order: every file refers only to records of the files before it.
 SAMPLE_ORDER = ["terms", "deputies", "meetings", "attendance", "items", "elections", "appointments", "proposals",
                 "activities"]
-# issue 8: the 2016 general election that elected the third term (after deputies, which it links to)
+# The 2016 general election that elected the third term (after deputies, which it links to)
 SAMPLE_ORDER += ["ge_plan", "ge_constituencies", "ge_candidates"]
 DEMO_TERM = 3
 

@@ -38,7 +38,7 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "general_elections": {"level": "level"},
     "ge_candidates": {"gender": "gender", "party": "party", "occupation": "occupation", "education": "education"},
     "ge_votes": {"status": "candidate_status"},
-    "post_ends": {"action": "post_end_action", "motion_by": "motion_by"},  # issue 14
+    "post_ends": {"action": "post_end_action", "motion_by": "motion_by"},  # CHANGES.md “Elections and the law”
 }
 MINIMUM: dict[str, dict[str, int]] = {
     "terms": {"number": 1},
@@ -54,7 +54,7 @@ MINIMUM: dict[str, dict[str, int]] = {
     "ge_candidates": {"nominators": 0},
     "ge_rounds": {"round": 1, "seats": 0, "ballots_issued": 0, "ballots_returned": 0, "ballots_invalid": 0},
     "ge_votes": {"votes": 0},
-    "mandate_ends": {"petitioners": 0, "voters": 1, "recall_yes": 0},  # issue 14
+    "mandate_ends": {"petitioners": 0, "voters": 1, "recall_yes": 0},  # CHANGES.md “Elections and the law”
     "post_ends": {"movers": 1},
 }
 BOOLEANS: dict[str, tuple[str, ...]] = {

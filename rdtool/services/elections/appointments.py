@@ -2,7 +2,7 @@
 date of each procedural step. An appointee takes the constitutional oath (宪法宣誓) — 全国人大常委会
 关于实行宪法宣誓制度的决定 (2018) — and the steps missing are listed by `appointment list --incomplete`.
 
-Facts entered once (issue 18):
+Facts entered once (CHANGES.md “One fact entered once”):
 
 - an appointment linked to a meeting's personnel vote takes its 讨论 and 表决 from that vote (the meeting's
   date, unless typed); a vote that failed (or a meeting without its quorum) means the appointment did not
@@ -50,7 +50,7 @@ def phrase(action: str, person: str, position: str) -> str:
     return f"任命{person}为{position}"
 
 
-# The steps each action requires (issue 3; docs/csv.md lists the step columns).
+# The steps each action requires (docs/csv.md lists the step columns).
 REQUIRED_STEPS = {
     "appoint": ("party_decision_on", "nomination_on", "discussion_on", "vote_on", "oath_on", "statement_on",
                 "announced_on"),

@@ -1,4 +1,4 @@
-"""What a congress election's winners become: presidium roles and office-holder records (issues 14, 18).
+"""What a congress election's winners become: presidium roles and office-holder records (CHANGES.md “Elections and the law”, “One fact entered once”).
 
 Nothing here is typed in. From every contest that stands, `sync` recomputes (the law in
 `rdtool.rules.congress_offices.replay_roles`):

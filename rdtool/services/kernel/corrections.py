@@ -1,4 +1,4 @@
-"""One mechanism for every write that can change what is derived (issue 11): edit with a reason → recompute
+"""One mechanism for every write that can change what is derived (CHANGES.md “Corrections”): edit with a reason → recompute
 what depends on it → report what changed.
 
     with corrections.write(store, reason, subject=("deputies", 17)) as report:

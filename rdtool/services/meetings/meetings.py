@@ -172,7 +172,7 @@ def check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
     return errors
 
 
-# ---------------------------------------------------------------- numbering (adoption mid-term, issue 11)
+# ---------------------------------------------------------------- numbering (adoption mid-term, CHANGES.md “Corrections”)
 #
 # A term's meetings of one kind are numbered consecutively by date, from the number of the earliest one on
 # record (1 unless the township's own numbering starts later: `meeting add --number 19` for a secretary who
@@ -356,7 +356,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             q = quorum(m["kind"], f["entitled"], f["present"], *rule)
         except (ImpossibleCounts, TypeError):
             continue  # reported by the vote checks (impossible counts, or a stored flag that disagrees)
-        if not q.met:  # a fact correctly recorded, not an error in the records (issue 11)
+        if not q.met:  # a fact correctly recorded, not an error in the records (CHANGES.md “Corrections”)
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
             findings.append({"check": "meeting_no_quorum", "severity": "note", "table": "meetings",
                              "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"

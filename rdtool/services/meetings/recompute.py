@@ -1,4 +1,4 @@
-"""Derived records never go stale (issue 11): what a write changes about who was entitled at a meeting is
+"""Derived records never go stale (CHANGES.md “Corrections”): what a write changes about who was entitled at a meeting is
 carried through, in the same transaction, to everything computed from it.
 
 A meeting's entitled base (全体) is the roster on its date (组织法 第十四条第四款、第二十五条; 浙江省乡镇人民代表大会

@@ -24,7 +24,7 @@ FIELDS: list[F.Field] = [
     F.Field("abstain", F.integer(0)),
     F.Field("not_voting", F.integer(0)),
     F.Field("notes", F.text(2000)),
-    F.Field("subject", F.text(100)),  # issue 13: 议题 of a report item (the supervision prose); else from the title
+    F.Field("subject", F.text(100)),  # (CHANGES.md “Figures a secretary can sign”) 议题 of a report item (the supervision prose); else from the title
 ]
 COUNTS = ("yes", "no", "abstain", "not_voting")
 EDITABLE = ("meeting", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes", "subject")

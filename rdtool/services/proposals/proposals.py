@@ -69,7 +69,7 @@ FIELDS: list[F.Field] = [
     F.Field("feedback", F.enum("feedback")),
     F.Field("feedback_on", F.DATE),
     F.Field("closed_on", F.DATE),
-    # issue 13: a motion's disposition by the presidium and the congress's outcome (组织法 第二十二条第二款、第三款)
+    # (CHANGES.md “Figures a secretary can sign”) a motion's disposition by the presidium and the congress's outcome (组织法 第二十二条第二款、第三款)
     F.Field("disposition", F.enum("motion_disposition")),
     F.Field("decided_on", F.DATE),
     F.Field("decision_meeting", F.text(40)),

@@ -69,7 +69,7 @@ def export_meetings(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield row
 
 
-# Other headers registers use (issue 15; docs/import.md): data, next to each kind.
+# Other headers registers use (CHANGES.md “Real rosters”; docs/import.md): data, next to each kind.
 MEETING_ALIASES = {"code": ("会议编号",), "title": ("会议名称", "名称"), "date": ("会议日期", "召开日期", "开会日期"),
                    "location": ("会议地点",), "kind": ("会议类别", "会议类型")}
 MEETINGS = Kind("meetings", "会议", msvc.FIELDS, write_meetings, export_meetings, check=check_meetings,
