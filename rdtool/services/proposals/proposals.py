@@ -1,4 +1,7 @@
-"""Deputies' proposals (议案 and 建议、批评和意见): submit, assign, reply, feedback, close, figures.
+"""Deputies' proposals (议案 and 建议、批评和意见): submission (checked, then written) and one proposal read back.
+
+Beside it: handling (交办, 答复, 代表意见, 办结: rdtool.services.proposals.handling), a motion's decision and outcome
+(motions), corrections (edits), lists, reminders, search and the report's figures (views).
 
 Rules applied (rdtool.rules):
 - a township motion needs five or more deputies' joint signature, lead included (组织法 第二十二条第二款);
