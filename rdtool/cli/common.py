@@ -6,7 +6,7 @@ import sys
 from typing import Any, Callable, Iterable, Optional
 
 import typer
-from typer._click.globals import get_current_context
+from rdtool.cli.click_api import get_current_context
 
 from rdtool.errors import FieldError, UsageError, ValidationError
 from rdtool.render import FORMATS
