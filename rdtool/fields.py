@@ -11,6 +11,7 @@ import re
 from typing import Any, Callable, NamedTuple
 
 from rdtool.errors import FieldError
+from rdtool.formula import restore
 from rdtool.labels import (
     clean,
     clean_name,
@@ -50,9 +51,7 @@ class Field(NamedTuple):
 
 def text(max_len: int = 200) -> Callable[[str], str]:
     def parse(raw: str) -> str:
-        value = clean(raw)
-        if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
-            value = value[1:]  # undo the export's formula neutralisation, so files round-trip
+        value = restore(clean(raw))  # the export's formula guard taken off, so files round-trip (rdtool.formula)
         if "\x00" in value:
             raise FieldError("含有空字符（NUL），文件可能已损坏")
         if len(value) > max_len:

@@ -17,10 +17,10 @@ import sys
 from contextvars import ContextVar
 from typing import Any, Iterable, Iterator, NamedTuple, TextIO
 
+from rdtool import formula
 from rdtool.labels import FIELD_ZH, label
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Output(NamedTuple):
@@ -201,8 +201,8 @@ def csv_writer(out: TextIO, fmt: str, bom: bool = False):
 
 
 def neutralise(text: str) -> str:
-    """Cells starting with = + - @ tab or CR would run as formulas in Excel/WPS."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Cells starting with = + - @ tab or CR would run as formulas in Excel/WPS (rdtool.formula)."""
+    return formula.neutralise(text)
 
 
 def _json_value(col: Column, value: Any) -> Any:
