@@ -292,7 +292,6 @@ def parse_int(raw: str, minimum: int | None = 0, maximum: int = MAX_INT) -> int:
     return value
 
 
-_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
 _WIDE = re.compile("[\uff01-\uff5e\u3000]")
 
 
@@ -302,7 +301,7 @@ def clean(raw: object) -> str:
         return ""
     text = raw if type(raw) is str else str(raw)
     if not text.isascii() and _WIDE.search(text):  # (a fast path: most cells have nothing to fold)
-        text = text.translate(_WIDTH)
+        text = text.translate(_FOLD)
     return text.strip()
 
 
