@@ -38,27 +38,14 @@ def signer_list(raw: str) -> list[str]:
     return out
 
 
-def prose(max_len: int):
-    """Free text (titles, bodies, replies) kept as written: Chinese punctuation is not folded to ASCII."""
-    def parse(raw: str) -> str:
-        value = str(raw).strip()
-        if "\x00" in value:
-            raise FieldError("含有空字符（NUL），文件可能已损坏")
-        if len(value) > max_len:
-            raise FieldError(f"内容过长（{len(value)} 字，最多 {max_len} 字）")
-        return value
-
-    return parse
-
-
 # The CSV contract's columns, in order (docs/csv.md, kind proposals).
 FIELDS: list[F.Field] = [
     F.Field("kind", F.enum("proposal_kind"), required=True),
-    F.Field("title", prose(200), required=True),
+    F.Field("title", F.text(200, as_written=True), required=True),
     F.Field("submitted_on", F.DATE, required=True),
     F.Field("lead", F.name, required=True),
     F.Field("code", F.text(40)),
-    F.Field("body", prose(F.MAX_TEXT)),
+    F.Field("body", F.text(F.MAX_TEXT, as_written=True)),
     F.Field("category", F.text(30)),
     F.Field("meeting", F.text(40)),
     F.Field("cosigners", signer_list),
@@ -68,7 +55,7 @@ FIELDS: list[F.Field] = [
     F.Field("complex", F.BOOL),
     F.Field("replied_on", F.DATE),
     F.Field("result", F.enum("proposal_result")),
-    F.Field("reply", prose(F.MAX_TEXT)),
+    F.Field("reply", F.text(F.MAX_TEXT, as_written=True)),
     F.Field("feedback", F.enum("feedback")),
     F.Field("feedback_on", F.DATE),
     F.Field("closed_on", F.DATE),
@@ -84,8 +71,8 @@ MOTION_FIELDS = ("disposition", "decided_on", "decision_meeting", "outcome", "ou
 # Accepted beyond the contract: the lead's id where two deputies share the name, and the two reasons.
 EXTRA: list[F.Field] = [
     F.Field("deputy_id", F.integer(1)),
-    F.Field("due_reason", prose(200)),
-    F.Field("close_reason", prose(200)),
+    F.Field("due_reason", F.text(200, as_written=True)),
+    F.Field("close_reason", F.text(200, as_written=True)),
 ]
 
 
