@@ -51,6 +51,7 @@ def _emit(period_fn, fmt: str, as_of: Optional[str], output: Optional[Path], str
         raise UsageError(f"--template 只用于 docx、md、text 格式，{fmt} 格式的内容是固定的")
     store = open_db(db)
     report = build(store, period_fn(store, day), day, prose_and_tables=fmt not in ("json", *FLAT_FORMATS))
+    _nothing_to_report(report)
     _write(report, fmt, output, store.path, force, document)
     if output is not None:
         confirm_done(f"已写入 {output}", verbose)
@@ -112,7 +113,7 @@ def annual(
     """一个自然年的统计与文字。"""
     from rdtool.services.periods import annual_period
 
-    _emit(lambda store, day: _covered(annual_period(store, year)), fmt, as_of, output, strict, db, force, verbose,
+    _emit(lambda store, day: annual_period(store, year), fmt, as_of, output, strict, db, force, verbose,
           Document(template, date, checks))
 
 
@@ -134,14 +135,19 @@ def range_(
           Document(template, date, checks))
 
 
-def _covered(period):
-    """A year no term covers has no report: a clear error, not a title over nothing."""
-    if period.term is None:
+def _nothing_to_report(report) -> None:
+    """A year no term covers and with no records in it (--year 1999) has no report: a clear error, not a title
+    over nothing. (A year with records is reported even where no term is recorded.)"""
+    period = report.period
+    if period.kind != "annual" or period.term is not None:
+        return
+    counts = [v for name in ("presidium", "congress", "deputies", "proposals", "activities")
+              for v in report.figures[name].values() if isinstance(v, int) and not isinstance(v, bool)]
+    if not any(counts):
         from rdtool.errors import NotFound
 
-        raise NotFound(f"{period.label}不在任何一届的任期内，没有可报告的记录",
-                       "用 rdtool term list 查看各届的起止日期，或用 --from/--to 指定日期范围")
-    return period
+        raise NotFound(f"{period.label}不在任何一届的任期内，也没有这一年的记录，没有可报告的内容",
+                       "用 rdtool term list 查看各届的起止日期")
 
 
 @app.command("template")
