@@ -148,7 +148,8 @@ def render(ctx: dict, template: Path | None, path: Path) -> None:
     except (jinja2.TemplateSyntaxError, jinja2.UndefinedError) as exc:
         raise template_error(exc, where if where.endswith(".docx") else where + ".docx") from None
     layout.stamp_properties(tpl.docx, ctx["title"], f"{ctx['town']}人大主席团")
-    tpl.save(str(path))
+    with open(path, "wb") as f:  # closed even if saving fails (Windows cannot remove an open file)
+        tpl.save(f)
 
 
 def _default_stream():
