@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from rdtool.errors import RdtoolError
+from rdtool.store import paths
 from tests.helpers import ROOT, add_deputy, snapshot, write_csv
 from tests.windows_rules import device_name, open_in_excel
 
@@ -143,3 +145,54 @@ def test_a_pipe_closed_early_exits_0_every_time(sample, fmt):
                f"{rdtool} meeting list --format {fmt} | head -1 > /dev/null || echo failed $?")
     out = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert "failed" not in out.stdout and out.stderr == "", (out.stdout, out.stderr)
+
+
+# ---- mapped drives and UNC paths -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path,uri", [
+    (r"Z:\人大资料\三川镇 2026.db", "file:///Z:/%E4%BA%BA%E5%A4%A7%E8%B5%84%E6%96%99/%E4%B8%89%E5%B7%9D%E9%95%87%202026.db"),
+    (r"\\server\share\人大资料\x.db", "file:////server/share/%E4%BA%BA%E5%A4%A7%E8%B5%84%E6%96%99/x.db"),
+    (r"\\192.168.1.5\资料\a#1?.db", "file:////192.168.1.5/%E8%B5%84%E6%96%99/a%231%3F.db"),
+    (r"C:\Users\秘书\AppData\Local\rdtool\rdtool.db", "file:///C:/Users/%E7%A7%98%E4%B9%A6/AppData/Local/rdtool/rdtool.db"),
+])
+def test_sqlite_uri_of_windows_paths(path, uri):
+    from pathlib import PureWindowsPath
+
+    from rdtool.store.paths import sqlite_uri
+
+    assert sqlite_uri(PureWindowsPath(path)) == uri
+    assert not uri.startswith("file://server")  # SQLite refuses an authority: invalid uri authority
+
+
+def test_sqlite_uri_of_posix_paths():
+    from pathlib import PurePosixPath
+
+    from rdtool.store.paths import sqlite_uri
+
+    assert sqlite_uri(PurePosixPath("/home/秘书/a 1%#?.db")) == (
+        "file:///home/%E7%A7%98%E4%B9%A6/a%201%25%23%3F.db")
+
+
+def test_a_database_on_a_share_opens_backs_up_restores_rolls_up_and_completes(sample, tmp_path):
+    """A folder name with what a URI reads itself (? # %) and the path given with two leading slashes, as a UNC
+    path is: SQLite opens `file:////…` (no authority) read-only in rollup, verify, restore and completion."""
+    folder = tmp_path / "共享 资料#1%?"
+    folder.mkdir()
+    db = folder / "三川镇.db"
+    sample("db", "backup", db)
+    share = "/" + str(db)  # //tmp/…: a path with two leading slashes, as \\server\share\… has
+    from tests.helpers import Cli
+
+    town = Cli(share)
+    assert {d["name"] for d in town.json("deputy", "list")} == {d["name"] for d in sample.json("deputy", "list")}
+    assert paths.sqlite_uri(paths.absolute(Path(share))).startswith("file:////")  # the UNC form, opened by SQLite
+    rolled = town.json("report", "rollup", share, "--year", "2019")
+    assert rolled["townships"] and rolled["townships"][0]["town"] == "三川镇"
+    town("db", "backup")
+    (copy,) = (folder / "三川镇.db.backups").glob("*.db")
+    add_deputy(town, "新人")
+    town("db", "restore", "/" + str(copy), "--yes")
+    assert "新人" not in {d["name"] for d in town.json("deputy", "list")}
+    from rdtool.store.completion import values
+
+    assert values("deputy", "王", share)

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from rdtool.dates import file_stamp
 from rdtool.errors import RdtoolError, UsageError
-from rdtool.store.paths import backup_dir, disk_full, remove_leftovers, remove_quietly, same_file
+from rdtool.store.paths import (absolute, backup_dir, disk_full, remove_leftovers, remove_quietly, same_file,
+                                 sqlite_uri)
 
 if TYPE_CHECKING:
     from rdtool.store.db import Store
@@ -196,7 +197,7 @@ def verify(path: Path) -> dict:
     if path.is_dir():
         raise UsageError(f"这是一个目录，不是备份文件：{path}")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(absolute(path)) + "?mode=ro", uri=True)
     except sqlite3.Error:
         raise RdtoolError(f"无法打开备份文件：{path}") from None
     try:
@@ -238,7 +239,7 @@ def restore(store: Store, path: Path) -> Path | None:
     if same_file(path, store.path):
         raise UsageError("要恢复的文件就是当前数据库")
     safety = take(store, reason="before-restore") if has_data(store) or _has_settings(store) else None
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(sqlite_uri(absolute(path)) + "?mode=ro", uri=True)
     try:
         src.backup(store.conn)
     finally:

@@ -12,7 +12,7 @@ import errno
 import os
 import re
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 
 from rdtool.errors import RdtoolError, UsageError
 
@@ -110,6 +110,26 @@ def companions(db: Path) -> list[Path]:
 def backup_dir(db: Path) -> Path:
     """Where the database's backups live: manual ones at the top, automatic ones in `auto/`."""
     return db.parent / f"{db.name}.backups"
+
+
+def sqlite_uri(path: PurePath) -> str:
+    """The `file:` URI SQLite opens `path` by (add `?mode=ro` …), with nothing resolved: a mapped drive stays
+    `Z:` (Path.resolve() would turn it into `\\\\server\\share`, whose URI `file://server/…` SQLite refuses), a UNC
+    path `\\\\server\\share\\x.db` becomes `file:////server/share/x.db` (an empty authority, the path keeping its two
+    leading slashes, which SQLite on Windows opens as UNC). `?`, `#`, `%` and non-ASCII are percent-encoded."""
+    from urllib.parse import quote
+
+    if isinstance(path, PureWindowsPath):
+        text = str(path).replace("\\", "/")
+        body = text if text.startswith("//") else "/" + text  # //server/share/… or /Z:/…
+    else:
+        body = str(path)
+    return "file://" + quote(body, safe="/:")
+
+
+def absolute(path: Path) -> Path:
+    """`path` made absolute without resolving links or drives (a mapped drive stays a drive letter)."""
+    return Path(os.path.abspath(path))
 
 
 def resolved(path: Path) -> Path:
