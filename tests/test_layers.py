@@ -15,7 +15,7 @@ LAYERS = {
     "rules": ["rdtool.rules"],
     "base": [f"rdtool.{m}" for m in ("errors", "dates", "labels", "record_names", "fields", "settings", "ethnicity",
                                       "collation", "streams", "terminal", "render", "pager", "output_file",
-                                      "paths", "formula", "notices")] + ["rdtool"],  # (the package itself: its version)
+                                      "paths", "formula", "notices", "parse")] + ["rdtool"],  # (the package itself: its version)
     "store": ["rdtool.store"],
     "io": ["rdtool.io"],
     "kernel": ["rdtool.services.kernel", "rdtool.services"],  # (the package itself names the domains as text)
