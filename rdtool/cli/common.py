@@ -204,3 +204,22 @@ def confirm(question: str, yes: bool) -> None:
         raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
     if not ask(question):
         raise typer.Abort()
+
+
+def show_record(record: dict, columns: list, fmt: str, title: str, *, view: dict | None = None,
+                sections: Iterable[tuple] = ()) -> None:
+    """The one layout of the `show` commands: JSON as the service returns the record; otherwise the record's
+    `columns` (with `view`'s values shown in place of the record's: lists joined, codes worded) and, for people
+    (table, md), each section (title, rows, columns[, shown when empty]) as a table under the record."""
+    from rdtool.render import render_json, render_record, render_rows
+
+    if fmt == "json":
+        render_json(record)
+        return
+    render_record({**record, **(view or {})}, columns, fmt, title=title)
+    if fmt not in ("table", "md"):
+        return
+    for section_title, rows, section_columns, *when_empty in sections:
+        if rows or (when_empty and when_empty[0]):
+            typer.echo("")
+            render_rows(rows, section_columns, fmt, title=section_title)

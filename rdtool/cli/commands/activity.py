@@ -6,9 +6,10 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, leave_out_first, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("代表活动：培训、学习、视察、调研、执法检查、代表小组活动、联系选民、向选民述职。"
                "参加人员按姓名填写，用“、”分隔；同届同名的写 姓名#ID（如 王建国#20）。")
@@ -101,21 +102,12 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.show(store, ref)
-    if fmt == "json":
-        from rdtool.render import render_json
-
-        render_json(record)
-        return
     people = record["participants"]
-    if fmt in ("csv", "tsv", "jsonl"):
-        record = {**record, "participants": "、".join(p["name"] for p in people)}
-        render_record(record, _cols(SHOW + ["participants"]), fmt)
-        return
-    render_record(record, _cols(SHOW), fmt, title=f"{record['code']} {record['title']}")
-    if people:
-        typer.echo("")
-        render_rows(people, [Column("id", "ID"), Column("name", "姓名"), Column("level", "代表层级", enum="level"),
-                             Column("constituency", "选区")], fmt, title="参加人员")
+    one_row = fmt in ("csv", "tsv", "jsonl")  # the participants' names in a column of the one row
+    show_record(record, _cols(SHOW + ["participants"] if one_row else SHOW), fmt, f"{record['code']} {record['title']}",
+                view={"participants": "、".join(p["name"] for p in people)} if one_row else None,
+                sections=[("参加人员", people, [Column("id", "ID"), Column("name", "姓名"),
+                                             Column("level", "代表层级", enum="level"), Column("constituency", "选区")])])
 
 
 @app.command("edit")

@@ -6,10 +6,11 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import show_record
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
                                open_db, parse_option, warn)
 from rdtool.labels import parse_enum
-from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("会议：主席团会议、人民代表大会会议（含临时会议）、其他会议；点名与法定人数。"
                "人代会须三分之二以上代表出席（组织法第十四条第四款）；主席团会议须全体成员过半数出席。")
@@ -103,26 +104,17 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.show(store, ref)
-    if fmt == "json":
-        render_json(record)
-        return
-    view = dict(record)
-    view["absent_names"] = "、".join(record["absent_names"])
-    view["leave_names"] = "、".join(record["leave_names"])
+    view = {"absent_names": "、".join(record["absent_names"]), "leave_names": "、".join(record["leave_names"])}
     cols = [Column("code"), Column("title"), Column("kind", enum="meeting_kind"),
             Column("extraordinary", kind="bool"), Column("term"), Column("date"), Column("end_date"),
             Column("location"), Column("entitled"), Column("present"), Column("absent", "缺席人数"),
             Column("absent_names", "缺席"), Column("leave", "请假人数"), Column("leave_names", "请假"),
             Column("quorum_text", "法定人数"), Column("notes")]
-    render_record(view, cols, fmt, title=f"{record['code']} {record['title']}")
-    if record["items"] and fmt in ("table", "md"):
-        typer.echo("")
-        render_rows(record["items"], ITEM_COLUMNS, fmt, title="议程与表决")
-    if record["elections"] and fmt in ("table", "md"):
-        typer.echo("")
-        rows = [{**e, "elected": "、".join(e["elected"])} for e in record["elections"]]
-        render_rows(rows, [Column("id", "选举ID"), Column("post"), Column("round"), Column("seats"),
-                           Column("elected", "当选"), Column("outcome", enum="election_outcome")], fmt, title="选举")
+    elections = [{**e, "elected": "、".join(e["elected"])} for e in record["elections"]]
+    show_record(record, cols, fmt, f"{record['code']} {record['title']}", view=view, sections=[
+        ("议程与表决", record["items"], ITEM_COLUMNS),
+        ("选举", elections, [Column("id", "选举ID"), Column("post"), Column("round"), Column("seats"),
+                           Column("elected", "当选"), Column("outcome", enum="election_outcome")])])
 
 
 @app.command("edit")

@@ -6,9 +6,10 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
-from rdtool.render import Column, leave_out_first, render_json, render_record, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("议程事项与表决：结果由规则计算（人代会：三分之二以上出席、全体代表过半数通过，组织法第十四条、"
                "第二十五条；主席团：两个过半），不能手工填写；恰好半数不通过。")
@@ -126,12 +127,9 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     row = svc.show(store, ref)
-    if fmt == "json":
-        render_json(row)
-        return
     cols = [Column("meeting_code", "会议"), Column("seq"), Column("title"), Column("kind", enum="item_kind"),
             Column("method", enum="vote_method"), Column("yes"), Column("no"), Column("abstain"),
             Column("not_voting"), Column("entitled"), Column("present"),
             Column("result", "表决结果", enum="vote_result"), Column("explanation", "说明"),
             Column("article", "依据"), Column("notes")]
-    render_record(row, cols, fmt, title=f"{row['meeting_code']} 第{row['seq']}项")
+    show_record(row, cols, fmt, f"{row['meeting_code']} 第{row['seq']}项")
