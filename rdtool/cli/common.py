@@ -16,6 +16,9 @@ FORMAT_HELP = "输出格式：table（终端表格，管道中为纯文本）、
 
 DbOpt = typer.Option(None, "--db", help=DB_HELP)
 FormatOpt = typer.Option("table", "--format", "-f", help=FORMAT_HELP)
+# Options several add/edit commands take alike, declared once.
+NotesOpt = typer.Option(None, "--notes", help="备注")
+LocationOpt = typer.Option(None, "--location", help="地点")
 VERBOSE_HELP = "成功时也在 stderr 说明写了什么（终端上默认显示；cron 和脚本中默认不输出）"
 VerboseOpt = typer.Option(False, "--verbose", "-v", help=VERBOSE_HELP)
 ForceOpt = typer.Option(False, "--force", help="输出文件已存在时覆盖它（不加时：在终端中会先询问，在脚本中不覆盖）")

@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt
 from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db
 from rdtool.render import Column, leave_out_first, render_list
@@ -57,7 +58,7 @@ def add(
     oath_on: Optional[str] = _STEP_OPTS["oath_on"],
     statement_on: Optional[str] = _STEP_OPTS["statement_on"],
     announced_on: Optional[str] = _STEP_OPTS["announced_on"],
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """记录一次任免及其程序步骤日期；缺少的步骤会列出（任命须宪法宣誓）。"""

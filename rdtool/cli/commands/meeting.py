@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt, LocationOpt
 from rdtool.cli.common import show_record
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
                                open_db, parse_option, warn)
@@ -39,12 +40,12 @@ def add(
     code: Optional[str] = typer.Option(None, "--code", help="编号（默认自动：P3-01、C3-1、O3-01）"),
     title: Optional[str] = typer.Option(None, "--title", help="标题（默认按届次、次序生成，如 三川镇第三届人民代表大会第一次会议）"),
     end_date: Optional[str] = typer.Option(None, "--end-date", help="结束日期"),
-    location: Optional[str] = typer.Option(None, "--location", help="地点"),
+    location: Optional[str] = LocationOpt,
     term: Optional[str] = typer.Option(None, "--term", help="届次（默认按日期确定）"),
     extraordinary: bool = typer.Option(False, "--extraordinary", help="临时会议（增开，组织法第十四条第三款），仅人代会"),
     present: Optional[str] = typer.Option(None, "--present", help="出席人数（没有点名的旧记录）"),
     entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（旧记录；默认点名时按当日在任名单快照）"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>",
                                            help="人代会通知代表的日期（浙江第二十条：会议举行七日前；重庆第十一条：十日前）"),
     requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",

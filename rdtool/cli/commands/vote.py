@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt
 from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
@@ -43,7 +44,7 @@ def add(
     abstain: Optional[str] = typer.Option(None, "--abstain", help="弃权票"),
     not_voting: Optional[str] = typer.Option(None, "--not-voting", help="未按表决器（未投票）"),
     seq: Optional[str] = typer.Option(None, "--seq", help="议程序号（默认排在最后）"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     subject: Optional[str] = typer.Option(None, "--subject", metavar="<议题>",
                                           help="报告的议题，如 上半年工作、安全生产（监督工作的表述由此生成；不填则取自标题）"),
     db: Optional[str] = DbOpt,
