@@ -146,9 +146,9 @@ def problem_in(store: Store) -> RdtoolError | None:
 
 def explain() -> RdtoolError | None:
     """After an unexpected error: a stored value breaking the rules in a database this run opened, if any."""
-    from rdtool.store import opening as db_module
+    from rdtool.store.opening import OPENED
 
-    for path in dict.fromkeys(db_module.OPENED):
+    for path in dict.fromkeys(OPENED):
         found = explain_file(path)
         if found is not None:
             return found

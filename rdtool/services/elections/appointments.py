@@ -20,7 +20,7 @@ from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import FIELD_ZH, clean, label
-from rdtool.services.meetings import meetings as msvc
+from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -140,12 +140,12 @@ def _not_typed(action: str | None) -> None:
 def add(store: Store, raw: dict) -> dict:
     values, errors = F.parse_fields(FIELDS, raw)
     if errors:
-        raise ValidationError("任免信息有误：", problems=msvc.problems_text(errors))
+        raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(errors))
     _not_typed(values.get("action"))
     with store.transaction():
         v, problems = _resolve(store, values)
         if problems:
-            raise ValidationError("任免信息有误：", problems=msvc.problems_text(problems))
+            raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(problems))
         new_id = sql.insert_appointment(store, v)
     return show(store, new_id)
 
@@ -164,7 +164,7 @@ def edit(store: Store, ref: str, raw: dict, reason: str | None = None) -> dict:
     fields = [f for f in FIELDS if f.name in raw]
     values, errors = F.parse_fields(fields, raw)
     if errors:
-        raise ValidationError("任免信息有误：", problems=msvc.problems_text(errors))
+        raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(errors))
     if current["action"] == "elect":
         fixed = sorted(k for k in values if k in ELECTED_FIXED and values[k] != current.get(k))
         if fixed:
@@ -179,7 +179,7 @@ def edit(store: Store, ref: str, raw: dict, reason: str | None = None) -> dict:
     with corrections.write(store, reason, subject=("appointments", current["id"])) as report:
         v, problems = _resolve(store, merged)
         if problems:
-            raise ValidationError("任免信息有误：", problems=msvc.problems_text(problems))
+            raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(problems))
         columns = [c for c in sql.APPOINTMENT_COLUMNS if c in v]
         changes = {c: v[c] for c in columns if v[c] != current.get(c)}
         sql.update_appointment(store, current["id"], changes)

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from rdtool.errors import ValidationError
 from rdtool.labels import label
-from rdtool.services.elections import elections as esvc
-from rdtool.services.meetings import meetings as msvc
-from rdtool.services.meetings import votes as vsvc
+from rdtool.services.elections import elections as elections_svc
+from rdtool.services.meetings import meetings as meetings_svc
+from rdtool.services.meetings import votes as votes_svc
 from rdtool.services.kernel import corrections
 from rdtool.store import changelog
 from rdtool.store import meetings as sql
@@ -108,7 +108,7 @@ def fix_roll(store: Store, m: dict) -> None:
     """The roster snapshot and the roll call as the roster on the meeting's date has them."""
     if m["term"] is None:
         return
-    entitled = {r["id"] for r in msvc.roster(store, m)}
+    entitled = {r["id"] for r in meetings_svc.roster(store, m)}
     roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
     if roll:
         for deputy_id in sorted(set(roll) - entitled):
@@ -124,14 +124,14 @@ def results(store: Store, m: dict) -> list[tuple[str, str]]:
     """Every vote's result and every election of a meeting, from its figures as they now are; returns
     (problem, how to fix it) for each record whose counts can no longer be true (its result is left as it was)."""
     problems = []
-    f = msvc.figures(m)
+    f = meetings_svc.figures(m)
     if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
         return [(f"会议 {m['code']}（{m['date']}）出席{f['present']}人，多于应到{f['entitled']}人",
                  f"核对点名，或更正填写的应到人数（rdtool meeting edit {m['code']} --entitled …）")]
-    msvc.refresh_quorum(store, m)
+    meetings_svc.refresh_quorum(store, m)
     for it in sql.items_of(store, m["id"]):
         try:
-            o = vsvc.outcome(store, m, it)
+            o = votes_svc.outcome(store, m, it)
         except ValidationError as exc:
             problems.append((exc.message, f"请更正票数（rdtool vote edit {m['code']}#{it['seq']} --yes … --no …），"
                                           "或核对日期和点名"))
@@ -139,7 +139,7 @@ def results(store: Store, m: dict) -> list[tuple[str, str]]:
         sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
     for c in sql.contests(store, meeting_id=m["id"]):
         try:
-            esvc.apply(store, c["id"])
+            elections_svc.apply(store, c["id"])
         except ValidationError as exc:
             problems.append((exc.message, f"请更正选票数（rdtool election edit {c['id']} --issued …），或核对日期和点名"))
     return problems
@@ -149,11 +149,11 @@ def results(store: Store, m: dict) -> list[tuple[str, str]]:
 
 def digest(store: Store) -> dict:
     """The derived state of every live meeting: figures, quorum, vote results, election outcomes, art. 62."""
-    rule = msvc.presidium_rule(store)
+    rule = meetings_svc.presidium_rule(store)
     out: dict = {"meetings": {}, "items": {}, "contests": {}, "absent": {}}
     for m in sql.meetings(store):
-        f = msvc.figures(m)
-        q = msvc.quorum_of(store, m, rule)
+        f = meetings_svc.figures(m)
+        q = meetings_svc.quorum_of(store, m, rule)
         out["meetings"][m["id"]] = (m["code"], f["entitled"], f["present"], None if q is None else q.met,
                                     m["roll_rows"])
     for it in sql.results(store):
@@ -240,7 +240,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     for m in sql.meetings(store):
         if m["date"] > as_of or m["term"] is None:
             continue
-        entitled = {r["id"]: r["name"] for r in msvc.roster(store, m)}
+        entitled = {r["id"]: r["name"] for r in meetings_svc.roster(store, m)}
         roll = {a["deputy_id"]: a for a in sql.attendance(store, m["id"])}
         if m["roster"] is not None and m["roster"] != len(entitled):
             findings.append(_finding("meeting_roster_stale", "error", m,
@@ -260,7 +260,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                      f"会议 {m['code']} 填写的应到人数为{m['entitled']}人，当日在任名单为{len(entitled)}人"
                                      "（旧记录按填写的人数计算）"))
     for term, kind in sql.groups(store):
-        first = msvc.first_number(store, term, kind)
+        first = meetings_svc.first_number(store, term, kind)
         for i, g in enumerate(sql.group(store, term, kind)):
             if g["seq"] != first + i:
                 findings.append({"check": "meeting_number", "severity": "warning", "table": "meetings",

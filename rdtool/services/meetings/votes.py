@@ -9,7 +9,7 @@ from __future__ import annotations
 from rdtool import fields as F
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
-from rdtool.services.meetings import meetings as msvc
+from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -43,13 +43,13 @@ def outcome(store: Store, meeting: dict, values: dict):
     where = f"会议 {meeting['code']} 事项“{values.get('title') or ''}”"
     if values.get("yes") is None:
         raise ValidationError(f"{where}：有表决票数时必须填写赞成票数")
-    f = msvc.figures(meeting)
+    f = meetings_svc.figures(meeting)
     if f["present"] is None or not f["entitled"]:
         raise ValidationError(f"{where}：会议 {meeting['code']} 还没有出席人数和应到人数，无法计算表决结果",
                               hint=f"先点名：rdtool meeting roll {meeting['code']}（或旧记录用 --count 出席人数 --entitled 应到人数）")
     try:
         return decide_vote(meeting["kind"], f["entitled"], f["present"], values["yes"], values.get("no") or 0,
-                           values.get("abstain") or 0, values.get("not_voting") or 0, *msvc.presidium_rule(store))
+                           values.get("abstain") or 0, values.get("not_voting") or 0, *meetings_svc.presidium_rule(store))
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}：票数不可能成立：{exc}", hint="请核对票数和出席人数；没有写入任何记录") from None
 
@@ -57,14 +57,14 @@ def outcome(store: Store, meeting: dict, values: dict):
 def parse(raw: dict, fields: list[F.Field]) -> dict:
     values, errors = F.parse_fields(fields, raw)
     if errors:
-        raise ValidationError("表决事项有误：", problems=msvc.problems_text(errors))
+        raise ValidationError("表决事项有误：", problems=meetings_svc.problems_text(errors))
     return values
 
 
 def add(store: Store, meeting_ref: str, raw: dict) -> dict:
     values = parse({**raw, "meeting": meeting_ref}, FIELDS)
     with store.transaction():
-        m = msvc.get(store, meeting_ref)
+        m = meetings_svc.get(store, meeting_ref)
         item_id = insert_item(store, m, values)
     return get(store, str(item_id))
 
@@ -111,7 +111,7 @@ def rows_for(store: Store, rows: list[dict]) -> list[dict]:
         m = cache.get(r["meeting_id"])
         if m is None:
             m = cache[r["meeting_id"]] = sql.meeting_by_id(store, r["meeting_id"])
-        f = msvc.figures(m)
+        f = meetings_svc.figures(m)
         r = dict(r)
         r["meeting_code"] = m["code"]
         r["ref"] = f"{m['code']}#{r['seq']}"
@@ -132,7 +132,7 @@ def rows_for(store: Store, rows: list[dict]) -> list[dict]:
 
 def listing(store: Store, *, meeting: str | None = None, term: int | None = None, year: int | None = None,
             kind: str | None = None, result: str | None = None, body: str | None = None) -> list[dict]:
-    meeting_id = msvc.get(store, meeting)["id"] if meeting else None
+    meeting_id = meetings_svc.get(store, meeting)["id"] if meeting else None
     return rows_for(store, sql.items(store, meeting_id=meeting_id, term=term, year=year, kind=kind, result=result,
                                      body=body))
 
@@ -164,7 +164,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                         f"“{label('vote_result', expected[0]) or '无'}”"
                                         + (f"：{o.explanation}" if o else "")})
     for m in sql.meetings(store):
-        q = msvc.quorum_of(store, m)
+        q = meetings_svc.quorum_of(store, m)
         expected = None if q is None else int(q.met)
         if m["kind"] in ("presidium", "congress") and m["date"] <= as_of and m.get("quorum_met") != expected:
             findings.append({"check": "meeting_quorum_mismatch", "severity": "error", "table": "meetings",
