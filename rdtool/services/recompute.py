@@ -26,6 +26,7 @@ from rdtool.services import elections as esvc
 from rdtool.services import meetings as msvc
 from rdtool.services import votes as vsvc
 from rdtool.store import changelog
+from rdtool.store import deputies as dsql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -98,11 +99,23 @@ def refresh(store: Store, meeting_ids: list[int], strict: set[int] = frozenset()
     returned as a warning naming the record and the fix (db check lists it until it is fixed); for the meetings
     in `strict` — the one a command corrects directly, such as a roll call — it stops the write instead."""
     warnings = []
+    for start in range(0, len(meeting_ids), _BATCH):
+        batch = meeting_ids[start:start + _BATCH]
+        warnings += _refresh(store, batch, strict, dsql.rosters(store, batch), sql.roll_calls(store, batch))
+    return warnings
+
+
+_BATCH = 200  # meetings whose rosters and roll calls are read in one query (memory stays bounded)
+
+
+def _refresh(store: Store, meeting_ids: list[int], strict: set[int], rosters: dict[int, set[int]],
+             rolls: dict[int, dict[int, str]]) -> list[str]:
+    warnings = []
     for meeting_id in meeting_ids:
         m = sql.meeting_by_id(store, meeting_id)
         if m is None:
             continue
-        fix_roll(store, m)
+        fix_roll(store, m, rosters[meeting_id], rolls[meeting_id])
         for problem, hint in results(store, sql.meeting_by_id(store, meeting_id)):
             if meeting_id in strict:
                 raise ValidationError(problem, hint=hint + "；没有写入任何记录")
@@ -110,12 +123,15 @@ def refresh(store: Store, meeting_ids: list[int], strict: set[int] = frozenset()
     return warnings
 
 
-def fix_roll(store: Store, m: dict) -> None:
-    """The roster snapshot and the roll call as the roster on the meeting's date has them."""
+def fix_roll(store: Store, m: dict, entitled: set[int] | None = None, roll: dict[int, str] | None = None) -> None:
+    """The roster snapshot and the roll call as the roster on the meeting's date has them (`entitled` and `roll`:
+    the roster's ids and the roll call when the caller read them for many meetings at once)."""
     if m["term"] is None:
         return
-    entitled = {r["id"] for r in msvc.roster(store, m)}
-    roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
+    if entitled is None:
+        entitled = {r["id"] for r in msvc.roster(store, m)}
+    if roll is None:
+        roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
     if roll:
         for deputy_id in sorted(set(roll) - entitled):
             sql.delete_attendance(store, m["id"], deputy_id)

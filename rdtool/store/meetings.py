@@ -5,6 +5,8 @@ Every query of records ignores voided rows (`voided_at IS NOT NULL`).
 
 from __future__ import annotations
 
+import json
+
 from rdtool.store.db import Store
 from rdtool.store.deputies import SHARED_NAMES
 
@@ -141,6 +143,16 @@ def attendance(store: Store, meeting_id: int) -> list[dict]:
                        "ON d.id = a.deputy_id WHERE a.meeting_id = ? ORDER BY a.deputy_id", (meeting_id,))
 
 
+
+
+def roll_calls(store: Store, meeting_ids: list[int]) -> dict[int, dict[int, str]]:
+    """meeting id → {deputy id: status} of the roll calls of many meetings, in one query."""
+    out: dict[int, dict[int, str]] = {i: {} for i in meeting_ids}
+    for meeting_id, deputy_id, status in store.conn.execute(
+            "SELECT meeting_id, deputy_id, status FROM attendance WHERE meeting_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(meeting_ids),)):
+        out[meeting_id][deputy_id] = status
+    return out
 
 
 def delete_attendance(store: Store, meeting_id: int, deputy_id: int) -> None:
