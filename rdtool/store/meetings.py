@@ -6,6 +6,7 @@ Every query of records ignores voided rows (`voided_at IS NOT NULL`).
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from rdtool.store.db import Store
 from rdtool.store.deputies import SHARED_NAMES
@@ -233,7 +234,9 @@ def next_item_seq(store: Store, meeting_id: int) -> int:
 
 
 def items(store: Store, *, meeting_id: int | None = None, term: int | None = None, year: int | None = None,
-          kind: str | None = None, result: str | None = None, body: str | None = None) -> list[dict]:
+          kind: str | None = None, result: str | None = None, body: str | None = None,
+          stream: bool = False) -> list[dict] | Iterator[dict]:
+    """Live items with their meeting's code, kind and date, in meeting order (`stream`: as they are read)."""
     where, params = ["i.voided_at IS NULL", "m.voided_at IS NULL"], []
     for cond, value in (("i.meeting_id = ?", meeting_id), ("m.term = ?", term), ("i.kind = ?", kind),
                         ("i.result = ?", result), ("m.kind = ?", body)):
@@ -243,9 +246,10 @@ def items(store: Store, *, meeting_id: int | None = None, term: int | None = Non
     if year is not None:
         where.append("substr(m.date, 1, 4) = ?")
         params.append(f"{year:04d}")
-    return store.query(f"SELECT i.*, m.code AS meeting_code, m.kind AS meeting_kind, m.date AS meeting_date "
-                       f"FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE {' AND '.join(where)} "
-                       f"ORDER BY m.date, m.code, i.seq, i.id", params)
+    return (store.iter if stream else store.query)(
+        f"SELECT i.*, m.code AS meeting_code, m.kind AS meeting_kind, m.date AS meeting_date "
+        f"FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE {' AND '.join(where)} "
+        f"ORDER BY m.date, m.code, i.seq, i.id", params)
 
 
 def results(store: Store) -> list[dict]:
