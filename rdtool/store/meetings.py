@@ -51,7 +51,9 @@ def code_taken(store: Store, code: str) -> bool:
     return store.scalar("SELECT count(*) FROM meetings WHERE code = ?", (code,)) > 0
 
 
-def meetings(store: Store, *, kind: str | None = None, term: int | None = None, year: int | None = None) -> list[dict]:
+def meetings(store: Store, *, kind: str | None = None, term: int | None = None, year: int | None = None,
+             stream: bool = False) -> list[dict] | Iterator[dict]:
+    """Live meetings with their figures, by date (`stream`: as read)."""
     where, params = ["m.voided_at IS NULL"], []
     if kind:
         where.append("m.kind = ?")
@@ -62,7 +64,7 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
     if year is not None:
         where.append("substr(m.date, 1, 4) = ?")
         params.append(f"{year:04d}")
-    return store.query(
+    return (store.iter if stream else store.query)(
         f"SELECT m.*, {_FIGURES}, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL)"
         f" AS items FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date, m.kind, m.code", params)
 

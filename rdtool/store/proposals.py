@@ -326,5 +326,6 @@ def search_like(store: Store, words: list[str], people: list[list[int]], limit: 
         f"WHERE {' AND '.join(where)} ORDER BY score DESC, p.submitted_on DESC LIMIT :limit", params)
 
 
-def export_rows(store: Store, as_of: str) -> list[dict]:
-    return store.query(f"{_SELECT} WHERE p.voided_at IS NULL ORDER BY p.id", {"as_of": as_of})
+def export_rows(store: Store, as_of: str) -> Iterator[dict]:
+    """Every live proposal with its state, as read (an export streams)."""
+    return store.iter(f"{_SELECT} WHERE p.voided_at IS NULL ORDER BY p.id", {"as_of": as_of})
