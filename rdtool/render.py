@@ -339,18 +339,35 @@ def _plain_table(out: TextIO, head: list[str], table: list[list[str]], title: st
         table = [head, *table]
     for row in itertools.chain(table, rest):
         lines = [v.strip().split("\n") for v in row]
+        if len(lines[0]) == 1 and all(len(c) == 1 for c in lines):
+            out.write("  ".join(c[0] + " " * (w - _width(c[0])) for c, w in zip(lines, widths)).rstrip() + "\n")
+            continue
         for k in range(max(len(c) for c in lines)):
             parts = [c[k] if k < len(c) else "" for c in lines]
             out.write("  ".join(p + " " * (w - _width(p)) for p, w in zip(parts, widths)).rstrip() + "\n")
 
 
 def _width(text: str) -> int:
-    """Columns a text takes, as tabulate counts them (wcwidth)."""
-    if text.isascii():
+    """Columns a text takes, as tabulate counts them (wcwidth's wcswidth: -1 for a control character), each
+    character measured once per run."""
+    if text.isascii() and text.isprintable():
         return len(text)
-    from wcwidth import wcswidth
+    total = 0
+    for ch in text:
+        w = _CHAR_WIDTH.get(ch)
+        if w is None:
+            from wcwidth import wcwidth
 
-    return max(wcswidth(text), 0)
+            w = _CHAR_WIDTH[ch] = wcwidth(ch)
+        if w <= 0:  # (a joiner, a variation selector, a control character: wcswidth reads the sequence)
+            from wcwidth import wcswidth
+
+            return wcswidth(text)
+        total += w
+    return total
+
+
+_CHAR_WIDTH: dict[str, int] = {}
 
 
 def _terminal_table(out: TextIO, cols: list[Column], head: list[str], table: list[list[str]],

@@ -36,7 +36,7 @@ def test_json_list_is_one_json_array(sample):
 
 def test_plain_table_is_tabulates_plain_layout():
     rng = random.Random(28)
-    alphabet = ["a", "中", "文", "1", "-", " ", "é", "", "x y", "・", "（注）"]
+    alphabet = ["a", "中", "文", "1", "-", " ", "é", "", "x y", "・", "（注）", "e\u0301", "👨\u200d👩", "\x07", "☀\ufe0f"]
     for _ in range(500):
         n = rng.randint(1, 5)
         head = ["".join(rng.choice(alphabet[:5]) for _ in range(rng.randint(1, 4))) for _ in range(n)]
@@ -54,3 +54,25 @@ class _Out:
 
     def write(self, text):
         self.text += text
+
+
+def test_db_check_prints_its_findings_as_they_come_and_counts_them(sample, monkeypatch):
+    import sqlite3
+
+    conn = sqlite3.connect(sample.db)
+    conn.execute("UPDATE meetings SET roster = roster + 1 WHERE roster IS NOT NULL")
+    conn.commit()
+    conn.close()
+    found = json.loads(sample("db", "check", "--format", "json", expect=1).stdout)
+    stale = [f for f in found if f["check"] == "meeting_roster_stale"]
+    assert len(stale) > 10
+    whole = sample("db", "check", expect=1)
+    monkeypatch.setattr(render, "LAYOUT_ROWS", 3)
+    streamed = sample("db", "check", expect=1)
+    assert [line.split() for line in streamed.stdout.splitlines()] == [line.split() for line in whole.stdout.splitlines()]
+    errors = sum(f["severity"] == "error" for f in found)
+    notes = sum(f["severity"] == "note" for f in found)
+    assert f"检查完成：{errors} 个错误，{len(found) - errors - notes} 个提醒" in streamed.stderr
+    assert len(streamed.stdout.splitlines()) == len(found) + 1
+    for fmt in ("csv", "jsonl"):
+        assert sample("db", "check", "--format", fmt, expect=1).stdout.count("meeting_roster_stale") == len(stale)

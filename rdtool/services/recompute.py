@@ -20,6 +20,8 @@ that reach two. `checks` lists every stored snapshot and result that differs fro
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.errors import ValidationError
 from rdtool.labels import label
 from rdtool.services import elections as esvc
@@ -259,11 +261,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     """Roster snapshots and roll calls that differ from the roster on the meeting's date; an explicit entitled
     figure the roster disagrees with; meeting numbers out of line with their dates."""
     findings = []
-    for m in sql.meetings(store):
-        if m["date"] > as_of or m["term"] is None:
-            continue
-        entitled = {r["id"]: r["name"] for r in msvc.roster(store, m)}
-        roll = {a["deputy_id"]: a for a in sql.attendance(store, m["id"])}
+    for m, entitled, roll in _rosters_and_rolls(store, as_of):
         if m["roster"] is not None and m["roster"] != len(entitled):
             findings.append(_finding("meeting_roster_stale", "error", m,
                                      f"会议 {m['code']}（{m['date']}）记录的当日名单为{m['roster']}人，按当日在任名单应为"
@@ -289,6 +287,21 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                  "record": g["code"], "message": f"会议 {g['code']} 的次序为{_n(g['seq'])}，"
                                  f"按日期应为第{first + i}次"})
     return findings
+
+
+def _rosters_and_rolls(store: Store, as_of: str) -> Iterator[tuple[dict, dict[int, str], dict[int, dict]]]:
+    """(meeting, {deputy id: name} entitled on its date, {deputy id: roll-call row}) of each live meeting up to
+    `as_of`, the rosters and roll calls of 200 meetings read in one query each."""
+    names = dsql.names(store)
+    meetings = [m for m in sql.meetings(store) if m["date"] <= as_of and m["term"] is not None]
+    for start in range(0, len(meetings), _BATCH):
+        batch = meetings[start:start + _BATCH]
+        ids = [m["id"] for m in batch]
+        rosters, rolls = dsql.rosters(store, ids), sql.roll_calls(store, ids)
+        for m in batch:
+            yield (m, {d: names.get(d) for d in sorted(rosters[m["id"]])},
+                   {d: {"deputy_id": d, "status": status, "name": names.get(d)}
+                    for d, status in sorted(rolls[m["id"]].items())})
 
 
 def _finding(check: str, severity: str, m: dict, message: str) -> dict:

@@ -192,6 +192,11 @@ def rosters(store: Store, meeting_ids: list[int]) -> dict[int, set[int]]:
     return out
 
 
+def names(store: Store) -> dict[int, str]:
+    """deputy id → name, of every deputy record."""
+    return {i: n for i, n in store.conn.execute("SELECT id, name FROM deputies")}
+
+
 def count_in_office(store: Store, term: int, level: str, day: str) -> int:
     """Deputies of a term and level in office on a day (the entitled base of a congress)."""
     return store.scalar(f"SELECT count(*) FROM deputies d WHERE d.term = :term AND d.level = :level AND {ENTITLED}",
