@@ -306,10 +306,10 @@ def test_a_back_dated_departure_logs_only_the_records_whose_values_change(tmp_pa
 def test_rosters_read_for_many_meetings_at_once_are_each_meetings_roster(tmp_path):
     """The recomputation reads the rosters of 200 meetings in one query; each is the meeting's own roster
     (presidium members on its date for a presidium meeting, township deputies in office for the others)."""
-    from rdtool.services import meetings as msvc
+    from rdtool.services.meetings import meetings as msvc
     from rdtool.store import deputies as dsql
     from rdtool.store import meetings as msql
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     cli = _init(tmp_path, "rosters")
     _deputies(cli)
