@@ -14,6 +14,7 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import sys
 from contextvars import ContextVar
 from typing import Any, Iterable, Iterator, NamedTuple, TextIO
@@ -173,7 +174,17 @@ def cell(col: Column, value: Any, zh: bool = False) -> str:
     """A CSV/TSV cell: the contract's codes (machine), or under --headers zh the labels a person reads."""
     if not zh or value is None:
         return machine(col, value)
+    if col.key in PEOPLE_TEXT and isinstance(value, str) and _DIGITS.fullmatch(value):
+        return f'="{value}"'
     return neutralise(human(col, value))
+
+
+# A CSV for people (--headers zh) opened by double-click in Excel, WPS or Calc turns a 身份证号 into 5.10101E+17
+# (digits lost) and a phone number into a number (a landline's leading 0 lost). Written as ="510101195808217316"
+# they stay text, whole, in all three (Calc with its default "evaluate formulas"); rdtool's import reads the
+# cell back as the digits. Machine CSV (--headers en) is unchanged.
+PEOPLE_TEXT = ("id_number", "phone")
+_DIGITS = re.compile(r"\d{6,}")
 
 
 def header(col: Column, zh: bool) -> str:
