@@ -279,7 +279,8 @@ def render_rows(
     head = [SHORT_HEADERS.get(c.key, c.zh) if short else c.zh for c in cols]
     counted = _Counted(cells)
     if fmt == "md":
-        write_markdown_table(out, head, itertools.chain(first, counted), title)
+        write_markdown_table(out, head, itertools.chain(first, counted), title,
+                             [c.kind in ("int", "rate") or _numbers(row[i] for row in first) for i, c in enumerate(cols)])
     elif is_terminal(out):
         _terminal_table(out, cols, head, first, title, counted)
     else:
@@ -319,14 +320,26 @@ def render_list(rows: Iterable[dict], for_people: list[Column], for_machines: li
     return render_rows(rows, cols, fmt, out)
 
 
-def write_markdown_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None = None) -> None:
+_NUMBER = re.compile(r"-?\d+(\.\d+)?%?")
+
+
+def _numbers(cells: Iterable[str]) -> bool:
+    """A column of numbers (counts, percentages), blanks aside: right-aligned in md."""
+    seen = [c for c in cells if c not in ("", "—")]
+    return bool(seen) and all(_NUMBER.fullmatch(c) for c in seen)
+
+
+def write_markdown_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None = None,
+                         right: list[bool] | None = None) -> None:
+    """A markdown table; the columns marked in `right` (counts, rates) right-aligned (`---:`)."""
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
+    right = right or [False] * len(head)
     if title:
         out.write(f"### {title}\n\n")
     out.write("| " + " | ".join(cell(h) for h in head) + " |\n")
-    out.write("|" + "|".join("---" for _ in head) + "|\n")
+    out.write("|" + "|".join("---:" if r else "---" for r in right) + "|\n")
     for row in table:
         out.write("| " + " | ".join(cell(v) for v in row) + " |\n")
 
