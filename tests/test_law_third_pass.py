@@ -288,3 +288,33 @@ def test_a_role_given_to_a_town_head_warns(tmp_path):
     cli("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", f"{p[8]}=10")
     out = cli("deputy", "role", p[8], "副主席", "--from", "2017-03-01")
     assert "组织法第十八条第二款" in out.stdout + out.stderr
+
+
+# --- (3) a direct election's 另行选举 list is checked when its result is entered (选举法 第四十五条第四款) ----------
+
+def test_an_additional_rounds_list_is_checked_when_entered(cli):
+    cli("general-election", "plan", "3", "--level", "镇", "--election-day", "2016-11-15")
+    for name, people in (("一", ("甲", "乙", "丙")), ("二", ("丁", "戊"))):
+        cli("general-election", "constituency", "3", name, "--seats", "1", "--voters", "1000")
+        for n in people:
+            cli("general-election", "candidate", "3", n, "--constituency", name, "--gender", "男", "--nominators", "10",
+                "--final")
+    result = ("general-election", "result", "3", "--issued", "900", "--returned", "900", "--constituency")
+    cli(*result, "一", "--vote", "甲=440", "--vote", "乙=430", "--vote", "丙=30")
+    skipped = cli(*result, "一", "--vote", "甲=500", "--vote", "丙=300")  # skips the second-ranked
+    assert "未列入得票更多的乙" in skipped.stderr and "第四十五条第四款" in skipped.stderr
+    cli(*result, "二", "--vote", "丁=440", "--vote", "戊=430")
+    alone = cli(*result, "二", "--vote", "丁=500", "--format", "json")  # one candidate for one seat
+    assert "候选人应为二人，本轮1人" in alone.stderr
+    assert "候选人应为二人" in " ".join(__import__("json").loads(alone.stdout)["warnings"])
+
+
+def test_a_lawful_additional_round_draws_nothing(cli):
+    cli("general-election", "plan", "3", "--level", "镇", "--election-day", "2016-11-15")
+    cli("general-election", "constituency", "3", "一", "--seats", "1", "--voters", "1000")
+    for n in ("甲", "乙", "丙"):
+        cli("general-election", "candidate", "3", n, "--constituency", "一", "--gender", "男", "--nominators", "10",
+            "--final")
+    result = ("general-election", "result", "3", "--issued", "900", "--returned", "900", "--constituency", "一")
+    cli(*result, "--vote", "甲=440", "--vote", "乙=430", "--vote", "丙=30")
+    assert not cli(*result, "--vote", "甲=500", "--vote", "乙=300").stderr.strip()
