@@ -318,3 +318,17 @@ def test_a_lawful_additional_round_draws_nothing(cli):
     result = ("general-election", "result", "3", "--issued", "900", "--returned", "900", "--constituency", "一")
     cli(*result, "--vote", "甲=440", "--vote", "乙=430", "--vote", "丙=30")
     assert not cli(*result, "--vote", "甲=500", "--vote", "乙=300").stderr.strip()
+
+
+# --- to decide: a term longer than five years (组织法 第九条; 代表法 第二条第三款) -----------------------------------
+
+def test_a_term_starting_six_years_after_the_last_warns(cli):
+    r = cli("term", "add", "4", "--start", "2023-01-05")  # term 3 began 2017-01-05: six years
+    assert "组织法第九条" in r.stderr
+    [f] = findings(cli, "term_too_long")
+    assert f["record"] == "3"
+
+
+def test_a_term_five_years_and_two_months_draws_nothing(cli):
+    r = cli("term", "add", "4", "--start", "2022-03-05")  # within two months after five years (组织法 第二十条)
+    assert "组织法第九条" not in r.stderr and not findings(cli, "term_too_long")

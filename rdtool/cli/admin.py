@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm_done, echo_recomputed,
-                               interactive, make_app, open_db, parse_option, say)
+                               interactive, make_app, open_db, parse_option, say, warn)
 from rdtool.labels import parse_date
 from rdtool.render import Column, leave_out_first, render_rows
 
@@ -127,6 +127,9 @@ def term_add(
     note = terms.add(store, number, parse_option("--start", parse_date, start), parse_option("--end", parse_date, end),
                      make_current=current)
     typer.echo(f"已增加第{number}届" + (f"（{note}）" if note else "") + ("，并设为本届" if current else ""))
+    from rdtool.services.law_checks import term_lengths
+
+    warn(f["message"] for f in term_lengths(store, number))
 
 
 @term_app.command("edit")

@@ -4,6 +4,7 @@
   重庆市乡镇人民代表大会工作条例 第三十二条第十项), recorded with ``appointment add --action 接受辞职``;
 - a deputy under eighteen on the day elected, a candidate under eighteen on election day (选举法 第四条);
 - township deputies' credentials confirmed after the term's first session (选举法 第四十七条第二款);
+- a term that ran more than five years (组织法 第九条, with 第二十条's two months for the next first session);
 - a chair or vice-chair (in 重庆、浙江、河南 any presidium member) who holds a government post (组织法 第十八条第二款;
   重庆 第三十条第三款, 浙江 第三十八条, 河南 第二条第四款).
 """
@@ -20,6 +21,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     findings += _resignations(store, as_of, date_from, date_to)
     findings += _ages(store, as_of, date_from, date_to)
     findings += _credentials(store, as_of, date_from, date_to)
+    findings += [f for f in term_lengths(store) if _in_period(f.pop("day"), as_of, date_from, date_to)]
     findings += [f for f in incompatible(store, as_of) if _in_period(f.pop("day"), as_of, date_from, date_to)]
     return findings
 
@@ -126,4 +128,28 @@ def incompatible(store: Store, as_of: str, deputy_ids: set[int] | None = None) -
                 out.append({"check": "incompatible_posts", "severity": "warning", "table": "presidium_members",
                             "record": str(r["deputy_id"]), "day": start,
                             "message": f"{r['name']}自{a['decided_on']}任{post}，{start}起仍在主席团任职：{problem}"})
+    return out
+
+
+def term_lengths(store: Store, number: int | None = None) -> list[dict]:
+    """Terms that ran more than five years: to the next term's start, or to their own recorded end."""
+    from datetime import date, timedelta
+
+    from rdtool.rules.deputies import term_length_warning
+
+    rows = sql.terms(store)
+    out = []
+    for t, nxt in zip(rows, rows[1:] + [None]):
+        if nxt is not None and nxt["number"] == t["number"] + 1:
+            until = nxt["start_date"]
+        elif t["end_date"]:
+            until = (date.fromisoformat(t["end_date"]) + timedelta(days=1)).isoformat()
+        else:
+            continue
+        if number is not None and number not in (t["number"], t["number"] + 1):
+            continue
+        w = term_length_warning(t["start_date"], until)
+        if w:
+            out.append({"check": "term_too_long", "severity": "warning", "table": "terms", "record": str(t["number"]),
+                        "day": t["start_date"], "message": f"第{t['number']}届：{w}"})
     return out

@@ -63,3 +63,7 @@ def roles_with_names(store: Store) -> list[dict]:
     """Presidium role rows of deputies not voided, with the deputy's name and term."""
     return store.query("SELECT r.deputy_id, r.role, r.from_date, r.to_date, d.name, d.term FROM presidium_members r "
                        "JOIN deputies d ON d.id = r.deputy_id AND d.voided_at IS NULL ORDER BY r.id")
+
+
+def terms(store: Store) -> list[dict]:
+    return store.query("SELECT number, start_date, end_date FROM terms ORDER BY number")

@@ -123,3 +123,11 @@ def test_incompatible_posts():
     assert "浙江" in p("member", "副镇长", True, "浙江第三十八条")
     assert p("chair", "镇村镇建设办主任", True, "") is None and p(None, "镇长", True, "") is None
     assert {c for c, pr in PROFILES.items() if pr.incompatible.value == "members"} == {"zhejiang", "henan", "chongqing"}
+
+
+def test_term_length():
+    from rdtool.rules.deputies import term_length_warning as w
+
+    assert w("2017-01-05", "2022-03-05") is None  # five years and two months
+    assert "第九条" in w("2017-01-05", "2022-03-06")
+    assert w("2017-01-05", "2021-12-20") is None
