@@ -332,3 +332,18 @@ def test_a_term_starting_six_years_after_the_last_warns(cli):
 def test_a_term_five_years_and_two_months_draws_nothing(cli):
     r = cli("term", "add", "4", "--start", "2022-03-05")  # within two months after five years (组织法 第二十条)
     assert "组织法第九条" not in r.stderr and not findings(cli, "term_too_long")
+
+
+# --- to decide: the oath's usual time (北京 宣誓组织办法 第十三条; 重庆 宪法宣誓实施办法 第九条第一款) ------------------
+
+@pytest.mark.parametrize("province, oath, warned", [("北京", "2017-02-11", True), ("北京", "2017-02-05", False),
+                                                    ("重庆", "2017-01-15", True), ("重庆", "2017-01-06", False),
+                                                    (None, "2017-03-01", False)])
+def test_an_oath_later_than_usual(tmp_path, province, oath, warned):
+    cli, p = _first_session(tmp_path, province)  # the chair elected at C3-1 on 2017-01-06
+    [record] = [a for a in cli.json("appointment", "list") if a["position"] == "主席"]
+    cli("appointment", "edit", str(record["id"]), "--oath-on", oath)
+    found = findings(cli, "oath_late")
+    assert bool(found) == warned
+    if warned:
+        assert ("第十三条" if province == "北京" else "第九条第一款") in found[0]["message"]

@@ -4,6 +4,8 @@
   重庆市乡镇人民代表大会工作条例 第三十二条第十项), recorded with ``appointment add --action 接受辞职``;
 - a deputy under eighteen on the day elected, a candidate under eighteen on election day (选举法 第四条);
 - township deputies' credentials confirmed after the term's first session (选举法 第四十七条第二款);
+- an oath later than 北京 (30 days, 宣誓组织办法 第十三条) or 重庆 (before the session closes, 宪法宣誓实施办法
+  第九条第一款) say it normally is;
 - a term that ran more than five years (组织法 第九条, with 第二十条's two months for the next first session);
 - a chair or vice-chair (in 重庆、浙江、河南 any presidium member) who holds a government post (组织法 第十八条第二款;
   重庆 第三十条第三款, 浙江 第三十八条, 河南 第二条第四款).
@@ -21,6 +23,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     findings += _resignations(store, as_of, date_from, date_to)
     findings += _ages(store, as_of, date_from, date_to)
     findings += _credentials(store, as_of, date_from, date_to)
+    findings += _oaths(store, as_of, date_from, date_to)
     findings += [f for f in term_lengths(store) if _in_period(f.pop("day"), as_of, date_from, date_to)]
     findings += [f for f in incompatible(store, as_of) if _in_period(f.pop("day"), as_of, date_from, date_to)]
     return findings
@@ -152,4 +155,23 @@ def term_lengths(store: Store, number: int | None = None) -> list[dict]:
         if w:
             out.append({"check": "term_too_long", "severity": "warning", "table": "terms", "record": str(t["number"]),
                         "day": t["start_date"], "message": f"第{t['number']}届：{w}"})
+    return out
+
+
+def _oaths(store: Store, as_of: str, date_from, date_to) -> list[dict]:
+    from rdtool.rules.congress_offices import oath_timing_warning
+    from rdtool.services.province import in_force
+
+    code = in_force(store).code
+    if code not in ("beijing", "chongqing"):
+        return []
+    out = []
+    for r in sql.oaths(store):
+        if not _in_period(r["oath_on"], as_of, date_from, date_to):
+            continue
+        closed = r["meeting_closed"] if r["meeting_kind"] == "congress" else None
+        w = oath_timing_warning(code, r["action"], r["decided_on"], r["oath_on"], closed)
+        if w:
+            out.append({"check": "oath_late", "severity": "warning", "table": "appointments", "record": str(r["id"]),
+                        "message": f"{r['person']}（{r['position']}）：{w}"})
     return out

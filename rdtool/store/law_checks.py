@@ -67,3 +67,12 @@ def roles_with_names(store: Store) -> list[dict]:
 
 def terms(store: Store) -> list[dict]:
     return store.query("SELECT number, start_date, end_date FROM terms ORDER BY number")
+
+
+def oaths(store: Store) -> list[dict]:
+    """Appointment records with an oath date, and the closing day of the meeting they were decided at."""
+    return store.query(
+        "SELECT a.id, a.person, a.position, a.action, a.decided_on, a.oath_on, m.kind AS meeting_kind, "
+        "coalesce(m.end_date, m.date) AS meeting_closed FROM appointments a "
+        "LEFT JOIN meetings m ON m.id = a.meeting_id AND m.voided_at IS NULL "
+        "WHERE a.voided_at IS NULL AND a.oath_on IS NOT NULL AND a.decided_on IS NOT NULL ORDER BY a.id")

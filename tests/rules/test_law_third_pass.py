@@ -131,3 +131,14 @@ def test_term_length():
     assert w("2017-01-05", "2022-03-05") is None  # five years and two months
     assert "第九条" in w("2017-01-05", "2022-03-06")
     assert w("2017-01-05", "2021-12-20") is None
+
+
+def test_oath_timing():
+    from rdtool.rules.congress_offices import oath_timing_warning as w
+
+    assert w("beijing", "appoint", "2017-01-06", "2017-02-05", None) is None  # 30 days
+    assert "第十三条" in w("beijing", "appoint", "2017-01-06", "2017-02-06", None)
+    assert w("chongqing", "elect", "2017-01-06", "2017-01-08", "2017-01-08") is None  # the closing day
+    assert "第九条第一款" in w("chongqing", "elect", "2017-01-06", "2017-01-09", "2017-01-08")
+    assert w("chongqing", "appoint", "2017-01-06", "2017-03-09", None) is None
+    assert w("national", "elect", "2017-01-06", "2018-01-09", "2017-01-08") is None
