@@ -347,3 +347,27 @@ def test_an_oath_later_than_usual(tmp_path, province, oath, warned):
     assert bool(found) == warned
     if warned:
         assert ("第十三条" if province == "北京" else "第九条第一款") in found[0]["message"]
+
+
+# --- (4) 交办 lead times for suggestions made in recess (上海 规定 第十一条; 山东 办理工作条例 第十条) ----------------
+
+@pytest.mark.parametrize("province, late_day, ok_day, article", [
+    ("上海", "2024-03-18", "2024-03-15", "第十一条"),  # Wed 03-06 + 7 working days = Fri 03-15
+    ("山东", "2024-03-12", "2024-03-11", "第十条"),  # Wed 03-06 + 5 days = Mon 03-11
+])
+def test_a_suggestion_made_in_recess_assigned_late(tmp_path, province, late_day, ok_day, article):
+    cli = init(tmp_path, province)
+    deputies(cli)
+    codes = [cli("proposal", "submit", f"建议{i}", "--lead", "丁一", "--date", "2024-03-06").stdout.split()[1]
+             .split("（")[0] for i in (1, 2)]
+    late = cli("proposal", "assign", codes[0], "--unit", "镇建设办", "--date", late_day)
+    assert article in late.stderr and "闭会期间" in late.stderr
+    assert article not in cli("proposal", "assign", codes[1], "--unit", "镇建设办", "--date", ok_day).stderr
+    assert [f["record"] for f in findings(cli, "assignment_late")] == [codes[0]]
+
+
+def test_no_assignment_limit_nationally(tmp_path):
+    cli = init(tmp_path)
+    deputies(cli)
+    code = cli("proposal", "submit", "建议", "--lead", "丁一", "--date", "2024-03-06").stdout.split()[1].split("（")[0]
+    assert not cli("proposal", "assign", code, "--unit", "镇建设办", "--date", "2024-05-06").stderr.strip()

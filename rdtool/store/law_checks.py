@@ -76,3 +76,10 @@ def oaths(store: Store) -> list[dict]:
         "coalesce(m.end_date, m.date) AS meeting_closed FROM appointments a "
         "LEFT JOIN meetings m ON m.id = a.meeting_id AND m.voided_at IS NULL "
         "WHERE a.voided_at IS NULL AND a.oath_on IS NOT NULL AND a.decided_on IS NOT NULL ORDER BY a.id")
+
+
+def recess_suggestions(store: Store) -> list[dict]:
+    """Suggestions made in recess (no session) and assigned, not voided."""
+    return store.query("SELECT id, code, kind, submitted_on, assigned_on, meeting_id FROM proposals "
+                       "WHERE voided_at IS NULL AND kind = 'suggestion' AND meeting_id IS NULL "
+                       "AND assigned_on IS NOT NULL ORDER BY id")

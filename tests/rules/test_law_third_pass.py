@@ -142,3 +142,19 @@ def test_oath_timing():
     assert "第九条第一款" in w("chongqing", "elect", "2017-01-06", "2017-01-09", "2017-01-08")
     assert w("chongqing", "appoint", "2017-01-06", "2017-03-09", None) is None
     assert w("national", "elect", "2017-01-06", "2018-01-09", "2017-01-08") is None
+
+
+# --- 交办 lead times: 上海 规定 第十一条 (seven working days), 山东 条例 第十条 (five days) --------------------------
+
+def test_assign_lead_times():
+    from rdtool.rules.deadlines import ASSIGN_LIMITS, assign_due
+
+    # received Wednesday 2024-03-06: seven working days → Friday 2024-03-15 (weekend skipped)
+    assert assign_due(date(2024, 3, 6), 7, True) == date(2024, 3, 15)
+    # received Friday 2024-03-08: the day itself not counted → Tuesday 2024-03-19
+    assert assign_due(date(2024, 3, 8), 7, True) == date(2024, 3, 19)
+    # five days from Monday 2024-03-04 → Saturday 03-09 → ends Monday 03-11 (民法典 第二百零三条)
+    assert assign_due(date(2024, 3, 4), 5, False) == date(2024, 3, 11)
+    assert assign_due(date(2024, 3, 5), 5, False) == date(2024, 3, 11)  # Sunday → Monday
+    assert assign_due(date(2024, 3, 6), 5, False) == date(2024, 3, 11)  # a Monday itself
+    assert set(ASSIGN_LIMITS) == {"shanghai", "shandong"}
