@@ -371,3 +371,25 @@ def test_no_assignment_limit_nationally(tmp_path):
     deputies(cli)
     code = cli("proposal", "submit", "建议", "--lead", "丁一", "--date", "2024-03-06").stdout.split()[1].split("（")[0]
     assert not cli("proposal", "assign", code, "--unit", "镇建设办", "--date", "2024-05-06").stderr.strip()
+
+
+# --- (4) 河南 第五条第一款: an extraordinary presidium meeting on the proposal of three or more members --------------
+
+@pytest.mark.parametrize("province", ["河南", None])
+def test_henan_extraordinary_presidium_meeting_proposed_by_members(tmp_path, province):
+    from tests.meeting_helpers import township
+
+    cli = Cli(tmp_path / "h.db")
+    cli("init", "--town", "三川镇", "--county", "示例县", "--term", "3", "--term-start", "2017-01-05",
+        "--term-end", "2021-12-31", *(["--province", province] if province else []))
+    township(cli, tmp_path, deputies=12, presidium=9)
+    args = ("meeting", "add", "--kind", "presidium", "--date")
+    if province:
+        r = cli.fails(*args, "2017-03-01", "--requested-by", "2")
+        assert "不足3人" in r.stderr and "第五条第一款" in r.stderr
+        cli(*args, "2017-03-01", "--requested-by", "3")
+        cli.fails(*args, "2017-03-02", "--requested-by", "10")  # more than the nine members
+        cli("config", "province", "浙江")  # a route 浙江 does not have: db check says so
+        assert [f["record"] for f in findings(cli, "presidium_meeting_request")] == ["P3-01"]
+    else:
+        assert "河南" in cli.fails(*args, "2017-03-01", "--requested-by", "3").stderr

@@ -158,3 +158,15 @@ def test_assign_lead_times():
     assert assign_due(date(2024, 3, 5), 5, False) == date(2024, 3, 11)  # Sunday → Monday
     assert assign_due(date(2024, 3, 6), 5, False) == date(2024, 3, 11)  # a Monday itself
     assert set(ASSIGN_LIMITS) == {"shanghai", "shandong"}
+
+
+def test_henan_presidium_meeting_request():
+    from rdtool.rules.term_calendar import presidium_request_problem as p
+
+    assert p(3, 9, 3, "河南") is None
+    assert "不足3人" in p(2, 9, 3, "河南")
+    assert "多于" in p(10, 9, 3, "河南")
+    assert p(3, 0, 3) is None  # the presidium not recorded: the count alone
+    assert "河南" in p(5, 9, None)
+    assert PROFILES["henan"].presidium_request.value == 3
+    assert {c for c, pr in PROFILES.items() if pr.presidium_request.value} == {"henan"}
