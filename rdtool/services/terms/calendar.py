@@ -205,7 +205,7 @@ def presidium_request(store: Store, m: dict) -> str | None:
     from rdtool.services.terms.province import in_force
 
     setting = in_force(store).profile.presidium_request
-    members = len(dsql.presidium_on(store, m["term"], m["date"])) if m.get("term") is not None and m.get("date") else 0
+    members = len(deputies_sql.presidium_on(store, m["term"], m["date"])) if m.get("term") is not None and m.get("date") else 0
     return presidium_request_problem(m["requesters"], members, setting.value, setting.article)
 
 
