@@ -230,3 +230,30 @@ def test_the_errors_csv_has_lf_and_a_bom_like_every_file_rdtool_writes(town, tmp
     data = (tmp_path / "错误.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r" not in data and data.count(b"\n") == 3
     town.fails("import", "deputies", tmp_path / "错误.csv")  # still imports as it is (赵六 still wrong)
+
+
+def test_the_secretarys_windows_workflows_write_every_file(sample, tmp_path):
+    """Issue 22's list, in one run under the rules (where every write failed with Bad file descriptor): import
+    into a database with records, export -o csv and xlsx, report -o docx, backup, restore, --errors, undo,
+    rollup; the demo itself built the `sample` database under them."""
+    out = tmp_path / "输出"
+    out.mkdir()
+    def names():
+        return {d["name"] for d in sample.json("deputy", "list", "--term", "3")}
+
+    sample("import", "deputies", write_csv(tmp_path / "新.csv", "name,gender,level,term\n甘霖,女,镇,3\n"))
+    assert "甘霖" in names()
+    sample("export", "deputies", "-o", out / "代表名单.csv")
+    sample("export", "deputies", "-f", "xlsx", "-o", out / "代表名单.xlsx")
+    sample("report", "annual", "--year", "2019", "-f", "docx", "-o", out / "年度报告.docx")
+    sample("db", "backup", out / "备份.db")
+    bad = write_csv(tmp_path / "错.csv", "name,gender,level,term\n赵六,未知,镇,3\n")
+    sample.fails("import", "deputies", bad, "--errors", out / "错误.xlsx")
+    sample("undo", "--yes")
+    assert "甘霖" not in names()
+    sample("db", "restore", out / "备份.db", "--yes")
+    assert "甘霖" in names()
+    assert sample.json("report", "rollup", sample.db, "--year", "2019")["townships"]
+    assert sorted(p.name for p in out.iterdir()) == ["代表名单.csv", "代表名单.xlsx", "备份.db", "年度报告.docx",
+                                                     "错误.xlsx"]
+
