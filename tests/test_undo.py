@@ -167,3 +167,33 @@ def test_undo_refuses_a_record_changed_by_another_program(base):
     conn.commit()
     r = base.fails("undo", "--yes")
     assert "其他程序" in r.stderr
+
+
+def test_a_write_committed_between_the_preview_and_the_undo_is_a_conflict_not_reverted(base):
+    """The interleaving is made, not raced: the moment undo's connection starts its write transaction, another
+    rdtool process commits an edit of the same record. The check must see it (it runs inside the transaction)."""
+    from rdtool.errors import RdtoolError
+    from rdtool.services import undo as svc
+    from rdtool.store.db import open_store
+    from tests.helpers import run
+
+    base("meeting", "edit", "P5-01", "--notes", "甲")
+    target = base.json("undo", "--list")[0]["id"]
+    store = open_store(base.db)
+    fired = []
+
+    def between(statement: str) -> None:
+        if statement.startswith("BEGIN IMMEDIATE") and not fired:
+            fired.append(run(["--db", base.db, "meeting", "edit", "P5-01", "--notes", "乙"]))
+
+    store.conn.set_trace_callback(between)
+    try:
+        assert svc.plan(store, target)["conflict"] is None  # what the preview saw
+        with pytest.raises(RdtoolError) as exc:
+            svc.apply(store, target)
+    finally:
+        store.conn.set_trace_callback(None)
+        store.close()
+    assert fired and fired[0].returncode == 0, fired and fired[0].stderr
+    assert "在此之后被第" in str(exc.value) and "meeting edit P5-01" in str(exc.value)
+    assert base.json("meeting", "show", "P5-01")["notes"] == "乙"  # the other write stands

@@ -106,17 +106,25 @@ def plan(store: Store, command_id: int | None = None) -> dict:
 
 
 def apply(store: Store, command_id: int) -> dict:
-    """Revert one command (planned first: refused when a record changed since)."""
-    p = plan(store, command_id)
-    if p["conflict"]:
-        hint = (f"先撤销第 {p['conflict_command']} 号命令（rdtool undo），再撤销这一条"
-                if p["conflict_command"] else "请用相应的命令直接更正该记录")
-        raise RdtoolError(f"不能撤销第 {p['command']} 号命令：{p['conflict']}", hint)
-    store.undoes = p["command"]
+    """Revert one command, refused when a record it wrote changed since.
+
+    The check runs inside the write transaction (BEGIN IMMEDIATE first): a write another process commits
+    between the preview and the undo is seen by the check and reported, never silently reverted."""
+    store.undoes = command_id
     try:
         with store.transaction():
+            p = plan(store, command_id)
+            if p["conflict"]:
+                raise conflict_error(p)
             for e in reversed(changelog.command_entries(store, p["command"])):
                 changelog.revert(store, e)
     finally:
         store.undoes = None
     return p
+
+
+def conflict_error(p: dict) -> RdtoolError:
+    """不能撤销…: which record changed since, by which command, and what to do."""
+    hint = (f"先撤销第 {p['conflict_command']} 号命令（rdtool undo），再撤销这一条"
+            if p["conflict_command"] else p.get("conflict_hint") or "请用相应的命令直接更正该记录")
+    return RdtoolError(f"不能撤销第 {p['command']} 号命令：{p['conflict']}", hint)
