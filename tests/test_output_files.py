@@ -210,3 +210,43 @@ ls -A {disk}
     assert set(out[6:]) - {"t.db-shm", "t.db-wal"} == {"fill", "t.db"}, r  # no output, no temporary file
     assert r.stderr.count("磁盘已满") == 4 and "确认这是 rdtool" not in r.stderr, r
     assert "Traceback" not in r.stderr and "Exception" not in r.stderr, r
+
+
+def test_descriptor_names_into_a_pipe_are_written_through_not_read_not_staged(town, db, tmp_path):
+    """`-o /dev/stdout` (and the other names of an open descriptor) into a pipe: the target is never opened for
+    reading (that was its own stdout pipe: a hang) and nothing is staged in $TMPDIR (a copy with private data)."""
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    link = tmp_path / "to-stdout"
+    link.symlink_to("/proc/self/fd/1")
+    for dest in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", link, "/dev/stderr"):
+        for fmt in ("csv", "xlsx"):
+            r = _raw_run(["--db", db, "export", "deputies", "-f", fmt, "-o", dest], TMPDIR=str(staging))
+            assert r.returncode == 0, r.stderr.decode()
+            out = r.stderr if str(dest) == "/dev/stderr" else r.stdout
+            assert ("王一".encode() in out) if fmt == "csv" else out.startswith(b"PK")
+    assert not list(staging.iterdir())
+    assert os.path.islink("/dev/stdout") and link.is_symlink()
+
+
+def _raw_run(args, stdout=None, **env):
+    """rdtool in a new process, its output as bytes (an .xlsx on stdout); timeout only a guard against a hang."""
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    return subprocess.run([sys.executable, "-m", "rdtool", *map(str, args)], timeout=60,
+                          stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+
+
+def test_a_descriptor_redirected_to_a_file_is_written_into_and_never_replaced(town, db, tmp_path):
+    link = tmp_path / "to-stdout"  # what /dev/stdout is, in a folder a failing test may spoil
+    link.symlink_to("/proc/self/fd/1")
+    target = tmp_path / "名册.csv"
+    with open(target, "wb") as out:
+        r = _raw_run(["--db", db, "export", "deputies", "-o", link, "--force"], stdout=out)
+    assert r.returncode == 0, r.stderr.decode()
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+    assert "王一" in target.read_text(encoding="utf-8")
