@@ -191,7 +191,7 @@ def test_id_in_a_number_cell_and_a_phone_without_its_zero_in_xlsx(town, tmp_path
     book.save(tmp_path / "n.xlsx")
     r = town.fails("import", "deputies", tmp_path / "n.xlsx")
     assert "第2行 身份证号码(C列)" in r.stderr and "后几位已经丢失" in r.stderr
-    assert "开头的 0 已经丢失（原号码应是 05718888888）" in r.stderr
+    assert "开头的 0 已经丢失（原号码应是 057****8888）" in r.stderr
     assert "第3行" not in r.stderr      # a mobile number in a number cell is whole
 
 

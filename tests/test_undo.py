@@ -4,6 +4,7 @@ records, and never undoes an undo."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -197,3 +198,20 @@ def test_a_write_committed_between_the_preview_and_the_undo_is_a_conflict_not_re
     assert fired and fired[0].returncode == 0, fired and fired[0].stderr
     assert "在此之后被第" in str(exc.value) and "meeting edit P5-01" in str(exc.value)
     assert base.json("meeting", "show", "P5-01")["notes"] == "乙"  # the other write stands
+
+
+def test_ids_and_phones_in_corrections_and_undo_are_masked_unless_asked_for(base):
+    old_id, new_id, old_phone, new_phone = "510000195808217388", "110101198003020028", "17000002424", "13912345678"
+    base("deputy", "edit", "李明", "--id-number", old_id, "--phone", old_phone)
+    out = base("deputy", "edit", "李明", "--id-number", new_id, "--phone", new_phone).stdout
+    assert "身份证号 5100**********7388 → 1101**********0028" in out and "联系电话 170****2424 → 139****5678" in out
+    shown = [base("undo", "--dry-run").stdout, base("undo", "--dry-run", "--format", "json").stdout]
+    for text in shown:
+        assert "1101**********0028" in text and "139****5678" in text
+    for text in [out, *shown]:
+        assert not {old_id, new_id, old_phone, new_phone} & set(re.findall(r"\d{11,18}", text)), text
+    assert new_id in base("undo", "--dry-run", "--show-id").stdout
+    done = base("undo", "--yes").stdout
+    assert "1101**********0028 → 5100**********7388" in done and old_id not in done
+    out = base("deputy", "edit", "李明", "--phone", new_phone, "--show-phone").stdout
+    assert f"联系电话 {old_phone} → {new_phone}" in out

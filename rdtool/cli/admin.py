@@ -443,6 +443,8 @@ def undo(
     yes: bool = typer.Option(False, "--yes", "-y", help="不询问，直接撤销（脚本中必须加）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只显示将撤销什么，不写入"),
     list_: bool = typer.Option(False, "--list", help="列出最近的写入命令及是否已撤销"),
+    show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号（默认脱敏）"),
+    show_phone: bool = typer.Option(False, "--show-phone", help="显示完整电话号码（默认脱敏）"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -458,7 +460,10 @@ def undo(
                                          Column("reason", "原因"), Column("entries", "改动条数"),
                                          Column("state", "状态")], fmt)
         return
-    p = svc.plan(store, command_id)
+    from rdtool.cli.common import shown as shown_fields
+
+    show = shown_fields(show_id, show_phone)
+    p = svc.plan(store, command_id, show)
     if fmt == "json" and (dry_run or p["conflict"]):
         from rdtool.render import render_json
 
@@ -482,7 +487,7 @@ def undo(
         typer.echo("（--dry-run：没有写入）")
         return
     confirm("确定撤销？", yes)
-    svc.apply(store, p["command"])
+    svc.apply(store, p["command"], show)
     typer.echo(f"已撤销第 {p['command']} 号命令")
 
 

@@ -72,10 +72,20 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def value_text(store: Store, table: str, column: str, value: Any) -> str:
-    """A stored value as a person reads it."""
+def private(column: str) -> str | None:
+    """'id_number' or 'phone' for a column holding one (masked unless shown), else None."""
+    return "id_number" if "id_number" in column else "phone" if "phone" in column else None
+
+
+def value_text(store: Store, table: str, column: str, value: Any, show: Iterable[str] = ()) -> str:
+    """A stored value as a person reads it; an ID or phone number masked unless its field is in `show`."""
     if value is None or value == "":
         return "空"
+    kind = private(column)
+    if kind is not None and kind not in show:
+        from rdtool.fields import mask_id, mask_phone
+
+        return (mask_id if kind == "id_number" else mask_phone)(str(value))
     enum = _ENUM.get((table, column)) or _ENUM.get(column)
     if enum:
         return label(enum, value)
@@ -133,15 +143,16 @@ def record_ref(store: Store, table: str, row: dict) -> str:
     return f"{KIND_ZH.get(table, table)} #{row.get('id', '?')}"
 
 
-def field_changes(store: Store, table: str, before: dict, after: dict, derived: bool = True) -> list[str]:
-    """['工作单位及职务 三川村 → 三川镇政府', …] for the columns that differ."""
+def field_changes(store: Store, table: str, before: dict, after: dict, derived: bool = True,
+                  show: Iterable[str] = ()) -> list[str]:
+    """['工作单位及职务 三川村 → 三川镇政府', …] for the columns that differ (IDs and phones masked unless in `show`)."""
     out = []
     for column, new in after.items():
         old = before.get(column)
         if old == new or column in _HIDDEN or (not derived and (table, column) in DERIVED):
             continue
-        out.append(f"{field_zh(table, column)} {value_text(store, table, column, old)} → "
-                   f"{value_text(store, table, column, new)}")
+        out.append(f"{field_zh(table, column)} {value_text(store, table, column, old, show)} → "
+                   f"{value_text(store, table, column, new, show)}")
     return out
 
 
@@ -177,8 +188,9 @@ def _link_lines(store: Store, entries: list[dict], invert: bool) -> list[str]:
 
 
 def entry_lines(store: Store, entries: Iterable[dict], *, invert: bool = False, derived: bool = True,
-                skip: set[str] = frozenset()) -> list[str]:
-    """One line per record the entries touched, oldest first; `invert` describes their undoing.
+                skip: set[str] = frozenset(), show: Iterable[str] = ()) -> list[str]:
+    """One line per record the entries touched, oldest first; `invert` describes their undoing. ID and phone
+    numbers are masked unless their field is in `show` ('id_number', 'phone': --show-id, --show-phone).
 
     Several entries on one record (an insert then two updates) read as one change from the first state to
     the last. Tables in `skip` are left out (a roll call's rows are summarised by its meeting).
@@ -214,7 +226,7 @@ def entry_lines(store: Store, entries: Iterable[dict], *, invert: bool = False, 
             reason = after.get("void_reason") if after.get("voided_at") else None
             lines.append(f"{verb}{kind} {record_ref(store, table, after)}" + (f"（{reason}）" if reason else ""))
         else:
-            changes = field_changes(store, table, before, after, derived)
+            changes = field_changes(store, table, before, after, derived, show)
             if changes:
                 lines.append(f"{record_ref(store, table, after)}：{'；'.join(changes)}")
     return lines + _link_lines(store, links, invert)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Iterable
 
 from rdtool.errors import NotFound, RdtoolError
 from rdtool.services import describe
@@ -77,8 +78,9 @@ def _target(store: Store, command_id: int | None) -> dict:
     raise NotFound("没有可以撤销的命令", "修改记录中没有尚未撤销的写入")
 
 
-def plan(store: Store, command_id: int | None = None) -> dict:
-    """What undo would do: the command, a description of each record put back, and the conflict if any."""
+def plan(store: Store, command_id: int | None = None, show: Iterable[str] = ()) -> dict:
+    """What undo would do: the command, a description of each record put back (ID and phone numbers masked
+    unless their field is in `show`), and the conflict if any."""
     from rdtool.services.safety import local_time
 
     c = _target(store, command_id)
@@ -99,13 +101,13 @@ def plan(store: Store, command_id: int | None = None) -> dict:
             else:
                 conflict = (f"{kind} {record} 在此之后被其他程序修改过（如 sqlite3 或 Datasette）", None)
             break
-    lines = describe.entry_lines(store, entries, invert=True)
+    lines = describe.entry_lines(store, entries, invert=True, show=show)
     return {"command": c["id"], "at": c["at"], "time": local_time(c["at"]), "command_line": command_line(c["argv"]),
             "reason": c["reason"], "entries": len(entries), "records": len(final), "changes": lines,
             "conflict": conflict[0] if conflict else None, "conflict_command": conflict[1] if conflict else None}
 
 
-def apply(store: Store, command_id: int) -> dict:
+def apply(store: Store, command_id: int, show: Iterable[str] = ()) -> dict:
     """Revert one command, refused when a record it wrote changed since.
 
     The check runs inside the write transaction (BEGIN IMMEDIATE first): a write another process commits
@@ -113,7 +115,7 @@ def apply(store: Store, command_id: int) -> dict:
     store.undoes = command_id
     try:
         with store.transaction():
-            p = plan(store, command_id)
+            p = plan(store, command_id, show)
             if p["conflict"]:
                 raise conflict_error(p)
             for e in reversed(changelog.command_entries(store, p["command"])):
