@@ -36,11 +36,13 @@ Overwrite = Union[bool, Callable[[Path], bool]]
 def _refuse_protected(dest: Path, db: Path | None, database_copy: bool) -> None:
     if db is None:
         return
-    for own in (db, *paths.companions(db)):
+    # the name used and the real file: SQLite keeps its -wal and -shm beside the file a symlink leads to
+    names = dict.fromkeys([db, paths.resolved(db)])
+    for own in (own for name in names for own in (name, *paths.companions(name))):
         if paths.same_file(dest, own):
             raise UsageError(f"输出文件不能是数据库文件本身或它的附属文件：{dest}（数据库：{db}）",
                              "请另选一个文件名，如 代表名册.xlsx")
-    if not database_copy and paths.inside(dest, paths.backup_dir(db)):
+    if not database_copy and any(paths.inside(dest, paths.backup_dir(name)) for name in names):
         raise UsageError(f"输出文件不能放在数据库的备份目录中：{dest}", "请另选一个位置")
 
 

@@ -7,6 +7,7 @@ other file involved are byte-identical after a refused command.
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -67,6 +68,32 @@ def test_the_database_its_companions_and_backups_are_refused(town, db, tmp_path,
         assert after == before, dest
         assert not (backup.parent / "new.csv").exists()
     assert town.json("deputy", "list")[0]["name"] == "王一"
+
+
+def test_a_database_reached_through_a_symlink_keeps_its_real_companions(tmp_path):
+    """SQLite keeps -wal and -shm beside the real file, not beside the link's name: those are what is guarded."""
+    real = tmp_path / "real" / "镇.db"
+    real.parent.mkdir()
+    Cli(real)("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05")
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    cli = Cli(link)
+    add_deputy(cli, "王一")
+    keeper = sqlite3.connect(real)  # another reader holds the file open: its -wal and -shm exist
+    try:
+        keeper.execute("BEGIN")
+        keeper.execute("SELECT count(*) FROM deputies").fetchone()
+        add_deputy(cli, "王二")  # committed into the -wal, not yet checkpointed (the reader holds it)
+        watched = [real, Path(f"{real}-wal"), Path(f"{real}-shm")]
+        before = snapshot(*watched, collect=False)
+        for dest in (f"{real}-wal", f"{real}-shm", f"{real}-journal", real):
+            for writer in (("export", "deputies"), ("export", "deputies", "-f", "xlsx"), ("report", "term")):
+                r = cli.fails(*writer, "-o", dest, "--force", code=2)
+                assert "附属文件" in r.stderr
+        assert snapshot(*watched, collect=False) == before
+    finally:
+        keeper.close()
+    assert [d["name"] for d in cli.json("deputy", "list")] == ["王一", "王二"]
 
 
 def test_a_failed_write_leaves_no_file_and_the_old_one_whole(sample, tmp_path):
