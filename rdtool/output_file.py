@@ -122,7 +122,7 @@ def write_file(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Ov
         except OSError as exc:
             raise paths.os_error(exc, dest) from None
         return
-    paths.remove_leftovers(dest.parent, dest.name)
+    paths.remove_leftovers(dest.parent)  # what killed runs left here, whatever name they were writing
     tmp = paths.temp_name(dest)
     try:
         tmp.unlink(missing_ok=True)

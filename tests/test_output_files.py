@@ -277,3 +277,32 @@ def test_a_descriptor_redirected_to_a_file_is_written_into_and_never_replaced(to
     assert r.returncode == 0, r.stderr.decode()
     assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
     assert "王一" in target.read_text(encoding="utf-8")
+
+
+def test_sigterm_mid_write_leaves_no_temporary_file(town, db, tmp_path):
+    """SIGTERM (`timeout -s TERM`) delivered while the finished temporary file is being synced, before it is
+    renamed into place: the run unwinds and removes it (an export with --show-id holds full ID numbers)."""
+    import shutil
+
+    if not shutil.which("strace"):
+        pytest.skip("no strace")
+    out = tmp_path / "名单.csv"
+    term = ["strace", "-f", "-o", os.devnull, "-e", "trace=fsync", "-e", "inject=fsync:signal=SIGTERM:when=1"]
+    r = run(["--db", db, "export", "deputies", "--show-id", "-o", out], wrap=term)
+    assert r.returncode == 143, r.stderr
+    assert "终止信号" in r.stderr and "Traceback" not in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+    assert not out.exists()
+
+
+def test_a_stale_temporary_file_of_a_dead_run_is_removed_by_the_next_write_there(town, db, tmp_path):
+    import subprocess
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    stale = tmp_path / f".名单.csv.{gone.pid}.tmp"  # a run killed (SIGKILL, power cut) while writing 名单.csv
+    stale.write_text("王一,110101198003020028\n", encoding="utf-8")
+    mine = tmp_path / f".名单.csv.{os.getpid()}.tmp"  # a live process's: left alone
+    mine.write_text("", encoding="utf-8")
+    town("export", "deputies", "-o", tmp_path / "其他.csv")
+    assert not stale.exists() and mine.exists()
