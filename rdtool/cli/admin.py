@@ -463,7 +463,7 @@ def undo(
     from rdtool.cli.common import shown as shown_fields
 
     show = shown_fields(show_id, show_phone)
-    p = svc.plan(store, command_id, show)
+    p = svc.plan(store, command_id, lines=None if fmt == "json" else svc.PREVIEW_LINES, show=show)
     if fmt == "json" and (dry_run or p["conflict"]):
         from rdtool.render import render_json
 
@@ -475,8 +475,8 @@ def undo(
     typer.echo(f"将恢复{p['records']}条记录：")
     for line in shown:
         say(f"  {line}")
-    if len(p["changes"]) > len(shown):
-        typer.echo(f"  ……还有 {len(p['changes']) - len(shown)} 条")
+    if p["change_count"] > len(shown):
+        typer.echo(f"  ……还有 {p['change_count'] - len(shown)} 条")
     if p["conflict"]:
         from rdtool.errors import RdtoolError
 
@@ -487,7 +487,7 @@ def undo(
         typer.echo("（--dry-run：没有写入）")
         return
     confirm("确定撤销？", yes)
-    svc.apply(store, p["command"], show)
+    svc.apply(store, p["command"])
     typer.echo(f"已撤销第 {p['command']} 号命令")
 
 
