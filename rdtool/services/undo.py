@@ -114,6 +114,12 @@ def _conflict(store: Store, command_id: int) -> tuple[str, int | None] | None:
         other = changelog.command(store, later["command_id"])
         return (f"{kind} {record} 在此之后被第 {other['id']} 号命令修改过"
                 f"（{local_time(other['at'])}：{command_line(other['argv'])}）", other["id"])
+    from rdtool.store.schema_check import upgraded_since
+
+    upgraded = upgraded_since(store.conn, changelog.command(store, command_id)["at"])
+    if upgraded:  # the upgrade reshaped the records (new columns): the logged state cannot match, nobody changed it
+        return (f"这条命令写入之后，数据库结构已随 rdtool 升级而改变（{local_time(upgraded)} 升级），"
+                f"修改记录中{kind} {record} 的原状态与现在的结构对不上，不能按记录自动恢复", None)
     return f"{kind} {record} 在此之后被其他程序修改过（如 sqlite3 或 Datasette）", None
 
 

@@ -37,7 +37,8 @@ def private_folder(path: Path) -> None:
         except FileExistsError:
             continue
         os.chmod(folder, 0o700)
-    if os.name != "nt" and path.is_dir() and path.stat().st_uid == os.geteuid() and path.stat().st_mode & 0o077:
+    owner = getattr(os, "geteuid", None)  # (POSIX; on Windows the folder's ACL is inherited, not widened)
+    if owner is not None and path.is_dir() and path.stat().st_uid == owner() and path.stat().st_mode & 0o077:
         os.chmod(path, 0o700)
 
 
