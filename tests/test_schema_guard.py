@@ -263,7 +263,7 @@ def test_entries_other_programs_wrote_are_a_note_until_sealed(cli, db):
 
 def _old_database(path: Path, monkeypatch) -> None:
     """A database as the previous release left it (without the newest migration), with some history."""
-    from rdtool.store import schema
+    from rdtool.store import migrations as schema
 
     with monkeypatch.context() as m:
         m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:-1])
@@ -281,7 +281,7 @@ def test_a_migration_killed_at_any_fsync_leaves_the_triggers_and_the_history(tmp
     if not shutil.which("strace"):
         pytest.skip("no strace")
     from rdtool.store import changelog
-    from rdtool.store.schema import MIGRATIONS
+    from rdtool.store.migrations import MIGRATIONS
 
     seed = tmp_path / "seed.db"
     _old_database(seed, monkeypatch)
@@ -333,7 +333,7 @@ def test_a_migration_killed_at_any_fsync_leaves_the_triggers_and_the_history(tmp
 def test_undo_of_a_command_written_before_a_schema_upgrade_says_why_it_cannot(tmp_path, monkeypatch):
     """A meeting added by the previous release, then the upgrade (m1301_figures adds columns to meetings): the
     logged state has the old shape. Undo says the upgrade is why, not "changed by another program"."""
-    from rdtool.store import schema
+    from rdtool.store import migrations as schema
 
     path = tmp_path / "t.db"
     upgrade = [name for name, _ in schema.MIGRATIONS].index("m1301_figures")

@@ -174,8 +174,8 @@ def test_a_write_committed_between_the_preview_and_the_undo_is_a_conflict_not_re
     """The interleaving is made, not raced: the moment undo's connection starts its write transaction, another
     rdtool process commits an edit of the same record. The check must see it (it runs inside the transaction)."""
     from rdtool.errors import RdtoolError
-    from rdtool.services import undo as svc
-    from rdtool.store.db import open_store
+    from rdtool.services.admin import undo as svc
+    from rdtool.store.opening import open_store
     from tests.helpers import run
 
     base("meeting", "edit", "P5-01", "--notes", "甲")
