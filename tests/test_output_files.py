@@ -213,9 +213,12 @@ ls -A {disk}
     assert "磁盘已满" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_a_nearly_full_disk_is_named_even_for_a_read(tmp_path, sample):
-    """≤ 16 KiB free: SQLite cannot even make the -shm file a read needs; say the disk is full."""
-    disk = tmp_path / "disk"
+def test_on_a_full_disk_reading_and_rescue_work_and_writes_say_the_disk_is_full(tmp_path, sample):
+    """≤ 16 KiB free: SQLite cannot make the -shm a read needs, so the file is opened read-only: `deputy list`,
+    `export` and `db backup` to another disk work (the rescue), a write and an output on the full disk say the
+    disk is full, and the database is byte for byte as it was."""
+    disk, other = tmp_path / "disk", tmp_path / "other"
+    other.mkdir()
     size = sample.db.stat().st_size // 1024 + 64
     r = on_small_disk(disk, size, f"""
 cp {sample.db} {disk}/t.db
@@ -223,8 +226,10 @@ dd if=/dev/zero of={disk}/fill bs=1k 2>/dev/null
 rm -f {disk}/fill; dd if=/dev/zero of={disk}/fill bs=1k count=$(( $(df -k {disk} | awk 'NR==2 {{print $4}}') - 16 )) 2>/dev/null
 df -k {disk} | awk 'NR==2 {{print "free=" $4}}'
 sum=$(md5sum < {disk}/t.db)
-$RDTOOL --db {disk}/t.db deputy list; echo "rc=$?"
-$RDTOOL --db {disk}/t.db db check; echo "rc=$?"
+$RDTOOL --db {disk}/t.db deputy list > {other}/list.txt; echo "rc=$?"
+$RDTOOL --db {disk}/t.db export deputies -o {other}/d.csv; echo "rc=$?"
+$RDTOOL --db {disk}/t.db db backup {other}/; echo "rc=$?"
+$RDTOOL --db {disk}/t.db deputy add 新人 --gender 男 --level 镇 --term 3; echo "rc=$?"
 [ "$sum" = "$(md5sum < {disk}/t.db)" ] && echo same
 $RDTOOL --db {sample.db} export deputies -f xlsx -o {disk}/x.xlsx; echo "rc=$?"
 $RDTOOL --db {sample.db} report term -f docx -o {disk}/r.docx; echo "rc=$?"
@@ -233,10 +238,14 @@ ls -A {disk}
     out = r.stdout.split()
     free = int(out[0].split("=")[1])
     assert free <= 16, r
-    assert out[1:6] == ["rc=1", "rc=1", "same", "rc=1", "rc=1"], r
-    assert set(out[6:]) - {"t.db-shm", "t.db-wal"} == {"fill", "t.db"}, r  # no output, no temporary file
-    assert r.stderr.count("磁盘已满") == 4 and "确认这是 rdtool" not in r.stderr, r
+    assert out[1:8] == ["rc=0", "rc=0", "rc=0", "rc=1", "same", "rc=1", "rc=1"], r
+    assert set(out[8:]) - {"t.db-shm", "t.db-wal"} == {"fill", "t.db"}, r  # no output, no temporary file
+    assert r.stderr.count("磁盘已满") == 3 and "确认这是 rdtool" not in r.stderr, r
     assert "Traceback" not in r.stderr and "Exception" not in r.stderr, r
+    assert "王" in (other / "list.txt").read_text(encoding="utf-8")
+    assert "name" in (other / "d.csv").read_text(encoding="utf-8")
+    copies = list(other.glob("*.db"))
+    assert len(copies) == 1 and Cli(copies[0]).json("deputy", "list") == Cli(sample.db).json("deputy", "list")
 
 
 def test_descriptor_names_into_a_pipe_are_written_through_not_read_not_staged(town, db, tmp_path):
