@@ -194,6 +194,7 @@ def exit_codes() -> str:
             rows.append([str(cls.exit_code), f"`{name}`", inspect.getdoc(cls).splitlines()[0]])
     rows.sort(key=lambda r: (r[0], r[1]))
     rows.append(["130", "—", "被 Ctrl-C 中断"])
+    rows.append(["143", "—", "收到终止信号 SIGTERM（如 timeout、关机）：尚未提交的改动没有写入，临时文件已删除"])
     return _table(["退出码", "错误类型（rdtool.errors）", "含义"], rows)
 
 

@@ -25,6 +25,11 @@ class RdtoolError(Exception):
         return self.message if not self.hint else f"{self.message}\n提示：{self.hint}"
 
 
+class Terminated(BaseException):
+    """SIGTERM (`timeout`, a shutdown, systemd) as an exception: what a command was doing unwinds — its
+    transaction rolled back, its temporary files removed — instead of the process vanishing mid-write."""
+
+
 class UsageError(RdtoolError):
     """The command line or a file path is wrong (exit 2)."""
 

@@ -114,18 +114,21 @@ def id_number(raw: str) -> str:
         raise FieldError(f"身份证号“{value}”是脱敏后的值，无法导入；导出时请加 --show-id")
     from stdnum.cn import ric
 
+    shown = mask_id(value)  # (an error goes to a terminal, a log or cron's mail: never the whole number)
+
     if _SCIENTIFIC.fullmatch(value) or (value.endswith(".0") and value[:-2].isdigit()):
-        raise FieldError(f"身份证号“{raw}”：" + EXCEL_NUMBER.format(what="身份证号的后几位已经丢失"))
+        raise FieldError(f"身份证号“{shown}”：" + EXCEL_NUMBER.format(what="身份证号的后几位已经丢失"))
     if len(value) != 18 or not value.isascii() or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
-        raise FieldError(f"身份证号“{raw}”应为18位（最后一位可为X）")
+        raise FieldError(f"身份证号“{shown}”应为18位（最后一位可为X）")
     if ric.calc_check_digit(value) != value[17]:
         if value.endswith("000"):
-            raise FieldError(f"身份证号“{raw}”：" + EXCEL_NUMBER.format(what="身份证号的后几位已经丢失"))
-        raise FieldError(f"身份证号“{raw}”校验位不对（按 GB 11643 应为 {ric.calc_check_digit(value)}），请核对")
+            raise FieldError(f"身份证号“{shown}”：" + EXCEL_NUMBER.format(what="身份证号的后几位已经丢失"))
+        # (not the digit it should be: with it the message would hold the whole valid number)
+        raise FieldError(f"身份证号“{shown}”校验位不对（最后一位与前17位不符，按 GB 11643 核对），请核对原件")
     try:
         ric.get_birth_date(value)
     except ValueError:  # (stdnum's InvalidComponent, for a day that does not exist, is one)
-        raise FieldError(f"身份证号“{raw}”中的出生日期 {value[6:14]} 不存在") from None
+        raise FieldError(f"身份证号“{shown}”中的出生日期不存在（第7–14位）") from None
     return value
 
 
@@ -141,8 +144,9 @@ def phone(raw: str) -> str:
     if _SCIENTIFIC.fullmatch(value.upper()):
         raise FieldError(f"电话号码“{raw}”：" + EXCEL_NUMBER.format(what="号码已变成科学计数法，后几位已经丢失"))
     if value.isdigit() and value[0] != "0" and _LANDLINE.fullmatch("0" + value):
-        raise FieldError(f"电话号码“{raw}”：" + EXCEL_NUMBER.format(what=f"开头的 0 已经丢失（原号码应是 0{value}）"))
-    raise FieldError(f"电话号码“{raw}”格式不对（手机11位，或带区号的固定电话）")
+        raise FieldError(f"电话号码“{mask_phone(value)}”：" + EXCEL_NUMBER.format(
+            what=f"开头的 0 已经丢失（原号码应是 {mask_phone('0' + value)}）"))
+    raise FieldError(f"电话号码“{mask_phone(value)}”格式不对（手机11位，或带区号的固定电话）")
 
 
 _LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")

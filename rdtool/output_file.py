@@ -9,8 +9,10 @@ leaves no truncated file and an existing file is replaced whole or not at all. B
   symlink, a hard link, `./x.db`);
 - an existing file is replaced only with `overwrite` (the CLI's `--force`, or a yes on a terminal); a symlink is
   replaced itself — the file it points to is never written through;
-- a character device or a FIFO (`/dev/null`, `/dev/full`, a pipe) is written into as it is, never replaced,
-  truncated or chmod-ed: only files rdtool creates get mode 0600;
+- a character device, a FIFO or a socket (`/dev/null`, `/dev/full`, a pipe), or a name for an open file
+  descriptor (`/dev/stdout`, `/dev/stderr`, `/dev/fd/1`, `/proc/self/fd/1`, whatever it is redirected to), is
+  written through as it is: never read (a pipe would hang), never staged elsewhere (a copy of private data in
+  $TMPDIR), never replaced, truncated or chmod-ed, whatever `--force` says; only files rdtool creates get mode 0600;
 - a Windows device name (CON, NUL, PRN, AUX, COM1–9, LPT1–9, with any extension) is refused on every platform;
 - a file another program holds open (Excel/WPS showing it; an antivirus scanner briefly) is retried for about
   a second and a half, then refused in one line naming it — before a question is asked, and again if the
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Callable, Iterator, TextIO, Union
@@ -37,16 +40,19 @@ Overwrite = Union[bool, Callable[[Path], bool]]
 def _refuse_protected(dest: Path, db: Path | None, database_copy: bool) -> None:
     if db is None:
         return
-    for own in (db, *paths.companions(db)):
+    # the name used and the real file: SQLite keeps its -wal and -shm beside the file a symlink leads to
+    names = dict.fromkeys([db, paths.resolved(db)])
+    for own in (own for name in names for own in (name, *paths.companions(name))):
         if paths.same_file(dest, own):
             raise UsageError(f"输出文件不能是数据库文件本身或它的附属文件：{dest}（数据库：{db}）",
                              "请另选一个文件名，如 代表名册.xlsx")
-    if not database_copy and paths.inside(dest, paths.backup_dir(db)):
+    if not database_copy and any(paths.inside(dest, paths.backup_dir(name)) for name in names):
         raise UsageError(f"输出文件不能放在数据库的备份目录中：{dest}", "请另选一个位置")
 
 
 def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: bool, probe: bool = True) -> bool:
-    """Refuse what must not be written; True when `dest` is a device or FIFO to be written into as it is.
+    """Refuse what must not be written; True when `dest` is written through as it is (a device, FIFO, socket
+    or a name for an open file descriptor). Nothing here reads `dest`'s content unless it is a regular file.
     `probe`: refuse now an existing file another program holds open (not for a file written only if needed)."""
     device = paths.device_name(dest)
     if device:
@@ -63,7 +69,9 @@ def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: boo
         return False
     except OSError as exc:
         raise paths.os_error(exc, dest) from None
-    if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
+    if through(dest):
+        if database_copy:
+            raise UsageError(f"数据库备份只能写成普通文件：{dest}", "请给出一个文件名或目录，如 rdtool db backup 备份/")
         return True
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
         raise UsageError(f"输出路径不是普通文件：{dest}", "请给出文件路径")
@@ -78,6 +86,32 @@ def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: boo
     if not allowed:
         what = "符号链接" if stat.S_ISLNK(st.st_mode) else "文件"
         raise UsageError(f"{what}已存在：{dest}，没有覆盖", "要覆盖请加 --force（在终端中运行会先询问）")
+    return False
+
+
+_DESCRIPTOR = re.compile(r"^/dev/(stdout|stderr|fd/\d+)$|^/proc/(self|thread-self|\d+)/fd/\d+$")
+
+
+def through(dest: Path) -> bool:
+    """Whether `dest` is written into as it is: what it leads to (following links, without opening it) is a
+    character device, a FIFO or a socket, or its name is one for an open file descriptor (the shell's
+    redirection, maybe to a regular file: written into, never replaced)."""
+    try:
+        st = os.stat(dest)
+    except OSError:
+        return False
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+        return True
+    if os.name == "nt":
+        return False
+    name = os.path.abspath(dest)
+    for _ in range(40):  # the chain of links by name: a link to /proc/self/fd/1 is /dev/stdout by another name
+        if _DESCRIPTOR.match(name):
+            return True
+        try:
+            name = os.path.join(os.path.dirname(name), os.readlink(name))
+        except OSError:
+            return False
     return False
 
 
@@ -96,29 +130,24 @@ def write_file(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Ov
     set by the backup writer, which may write into the backups folder and replace an older SQLite copy.
     """
     dest = Path(dest).expanduser()
-    device = _check(dest, db, overwrite, database_copy)
-    if device:
-        import tempfile
-
-        fd, name = tempfile.mkstemp(prefix=".rdtool-", suffix=".tmp")
-        os.close(fd)
-        tmp = Path(name)
-    else:
-        paths.remove_leftovers(dest.parent, dest.name)
-        tmp = paths.temp_name(dest)
+    if _check(dest, db, overwrite, database_copy):
         try:
-            tmp.unlink(missing_ok=True)
-            paths.create_file(tmp)
+            yield dest  # written through as it is (a zip writer copes with a pipe that cannot seek)
         except OSError as exc:
             raise paths.os_error(exc, dest) from None
+        return
+    paths.remove_leftovers(dest.parent)  # what killed runs left here, whatever name they were writing
+    tmp = paths.temp_name(dest)
+    try:
+        tmp.unlink(missing_ok=True)
+        paths.create_file(tmp)
+    except OSError as exc:
+        raise paths.os_error(exc, dest) from None
     try:
         yield tmp
-        if device:
-            _copy_into(tmp, dest)
-        else:
-            _sync(tmp)
-            _replace(tmp, dest)
-            _sync(dest.parent)
+        _sync(tmp)
+        _replace(tmp, dest)
+        _sync(dest.parent)
     except OSError as exc:
         raise paths.os_error(exc, dest) from None
     finally:
@@ -128,8 +157,18 @@ def write_file(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Ov
 
 @contextlib.contextmanager
 def open_text(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Overwrite = False) -> Iterator[TextIO]:
-    """write_file for a text writer: a UTF-8 handle (newlines as written) on the temporary file."""
-    with write_file(dest, db=db, overwrite=overwrite) as tmp:
+    """write_file for a text writer: a UTF-8 handle (newlines as written) on the temporary file, or straight
+    into a device, pipe or redirected descriptor (opened to append: never truncated)."""
+    dest = Path(dest).expanduser()
+    if _check(dest, db, overwrite, database_copy=False):
+        try:
+            fd = os.open(dest, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+            with open(fd, "w", encoding="utf-8", newline="") as out:
+                yield out
+        except OSError as exc:
+            raise paths.os_error(exc, dest) from None
+        return
+    with write_file(dest, db=db, overwrite=True) as tmp:  # (replacing it was allowed just above)
         with open(tmp, "w", encoding="utf-8", newline="") as out:
             yield out
 
@@ -144,18 +183,6 @@ def _replace(tmp: Path, dest: Path) -> None:
         if paths.in_use(exc) or (getattr(exc, "winerror", None) == 5 and paths.held_elsewhere(dest)):
             raise paths.in_use_error(dest) from None
         raise
-
-
-def _copy_into(src: Path, device: Path) -> None:
-    fd = os.open(device, os.O_WRONLY | getattr(os, "O_BINARY", 0))  # Windows: written as it is, no CRLF
-    try:
-        with open(src, "rb") as f:
-            while chunk := f.read(1 << 16):
-                view = memoryview(chunk)
-                while view:
-                    view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
 
 
 def _sync(path: Path) -> None:

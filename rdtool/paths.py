@@ -30,10 +30,30 @@ DEVICE_NAMES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range
 DISK_FULL_BYTES = 1024 * 1024
 
 
+def private_folder(path: Path) -> None:
+    """Make `path` and any missing folder above it with mode 0700 whatever the umask (mkdir's mode is masked by
+    it, and `parents=True` gives the folders above the umask's mode alone). A folder of rdtool's own that
+    already exists (the backups folder) is narrowed to 0700 if others could read or write it."""
+    missing = []
+    probe = path
+    while not probe.exists() and probe.parent != probe:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(folder, 0o700)
+    owner = getattr(os, "geteuid", None)  # (POSIX; on Windows the folder's ACL is inherited, not widened)
+    if owner is not None and path.is_dir() and path.stat().st_uid == owner() and path.stat().st_mode & 0o077:
+        os.chmod(path, 0o700)
+
+
 def create_file(path: Path) -> None:
     """Create an empty file readable only by its owner (mode 0600); its folder too (0700) if missing."""
     if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
     os.close(fd)
 

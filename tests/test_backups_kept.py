@@ -95,3 +95,20 @@ def test_leftovers_of_killed_backups_are_removed_at_the_next(cli, db, tmp_path):
     finally:
         alive.kill()
         alive.wait()
+
+
+def test_the_backups_folder_is_private_from_its_first_automatic_backup_at_any_umask(cli, db, tmp_path):
+    import os
+    import stat
+
+    add_deputy(cli, "林晓")
+    roster = write_csv(tmp_path / "d.csv", "name,gender,level,term\n周敏,女,镇,3\n")
+    old = os.umask(0)
+    try:
+        cli("import", "deputies", roster)  # the first backup there is: automatic, before the import writes
+    finally:
+        os.umask(old)
+    manual, auto = _folders(db)
+    assert _files(auto) and not _files(manual)
+    assert stat.S_IMODE(manual.stat().st_mode) == 0o700 and stat.S_IMODE(auto.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in auto.glob("*.db"))

@@ -34,6 +34,23 @@ def test_bad_values_name_the_field_and_change_nothing(cli):
     cli.fails("deputy", "add", "王五", "--gender", "男", "--level", "镇", "--term", "9")
 
 
+def test_an_id_or_phone_typed_wrong_is_masked_in_the_error_and_the_right_digit_is_never_given(cli, tmp_path):
+    """An error goes to a terminal, a log or cron's mail: the wrong ID masked, and not the check digit it should
+    have (with that digit the message would hold the whole valid number)."""
+    wrong = VALID_ID[:-1] + "7"
+    roster = tmp_path / "d.csv"
+    roster.write_text(f"name,gender,level,term,id_number,phone\n王五,女,镇,3,{wrong},1391234567\n", encoding="utf-8")
+    errors = [cli.fails("import", "deputies", roster).stderr,
+              cli.fails("deputy", "add", "王五", "--gender", "女", "--level", "镇", "--term", "3",
+                        "--id-number", wrong, "--phone", "1391234567").stderr]
+    add_deputy(cli, "王五", gender="女")
+    errors.append(cli.fails("deputy", "edit", "王五", "--id-number", wrong).stderr)
+    for text in errors:
+        assert "校验位" in text and "1101**********0027" in text, text
+        assert wrong not in text and VALID_ID not in text and "应为 8" not in text
+    assert all("1391234567" not in text and "139***4567" in text for text in errors[:2])
+
+
 def test_id_number_must_agree_with_birth_date_and_gender(cli):
     result = cli.fails("deputy", "add", "王五", "--gender", "男", "--level", "镇", "--term", "3",
                        "--id-number", VALID_ID)

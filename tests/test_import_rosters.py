@@ -154,6 +154,23 @@ def test_errors_file_as_xlsx_keeps_ids_as_text(town, tmp_path):
     town.fails("import", "deputies", path, "--errors", tmp_path / "x.txt", code=2)
 
 
+def test_errors_file_as_xlsx_stores_text_that_looks_like_a_formula_as_text(town, tmp_path):
+    """Any row, not only those with errors, and the header too: `=1+2` is text her office program shows as typed,
+    never a formula it computes (and saves as 3)."""
+    import zipfile
+
+    path = write_csv(tmp_path / "a.csv", '姓名,性别,单位及职务,=A1\n甲,男,=1+2,x\n乙,男性,"=HYPERLINK(""http://x"",""y"")",y\n')
+    out = tmp_path / "错误.xlsx"
+    town.fails("import", "deputies", path, "--errors", out, "--ignore-extra")
+    with zipfile.ZipFile(out) as book:
+        sheet_xml = book.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml
+    sheet = openpyxl.load_workbook(out).active
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert rows[0][3] == "=A1" and rows[1][2] == "=1+2" and rows[2][2] == '=HYPERLINK("http://x","y")'
+    assert all(c.data_type == "s" for r in sheet.iter_rows() for c in r if c.value)
+
+
 def test_errors_file_replaces_an_existing_file_only_with_force(town, tmp_path):
     path = write_csv(tmp_path / "a.csv", "姓名,性别\n甲,男性\n")
     out = tmp_path / "错误.csv"
@@ -174,7 +191,7 @@ def test_id_in_a_number_cell_and_a_phone_without_its_zero_in_xlsx(town, tmp_path
     book.save(tmp_path / "n.xlsx")
     r = town.fails("import", "deputies", tmp_path / "n.xlsx")
     assert "第2行 身份证号码(C列)" in r.stderr and "后几位已经丢失" in r.stderr
-    assert "开头的 0 已经丢失（原号码应是 05718888888）" in r.stderr
+    assert "开头的 0 已经丢失（原号码应是 057****8888）" in r.stderr
     assert "第3行" not in r.stderr      # a mobile number in a number cell is whole
 
 

@@ -7,6 +7,7 @@ other file involved are byte-identical after a refused command.
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -67,6 +68,32 @@ def test_the_database_its_companions_and_backups_are_refused(town, db, tmp_path,
         assert after == before, dest
         assert not (backup.parent / "new.csv").exists()
     assert town.json("deputy", "list")[0]["name"] == "王一"
+
+
+def test_a_database_reached_through_a_symlink_keeps_its_real_companions(tmp_path):
+    """SQLite keeps -wal and -shm beside the real file, not beside the link's name: those are what is guarded."""
+    real = tmp_path / "real" / "镇.db"
+    real.parent.mkdir()
+    Cli(real)("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05")
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    cli = Cli(link)
+    add_deputy(cli, "王一")
+    keeper = sqlite3.connect(real)  # another reader holds the file open: its -wal and -shm exist
+    try:
+        keeper.execute("BEGIN")
+        keeper.execute("SELECT count(*) FROM deputies").fetchone()
+        add_deputy(cli, "王二")  # committed into the -wal, not yet checkpointed (the reader holds it)
+        watched = [real, Path(f"{real}-wal"), Path(f"{real}-shm")]
+        before = snapshot(*watched, collect=False)
+        for dest in (f"{real}-wal", f"{real}-shm", f"{real}-journal", real):
+            for writer in (("export", "deputies"), ("export", "deputies", "-f", "xlsx"), ("report", "term")):
+                r = cli.fails(*writer, "-o", dest, "--force", code=2)
+                assert "附属文件" in r.stderr
+        assert snapshot(*watched, collect=False) == before
+    finally:
+        keeper.close()
+    assert [d["name"] for d in cli.json("deputy", "list")] == ["王一", "王二"]
 
 
 def test_a_failed_write_leaves_no_file_and_the_old_one_whole(sample, tmp_path):
@@ -187,9 +214,12 @@ ls -A {disk}
     assert "磁盘已满" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_a_nearly_full_disk_is_named_even_for_a_read(tmp_path, sample):
-    """≤ 16 KiB free: SQLite cannot even make the -shm file a read needs; say the disk is full."""
-    disk = tmp_path / "disk"
+def test_on_a_full_disk_reading_and_rescue_work_and_writes_say_the_disk_is_full(tmp_path, sample):
+    """≤ 16 KiB free: SQLite cannot make the -shm a read needs, so the file is opened read-only: `deputy list`,
+    `export` and `db backup` to another disk work (the rescue), a write and an output on the full disk say the
+    disk is full, and the database is byte for byte as it was."""
+    disk, other = tmp_path / "disk", tmp_path / "other"
+    other.mkdir()
     size = sample.db.stat().st_size // 1024 + 64
     r = on_small_disk(disk, size, f"""
 cp {sample.db} {disk}/t.db
@@ -197,8 +227,10 @@ dd if=/dev/zero of={disk}/fill bs=1k 2>/dev/null
 rm -f {disk}/fill; dd if=/dev/zero of={disk}/fill bs=1k count=$(( $(df -k {disk} | awk 'NR==2 {{print $4}}') - 16 )) 2>/dev/null
 df -k {disk} | awk 'NR==2 {{print "free=" $4}}'
 sum=$(md5sum < {disk}/t.db)
-$RDTOOL --db {disk}/t.db deputy list; echo "rc=$?"
-$RDTOOL --db {disk}/t.db db check; echo "rc=$?"
+$RDTOOL --db {disk}/t.db deputy list > {other}/list.txt; echo "rc=$?"
+$RDTOOL --db {disk}/t.db export deputies -o {other}/d.csv; echo "rc=$?"
+$RDTOOL --db {disk}/t.db db backup {other}/; echo "rc=$?"
+$RDTOOL --db {disk}/t.db deputy add 新人 --gender 男 --level 镇 --term 3; echo "rc=$?"
 [ "$sum" = "$(md5sum < {disk}/t.db)" ] && echo same
 $RDTOOL --db {sample.db} export deputies -f xlsx -o {disk}/x.xlsx; echo "rc=$?"
 $RDTOOL --db {sample.db} report term -f docx -o {disk}/r.docx; echo "rc=$?"
@@ -207,7 +239,80 @@ ls -A {disk}
     out = r.stdout.split()
     free = int(out[0].split("=")[1])
     assert free <= 16, r
-    assert out[1:6] == ["rc=1", "rc=1", "same", "rc=1", "rc=1"], r
-    assert set(out[6:]) - {"t.db-shm", "t.db-wal"} == {"fill", "t.db"}, r  # no output, no temporary file
-    assert r.stderr.count("磁盘已满") == 4 and "确认这是 rdtool" not in r.stderr, r
+    assert out[1:8] == ["rc=0", "rc=0", "rc=0", "rc=1", "same", "rc=1", "rc=1"], r
+    assert set(out[8:]) - {"t.db-shm", "t.db-wal"} == {"fill", "t.db"}, r  # no output, no temporary file
+    assert r.stderr.count("磁盘已满") == 3 and "确认这是 rdtool" not in r.stderr, r
     assert "Traceback" not in r.stderr and "Exception" not in r.stderr, r
+    assert "王" in (other / "list.txt").read_text(encoding="utf-8")
+    assert "name" in (other / "d.csv").read_text(encoding="utf-8")
+    copies = list(other.glob("*.db"))
+    assert len(copies) == 1 and Cli(copies[0]).json("deputy", "list") == Cli(sample.db).json("deputy", "list")
+
+
+def test_descriptor_names_into_a_pipe_are_written_through_not_read_not_staged(town, db, tmp_path):
+    """`-o /dev/stdout` (and the other names of an open descriptor) into a pipe: the target is never opened for
+    reading (that was its own stdout pipe: a hang) and nothing is staged in $TMPDIR (a copy with private data)."""
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    link = tmp_path / "to-stdout"
+    link.symlink_to("/proc/self/fd/1")
+    for dest in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", link, "/dev/stderr"):
+        for fmt in ("csv", "xlsx"):
+            r = _raw_run(["--db", db, "export", "deputies", "-f", fmt, "-o", dest], TMPDIR=str(staging))
+            assert r.returncode == 0, r.stderr.decode()
+            out = r.stderr if str(dest) == "/dev/stderr" else r.stdout
+            assert ("王一".encode() in out) if fmt == "csv" else out.startswith(b"PK")
+    assert not list(staging.iterdir())
+    assert os.path.islink("/dev/stdout") and link.is_symlink()
+
+
+def _raw_run(args, stdout=None, **env):
+    """rdtool in a new process, its output as bytes (an .xlsx on stdout); timeout only a guard against a hang."""
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    return subprocess.run([sys.executable, "-m", "rdtool", *map(str, args)], timeout=60,
+                          stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+
+
+def test_a_descriptor_redirected_to_a_file_is_written_into_and_never_replaced(town, db, tmp_path):
+    link = tmp_path / "to-stdout"  # what /dev/stdout is, in a folder a failing test may spoil
+    link.symlink_to("/proc/self/fd/1")
+    target = tmp_path / "名册.csv"
+    with open(target, "wb") as out:
+        r = _raw_run(["--db", db, "export", "deputies", "-o", link, "--force"], stdout=out)
+    assert r.returncode == 0, r.stderr.decode()
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+    assert "王一" in target.read_text(encoding="utf-8")
+
+
+def test_sigterm_mid_write_leaves_no_temporary_file(town, db, tmp_path):
+    """SIGTERM (`timeout -s TERM`) delivered while the finished temporary file is being synced, before it is
+    renamed into place: the run unwinds and removes it (an export with --show-id holds full ID numbers)."""
+    import shutil
+
+    if not shutil.which("strace"):
+        pytest.skip("no strace")
+    out = tmp_path / "名单.csv"
+    term = ["strace", "-f", "-o", os.devnull, "-e", "trace=fsync", "-e", "inject=fsync:signal=SIGTERM:when=1"]
+    r = run(["--db", db, "export", "deputies", "--show-id", "-o", out], wrap=term)
+    assert r.returncode == 143, r.stderr
+    assert "终止信号" in r.stderr and "Traceback" not in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+    assert not out.exists()
+
+
+def test_a_stale_temporary_file_of_a_dead_run_is_removed_by_the_next_write_there(town, db, tmp_path):
+    import subprocess
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    stale = tmp_path / f".名单.csv.{gone.pid}.tmp"  # a run killed (SIGKILL, power cut) while writing 名单.csv
+    stale.write_text("王一,110101198003020028\n", encoding="utf-8")
+    mine = tmp_path / f".名单.csv.{os.getpid()}.tmp"  # a live process's: left alone
+    mine.write_text("", encoding="utf-8")
+    town("export", "deputies", "-o", tmp_path / "其他.csv")
+    assert not stale.exists() and mine.exists()

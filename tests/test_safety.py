@@ -281,3 +281,27 @@ def test_delete_and_restore_ask_on_a_terminal(cli, db, tmp_path, monkeypatch):
     assert dump(db) == before
     cli("db", "delete", "deputies", "1", input="y\n")
     assert cli.json("deputy", "list") == []
+
+
+def test_after_a_command_the_database_file_alone_holds_every_change(cli, db, tmp_path):
+    """With another program holding the file open (Datasette, a script) SQLite does not checkpoint on close: a
+    copy of the .db alone, taken after the command ended, silently lacked the change. rdtool checkpoints it."""
+    import shutil
+
+    from tests.helpers import run
+
+    keeper = sqlite3.connect(db)
+    try:
+        keeper.execute("SELECT count(*) FROM deputies").fetchall()
+        r = run(["--db", db, "deputy", "add", "林晓", "--gender", "女", "--level", "镇", "--term", "3"])
+        assert r.returncode == 0, r.stderr
+        assert Path(f"{db}-wal").exists()  # (the other program's connection keeps it)
+        copy = tmp_path / "copy.db"
+        shutil.copyfile(db, copy)  # what a file manager copies: the .db file, not its -wal
+    finally:
+        keeper.close()
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT name FROM deputies").fetchall() == [("林晓",)]
+    finally:
+        conn.close()

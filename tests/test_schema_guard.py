@@ -329,3 +329,26 @@ def test_a_migration_killed_at_any_fsync_leaves_the_triggers_and_the_history(tmp
         assert log_count(db) == history + 1
         assert after.json("db", "log", "--table", "deputies")[-1]["after"]["name"] == "吴刚"
         after("db", "check")
+
+
+def test_undo_of_a_command_written_before_a_schema_upgrade_says_why_it_cannot(tmp_path, monkeypatch):
+    """A meeting added by the previous release, then the upgrade (m1301_figures adds columns to meetings): the
+    logged state has the old shape. Undo says the upgrade is why, not "changed by another program"."""
+    from rdtool.store import migrations as schema
+
+    path = tmp_path / "t.db"
+    upgrade = [name for name, _ in schema.MIGRATIONS].index("m1301_figures")
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:upgrade])
+        old = Cli(path)
+        old("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05")
+        old("meeting", "add", "--kind", "主席团", "--date", "2019-01-10")
+    import gc
+
+    gc.collect()
+    cli = Cli(path)
+    cli("db", "info")  # the upgrade
+    r = cli.fails("undo", "--yes")
+    assert "数据库结构已随 rdtool 升级而改变" in r.stderr and "其他程序" not in r.stderr
+    assert "会议 P3-01" in r.stderr
+    assert "数据库结构已随 rdtool 升级而改变" in cli.json("undo", "--dry-run")["conflict"]

@@ -4,6 +4,7 @@ records, and never undoes an undo."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -167,6 +168,53 @@ def test_undo_refuses_a_record_changed_by_another_program(base):
     conn.commit()
     r = base.fails("undo", "--yes")
     assert "其他程序" in r.stderr
+
+
+def test_a_write_committed_between_the_preview_and_the_undo_is_a_conflict_not_reverted(base):
+    """The interleaving is made, not raced: the moment undo's connection starts its write transaction, another
+    rdtool process commits an edit of the same record. The check must see it (it runs inside the transaction)."""
+    from rdtool.errors import RdtoolError
+    from rdtool.services.admin import undo as svc
+    from rdtool.store.opening import open_store
+    from tests.helpers import run
+
+    base("meeting", "edit", "P5-01", "--notes", "甲")
+    target = base.json("undo", "--list")[0]["id"]
+    store = open_store(base.db)
+    fired = []
+
+    def between(statement: str) -> None:
+        if statement.startswith("BEGIN IMMEDIATE") and not fired:
+            fired.append(run(["--db", base.db, "meeting", "edit", "P5-01", "--notes", "乙"]))
+
+    store.conn.set_trace_callback(between)
+    try:
+        assert svc.plan(store, target)["conflict"] is None  # what the preview saw
+        with pytest.raises(RdtoolError) as exc:
+            svc.apply(store, target)
+    finally:
+        store.conn.set_trace_callback(None)
+        store.close()
+    assert fired and fired[0].returncode == 0, fired and fired[0].stderr
+    assert "在此之后被第" in str(exc.value) and "meeting edit P5-01" in str(exc.value)
+    assert base.json("meeting", "show", "P5-01")["notes"] == "乙"  # the other write stands
+
+
+def test_ids_and_phones_in_corrections_and_undo_are_masked_unless_asked_for(base):
+    old_id, new_id, old_phone, new_phone = "510000195808217388", "110101198003020028", "17000002424", "13912345678"
+    base("deputy", "edit", "李明", "--id-number", old_id, "--phone", old_phone)
+    out = base("deputy", "edit", "李明", "--id-number", new_id, "--phone", new_phone).stdout
+    assert "身份证号 5100**********7388 → 1101**********0028" in out and "联系电话 170****2424 → 139****5678" in out
+    shown = [base("undo", "--dry-run").stdout, base("undo", "--dry-run", "--format", "json").stdout]
+    for text in shown:
+        assert "1101**********0028" in text and "139****5678" in text
+    for text in [out, *shown]:
+        assert not {old_id, new_id, old_phone, new_phone} & set(re.findall(r"\d{11,18}", text)), text
+    assert new_id in base("undo", "--dry-run", "--show-id").stdout
+    done = base("undo", "--yes").stdout
+    assert "1101**********0028 → 5100**********7388" in done and old_id not in done
+    out = base("deputy", "edit", "李明", "--phone", new_phone, "--show-phone").stdout
+    assert f"联系电话 {old_phone} → {new_phone}" in out
 
 
 def _big_import(base, tmp_path, n: int) -> None:

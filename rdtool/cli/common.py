@@ -206,6 +206,11 @@ def echo_recomputed(lines: list[str], err: bool = False) -> None:
         say(("随之重新计算：" if i == 0 else "  ") + line, err=err)
 
 
+def shown(show_id: bool, show_phone: bool) -> frozenset[str]:
+    """The private fields --show-id and --show-phone ask to see in full (else masked)."""
+    return frozenset({"id_number"} if show_id else set()) | frozenset({"phone"} if show_phone else set())
+
+
 def echo_report(report, empty: str | None = None) -> None:
     """Print what a write changed (rdtool.services.kernel.corrections.Report): the record corrected, before → after,
     then what was recomputed from it."""

@@ -20,7 +20,7 @@ from typer.exceptions import Abort
 from rdtool import __version__
 from rdtool.cli.click_api import ClickException, NoArgsIsHelpError, click, get_current_context
 from rdtool.cli.click_api import UsageError as ClickUsageError
-from rdtool.errors import DOMAIN, USAGE, RdtoolError, exit_code_for
+from rdtool.errors import DOMAIN, USAGE, RdtoolError, Terminated, exit_code_for
 
 # name -> (module, short help). Order is the order shown in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -155,8 +155,11 @@ class LazyGroup(TyperGroup):
         opened = sys.modules.get("rdtool.store.opening")
         if opened is not None:
             opened.OPENED.clear()
+        restore = _terminate_by_exception()
         try:
             rv = super().main(args=args, prog_name=prog_name or "rdtool", **extra)
+        except Terminated:
+            _fail("已中止：收到终止信号（SIGTERM）；尚未提交的改动没有写入，临时文件已删除", 143)
         except NoArgsIsHelpError as exc:  # `rdtool deputy`: the help is the answer
             help_text = exc.format_message()
             if help_text:  # (with rich, the help was printed already)
@@ -206,6 +209,8 @@ class LazyGroup(TyperGroup):
                 _fail(str(found), found.exit_code)
             _fail(f"rdtool 内部错误（{type(exc).__name__}）：{exc}", exit_code_for(exc),
                   "这是程序的缺陷，请把命令和这行信息告诉维护人员；设 RDTOOL_DEBUG=1 可看详细信息")
+        finally:
+            restore()
         try:
             sys.stdout.flush()
         except OSError as exc:
@@ -213,6 +218,22 @@ class LazyGroup(TyperGroup):
                 raise
             _quiet_broken_pipe()
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _terminate_by_exception():
+    """While a command runs, SIGTERM raises Terminated (rdtool.errors) so that `finally` blocks run: the
+    transaction rolls back and temporary files are removed. Returns what puts the old handler back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return lambda: None
+
+    def terminated(signum, frame):
+        raise Terminated()
+
+    old = signal.signal(signal.SIGTERM, terminated)
+    return lambda: signal.signal(signal.SIGTERM, old)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -80,8 +80,9 @@ def _csv(path: Path, header: list[str], rows) -> None:
 
 def _xlsx(path: Path, header: list[str], rows, at: int) -> None:
     import openpyxl
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
+
+    from rdtool.io.xlsx_cells import cell as text_cell
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("导入错误")
@@ -99,13 +100,8 @@ def _xlsx(path: Path, header: list[str], rows, at: int) -> None:
     mark = PatternFill("solid", fgColor="FFF2CC")
 
     def cell(value: str, font=None, fill=None):
-        c = WriteOnlyCell(sheet, value=value)
-        c.number_format = "@"   # text: an ID stays an ID
-        if font is not None:
-            c.font = font
-        if fill is not None:
-            c.fill = fill
-        return c
+        # text, never a formula ("=1+2" stays what she typed); "@": an ID stays an ID
+        return text_cell(sheet, value, font=font, fill=fill, number_format="@")
 
     sheet.append([cell(h, bold) for h in header])
     for cells, bad in rows:

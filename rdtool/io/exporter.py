@@ -69,11 +69,11 @@ def _write_xlsx(rows, cols: list[Column], output: Path, headers: str, sheet_name
     import itertools
 
     import openpyxl
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     from rdtool.io.sheet_print import for_printing
+    from rdtool.io.xlsx_cells import cell
 
     zh = headers == "zh"
     book = openpyxl.Workbook(write_only=True)
@@ -92,19 +92,12 @@ def _write_xlsx(rows, cols: list[Column], output: Path, headers: str, sheet_name
     centred = Alignment(horizontal="center", vertical="center")
 
     def header_cell(text: str):
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font, cell.alignment = bold, centred
-        return cell
+        return cell(sheet, text, font=bold, alignment=centred)
 
     def data_cell(col: Column, value):
-        cell = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"  # text is text: "=…" is never a formula here
-            if col.key in PRIVATE_FIELDS:
-                cell.number_format = "@"
-        elif col.kind == "date" and value is not None:
-            cell.number_format = "yyyy-mm-dd"
-        return cell
+        if isinstance(value, str):  # text is text: "=…" is never a formula (rdtool.io.xlsx_cells)
+            return cell(sheet, value, number_format="@" if col.key in PRIVATE_FIELDS else None)
+        return cell(sheet, value, number_format="yyyy-mm-dd" if col.kind == "date" and value is not None else None)
 
     sheet.append([header_cell(header(c, zh)) for c in cols])
     n = 0

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from rdtool.dates import file_stamp
 from rdtool.errors import RdtoolError, UsageError
-from rdtool.paths import (absolute, backup_dir, disk_full, remove_leftovers, remove_quietly, same_file,
+from rdtool.paths import (absolute, backup_dir, disk_full, private_folder, remove_leftovers, remove_quietly, same_file,
                           sqlite_uri)
 
 if TYPE_CHECKING:
@@ -55,7 +55,8 @@ def take(store: Store, dest: Path | None = None, reason: str = "manual", keep: i
         remove_leftovers(f)
     if dest is None:
         try:
-            home.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_folder(backup_dir(store.path))  # 0700 from the first backup, automatic or not, any umask
+            private_folder(home)
         except OSError as exc:
             raise os_error(exc, home, "建立备份目录") from None
         dest = home / _name(store, reason)

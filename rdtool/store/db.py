@@ -40,6 +40,8 @@ class Store:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        # why a file opened read-only by necessity cannot be written (a full disk), said by any write
+        self.why_readonly: RdtoolError | None = None
         self._depth = 0
         # Set by a command before it writes: kept with the command's entry in the change log.
         self.reason: str | None = None
@@ -85,8 +87,8 @@ class Store:
         if self.refusal:
             raise RdtoolError(self.refusal, "用 rdtool db check 查看问题，或用 rdtool db restore 从备份恢复")
         if self.readonly:
-            raise RdtoolError(f"数据库文件是只读的，不能写入：{self.path}",
-                              "检查文件和所在目录的权限（如 chmod u+w），或换用可写的副本")
+            raise self.why_readonly or RdtoolError(f"数据库文件是只读的，不能写入：{self.path}",
+                                                   "检查文件和所在目录的权限（如 chmod u+w），或换用可写的副本")
         if self._depth:
             self._depth += 1
             try:
@@ -108,8 +110,20 @@ class Store:
             raise
         else:
             self.conn.execute("COMMIT")
+            self._checkpoint()
         finally:
             self._depth = 0
+
+    def _checkpoint(self) -> None:
+        """Copy what was just committed from the -wal into the database file itself (PASSIVE: never waits for,
+        never blocks a reader). SQLite does so when its last connection closes; with Datasette or a script
+        holding the file open it would wait for 1000 pages, and a copy of the .db alone (a file manager, a USB
+        stick) taken after the command would silently lack the change. A failure leaves the change safe in the
+        -wal, where SQLite reads it."""
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error:
+            pass
 
     def close(self) -> None:
         self.conn.close()
@@ -169,8 +183,9 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     """A connection that has written nothing yet (the caller decides, once the file is accepted, to switch to WAL).
 
     Read-only: `mode=ro`; where SQLite cannot even read that way — a WAL database on a CD or a read-only share,
-    whose -shm it cannot create — `immutable=1`, which is sound because nothing can change such a file (and
-    is used only when no -wal file with content lies beside it, since immutable reads would not see it).
+    or on a full disk, whose -shm it cannot create — `immutable=1`, which is sound because nothing can change
+    such a file (a writer would need room for its -wal too), and is used only when no -wal file with content
+    lies beside it, since immutable reads would not see it.
     """
     if readonly:
         from rdtool.paths import absolute, sqlite_uri
@@ -182,8 +197,10 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
         except sqlite3.OperationalError as exc:
             conn.close()
             wal = Path(f"{path}-wal")
-            if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) and \
-                    not (wal.exists() and wal.stat().st_size):
+            from rdtool.store.paths import disk_full
+
+            cannot = getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN"))
+            if (cannot or disk_full(path)) and not (wal.exists() and wal.stat().st_size):
                 conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
             else:
                 raise

@@ -61,12 +61,23 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
         adopt = True
     if not readonly and not _writable(path):
         readonly = True  # a read-only file or folder: reading works, any write says why it cannot
+    full = None
     try:
-        conn = connect(path, readonly)
-        applied = applied_migrations(conn)
+        conn, applied = _connected(path, readonly)
     except sqlite3.DatabaseError as exc:
-        raise _open_error(path, exc) from None
+        from rdtool.store.paths import disk_full, disk_full_error
+
+        if readonly or not disk_full(path):
+            raise _open_error(path, exc) from None
+        # a full disk: SQLite cannot make the -shm a read needs. Read-only commands (list, export, db backup to
+        # another disk) still work, opened read-only; a write says the disk is full
+        try:
+            conn, applied = _connected(path, True)
+        except sqlite3.DatabaseError:
+            raise _open_error(path, exc) from None
+        readonly, full = True, disk_full_error(path)
     store = Store(conn, path, readonly)
+    store.why_readonly = full
     try:
         _accept(store, applied, create, migrate, incomplete_ok)
     except BaseException:
@@ -76,6 +87,15 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
         os.chmod(path, 0o600)  # a file rdtool made, or the empty file it was told to make its database
     OPENED.append(path)
     return store
+
+
+def _connected(path: Path, readonly: bool) -> tuple[sqlite3.Connection, list[str]]:
+    conn = connect(path, readonly)
+    try:
+        return conn, applied_migrations(conn)
+    except BaseException:
+        conn.close()
+        raise
 
 
 def _accept(store: Store, applied: list[str], create: bool, migrate: bool, incomplete_ok: bool) -> None:

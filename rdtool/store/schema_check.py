@@ -42,6 +42,27 @@ class Shape(NamedTuple):
     triggers: dict[str, str]             # trigger (not rdtool's log triggers) -> table
 
 
+def upgraded_since(conn: sqlite3.Connection, moment: str) -> str | None:
+    """When the schema was last upgraded after `moment` (a change-log time, ISO UTC), None when it was not:
+    records written before then are logged in the old shape (`undo` says so instead of blaming another program)."""
+    from datetime import datetime, timezone
+
+    def utc(text: str) -> datetime | None:
+        try:
+            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except (TypeError, ValueError):
+            return None
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+    since = utc(moment)
+    if since is None:
+        return None
+    times = [utc(t) for (t,) in conn.execute(
+        "SELECT applied_at FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))]
+    later = [t for t in times if t is not None and t > since]
+    return max(later).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if later else None
+
+
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     """rdtool's applied migrations, in order; [] for an empty file. A file with tables but no rdtool migration
     record is another program's database: sqlite3.DatabaseError."""

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, ReasonOpt, VerboseOpt, check_format, confirm_done,
-                               echo_recomputed, echo_report, make_app, open_db, optional, parse_option, warn)
+                               echo_recomputed, echo_report, make_app, open_db, optional, parse_option, shown, warn)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, leave_out_first, render_list, render_record, render_rows
 
@@ -169,6 +169,8 @@ def edit(
     status_reason: Optional[str] = optional("--status-reason", "<离任原因>"),
     notes: Optional[str] = optional("--notes", "<备注>"),
     reason: Optional[str] = ReasonOpt,
+    show_id: bool = typer.Option(False, "--show-id", help="改前改后显示完整身份证号（默认脱敏）"),
+    show_phone: bool = typer.Option(False, "--show-phone", help="改前改后显示完整电话号码（默认脱敏）"),
     db: Optional[str] = DbOpt,
 ) -> None:
     """更正代表的任一项信息，包括状态和离任日期（--status 在任 恢复误录离任的代表）。离任日期改变时，
@@ -181,7 +183,7 @@ def edit(
                                        level=level, constituency=constituency, term=new_term, elected_on=elected_on,
                                        re_elected=re_elected, phone=phone, id_number=id_number, status=status,
                                        status_date=status_date, status_reason=status_reason, notes=notes),
-                      term, reason)
+                      term, reason, show=shown(show_id, show_phone))
     echo_report(result["report"], f"{result['name']}（ID {result['id']}）没有变化")
 
 

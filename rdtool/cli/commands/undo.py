@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, FormatOpt, check_format, confirm, make_app, open_db, say)
+from rdtool.cli.common import DbOpt, FormatOpt, check_format, confirm, make_app, open_db, say
+from rdtool.cli.common import shown as shown_fields
 from rdtool.render import Column, render_rows
 
 undo_app = make_app("撤销上一步")
@@ -19,6 +20,8 @@ def undo(
     yes: bool = typer.Option(False, "--yes", "-y", help="不询问，直接撤销（脚本中必须加）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只显示将撤销什么，不写入"),
     list_: bool = typer.Option(False, "--list", help="列出最近的写入命令及是否已撤销"),
+    show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号（默认脱敏）"),
+    show_phone: bool = typer.Option(False, "--show-phone", help="显示完整电话号码（默认脱敏）"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -34,7 +37,8 @@ def undo(
                                          Column("reason", "原因"), Column("entries", "改动条数"),
                                          Column("state", "状态")], fmt)
         return
-    p = svc.plan(store, command_id, lines=None if fmt == "json" else svc.PREVIEW_LINES)
+    p = svc.plan(store, command_id, lines=None if fmt == "json" else svc.PREVIEW_LINES,
+                 show=shown_fields(show_id, show_phone))
     if fmt == "json" and (dry_run or p["conflict"]):
         from rdtool.render import render_json
 

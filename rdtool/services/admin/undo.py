@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Iterable
 
 from rdtool.errors import NotFound, RdtoolError
 from rdtool.services.kernel import describe
@@ -77,8 +78,9 @@ def _target(store: Store, command_id: int | None) -> dict:
     raise NotFound("没有可以撤销的命令", "修改记录中没有尚未撤销的写入")
 
 
-def plan(store: Store, command_id: int | None = None, lines: int | None = None) -> dict:
-    """What undo would do: the command, a description of each record put back, and the conflict if any.
+def plan(store: Store, command_id: int | None = None, lines: int | None = None, show: Iterable[str] = ()) -> dict:
+    """What undo would do: the command, a description of each record put back (ID and phone numbers masked
+    unless their field is in `show`), and the conflict if any.
 
     `lines`: describe only the first so many records (`changes`; `change_count` says how many there are in all).
     """
@@ -88,7 +90,7 @@ def plan(store: Store, command_id: int | None = None, lines: int | None = None) 
     links = tuple(describe.LINKS)
     records = ((r["table_name"], r["before"], r["after"]) for r in changelog_undo.command_records(store, c["id"], links))
     changes, count = describe.record_lines(store, records, changelog_undo.link_entries(store, c["id"], links),
-                                           invert=True, limit=lines)
+                                           invert=True, limit=lines, show=show)
     conflict = _conflict(store, c["id"])
     return {"command": c["id"], "at": c["at"], "time": local_time(c["at"]), "command_line": command_line(c["argv"]),
             "reason": c["reason"], "entries": c["entries"], "records": changelog_undo.command_record_count(store, c["id"]),
@@ -112,6 +114,12 @@ def _conflict(store: Store, command_id: int) -> tuple[str, int | None] | None:
         other = changelog_undo.command(store, later["command_id"])
         return (f"{kind} {record} 在此之后被第 {other['id']} 号命令修改过"
                 f"（{local_time(other['at'])}：{command_line(other['argv'])}）", other["id"])
+    from rdtool.store.schema_check import upgraded_since
+
+    upgraded = upgraded_since(store.conn, changelog_undo.command(store, command_id)["at"])
+    if upgraded:  # the upgrade reshaped the records (new columns): the logged state cannot match, nobody changed it
+        return (f"这条命令写入之后，数据库结构已随 rdtool 升级而改变（{local_time(upgraded)} 升级），"
+                f"修改记录中{kind} {record} 的原状态与现在的结构对不上，不能按记录自动恢复", None)
     return f"{kind} {record} 在此之后被其他程序修改过（如 sqlite3 或 Datasette）", None
 
 

@@ -88,6 +88,14 @@ def check_record(values: dict) -> list[tuple[str, str, str]]:
     return problems
 
 
+def problems_error(errors: list[tuple]) -> ValidationError:
+    """代表信息有误 with each (field, value, message); an ID or phone number typed wrong is shown masked, like
+    every other line rdtool prints (a terminal, a log, cron's mail)."""
+    masked = {"id_number": F.mask_id, "phone": F.mask_phone}
+    return ValidationError("代表信息有误：", problems=[f"{f}（{_zh(f)}）“{masked.get(f, str)(v) if v else v}”：{m}"
+                                                  for f, v, m in errors])
+
+
 def add(store: Store, raw: dict) -> dict:
     """Add one deputy from raw values (labels or codes, any date spelling): {id, report} — the report says which
     meetings on record now count the deputy (a deputy entered late, with no 当选日期 or one before them)."""
@@ -95,7 +103,7 @@ def add(store: Store, raw: dict) -> dict:
     if not errors:
         errors = check_record(values)
     if errors:
-        raise ValidationError("代表信息有误：", problems=[f"{field}（{_zh(field)}）“{v}”：{m}" for field, v, m in errors])
+        raise problems_error(errors)
     from rdtool.services.kernel import corrections
 
     with corrections.write(store, verb="已增加") as report:  # a deputy added late counts at the meetings on record

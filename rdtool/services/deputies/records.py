@@ -9,11 +9,13 @@ error back (a presidium role it ended opens again).
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from rdtool import fields as F
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.services.kernel import corrections
-from rdtool.services.deputies.deputies import ENDED, FIELDS, _zh, check_record, resolve
+from rdtool.services.deputies.deputies import ENDED, FIELDS, _zh, check_record, problems_error, resolve
 from rdtool.store import deputies as sql
 from rdtool.store.db import Store
 
@@ -38,11 +40,13 @@ def departure_problem(store: Store, deputy: dict, day: str) -> str | None:
 
 
 def _problems(errors) -> ValidationError:
-    return ValidationError("代表信息有误：", problems=[f"{f}（{_zh(f)}）“{v}”：{m}" for f, v, m in errors])
+    return problems_error(errors)
 
 
-def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str | None = None) -> dict:
-    """Correct fields of a deputy; a status and its date as well (在任 reinstates)."""
+def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str | None = None,
+         show: Iterable[str] = ()) -> dict:
+    """Correct fields of a deputy; a status and its date as well (在任 reinstates). What changed is described
+    with ID and phone numbers masked unless their field is in `show`."""
     current = resolve(store, ref, term)
     fields = [f for f in EDITABLE if f.name in raw]
     values, errors = F.parse_fields(fields, raw)
@@ -68,7 +72,7 @@ def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str
         raise _problems(errors)
     changes = {k: (int(v) if k == "re_elected" and v is not None else v) for k, v in values.items()
                if v != current.get(k)}
-    with corrections.write(store, reason, subject=("deputies", current["id"])) as report:
+    with corrections.write(store, reason, subject=("deputies", current["id"]), show=show) as report:
         sql.update(store, current["id"], changes)
         old_day = current["status_date"] if current["status"] in ENDED else None
         new_day = merged["status_date"] if merged["status"] in ENDED else None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from rdtool.labels import clean
 from rdtool.services.kernel import describe
@@ -31,9 +31,10 @@ REASON_MAX = 500
 class Report:
     """What one command changed: the record corrected, other records it wrote, what was recomputed."""
 
-    def __init__(self, subject: tuple[str, int | str] | None = None, verb: str = "已更正"):
+    def __init__(self, subject: tuple[str, int | str] | None = None, verb: str = "已更正", show: Iterable[str] = ()):
         self.subject = subject
         self.verb = verb
+        self.show = frozenset(show)      # private fields shown in full (--show-id, --show-phone): else masked
         self.corrected: list[str] = []   # the subject's changes
         self.also: list[str] = []        # other records the command wrote
         self.derived: list[str] = []     # recomputed: 'C5-5 应到 40→39；C5-5#4 未通过→通过'
@@ -116,12 +117,12 @@ def check_reason(reason: str | None) -> str | None:
 
 @contextlib.contextmanager
 def write(store: Store, reason: str | None = None, subject: tuple[str, int | str] | None = None,
-          verb: str = "已更正") -> Iterator[Report]:
+          verb: str = "已更正", show: Iterable[str] = ()) -> Iterator[Report]:
     """One transaction: the caller's writes, then the recomputation; the report is filled when it ends.
 
     Nested inside another correction (an import calling a group's function), it adds nothing: the outer one
     recomputes and reports."""
-    report = Report(subject, verb)
+    report = Report(subject, verb, show)
     if store._depth:
         with store.transaction():
             yield report
@@ -161,6 +162,6 @@ def _describe(store: Store, report: Report, entries: list[dict]) -> None:
     if report.subject:
         row = changelog.find_record(store, report.subject[0], report.subject[1])
         report.subject_text = describe.record_ref(store, report.subject[0], row or {"id": report.subject[1]})
-        for line in describe.entry_lines(store, mine, derived=False):
+        for line in describe.entry_lines(store, mine, derived=False, show=report.show):
             report.corrected.append(line.split("：", 1)[1] if "：" in line else line)
-    report.also = describe.entry_lines(store, others, derived=False, skip={"attendance"})
+    report.also = describe.entry_lines(store, others, derived=False, skip={"attendance"}, show=report.show)

@@ -72,10 +72,20 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def value_text(store: Store, table: str, column: str, value: Any) -> str:
-    """A stored value as a person reads it."""
+def private(column: str) -> str | None:
+    """'id_number' or 'phone' for a column holding one (masked unless shown), else None."""
+    return "id_number" if "id_number" in column else "phone" if "phone" in column else None
+
+
+def value_text(store: Store, table: str, column: str, value: Any, show: Iterable[str] = ()) -> str:
+    """A stored value as a person reads it; an ID or phone number masked unless its field is in `show`."""
     if value is None or value == "":
         return "空"
+    kind = private(column)
+    if kind is not None and kind not in show:
+        from rdtool.fields import mask_id, mask_phone
+
+        return (mask_id if kind == "id_number" else mask_phone)(str(value))
     enum = _ENUM.get((table, column)) or _ENUM.get(column)
     if enum:
         return label(enum, value)
@@ -133,15 +143,16 @@ def record_ref(store: Store, table: str, row: dict) -> str:
     return f"{KIND_ZH.get(table, table)} #{row.get('id', '?')}"
 
 
-def field_changes(store: Store, table: str, before: dict, after: dict, derived: bool = True) -> list[str]:
-    """['工作单位及职务 三川村 → 三川镇政府', …] for the columns that differ."""
+def field_changes(store: Store, table: str, before: dict, after: dict, derived: bool = True,
+                  show: Iterable[str] = ()) -> list[str]:
+    """['工作单位及职务 三川村 → 三川镇政府', …] for the columns that differ (IDs and phones masked unless in `show`)."""
     out = []
     for column, new in after.items():
         old = before.get(column)
         if old == new or column in _HIDDEN or (not derived and (table, column) in DERIVED):
             continue
-        out.append(f"{field_zh(table, column)} {value_text(store, table, column, old)} → "
-                   f"{value_text(store, table, column, new)}")
+        out.append(f"{field_zh(table, column)} {value_text(store, table, column, old, show)} → "
+                   f"{value_text(store, table, column, new, show)}")
     return out
 
 
@@ -177,8 +188,9 @@ def _link_lines(store: Store, entries: list[dict], invert: bool) -> list[str]:
 
 
 def entry_lines(store: Store, entries: Iterable[dict], *, invert: bool = False, derived: bool = True,
-                skip: set[str] = frozenset()) -> list[str]:
-    """One line per record the entries touched, oldest first; `invert` describes their undoing.
+                skip: set[str] = frozenset(), show: Iterable[str] = ()) -> list[str]:
+    """One line per record the entries touched, oldest first; `invert` describes their undoing. ID and phone
+    numbers are masked unless their field is in `show` ('id_number', 'phone': --show-id, --show-phone).
 
     Several entries on one record (an insert then two updates) read as one change from the first state to
     the last. Tables in `skip` are left out (a roll call's rows are summarised by its meeting).
@@ -201,14 +213,14 @@ def entry_lines(store: Store, entries: Iterable[dict], *, invert: bool = False, 
                 first[2] = "void"
     lines = []
     for (table, _), (before, after, action) in by_record.items():
-        line = _record_line(store, table, before, after, invert, derived)
+        line = _record_line(store, table, before, after, invert, derived, show=show)
         if line:
             lines.append(line)
     return lines + _link_lines(store, links, invert)
 
 
 def _record_line(store: Store, table: str, before: dict | None, after: dict | None, invert: bool, derived: bool,
-                 text: bool = True) -> str | bool | None:
+                 text: bool = True, show: Iterable[str] = ()) -> str | bool | None:
     """The line for one record's change (None when nothing a person reads changed); with text=False only
     whether there is one (no names looked up)."""
     if invert:
@@ -229,12 +241,12 @@ def _record_line(store: Store, table: str, before: dict | None, after: dict | No
     if not text:
         return any(before.get(c) != v and c not in _HIDDEN and (derived or (table, c) not in DERIVED)
                    for c, v in after.items()) or None
-    changes = field_changes(store, table, before, after, derived)
+    changes = field_changes(store, table, before, after, derived, show)
     return f"{record_ref(store, table, after)}：{'；'.join(changes)}" if changes else None
 
 
 def record_lines(store: Store, records: Iterable[tuple[str, str | None, str | None]], links: Iterable[dict], *,
-                 invert: bool = False, limit: int | None = None) -> tuple[list[str], int]:
+                 invert: bool = False, limit: int | None = None, show: Iterable[str] = ()) -> tuple[list[str], int]:
     """entry_lines for a stream: records are (table, first entry's before, last entry's after) as JSON text, in
     the order first touched (rdtool.store.changelog_undo.command_records); links the link tables' inserts and deletes.
     Returns the first `limit` lines (all when None) and how many there are in all: lines past the limit are
@@ -246,7 +258,7 @@ def record_lines(store: Store, records: Iterable[tuple[str, str | None, str | No
         if not wanted and (before is None) != (after is None):  # added or removed: a line, no need to read it
             count += 1
             continue
-        line = _record_line(store, table, _load(before), _load(after), invert, True, text=wanted)
+        line = _record_line(store, table, _load(before), _load(after), invert, True, text=wanted, show=show)
         if line:
             count += 1
             if wanted:

@@ -198,6 +198,18 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
     return result
 
 
+def _private_shown(field: str | None, value: str | None) -> str | None:
+    """A value as an error shows it: an ID or phone number masked (the message goes to a terminal, a log, cron's
+    mail; the row and column say where it is)."""
+    from rdtool.fields import mask_id, mask_phone
+
+    if value and field and "id_number" in field:
+        return mask_id(str(value))
+    if value and field and "phone" in field:
+        return mask_phone(str(value))
+    return value
+
+
 def format_errors(path: Path, loaded: Loaded, errors: list[RowError], errors_to: Path | None,
                   unwritten: str | None = None) -> ValidationError:
     """The rows' errors; `unwritten`: why the --errors file could not be written (said after them)."""
@@ -207,7 +219,8 @@ def format_errors(path: Path, loaded: Loaded, errors: list[RowError], errors_to:
     shown = []
     for e in errors[:MAX_ERRORS_SHOWN]:
         where = f"第{e.row}行" + (f" {layout.where(e.field)}" if e.field else "")
-        value = f"“{_short(e.value)}”" if e.value and e.value not in e.message else ""
+        typed = _private_shown(e.field, e.value)
+        value = f"“{_short(typed)}”" if typed and typed not in e.message else ""
         shown.append(f"{where}{value}：{e.message}")
     if len(errors) > MAX_ERRORS_SHOWN:
         shown.append(f"……还有 {len(errors) - MAX_ERRORS_SHOWN} 处错误未列出")
