@@ -39,7 +39,8 @@ CHECKS: list[str] = [
     "rdtool.services.elections.post_ends:checks",
     "rdtool.services.elections.by_elections:checks",
     "rdtool.services.admin.stored_values:checks",
-    "rdtool.services.admin.law_checks:checks",  # issue 26
+    "rdtool.services.admin.law_checks:checks",
+    "rdtool.services.general_election.appeals:checks",  # issue 26
 ]
 
 
