@@ -14,7 +14,7 @@ TABLE_ZH: dict[str, str] = {
     "proposal_cosigners": "附议代表", "proposal_rounds": "办理轮次", "proposals_fts": "议案建议全文检索",
     "activities": "代表活动", "activity_participants": "活动参加人员", "general_elections": "换届选举",
     "ge_constituencies": "换届选举选区", "ge_candidates": "换届选举候选人", "ge_rounds": "换届选举投票轮次",
-    "ge_votes": "换届选举得票", "change_log": "修改记录", "commands": "修改记录的命令",
+    "ge_votes": "换届选举得票", "ge_appeals": "选民名单申诉", "change_log": "修改记录", "commands": "修改记录的命令",
     "mandate_ends": "代表资格终止", "post_ends": "职务终止（罢免、辞职）", "meeting_numbering": "会议编号起点",
     "_sqlite_migrations": "数据库结构版本",
 }
@@ -31,6 +31,7 @@ COLUMN_ZH: dict[str, str] = {
     "command_id": "命令ID", "hash": "校验值", "argv": "命令行", "reason": "原因", "undoes": "撤销的命令",
     "first_log_id": "首条修改记录", "last_log_id": "末条修改记录", "last_hash": "末条校验值",
     "ended_by_contest": "因选举结束任职（选举ID）",
+    "filed_on": "申诉日期", "decision": "处理决定", "court_filed_on": "起诉日期", "court_decided_on": "判决日期",
     # (table.column where a name means something else in that table)
     "_sqlite_migrations.name": "迁移名称", "ge_constituencies.name": "选区名称",
 }
@@ -129,6 +130,7 @@ CHECKS: dict[str, str] = {
     "oath_late": "宪法宣誓晚于一般期限",
     "assignment_late": "建议交办晚于规定",
     "presidium_meeting_request": "临时主席团会议提议不合规定",
+    "voter_list_appeal": "选民名单申诉超出期限",
     "under_age": "未满十八周岁",
     "credentials_after_first_session": "代表资格审查晚于第一次会议",
     "incompatible_posts": "主席团成员兼任行政职务",

@@ -393,3 +393,20 @@ def test_henan_extraordinary_presidium_meeting_proposed_by_members(tmp_path, pro
         assert [f["record"] for f in findings(cli, "presidium_meeting_request")] == ["P3-01"]
     else:
         assert "河南" in cli.fails(*args, "2017-03-01", "--requested-by", "3").stderr
+
+
+# --- (4) voter-list appeals: 选举法 第二十九条 (five days to appeal, three to decide, court five days before) -----
+
+def test_voter_list_appeals_and_their_time_limits(cli):
+    cli("general-election", "plan", "3", "--level", "镇", "--election-day", "2016-11-15", "--registration",
+        "2016-10-20")
+    ok = cli("general-election", "appeal", "3", "申诉甲", "--filed", "2016-10-25", "--decided", "2016-10-28",
+             "--court-filed", "2016-11-10", "--court-decided", "2016-11-14")  # each on its last day
+    assert "已记录" in ok.stdout and "第二十九条" not in ok.stderr
+    late = cli("general-election", "appeal", "3", "申诉乙", "--filed", "2016-10-26", "--decided", "2016-10-30",
+               "--court-filed", "2016-11-11", "--court-decided", "2016-11-15")
+    assert late.stderr.count("选举法第二十九条") == 4
+    rows = cli.json("general-election", "appeals", "3")
+    assert [bool(r["problems"]) for r in rows] == [False, True]
+    assert len(findings(cli, "voter_list_appeal")) == 4
+    cli.fails("general-election", "appeal", "3", "申诉丙", "--filed", "2016-11-16")  # after election day

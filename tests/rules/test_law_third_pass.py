@@ -170,3 +170,18 @@ def test_henan_presidium_meeting_request():
     assert "河南" in p(5, 9, None)
     assert PROFILES["henan"].presidium_request.value == 3
     assert {c for c, pr in PROFILES.items() if pr.presidium_request.value} == {"henan"}
+
+
+# --- 选举法 第二十九条: voter-list appeals ----------------------------------------------------------------------
+
+def test_voter_list_appeal_limits():
+    from rdtool.rules.voter_list import voter_list_appeal_problems as p
+
+    day, published = date(2016, 11, 15), date(2016, 10, 20)
+    assert p(published, date(2016, 10, 25), date(2016, 10, 28), date(2016, 11, 10), date(2016, 11, 14), day) == []
+    assert "五日" in p(published, date(2016, 10, 26), None, None, None, day)[0]
+    assert "早于选民名单公布" in p(published, date(2016, 10, 19), None, None, None, day)[0]
+    assert "三日" in p(published, date(2016, 10, 25), date(2016, 10, 29), None, None, day)[0]
+    assert "五日以前" in p(published, date(2016, 10, 25), None, date(2016, 11, 11), None, day)[0]
+    assert "以前作出" in p(published, date(2016, 10, 25), None, None, date(2016, 11, 15), day)[0]
+    assert p(None, date(2016, 11, 1), None, None, None, day) == []  # publication not recorded

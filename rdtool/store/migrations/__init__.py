@@ -30,6 +30,7 @@ ORDER = [
     ("0011_mandates_and_calendar", "m1402_mandates_and_calendar"),
     ("0012_meeting_numbering", "m1101_meeting_numbering"),
     ("0013_figures", "m1301_figures"),
+    ("0014_voter_list_appeals", "m2601_voter_list_appeals"),
 ]
 
 
