@@ -46,6 +46,16 @@ class DeputyIndex:
         self.by_name: dict[str, list[dict]] = {}
         for r in rows:
             self.by_name.setdefault(r["name"], []).append(r)
+        self._indexes: dict = {}
+
+    def _names(self, term: int | None):
+        """The names of a term's deputies (every term's for None), indexed for did-you-mean once per file."""
+        if term not in self._indexes:
+            from rdtool.services.kernel.refs import NameIndex
+
+            self._indexes[term] = NameIndex([r["name"] for r in self.by_id.values()
+                                             if term is None or r["term"] == term])
+        return self._indexes[term]
 
     def resolve(self, name: str | None, term: int | None = None, deputy_id: int | None = None,
                 level: str | None = None) -> int:
@@ -71,8 +81,7 @@ class DeputyIndex:
             from rdtool.services.kernel.refs import suggestion
 
             where = f"第{term}届" if term is not None else ""
-            hint = suggestion(name or "", [r["name"] for r in self.by_id.values()
-                                           if term is None or r["term"] == term])
+            hint = suggestion(name or "", self._names(term))
             raise FieldError(f"{where}没有名为“{name}”的代表（" + (f"{hint}" if hint else "请核对姓名，或先导入代表名单")
                              + "）")
         if len(candidates) > 1:

@@ -83,35 +83,67 @@ def _one_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+class NameIndex:
+    """nearest() over a fixed set of candidates, indexed once: each mistyped name then costs a few dictionary
+    reads, however many candidates there are and however many names are looked up (an import with 20,000
+    unknown names asked the whole roster, pinyin and all, 20,000 times)."""
+
+    def __init__(self, candidates: list[str]):
+        self._folded: dict[str, list[str]] = {}
+        self._anagrams: dict[str, list[str]] = {}
+        self._near: dict[str, list[str]] = {}
+        self._names = list(dict.fromkeys(candidates))
+        self._by_pinyin: dict[str, list[str]] | None = None
+        for c in self._names:
+            cf = c.casefold()
+            self._folded.setdefault(cf, []).append(c)
+            self._anagrams.setdefault("".join(sorted(cf)), []).append(c)
+            for key in _near_keys(cf):
+                self._near.setdefault(key, []).append(c)
+
+    def nearest(self, text: str, limit: int = 3) -> list[str]:
+        target = clean_name(text)
+        folded = target.casefold()
+        scored: dict[str, int] = {}
+
+        def score(c: str, s: int) -> None:
+            if scored.get(c, 4) > s:
+                scored[c] = s
+
+        for c in self._folded.get(folded, ()):
+            score(c, 0)
+        for c in self._anagrams.get("".join(sorted(folded)), ()):
+            if len(c) == len(target):
+                score(c, 1)
+        for key in _near_keys(folded):
+            for c in self._near.get(key, ()):
+                if _one_apart(c.casefold(), folded):
+                    score(c, 2)
+        if not target.isascii():
+            if self._by_pinyin is None:
+                self._by_pinyin = {}
+                for c in self._names:
+                    self._by_pinyin.setdefault(_pinyin(c), []).append(c)
+            for c in self._by_pinyin.get(_pinyin(target), ()):
+                if abs(len(c) - len(target)) <= 1:
+                    score(c, 3)
+        return sorted(scored, key=lambda c: (scored[c], c))[:limit]
+
+
+def _near_keys(text: str) -> set[str]:
+    """The text and the text with each one character left out: two texts one character apart share one."""
+    return {text, *(text[:i] + text[i + 1:] for i in range(len(text)))}
+
+
 def nearest(text: str, candidates: list[str], limit: int = 3) -> list[str]:
     """The candidates a mistyped `text` most likely meant: same letters ignoring case, the same characters in
     another order, one character different, the same pinyin (in that order of likeness)."""
-    target = clean_name(text)
-    folded = target.casefold()
-    scored: dict[str, int] = {}
-    pinyin = None
-    for c in dict.fromkeys(candidates):
-        cf = c.casefold()
-        if cf == folded:
-            score = 0
-        elif len(c) == len(target) and sorted(cf) == sorted(folded):
-            score = 1
-        elif _one_apart(cf, folded):
-            score = 2
-        elif abs(len(c) - len(target)) <= 1 and not target.isascii():
-            pinyin = pinyin if pinyin is not None else _pinyin(target)
-            if _pinyin(c) != pinyin:
-                continue
-            score = 3
-        else:
-            continue
-        scored[c] = score
-    return sorted(scored, key=lambda c: (scored[c], c))[:limit]
+    return NameIndex(candidates).nearest(text, limit)
 
 
-def suggestion(text: str, candidates: list[str]) -> str | None:
-    """'是不是：刘海燕、刘海岩？' or None."""
-    found = nearest(text, candidates)
+def suggestion(text: str, candidates: "list[str] | NameIndex") -> str | None:
+    """'是不是：刘海燕、刘海岩？' or None (`candidates` indexed already when many names are looked up)."""
+    found = candidates.nearest(text) if isinstance(candidates, NameIndex) else nearest(text, candidates)
     return f"是不是：{'、'.join(found)}？" if found else None
 
 

@@ -1,0 +1,64 @@
+"""Issue 24 item 7: did-you-mean at scale. The names are indexed once (rdtool.services.kernel.refs.NameIndex):
+each unknown name costs a few dictionary reads, whatever the size of the roster and however many names are
+unknown, and the suggestions are exactly those of comparing the name with every candidate."""
+
+from __future__ import annotations
+
+import random
+
+from rdtool.labels import clean_name
+from rdtool.services.kernel import refs
+from tests.helpers import write_csv
+
+
+def _brute_force(text: str, candidates: list[str], limit: int = 3) -> list[str]:
+    """nearest() as it was: every candidate compared with the name."""
+    target = clean_name(text)
+    folded = target.casefold()
+    scored: dict[str, int] = {}
+    for c in dict.fromkeys(candidates):
+        cf = c.casefold()
+        if cf == folded:
+            score = 0
+        elif len(c) == len(target) and sorted(cf) == sorted(folded):
+            score = 1
+        elif refs._one_apart(cf, folded):
+            score = 2
+        elif abs(len(c) - len(target)) <= 1 and not target.isascii() and refs._pinyin(c) == refs._pinyin(target):
+            score = 3
+        else:
+            continue
+        scored[c] = score
+    return sorted(scored, key=lambda c: (scored[c], c))[:limit]
+
+
+def test_indexed_suggestions_are_those_of_comparing_every_candidate():
+    rng = random.Random(24)
+    chars = "王汪李理张章刘柳海燕艳明敏伟玮建国AaBb"
+    names = ["".join(rng.choice(chars) for _ in range(rng.randint(1, 4))) for _ in range(400)]
+    index = refs.NameIndex(names)
+    for _ in range(600):
+        probe = rng.choice(names) if rng.random() < 0.5 else ""
+        probe = "".join(rng.choice(chars) for _ in range(rng.randint(1, 4))) if not probe else probe
+        if probe and rng.random() < 0.5:  # one character changed, added or left out
+            i = rng.randrange(len(probe))
+            probe = rng.choice([probe[:i] + rng.choice(chars) + probe[i + 1:], probe[:i] + probe[i + 1:],
+                                probe[:i] + rng.choice(chars) + probe[i:]]) or probe
+        assert index.nearest(probe) == _brute_force(probe, names), probe
+
+
+def test_an_attendance_file_of_another_township_names_every_unknown_deputy(cli, tmp_path):
+    """3,000 rows naming people who are not deputies here: every row is reported, with its suggestion where
+    there is one, and nothing is written."""
+    for i, name in enumerate(["王建国", "李明", "刘海燕"]):
+        cli("deputy", "add", name, "--gender", "男" if i % 2 else "女", "--level", "镇", "--term", "3")
+    cli("meeting", "add", "--kind", "人代会", "--date", "2018-03-01")
+    strangers = [f"{s}{g}{h}{k}" for s in "赵钱孙周吴郑冯陈" for g in "一二三四五六七八九十"
+                 for h in "甲乙丙丁戊己庚辛壬癸" for k in "春夏秋冬"]
+    rows = ["刘海艳", "王建", *strangers[:2998]]
+    data = write_csv(tmp_path / "a.csv", "meeting,deputy,status\n" + "".join(f"C3-1,{n},出席\n" for n in rows))
+    r = cli.fails("import", "attendance", data, "--errors", tmp_path / "errors.csv")
+    assert "3000 处错误" in r.stderr or "3,000 处错误" in r.stderr
+    errors = (tmp_path / "errors.csv").read_text(encoding="utf-8-sig")
+    assert "是不是：刘海燕？" in errors and "是不是：王建国？" in errors
+    assert errors.count("没有名为") == 3000
