@@ -620,3 +620,28 @@ def _quorums(conn) -> None:
 
 
 MIGRATIONS.append(("m1301_figures", m1301_figures))
+
+
+# --- issue 23: one person, two mandates --------------------------------------------------------------------
+def m2301_people_mandates(db) -> None:
+    """A deputies row is one mandate (level, term, constituency, elected on, re-elected, status); `person_id`
+    groups the mandates one person holds (the 人大主席 as a township and a county deputy of the term), the id of
+    the person's first mandate row. Rows on record become one person each: the migration merges no one, since
+    two rows of one name could be two people (`deputy edit … --same-person` joins them where they are one).
+
+    A row inserted without a person (rdtool's first mandate of a person, or a row added with sqlite-utils) is a
+    person of its own: a trigger sets its person_id to its id.
+
+    The mandate stays the row that attendance, co-signers, participants and roles point at, so no other table
+    changes: a roll call at a township congress names the township mandate, a county activity the county one."""
+    run_sql(db, """
+ALTER TABLE deputies ADD COLUMN person_id INTEGER REFERENCES deputies(id);
+UPDATE deputies SET person_id = id;
+CREATE INDEX deputies_person ON deputies(person_id);
+CREATE TRIGGER deputies_person_of_its_own AFTER INSERT ON deputies WHEN new.person_id IS NULL BEGIN
+    UPDATE deputies SET person_id = new.id WHERE id = new.id;
+END;
+""")
+
+
+MIGRATIONS.append(("m2301_people_mandates", m2301_people_mandates))
