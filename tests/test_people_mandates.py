@@ -148,9 +148,14 @@ def test_an_old_database_migrates_without_loss(tmp_path, monkeypatch):
         m.setattr(schema, "MIGRATIONS", [mg for mg in schema.MIGRATIONS if not mg[0].startswith("m2301")])
         old = Cli(path)
         old("init", "--town", "河南镇", "--term", "18", "--term-start", TERM_START)
-        old("deputy", "add", "高志远", "--gender", "男", "--level", "镇", "--term", "18", "--birth-date", "1972.05")
-        old("deputy", "add", "高志远", "--gender", "男", "--level", "县", "--term", "18")  # the old workaround
-        old("deputy", "add", "王一", "--gender", "女", "--level", "镇", "--term", "18")
+    # rows as the previous release wrote them (its deputy add; this version's writes person_id)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executemany("INSERT INTO deputies (name, gender, birth_date, level, term, status) VALUES (?, ?, ?, ?, ?, ?)",
+                         [("高志远", "male", "1972-05", "township", 18, "active"),
+                          ("高志远", "male", None, "county", 18, "active"),  # the old workaround: no birth date
+                          ("王一", "female", None, "township", 18, "active")])
+    conn.close()
     before = rows(path, "SELECT * FROM deputies ORDER BY id")
     assert "person_id" not in [c for (_, c, *_) in rows(path, "PRAGMA table_info(deputies)")]
     cli = Cli(path)

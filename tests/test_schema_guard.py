@@ -184,7 +184,7 @@ def test_missing_log_triggers_are_rebuilt_in_a_transaction_and_writes_logged(cli
     conn.close()
     n = log_count(db)
     cli(*WRITE)
-    assert log_count(db) == n + 2  # the new row, and its person_id set by the schema's trigger (issue 23)
+    assert log_count(db) == n + 1
     assert cli.json("db", "log", "--table", "deputies")[-1]["after"]["name"] == "吴刚"
     cli("db", "check")  # whole again
 
@@ -269,8 +269,10 @@ def _old_database(path: Path, monkeypatch) -> None:
         m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:-1])
         old = Cli(path)
         old("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05")
-        add_deputy(old, "林晓")
-        add_deputy(old, "周敏")
+        # history written by commands whose tables the newest migration leaves alone (this version's deputy add
+        # writes deputies.person_id, which a database without m2301 does not have)
+        old("term", "add", "4", "--start", "2022-01-05")
+        old("config", "county", "示例县")
     import gc
 
     gc.collect()
@@ -325,6 +327,6 @@ def test_a_migration_killed_at_any_fsync_leaves_the_triggers_and_the_history(tmp
             conn.close()
         after = Cli(db)
         add_deputy(after, "吴刚")  # finishes the migration if it did not happen; the write is logged
-        assert log_count(db) == history + 2  # the row and its person_id (issue 23)
+        assert log_count(db) == history + 1
         assert after.json("db", "log", "--table", "deputies")[-1]["after"]["name"] == "吴刚"
         after("db", "check")

@@ -42,12 +42,14 @@ def shared_names(store: Store) -> set[tuple[str, int]]:
 
 
 def insert(store: Store, values: dict) -> int:
-    """A mandate row; `person_id` in values adds it to that person, else it is a person of its own (the schema's
-    trigger deputies_person_of_its_own sets person_id to the new id)."""
+    """A mandate row; `person_id` in values adds it to that person, else it is a person of its own (its own id,
+    written with the row so that the change log has one entry; the schema's trigger deputies_person_of_its_own
+    does the same for a row inserted by other tools)."""
     row = {k: values.get(k) for k in COLUMNS if k in values}
     if values.get("person_id"):
-        row["person_id"] = values["person_id"]
-    return store.insert("deputies", row)
+        return store.insert("deputies", {**row, "person_id": values["person_id"]})
+    new_id = store.scalar("SELECT coalesce(max(id), 0) + 1 FROM deputies")  # inside the write transaction
+    return store.insert("deputies", {"id": new_id, **row, "person_id": new_id})
 
 
 def mandates_of(store: Store, person_id: int) -> list[dict]:
