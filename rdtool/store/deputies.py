@@ -57,6 +57,13 @@ def mandates_of(store: Store, person_id: int) -> list[dict]:
     return store.query("SELECT * FROM deputies WHERE person_id = ? ORDER BY id", (person_id,))
 
 
+def regroup_person(store: Store, deleted_id: int) -> None:
+    """After the mandate row `deleted_id` is deleted: the rows that named it as their person name the first of
+    them instead."""
+    store.execute("UPDATE deputies SET person_id = (SELECT min(id) FROM deputies WHERE person_id = :gone) "
+                  "WHERE person_id = :gone", {"gone": deleted_id})
+
+
 def update_person(store: Store, person_id: int, changes: dict) -> None:
     """The person's own fields, on every mandate row of the person."""
     if changes:
