@@ -141,7 +141,7 @@ def test_editing_the_person_corrects_every_mandate_and_a_level_held_twice_is_ref
 def test_an_old_database_migrates_without_loss(tmp_path, monkeypatch):
     """A database without m2301 (as the previous release left it) keeps every row and field; each row becomes a
     person of its own, and the same person added at another level afterwards joins the person."""
-    from rdtool.store import schema
+    from rdtool.store import migrations as schema
 
     path = tmp_path / "old.db"
     with monkeypatch.context() as m:

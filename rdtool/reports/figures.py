@@ -1,6 +1,6 @@
 """The figures of a period, exactly as the report contract counts them (docs/report.md, docs/figures.md).
 
-A period (rdtool.services.periods) is a term, a calendar year or a date range; a record belongs to it by
+A period (rdtool.services.terms.periods) is a term, a calendar year or a date range; a record belongs to it by
 its date. States (in office, replied, overdue) are judged on `as_of`, so a report run next year for this
 year gives the same figures when given the same --as-of.
 
@@ -10,7 +10,7 @@ The SQL is rdtool.store.report_views: the same definitions the database keeps as
 
 from __future__ import annotations
 
-from rdtool.services.periods import Period
+from rdtool.services.terms.periods import Period
 from rdtool.store import report_views
 from rdtool.store.db import Store
 

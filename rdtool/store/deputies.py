@@ -52,6 +52,18 @@ def insert(store: Store, values: dict) -> int:
     return store.insert("deputies", {"id": new_id, **row, "person_id": new_id})
 
 
+def pick_mandate(rows: list[dict], level: str | None) -> dict | None:
+    """The mandate meant among `rows` of one name (or id): None when they are two or more people; of one person,
+    the mandate of `level`, else the township one, else the first."""
+    if not rows or len({r.get("person_id") or r["id"] for r in rows}) > 1:
+        return None
+    for want in (level, "township"):
+        found = [r for r in rows if r["level"] == want]
+        if found:
+            return found[0]
+    return rows[0]
+
+
 def mandates_of(store: Store, person_id: int) -> list[dict]:
     """Every mandate row of a person (voided ones too), oldest first."""
     return store.query("SELECT * FROM deputies WHERE person_id = ? ORDER BY id", (person_id,))
@@ -96,7 +108,7 @@ def exists(store: Store, deputy_id: int) -> bool:
 
 
 def index_rows(store: Store) -> list[dict]:
-    """Every deputy not voided, with what name resolution needs (rdtool.services.deputy_refs.DeputyIndex)."""
+    """Every deputy not voided, with what name resolution needs (rdtool.services.deputies.refs.DeputyIndex)."""
     return store.query("SELECT id, person_id, name, term, level, status, status_date, constituency, birth_date, "
                        "elected_on "
                        "FROM deputies WHERE voided_at IS NULL ORDER BY id")

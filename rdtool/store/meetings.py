@@ -66,7 +66,7 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
 
 def held(store: Store) -> list[dict]:
     """The meetings held — quorum met, or figures unknown (meetings.quorum_met) — oldest first, with what the
-    term's calendar reads (rdtool.services.term_calendar); no attendance counts (a county has 12,000 meetings)."""
+    term's calendar reads (rdtool.services.terms.calendar); no attendance counts (a county has 12,000 meetings)."""
     rows = store.query("SELECT id, code, kind, term, date, extraordinary, notified_on, requesters FROM meetings "
                        "WHERE voided_at IS NULL AND (quorum_met IS NULL OR quorum_met = 1) ORDER BY date, kind, code")
     for r in rows:
@@ -76,7 +76,7 @@ def held(store: Store) -> list[dict]:
 
 def without_quorum(store: Store, date_from: str, date_to: str) -> list[dict]:
     """Presidium meetings and congress sessions in a date range recorded without a quorum (meetings.quorum_met,
-    kept by rdtool.services.meetings.refresh_quorum), with their figures."""
+    kept by rdtool.services.meetings.meetings.refresh_quorum), with their figures."""
     return store.query(
         f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') "
         "AND m.quorum_met = 0 AND m.date BETWEEN ? AND ? ORDER BY m.date, m.code", (date_from, date_to))
@@ -399,3 +399,9 @@ def link_personnel_item(store: Store, meeting_id: int) -> None:
     store.execute(f"UPDATE appointments SET item_id = (SELECT min(i.id) {match}) WHERE meeting_id = ? "
                   f"AND item_id IS NULL AND voided_at IS NULL AND action != 'elect' "
                   f"AND (SELECT count(*) {match}) = 1", (meeting_id,))
+
+
+def in_congress_session(store: Store, day: str) -> bool:
+    """Whether a congress session was sitting on `day` (between its opening and closing days)."""
+    return store.one("SELECT 1 AS x FROM meetings WHERE kind = 'congress' AND voided_at IS NULL "
+                     "AND date <= :d AND coalesce(end_date, date) >= :d", {"d": day}) is not None
