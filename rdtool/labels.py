@@ -206,7 +206,7 @@ FIELD_ZH: dict[str, str] = {
     "replied_on": "答复日期", "result": "办理结果", "reply": "答复内容", "feedback": "代表意见",
     "feedback_on": "反馈日期", "closed_on": "办结日期", "subject": "对象", "participants": "参加人员",
     # Columns rdtool adds to the contract (never renamed or dropped).
-    "id": "ID", "deputy_id": "代表ID", "start_date": "开始日期", "age": "年龄",
+    "id": "ID", "deputy_id": "代表ID", "person_id": "同一人（代表ID）", "start_date": "开始日期", "age": "年龄",
     "number": "届次", "status_reason": "状态原因",
     "organiser": "组织单位",
 }

@@ -52,6 +52,7 @@ _VIEW_COLUMNS = {
     "sessions": "人民代表大会会议（次）", "sessions_without_quorum": "不足法定人数的人民代表大会会议（次）",
     "extraordinary": "其中临时会议（次）", "elected": "选举产生（人次）", "township": "镇人大代表（人）",
     "county": "县人大代表（人）", "active_township": "在任镇人大代表（人）", "active_county": "在任县人大代表（人）",
+    "township_by_elected": "其中补选的镇人大代表（人）", "county_by_elected": "其中补选的县人大代表（人）",
     "party": "党员（人）", "women": "妇女代表（人）", "re_elected": "连任代表（人）", "ethnicity_known": "民族已填（人）",
     "minority": "少数民族代表（人）", "county_party": "县代表中党员（人）", "county_women": "县代表中妇女（人）",
     "county_re_elected": "县代表中连任（人）", "presidium_members": "主席团成员（人）",

@@ -36,6 +36,8 @@ LABELS: dict[tuple[str, str], str] = {
     ("deputies", "presidium_members"): "主席团成员（人）",
     ("deputies", "presidium_party_share"): "主席团成员中党员比例",
     ("deputies", "minority_share"): "少数民族代表比例",
+    ("deputies", "township_by_elected"): "其中补选的镇人大代表（人）",
+    ("deputies", "county_by_elected"): "其中补选的县人大代表（人）",
     ("proposals", "received"): "收到议案、建议（件）",
     ("proposals", "motions"): "议案（件）",
     ("proposals", "suggestions"): "建议、批评和意见（条）",

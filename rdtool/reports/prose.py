@@ -74,17 +74,31 @@ def supervision_paragraph(report_topics: list[str], reports_heard: int, subjects
     return (_join(parts, "；") + "。") if parts else ""
 
 
+def _counts_sentence(d: dict, period: Period, day: str) -> str:
+    """How many deputies the term has had, in words a county official reads right (issue 23): the mandates of the
+    term elected by the day — those by-elected to fill a vacancy included and named — and, when some have left,
+    "先后共有" with how many are in office on the day, so that 46 for 45 seats is never read as 46 seats."""
+    parts, left = [], False
+    for level, zh in (("township", "镇"), ("county", "县")):
+        total, active, by = d[level], d[f"active_{level}"], d.get(f"{level}_by_elected") or 0
+        if not total:
+            continue
+        part = f"{zh}人大代表{total}名" + (f"（其中补选{by}名）" if by else "")
+        if active != total:
+            left = True
+            part += f"，{day}在任{active}名（离任{total - active}名）" if active else f"，{day}均已离任"
+        parts.append(part)
+    head = f"第{chinese_numeral(period.term)}届" if period.term is not None else ""
+    return head + ("先后共有" if left else "共有") + "；".join(parts)
+
+
 def deputies_paragraph(fig: dict, period: Period, targets: dict, counts: dict | None = None) -> str:
     """The deputies: how many, the shares of those in office (each over its base), the targets."""
     d = fig["deputies"]
     counts = counts or {}
     if not (d["township"] or d["county"]):
         return ""
-    counts_text = _join([f"镇人大代表{d['township']}名" if d["township"] else "",
-                         f"县人大代表{d['county']}名" if d["county"] else ""], "、")
-    text = f"第{chinese_numeral(period.term)}届共有{counts_text}" if period.term is not None else f"共有{counts_text}"
-    if d["active_township"] != d["township"] and d["active_township"]:
-        text += f"（{cn_date(min(period.date_to, fig['as_of']))}在任镇人大代表{d['active_township']}名）"
+    text = _counts_sentence(d, period, cn_date(min(period.date_to, fig["as_of"])))
     minority = ""
     if counts.get("minority"):
         unknown = d["active_township"] - counts["ethnicity_known"]

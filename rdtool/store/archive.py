@@ -96,7 +96,8 @@ def activity_detail(store: Store, deputy_id: int, date_from: str, date_to: str) 
 def deputies_serving(store: Store, date_from: str, date_to: str, term: int | None = None) -> list[dict]:
     """Deputies of a term overlapping the range who were in office on some day of it."""
     params: dict = {"f": date_from, "t": date_to}
-    sql = ("SELECT d.id, d.name, d.level, d.term, d.constituency, d.status, d.status_date FROM deputies d "
+    sql = ("SELECT d.id, d.person_id, d.name, d.level, d.term, d.constituency, d.status, d.status_date "
+           "FROM deputies d "
            "JOIN terms t ON t.number = d.term "
            "WHERE d.voided_at IS NULL AND t.start_date <= :t AND coalesce(t.end_date, '9999-12-31') >= :f "
            "AND (d.status = 'active' OR d.status_date > :f)")
@@ -107,14 +108,17 @@ def deputies_serving(store: Store, date_from: str, date_to: str, term: int | Non
 
 
 def county_activities(store: Store, date_from: str, date_to: str) -> list[dict]:
-    """County-deputy activities (level county or both, not training/study) in the range, with participants."""
+    """County-deputy activities (level county or both, not training/study) in the range, with participants (their
+    mandate ids) and the people they are (`persons`: a person with two mandates may be recorded by either)."""
     rows = store.query(
         "SELECT a.id, a.code, a.date, a.title FROM activities a WHERE a.voided_at IS NULL "
         "AND a.level IN ('county', 'both') AND a.kind NOT IN ('training', 'study') "
         "AND a.date BETWEEN :f AND :t ORDER BY a.date, a.code", {"f": date_from, "t": date_to})
     for r in rows:
-        r["participants"] = {x["deputy_id"] for x in store.query(
-            "SELECT deputy_id FROM activity_participants WHERE activity_id = ?", (r["id"],))}
+        found = store.query("SELECT x.deputy_id, d.person_id FROM activity_participants x "
+                            "JOIN deputies d ON d.id = x.deputy_id WHERE x.activity_id = ?", (r["id"],))
+        r["participants"] = {x["deputy_id"] for x in found}
+        r["persons"] = {x["person_id"] for x in found}
     return rows
 
 

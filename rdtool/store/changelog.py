@@ -285,11 +285,14 @@ def delete_record(store: Any, table: str, key_value: Any) -> None:
 
 
 def dependents(store: Any, table: str, row: dict) -> list[tuple[str, str, dict]]:
-    """(table, key, row) of every record whose foreign key points at this one, deepest first."""
+    """(table, key, row) of every record whose foreign key points at this one, deepest first.
+
+    A table's reference to itself (deputies.person_id: the mandates of one person) groups rows, it does not make
+    one depend on another: deleting a mandate never deletes the person's other mandates."""
     out = []
     for child in logged_tables(store.conn):
         for fk in store.query(f"PRAGMA foreign_key_list({ident(child)})"):
-            if fk["table"] != table:
+            if fk["table"] != table or child == table:
                 continue
             parent_col = fk["to"] or "id"
             if parent_col not in row:

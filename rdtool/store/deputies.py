@@ -9,6 +9,11 @@ from rdtool.store.db import Store
 COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace", "level",
            "constituency", "term", "elected_on", "re_elected", "phone", "id_number", "status", "status_date",
            "status_reason", "notes")
+# A deputies row is one mandate (level, term, constituency, elected on, re-elected, status); `person_id` groups the
+# mandates of one person (the id of the person's first mandate row). The person's own fields are the same on every
+# mandate row of the person: written through `update_person`, compared by `db check` (docs/schema.md).
+PERSON = ("name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace", "phone",
+          "id_number")
 
 def in_office(day: str = ":day", d: str = "d") -> str:
     """A deputy is in office on `day` when not voided, elected by then (a by-election's winner is not a deputy
@@ -23,9 +28,10 @@ IN_OFFICE = in_office()
 ENTITLED = ("(d.voided_at IS NULL AND (d.elected_on IS NULL OR d.elected_on <= :day) "
             "AND (d.status = 'active' OR d.status_date >= :day))")
 
-# Names borne by two or more deputies of one term (name, term, n): where a file must add the deputy's id.
-SHARED_NAMES = ("SELECT name, term, count(*) AS n FROM deputies WHERE voided_at IS NULL "
-                "GROUP BY name, term HAVING count(*) > 1")
+# Names borne by two or more people of one term (name, term, n): where a file must add the deputy's id (one
+# person's two mandates are one name: the context's level picks the mandate).
+SHARED_NAMES = ("SELECT name, term, count(DISTINCT person_id) AS n FROM deputies WHERE voided_at IS NULL "
+                "GROUP BY name, term HAVING count(DISTINCT person_id) > 1")
 
 _ROLE_ON = """(SELECT p.role FROM presidium_members p WHERE p.deputy_id = d.id
                AND (p.from_date IS NULL OR p.from_date <= :day) AND (p.to_date IS NULL OR p.to_date >= :day)
@@ -38,7 +44,50 @@ def shared_names(store: Store) -> set[tuple[str, int]]:
 
 
 def insert(store: Store, values: dict) -> int:
-    return store.insert("deputies", {k: values.get(k) for k in COLUMNS if k in values})
+    """A mandate row; `person_id` in values adds it to that person, else it is a person of its own (its own id,
+    written with the row so that the change log has one entry; the schema's trigger deputies_person_of_its_own
+    does the same for a row inserted by other tools)."""
+    row = {k: values.get(k) for k in COLUMNS if k in values}
+    if values.get("person_id"):
+        return store.insert("deputies", {**row, "person_id": values["person_id"]})
+    new_id = store.scalar("SELECT coalesce(max(id), 0) + 1 FROM deputies")  # inside the write transaction
+    return store.insert("deputies", {"id": new_id, **row, "person_id": new_id})
+
+
+def pick_mandate(rows: list[dict], level: str | None) -> dict | None:
+    """The mandate meant among `rows` of one name (or id): None when they are two or more people; of one person,
+    the mandate of `level`, else the township one, else the first."""
+    if not rows or len({r.get("person_id") or r["id"] for r in rows}) > 1:
+        return None
+    for want in (level, "township"):
+        found = [r for r in rows if r["level"] == want]
+        if found:
+            return found[0]
+    return rows[0]
+
+
+def mandates_of(store: Store, person_id: int) -> list[dict]:
+    """Every mandate row of a person (voided ones too), oldest first."""
+    return store.query("SELECT * FROM deputies WHERE person_id = ? ORDER BY id", (person_id,))
+
+
+def regroup_person(store: Store, deleted_id: int) -> None:
+    """After the mandate row `deleted_id` is deleted: the rows that named it as their person name the first of
+    them instead."""
+    store.execute("UPDATE deputies SET person_id = (SELECT min(id) FROM deputies WHERE person_id = :gone) "
+                  "WHERE person_id = :gone", {"gone": deleted_id})
+
+
+def update_person(store: Store, person_id: int, changes: dict) -> None:
+    """The person's own fields, on every mandate row of the person."""
+    if changes:
+        sets = ", ".join(f"{k} = ?" for k in changes)
+        store.execute(f"UPDATE deputies SET {sets} WHERE person_id = ?", [*changes.values(), person_id])
+
+
+PERSON_DISAGREES = ("SELECT a.id, b.id AS other_id, a.name FROM deputies a JOIN deputies b "
+                    "ON b.person_id = a.person_id AND b.id > a.id WHERE "
+                    + " OR ".join(f"a.{c} IS NOT b.{c}" for c in PERSON))
 
 
 def update(store: Store, deputy_id: int, changes: dict) -> None:
@@ -62,7 +111,8 @@ def exists(store: Store, deputy_id: int) -> bool:
 
 def index_rows(store: Store) -> list[dict]:
     """Every deputy not voided, with what name resolution needs (rdtool.services.deputies.refs.DeputyIndex)."""
-    return store.query("SELECT id, name, term, level, status, status_date, constituency, birth_date, elected_on "
+    return store.query("SELECT id, person_id, name, term, level, status, status_date, constituency, birth_date, "
+                       "elected_on "
                        "FROM deputies WHERE voided_at IS NULL ORDER BY id")
 
 
@@ -103,16 +153,16 @@ def select(store: Store, day: str, *, term: int | None = None, level: str | None
 
 
 def identity_exists(store: Store, name: str, term: int, birth_date: str | None, id_number: str | None) -> dict | None:
-    """An existing record of the same person in the same term (a duplicate)."""
+    """An existing mandate of the same person in the same term (a duplicate, or the person's other level)."""
     if id_number:
-        row = store.one("SELECT id, name FROM deputies WHERE id_number = ? AND term = ? AND voided_at IS NULL",
+        row = store.one("SELECT * FROM deputies WHERE id_number = ? AND term = ? AND voided_at IS NULL ORDER BY id",
                         (id_number, term))
         if row:
             return row
     # the same birth, or a month (1979-08) and a day in it (rdtool.rules.deputies.births_agree)
-    return store.one("SELECT id, name FROM deputies WHERE name = :name AND term = :term AND voided_at IS NULL "
+    return store.one("SELECT * FROM deputies WHERE name = :name AND term = :term AND voided_at IS NULL "
                      "AND (coalesce(birth_date, '') = coalesce(:birth, '') OR (length(birth_date) != length(:birth) "
-                     "AND substr(birth_date, 1, 7) = substr(:birth, 1, 7)))",
+                     "AND substr(birth_date, 1, 7) = substr(:birth, 1, 7))) ORDER BY id",
                      {"name": name, "term": term, "birth": birth_date})
 
 

@@ -49,13 +49,20 @@ def item_refs(store: Store, meeting_id: int | None = None) -> list[str]:
 
 
 def deputies_named(store: Store, name: str, term: int | None = None) -> list[dict]:
-    sql = "SELECT id, name, term, level, constituency, birth_date, voided_at FROM deputies WHERE name = ? " \
+    sql = "SELECT id, person_id, name, term, level, constituency, birth_date, voided_at FROM deputies WHERE name = ? " \
           "AND voided_at IS NULL"
     params: list = [name]
     if term is not None:
         sql += " AND term = ?"
         params.append(term)
     return store.query(sql + " ORDER BY id", params)
+
+
+def mandates_of_person(store: Store, deputy_id: int) -> list[dict]:
+    """The live mandates of the same term held by the person of mandate `deputy_id` (that one included)."""
+    return store.query("SELECT d.id, d.person_id, d.level, d.term FROM deputies d JOIN deputies x ON x.id = ? "
+                       "AND d.person_id = x.person_id AND d.term = x.term WHERE d.voided_at IS NULL ORDER BY d.id",
+                       (deputy_id,))
 
 
 def deputy_names(store: Store, term: int | None = None) -> list[dict]:

@@ -125,8 +125,15 @@ FROM report_periods p"""
 
 # --- deputies ---------------------------------------------------------------------------------------------
 
+# A mandate counts in a period's `township`/`county` once its holder was elected on or before the day the period is
+# judged on (its end, or --as-of if earlier): a deputy by-elected later never changes a past figure (issue 23).
+ELECTED_BY = f"d.voided_at IS NULL AND (d.elected_on IS NULL OR d.elected_on <= {DAY})"
+# By-elected (补选): elected after the term began — the general election's deputies are elected before it.
+BY_ELECTED = ("d.elected_on > (SELECT t.start_date FROM terms t WHERE t.number = d.term)")
+
+
 def _deputies(level: str, condition: str = "1", office: bool = True) -> str:
-    active = f" AND {in_office(DAY)}" if office else " AND d.voided_at IS NULL"
+    active = f" AND {in_office(DAY)}" if office else f" AND {ELECTED_BY}"
     return (f"(SELECT count(*) FROM deputies d WHERE d.term = p.term AND d.level = '{level}'{active} "
             f"AND {condition})")
 
@@ -139,6 +146,8 @@ _PRESIDIUM_ON = f"""EXISTS (SELECT 1 FROM presidium_members pm WHERE pm.deputy_i
 DEPUTY_COUNTS = f"""SELECT {PERIOD}, {DAY} AS state_day,
     {_deputies('township', office=False)} AS township,
     {_deputies('county', office=False)} AS county,
+    {_deputies('township', BY_ELECTED, office=False)} AS township_by_elected,
+    {_deputies('county', BY_ELECTED, office=False)} AS county_by_elected,
     {_deputies('township')} AS active_township,
     {_deputies('county')} AS active_county,
     {_deputies('township', f"d.party IN {PARTY}")} AS party,
@@ -249,7 +258,8 @@ CONTRACT_KEYS: dict[str, tuple[str, ...]] = {
     "presidium": ("meetings", "meetings_without_quorum", "decisions", "decisions_passed", "appointments"),
     "congress": ("sessions", "sessions_without_quorum", "extraordinary", "decisions", "elected"),
     "deputies": ("township", "county", "active_township", "active_county", "party_share", "women_share",
-                 "re_elected_share", "presidium_members", "presidium_party_share", "minority_share"),
+                 "re_elected_share", "presidium_members", "presidium_party_share", "minority_share",
+                 "township_by_elected", "county_by_elected"),
     "proposals": ("received", "motions", "suggestions", "motions_on_agenda", "motions_as_suggestions", "assigned",
                   "replied", "closed", "overdue", "reply_rate", "on_time_rate", "satisfaction_rate",
                   "implementation_rate"),

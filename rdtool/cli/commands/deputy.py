@@ -62,6 +62,8 @@ def add(
                                  re_elected=re_elected, phone=phone, id_number=id_number,
                                  presidium_role=presidium_role))
     typer.echo(f"已增加代表 {name}（ID {done['id']}）")
+    for line in done["notes"]:
+        typer.echo(line)
     echo_recomputed(done["report"].derived)
     warn(done["report"].warnings)
 

@@ -73,14 +73,17 @@ class Resolver:
             self._terms[day] = settings_sql.term_on(self.store, day)
         return self._terms[day]
 
-    def participants(self, refs: list[tuple[str, int | None]], term: int, day: str) -> tuple[list[int], list[str]]:
-        """(deputy ids, problems) for the names of one activity."""
+    def participants(self, refs: list[tuple[str, int | None]], term: int, day: str,
+                     level: str | None = None) -> tuple[list[int], list[str]]:
+        """(deputy ids, problems) for the names of one activity; a person with two mandates takes part with the
+        mandate of the activity's level (a county activity: the county mandate; else the township one)."""
         ids: list[int] = []
         problems: list[str] = []
         for name, ref in refs:
             shown = f"{name}#{ref}" if ref is not None else name
             try:
-                deputy_id = self.index.resolve(name or None, term=term, deputy_id=ref)
+                deputy_id = self.index.resolve(name or None, term=term, deputy_id=ref,
+                                               level=level if level in ("township", "county") else "township")
             except FieldError as exc:
                 problems.append(f"“{shown}”：{exc}")
                 continue
@@ -92,20 +95,35 @@ class Resolver:
                 problems.append(f"“{shown}”已于 {row['status_date']} {label('deputy_status', row['status'])}，"
                                 f"活动日期 {day} 不在任")
                 continue
-            if deputy_id in ids:
+            if deputy_id in ids or any(self.index.by_id[i]["person_id"] == row["person_id"] for i in ids):
                 problems.append(f"“{shown}”重复出现")
                 continue
             ids.append(deputy_id)
         return ids, problems
 
+    def _levels(self, deputy_id: int) -> set[str]:
+        """The levels of the mandates the person of `deputy_id` holds in that mandate's term."""
+        row = self.index.by_id[deputy_id]
+        return {m["level"] for m in self.index.by_person[row["person_id"] or row["id"]] if m["term"] == row["term"]}
+
     def infer_level(self, ids: list[int]) -> str:
-        """No level given: county when every participant is a county deputy, both when mixed, else township."""
-        levels = {self.index.by_id[i]["level"] for i in ids}
-        if levels == {"county"}:
+        """No level given: county when every participant is a county deputy (a person who is both counts as
+        either) and one is only that, both when some are only county and some only township, else township."""
+        levels = [self._levels(i) for i in ids]
+        only_county = any(lv == {"county"} for lv in levels)
+        if only_county and all("county" in lv for lv in levels):
             return "county"
-        if levels == {"county", "township"}:
-            return "both"
-        return "township"
+        return "both" if only_county else "township"
+
+    def at_level(self, ids: list[int], level: str) -> list[int]:
+        """Each participant's mandate of `level` where the person holds one (else as resolved)."""
+        out = []
+        for i in ids:
+            row = self.index.by_id[i]
+            same = [m["id"] for m in self.index.by_person[row["person_id"] or row["id"]]
+                    if m["term"] == row["term"] and m["level"] == level]
+            out.append(same[0] if same else i)
+        return out
 
 
 def next_code(store: Store, term: int, taken: set[str]) -> str:
@@ -125,11 +143,13 @@ def prepare(resolver: Resolver, values: dict) -> tuple[dict, list[int], list[tup
     if term is None:
         problems.append(("date", day, "不在任何一届的任期内（用 rdtool term list 查看各届起止日期）"))
     elif values.get("participants"):
-        ids, bad = resolver.participants(values["participants"], term, day)
+        ids, bad = resolver.participants(values["participants"], term, day, values.get("level"))
         problems.extend(("participants", "", p) for p in bad)
     record = {k: values.get(k) for k in sql.COLUMNS}
     if record.get("level") is None:
         record["level"] = resolver.infer_level(ids)
+        if record["level"] == "county":
+            ids = resolver.at_level(ids, "county")
     record["_term"] = term
     return record, ids, problems
 
@@ -204,18 +224,19 @@ def edit(store: Store, ref: str, raw: dict, add_names: str | None = None, remove
     else:
         refs = [(index.by_id[i]["name"], i) for i in existing]
     problems = []
-    ids, bad = resolver.participants(refs, term, day)
+    level = merged.get("level")
+    ids, bad = resolver.participants(refs, term, day, level)
     problems.extend(("participants", "", p) for p in bad)
     if add_names:
         try:
-            more, bad = resolver.participants(participant_refs(add_names), term, day)
+            more, bad = resolver.participants(participant_refs(add_names), term, day, level)
         except FieldError as exc:
             more, bad = [], [str(exc)]
         problems.extend(("participants", add_names, p) for p in bad)
         ids += [i for i in more if i not in ids]
     if remove_names:
         try:
-            gone, bad = resolver.participants(participant_refs(remove_names), term, day)
+            gone, bad = resolver.participants(participant_refs(remove_names), term, day, level)
         except FieldError as exc:
             gone, bad = [], [str(exc)]
         problems.extend(("participants", remove_names, p) for p in bad)

@@ -213,6 +213,10 @@ def delete(store: Store, first: str, second: str | None = None,
         for t, k, _ in deps:
             changelog.delete_record(store, t, k)
         changelog.delete_record(store, table, row["_key"])
+        if table == "deputies":  # the person's other mandates, if any, keep one person (issue 23)
+            from rdtool.store import deputies as deputies_sql
+
+            deputies_sql.regroup_person(store, row["id"])
         _renumber_after(store, table, row, False)
     return {"table": table, "record": shown, "also": [f"{t} {k}" for t, k, _ in deps], "report": report}
 

@@ -232,11 +232,15 @@ def flags(store: Store, year: int, as_of: str | None = None) -> list[dict]:
             by_term[number] = {d: c["congress_absent"] for d, c in tally(store, row["start_date"], day).items()}
         return by_term[number]
 
+    took_part: dict[int, int] = {}  # person -> activities of any of their mandates (one person, two mandates)
+    for p in people:
+        took_part[p["person_id"]] = took_part.get(p["person_id"], 0) + \
+            counts.get(p["id"], _empty_counts())["activities_total"]
     out = []
     for p in collation.sort_names(people, key=lambda r: r["name"]):
         c = counts.get(p["id"], _empty_counts())
         base = {"deputy_id": p["id"], "name": p["name"], "level": p["level"], "term": p["term"]}
-        if c["activities_total"] == 0:
+        if took_part[p["person_id"]] == 0:
             out.append({**base, "flag": "no_activity", "count": 0,
                         "detail": f"{year}年未参加任何代表活动或学习培训"})
         if c["absent"]:
@@ -249,7 +253,7 @@ def flags(store: Store, year: int, as_of: str | None = None) -> list[dict]:
             out.append({**base, "flag": "unexcused_absence", "count": c["absent"], "detail": detail})
         if p["level"] == "county" and county_acts:
             due = [a for a in county_acts if a["date"] <= day]
-            missed = [a for a in due if p["id"] not in a["participants"]]
+            missed = [a for a in due if p["person_id"] not in a["persons"]]
             if missed:
                 out.append({**base, "flag": "missed_county_activities", "count": len(missed),
                             "detail": f"{len(due)}次县代表活动缺{len(missed)}次："

@@ -106,34 +106,89 @@ def add(store: Store, raw: dict) -> dict:
         raise problems_error(errors)
     from rdtool.services.kernel import corrections
 
+    notes: list[str] = []
     with corrections.write(store, verb="已增加") as report:  # a deputy added late counts at the meetings on record
-        deputy_id = insert_checked(store, values)
-    others = [r for r in sql.by_name(store, values["name"], values["term"]) if r["id"] != deputy_id]
+        deputy_id = insert_checked(store, values, notes)
+    person = sql.by_id(store, deputy_id).get("person_id") or deputy_id
+    others = [r for r in sql.by_name(store, values["name"], values["term"]) if (r.get("person_id") or r["id"]) != person]
     if others:  # allowed (two people may share a name), but more often one person typed twice
         report.warnings.append(f"第{values['term']}届已有同名代表 " + "、".join(f"{r['name']}#{r['id']}" for r in others)
                                + f"：如是重复录入，可用 rdtool undo 撤销；确是两位同名代表，引用时写 {values['name']}#ID")
-    return {"id": deputy_id, "report": report}
+    return {"id": deputy_id, "report": report, "notes": notes}
 
 
-def insert_checked(store: Store, values: dict) -> int:
-    """Insert a parsed, checked record; the term must exist and the person not be there already."""
+def insert_checked(store: Store, values: dict, notes: list[str] | None = None) -> int:
+    """Insert a parsed, checked record; the term must exist and the mandate not be there already.
+
+    The same person (同名同出生日期, or the same 身份证号) at another level of the term is one person with a second
+    mandate: the new row joins the person (their own fields are shared; a field the person lacks is filled in),
+    and a line for `notes` says so."""
     term = settings_sql.term(store, values["term"])
     if term is None:
         raise RdtoolError(f"第{values['term']}届尚未建立", f"先用 rdtool term add {values['term']} --start 日期 建立该届")
+    record = dict(values)
     dup = sql.identity_exists(store, values["name"], values["term"], values.get("birth_date"), values.get("id_number"))
     if dup:
-        raise RdtoolError(f"第{values['term']}届已有代表“{dup['name']}”（ID {dup['id']}），同名同出生日期或同身份证号",
-                          "如确是另一位同名代表，请填写不同的出生日期；要修改已有记录请用 rdtool deputy edit")
-    record = dict(values)
+        record.update(_join_person(store, dup, values, notes))
     record["status"] = record.get("status") or "active"
     record["re_elected"] = None if record.get("re_elected") is None else int(record["re_elected"])
     deputy_id = sql.insert(store, record)
+    if dup and notes is not None:
+        notes.append(f"{dup['name']}已是第{values['term']}届{_levels(store, dup['person_id'], deputy_id)}"
+                     f"（ID {dup['id']}）：同一人又是{label('level', values['level'])}，两个代表资格记为同一人，"
+                     "姓名、出生日期等个人信息共用")
     role = values.get("presidium_role")
     if role:
         sql.add_membership(store, deputy_id, role, term["start_date"])
         if record["status"] in ENDED:
             sql.end_memberships(store, deputy_id, record["status_date"])
     return deputy_id
+
+
+def _levels(store: Store, person_id: int, leave_out: int) -> str:
+    return "、".join(label("level", m["level"]) for m in sql.mandates_of(store, person_id)
+                    if m["id"] != leave_out and m["voided_at"] is None)
+
+
+def _join_person(store: Store, dup: dict, values: dict, notes: list[str] | None) -> dict:
+    """The person fields and person_id of a second mandate of `dup`'s person; refused when the person already
+    holds a mandate of that level in the term, or when a personal field given disagrees with the person's."""
+    from rdtool.rules.deputies import births_agree
+
+    term = values["term"]
+    same = next((m for m in sql.mandates_of(store, dup["person_id"])
+                 if m["voided_at"] is None and m["term"] == term and m["level"] == values["level"]), None)
+    if same:
+        raise RdtoolError(f"第{term}届已有代表“{same['name']}”（ID {same['id']}，{label('level', same['level'])}），"
+                          "同名同出生日期或同身份证号",
+                          "如确是另一位同名代表，请填写不同的出生日期；要修改已有记录请用 rdtool deputy edit")
+    person, fill, clash = {}, {}, []
+    for field in sql.PERSON:
+        mine, given = dup.get(field), values.get(field)
+        if given in (None, "") or given == mine:
+            person[field] = mine
+        elif mine in (None, ""):
+            person[field] = fill[field] = given
+        elif field == "birth_date" and births_agree(given, mine):
+            person[field] = max(given, mine, key=len)
+            if len(given) > len(mine):
+                fill[field] = given
+        else:
+            clash.append(f"{_zh(field)}“{_shown(field, given)}”与 ID {dup['id']} 的“{_shown(field, mine)}”不同")
+    if clash:
+        raise RdtoolError(f"“{dup['name']}”已是第{term}届{label('level', dup['level'])}（ID {dup['id']}），"
+                          f"同一人的个人信息应当一致：{'；'.join(clash)}",
+                          f"如是同一人，先核对并用 rdtool deputy edit {dup['name']}#{dup['id']} 更正；如是另一人，请填写其出生日期")
+    sql.update_person(store, dup["person_id"], fill)
+    return {**person, "person_id": dup["person_id"]}
+
+
+def _shown(field: str, value) -> str:
+    if field == "id_number":
+        return F.mask_id(value)
+    if field == "phone":
+        return F.mask_phone(value)
+    return label(field, value) if field in ("gender", "party", "education", "occupation") else str(value)
 
 
 def _zh(field: str) -> str:

@@ -63,6 +63,9 @@ def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str
 
         if settings_sql.term(store, values["term"]) is None:
             errors.append(("term", str(values["term"]), f"第{values['term']}届尚未建立"))
+    if ("level" in values or "term" in values) and (clash := _other_mandate(store, current, merged)):
+        errors.append(("level", label("level", merged["level"]),
+                       f"{current['name']}在第{merged['term']}届已有这一层级的代表资格（ID {clash['id']}）"))
     if merged.get("elected_on") and merged.get("status_date") and merged["status_date"] < merged["elected_on"]:
         errors.append(("status_date", merged["status_date"], f"早于当选日期 {merged['elected_on']}"))
     elif merged.get("status_date") and merged["status_date"] != current.get("status_date") \
@@ -72,8 +75,10 @@ def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str
         raise _problems(errors)
     changes = {k: (int(v) if k == "re_elected" and v is not None else v) for k, v in values.items()
                if v != current.get(k)}
+    person = {k: v for k, v in changes.items() if k in sql.PERSON}  # on every mandate of the person
     with corrections.write(store, reason, subject=("deputies", current["id"]), show=show) as report:
-        sql.update(store, current["id"], changes)
+        sql.update(store, current["id"], {k: v for k, v in changes.items() if k not in person})
+        sql.update_person(store, current["person_id"], person)
         old_day = current["status_date"] if current["status"] in ENDED else None
         new_day = merged["status_date"] if merged["status"] in ENDED else None
         if old_day and old_day != new_day:
@@ -81,6 +86,12 @@ def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str
         elif new_day and not old_day:
             sql.end_memberships(store, current["id"], new_day)
     return {"id": current["id"], "name": merged["name"], "changed": sorted(changes), "report": report}
+
+
+def _other_mandate(store: Store, current: dict, merged: dict) -> dict | None:
+    """Another live mandate of the same person at the level and term the record is being moved to."""
+    return next((m for m in sql.mandates_of(store, current["person_id"]) if m["id"] != current["id"]
+                 and m["voided_at"] is None and m["term"] == merged["term"] and m["level"] == merged["level"]), None)
 
 
 def end(store: Store, ref: str, status: str, on: str, why: str | None, term: int | None = None) -> dict:

@@ -1,8 +1,12 @@
 """Resolving the names in import files (lead, cosigners, participants, attendance) to deputies.
 
 Files refer to deputies by name; where a term has two deputies of the same name
-a `deputy_id` column must be used instead, and a bare name is an error that lists
-both (docs/csv.md).
+the one meant is written 姓名#ID (or the id in a `deputy_id` column), and a bare name
+is an error that lists both (docs/csv.md).
+
+A name (or 姓名#ID, or an ID) names a person; where the person holds two mandates of the term (township and
+county), the one of the context's level is meant (rdtool.store.deputies.pick_mandate): a township proposal's signer or a roll call
+at a township congress is the township mandate, a participant of a county activity the county mandate.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from rdtool import fields as F
 from rdtool.errors import FieldError
 from rdtool.labels import clean_name, label, record_id
 from rdtool.store import deputies as deputies_sql
+from rdtool.store.deputies import pick_mandate
 from rdtool.store.db import Store
 
 # 王建国#20, 王建国(20), 王建国（20） (full-width brackets are folded by clean_name), 王建国(ID20), #20
@@ -26,6 +31,10 @@ def parse_ref(text: str) -> tuple[str, int | None]:
     ('王建国()', '王建国#', '王建国#abc') is a FieldError, never part of the name.
     """
     value = clean_name(text)
+    if value.isascii() and value.isdigit():  # an ID alone, as `deputy list` shows it: 17
+        number = record_id(value)
+        if number is not None:
+            return "", number
     m = _REF.match(value)
     if m is None:
         return F.name(value), None
@@ -37,6 +46,12 @@ def parse_ref(text: str) -> tuple[str, int | None]:
     return (F.name(name) if name else ""), number
 
 
+def deputy_ref(raw: str) -> str:
+    """A field naming one deputy: 姓名, 姓名#ID, 姓名(ID), #ID or an ID — checked, kept as written (cleaned)."""
+    parse_ref(raw)
+    return clean_name(raw)
+
+
 class DeputyIndex:
     """All deputies loaded once; name lookups are dictionary reads (fast for 100,000-row files)."""
 
@@ -44,8 +59,10 @@ class DeputyIndex:
         rows = deputies_sql.index_rows(store)
         self.by_id = {r["id"]: r for r in rows}
         self.by_name: dict[str, list[dict]] = {}
+        self.by_person: dict[int, list[dict]] = {}
         for r in rows:
             self.by_name.setdefault(r["name"], []).append(r)
+            self.by_person.setdefault(r["person_id"] or r["id"], []).append(r)
         self._indexes: dict = {}
 
     def _names(self, term: int | None):
@@ -70,10 +87,17 @@ class DeputyIndex:
                 raise FieldError(f"没有 ID 为 {deputy_id} 的代表")
             if name and row["name"] != name:
                 raise FieldError(f"ID {deputy_id} 的代表是“{row['name']}”，不是“{name}”")
+            if level is not None and row["level"] != level:  # the person's mandate of the context's level
+                other = [r for r in self.by_person.get(row["person_id"] or row["id"], [])
+                         if r["level"] == level and r["term"] == row["term"]]
+                return other[0]["id"] if other else deputy_id
             return deputy_id
         candidates = self.by_name.get(name or "", [])
         if term is not None:
             candidates = [r for r in candidates if r["term"] == term]
+        one = pick_mandate(candidates, level)
+        if one is not None:
+            return one["id"]
         if len(candidates) > 1 and level is not None:
             same_level = [r for r in candidates if r["level"] == level]
             candidates = same_level or candidates
@@ -87,7 +111,8 @@ class DeputyIndex:
         if len(candidates) > 1:
             listing = "、".join(f"ID {r['id']}（{label('level', r['level'])}，{r['constituency'] or '—'}，"
                                f"出生 {r['birth_date'] or '—'}）" for r in candidates)
-            raise FieldError(f"有{len(candidates)}位代表名为“{name}”：{listing}；请在 deputy_id 列填写其中一个 ID")
+            raise FieldError(f"有{len(candidates)}位代表名为“{name}”：{listing}；请写成 {name}#ID，"
+                             f"如 {name}#{candidates[0]['id']}")
         return candidates[0]["id"]
 
     def in_office(self, deputy_id: int, day: str) -> bool:

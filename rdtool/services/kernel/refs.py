@@ -164,17 +164,19 @@ def _id(text: str) -> int | None:
     return record_id(text.lstrip("#"))
 
 
-def resolve(store: Store, kind: str, text: str, *, term: int | None = None, voided: bool = False) -> Ref:
+def resolve(store: Store, kind: str, text: str, *, term: int | None = None, voided: bool = False,
+            level: str | None = None) -> Ref:
     """The record `text` names; NotFound (with the nearest names or codes) when there is none.
 
     Voided records are found only with `voided=True` (to say that they are void); a deputy by ID is found
-    even when voided (his history stays readable).
+    even when voided (his history stays readable). A deputy's name (or 姓名#ID) names a person: of a person with
+    two mandates, the one of `level` is meant (rdtool.store.deputies.pick_mandate).
     """
     raw = clean(text)
     if not raw:
         raise UsageError(f"请写出{KINDS[kind].zh}（如 {KINDS[kind].example}）")
     if kind == "deputy":
-        return _deputy(store, raw, term)
+        return _deputy(store, raw, term, level)
     if kind == "item":
         return _item(store, raw, voided)
     info = KINDS[kind]
@@ -216,7 +218,9 @@ def _item(store: Store, raw: str, voided: bool) -> Ref:
     return Ref("item", info.table, row["id"], f"{meeting.text}#{seq}", bool(row["voided_at"]))
 
 
-def _deputy(store: Store, raw: str, term: int | None) -> Ref:
+def _deputy(store: Store, raw: str, term: int | None, level: str | None = None) -> Ref:
+    from rdtool.store.deputies import pick_mandate
+
     text = clean_name(raw)
     ident = _id(raw)  # an id is ASCII digits as typed: ① is not NFKC-folded into 1 (clean_name folds it)
     name = None
@@ -231,8 +235,16 @@ def _deputy(store: Store, raw: str, term: int | None) -> Ref:
         full = sql.name_of(store, "deputies", ident)
         if name and full != name:
             raise RdtoolError(f"ID {ident} 的代表是“{full}”，不是“{name}”", "核对姓名和 ID")
+        if level is not None and not row["voided_at"]:
+            mandates = sql.mandates_of_person(store, ident)
+            one = pick_mandate([m for m in mandates if m["level"] == level], level)
+            if one is not None:
+                ident = one["id"]
         return Ref("deputy", "deputies", ident, full, bool(row["voided_at"]))
     rows = sql.deputies_named(store, text, term)
+    one = pick_mandate(rows, level)
+    if one is not None:
+        return Ref("deputy", "deputies", one["id"], text)
     if not rows:
         where = f"第{term}届" if term else ""
         names = [r["name"] for r in sql.deputy_names(store, term)]

@@ -97,14 +97,24 @@ def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason
 
 # ---------------------------------------------------------------- roll call
 
-def _pick(members: list[dict], ref: str, code: str) -> dict:
+def _pick(store: Store, members: list[dict], ref: str, code: str) -> dict:
+    """The roster member `ref` names: a name, or 姓名#ID / an ID — of a person with two mandates, the one on this
+    roster (a county mandate's ID names the same person's township mandate)."""
+    from rdtool.errors import FieldError
+    from rdtool.services.deputies.refs import parse_ref
     from rdtool.services.kernel.refs import suggestion
-
-    from rdtool.labels import record_id
+    from rdtool.store import deputies as dsql
 
     text = clean(ref).lstrip("#")
-    if record_id(text) is not None:
-        found = [r for r in members if r["id"] == record_id(text)]
+    try:
+        name, ident = parse_ref(text)
+    except FieldError as exc:
+        raise ValidationError(str(exc)) from None
+    if ident is not None:
+        mandate = dsql.by_id(store, ident)
+        if mandate is not None and name and mandate["name"] != name:
+            raise ValidationError(f"ID {ident} 的代表是“{mandate['name']}”，不是“{name}”", "核对姓名和 ID")
+        found = [r for r in members if mandate is not None and r["person_id"] == mandate["person_id"]]
     else:
         found = [r for r in members if r["name"] == clean_name(text)]
     if not found:
@@ -136,7 +146,7 @@ def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str
                                       "先导入代表名单或主席团成员；旧记录可用 --count 只记出席人数")
             for names, st in ((absent, "absent"), (leave, "leave")):
                 for n in names:
-                    r = _pick(members, n, m["code"])
+                    r = _pick(store, members, n, m["code"])
                     if status[r["id"]] != "present":
                         raise ValidationError(f"“{n}”被重复列出")
                     status[r["id"]] = st

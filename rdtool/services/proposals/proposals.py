@@ -21,7 +21,7 @@ from rdtool.errors import FieldError, ValidationError
 from rdtool.labels import FIELD_ZH, chinese_numeral, label, parse_list
 from rdtool.rules import deadlines
 from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_date_problem, motion_signer_count, motion_signers_ok
-from rdtool.services.deputies.refs import parse_ref
+from rdtool.services.deputies.refs import deputy_ref, parse_ref
 from rdtool.store import proposals as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -43,7 +43,7 @@ FIELDS: list[F.Field] = [
     F.Field("kind", F.enum("proposal_kind"), required=True),
     F.Field("title", F.text(200, as_written=True), required=True),
     F.Field("submitted_on", F.DATE, required=True),
-    F.Field("lead", F.name, required=True),
+    F.Field("lead", deputy_ref, required=True),
     F.Field("code", F.text(40)),
     F.Field("body", F.text(F.MAX_TEXT, as_written=True)),
     F.Field("category", F.text(30)),
@@ -149,7 +149,7 @@ class Codes:
 def _resolve_signer(index, item: str, term: int | None, deputy_id: int | None = None) -> int:
     name, ident = parse_ref(item)
     if ident is not None:
-        return index.resolve(name or None, term, ident)
+        return index.resolve(name or None, term, ident, level="township")
     return index.resolve(name, term, deputy_id, level="township")
 
 

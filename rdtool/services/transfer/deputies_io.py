@@ -21,16 +21,17 @@ def check(store: Store, rows: list[Row]) -> list[RowError]:
         v = row.values
         errors.extend(RowError(row.number, f, val, m) for f, val, m in svc.check_record(v))
         birth = v.get("birth_date")
-        same = people.setdefault((v["name"], v["term"], birth[:7] if birth else None), [])
+        # one person on two rows of different levels is one person with two mandates (insert_checked joins them)
+        same = people.setdefault((v["name"], v["term"], birth[:7] if birth else None, v["level"]), [])
         other = next((n for n, b in same if births_agree(birth, b)), None)   # a month and a day in it: one person
         if other is not None:
-            errors.append(RowError(row.number, "name", v["name"], f"与第{other}行重复（同届、同名、同出生日期）"))
+            errors.append(RowError(row.number, "name", v["name"], f"与第{other}行重复（同届、同层级、同名、同出生日期）"))
         else:
             same.append((row.number, birth))
         if v.get("id_number"):
-            id_key = ("id", v["id_number"], v["term"])
+            id_key = ("id", v["id_number"], v["term"], v["level"])
             if id_key in seen:
-                errors.append(RowError(row.number, "id_number", "", f"身份证号与第{seen[id_key]}行相同"))
+                errors.append(RowError(row.number, "id_number", "", f"身份证号与第{seen[id_key]}行相同（同届、同层级）"))
             seen.setdefault(id_key, row.number)
     return errors
 
@@ -39,7 +40,7 @@ def write(store: Store, rows: list[Row]) -> int:
     errors = []
     for row in rows:
         try:
-            svc.insert_checked(store, row.values)
+            svc.insert_checked(store, row.values, [])
         except Exception as exc:  # a domain error names the row that caused it
             from rdtool.errors import RdtoolError
 

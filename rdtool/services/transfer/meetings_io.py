@@ -78,9 +78,15 @@ MEETINGS = Kind("meetings", "会议", meetings_svc.FIELDS, write_meetings, expor
 
 # ---------------------------------------------------------------- attendance
 
+def _deputy_ref(raw: str) -> str:
+    from rdtool.services.deputies.refs import deputy_ref
+
+    return deputy_ref(raw)
+
+
 ATTENDANCE_FIELDS = [
     F.Field("meeting", F.text(30), required=True),
-    F.Field("deputy", F.name, required=True),
+    F.Field("deputy", _deputy_ref, required=True),
     F.Field("status", F.enum("attendance"), required=True),
 ]
 ATTENDANCE_EXTRA = [F.Field("deputy_id", F.integer(1))]
@@ -89,7 +95,7 @@ ATTENDANCE_EXTRA = [F.Field("deputy_id", F.integer(1))]
 def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], dict[int, dict]]:
     """Resolve meeting and deputy of every row (row.values gains meeting_id, deputy_id)."""
     from rdtool.errors import FieldError
-    from rdtool.services.deputies.refs import DeputyIndex
+    from rdtool.services.deputies.refs import DeputyIndex, parse_ref
 
     index = DeputyIndex(store)
     errors: list[RowError] = []
@@ -106,7 +112,9 @@ def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], 
             errors.append(RowError(row.number, "meeting", code, "没有这个编号的会议（先导入 meetings）"))
             continue
         try:
-            deputy_id = index.resolve(v["deputy"], term=m["term"], deputy_id=v.get("deputy_id"), level="township")
+            name, ident = parse_ref(v["deputy"])
+            deputy_id = index.resolve(name or None, term=m["term"], deputy_id=ident or v.get("deputy_id"),
+                                      level="township")
         except FieldError as exc:
             errors.append(RowError(row.number, "deputy", v["deputy"], str(exc)))
             continue

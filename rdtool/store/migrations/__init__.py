@@ -31,6 +31,7 @@ ORDER = [
     ("0012_meeting_numbering", "m1101_meeting_numbering"),
     ("0013_figures", "m1301_figures"),
     ("0014_voter_list_appeals", "m2601_voter_list_appeals"),
+    ("0015_people_mandates", "m2301_people_mandates"),
 ]
 
 
