@@ -103,7 +103,7 @@ def _pick(store: Store, members: list[dict], ref: str, code: str) -> dict:
     from rdtool.errors import FieldError
     from rdtool.services.deputies.refs import parse_ref
     from rdtool.services.kernel.refs import suggestion
-    from rdtool.store import deputies as dsql
+    from rdtool.store import deputies as deputies_sql
 
     text = clean(ref).lstrip("#")
     try:
@@ -111,7 +111,7 @@ def _pick(store: Store, members: list[dict], ref: str, code: str) -> dict:
     except FieldError as exc:
         raise ValidationError(str(exc)) from None
     if ident is not None:
-        mandate = dsql.by_id(store, ident)
+        mandate = deputies_sql.by_id(store, ident)
         if mandate is not None and name and mandate["name"] != name:
             raise ValidationError(f"ID {ident} 的代表是“{mandate['name']}”，不是“{name}”", "核对姓名和 ID")
         found = [r for r in members if mandate is not None and r["person_id"] == mandate["person_id"]]
