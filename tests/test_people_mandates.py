@@ -93,7 +93,7 @@ def test_names_and_ids_resolve_to_the_mandate_of_the_context(henan):
     henan("activity", "add", "县代表视察", "--kind", "视察", "--date", "2024-05-10", "--level", "县",
           "-p", "高志远、李县")
     henan("activity", "add", "镇代表活动", "--kind", "视察", "--date", "2024-06-10", "-p", "高志远、王一")
-    henan("activity", "add", "县代表调研", "--kind", "调研", "--date", "2024-07-10", "-p", f"高志远#1、李县")
+    henan("activity", "add", "县代表调研", "--kind", "调研", "--date", "2024-07-10", "-p", "高志远#1、李县")
     took_part = rows(henan.db, "SELECT a.code, x.deputy_id FROM activity_participants x "
                                "JOIN activities a ON a.id = x.activity_id JOIN deputies d ON d.id = x.deputy_id "
                                "WHERE d.name = '高志远' ORDER BY a.code")

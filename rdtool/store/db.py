@@ -197,7 +197,7 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
         except sqlite3.OperationalError as exc:
             conn.close()
             wal = Path(f"{path}-wal")
-            from rdtool.store.paths import disk_full
+            from rdtool.paths import disk_full
 
             cannot = getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN"))
             if (cannot or disk_full(path)) and not (wal.exists() and wal.stat().st_size):

@@ -65,7 +65,7 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
     try:
         conn, applied = _connected(path, readonly)
     except sqlite3.DatabaseError as exc:
-        from rdtool.store.paths import disk_full, disk_full_error
+        from rdtool.paths import disk_full, disk_full_error
 
         if readonly or not disk_full(path):
             raise _open_error(path, exc) from None

@@ -15,7 +15,7 @@ from rdtool import fields as F
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.services.kernel import corrections
-from rdtool.services.deputies.deputies import ENDED, FIELDS, _zh, check_record, problems_error, resolve
+from rdtool.services.deputies.deputies import ENDED, FIELDS, check_record, problems_error, resolve
 from rdtool.store import deputies as sql
 from rdtool.store.db import Store
 
