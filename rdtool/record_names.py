@@ -20,6 +20,7 @@ TABLE_ZH: dict[str, str] = {
 }
 COLUMN_ZH: dict[str, str] = {
     "meeting_numbering.first": "本届最早一次会议的序号", "meeting_numbering.kind": "会议类别",
+    "seq_stated": "次序为写明的（1）或按前一次推出的（0）",
     "key": "设置项", "value": "值", "voided_at": "作废时间", "void_reason": "作废原因", "meeting_id": "会议ID",
     "activity_id": "活动ID", "proposal_id": "建议ID", "contest_id": "选举ID", "election_id": "换届选举ID",
     "constituency_id": "选区ID", "candidate_id": "候选人ID", "round_id": "轮次ID", "roster": "应到人数（名册）",
@@ -88,6 +89,8 @@ CHECKS: dict[str, str] = {
     "meeting_roster_stale": "会议的当日名单已过时",
     "meeting_entitled_differs": "填写的应到人数与当日名单不符",
     "meeting_number": "会议次序与日期不符",
+    "meeting_number_order": "会议次序前后矛盾",
+    "meeting_number_gap": "会议次序有空缺（录入前的会议）",
     "attendance_not_entitled": "点名中有当日不应到的人",
     "attendance_missing": "点名缺少当日应到的人",
     "meeting_quorum_mismatch": "记录的法定人数情况与计算不符",

@@ -37,7 +37,7 @@ _ENUM = {
     ("ge_votes", "status"): "ge_outcome", ("general_elections", "level"): "level",
     ("meeting_numbering", "kind"): "meeting_kind",
 }
-_BOOL = {"extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
+_BOOL = {"seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
          "confirmed"}
 # column -> the table its id points at
 _FK = {"meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies", "item_id": "items",
@@ -45,7 +45,7 @@ _FK = {"meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies",
        "constituency_id": "ge_constituencies", "candidate_id": "ge_candidates", "round_id": "ge_rounds",
        "election_id": "general_elections"}
 _ZH = {
-    "roster": "当日名单人数", "seq": "次序", "status_reason": "状态原因", "voided_at": "作废时间",
+    "roster": "当日名单人数", "seq": "次序", "seq_stated": "次序是否写明", "status_reason": "状态原因", "voided_at": "作废时间",
     "void_reason": "作废原因", "lead_id": "领衔代表", "meeting_id": "会议", "deputy_id": "代表", "contest_id": "选举",
     "elected_on": "当选日期", "by_election": "是否补选", "role": "主席团职务", "from_date": "起始日期",
     "to_date": "终止日期", "revote": "另行选举", "valid": "选举有效", "void": "本轮无效", "shortfall": "尚缺名额",

@@ -39,8 +39,8 @@ def add(store: Store, raw: dict, number: int | None = None) -> dict:
 
 
 def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason: str | None = None) -> dict:
-    """Correct a meeting: any field, its code, its number (`--number`: this meeting becomes number N and the
-    group's numbering follows, codes and generated titles with it); what depends on it is recomputed."""
+    """Correct a meeting: any field, its code, its number (`--number`: this meeting is number N, stated, and the
+    derived numbers after it follow, codes and generated titles with them); what depends on it is recomputed."""
     current = msvc.get(store, ref)
     fields = [f for f in msvc.FIELDS if f.name in raw and (f.name in msvc.EDITABLE or f.name == "code")]
     values, errors = F.parse_fields(fields, raw)
@@ -81,17 +81,12 @@ def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason
         report.strict.add(current["id"])
         sql.update_meeting(store, current["id"], changes)
         old_group, new_group = (current["term"], current["kind"]), (merged["term"], merged["kind"])
+        if number is not None:  # a number she states stays put (issue 23)
+            sql.update_meeting(store, current["id"], {"seq": number, "seq_stated": 1})
         if new_group != old_group:
             msvc.renumber(store, *old_group)
-        if number is not None:
-            position = [g["id"] for g in sql.group(store, *new_group)].index(current["id"])
-            first = number - position
-            if first < 1:
-                raise ValidationError(f"会议 {current['code']} 之前（按日期）还有{position}次"
-                                      f"{label('meeting_kind', merged['kind'])}，它不能是第{number}次",
-                                      "先更正更早那次会议的次序，或检查日期")
-            msvc.set_first(store, *new_group, first)
-        msvc.renumber(store, *new_group, {current["id"]: generated})
+        msvc.renumber(store, *new_group, {current["id"]: generated},
+                      was={current["id"]: (current["term"], current["seq"])})
     return {"meeting": sql.meeting_by_id(store, current["id"]), "report": report}
 
 

@@ -120,7 +120,7 @@ class Codes:
 
     def prefix(self, meeting: dict | None, term: int | None, submitted_on: str) -> str:
         if meeting is not None and meeting["kind"] == "congress" and term is not None:
-            n = sql.session_ordinal(self.store, meeting, term)
+            n = meeting.get("seq") or sql.session_ordinal(self.store, meeting, term)  # its number (issue 23)
             return f"{chinese_numeral(term)}届{chinese_numeral(n)}次"
         return submitted_on[:4]
 

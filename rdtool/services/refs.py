@@ -150,6 +150,11 @@ def resolve(store: Store, kind: str, text: str, *, term: int | None = None, void
         row = sql.by_code(store, kind, raw)
         if row is None and _id(raw) is not None:
             row = sql.by_id(store, kind, _id(raw))
+        if row is None and kind == "meeting":  # its printed name: 十八届四次, 第十八届人民代表大会第四次会议 (issue 23)
+            from rdtool.store.meetings import meeting_by_name
+
+            found = meeting_by_name(store, raw)
+            row = sql.by_id(store, kind, found["id"]) if found else None
         if row is None or (row["voided_at"] and not voided):
             what = {"meeting": "编号", "proposal": "编号", "activity": "编号或 ID"}[kind]
             raise _not_found(f"没有{what}为“{raw}”的{info.zh}", raw, sql.codes(store, kind),

@@ -9,7 +9,7 @@ from rdtool.store.db import Store
 from rdtool.store.deputies import SHARED_NAMES
 
 MEETING_COLUMNS = ("code", "kind", "extraordinary", "term", "seq", "date", "end_date", "title", "location",
-                   "present", "entitled", "roster", "notes", "notified_on", "requesters")
+                   "present", "entitled", "roster", "notes", "notified_on", "requesters", "seq_stated")
 ITEM_COLUMNS = ("meeting_id", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "result",
                 "rule", "notes", "subject")
 APPOINTMENT_COLUMNS = ("person", "deputy_id", "position", "action", "meeting_id", "item_id", "decided_on",
@@ -36,7 +36,21 @@ def update_meeting(store: Store, meeting_id: int, changes: dict) -> None:
 
 
 def meeting_by_code(store: Store, code: str) -> dict | None:
-    return store.one(f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.code = ? AND m.voided_at IS NULL", (code,))
+    """A live meeting by its code (C18-4), or by its printed name (十八届四次, 第十八届人民代表大会第四次会议)."""
+    found = store.one(f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.code = ? AND m.voided_at IS NULL", (code,))
+    if found is None:
+        found = meeting_by_name(store, code)
+    return found
+
+
+def meeting_by_name(store: Store, text: str) -> dict | None:
+    from rdtool.labels import meeting_name
+
+    parsed = meeting_name(text)
+    if parsed is None:
+        return None
+    return store.one(f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.term = ? AND m.kind = ? AND m.seq = ? "
+                     "AND m.voided_at IS NULL ORDER BY m.id LIMIT 1", parsed)
 
 
 def meeting_by_id(store: Store, meeting_id: int) -> dict | None:
@@ -84,7 +98,7 @@ def without_quorum(store: Store, date_from: str, date_to: str) -> list[dict]:
 
 def group(store: Store, term: int | None, kind: str) -> list[dict]:
     """The term's live meetings of one kind, in the order they are numbered (by date)."""
-    return store.query("SELECT id, seq, code, title, date FROM meetings WHERE term IS ? AND kind = ? "
+    return store.query("SELECT id, seq, seq_stated, code, title, date FROM meetings WHERE term IS ? AND kind = ? "
                        "AND voided_at IS NULL ORDER BY date, id", (term, kind))
 
 
@@ -119,19 +133,14 @@ def code_held_elsewhere(store: Store, code: str, moving: set[int]) -> bool:
     return any(i not in moving for i in ids)
 
 
-def first_number(store: Store, term: int | None, kind: str) -> int | None:
-    """The number of the group's earliest meeting on record, when the township's numbering starts later."""
-    return store.scalar("SELECT first FROM meeting_numbering WHERE term IS ? AND kind = ?", (term, kind))
-
-
-def set_first_number(store: Store, term: int | None, kind: str, first: int) -> None:
-    store.execute("INSERT INTO meeting_numbering (term, kind, first) VALUES (?, ?, ?) "
-                  "ON CONFLICT (term, kind) DO UPDATE SET first = excluded.first", (term, kind, first))
-
-
-def count_before(store: Store, term: int | None, kind: str, day: str) -> int:
-    return store.scalar("SELECT count(*) FROM meetings WHERE term IS ? AND kind = ? AND date <= ? "
-                        "AND voided_at IS NULL", (term, kind, day))
+def recode_proposals(store: Store, meeting_id: int, old: str, new: str) -> None:
+    """Proposals at a session whose number changed: codes generated with the old prefix (十八届一次-001) take the
+    new one (十八届五次-001); a code typed by hand, or one whose new code is taken, stays."""
+    for r in store.query("SELECT id, code FROM proposals WHERE meeting_id = ? AND code LIKE ? || '-%'",
+                         (meeting_id, old)):
+        code = new + r["code"][len(old):]
+        if not store.scalar("SELECT count(*) FROM proposals WHERE code = ?", (code,)):
+            store.update("proposals", r["id"], {"code": code})
 
 
 # ---------------------------------------------------------------- attendance

@@ -103,12 +103,19 @@ FROM proposals p JOIN deputies d ON d.id = p.lead_id LEFT JOIN meetings m ON m.i
 # --- meetings (read-only lookups; meetings are written by the meetings kind) ---------------------------
 
 def meeting_by_code(store: Store, code: str) -> dict | None:
-    return store.one("SELECT id, code, kind, date, end_date, term FROM meetings WHERE code = ? AND voided_at IS NULL",
-                     (code,))
+    """A live meeting by code (C18-4) or printed name (十八届四次, 第十八届人民代表大会第四次会议)."""
+    found = store.one("SELECT id, code, kind, date, end_date, term, seq FROM meetings WHERE code = ? "
+                      "AND voided_at IS NULL", (code,))
+    if found is None:
+        from rdtool.store.meetings import meeting_by_name
+
+        named = meeting_by_name(store, code)
+        found = meeting_by_id(store, named["id"]) if named else None
+    return found
 
 
 def meeting_by_id(store: Store, meeting_id: int) -> dict | None:
-    return store.one("SELECT id, code, kind, date, end_date, term FROM meetings WHERE id = ?", (meeting_id,))
+    return store.one("SELECT id, code, kind, date, end_date, term, seq FROM meetings WHERE id = ?", (meeting_id,))
 
 
 def session_ordinal(store: Store, meeting: dict, term: int) -> int:
