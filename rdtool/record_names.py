@@ -91,6 +91,8 @@ CHECKS: dict[str, str] = {
     "meeting_number": "会议次序与日期不符",
     "meeting_number_order": "会议次序前后矛盾",
     "meeting_number_gap": "会议次序有空缺（录入前的会议）",
+    "dated_outside_meeting": "日期不在所属会议的会期之内",
+    "dated_out_of_order": "任免程序的日期前后矛盾",
     "attendance_not_entitled": "点名中有当日不应到的人",
     "attendance_missing": "点名缺少当日应到的人",
     "meeting_quorum_mismatch": "记录的法定人数情况与计算不符",

@@ -39,6 +39,7 @@ CHECKS: list[str] = [
     "rdtool.services.post_ends:checks",
     "rdtool.services.by_elections:checks",
     "rdtool.services.stored_values:checks",
+    "rdtool.services.meeting_dates:checks",
 ]
 
 

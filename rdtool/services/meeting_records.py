@@ -87,6 +87,10 @@ def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason
             msvc.renumber(store, *old_group)
         msvc.renumber(store, *new_group, {current["id"]: generated},
                       was={current["id"]: (current["term"], current["seq"])})
+        if "date" in changes or "end_date" in changes:  # what was done at it is dated by it (issue 23)
+            from rdtool.services import meeting_dates
+
+            report.warnings += meeting_dates.carry(store, current, sql.meeting_by_id(store, current["id"]))
     return {"meeting": sql.meeting_by_id(store, current["id"]), "report": report}
 
 

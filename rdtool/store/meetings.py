@@ -143,6 +143,39 @@ def recode_proposals(store: Store, meeting_id: int, old: str, new: str) -> None:
             store.update("proposals", r["id"], {"code": code})
 
 
+# ---------------------------------------------------------------- dates a meeting fixes (issue 23)
+
+def column_names(store: Store, table: str) -> list[str]:
+    from rdtool.store.sqltext import ident
+
+    return [r["name"] for r in store.query(f"PRAGMA table_info({ident(table)})")]
+
+
+def dated_by(store: Store, table: str, link: str, cols: tuple[str, ...], meeting_id: int) -> list[dict]:
+    """The live records of `table` done at a meeting (`link` = its id), with their date columns."""
+    from rdtool.store.sqltext import ident
+
+    return store.query(f"SELECT id, {', '.join(ident(c) for c in cols)} FROM {ident(table)} "
+                       f"WHERE {ident(link)} = ? AND voided_at IS NULL ORDER BY id", (meeting_id,))
+
+
+def dated_records(store: Store, table: str, link: str, cols: tuple[str, ...]) -> list[dict]:
+    """Every live record of `table` done at a meeting, with its date columns (and code, person, position)."""
+    from rdtool.store.sqltext import ident
+
+    extra = [c for c in ("code", "person", "position") if c in column_names(store, table)]
+    return store.query(f"SELECT id, {ident(link)}, {', '.join(ident(c) for c in (*cols, *extra))} "
+                       f"FROM {ident(table)} WHERE {ident(link)} IS NOT NULL AND voided_at IS NULL ORDER BY id")
+
+
+def set_dates(store: Store, table: str, row_id: int, changes: dict) -> None:
+    store.update(table, row_id, changes)
+
+
+def appointment_dates(store: Store) -> list[dict]:
+    return store.query("SELECT * FROM appointments WHERE voided_at IS NULL ORDER BY decided_on, id")
+
+
 # ---------------------------------------------------------------- attendance
 
 def attendance(store: Store, meeting_id: int) -> list[dict]:
@@ -271,7 +304,8 @@ def insert_contest(store: Store, values: dict) -> int:
 
 
 def contest(store: Store, contest_id: int) -> dict | None:
-    return store.one("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term "
+    return store.one("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term, "
+                     "coalesce(c.held_on, m.date) AS held_date "
                      "FROM election_contests c JOIN meetings m ON m.id = c.meeting_id "
                      "WHERE c.id = ? AND c.voided_at IS NULL", (contest_id,))
 
@@ -284,7 +318,8 @@ def contests(store: Store, *, meeting_id: int | None = None, term: int | None = 
     if term is not None:
         where.append("m.term = ?")
         params.append(term)
-    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term "
+    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term, "
+                     "coalesce(c.held_on, m.date) AS held_date "
                        f"FROM election_contests c JOIN meetings m ON m.id = c.meeting_id WHERE {' AND '.join(where)} "
                        "ORDER BY m.date, m.code, c.id", params)
 
@@ -334,7 +369,8 @@ def update_contest(store: Store, contest_id: int, changes: dict) -> None:
 
 def rounds_of_post(store: Store, meeting_id: int, post: str) -> list[dict]:
     """The rounds of one post's election at one session, in order (re-votes and 另行选举 are later rounds)."""
-    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term "
+    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term, "
+                     "coalesce(c.held_on, m.date) AS held_date "
                        "FROM election_contests c JOIN meetings m ON m.id = c.meeting_id "
                        "WHERE c.meeting_id = ? AND c.post = ? AND c.voided_at IS NULL ORDER BY c.round, c.id",
                        (meeting_id, post))
@@ -343,11 +379,11 @@ def rounds_of_post(store: Store, meeting_id: int, post: str) -> list[dict]:
 def winners(store: Store) -> list[dict]:
     """Every elected candidate of a contest that stands, in the order held (date, session, round, contest)."""
     return store.query("SELECT x.id AS candidate_id, x.name, x.deputy_id, c.id AS contest_id, c.post, c.round, "
-                       "c.by_election, m.id AS meeting_id, m.date, m.code AS meeting_code "
-                       "FROM candidates x JOIN election_contests c ON c.id = x.contest_id "
+                       "c.by_election, m.id AS meeting_id, coalesce(c.held_on, m.date) AS date, "
+                       "m.code AS meeting_code FROM candidates x JOIN election_contests c ON c.id = x.contest_id "
                        "JOIN meetings m ON m.id = c.meeting_id "
                        "WHERE x.elected = 1 AND c.voided_at IS NULL AND m.voided_at IS NULL "
-                       "ORDER BY m.date, m.id, c.round, c.id, x.id")
+                       "ORDER BY coalesce(c.held_on, m.date), m.id, c.round, c.id, x.id")
 
 
 # ---------------------------------------------------------------- appointments

@@ -656,3 +656,12 @@ def m2351_meeting_stated_numbers(db) -> None:
 
 
 MIGRATIONS.append(("m2351_meeting_stated_numbers", m2351_meeting_stated_numbers))
+
+
+def m2352_election_dates(db) -> None:
+    """An election's own date (issue 23): elections held on a session's second day. NULL: the session's first day.
+    Dated by its meeting: a correction of the meeting's dates carries to it (rdtool.services.meeting_dates)."""
+    run_sql(db, "ALTER TABLE election_contests ADD COLUMN held_on TEXT;  -- NULL: the meeting's first day")
+
+
+MIGRATIONS.append(("m2352_election_dates", m2352_election_dates))
