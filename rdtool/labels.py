@@ -476,6 +476,12 @@ def meeting_name(text: str) -> tuple[int, str, int] | None:
     return term, ("presidium" if "主席团" in (m.group(2) or "") else "congress"), seq
 
 
+def problem_line(field: str, value: object, message: str) -> str:
+    """One line of a ValidationError's problems: 领衔代表“张三”：…… — the field in Chinese only (issue 23)."""
+    name = FIELD_ZH.get(field) or field
+    return name + (f"“{value}”" if value not in (None, "") else "") + f"：{message}"
+
+
 def chinese_date(iso: str | None) -> str:
     """A date as written in a document: 2017-01-05 → 2017年1月5日 (a month 1979-08 → 1979年8月)."""
     if not iso:

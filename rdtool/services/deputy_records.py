@@ -10,6 +10,7 @@ error back (a presidium role it ended opens again).
 from __future__ import annotations
 
 from rdtool import fields as F
+from rdtool.labels import problem_line
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.services import corrections
@@ -38,7 +39,7 @@ def departure_problem(store: Store, deputy: dict, day: str) -> str | None:
 
 
 def _problems(errors) -> ValidationError:
-    return ValidationError("代表信息有误：", problems=[f"{f}（{_zh(f)}）“{v}”：{m}" for f, v, m in errors])
+    return ValidationError("代表信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
 
 
 def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str | None = None) -> dict:

@@ -43,7 +43,9 @@ def _zh(field: str) -> str:
 
 
 def problems_text(errors) -> list[str]:
-    return [f"{f}（{_zh(f)}）" + (f"“{v}”" if v not in (None, "") else "") + f"：{m}" for f, v, m in errors]
+    from rdtool.labels import problem_line
+
+    return [problem_line(f, v, m) for f, v, m in errors]
 
 
 # ---------------------------------------------------------------- codes and titles
