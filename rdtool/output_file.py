@@ -136,17 +136,24 @@ def _copy_into(src: Path, device: Path) -> None:
 
 
 def _sync(path: Path) -> None:
-    """fsync a file, or a folder after a rename (where the platform allows it)."""
-    if path.is_dir() and os.name == "nt":
+    """fsync a file on a handle opened for writing (Windows' FlushFileBuffers needs one), then a folder after a
+    rename where the platform allows it (Windows cannot open a folder as a file; some file systems refuse)."""
+    if path.is_dir():
+        if os.name == "nt":
+            return
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
         return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
-    except OSError:
-        if not path.is_dir():  # some file systems cannot fsync a folder; a file must reach the disk
-            raise
     finally:
         os.close(fd)

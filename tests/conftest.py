@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 from rdtool.cli.main import app
 from tests.helpers import Cli
 
+pytest_plugins = ["tests.windows_rules"]  # Windows' file rules for every test (issue 22)
+
 
 @pytest.fixture(autouse=True)
 def _isolate(tmp_path, monkeypatch):

@@ -26,7 +26,7 @@ OK = "林晓,女,镇,3,1980-01-02,镇政府\n"
 CORPUS = [
     ("latin-1 bytes", "latin1.csv", (HEAD + OK).encode() + b"Jos\xe9,\xc4\x2c\xe9,3,,\n", "第3行"),
     ("utf-16 without BOM", "u16.csv", (HEAD + OK).encode("utf-16-le"), "第1行"),
-    ("NUL byte in a row", "nul.csv", (HEAD + OK + "周\x00敏,女,镇,3,,\n").encode(), "第3行"),
+    ("NUL byte in a row", "nul-byte.csv", (HEAD + OK + "周\x00敏,女,镇,3,,\n").encode(), "第3行"),
     ("truncated mid-row", "trunc.csv", (HEAD + OK + "周敏,女").encode(), "第3行"),
     ("truncated inside quotes", "quote.csv", (HEAD + OK + '周敏,女,镇,3,,"镇卫').encode(), "第3行"),
     ("huge cell", "huge.csv", (HEAD + OK + "周敏,女,镇,3,," + "长" * 200_000 + "\n").encode(), "第3行"),

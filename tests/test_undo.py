@@ -167,3 +167,52 @@ def test_undo_refuses_a_record_changed_by_another_program(base):
     conn.commit()
     r = base.fails("undo", "--yes")
     assert "其他程序" in r.stderr
+
+
+def _big_import(base, tmp_path, n: int) -> None:
+    """n new deputies (fictional names) and a new congress meeting's roll call of them."""
+    base("meeting", "add", "--kind", "人代会", "--date", "2025-06-01")
+    people = [f"冯{a}{b}" for a in "甲乙丙丁戊己庚辛壬癸" for b in "一二三四五六七八九十"][:n]
+    base("import", "deputies", write_csv(tmp_path / "d.csv", "name,gender,level,term\n" + "".join(
+        f"{p},{'男' if i % 2 else '女'},镇,5\n" for i, p in enumerate(people))))
+    base("import", "attendance", write_csv(tmp_path / "a.csv", "meeting,deputy,status\n" + "".join(
+        f"C5-2,{p},{'请假' if i % 3 == 0 else '出席'}\n" for i, p in enumerate(people))))
+
+
+def test_undo_of_large_imports_restores_exactly_and_counts_what_it_does_not_describe(base, tmp_path):
+    before = records(base.db)
+    _big_import(base, tmp_path, 100)
+    base("meeting", "roll", "P5-02", "--absent", "李明")  # a later command on other records: no conflict
+    after_roll = records(base.db)
+    base("undo", "--yes")
+    preview = base.json("undo", "--dry-run")  # the attendance import: every line in JSON, counted in the table
+    assert len(preview["changes"]) == preview["change_count"] >= 100
+    table = base("undo", "--dry-run").stdout
+    assert f"……还有 {preview['change_count'] - 30} 条" in table
+    assert sum(line.startswith("  删除点名记录 C5-2 冯") for line in table.splitlines()) == 30 - sum(
+        not c.startswith("删除点名记录 C5-2 冯") for c in preview["changes"][:30])
+    for _ in range(3):  # the attendance import, the deputies import, the meeting
+        base("undo", "--yes")
+    assert records(base.db) == before
+    assert after_roll != before
+
+
+def test_undo_refuses_a_roll_call_row_changed_by_another_program(base, tmp_path):
+    """A record with a two-column key (meeting, deputy) is found through its key: the change is seen."""
+    _big_import(base, tmp_path, 20)
+    conn = sqlite3.connect(base.db)
+    conn.execute("UPDATE attendance SET status = 'absent' WHERE deputy_id = (SELECT id FROM deputies WHERE name = "
+                 "'冯甲五') AND meeting_id = (SELECT id FROM meetings WHERE code = 'C5-2')")
+    conn.commit()
+    conn.close()
+    r = base.fails("undo", "--yes")
+    assert "点名记录 C5-2 冯甲五 在此之后被其他程序修改过" in r.stderr
+
+
+def test_undo_reverts_deleted_and_changed_rows_of_a_composite_key(base, tmp_path):
+    _big_import(base, tmp_path, 30)
+    before = records(base.db)
+    base("deputy", "end", "冯甲二", "--status", "辞职", "--date", "2025-03-01")  # its roll call at C5-2 goes
+    assert records(base.db) != before
+    base("undo", "--yes")
+    assert records(base.db) == before

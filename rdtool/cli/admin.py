@@ -458,7 +458,7 @@ def undo(
                                          Column("reason", "原因"), Column("entries", "改动条数"),
                                          Column("state", "状态")], fmt)
         return
-    p = svc.plan(store, command_id)
+    p = svc.plan(store, command_id, lines=None if fmt == "json" else svc.PREVIEW_LINES)
     if fmt == "json" and (dry_run or p["conflict"]):
         from rdtool.render import render_json
 
@@ -470,8 +470,8 @@ def undo(
     typer.echo(f"将恢复{p['records']}条记录：")
     for line in shown:
         say(f"  {line}")
-    if len(p["changes"]) > len(shown):
-        typer.echo(f"  ……还有 {len(p['changes']) - len(shown)} 条")
+    if p["change_count"] > len(shown):
+        typer.echo(f"  ……还有 {p['change_count'] - len(shown)} 条")
     if p["conflict"]:
         from rdtool.errors import RdtoolError
 

@@ -106,4 +106,5 @@ def _xlsx(path: Path, header: list[str], rows, at: int) -> None:
     for cells, bad in rows:
         sheet.append([cell(v, red if (bad and i == at) else None, mark if bad else None)
                       for i, v in enumerate(cells)])
-    book.save(path)
+    with open(path, "wb") as f:  # closed even if saving fails (Windows cannot remove an open file)
+        book.save(f)

@@ -110,7 +110,8 @@ def _write_xlsx(rows, cols: list[Column], output: Path, headers: str, sheet_name
         sheet.append([data_cell(c, _xlsx_value(c, r.get(c.key), zh)) for c in cols])
         n += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{n + 1}"
-    book.save(output)
+    with open(output, "wb") as f:  # closed even if saving fails (Windows cannot remove an open file)
+        book.save(f)
     return n
 
 

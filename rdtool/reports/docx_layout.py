@@ -220,5 +220,6 @@ def table(doc, head: list[str], rows: list[list[object]]) -> None:
 
 def save(doc, path: Path) -> Path:
     """Save to `path`: the temporary file rdtool.output_file made (mode 0600), renamed into place when complete."""
-    doc.save(str(path))
+    with open(path, "wb") as f:  # closed even if saving fails (Windows cannot remove an open file)
+        doc.save(f)
     return path

@@ -186,8 +186,9 @@ def entry_lines(store: Store, entries: Iterable[dict], *, invert: bool = False, 
     by_record: dict[tuple[str, str], list] = {}
     entries = [e for e in entries if e["table_name"] not in skip]
     links = [e for e in entries if e["table_name"] in LINKS and e["action"] in ("insert", "delete")]
+    linked = {id(e) for e in links}  # (by identity: comparing the dicts made this quadratic)
     for e in entries:
-        if e in links:
+        if id(e) in linked:
             continue
         key = (e["table_name"], e["row_id"])
         first = by_record.get(key)
@@ -200,21 +201,57 @@ def entry_lines(store: Store, entries: Iterable[dict], *, invert: bool = False, 
                 first[2] = "void"
     lines = []
     for (table, _), (before, after, action) in by_record.items():
-        if invert:
-            before, after = after, before
-        if before is None and after is None:
-            continue
-        kind = KIND_ZH.get(table, table)
-        if before is None:
-            lines.append(f"{'恢复' if invert else '新增'}{kind} {record_ref(store, table, after)}")
-        elif after is None:
-            lines.append(f"删除{kind} {record_ref(store, table, before)}")
-        elif (before.get("voided_at") is None) != (after.get("voided_at") is None):
-            verb = "作废" if after.get("voided_at") else "取消作废"
-            reason = after.get("void_reason") if after.get("voided_at") else None
-            lines.append(f"{verb}{kind} {record_ref(store, table, after)}" + (f"（{reason}）" if reason else ""))
-        else:
-            changes = field_changes(store, table, before, after, derived)
-            if changes:
-                lines.append(f"{record_ref(store, table, after)}：{'；'.join(changes)}")
+        line = _record_line(store, table, before, after, invert, derived)
+        if line:
+            lines.append(line)
     return lines + _link_lines(store, links, invert)
+
+
+def _record_line(store: Store, table: str, before: dict | None, after: dict | None, invert: bool, derived: bool,
+                 text: bool = True) -> str | bool | None:
+    """The line for one record's change (None when nothing a person reads changed); with text=False only
+    whether there is one (no names looked up)."""
+    if invert:
+        before, after = after, before
+    if before is None and after is None:
+        return None
+    kind = KIND_ZH.get(table, table)
+    if before is None:
+        return f"{'恢复' if invert else '新增'}{kind} {record_ref(store, table, after)}" if text else True
+    if after is None:
+        return f"删除{kind} {record_ref(store, table, before)}" if text else True
+    if (before.get("voided_at") is None) != (after.get("voided_at") is None):
+        if not text:
+            return True
+        verb = "作废" if after.get("voided_at") else "取消作废"
+        reason = after.get("void_reason") if after.get("voided_at") else None
+        return f"{verb}{kind} {record_ref(store, table, after)}" + (f"（{reason}）" if reason else "")
+    if not text:
+        return any(before.get(c) != v and c not in _HIDDEN and (derived or (table, c) not in DERIVED)
+                   for c, v in after.items()) or None
+    changes = field_changes(store, table, before, after, derived)
+    return f"{record_ref(store, table, after)}：{'；'.join(changes)}" if changes else None
+
+
+def record_lines(store: Store, records: Iterable[tuple[str, str | None, str | None]], links: Iterable[dict], *,
+                 invert: bool = False, limit: int | None = None) -> tuple[list[str], int]:
+    """entry_lines for a stream: records are (table, first entry's before, last entry's after) as JSON text, in
+    the order first touched (rdtool.store.changelog.command_records); links the link tables' inserts and deletes.
+    Returns the first `limit` lines (all when None) and how many there are in all: lines past the limit are
+    counted, not written, so an import's 100,000 records are neither described nor held."""
+    lines: list[str] = []
+    count = 0
+    for table, before, after in records:
+        wanted = limit is None or len(lines) < limit
+        if not wanted and (before is None) != (after is None):  # added or removed: a line, no need to read it
+            count += 1
+            continue
+        line = _record_line(store, table, _load(before), _load(after), invert, True, text=wanted)
+        if line:
+            count += 1
+            if wanted:
+                lines.append(line)
+    more = _link_lines(store, list(links), invert)
+    count += len(more)
+    lines += more if limit is None else more[:max(0, limit - len(lines))]
+    return lines, count

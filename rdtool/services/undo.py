@@ -77,46 +77,60 @@ def _target(store: Store, command_id: int | None) -> dict:
     raise NotFound("没有可以撤销的命令", "修改记录中没有尚未撤销的写入")
 
 
-def plan(store: Store, command_id: int | None = None) -> dict:
-    """What undo would do: the command, a description of each record put back, and the conflict if any."""
+def plan(store: Store, command_id: int | None = None, lines: int | None = None) -> dict:
+    """What undo would do: the command, a description of each record put back, and the conflict if any.
+
+    `lines`: describe only the first so many records (`changes`; `change_count` says how many there are in all).
+    """
     from rdtool.services.safety import local_time
 
     c = _target(store, command_id)
-    entries = changelog.command_entries(store, c["id"])
-    final: dict[tuple[str, str], tuple[dict | None, int]] = {}
-    for e in entries:
-        final[(e["table_name"], e["row_id"])] = (json.loads(e["after"]) if e["after"] else None, e["id"])
-    conflict = None
-    for (table, row_id), (after, last_id) in final.items():
-        if changelog.current_state(store, table, row_id) != after:
-            later = changelog.latest_entry_on(store, table, row_id, last_id)
-            record = describe.record_ref(store, table, after or changelog.current_state(store, table, row_id) or {})
-            kind = describe.KIND_ZH.get(table, table)
-            if later and later["command_id"]:
-                other = changelog.command(store, later["command_id"])
-                conflict = (f"{kind} {record} 在此之后被第 {other['id']} 号命令修改过"
-                            f"（{local_time(other['at'])}：{command_line(other['argv'])}）", other["id"])
-            else:
-                conflict = (f"{kind} {record} 在此之后被其他程序修改过（如 sqlite3 或 Datasette）", None)
-            break
-    lines = describe.entry_lines(store, entries, invert=True)
+    links = tuple(describe.LINKS)
+    records = ((r["table_name"], r["before"], r["after"]) for r in changelog.command_records(store, c["id"], links))
+    changes, count = describe.record_lines(store, records, changelog.link_entries(store, c["id"], links),
+                                           invert=True, limit=lines)
+    conflict = _conflict(store, c["id"])
     return {"command": c["id"], "at": c["at"], "time": local_time(c["at"]), "command_line": command_line(c["argv"]),
-            "reason": c["reason"], "entries": len(entries), "records": len(final), "changes": lines,
+            "reason": c["reason"], "entries": c["entries"], "records": changelog.command_record_count(store, c["id"]),
+            "changes": changes, "change_count": count,
             "conflict": conflict[0] if conflict else None, "conflict_command": conflict[1] if conflict else None}
 
 
+def _conflict(store: Store, command_id: int) -> tuple[str, int | None] | None:
+    """(what changed since, the command that changed it) for the first record the command wrote that is no longer
+    as it left it; None when none."""
+    from rdtool.services.safety import local_time
+
+    r = changelog.first_changed_since(store, command_id)
+    if r is None:
+        return None
+    table, row_id = r["table_name"], r["row_id"]
+    later = changelog.latest_entry_on(store, table, row_id, r["last_id"])
+    record = describe.record_ref(store, table, r["after"] or changelog.current_state(store, table, row_id) or {})
+    kind = describe.KIND_ZH.get(table, table)
+    if later and later["command_id"]:
+        other = changelog.command(store, later["command_id"])
+        return (f"{kind} {record} 在此之后被第 {other['id']} 号命令修改过"
+                f"（{local_time(other['at'])}：{command_line(other['argv'])}）", other["id"])
+    return f"{kind} {record} 在此之后被其他程序修改过（如 sqlite3 或 Datasette）", None
+
+
 def apply(store: Store, command_id: int) -> dict:
-    """Revert one command (planned first: refused when a record changed since)."""
-    p = plan(store, command_id)
-    if p["conflict"]:
-        hint = (f"先撤销第 {p['conflict_command']} 号命令（rdtool undo），再撤销这一条"
-                if p["conflict_command"] else "请用相应的命令直接更正该记录")
-        raise RdtoolError(f"不能撤销第 {p['command']} 号命令：{p['conflict']}", hint)
-    store.undoes = p["command"]
+    """Revert one command, newest write first, in one transaction; refused when a record it wrote changed since.
+
+    The check runs inside the write transaction (BEGIN IMMEDIATE), so no write can land between it and the revert.
+    Entries are read a chunk at a time and reverted in batches: time and memory grow with the command, not faster.
+    """
+    c = _target(store, command_id)
+    store.undoes = c["id"]
     try:
         with store.transaction():
-            for e in reversed(changelog.command_entries(store, p["command"])):
-                changelog.revert(store, e)
+            conflict = _conflict(store, c["id"])
+            if conflict:
+                hint = (f"先撤销第 {conflict[1]} 号命令（rdtool undo），再撤销这一条"
+                        if conflict[1] else "请用相应的命令直接更正该记录")
+                raise RdtoolError(f"不能撤销第 {c['id']} 号命令：{conflict[0]}", hint)
+            changelog.revert_all(store, changelog.command_entries_newest_first(store, c["id"]))
     finally:
         store.undoes = None
-    return p
+    return {"command": c["id"]}

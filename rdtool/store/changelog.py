@@ -22,9 +22,11 @@ the whole log and every hash after it is not detected.
 
 from __future__ import annotations
 
+import functools
+import json
 import sqlite3
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from rdtool.store.sqltext import ident
 
@@ -137,6 +139,35 @@ def _key(ref: str, cols: list[tuple[str, str, int]]) -> str:
     if len(pk) == 1:
         return f"{ref}.{ident(pk[0][1])}"
     return " || '/' || ".join(f"{ref}.{ident(n)}" for _, n in pk)
+
+
+def _lookup(ref: str, cols: list[tuple[str, str, int]], row_id: Any) -> tuple[str, list]:
+    """A WHERE clause finding the record whose log key is `row_id` through the table's primary key index.
+
+    A composite key's row_id ('12/345') is split into its columns (checked against the whole key too, for values
+    that themselves hold '/'); comparing the concatenation alone would read the whole table for every record.
+    """
+    whole, split, width = _lookup_sql(ref, tuple(cols))
+    if split is None:
+        return whole, [row_id]
+    parts = str(row_id).split("/")
+    if len(parts) != width:
+        return whole, [row_id]
+    return split, [*parts, row_id]
+
+
+@functools.lru_cache(maxsize=256)
+def _lookup_sql(ref: str, cols: tuple[tuple[str, str, int], ...]) -> tuple[str, str | None, int]:
+    pk = [n for _, n in sorted((pos, n) for n, _, pos in cols if pos)]
+    whole = f"{_key(ref, list(cols))} = ?"
+    if len(pk) < 2:
+        return whole, None, len(pk)
+    return whole, " AND ".join([*(f"{ref}.{ident(n)} = ?" for n in pk), whole]), len(pk)
+
+
+def key_where(conn: sqlite3.Connection, table: str, row_id: Any) -> tuple[str, list]:
+    """(WHERE clause, parameters) that find one record of `table` by its log key, through its index."""
+    return _lookup(ident(table), _columns(conn, table), row_id)
 
 
 def key_expression(conn: sqlite3.Connection, table: str) -> str:
@@ -268,16 +299,18 @@ def column_names(store: Any, table: str) -> list[str]:
 def find_record(store: Any, table: str, key_value: Any) -> dict | None:
     """The record whose log key is `key_value`, with the key as `_key`."""
     key = key_expression(store.conn, table)
-    return store.one(f"SELECT *, {key} AS _key FROM {ident(table)} WHERE {key} = ?", (key_value,))
+    where, params = key_where(store.conn, table, key_value)
+    return store.one(f"SELECT *, {key} AS _key FROM {ident(table)} WHERE {where}", params)
 
 
 def void_record(store: Any, table: str, key_value: Any, at: str, reason: str) -> None:
-    key = key_expression(store.conn, table)
-    store.execute(f"UPDATE {ident(table)} SET voided_at = ?, void_reason = ? WHERE {key} = ?", (at, reason, key_value))
+    where, params = key_where(store.conn, table, key_value)
+    store.execute(f"UPDATE {ident(table)} SET voided_at = ?, void_reason = ? WHERE {where}", (at, reason, *params))
 
 
 def delete_record(store: Any, table: str, key_value: Any) -> None:
-    store.execute(f"DELETE FROM {ident(table)} WHERE {key_expression(store.conn, table)} = ?", (key_value,))
+    where, params = key_where(store.conn, table, key_value)
+    store.execute(f"DELETE FROM {ident(table)} WHERE {where}", params)
 
 
 def dependents(store: Any, table: str, row: dict) -> list[tuple[str, str, dict]]:
@@ -320,9 +353,13 @@ def entry_hash(previous: str, row: sqlite3.Row | tuple) -> str:
     import hashlib
 
     entry_id, at, table_name, row_id, action, before, after, command_id = row
-    text = "\x1f".join(str(x) if x is not None else "\x00" for x in
-                        (previous, entry_id, at, table_name, row_id, action, before, after, command_id))
+    text = "\x1f".join((previous, str(entry_id), _text(at), _text(table_name), _text(row_id), _text(action),
+                        _text(before), _text(after), _text(command_id)))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _text(x: Any) -> str:
+    return x if type(x) is str else "\x00" if x is None else str(x)
 
 
 _ENTRY_COLUMNS = "id, at, table_name, row_id, action, before, after, command_id"
@@ -432,13 +469,84 @@ def command_entries(store: Any, command_id: int) -> list[dict]:
                        "WHERE command_id = ? ORDER BY id", (command_id,))
 
 
+def command_records(store: Any, command_id: int, links: tuple[str, ...] = ()) -> Iterator[dict]:
+    """One row per record a command touched, in the order first touched: table_name, row_id, before (of its first
+    entry), after and last_id (of its last entry). SQLite groups the entries (an import's are not held in Python).
+    The inserts and deletes of the `links` tables are left out (see link_entries)."""
+    skip = (f" AND NOT (table_name IN ({', '.join('?' for _ in links)}) AND action IN ('insert', 'delete'))"
+            if links else "")
+    return store.iter(
+        "SELECT g.table_name, g.row_id, f.before, l.after, g.last_id FROM ("
+        "SELECT table_name, row_id, min(id) AS first_id, max(id) AS last_id FROM change_log "
+        f"WHERE command_id = ?{skip} GROUP BY table_name, row_id) g "
+        "JOIN change_log f ON f.id = g.first_id JOIN change_log l ON l.id = g.last_id ORDER BY g.first_id",
+        (command_id, *links))
+
+
+def link_entries(store: Any, command_id: int, links: tuple[str, ...]) -> list[dict]:
+    """The inserts and deletes a command made in the `links` tables, oldest first."""
+    if not links:
+        return []
+    return store.query(f"SELECT table_name, action, before, after FROM change_log WHERE command_id = ? "
+                       f"AND table_name IN ({', '.join('?' for _ in links)}) AND action IN ('insert', 'delete') "
+                       "ORDER BY id", (command_id, *links))
+
+
+def command_record_count(store: Any, command_id: int) -> int:
+    return store.scalar("SELECT count(*) FROM (SELECT DISTINCT table_name, row_id FROM change_log "
+                        "WHERE command_id = ?)", (command_id,))
+
+
+def first_changed_since(store: Any, command_id: int) -> dict | None:
+    """The first record (table_name, row_id, after, last_id) a command wrote whose state now is not what the command
+    left (None when every one is as it left it).
+
+    One query per table: the command's last entry on each record against the record now, both as the triggers'
+    JSON (the same expression over the same columns gives the same text), the record found through its key index.
+    """
+    tables = [t for (t,) in store.conn.execute(
+        "SELECT table_name FROM change_log WHERE command_id = ? GROUP BY table_name ORDER BY min(id)", (command_id,))]
+    existing = set(logged_tables(store.conn))
+    for table in tables:
+        if table not in existing:
+            row = store.one("SELECT table_name, row_id, after, max(id) AS last_id FROM change_log "
+                            "WHERE command_id = ? AND table_name = ? AND after IS NOT NULL GROUP BY row_id "
+                            "ORDER BY min(id) LIMIT 1", (command_id, table))
+        else:
+            cols = _columns(store.conn, table)
+            row = store.one(
+                f"SELECT g.table_name, g.row_id, l.after, g.last_id FROM ("
+                "SELECT table_name, row_id, min(id) AS first_id, max(id) AS last_id FROM change_log "
+                "WHERE command_id = ? AND table_name = ? GROUP BY row_id) g JOIN change_log l ON l.id = g.last_id "
+                f"WHERE ({_now_sql(table, cols)}) IS NOT l.after ORDER BY g.first_id LIMIT 1", (command_id, table))
+        if row is not None:
+            return {**row, "after": json.loads(row["after"]) if row["after"] else None}
+    return None
+
+
+def _now_sql(table: str, cols: list[tuple[str, str, int]]) -> str:
+    """A subquery giving the record `g.row_id` (entry `l`) of `table` now, as the log's JSON, through its index."""
+    t = ident(table)
+    pk = [n for _, n in sorted((pos, n) for n, _, pos in cols if pos)]
+    if not pk:
+        match = f"{t}.rowid = CAST(g.row_id AS INTEGER)"
+    else:
+        match = " AND ".join(
+            f"{t}.{ident(n)} = json_extract(coalesce(l.after, l.before), '$.\"{n}\"')" for n in pk)
+        match += f" AND {_key(t, cols)} = g.row_id"
+    return f"SELECT {_json(t, cols)} FROM {t} WHERE {match}"
+
+
 def current_state(store: Any, table: str, row_id: str) -> dict | None:
     """The record now, as the log's JSON would write it (None when there is no such record)."""
     import json
 
-    cols = _columns(store.conn, table)
-    text = store.scalar(f"SELECT {_json(ident(table), cols)} FROM {ident(table)} WHERE {_key(ident(table), cols)} = ?",
-                        (row_id,))
+    return _state(store, table, _columns(store.conn, table), row_id)
+
+
+def _state(store: Any, table: str, cols: list, row_id: str) -> dict | None:
+    where, params = _lookup(ident(table), cols, row_id)
+    text = store.scalar(f"SELECT {_json(ident(table), cols)} FROM {ident(table)} WHERE {where}", params)
     return json.loads(text) if text is not None else None
 
 
@@ -450,19 +558,69 @@ def latest_entry_on(store: Any, table: str, row_id: str, after_id: int) -> dict 
 
 def revert(store: Any, entry: dict) -> None:
     """Put a record back as it was before one log entry (the reverting write is logged by the triggers)."""
-    import json
+    _revert_run(store, [entry])
 
-    table, row_id = entry["table_name"], entry["row_id"]
+
+def command_entries_newest_first(store: Any, command_id: int, chunk: int = 2000) -> Iterator[dict]:
+    """A command's entries, newest first, read a chunk at a time (an import's 100,000 are never held at once)."""
+    below = None
+    while True:
+        rows = store.query("SELECT id, table_name, row_id, action, before, after FROM change_log WHERE command_id = ? "
+                           + ("AND id < ? " if below is not None else "") + "ORDER BY id DESC LIMIT ?",
+                           (command_id, below, chunk) if below is not None else (command_id, chunk))
+        if not rows:
+            return
+        yield from rows
+        below = rows[-1]["id"]
+
+
+def revert_all(store: Any, entries: Iterable[dict], batch: int = 500) -> int:
+    """Revert entries in the order given (newest first), consecutive ones of the same shape in one executemany.
+    Returns how many were reverted."""
+    run: list[dict] = []
+    shape = None
+    count = 0
+    for e in entries:
+        e["_before"] = before = json.loads(e["before"]) if e["before"] else None
+        s = (e["table_name"], before is None, e["after"] is None, tuple(before) if before else ())
+        if run and (s != shape or len(run) >= batch):
+            _revert_run(store, run)
+            run = []
+        shape = s
+        run.append(e)
+        count += 1
+    if run:
+        _revert_run(store, run)
+    return count
+
+
+def _revert_run(store: Any, run: list[dict]) -> None:
+    """Revert entries of one shape (same table, same action, same columns) with one statement."""
+    first = run[0]
+    table = first["table_name"]
     cols = _columns(store.conn, table)
-    key = _key(ident(table), cols)
-    before = json.loads(entry["before"]) if entry["before"] else None
-    if before is None:
-        store.execute(f"DELETE FROM {ident(table)} WHERE {key} = ?", (row_id,))
+    t = ident(table)
+    befores = [e["_before"] if "_before" in e else (json.loads(e["before"]) if e["before"] else None) for e in run]
+    if befores[0] is None:  # inserts: delete the records, found through their key columns in the logged record
+        pk = [n for _, n in sorted((pos, n) for n, _, pos in cols if pos)]
+        ids = json.dumps([e["id"] for e in run])
+        if not pk:
+            store.execute(f"DELETE FROM {t} WHERE rowid IN (SELECT CAST(row_id AS INTEGER) FROM change_log "
+                          "WHERE id IN (SELECT value FROM json_each(?)))", (ids,))
+        else:
+            keys = ", ".join(f"json_extract(after, '$.\"{n}\"')" for n in pk)
+            store.execute(f"DELETE FROM {t} WHERE ({', '.join(ident(n) for n in pk)}) IN (SELECT {keys} "
+                          "FROM change_log WHERE id IN (SELECT value FROM json_each(?)))", (ids,))
         return
-    names = [n for n, _, _ in cols if n in before]
-    if entry["after"] is None:
-        store.execute(f"INSERT INTO {ident(table)} ({', '.join(ident(n) for n in names)}) "
-                      f"VALUES ({', '.join('?' for _ in names)})", [before[n] for n in names])
+    names = [n for n, _, _ in cols if n in befores[0]]
+    if first["after"] is None:  # deletes: insert the records again
+        store.conn.executemany(f"INSERT INTO {t} ({', '.join(ident(n) for n in names)}) "
+                               f"VALUES ({', '.join('?' for _ in names)})", [[b[n] for n in names] for b in befores])
         return
-    store.execute(f"UPDATE {ident(table)} SET {', '.join(f'{ident(n)} = ?' for n in names)} WHERE {key} = ?",
-                  [*(before[n] for n in names), row_id])
+    sets = ", ".join(f"{ident(n)} = ?" for n in names)
+    by_where: dict[str, list] = {}
+    for e, before in zip(run, befores):
+        where, params = _lookup(t, cols, e["row_id"])
+        by_where.setdefault(where, []).append([*(before[n] for n in names), *params])
+    for where, rows in by_where.items():  # (one WHERE unless a key value holds '/')
+        store.conn.executemany(f"UPDATE {t} SET {sets} WHERE {where}", rows)
