@@ -65,3 +65,34 @@ def test_a_paper_registers_feedback_without_its_date_takes_the_replys(tmp_path):
     got = {p["title"]: p for p in cli.json("proposal", "list")}
     assert cli.json("proposal", "show", got["关于路灯的建议"]["code"])["feedback_on"] == "2024-04-01"
     assert cli.json("proposal", "show", got["关于村道的建议"]["code"])["feedback_on"] == "2024-04-05"
+
+
+def test_a_presidium_meeting_recorded_with_a_count_is_due_in_the_archive(tmp_path):
+    cli = _town(tmp_path)
+    cli("deputy", "role", "高志远", "主席", "--from", "2022-01-01")
+    cli("deputy", "role", "李秀英", "成员", "--from", "2022-01-01")
+    cli("deputy", "role", "王建军", "成员", "--from", "2022-01-01")
+    cli("meeting", "add", "--kind", "主席团", "--date", "2024-03-01")
+    cli("meeting", "roll", "P18-01", "--count", "3")  # a paper record: only how many were there
+    cli("meeting", "add", "--kind", "主席团", "--date", "2024-04-01")
+    cli("meeting", "roll", "P18-02", "--absent", "李秀英")
+    a = cli.json("deputy", "archive", "李秀英", "--year", "2024")
+    assert a["presidium"]["meetings"] == 2 and a["presidium"]["present"] == 0 and a["presidium"]["absent"] == 1
+    assert a["presidium"]["unrecorded"] == 1
+    assert "应出席2次，未记录1次" in a["summary"]
+    assert [m["status"] for m in a["meetings"]] == ["unrecorded", "absent"]
+
+
+def test_the_reports_meeting_table_tells_items_voted_from_items_heard(tmp_path):
+    cli = _town(tmp_path)
+    cli("deputy", "role", "高志远", "主席", "--from", "2022-01-01")
+    cli("deputy", "role", "李秀英", "成员", "--from", "2022-01-01")
+    cli("deputy", "role", "王建军", "成员", "--from", "2022-01-01")
+    cli("meeting", "add", "--kind", "主席团", "--date", "2024-04-01")
+    cli("meeting", "roll", "P18-01")
+    cli("vote", "add", "P18-01", "镇人民政府工作报告", "--kind", "工作报告审议")  # heard, not voted
+    cli("vote", "add", "P18-01", "关于甲的决定", "--kind", "重大事项", "--yes", "3", "--no", "0")
+    cli("vote", "add", "P18-01", "关于乙的决定", "--kind", "重大事项", "--yes", "3", "--no", "0")
+    md = cli("report", "annual", "--year", "2024", "--format", "md").stdout
+    assert "| 日期 | 会议 | 议题 | 其中表决 | 通过 |" in md
+    assert "| 2024-04-01 | 河南镇第十八届人大主席团第一次会议 | 3 | 2 | 2 |" in md

@@ -90,7 +90,8 @@ def _tables(store: Store, period: Period, as_of: str, composition: dict | None) 
                 for m in report_views.meetings_in(store, period.date_from, period.date_to)]
     if meetings:
         tables.append(("会议情况", meetings, [("date", "日期", "text"), ("title", "会议", "text"),
-                                          ("items", "议题", "int"), ("passed", "通过", "int")]))
+                                          ("items", "议题", "int"), ("voted", "其中表决", "int"),
+                                          ("passed", "通过", "int")]))
     by_unit = [{**r, "unit": r["unit"] or "未交办"}
                for r in report_views.query(store, "report_proposals_by_unit", period, as_of) if r["handled"]]
     if by_unit:
