@@ -492,3 +492,8 @@ CHECK_COLUMNS = leave_out_first([Column("severity_zh", "级别"), Column("check"
                                  Column("record", "记录"), Column("message", "说明")], "check_code", "table")
 CHECK_MACHINE_COLUMNS = [Column("severity", "级别"), Column("check", "检查项"), Column("table", "表"),
                          Column("record", "记录"), Column("message", "说明")]
+
+
+from rdtool.cli import opening as _opening  # noqa: E402 — `term opening` (issue 23)
+
+_opening.register(term_app)

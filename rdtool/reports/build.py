@@ -67,6 +67,7 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
         ("代表议案和建议办理" if fig["proposals"]["motions"] else "代表建议办理",
          prose.proposals_paragraph(fig, rows["proposals"])),
         ("代表活动与培训", prose.activities_paragraph(fig)),
+        ("录入前结转", prose.carried_paragraph(fig)),
     ):
         if text:
             report.paragraphs.append((heading, text))
