@@ -134,4 +134,10 @@ CHECKS: dict[str, str] = {
     "extraordinary_session_request": "临时会议提议不合规定",
     "presidium_size": "主席团人数不合规定",
     "session_notice_late": "会议通知晚于规定",
+    # issue 26
+    "resignation_wrong_body": "接受辞职的机关不合规定",
+    "by_election_lead_time": "补选名单公布晚于规定",
+    "under_age": "未满十八周岁",
+    "credentials_after_first_session": "代表资格审查晚于第一次会议",
+    "incompatible_posts": "主席团成员兼任行政职务",
 }

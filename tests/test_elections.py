@@ -200,7 +200,8 @@ def test_contest_size_warnings(cli, session):
     assert "注意" in out  # principal: at most one more candidate
     out = cli("election", "add", "C3-1", "--post", "主席团成员", "--seats", "2", "--issued", "12",
               "-c", f"{p[0]}=9", "-c", f"{p[1]}=9").stdout
-    assert "注意" not in out
+    assert "第二十七条" not in out  # (p[0], 副镇长 and now 主席, draws 组织法 第十八条第二款: issue 26)
+    assert "第十八条第二款" in out
     out = cli("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "--issued", "12", "-c", "外来人=9").stdout
     assert "注意" not in out  # uncontested principal is allowed; a non-deputy candidate too
     assert [r["deputy_id"] for r in cli.json("election", "list") if r["candidate"] == "外来人"] == [None]

@@ -65,6 +65,7 @@ def plan(
     store = open_db(db)
     b = svc.plan(store, {k: v for k, v in raw.items() if v is not None})
     typer.echo(f"已建立补选 {b['code']}：第{b['term']}届{b['constituency']}补选{b['seats']}名（{b['election_day']}）")
+    warn(b["warnings"])
 
 
 @app.command("candidate")

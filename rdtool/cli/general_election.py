@@ -157,7 +157,7 @@ def candidate(
     education: Optional[str] = typer.Option(None, "--education", help="文化程度"),
     occupation: Optional[str] = typer.Option(None, "--occupation", help="代表构成"),
     workplace: Optional[str] = typer.Option(None, "--workplace", help="工作单位及职务"),
-    nominated_by: Optional[str] = typer.Option(None, "--nominated-by", help="推荐的政党、人民团体（选举法第三十条第一款）"),
+    nominated_by: Optional[str] = typer.Option(None, "--nominated-by", help="推荐的政党、人民团体（选举法第三十条第二款）"),
     nominators: Optional[str] = typer.Option(None, "--nominators", help="选民联名推荐的人数（十人以上，第三十条第二款）"),
     final: bool = typer.Option(False, "--final", help="直接列入正式代表候选人名单"),
     db: Optional[str] = DbOpt,
@@ -419,6 +419,7 @@ def credentials(
     r = results.credentials(store, term, _level(level), list(names or []), day, confirm=not reject, note=reason)
     typer.echo(f"已{'确认' if r['confirmed'] else '确定当选无效：'}{r['count']}名当选代表"
                + ("的资格" if r["confirmed"] else "") + f"（{day}，选举法第四十七条）")
+    warn(r["warnings"])
 
 
 @app.command("deputies")

@@ -31,6 +31,8 @@ __all__ = [
     "Election",
     "replay_roles",
     "vice_chairs_on",
+    "GOVERNMENT_POSTS",
+    "incompatible_post_problem",
 ]
 
 OFFICES = ("chair", "vice_chair", "member", "head", "vice_head")
@@ -194,3 +196,27 @@ def replay_roles(typed: list[Membership], elections: list[Election], ended_on: d
 def vice_chairs_on(roles: list[Membership], day: str) -> list[int]:
     """Deputies holding the vice-chair role on ``day`` (组织法 第十八条第一款 allows one or two)."""
     return sorted({m.deputy_id for m in roles if m.role == "vice_chair" and m.held_on(day)})
+
+
+GOVERNMENT_POSTS = ("乡长", "副乡长", "镇长", "副镇长")
+"""The township government's leaders the congress elects (组织法 第二十六条): posts in a 国家行政机关."""
+
+
+def incompatible_post_problem(role: str | None, post: str | None, members_too: bool, article: str) -> str | None:
+    """Why holding presidium ``role`` and government ``post`` together breaks the law, or None.
+
+    组织法 (2022) 第十八条第二款: "乡、民族乡、镇的人民代表大会主席、副主席不得担任国家行政机关的职务；如果担任国家
+    行政机关的职务，必须向本级人民代表大会辞去主席、副主席的职务" (``role`` ``'chair'``/``'vice_chair'``). Where the
+    province extends it to every presidium member (``members_too``, ``article`` the province's): 重庆市乡镇人民代表
+    大会工作条例 第三十条第三款, 浙江省乡镇人民代表大会工作条例 第三十八条 ("主席团成员不得担任国家行政机关的职务"),
+    河南省乡镇人民代表大会主席团工作条例 第二条第四款 ("主席团成员不得担任乡镇人民政府职务"). ``post`` is one of
+    GOVERNMENT_POSTS (乡长、副乡长、镇长、副镇长); other posts return None.
+    """
+    if post not in GOVERNMENT_POSTS or role is None:
+        return None
+    if role in ("chair", "vice_chair"):
+        name = "主席" if role == "chair" else "副主席"
+        return f"人大{name}不得担任国家行政机关的职务（{post}），须向人民代表大会辞去{name}职务（组织法第十八条第二款）"
+    if role == "member" and members_too:
+        return f"主席团成员不得担任国家行政机关的职务（{post}），须向人民代表大会辞去主席团成员职务（{article}）"
+    return None

@@ -27,6 +27,7 @@ __all__ = [
     "REHANDLE_MONTHS",
     "add_months",
     "reply_due",
+    "reply_start",
     "rehandle_due",
     "days_overdue",
 ]
@@ -63,6 +64,19 @@ def reply_due(assigned_on: date, complex: bool, months: int = REPLY_MONTHS, comp
     ``months``/``complex_months`` from the province profile. A reply on the due date is on time.
     """
     return add_months(assigned_on, complex_months if complex else months)
+
+
+def reply_start(assigned_on: date, session_closed_on: date | None, reply_from: str = "assigned") -> date:
+    """The day a suggestion's reply period starts: 交办之日, or the session's closing day where the province says so.
+
+    代表法 (2025年修正) 第五十一条第二款 counts "自交办之日起" (``reply_from='assigned'``). 山东省乡镇人民代表大会
+    工作若干规定 第十五条: "有关机关和组织应负责在大会闭会之日起两个月内…予以答复" (``'session_close'``) — for
+    a suggestion made at the session (``session_closed_on`` its last day); one made in recess
+    (``session_closed_on`` None) is not covered by that article and counts from 交办.
+    """
+    if reply_from == "session_close" and session_closed_on is not None:
+        return session_closed_on
+    return assigned_on
 
 
 def rehandle_due(feedback_on: date, months: int = REHANDLE_MONTHS) -> date:

@@ -4,7 +4,9 @@
 - 组织法 第十四条第三款: 乡镇人大主席团认为必要，或者经过五分之一以上代表提议，可以临时召集本级人民
   代表大会会议.
 - 组织法 第二十二条第二款: 乡、民族乡、镇的人民代表大会代表五人以上联名，可以…提出…议案.
-- 选举法 (2020) 第三条: 年满十八周岁的公民有选举权和被选举权 — ages are 周岁 (completed years).
+- 选举法 (2020) 第四条: "中华人民共和国年满十八周岁的公民…都有选举权和被选举权" — ages are 周岁 (completed
+  years), counted on election day (北京市区、乡、民族乡、镇人民代表大会代表选举实施细则 第二十九条第四款, 上海市区和乡镇
+  人民代表大会代表直接选举实施细则 第十九条第二款: "以…选举日为标准").
 - 代表法 (2025年修正) 第六十二条第三项 (2015年修正 第四十九条第三项, same words): 未经批准两次不出席
   本级人民代表大会会议的, 代表资格终止.
 """
@@ -18,10 +20,14 @@ __all__ = [
     "MOTION_MIN_SIGNERS",
     "ABSENCES_ENDING_MANDATE",
     "motion_signers_ok",
+    "motion_signer_count",
+    "motion_date_problem",
     "mandate_ends_for_absence",
     "extraordinary_session_request_ok",
     "AGE_BANDS",
     "age_on",
+    "ELECTION_AGE",
+    "under_age_problem",
     "age_band",
     "births_agree",
 ]
@@ -52,6 +58,37 @@ def motion_signers_ok(n: int) -> bool:
     with the co-signers (附议代表). Raises ``ImpossibleCounts`` for a negative count.
     """
     return _nonneg("联名代表人数", n) >= MOTION_MIN_SIGNERS
+
+
+def motion_signer_count(levels: list[str]) -> int:
+    """How many of a motion's signers count towards the five: township deputies only.
+
+    组织法 (2022) 第二十二条第二款: "乡、民族乡、镇的人民代表大会代表五人以上联名" — the signers are deputies
+    of the township congress the motion goes to; a county deputy (``'county'``) who signs does not count.
+    ``levels`` holds each signer's level (lead included), one entry per signer.
+    """
+    return sum(1 for level in levels if level == "township")
+
+
+def motion_date_problem(submitted: str, session_start: str, before_allowed: bool,
+                        previous_end: str | None = None) -> str | None:
+    """What is wrong with the day a motion was submitted to a congress session, or None.
+
+    组织法 (2022) 第二十二条第二款: "乡、民族乡、镇的人民代表大会举行会议的时候，…代表五人以上联名，可以…
+    提出…议案" — during the session. Where the province allows it (``before_allowed``: 山东省乡镇人民代表大会
+    工作若干规定 第十四条第二款 "也可以在乡镇人民代表大会会议举行前提出"; 重庆市乡镇人民代表大会工作条例
+    第十四条第四款 "应当在大会主席团作出召开…会议的决定之日起至代表议案截止时间之前提出"), a motion may also be
+    submitted before the session opens, but not before the previous session closed (``previous_end``: it
+    would then belong to that session). Dates are ISO strings; returns ``'before'`` or
+    ``'before_previous'``.
+    """
+    if submitted >= session_start:
+        return None
+    if not before_allowed:
+        return "before"
+    if previous_end is not None and submitted <= previous_end:
+        return "before_previous"
+    return None
 
 
 def mandate_ends_for_absence(unexcused_absences: int) -> bool:
@@ -90,7 +127,7 @@ AGE_BANDS = (("35岁及以下", 0, 35), ("36–45岁", 36, 45), ("46–55岁", 4
 
 
 def age_on(birth: str | None, day: str) -> int | None:
-    """A person's age in 周岁 (completed years) on `day`, as 选举法 (2020) 第三条 counts "年满十八周岁".
+    """A person's age in 周岁 (completed years) on `day`, as 选举法 (2020) 第四条 counts "年满十八周岁".
 
     `birth` is an ISO date (1979-08-15: one more year on each birthday, the birthday itself included) or,
     as rosters record it, a month only (1979-08: at month precision one more year from the first day of
@@ -103,6 +140,26 @@ def age_on(birth: str | None, day: str) -> int | None:
     if len(birth) == 7:
         return dy - y - (dm < m)
     return dy - y - ((dm, dd) < (m, int(birth[8:10])))
+
+
+ELECTION_AGE = 18
+"""选举法 (2020) 第四条: 年满十八周岁 (18 completed years) to vote and to stand."""
+
+
+def under_age_problem(birth: str | None, election_day: str | None, who: str = "") -> str | None:
+    """Why a person born on ``birth`` could not stand in (or be elected at) an election on ``election_day``, or None.
+
+    选举法 (2020) 第四条: "中华人民共和国年满十八周岁的公民…都有选举权和被选举权"; the age is counted on election
+    day (北京 选举实施细则 第二十九条第四款, 上海 直接选举实施细则 第十九条第二款). Eighteen on the day itself (the
+    birthday) suffices. A birth recorded as a month only (2003-11) is given the benefit of the doubt: 18 from the
+    first day of that month. None when either date is unknown.
+    """
+    if not birth or not election_day:
+        return None
+    age = age_on(birth, election_day)
+    if age is None or age >= ELECTION_AGE:
+        return None
+    return f"{who}出生于{birth}，{election_day}时{age}周岁，未满十八周岁，没有被选举权（选举法第四条）"
 
 
 def age_band(age: int | None) -> str:

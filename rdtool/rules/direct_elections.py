@@ -37,6 +37,7 @@ from rdtool.rules._counting import (
 from rdtool.rules.majority import ImpossibleCounts, min_more_than_half
 
 __all__ = [
+    "credentials_late_problem",
     "DirectResult",
     "CandidateResult",
     "direct_round",
@@ -384,3 +385,17 @@ def lead_time_warnings(
                 f"不足{days}日（{art}）"
             )
     return warnings
+
+
+def credentials_late_problem(confirmed_on: str, first_session_on: str | None) -> str | None:
+    """Why deputies' credentials confirmed on ``confirmed_on`` came too late, or None.
+
+    选举法 (2020) 第四十七条第二款: "…乡、民族乡、镇的人民代表大会主席团根据代表资格审查委员会提出的报告，确认代表的
+    资格或者确定代表的当选无效，在每届人民代表大会第一次会议前公布代表名单." A confirmation dated after the day the
+    term's first session opened is late; one dated that day is accepted (the dates carry no hour: the list may be
+    published before the session opens). None when the first session is not on record.
+    """
+    if first_session_on is None or confirmed_on <= first_session_on:
+        return None
+    return (f"代表资格确认于{confirmed_on}，晚于本届人民代表大会第一次会议（{first_session_on}）；应在第一次会议前"
+            f"确认代表资格并公布代表名单（选举法第四十七条第二款）")

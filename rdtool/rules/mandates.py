@@ -34,6 +34,8 @@ __all__ = [
     "announcement_problem",
     "post_recall_motion_problem",
     "is_township_post",
+    "township_post_of",
+    "resignation_body_problem",
 ]
 
 RECALL_PETITIONERS = {"township": 30, "county": 50}
@@ -47,6 +49,7 @@ ART_RECALL = "选举法第五十三条第一款"
 ART_RESIGN = "选举法第五十五条第二款"
 ART_ANNOUNCE = "代表法第六十三条第二款"
 ART_POST_RECALL = "组织法第三十一条第二款"
+ART_RESIGN_POST = "组织法第三十二条第二款"
 
 
 def recall_petition_problem(petitioners: int, level: str) -> str | None:
@@ -135,3 +138,44 @@ def post_recall_motion_problem(motion_by: str, movers: int | None, all_deputies:
         return None
     return (f"联名代表{movers}人，不足全体代表{all_deputies}人的五分之一（至少{(all_deputies + 4) // 5}人）"
             f"（{ART_POST_RECALL}）")
+
+
+_PEOPLES_CONGRESS = ("人大", "人民代表大会")
+
+
+def township_post_of(position: str) -> str | None:
+    """The congress-elected post a position names (三川镇副镇长 → 副镇长, 镇人大主席 → 主席), or None.
+
+    The posts of 组织法 第三十一条第二款、第三十二条第二款. 主席 and 副主席 count only as the congress's own
+    (the bare word, or with 人大/人民代表大会 in the position): 镇总工会主席 is not one.
+    """
+    text = position.strip()
+    for post in sorted(TOWNSHIP_POSTS, key=len, reverse=True):
+        if not text.endswith(post):
+            continue
+        if post in ("主席", "副主席") and text != post and not any(w in text for w in _PEOPLES_CONGRESS):
+            return None
+        return post
+    return None
+
+
+def resignation_body_problem(post: str | None, meeting_kind: str | None, in_session: bool,
+                             presidium_may_accept: bool, presidium_article: str = "") -> str | None:
+    """Why a resignation from ``post`` cannot be accepted by this body, or None when it can.
+
+    组织法 (2022) 第三十二条第二款: "乡、民族乡、镇的人民代表大会主席、副主席，乡长、副乡长，镇长、副镇长，可以
+    向本级人民代表大会提出辞职，由大会决定是否接受辞职" — the congress (``meeting_kind`` ``'congress'``). Where
+    the province lets the presidium accept it in recess (``presidium_may_accept``: 重庆市乡镇人民代表大会工作条例
+    第三十二条第十项 "可以接受…主席团个别成员和…人民政府个别领导人员的辞职…主席团决定接受辞职后，报本级人民代表
+    大会确认"), a presidium meeting not held during a congress session (``in_session`` False) may too. A post
+    the congress does not elect (``post`` None: a 站所 head the presidium appoints) is not governed here.
+    """
+    if post is None or meeting_kind == "congress":
+        return None
+    if meeting_kind == "presidium" and presidium_may_accept:
+        if not in_session:
+            return None
+        return (f"人民代表大会举行会议期间，{post}的辞职由大会决定是否接受；主席团只在闭会期间可以接受辞职"
+                f"（{presidium_article}）")
+    body = "主席团" if meeting_kind == "presidium" else ("没有会议" if meeting_kind is None else "这次会议")
+    return f"{post}的辞职由本级人民代表大会决定是否接受，不能由{body}接受（{ART_RESIGN_POST}）"

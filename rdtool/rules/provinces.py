@@ -23,8 +23,12 @@ The provinces' own suggestion regulations are written for provincial deputies; e
 follow it (参照): 浙江 by 乡镇人民代表大会工作条例 第四十一条, 河南 办理办法 第三十一条, 山东 办理工作条例
 第三十二条, 北京 办理条例 第三十三条, 上海 规定 第二十八条. Where a township regulation sets its own limits
 (重庆 第十六条, 山东 若干规定 第十五条, 北京 组织条例 第十四条) those are used. 山东 第十五条 counts its two
-months from the close of the session (大会闭会之日); rdtool counts every limit from 交办, which for a suggestion
-assigned after the session gives a later due date — the citation says so.
+months from the close of the session (大会闭会之日, ``reply_from`` ``'session_close'``) for a suggestion made at
+the session; one made in recess, which that article does not cover, counts from 交办. 北京 组织条例 第十四条
+sets the three months without saying from when; 办理条例 第二十一条 ("自…交办之日起三个月内") gives the start.
+
+Motions (议案) are submitted while the congress is in session (组织法 第二十二条第二款); 山东 若干规定
+第十四条第二款 and 重庆 第十四条第四款 also allow them before the session opens (``motions_before``).
 """
 
 from __future__ import annotations
@@ -87,6 +91,10 @@ class Profile:
     sessions: Setting                  # 'normally_twice' | 'half_year' (北京: every half year, first by 3-31)
     first_session: Setting             # months after the election (2 everywhere)
     extraordinary: Setting             # share of deputies whose proposal calls an extraordinary session (1/5)
+    motions_before: Setting            # True: deputies' motions may be submitted before the session opens
+    reply_from: Setting                # 'assigned' (交办之日) | 'session_close' (大会闭会之日): start of the reply limit
+    presidium_resignation: Setting     # True: the presidium may accept a chair's or town head's resignation in recess
+    incompatible: Setting              # 'chair_vice' (组织法 18¶2) | 'members': presidium members may not hold government posts
 
 
 NATIONAL = Profile(
@@ -103,6 +111,10 @@ NATIONAL = Profile(
     sessions=Setting("normally_twice", ORG + "第十四条第一款", "national"),
     first_session=Setting(2, ORG + "第二十条", "national"),
     extraordinary=Setting((1, 5), ORG + "第十四条第三款", "national"),
+    motions_before=Setting(False, ORG + "第二十二条第二款（人民代表大会举行会议的时候）", "national"),
+    reply_from=Setting("assigned", DEP + "第五十一条第二款（自交办之日起）", "national"),
+    presidium_resignation=Setting(False, ORG + "第三十二条第二款（由大会决定是否接受辞职）", "national"),
+    incompatible=Setting("chair_vice", ORG + "第十八条第二款", "national"),
 )
 
 
@@ -127,7 +139,8 @@ PROFILES: dict[str, Profile] = {p.code: p for p in [
         presidium_meetings=Setting("three_months", ZJ + "第二十四条第一款"),
         sessions=Setting("normally_twice", ZJ + "第十六条第一款；" + ORG + "第十四条第一款"),
         first_session=Setting(2, ZJ + "第十五条"),
-        extraordinary=Setting((1, 5), ZJ + "第十六条第一款"),
+        incompatible=Setting("members", ZJ + "第三十八条"),
+        extraordinary=Setting((1, 5), ZJ + "第十六条第一款" + "（五分之一以上代表提议）；主席团决定：" + ORG + "第十四条第三款"),
     ),
     _profile(
         "henan", "河南省",
@@ -138,6 +151,7 @@ PROFILES: dict[str, Profile] = {p.code: p for p in [
         presidium_size=Setting(PresidiumSize(7, 13, 15, "人口特别多的乡镇"), HN + "第二条第三款"),
         presidium_meetings=Setting("three_months", HN + "第五条第一款"),
         sessions=Setting("normally_twice", HN + "第二条第一款；" + ORG + "第十四条第一款"),
+        incompatible=Setting("members", HN + "第二条第四款"),
     ),
     _profile(
         "chongqing", "重庆市",
@@ -150,25 +164,31 @@ PROFILES: dict[str, Profile] = {p.code: p for p in [
         presidium_meetings=Setting("quarter", CQ + "第三十四条第一款"),
         sessions=Setting("normally_twice", CQ + "第八条第一款；" + ORG + "第十四条第一款"),
         first_session=Setting(2, CQ + "第九条"),
-        extraordinary=Setting((1, 5), CQ + "第八条第二款"),
+        extraordinary=Setting((1, 5), CQ + "第八条第二款" + "（五分之一以上代表提议）；主席团决定：" + ORG + "第十四条第三款"),
+        motions_before=Setting(True, CQ + "第十四条第四款"),
+        incompatible=Setting("members", CQ + "第三十条第三款"),
+        reply_from=Setting("assigned", CQ + "第十六条第一款（从交办之日起）"),
+        presidium_resignation=Setting(True, CQ + "第三十二条第十项"),
     ),
     _profile(
         "shandong", "山东省",
         presidium_quorum=Setting("more_than_half", SD + "第八条第四款（决定以主席团成员的过半数通过）；出席人数未规定，"
                                  "本工具默认全体成员过半数出席"),
-        reply_months=Setting(2, SD + "第十五条（该条自大会闭会之日起计算，rdtool 自交办之日起计算）"),
+        reply_months=Setting(2, SD + "第十五条"),
         complex_months=Setting(4, SD + "第十五条（遇有特殊情况）"),
         rehandle_months=Setting(1, SD_S + "第二十四条（依第三十二条参照）"),
         presidium_size=Setting(PresidiumSize(7, 11, 13, "代表人数在九十人以上的乡镇", "deputies", 90),
                                SD + "第八条第二款"),
         sessions=Setting("normally_twice", ORG + "第十四条第一款（" + SD + "第四条第一款：每年至少举行一次）", "national"),
         first_session=Setting(2, SD + "第六条"),
-        extraordinary=Setting((1, 5), SD + "第四条第二款"),
+        extraordinary=Setting((1, 5), SD + "第四条第二款" + "（五分之一以上代表提议）；主席团决定：" + ORG + "第十四条第三款"),
+        motions_before=Setting(True, SD + "第十四条第二款"),
+        reply_from=Setting("session_close", SD + "第十五条（自大会闭会之日起）"),
     ),
     _profile(
         "beijing", "北京市",
-        reply_months=Setting(3, BJ + "第十四条"),
-        complex_months=Setting(6, BJ + "第十四条"),
+        reply_months=Setting(3, BJ + "第十四条（期限）；" + BJ_S + "第二十一条（自交办之日起，依第三十三条参照）"),
+        complex_months=Setting(6, BJ + "第十四条（期限）；" + BJ_S + "第二十一条（自交办之日起，依第三十三条参照）"),
         rehandle_months=Setting(2, BJ_S + "第二十七条第四款（依第三十三条参照）"),
         presidium_size=Setting(PresidiumSize(5, 9), BJ + "第十七条第二款"),
         sessions=Setting("half_year", BJ + "第五条第一款"),

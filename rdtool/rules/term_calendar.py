@@ -79,11 +79,12 @@ def half_year_findings(year: int, session_days: list[date], article: str) -> lis
 def presidium_gaps(days: list[date], until: date) -> list[tuple[date, date | None]]:
     """Intervals of more than three months without a meeting, for the 'three_months' rule (浙江, 河南).
 
-    浙江 第二十四条第一款 "至少每三个月举行一次", 河南 第五条第一款 "每三个月至少举行一次": the next meeting
-    is due within three months of the last (on the day three months later is in time). ``days``: the
-    presidium's meetings (a congress session counts: the presidium meets to preside over it, 组织法
-    第十九条). Returns ``(last, next)`` for each late interval, ``(last, None)`` when on ``until`` the
-    three months since the last meeting are already over and none followed.
+    浙江省乡镇人民代表大会工作条例 第二十四条第一款 "至少每三个月举行一次", 河南省乡镇人民代表大会主席团工作条例
+    第五条第一款 "每三个月至少举行一次": the next meeting is due within three months of the last (on the day
+    three months later is in time). ``days``: the presidium's meetings (a congress session counts: the
+    presidium meets to preside over it). The national 组织法 sets no frequency for presidium meetings.
+    Returns ``(last, next)`` for each late interval, ``(last, None)`` when on ``until`` the three months
+    since the last meeting are already over and none followed.
     """
     ordered = sorted(set(days))
     gaps: list[tuple[date, date | None]] = []
@@ -96,7 +97,8 @@ def presidium_gaps(days: list[date], until: date) -> list[tuple[date, date | Non
 
 
 def quarters_without(days: list[date], first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
-    """Calendar quarters from ``first`` to ``last`` (inclusive, (year, q)) with no meeting: 重庆 第三十四条第一款.
+    """Calendar quarters from ``first`` to ``last`` (inclusive, (year, q)) with no meeting: 重庆市乡镇人民代表大会工作条例
+    第三十四条第一款.
 
     "主席团每个季度至少召开一次会议" — each calendar quarter needs one meeting (a congress session counts,
     as in ``presidium_gaps``).

@@ -117,6 +117,13 @@ def _resolve(store: Store, v: dict) -> tuple[dict, list[tuple[str, str, str]]]:
         problems.append(("oath_on", v["oath_on"], f"宪法宣誓应在{when}（{v['decided_on']}）之后"))
     if v.get("announced_on") and v.get("decided_on") and v["announced_on"] < v["decided_on"]:
         problems.append(("announced_on", v["announced_on"], f"公告早于决定日期 {v['decided_on']}"))
+    if v.get("action") == "accept_resignation":
+        from rdtool.rules.mandates import township_post_of
+        from rdtool.services.post_ends import resignation_rule
+
+        problem = resignation_rule(store, township_post_of(v.get("position") or ""), m)
+        if problem and not (m is None and v.get("meeting")):
+            problems.append(("meeting" if m else "decided_on", v.get("meeting") or v.get("decided_on") or "", problem))
     if v.get("action") not in ("appoint", "elect"):
         for s in ("oath_on", "statement_on"):
             if v.get(s):

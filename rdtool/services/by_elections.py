@@ -125,7 +125,19 @@ def plan(store: Store, raw: dict) -> dict:
         code = f"B{term}-{seq:02d}"
         election_id = sql.insert_by_election(store, {**values, "code": code})
         sql.insert_constituency(store, election_id, name, values["seats"], values["voters"], values.get("notes"))
-    return get(store, code)
+    return {**get(store, code), "warnings": lead_time_warnings(store, values)}
+
+
+def lead_time_warnings(store: Store, b: dict) -> list[str]:
+    """The province's by-election lead times (北京 细则 第六十一条、第六十三条), as warnings."""
+    from datetime import date
+
+    from rdtool.rules.by_elections import by_election_lead_time_warnings
+    from rdtool.services.province import in_force
+
+    keys = ("registration_on", "candidates_on", "final_list_on")
+    return by_election_lead_time_warnings(in_force(store).code, date.fromisoformat(b["election_day"]),
+                                          {k: date.fromisoformat(b[k]) if b.get(k) else None for k in keys})
 
 
 def add_candidate(store: Store, code: str, raw: dict) -> tuple[int, list[str]]:
@@ -211,6 +223,11 @@ def show(store: Store, code: str) -> dict:
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """By-elections held whose winners are not yet confirmed and on the roster."""
     findings = []
+    for b in sql.by_elections(store):
+        if b["election_day"] <= as_of:
+            for w in lead_time_warnings(store, b):
+                findings.append({"check": "by_election_lead_time", "severity": "warning", "table": "general_elections",
+                                 "record": b["code"], "message": f"补选 {b['code']}（{b['constituency']}）：{w}"})
     for r in listing(store):
         if r["election_day"] > as_of or not r["elected"]:
             continue

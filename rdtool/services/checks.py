@@ -39,7 +39,8 @@ CHECKS: list[str] = [
     "rdtool.services.post_ends:checks",
     "rdtool.services.by_elections:checks",
     "rdtool.services.stored_values:checks",
-    "rdtool.services.meeting_dates:checks",
+    "rdtool.services.meeting_dates:checks",  # issue 23
+    "rdtool.services.law_checks:checks",  # issue 26
 ]
 
 

@@ -80,6 +80,12 @@ def check_record(values: dict) -> list[tuple[str, str, str]]:
         problems.append(("birth_date", birth, "出生日期不能晚于今天"))
     if birth and values.get("elected_on") and birth >= values["elected_on"]:
         problems.append(("birth_date", birth, "出生日期应早于当选日期"))
+    else:
+        from rdtool.rules.deputies import under_age_problem
+
+        young = under_age_problem(birth, values.get("elected_on"), "当选时")
+        if young:
+            problems.append(("birth_date", birth, young.replace("当选时出生于", "出生于")))
     return problems
 
 

@@ -136,6 +136,10 @@ def set_presidium_role(store: Store, ref: str, role: str | None, day: str, term:
             sql.update_membership(store, last["id"], {"to_date": day})
         else:
             raise RdtoolError(f"{current['name']}没有担任过主席团职务")
+        if role is not None:
+            from rdtool.services.law_checks import incompatible
+
+            report.warnings += [f["message"] for f in incompatible(store, "9999-12-31", {current["id"]})]
     return {**current, "report": report}
 
 

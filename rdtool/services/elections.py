@@ -257,7 +257,16 @@ def add(store: Store, meeting_ref: str, post: str, seats: int, cands: list[tuple
     with store.transaction():
         m = _meeting(store, meeting_ref)
         contest_id, changes = create(store, m, post, seats, cands, **kw)
-    return {**show(store, contest_id), "roster_changes": changes}
+    return _with_incompatible(store, {**show(store, contest_id), "roster_changes": changes})
+
+
+def _with_incompatible(store: Store, record: dict) -> dict:
+    """The result's warnings and, for its winners, a presidium role held with a government post (组织法 第十八条第二款)."""
+    from rdtool.services.law_checks import incompatible
+
+    winners = {c["deputy_id"] for c in record["candidates"] if c["elected"] and c["deputy_id"]}
+    found = incompatible(store, "9999-12-31", winners) if winners else []
+    return {**record, "warnings": record["warnings"] + [f["message"] for f in found]}
 
 
 def get(store: Store, ref: str | int) -> dict:
@@ -299,7 +308,7 @@ def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None
         m = sql.meeting_by_id(store, contest["meeting_id"])
         results, changes = apply(store, contest["id"])
         _refuse_without_quorum(m, contest["post"], results)
-    return {**show(store, contest["id"]), "roster_changes": changes}
+    return _with_incompatible(store, {**show(store, contest["id"]), "roster_changes": changes})
 
 
 def show(store: Store, contest_id: int) -> dict:

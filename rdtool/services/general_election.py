@@ -185,6 +185,12 @@ def plan_warnings(store: Store, e: dict) -> list[str]:
     if term and cred and cred >= term["start_date"]:
         warnings.append(f"代表资格审查（{cred}）应在第{e['term']}届开始（{term['start_date']}）、"
                         f"第一次会议前完成并公布代表名单（{ART_CREDENTIALS}第二款）")
+    elif cred:
+        from rdtool.services.law_checks import credentials_warning
+
+        late = credentials_warning(store, e, cred)
+        if late:
+            warnings.append(late)
     quota = quota_check(store, e)
     if quota and quota["warning"]:
         warnings.append(quota["warning"])
@@ -297,8 +303,13 @@ def check_candidate(values: dict) -> list[tuple[str, str, str]]:
 
 
 def insert_candidate(store: Store, values: dict, e: dict | None = None) -> int:
+    from rdtool.rules.deputies import under_age_problem
+
     e = e or election(store, values["term"], values["level"])
     c = constituency(store, e, values["constituency"])
+    young = under_age_problem(values.get("birth_date"), e["election_day"], values["name"])
+    if young:
+        raise ValidationError(f"{young}，不能作为代表候选人", "请核对出生日期")
     for other in sql.election_candidates(store, e["id"]):
         if other["name"] == values["name"] and (other["birth_date"] or "") == (values.get("birth_date") or ""):
             where = "本选区" if other["constituency_id"] == c["id"] else f"选区“{other['constituency']}”"

@@ -190,7 +190,11 @@ def credentials_for(store: Store, e: dict, names: list[str] | None, on: str, con
             raise RdtoolError("没有当选的候选人可以审查", "先用 rdtool general-election result 录入投票结果")
         for x in cands:
             sql.set_candidate(store, x["id"], {"confirmed": int(confirm), "confirmed_on": on, "confirm_note": note})
-    return {"count": len(cands), "confirmed": confirm, "names": [x["name"] for x in cands]}
+    from rdtool.services.law_checks import credentials_warning
+
+    late = credentials_warning(store, e, on) if confirm else None
+    return {"count": len(cands), "confirmed": confirm, "names": [x["name"] for x in cands],
+            "warnings": [late] if late else []}
 
 
 # --------------------------------------------------------------------------------------- seating

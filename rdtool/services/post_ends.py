@@ -37,9 +37,7 @@ def end(store: Store, person: str, post: str, action: str, vote_ref: str, *, mot
                               f"（{law.ART_POST_RECALL}、{ART_RESIGN_POST}）", "代表职务的辞职、罢免用 rdtool deputy end")
     item = votes.get(store, vote_ref)
     m = msql.meeting_by_id(store, item["meeting_id"])
-    what = "罢免" if action == "recalled" else "接受辞职"
-    article = law.ART_POST_RECALL if action == "recalled" else ART_RESIGN_POST
-    problem = law.congress_decision_problem(m["kind"], item["result"], what, article)
+    problem = decision_problem(store, post, action, m, item["result"])
     if problem:
         raise ValidationError(f"{m['code']}#{item['seq']}“{item['title']}”：{problem}")
     if action == "recalled":
@@ -75,6 +73,30 @@ def end(store: Store, person: str, post: str, action: str, vote_ref: str, *, mot
             "date": m["date"], "meeting": m["code"], "role_ended": role_ended, "report": report}
 
 
+def resignation_rule(store: Store, post: str | None, meeting: dict | None) -> str | None:
+    """Who may accept a resignation from `post` at `meeting` (组织法 第三十二条第二款; 重庆 第三十二条第十项)."""
+    from rdtool.services.province import in_force
+
+    setting = in_force(store).profile.presidium_resignation
+    kind = meeting["kind"] if meeting else None
+    in_session = bool(meeting) and msql.in_congress_session(store, meeting["date"])
+    return law.resignation_body_problem(post, kind, in_session, bool(setting.value), setting.article)
+
+
+def decision_problem(store: Store, post: str, action: str, meeting: dict, result: str | None) -> str | None:
+    """Why this vote cannot be the recall or the acceptance of the resignation, or None."""
+    if action == "recalled":
+        return law.congress_decision_problem(meeting["kind"], result, "罢免", law.ART_POST_RECALL)
+    problem = resignation_rule(store, law.township_post_of(post), meeting)
+    if problem:
+        return problem
+    if meeting["kind"] == "presidium":  # 重庆: the presidium's decision, by its own majority
+        if result is None:
+            return "这项表决还没有票数，不能作为接受辞职的决定"
+        return None if result == "passed" else "主席团的这项表决未通过，不能接受辞职"
+    return law.congress_decision_problem(meeting["kind"], result, "接受辞职", ART_RESIGN_POST)
+
+
 def _deputy(store: Store, person: str, post: str, term: int | None) -> dict | None:
     """The deputy holding the post (a 主席 or 副主席 must be one: 组织法 第十八条 "从代表中选出")."""
     try:
@@ -97,9 +119,8 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     for r in sql.post_ends(store):
         if r["meeting_date"] > as_of:
             continue
-        what = "罢免" if r["action"] == "recalled" else "接受辞职"
-        article = law.ART_POST_RECALL if r["action"] == "recalled" else ART_RESIGN_POST
-        problem = law.congress_decision_problem(r["meeting_kind"], r["item_result"], what, article)
+        meeting = {"kind": r["meeting_kind"], "date": r["meeting_date"]}
+        problem = decision_problem(store, r["post"], r["action"], meeting, r["item_result"])
         if problem:
             findings.append({"check": "post_end_vote_invalid", "severity": "error", "table": "post_ends",
                              "record": str(r["id"]), "message": f"{r['person']}{label('post_end_action', r['action'])}"

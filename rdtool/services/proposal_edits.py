@@ -13,7 +13,7 @@ from __future__ import annotations
 from rdtool import fields as F
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.services import corrections
-from rdtool.services.proposals import FIELDS, Codes, _raise, build, get, limits, rehandle_due, reply_due
+from rdtool.services.proposals import FIELDS, Codes, _raise, build, get, limits, rehandle_due, reply_due, session_closed
 from rdtool.store import proposals as sql
 from rdtool.store.db import Store
 
@@ -111,11 +111,12 @@ def _rounds(store: Store, p: dict, rounds: list[dict], values: dict, round_no: i
         r["started_on"] = wanted.pop("assigned_on")
     r.update(wanted)
     restarted = r["started_on"] != rounds[n - 1]["started_on"] or "complex" in values
+    closed = session_closed(store, p.get("meeting_id"))
     if n == 1 and restarted and "due_on" not in wanted and not r.get("due_reason"):
-        r["due_on"] = reply_due(lim, r["started_on"], p["complex"])  # the due date follows 交办 and 复杂
+        r["due_on"] = reply_due(lim, r["started_on"], p["complex"], closed)  # the due date follows 交办 and 复杂
     if r.get("due_on") and "due_on" in wanted and wanted["due_on"] != rounds[n - 1]["due_on"] and not r.get("due_reason"):
         raise ValidationError("改变办理期限时须写明理由（--due-reason）", f"按设置计算的期限是 "
-                              f"{reply_due(lim, r['started_on'], p['complex']) if n == 1 else rounds[n - 1]['due_on']}")
+                              f"{reply_due(lim, r['started_on'], p['complex'], closed) if n == 1 else rounds[n - 1]['due_on']}")
     if r.get("replied_on") is None:
         r.update(result=None, reply=None, feedback=None, feedback_on=None)
     _check_round(p, r, rounds[n - 2] if n > 1 else None)

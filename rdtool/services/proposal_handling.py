@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import clean, label
 from rdtool.rules import deadlines
-from rdtool.services.proposals import as_date, get, limits, rehandle_due, reply_due
+from rdtool.services.proposals import as_date, get, limits, rehandle_due, reply_due, session_closed
 from rdtool.store import proposals as sql
 from rdtool.store.db import Store
 
@@ -46,7 +46,7 @@ def assign(store: Store, code: str, unit: str, on: str, complex_: bool = False, 
         if on < (p["decided_on"] or p["submitted_on"]):
             what = "主席团决定日期" if p["decided_on"] else "提出日期"
             raise ValidationError(f"交办日期 {on} 早于{what} {p['decided_on'] or p['submitted_on']}")
-        computed = reply_due(store, on, complex_)
+        computed = reply_due(store, on, complex_, session_closed(store, p.get("meeting_id")))
         if due is not None:
             if not reason:
                 raise ValidationError("用 --due 改变办理期限时必须用 --reason 说明理由",

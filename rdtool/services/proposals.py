@@ -17,7 +17,7 @@ from rdtool import fields as F
 from rdtool.errors import FieldError, ValidationError
 from rdtool.labels import FIELD_ZH, chinese_numeral, label, parse_list
 from rdtool.rules import deadlines
-from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_signers_ok
+from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_date_problem, motion_signer_count, motion_signers_ok
 from rdtool.services.deputy_refs import parse_ref
 from rdtool.store import proposals as sql
 from rdtool.store import settings as settings_sql
@@ -99,9 +99,20 @@ def limits(store: Store) -> dict:
     return in_force(store).limits()
 
 
-def reply_due(store_or_limits, assigned_on: str, complex_: bool) -> str:
+def reply_due(store_or_limits, assigned_on: str, complex_: bool, session_closed: str | None = None) -> str:
+    """The first round's due date: from 交办, or from the session's close where the province counts so (山东)."""
     lim = store_or_limits if isinstance(store_or_limits, dict) else limits(store_or_limits)
-    return deadlines.reply_due(as_date(assigned_on), bool(complex_), lim["months"], lim["complex_months"]).isoformat()
+    start = deadlines.reply_start(as_date(assigned_on), as_date(session_closed) if session_closed else None,
+                                  lim.get("reply_from", "assigned"))
+    return deadlines.reply_due(start, bool(complex_), lim["months"], lim["complex_months"]).isoformat()
+
+
+def session_closed(store: Store, meeting_id: int | None) -> str | None:
+    """The last day of the congress session a proposal was made at (None: made in recess)."""
+    m = sql.meeting_by_id(store, meeting_id) if meeting_id else None
+    if m is None or m["kind"] != "congress":
+        return None
+    return m["end_date"] or m["date"]
 
 
 def rehandle_due(lim: dict, feedback_on: str) -> str:
@@ -205,11 +216,10 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
     for who, did in [("lead", lead_id)] + [("cosigners", c) for c in cosigner_ids]:
         if did is not None and not index.in_office(did, v["submitted_on"]):
             problems.append((who, index.by_id[did]["name"], f"{v['submitted_on']} 时已不在任，不能提出或附议"))
-    if v["kind"] == "motion" and lead_id is not None and not motion_signers_ok(1 + len(cosigner_ids)):
-        problems.append(("cosigners", "、".join(v.get("cosigners") or []) or "（无）",
-                         f"议案只有 {1 + len(cosigner_ids)} 名代表联名，不足{MOTION_MIN_SIGNERS}人（{MOTION_RULE}）"))
+    if v["kind"] == "motion" and lead_id is not None:
+        _check_signers(index, [lead_id] + cosigner_ids, v, problems)
     if meeting is not None and v["submitted_on"] < meeting["date"]:
-        problems.append(("submitted_on", v["submitted_on"], f"早于会议 {meeting['code']} 的日期 {meeting['date']}"))
+        _check_early(store, meeting, v, problems)
 
     motion_values = _motion(store, v, problems)
 
@@ -259,7 +269,8 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
                   complex=int(bool(v.get("complex"))), round=1, due_on=None, due_reason=v.get("due_reason"))
     rounds: list[dict] = []
     if v.get("assigned_on"):
-        computed = reply_due(lim, v["assigned_on"], v.get("complex"))
+        closed = (meeting["end_date"] or meeting["date"]) if meeting is not None and meeting["kind"] == "congress" else None
+        computed = reply_due(lim, v["assigned_on"], v.get("complex"), closed)
         reopened = v.get("feedback") == "unsatisfied" and not v.get("closed_on")
         first_due = computed if reopened else (v.get("due_on") or computed)
         first = {"unit": v.get("unit"), "started_on": v["assigned_on"], "due_on": first_due,
@@ -274,6 +285,34 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
                            "due_reason": v.get("due_reason") or "代表不满意，再次办理"})
             record.update(due_on=second_due, due_reason=rounds[-1]["due_reason"], round=2)
     return record, cosigner_ids, rounds, problems
+
+
+def _check_signers(index, signer_ids: list[int], v: dict, problems: list) -> None:
+    """Five or more township deputies (组织法 第二十二条第二款); a county deputy's signature does not count."""
+    levels = [index.by_id[i]["level"] for i in signer_ids]
+    n = motion_signer_count(levels)
+    if motion_signers_ok(n):
+        return
+    others = [index.by_id[i]["name"] for i in signer_ids if index.by_id[i]["level"] != "township"]
+    extra = f"；{'、'.join(others)}不是本级（乡镇）人大代表，不计入联名人数" if others else ""
+    problems.append(("cosigners", "、".join(v.get("cosigners") or []) or "（无）",
+                     f"议案只有 {n} 名乡镇人大代表联名，不足{MOTION_MIN_SIGNERS}人{extra}（{MOTION_RULE}）"))
+
+
+def _check_early(store: Store, meeting: dict, v: dict, problems: list) -> None:
+    """Submitted before the session: a suggestion never; a motion where the province allows it (山东、重庆)."""
+    from rdtool.services.province import in_force
+
+    setting = in_force(store).profile.motions_before
+    before_allowed = v["kind"] == "motion" and bool(setting.value)
+    previous = sql.previous_session_end(store, meeting) if before_allowed else None
+    problem = motion_date_problem(v["submitted_on"], meeting["date"], before_allowed, previous)
+    if problem == "before":
+        why = f"（{setting.article}）" if v["kind"] == "motion" else ""
+        problems.append(("submitted_on", v["submitted_on"], f"早于会议 {meeting['code']} 的日期 {meeting['date']}{why}"))
+    elif problem == "before_previous":
+        problems.append(("submitted_on", v["submitted_on"], f"不晚于上一次人代会的闭会日 {previous}，不是为会议 "
+                         f"{meeting['code']} 提出的议案（{setting.article}）"))
 
 
 def _motion(store: Store, v: dict, problems: list) -> dict:

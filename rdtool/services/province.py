@@ -35,6 +35,10 @@ FIELD_ZH = [
     ("sessions", "人代会会议次数"),
     ("first_session", "每届第一次会议"),
     ("extraordinary", "临时召集人代会"),
+    ("motions_before", "代表议案可否在会前提出"),
+    ("reply_from", "建议答复期限的起算日"),
+    ("presidium_resignation", "闭会期间主席团接受主席、乡镇长等辞职"),
+    ("incompatible", "不得担任国家行政机关职务"),
 ]
 
 
@@ -61,7 +65,7 @@ class InForce:
         """The suggestion deadlines (months), as ``rdtool.services.proposals`` uses them."""
         p = self.profile
         return {"months": int(p.reply_months.value), "complex_months": int(p.complex_months.value),
-                "rehandle_months": int(p.rehandle_months.value)}
+                "rehandle_months": int(p.rehandle_months.value), "reply_from": str(p.reply_from.value)}
 
 
 def in_force(store: Store) -> InForce:
@@ -118,12 +122,20 @@ def _shown(field: str, value: object) -> str:
         return {"three_months": "闭会期间至少每三个月一次", "quarter": "每个季度至少一次"}[str(value)]
     if field == "sessions":
         return {"normally_twice": "每年至少一次，一般每年两次", "half_year": "每半年至少一次，每年第一次不迟于三月底"}[str(value)]
+    if field == "motions_before":
+        return "可以在会议举行前提出" if value else "在会议举行期间提出"
+    if field == "incompatible":
+        return {"chair_vice": "主席、副主席", "members": "主席团成员（含主席、副主席）"}[str(value)]
+    if field == "presidium_resignation":
+        return "可以（主席团决定接受后报大会确认）" if value else "不可以（由大会决定）"
+    if field == "reply_from":
+        return {"assigned": "自交办之日起", "session_close": "大会上提出的自大会闭会之日起；闭会期间提出的自交办之日起"}[str(value)]
     if field == "extraordinary":
         return f"{value[0]}/{value[1]}以上代表提议，或主席团决定"
     if field == "notice_days":
         return f"会议举行{value}日前"
     if field in ("reply_months", "complex_months"):
-        return f"交办之日起{value}个月内"
+        return f"{value}个月内"
     if field == "rehandle_months":
         return f"{value}个月内"
     if field == "first_session":

@@ -444,3 +444,9 @@ def link_personnel_item(store: Store, meeting_id: int) -> None:
     store.execute(f"UPDATE appointments SET item_id = (SELECT min(i.id) {match}) WHERE meeting_id = ? "
                   f"AND item_id IS NULL AND voided_at IS NULL AND action != 'elect' "
                   f"AND (SELECT count(*) {match}) = 1", (meeting_id,))
+
+
+def in_congress_session(store: Store, day: str) -> bool:
+    """Whether a congress session was sitting on `day` (between its opening and closing days)."""
+    return store.one("SELECT 1 AS x FROM meetings WHERE kind = 'congress' AND voided_at IS NULL "
+                     "AND date <= :d AND coalesce(end_date, date) >= :d", {"d": day}) is not None

@@ -123,6 +123,13 @@ def meeting_by_id(store: Store, meeting_id: int) -> dict | None:
     return store.one("SELECT id, code, kind, date, end_date, term, seq FROM meetings WHERE id = ?", (meeting_id,))
 
 
+def previous_session_end(store: Store, meeting: dict) -> str | None:
+    """The last day of the congress session held before `meeting` (None when there is none)."""
+    row = store.one("SELECT max(coalesce(end_date, date)) AS d FROM meetings WHERE kind = 'congress' "
+                    "AND voided_at IS NULL AND date < ? AND id != ?", (meeting["date"], meeting["id"]))
+    return row["d"] if row else None
+
+
 def session_ordinal(store: Store, meeting: dict, term: int) -> int:
     """The session's number among the congress sessions of its term, by date (extraordinary ones included)."""
     return store.scalar(
