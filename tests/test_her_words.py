@@ -41,6 +41,10 @@ def test_errors_name_fields_in_chinese_and_quote_her_spelling(tmp_path):
     f = write_csv(tmp_path / "p.csv", "类别,标题,领衔代表,提出日期,代表意见\n建议,关于路灯的建议,高志远,2024-03-01,满意\n")
     r = cli.fails("import", "proposals", f)
     assert "“满意”" in r.stderr and "satisfied" not in r.stderr
+    # a column missing is named in Chinese
+    f = write_csv(tmp_path / "q.csv", "标题,领衔代表,提出日期\n关于路灯的建议,高志远,2024-03-01\n")
+    r = cli.fails("import", "proposals", f)
+    assert "缺少必填的列：类别" in r.stderr and "kind" not in r.stderr
     # a hint gives a code of her own term, not of the glossary's third term
     cli("meeting", "add", "--kind", "人代会", "--date", "2024-06-20", "--number", "5")
     r = cli.fails("proposal", "submit", "关于路灯的建议", "--lead", "高志远", "--meeting", "C3-1", "--date", "2024-06-20")
