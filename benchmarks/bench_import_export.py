@@ -106,9 +106,9 @@ def build_deputies(work: Path, rows: int) -> tuple[Path, Path]:
 
 
 def run_rdtool_import(db: Path, kind: str, data: Path):
-    from rdtool.io import kinds
-    from rdtool.io.importer import run_import
-    from rdtool.store.db import open_store
+    from rdtool.services.transfer import registry as kinds
+    from rdtool.services.transfer.importer import run_import
+    from rdtool.store.opening import open_store
 
     store = open_store(db)
     t0 = time.perf_counter()
@@ -181,7 +181,7 @@ def timed_process(cmd: list[str], out: Path | None = None, env: dict | None = No
 
 def export_query(kind: str) -> str:
     """The peer runs the same query as rdtool's streamed export (the simplest SELECT giving the same rows)."""
-    from rdtool.io import kinds
+    from rdtool.services.transfer import registry as kinds
 
     spec = kinds.get(kind)
     if spec.export_sql is not None:
@@ -207,9 +207,9 @@ def export_rdtool(db: Path, kind: str, out: Path) -> tuple[float, int]:
 
 
 def export_in_process(db: Path, kind: str, out: Path) -> float:
-    from rdtool.io import kinds
+    from rdtool.services.transfer import registry as kinds
     from rdtool.io.exporter import export_kind
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     store = open_store(db)
     t0 = time.perf_counter()
@@ -229,7 +229,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--kind", default="attendance", choices=["attendance", "deputies"])
     args = ap.parse_args()
-    from rdtool.io.kinds import KINDS
+    from rdtool.services.transfer.registry import KINDS
 
     kind = args.kind if args.kind in KINDS else "deputies"
     work = Path(tempfile.mkdtemp(prefix="rdtool-bench-"))

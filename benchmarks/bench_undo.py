@@ -41,8 +41,8 @@ def last_command(db: Path) -> int:
 
 
 def undo_in_process(db: Path) -> float:
-    from rdtool.services import undo
-    from rdtool.store.db import open_store
+    from rdtool.services.admin import undo
+    from rdtool.store.opening import open_store
 
     store = open_store(db)
     t0 = time.perf_counter()

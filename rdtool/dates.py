@@ -4,11 +4,21 @@ names the local time with the offset (20240301-101500-123456+0800)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 
 def today() -> str:
     return date.today().isoformat()
+
+
+def utc_moment() -> datetime:
+    """Now, as an aware UTC datetime (what the change log's times are compared with)."""
+    return datetime.now(timezone.utc)
+
+
+def utc_now() -> str:
+    """Now as the change log writes it (2024-03-01T02:15:00.123Z): a voiding's or an outcome's time."""
+    return utc_moment().strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def local(value: datetime | str) -> datetime:

@@ -11,7 +11,7 @@ and everything outside the markers is written by hand and kept. Each part is a f
 
 - ``commands``: every command's ``--help`` (rdtool.cli.main.COMMANDS and their sub-commands);
 - ``csv-kinds``: each import/export kind's columns, Chinese labels, codes and accepted headers
-  (rdtool.io.kinds.KINDS, the kinds' fields, rdtool.labels.ENUMS, rdtool.io.table.accepted_headers);
+  (rdtool.services.transfer.registry.KINDS, the kinds' fields, rdtool.labels.ENUMS, rdtool.io.table.accepted_headers);
 - ``report-keys``: the JSON report's keys with their labels (computed on a fresh database; rdtool.reports.flat);
 - ``import-aliases``: the headers rosters use, per kind (rdtool.io.table.alias_tables, from each kind's aliases);
 - ``rollup-columns``: the county roll-up's columns (rdtool.reports.rollup.COLUMNS);
@@ -93,8 +93,8 @@ TYPE_ZH = {"text": "文本", "int": "整数", "date": "日期", "bool": "是/否
 
 
 def csv_kinds() -> str:
-    from rdtool.io import kinds
     from rdtool.io.table import accepted_headers
+    from rdtool.services.transfer import registry as kinds
     from rdtool.labels import ENUMS, FIELD_ZH
 
     out: list[str] = []
@@ -134,8 +134,8 @@ def csv_kinds() -> str:
 # ---------------------------------------------------------------------------------------------- report
 
 def _fresh_store(folder: Path):
-    from rdtool.services import admin
-    from rdtool.store.db import open_store
+    from rdtool.services.admin import admin
+    from rdtool.store.opening import open_store
 
     store = open_store(folder / "docs.db", create=True)
     admin.initialise(store, "某镇", "某县", 1, "2021-01-01", "2025-12-31")
@@ -146,7 +146,7 @@ def report_keys() -> str:
     from rdtool.labels import ENUMS
     from rdtool.reports.build import build
     from rdtool.reports.flat import flat_rows, is_rate, label_of
-    from rdtool.services.periods import term_period
+    from rdtool.services.terms.periods import term_period
 
     with tempfile.TemporaryDirectory() as folder:
         store = _fresh_store(Path(folder))
@@ -259,7 +259,8 @@ def rules() -> str:
 
 def schema() -> str:
     from rdtool.labels import TABLE_ZH, column_zh
-    from rdtool.store.db import applied_migrations, schema as read_schema
+    from rdtool.store.db import schema as read_schema
+    from rdtool.store.schema_check import applied_migrations
 
     with tempfile.TemporaryDirectory() as folder:
         store = _fresh_store(Path(folder))
@@ -285,8 +286,9 @@ def schema() -> str:
 
 def import_aliases() -> str:
     from rdtool.io.table import alias_tables
+    from rdtool.services.transfer import registry
 
-    return alias_tables()
+    return alias_tables([registry.get(name) for name in registry.KINDS])
 
 
 PARTS: dict[str, Callable[[], str]] = {

@@ -124,9 +124,14 @@ class Setting(NamedTuple):
     help: str = ""
 
 
-from rdtool.io.limits import Limits  # noqa: E402  (the import limits' defaults live with the reader)
-
-_IMPORT_LIMITS = Limits._field_defaults
+# How much an import reads before it stops (rdtool.io.limits.Limits takes its defaults from here): the defaults
+# keep any input under 200 MB of memory; a county office with larger files raises them for its own database.
+IMPORT_LIMITS = {
+    "rows": 100_000,      # data rows (blank rows, title and footer rows not counted)
+    "cell": 10_000,       # characters in one cell
+    "file_mb": 32,        # the file on disk, and the text of all its cells together
+    "unzipped_mb": 100,   # what an .xlsx/.docx holds once decompressed
+}
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("town", "乡镇名称", "", clean, "如 三川镇"),
@@ -152,11 +157,11 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
             "可写 JSON 或 activity=3,absent_deduct=5，未写的项用默认值"),
     Setting("backups_keep", "保留备份份数", 10, lambda r: parse_int(r, 1)),
     # Issue 15: an import stops at these, with a clear message, in bounded memory (rdtool.io.limits).
-    Setting("import_max_rows", "导入最多行数", _IMPORT_LIMITS["rows"], lambda r: parse_int(r, 1), "每个文件的数据行数上限"),
-    Setting("import_max_cell", "导入单元格最多字数", _IMPORT_LIMITS["cell"], lambda r: parse_int(r, 100)),
-    Setting("import_max_file_mb", "导入文件最大（MB）", _IMPORT_LIMITS["file_mb"], lambda r: parse_int(r, 1),
+    Setting("import_max_rows", "导入最多行数", IMPORT_LIMITS["rows"], lambda r: parse_int(r, 1), "每个文件的数据行数上限"),
+    Setting("import_max_cell", "导入单元格最多字数", IMPORT_LIMITS["cell"], lambda r: parse_int(r, 100)),
+    Setting("import_max_file_mb", "导入文件最大（MB）", IMPORT_LIMITS["file_mb"], lambda r: parse_int(r, 1),
             "文件本身及其全部单元格文字的上限"),
-    Setting("import_max_unzipped_mb", "导入 xlsx/docx 解压后最大（MB）", _IMPORT_LIMITS["unzipped_mb"], lambda r: parse_int(r, 1)),
+    Setting("import_max_unzipped_mb", "导入 xlsx/docx 解压后最大（MB）", IMPORT_LIMITS["unzipped_mb"], lambda r: parse_int(r, 1)),
     Setting("population", "户籍人口数", None, lambda r: parse_int(r, 0),
             "选举法第十二条：乡镇代表名额基数45名，每1500人增加1名，最多160名（换届选举核对代表名额用）"),
 ]}

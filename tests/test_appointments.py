@@ -27,8 +27,8 @@ def test_appointment_steps_and_incomplete(cli, tmp_path):
     rows = cli.json("appointment", "list", "--incomplete")
     assert {r["person"]: r["missing_text"] for r in rows} == {"吴明": "宪法宣誓", "王华": "本人申请"}
     assert "宪法宣誓" in cli("appointment", "list", "--incomplete").stdout
-    from rdtool.services.checks import run_all
-    from rdtool.store.db import open_store
+    from rdtool.services.admin.checks import run_all
+    from rdtool.store.opening import open_store
 
     found = {f["check"] for f in run_all(open_store(cli.db), "2026-01-01") if f["table"] == "appointments"}
     assert found == {"appointment_no_oath", "appointment_steps_missing"}

@@ -15,8 +15,9 @@ WRITES = 300  # adds per writer; every other one is also edited
 
 WRITER = textwrap.dedent("""
     import sys
-    from rdtool.services import deputies, deputy_records
-    from rdtool.store.db import open_store
+    from rdtool.services.deputies import deputies
+    from rdtool.services.deputies import records as deputy_records
+    from rdtool.store.opening import open_store
 
     db, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     digits = "零一二三四五六七八九"
@@ -34,8 +35,8 @@ WRITER = textwrap.dedent("""
 
 READER = textwrap.dedent("""
     import sys, time
-    from rdtool.services import deputies
-    from rdtool.store.db import open_store
+    from rdtool.services.deputies import deputies
+    from rdtool.store.opening import open_store
 
     store = open_store(sys.argv[1], readonly=True)
     reads, last = 0, 0

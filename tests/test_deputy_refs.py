@@ -1,11 +1,11 @@
-"""One "name#ID" reference parser (rdtool.services.deputy_refs.parse_ref) for proposals, activities, elections."""
+"""One "name#ID" reference parser (rdtool.services.deputies.refs.parse_ref) for proposals, activities, elections."""
 
 from __future__ import annotations
 
 import pytest
 
 from rdtool.errors import FieldError
-from rdtool.services.deputy_refs import parse_ref
+from rdtool.services.deputies.refs import parse_ref
 
 
 @pytest.mark.parametrize("text, expected", [

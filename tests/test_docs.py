@@ -29,9 +29,10 @@ def test_every_generated_part_is_used_and_every_file_is_linked():
 
 
 def test_the_generator_picks_up_what_is_added(monkeypatch):
-    from rdtool.io import kinds, table as importer
+    from rdtool.io import table as importer
+    from rdtool.services.transfer import registry as kinds
 
-    monkeypatch.setitem(kinds.KINDS, "extra_terms", "rdtool.services.terms:KIND")
+    monkeypatch.setitem(kinds.KINDS, "extra_terms", "rdtool.services.terms.terms:KIND")
     real = importer.accepted_headers
 
     def with_alias(kind):

@@ -11,8 +11,8 @@ from tests.meeting_helpers import township
 
 
 def _checks(cli, table=None):
-    from rdtool.services.checks import run_all
-    from rdtool.store.db import open_store
+    from rdtool.services.admin.checks import run_all
+    from rdtool.store.opening import open_store
 
     return [f for f in run_all(open_store(cli.db), "2026-01-01") if table is None or f["table"] == table]
 

@@ -71,8 +71,8 @@ def test_a_revote_ballot_lists_only_the_tied(cli, session):
 
 
 def _checks(cli):
-    from rdtool.services.checks import run_all
-    from rdtool.store.db import open_store
+    from rdtool.services.admin.checks import run_all
+    from rdtool.store.opening import open_store
 
     return run_all(open_store(cli.db), "2026-01-01")
 

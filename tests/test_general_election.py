@@ -332,8 +332,8 @@ def test_summary_in_every_format(cli):
 
 def test_checks_report_pending_credentials(cli):
     elect_all(cli)
-    from rdtool.services import checks
-    from rdtool.store.db import open_store
+    from rdtool.services.admin import checks
+    from rdtool.store.opening import open_store
 
     store = open_store(cli.db)
     found = [f["check"] for f in checks.run_all(store, "2016-12-31")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rdtool.store.db import open_store
+from rdtool.store.opening import open_store
 from tests.helpers import Cli, dump, write_csv
 from tests.meeting_helpers import township
 

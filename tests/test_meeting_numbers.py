@@ -123,7 +123,7 @@ def test_the_import_takes_stated_numbers_and_printed_names(tmp_path):
 def test_an_old_database_keeps_every_number(tmp_path, monkeypatch):
     """Numbers kept by the old scheme (one first number per group, the rest consecutive) migrate unchanged; the
     first is stated, so that entering an earlier meeting afterwards moves none of them."""
-    from rdtool.store import schema
+    from rdtool.store import migrations as schema
 
     path = tmp_path / "old.db"
     names = [n for n, _ in schema.MIGRATIONS]

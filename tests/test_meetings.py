@@ -87,8 +87,8 @@ def test_two_unexcused_congress_absences_flag_the_deputy(cli, tmp_path):
     assert cli.json("deputy", "show", people[11])["art62"] is False  # leave is excused
     out = cli("deputy", "show", people[10]).stdout
     assert "缺席2次" in out and "代表资格终止" in out
-    from rdtool.services.checks import run_all
-    from rdtool.store.db import open_store
+    from rdtool.services.admin.checks import run_all
+    from rdtool.store.opening import open_store
 
     findings = run_all(open_store(cli.db), "2026-01-01")
     assert [f["record"] for f in findings if f["check"] == "deputy_absent_twice"] == ["11"]
@@ -97,8 +97,8 @@ def test_two_unexcused_congress_absences_flag_the_deputy(cli, tmp_path):
 def test_checks_find_no_quorum_meetings_and_wrong_results(cli, tmp_path):
     import sqlite3
 
-    from rdtool.services.checks import run_all
-    from rdtool.store.db import open_store
+    from rdtool.services.admin.checks import run_all
+    from rdtool.store.opening import open_store
 
     people = township(cli, tmp_path, deputies=12, presidium=9)
     cli("meeting", "add", "--kind", "presidium", "--date", "2017-03-01")

@@ -1,12 +1,12 @@
-"""One period resolution (rdtool.services.periods): the same rules for every --year/--term/--from/--to."""
+"""One period resolution (rdtool.services.terms.periods): the same rules for every --year/--term/--from/--to."""
 
 from __future__ import annotations
 
 import pytest
 
 from rdtool.errors import NotFound, UsageError
-from rdtool.services.periods import bounds_from_options, period_from_options
-from rdtool.store.db import open_store
+from rdtool.services.terms.periods import bounds_from_options, period_from_options
+from rdtool.store.opening import open_store
 
 
 @pytest.fixture

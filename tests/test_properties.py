@@ -168,10 +168,10 @@ def test_mobile_numbers(second, rest, prefix):
 
 
 @FAST
-@given(st.dictionaries(st.sampled_from([f.name for f in __import__("rdtool.services.deputies", fromlist=["FIELDS"]).FIELDS]),
+@given(st.dictionaries(st.sampled_from([f.name for f in __import__("rdtool.services.deputies.deputies", fromlist=["FIELDS"]).FIELDS]),
                        TEXT, max_size=8))
 def test_parse_fields_collects_errors_never_raises(raw):
-    from rdtool.services.deputies import FIELDS, check_record
+    from rdtool.services.deputies.deputies import FIELDS, check_record
 
     values, errors = F.parse_fields(FIELDS, raw)
     assert set(values) | {e[0] for e in errors} >= {f.name for f in FIELDS if f.required}

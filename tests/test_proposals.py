@@ -235,8 +235,8 @@ def test_overdue_due_within_and_strict_exit_codes(town):
     assert [r["code"] for r in cli.json("proposal", "list", "--overdue", "--as-of", "2017-04-20")] == [late]
     assert "没有需要催办" in cli("proposal", "overdue", "--as-of", "2017-01-01").stdout
     # the domain check
-    from rdtool.services.checks import run_all
-    from rdtool.store.db import open_store
+    from rdtool.services.admin.checks import run_all
+    from rdtool.store.opening import open_store
 
     store = open_store(cli.db)
     found = [f for f in run_all(store, "2017-04-20") if f["check"] == "proposal_overdue"]
@@ -303,8 +303,8 @@ def test_every_rate_and_an_empty_period(town):
 def test_figures_function_is_the_report_contract(town):
     cli = town
     submit(cli, "建议")
-    from rdtool.services.proposal_views import figures
-    from rdtool.store.db import open_store
+    from rdtool.services.proposals.views import figures
+    from rdtool.store.opening import open_store
     from rdtool.store.report_views import CONTRACT_KEYS
 
     store = open_store(cli.db)
@@ -412,10 +412,10 @@ def _reference(props: list[dict], as_of: str) -> dict:
 @settings(max_examples=15, derandomize=True, deadline=None)
 @given(st.lists(_step, min_size=0, max_size=6), st.integers(0, 500))
 def test_figures_sql_agrees_with_a_plain_count(tmp_path_factory, histories, as_of_offset):
-    from rdtool.services import proposals as svc
-    from rdtool.services import proposal_handling
-    from rdtool.services import proposal_views
-    from rdtool.store.db import open_store
+    from rdtool.services.proposals import proposals as svc
+    from rdtool.services.proposals import handling as proposal_handling
+    from rdtool.services.proposals import views as proposal_views
+    from rdtool.store.opening import open_store
     from tests.helpers import Cli
 
     path = tmp_path_factory.mktemp("fig") / "f.db"

@@ -115,7 +115,7 @@ def test_the_upgrade_stores_older_records_by_the_new_definitions(tmp_path):
     """A database written before m1301: motions assigned, 民族 as rosters write it, a meeting without a quorum."""
     import sqlite_utils
 
-    from rdtool.store.schema import MIGRATIONS
+    from rdtool.store.migrations import MIGRATIONS
 
     path = tmp_path / "old.db"
     db = sqlite_utils.Database(path)
@@ -177,9 +177,10 @@ _history = st.tuples(
 @settings(max_examples=8, derandomize=True, deadline=None)
 @given(st.lists(_history, min_size=1, max_size=6), st.lists(st.integers(0, 700), min_size=3, max_size=3))
 def test_list_overdue_stats_and_the_view_agree_on_every_state(tmp_path_factory, histories, offsets):
-    from rdtool.services import proposal_handling, proposal_motions
-    from rdtool.services import proposals as svc
-    from rdtool.store.db import open_store
+    from rdtool.services.proposals import handling as proposal_handling
+    from rdtool.services.proposals import motions as proposal_motions
+    from rdtool.services.proposals import proposals as svc
+    from rdtool.store.opening import open_store
 
     path = tmp_path_factory.mktemp("states") / "s.db"
     cli = Cli(path)

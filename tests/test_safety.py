@@ -70,7 +70,7 @@ def test_composite_keys_and_deletes_are_logged(cli, db):
 
 
 def test_tables_added_by_later_migrations_get_triggers(cli, db, monkeypatch):
-    from rdtool.store import schema
+    from rdtool.store import migrations as schema
 
     def m9_extra(conn):
         conn.execute("CREATE TABLE extra_things (id INTEGER PRIMARY KEY, label TEXT, phone TEXT)")
@@ -267,7 +267,7 @@ def test_check_on_a_corrupted_file(cli, db, tmp_path):
 
 
 def test_delete_and_restore_ask_on_a_terminal(cli, db, tmp_path, monkeypatch):
-    import rdtool.cli.admin as admin
+    import rdtool.cli.common as admin
 
     monkeypatch.setattr(admin, "interactive", lambda: True)
     add_deputy(cli, "林晓", "--phone", "13812345678")

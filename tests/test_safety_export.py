@@ -7,10 +7,10 @@ import sqlite3
 
 import pytest
 
-from rdtool.io import kinds
+from rdtool.services.transfer import registry as kinds
 from rdtool.io.exporter import export_kind
 from rdtool.render import render_rows
-from rdtool.store.db import open_store
+from rdtool.store.opening import open_store
 
 
 @pytest.mark.parametrize("fmt,headers,bom", [("csv", "en", False), ("tsv", "zh", True)])

@@ -263,7 +263,7 @@ def test_entries_other_programs_wrote_are_a_note_until_sealed(cli, db):
 
 def _old_database(path: Path, monkeypatch) -> None:
     """A database as the previous release left it (without the newest migration), with some history."""
-    from rdtool.store import schema
+    from rdtool.store import migrations as schema
 
     with monkeypatch.context() as m:
         m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:-1])
@@ -281,7 +281,7 @@ def test_a_migration_killed_at_any_fsync_leaves_the_triggers_and_the_history(tmp
     if not shutil.which("strace"):
         pytest.skip("no strace")
     from rdtool.store import changelog
-    from rdtool.store.schema import MIGRATIONS
+    from rdtool.store.migrations import MIGRATIONS
 
     seed = tmp_path / "seed.db"
     _old_database(seed, monkeypatch)

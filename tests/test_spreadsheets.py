@@ -10,9 +10,9 @@ import json
 import openpyxl
 import pytest
 
-from rdtool.io import kinds
-from rdtool.services.demo import SAMPLE_ORDER
-from rdtool.store.db import open_store
+from rdtool.services.transfer import registry as kinds
+from rdtool.services.admin.demo import SAMPLE_ORDER
+from rdtool.store.opening import open_store
 from tests.helpers import Cli, add_deputy
 
 

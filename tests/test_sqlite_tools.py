@@ -11,7 +11,8 @@ import sys
 
 import sqlite_utils
 
-from rdtool.store.db import open_store, schema
+from rdtool.store.db import schema
+from rdtool.store.opening import open_store
 from rdtool.labels import column_zh
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rdtool.services.supervision import topic_of_report
+from rdtool.services.activities.supervision import topic_of_report
 from tests.helpers import add_deputy
 
 

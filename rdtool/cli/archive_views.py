@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from rdtool.services.archive import figures, title_of
+from rdtool.services.deputies.archive import figures, title_of
 from rdtool.render import Column, render_json, render_record, render_rows
 
 PROFILE = [Column("name", "姓名"), Column("level", "代表层级", enum="level"), Column("term", "届次"),

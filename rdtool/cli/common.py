@@ -52,7 +52,7 @@ def confirm_done(message: str, verbose: bool = False) -> None:
 
 
 def open_db(db: Optional[str], **kw: Any):
-    from rdtool.store.db import open_store
+    from rdtool.store.opening import open_store
 
     return open_store(db_path(db), **kw)
 
@@ -185,10 +185,22 @@ def echo_recomputed(lines: list[str], err: bool = False) -> None:
 
 
 def echo_report(report, empty: str | None = None) -> None:
-    """Print what a write changed (rdtool.services.corrections.Report): the record corrected, before → after,
+    """Print what a write changed (rdtool.services.kernel.corrections.Report): the record corrected, before → after,
     then what was recomputed from it."""
     lines = report.lines()
     for line in lines:
         say(line)
     if not lines and empty:
         typer.echo(empty)
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Ask on a terminal; in a script (no terminal) --yes is required."""
+    from rdtool.errors import UsageError
+
+    if yes:
+        return
+    if not interactive():
+        raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
+    if not ask(question):
+        raise typer.Abort()

@@ -25,27 +25,27 @@ from rdtool.errors import DOMAIN, USAGE, RdtoolError, exit_code_for
 
 # name -> (module, short help). Order is the order shown in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "init": ("rdtool.cli.admin:init_app", "建立新数据库：乡镇名称、届次（init）"),
-    "config": ("rdtool.cli.admin:config_app", "查看或修改设置：期限、目标比例、法定人数规则（config）"),
-    "province": ("rdtool.cli.admin:province_app", "省份规则：法定人数、期限、会议次数及其依据（province）"),
-    "term": ("rdtool.cli.admin:term_app", "届次：增加、列出（term）"),
-    "deputy": ("rdtool.cli.deputy:app", "人大代表：增加、查询、修改、离任、代表结构（deputy）"),
-    "meeting": ("rdtool.cli.meeting:app", "会议：增加、列出、点名、法定人数（meeting）"),
-    "vote": ("rdtool.cli.vote:app", "议程与表决：结果按法定规则计算（vote）"),
-    "election": ("rdtool.cli.election:app", "人代会选举：候选人、得票、当选（election）"),
-    "appointment": ("rdtool.cli.appointment:app", "任免：任命、免职、接受辞职及程序步骤（appointment）"),
-    "post": ("rdtool.cli.post:app", "罢免或接受辞职的主席、副主席、乡镇长、副乡镇长（post）"),
-    "general-election": ("rdtool.cli.general_election:app", "换届选举：计划、选区、候选人、投票结果、资格审查、代表名单（general-election）"),
-    "by-election": ("rdtool.cli.by_election:app", "补选代表：缺额、补选、候选人、投票结果、资格审查并列入名单（by-election）"),
-    "activity": ("rdtool.cli.activity:app", "代表活动、培训、视察、调研：增加、查询、修改（activity）"),
-    "supervision": ("rdtool.cli.supervision:app", "监督工作：听取审议的报告与视察调研的项目，按议题（supervision）"),
-    "proposal": ("rdtool.cli.proposal:app", "代表议案、建议：提出、交办、答复、反馈、办结、催办、检索、统计（proposal）"),
-    "import": ("rdtool.cli.transfer:import_app", "从 CSV/XLSX 导入，全部成功才写入（import）"),
-    "export": ("rdtool.cli.transfer:export_app", "导出为 CSV/TSV/JSON/JSONL/XLSX（export）"),
-    "report": ("rdtool.cli.report:app", "工作报告统计：按届、按年、按日期范围，县级汇总（report）"),
-    "db": ("rdtool.cli.admin:db_app", "数据库：修改记录、作废、备份与恢复、检查（db）"),
-    "undo": ("rdtool.cli.admin:undo_app", "撤销上一步：把最近一条写入命令的改动全部恢复，可逐步往前（undo）"),
-    "demo": ("rdtool.cli.demo:app", "用示例数据（三川镇第三届）建一个演示库并展示（demo）"),
+    "init": ("rdtool.cli.commands.init:init_app", "建立新数据库：乡镇名称、届次（init）"),
+    "config": ("rdtool.cli.commands.config:config_app", "查看或修改设置：期限、目标比例、法定人数规则（config）"),
+    "province": ("rdtool.cli.commands.province:province_app", "省份规则：法定人数、期限、会议次数及其依据（province）"),
+    "term": ("rdtool.cli.commands.term:term_app", "届次：增加、列出（term）"),
+    "deputy": ("rdtool.cli.commands.deputy:app", "人大代表：增加、查询、修改、离任、代表结构（deputy）"),
+    "meeting": ("rdtool.cli.commands.meeting:app", "会议：增加、列出、点名、法定人数（meeting）"),
+    "vote": ("rdtool.cli.commands.vote:app", "议程与表决：结果按法定规则计算（vote）"),
+    "election": ("rdtool.cli.commands.election:app", "人代会选举：候选人、得票、当选（election）"),
+    "appointment": ("rdtool.cli.commands.appointment:app", "任免：任命、免职、接受辞职及程序步骤（appointment）"),
+    "post": ("rdtool.cli.commands.post:app", "罢免或接受辞职的主席、副主席、乡镇长、副乡镇长（post）"),
+    "general-election": ("rdtool.cli.commands.general_election:app", "换届选举：计划、选区、候选人、投票结果、资格审查、代表名单（general-election）"),
+    "by-election": ("rdtool.cli.commands.by_election:app", "补选代表：缺额、补选、候选人、投票结果、资格审查并列入名单（by-election）"),
+    "activity": ("rdtool.cli.commands.activity:app", "代表活动、培训、视察、调研：增加、查询、修改（activity）"),
+    "supervision": ("rdtool.cli.commands.supervision:app", "监督工作：听取审议的报告与视察调研的项目，按议题（supervision）"),
+    "proposal": ("rdtool.cli.commands.proposal:app", "代表议案、建议：提出、交办、答复、反馈、办结、催办、检索、统计（proposal）"),
+    "import": ("rdtool.cli.commands.import_:import_app", "从 CSV/XLSX 导入，全部成功才写入（import）"),
+    "export": ("rdtool.cli.commands.export:export_app", "导出为 CSV/TSV/JSON/JSONL/XLSX（export）"),
+    "report": ("rdtool.cli.commands.report:app", "工作报告统计：按届、按年、按日期范围，县级汇总（report）"),
+    "db": ("rdtool.cli.commands.db:db_app", "数据库：修改记录、作废、备份与恢复、检查（db）"),
+    "undo": ("rdtool.cli.commands.undo:undo_app", "撤销上一步：把最近一条写入命令的改动全部恢复，可逐步往前（undo）"),
+    "demo": ("rdtool.cli.commands.demo:app", "用示例数据（三川镇第三届）建一个演示库并展示（demo）"),
 }
 
 
@@ -135,7 +135,7 @@ class LazyGroup(TyperGroup):
             _fail(f"第 {bad} 个参数中有无法识别的字符（不是有效的 UTF-8 文本）", USAGE,
                   "检查终端的编码设置（应为 UTF-8），或重新输入这个参数")
         set_command_line(argv)
-        opened = sys.modules.get("rdtool.store.db")
+        opened = sys.modules.get("rdtool.store.opening")
         if opened is not None:
             opened.OPENED.clear()
         try:
@@ -182,7 +182,7 @@ class LazyGroup(TyperGroup):
         except Exception as exc:  # a bug: say so without a traceback (locals may hold personal data)
             if os.environ.get("RDTOOL_DEBUG"):
                 raise
-            from rdtool.services.stored_values import explain
+            from rdtool.services.admin.stored_values import explain
 
             found = explain()
             if found is not None:  # a row another program wrote breaks the rules: name it, not a bug

@@ -1,13 +1,13 @@
-"""The import/export kinds. Each kind lives with its entity's service and is loaded only when used."""
+"""What an import/export kind is: its fields, how its rows are written and exported, a row's values and errors.
+
+The kinds themselves live with the services (rdtool.services.transfer.registry names them)."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from collections.abc import MutableMapping
 from typing import Any, Callable, Iterator
 
-from rdtool.errors import UsageError
 from rdtool.fields import Field
 
 
@@ -114,31 +114,6 @@ class Kind:
         """A valid sheet name (≤ 31 characters, none of : \\ / ? * [ ])."""
         name = self.sheet or self.zh
         return "".join(c for c in name if c not in ':\\/?*[]')[:31] or self.name
-
-
-# kind -> "module:attribute"; modules are imported only for the kind asked for.
-KINDS: dict[str, str] = {
-    "terms": "rdtool.services.terms:KIND",
-    "deputies": "rdtool.services.deputies_io:KIND",
-    "meetings": "rdtool.services.meetings_io:MEETINGS",
-    "attendance": "rdtool.services.meetings_io:ATTENDANCE",
-    "items": "rdtool.services.meetings_io:ITEMS",
-    "elections": "rdtool.services.elections_io:KIND",
-    "appointments": "rdtool.services.appointments:KIND",
-    "ge_plan": "rdtool.services.general_election_io:PLAN_KIND",
-    "ge_constituencies": "rdtool.services.general_election_io:CONSTITUENCIES_KIND",
-    "ge_candidates": "rdtool.services.general_election_io:CANDIDATES_KIND",
-    "activities": "rdtool.services.activities_io:KIND",
-    "proposals": "rdtool.services.proposals_io:KIND",
-}
-
-
-def get(name: str) -> Kind:
-    target = KINDS.get(name)
-    if target is None:
-        raise UsageError(f"不支持的类型“{name}”，可用：{'、'.join(KINDS)}")
-    module, attr = target.split(":")
-    return getattr(importlib.import_module(module), attr)
 
 
 class RowErrors(Exception):

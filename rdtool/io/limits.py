@@ -1,7 +1,7 @@
 """How much an import reads before it stops: rows, cell length, file size, decompressed size.
 
 Each limit is a setting (`rdtool config import_max_rows 200000`), so a county office with a larger
-file raises it for its own database; the defaults keep any input under 200 MB of memory.
+file raises it for its own database (the defaults: rdtool.settings.IMPORT_LIMITS).
 """
 
 from __future__ import annotations
@@ -9,15 +9,18 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from rdtool.errors import RdtoolError
+from rdtool.settings import IMPORT_LIMITS
 
 MB = 1024 * 1024
 
 
 class Limits(NamedTuple):
-    rows: int = 100_000        # data rows (blank rows, title and footer rows not counted)
-    cell: int = 10_000         # characters in one cell
-    file_mb: int = 32          # the file on disk, and the text of all its cells together
-    unzipped_mb: int = 100     # what an .xlsx/.docx holds once decompressed
+    """The limits of one import; the defaults and what each field means: rdtool.settings.IMPORT_LIMITS."""
+
+    rows: int = IMPORT_LIMITS["rows"]
+    cell: int = IMPORT_LIMITS["cell"]
+    file_mb: int = IMPORT_LIMITS["file_mb"]
+    unzipped_mb: int = IMPORT_LIMITS["unzipped_mb"]
 
     @property
     def file_bytes(self) -> int:

@@ -190,13 +190,11 @@ def _chain(head: list, rest: Iterator) -> Iterator:
     yield from rest
 
 
-def alias_tables() -> str:
-    """The aliases of every kind as Markdown tables (docs/import.md holds this text; a test keeps them equal)."""
-    from rdtool.io import kinds
-
+def alias_tables(kinds: list[Kind]) -> str:
+    """The aliases of these kinds as Markdown tables (docs/import.md holds this text; a test keeps them equal)."""
     out = []
-    for name in kinds.KINDS:
-        kind = kinds.get(name)
+    for kind in kinds:
+        name = kind.name
         if not kind.aliases:
             continue
         out += [f"`{name}`（{kind.zh}）", "", "| 字段 | 中文列名 | 也认的列名 |", "|---|---|---|"]

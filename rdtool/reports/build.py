@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from rdtool.reports import prose
 from rdtool.reports.figures import contract, sections
-from rdtool.services.periods import Period
+from rdtool.services.terms.periods import Period
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
 
@@ -32,8 +32,8 @@ class Report:
 
 def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = True) -> Report:
     """The figures and checks; with prose_and_tables, also the paragraphs and tables (not needed for JSON)."""
-    from rdtool.services import deputies as deputy_svc
-    from rdtool.services.checks import REPORT_CHECKS, run_all
+    from rdtool.services.deputies import deputies as deputy_svc
+    from rdtool.services.admin.checks import REPORT_CHECKS, run_all
 
     settings = settings_sql.all_settings(store)
     town, county = settings.get("town") or "", settings.get("county") or ""
@@ -54,7 +54,7 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
                 shown = "三分之一" if t["target_text"] == "1/3" else t["target_text"]
                 targets[t["key"]] = (names[t["key"]].format(t=shown), t["met"])
     opening = prose.intro(period, settings.get("current_term"))
-    from rdtool.services import supervision
+    from rdtool.services.activities import supervision
 
     watched = supervision.listing(store, period.date_from, period.date_to)
     report_topics = list(dict.fromkeys(r["topic"] for r in watched if r["source"] == "report"))

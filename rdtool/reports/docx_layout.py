@@ -124,9 +124,9 @@ def _font_fallbacks(document) -> None:
 
 
 def _properties(document, title: str, author: str) -> None:
-    from datetime import datetime, timezone
+    from rdtool.dates import utc_moment
 
-    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)  # (python-docx writes it as UTC)
+    now = utc_moment().replace(tzinfo=None, microsecond=0)  # (python-docx writes it as UTC)
     props = document.core_properties
     props.title, props.author, props.last_modified_by = title, author, author
     props.language, props.comments, props.keywords, props.subject = "zh-CN", "", "", ""

@@ -1,6 +1,6 @@
 """The figures of a period, exactly as the report contract counts them (docs/report.md, docs/figures.md).
 
-A period (rdtool.services.periods) is a term, a calendar year or a date range; a record belongs to it by
+A period (rdtool.services.terms.periods) is a term, a calendar year or a date range; a record belongs to it by
 its date. States (in office, replied, overdue) are judged on `as_of`, so a report run next year for this
 year gives the same figures when given the same --as-of.
 
@@ -10,7 +10,7 @@ The SQL is rdtool.store.report_views: the same definitions the database keeps as
 
 from __future__ import annotations
 
-from rdtool.services.periods import Period
+from rdtool.services.terms.periods import Period
 from rdtool.store import report_views
 from rdtool.store.db import Store
 
@@ -24,7 +24,7 @@ def sections(store: Store, period: Period, as_of: str) -> dict[str, dict]:
     out = {name: report_views.one(store, view, period, as_of) for name, view in VIEWS.items()}
     out["activities"]["by_kind"] = {r["activity_kind"]: r["n"] for r in sorted(
         report_views.query(store, "report_activities_by_kind", period, as_of), key=lambda r: r["activity_kind"])}
-    from rdtool.services import opening  # the paper years' totals, when the period covers them (issue 23)
+    from rdtool.services.terms import opening_totals as opening  # the paper years' totals, when the period covers them (issue 23)
 
     out["carried_over"] = opening.for_period(store, period, as_of)
     opening.add_to(out, out["carried_over"])

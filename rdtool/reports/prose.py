@@ -10,7 +10,7 @@ from datetime import date
 
 from rdtool.labels import chinese_numeral
 from rdtool.render import percent
-from rdtool.services.periods import Period
+from rdtool.services.terms.periods import Period
 
 
 def pct(x: float | None) -> str:
@@ -60,9 +60,9 @@ def _short_town(town: str) -> str:
 
 
 def supervision_paragraph(report_topics: list[str], reports_heard: int, subjects: list[str], town: str) -> str:
-    """Reports heard and reviewed (by subject, rdtool.services.supervision) and projects inspected; in order of
+    """Reports heard and reviewed (by subject, rdtool.services.activities.supervision) and projects inspected; in order of
     first date."""
-    from rdtool.services.supervision import sentence
+    from rdtool.services.activities.supervision import sentence
 
     parts = []
     heard = sentence(report_topics, reports_heard, _short_town(town) or "镇") if report_topics else ""

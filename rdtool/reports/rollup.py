@@ -6,9 +6,9 @@ from pathlib import Path
 
 from rdtool.errors import RdtoolError
 from rdtool.reports.figures import compute
-from rdtool.services.periods import range_period
+from rdtool.services.terms.periods import range_period
 from rdtool.store import settings as settings_sql
-from rdtool.store.db import open_store
+from rdtool.store.opening import open_store
 
 # (flat key, path in the figures dict, Chinese header)
 COLUMNS = [
@@ -85,7 +85,7 @@ def _figures(path: Path, date_from: str, date_to: str, as_of: str) -> tuple[dict
     except RdtoolError:
         raise
     except Exception:
-        from rdtool.services.stored_values import problem_in
+        from rdtool.services.admin.stored_values import problem_in
 
         found = problem_in(store)
         if found is None:

@@ -178,7 +178,7 @@ def verify(path: Path) -> dict:
     The file is opened read-only and never changed.
     """
     from rdtool.store import schema_check
-    from rdtool.store.schema import MIGRATIONS
+    from rdtool.store.migrations import MIGRATIONS
 
     path = Path(path).expanduser()
     if not path.exists():

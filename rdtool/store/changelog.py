@@ -4,7 +4,7 @@ Every table gets three triggers (after insert, update, delete) that append a row
 `change_log` with the time, the table, the record's key and the whole record before and
 after as JSON. No code path can forget to log: a write made with the sqlite3 shell is
 logged too. The triggers are rebuilt from each table's current columns after every
-schema migration (`install`, called at the end of `store.db._apply_migrations`), so the
+schema migration (`install`, called at the end of `store.opening._apply_migrations`), so the
 tables and columns added by later migrations are covered without touching this module.
 
 An update that changes nothing is not logged; an update that sets `voided_at` on a
@@ -34,37 +34,9 @@ TRIGGER_PREFIX = "_rdlog_"
 CHANGE_LOG = "change_log"
 COMMANDS = "commands"
 
-# Created by migration m701_change_log (rdtool.store.schema).
-SCHEMA = """
-CREATE TABLE change_log (
-    id INTEGER PRIMARY KEY,
-    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-    table_name TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    action TEXT NOT NULL,             -- insert | update | void | delete
-    before TEXT,                      -- JSON: the record before (update, void, delete)
-    after TEXT                        -- JSON: the record after (insert, update, void)
-);
-CREATE INDEX change_log_record ON change_log(table_name, row_id);
-"""
-# No index on `at`: it would make every logged write of a bulk import a third slower; --since scans.
-
-# Created by migration m1100_commands (rdtool.store.schema).
-COMMANDS_SCHEMA = """
-CREATE TABLE commands (
-    id INTEGER PRIMARY KEY,
-    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-    argv TEXT NOT NULL,               -- JSON: the command line after `rdtool`
-    reason TEXT,                      -- --reason, when given
-    undoes INTEGER REFERENCES commands(id),   -- set on an `rdtool undo`: the command it reverted
-    first_log_id INTEGER NOT NULL,    -- the change_log entries this commit sealed: first_log_id..last_log_id
-    last_log_id INTEGER NOT NULL,     -- (its own entries carry command_id; others in the span came from other programs)
-    last_hash TEXT NOT NULL           -- the chain's hash at last_log_id
-);
-ALTER TABLE change_log ADD COLUMN command_id INTEGER REFERENCES commands(id);
-ALTER TABLE change_log ADD COLUMN hash TEXT;
-CREATE INDEX change_log_command ON change_log(command_id);
-"""
+# The tables change_log and commands are made by migrations m701_change_log and m1100_commands
+# (rdtool.store.migrations). No index on `at`: it would make every logged write of a bulk import a third
+# slower; --since scans.
 
 # The command line being run (set by rdtool.cli.main, private values masked), recorded with the entries a
 # commit seals.
@@ -444,7 +416,7 @@ def unsealed(conn: sqlite3.Connection) -> int:
     return conn.execute(f"SELECT count(*) FROM {CHANGE_LOG} WHERE id > ?", (sealed_to,)).fetchone()[0]
 
 
-# ---- undo: a command's entries reverted (rdtool.services.undo) --------------------------------------------
+# ---- undo: a command's entries reverted (rdtool.services.admin.undo) --------------------------------------------
 
 def commands_newest(store: Any, limit: int = 50) -> list[dict]:
     """Commands that wrote, newest first, with how many entries are their own and whether an undo reverted them."""

@@ -59,7 +59,7 @@ def exists(store: Store, deputy_id: int) -> bool:
 
 
 def index_rows(store: Store) -> list[dict]:
-    """Every deputy not voided, with what name resolution needs (rdtool.services.deputy_refs.DeputyIndex)."""
+    """Every deputy not voided, with what name resolution needs (rdtool.services.deputies.refs.DeputyIndex)."""
     return store.query("SELECT id, name, term, level, status, status_date, constituency, birth_date, elected_on "
                        "FROM deputies WHERE voided_at IS NULL ORDER BY id")
 

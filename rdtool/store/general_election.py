@@ -170,7 +170,7 @@ def previous_roster(store: Store, term: int, level: str) -> set[tuple[str, str |
     return {(r["name"], r["birth_date"]) for r in rows}
 
 
-# ---- corrections (rdtool.services.general_election_edits) ---------------------------------------------------
+# ---- corrections (rdtool.services.general_election.edits) ---------------------------------------------------
 
 def election_by_id(store: Store, election_id: int) -> dict | None:
     return store.one("SELECT * FROM general_elections WHERE id = ?", (election_id,))

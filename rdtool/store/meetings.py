@@ -80,7 +80,7 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
 
 def held(store: Store) -> list[dict]:
     """The meetings held — quorum met, or figures unknown (meetings.quorum_met) — oldest first, with what the
-    term's calendar reads (rdtool.services.term_calendar); no attendance counts (a county has 12,000 meetings)."""
+    term's calendar reads (rdtool.services.terms.calendar); no attendance counts (a county has 12,000 meetings)."""
     rows = store.query("SELECT id, code, kind, term, date, extraordinary, notified_on, requesters FROM meetings "
                        "WHERE voided_at IS NULL AND (quorum_met IS NULL OR quorum_met = 1) ORDER BY date, kind, code")
     for r in rows:
@@ -90,7 +90,7 @@ def held(store: Store) -> list[dict]:
 
 def without_quorum(store: Store, date_from: str, date_to: str) -> list[dict]:
     """Presidium meetings and congress sessions in a date range recorded without a quorum (meetings.quorum_met,
-    kept by rdtool.services.meetings.refresh_quorum), with their figures."""
+    kept by rdtool.services.meetings.meetings.refresh_quorum), with their figures."""
     return store.query(
         f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') "
         "AND m.quorum_met = 0 AND m.date BETWEEN ? AND ? ORDER BY m.date, m.code", (date_from, date_to))

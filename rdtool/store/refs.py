@@ -1,6 +1,6 @@
 """SQL for references: finding a record by the code or name people see, and the codes and names to suggest.
 
-Used only by rdtool.services.refs. Lookups of codes ignore case (p5-22 is P5-22); voided records are found too
+Used only by rdtool.services.kernel.refs. Lookups of codes ignore case (p5-22 is P5-22); voided records are found too
 (flagged), so that `db void` can say a record is already void and a voided code is never suggested.
 """
 

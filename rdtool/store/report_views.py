@@ -62,7 +62,7 @@ SELECT 'term', NULL, t.number, t.start_date, coalesce(t.end_date, today.as_of), 
 
 
 def period_cte(period, as_of: str) -> tuple[str, dict]:
-    """`report_periods` as a one-row CTE for a rdtool.services.periods.Period judged on `as_of`."""
+    """`report_periods` as a one-row CTE for a rdtool.services.terms.periods.Period judged on `as_of`."""
     kind = {"annual": "year"}.get(period.kind, period.kind)
     return ("report_periods(kind, year, term, date_from, date_to, as_of) AS "
             "(SELECT :p_kind, :p_year, :p_term, :p_from, :p_to, :p_as_of)",

@@ -78,7 +78,7 @@ def expected(applied: tuple[str, ...]) -> Shape:
     """The shape rdtool's migrations `applied` build, from an empty file (in memory)."""
     import sqlite_utils
 
-    from rdtool.store.schema import MIGRATIONS
+    from rdtool.store.migrations import MIGRATIONS
 
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:

@@ -1,0 +1,1 @@
+"""One module per top-level command of `rdtool --help` (rdtool.cli.main.COMMANDS)."""

@@ -1,0 +1,403 @@
+"""rdtool deputy …: the roster of deputies (人大代表)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, ReasonOpt, VerboseOpt, check_format, confirm_done,
+                               echo_recomputed, echo_report, make_app, open_db, optional, parse_option, warn)
+from rdtool.labels import parse_date, parse_enum
+from rdtool.render import Column, leave_out_first, render_list, render_record, render_rows
+
+app = make_app("人大代表：增加、查询、修改、离任、主席团职务、代表结构。离任不是删除：记录永久保留（代表法第六十二条等）。")
+
+_ENUMS = {"gender": "gender", "party": "party", "education": "education", "occupation": "occupation",
+          "level": "level", "presidium_role": "presidium_role", "status": "deputy_status"}
+TABLE_COLUMNS = ["id", "name", "gender", "age", "party", "occupation", "level", "constituency", "presidium_role",
+                 "status"]
+TABLE_LEAVE_OUT = ("occupation", "constituency", "age", "party", "presidium_role")  # on a narrow terminal, first
+FULL_COLUMNS = ["id", "name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace",
+                "level", "constituency", "term", "elected_on", "re_elected", "phone", "id_number", "presidium_role",
+                "status", "status_date"]
+SHOW_COLUMNS = FULL_COLUMNS[:-2] + ["status", "status_date", "status_reason", "age"]
+
+
+def cols(keys: list[str]) -> list[Column]:
+    return [Column(k, enum=_ENUMS.get(k), kind="bool" if k == "re_elected" else "text") for k in keys]
+
+
+def _raw(**values: Optional[str]) -> dict:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+@app.command("add")
+def add(
+    name: str = typer.Argument(..., help="姓名"),
+    gender: str = typer.Option(..., "--gender", help="性别：男/女 或 male/female"),
+    level: str = typer.Option(..., "--level", help="代表层级：镇(乡)/县 或 township/county"),
+    term: str = typer.Option(..., "--term", help="届次，如 3"),
+    birth_date: Optional[str] = typer.Option(None, "--birth-date", help="出生日期，如 1975-03-02、1975年3月2日，或只写年月 1975.03"),
+    ethnicity: Optional[str] = typer.Option(None, "--ethnicity", help="民族，如 汉族"),
+    party: Optional[str] = typer.Option(None, "--party", help="政治面貌：中共党员/党员、中共预备党员、民主党派、无党派人士、群众"),
+    education: Optional[str] = typer.Option(None, "--education", help="文化程度：小学、初中、高中/中专、大专、本科、研究生"),
+    occupation: Optional[str] = typer.Option(None, "--occupation", help="代表构成：党政领导干部、工人、农民、专业技术人员、企业负责人、其他"),
+    workplace: Optional[str] = typer.Option(None, "--workplace", help="工作单位及职务"),
+    constituency: Optional[str] = typer.Option(None, "--constituency", help="选区"),
+    elected_on: Optional[str] = typer.Option(None, "--elected-on", help="当选日期"),
+    re_elected: Optional[str] = typer.Option(None, "--re-elected", help="是否连任：是/否"),
+    phone: Optional[str] = typer.Option(None, "--phone", help="联系电话"),
+    id_number: Optional[str] = typer.Option(None, "--id-number", help="身份证号（校验 GB 11643 校验位）"),
+    presidium_role: Optional[str] = typer.Option(None, "--presidium-role", help="主席团职务：主席、副主席、成员"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """增加一位代表。枚举值可写中文或英文代码，日期可写多种格式。"""
+    from rdtool.services.deputies import deputies as svc
+
+    store = open_db(db)
+    done = svc.add(store, _raw(name=name, gender=gender, level=level, term=term, birth_date=birth_date,
+                                 ethnicity=ethnicity, party=party, education=education, occupation=occupation,
+                                 workplace=workplace, constituency=constituency, elected_on=elected_on,
+                                 re_elected=re_elected, phone=phone, id_number=id_number,
+                                 presidium_role=presidium_role))
+    typer.echo(f"已增加代表 {name}（ID {done['id']}）")
+    echo_recomputed(done["report"].derived)
+    warn(done["report"].warnings)
+
+
+@app.command("list")
+def list_(
+    term: Optional[int] = typer.Option(None, "--term", help="届次（默认本届）"),
+    level: Optional[str] = typer.Option(None, "--level", help="代表层级：镇/县"),
+    status: Optional[str] = typer.Option(None, "--status", help="状态：在任、辞职、罢免、调离、去世、终止代表资格"),
+    party: Optional[str] = typer.Option(None, "--party", help="政治面貌；写“党员”包括中共党员和预备党员"),
+    occupation: Optional[str] = typer.Option(None, "--occupation", help="代表构成"),
+    presidium: bool = typer.Option(False, "--presidium", help="只列主席团成员"),
+    in_office: bool = typer.Option(False, "--in-office", help="只列在任代表"),
+    name: Optional[str] = typer.Option(None, "--name", help="按姓名查找（包含即可）"),
+    sort: str = typer.Option("stroke", "--sort", help="排序：stroke（姓氏笔画，默认）、pinyin、id"),
+    show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号"),
+    show_phone: bool = typer.Option(False, "--show-phone", help="显示完整电话号码"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """列出代表，默认按姓氏笔画排序；身份证号、电话默认脱敏。"""
+    from rdtool.errors import UsageError
+    from rdtool.services.deputies import deputies as svc
+
+    fmt = check_format(fmt)
+    if sort not in ("stroke", "pinyin", "id"):
+        raise UsageError(f"--sort 只能是 stroke、pinyin 或 id，而不是“{sort}”")
+    store = open_db(db)
+    party_code = None
+    if party is not None:
+        party_code = "member" if party.strip() in ("党员", "member") else parse_option("--party", lambda r: parse_enum("party", r), party)
+    rows = svc.listing(
+        store, term=term if term is not None else svc.current_term(store),
+        level=parse_option("--level", lambda r: parse_enum("level", r), level),
+        status=parse_option("--status", lambda r: parse_enum("deputy_status", r), status),
+        party=party_code, occupation=parse_option("--occupation", lambda r: parse_enum("occupation", r), occupation),
+        presidium=presidium, in_office=in_office, name=name, sort=sort, show_id=show_id, show_phone=show_phone)
+    render_list(rows, leave_out_first(cols(TABLE_COLUMNS), *TABLE_LEAVE_OUT), cols(FULL_COLUMNS), fmt,
+                empty="没有符合条件的代表")
+
+
+@app.command("show")
+def show(
+    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号"),
+    show_phone: bool = typer.Option(False, "--show-phone", help="显示完整电话号码"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """一位代表的详细信息与主席团任职经历。"""
+    from rdtool.services.deputies import records as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    record = svc.record(store, ref, term, show_id, show_phone)
+    if fmt == "json":
+        from rdtool.render import render_json
+
+        render_json(record)
+        return
+    render_record(record, cols(SHOW_COLUMNS), fmt, title=f"{record['name']}（ID {record['id']}）")
+    if record["memberships"] and fmt in ("table", "md"):
+        render_rows(record["memberships"],
+                    [Column("role", "主席团职务", enum="presidium_role"), Column("from_date", "起"), Column("to_date", "止")],
+                    fmt, title="主席团任职")
+    if record["attendance"] and fmt in ("table", "md"):
+        summary = record["attendance_summary"]
+        typer.echo("")
+        render_rows(record["attendance"],
+                    [Column("code", "会议"), Column("date"), Column("kind", enum="meeting_kind"), Column("title"),
+                     Column("status", "出席情况", enum="attendance")], fmt,
+                    title=f"出席记录（出席{summary['present']}次，请假{summary['leave']}次，缺席{summary['absent']}次）")
+    if record["art62"] and fmt in ("table", "md"):
+        typer.echo(f"⚠ {record['art62_text']}")
+    if record["proposals"] and fmt in ("table", "md"):
+        typer.echo("")
+        render_rows(record["proposals"],
+                    [Column("code"), Column("kind", enum="proposal_kind"), Column("title"), Column("submitted_on"),
+                     Column("role_zh", "身份"), Column("unit"), Column("status", "状态", enum="proposal_status")],
+                    fmt, title="领衔和附议的议案、建议")
+
+
+@app.command("edit")
+def edit(
+    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
+    term: Optional[int] = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次"),
+    name: Optional[str] = optional("--name", "<姓名>", "更正姓名"),
+    gender: Optional[str] = optional("--gender", "<性别>"),
+    birth_date: Optional[str] = optional("--birth-date", "<日期>"),
+    ethnicity: Optional[str] = optional("--ethnicity", "<民族>"),
+    party: Optional[str] = optional("--party", "<政治面貌>"),
+    education: Optional[str] = optional("--education", "<文化程度>"),
+    occupation: Optional[str] = optional("--occupation", "<代表构成>"),
+    workplace: Optional[str] = optional("--workplace", "<单位及职务>"),
+    level: Optional[str] = optional("--level", "<镇/县>"),
+    constituency: Optional[str] = optional("--constituency", "<选区>"),
+    new_term: Optional[str] = optional("--set-term", "<届次>", "更正所属届次"),
+    elected_on: Optional[str] = optional("--elected-on", "<日期>"),
+    re_elected: Optional[str] = optional("--re-elected", "<是/否>"),
+    phone: Optional[str] = optional("--phone", "<电话>", "写空字符串 \"\" 可清除"),
+    id_number: Optional[str] = optional("--id-number", "<身份证号>"),
+    status: Optional[str] = optional("--status", "<状态>", "更正状态；写 在任 撤销误录的离任（主席团职务随之恢复）"),
+    status_date: Optional[str] = optional("--status-date", "<日期>", "更正离任日期"),
+    status_reason: Optional[str] = optional("--status-reason", "<离任原因>"),
+    notes: Optional[str] = optional("--notes", "<备注>"),
+    reason: Optional[str] = ReasonOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """更正代表的任一项信息，包括状态和离任日期（--status 在任 恢复误录离任的代表）。离任日期改变时，
+    受影响会议的应到人数、点名、表决和选举结果随之重新计算，改前改后逐项列出。主席团职务请用 deputy role。"""
+    from rdtool.services.deputies import records as svc
+
+    store = open_db(db)
+    result = svc.edit(store, ref, _raw(name=name, gender=gender, birth_date=birth_date, ethnicity=ethnicity,
+                                       party=party, education=education, occupation=occupation, workplace=workplace,
+                                       level=level, constituency=constituency, term=new_term, elected_on=elected_on,
+                                       re_elected=re_elected, phone=phone, id_number=id_number, status=status,
+                                       status_date=status_date, status_reason=status_reason, notes=notes),
+                      term, reason)
+    echo_report(result["report"], f"{result['name']}（ID {result['id']}）没有变化")
+
+
+@app.command("end")
+def end(
+    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
+    status: str = typer.Option(..., "--status", help="辞职、罢免、调离/迁出、去世、终止代表资格（代表法第六十二条）"),
+    on: Optional[str] = typer.Option(None, "--date", metavar="<日期>",
+                                     help="离任日期；辞职写了 --accepted-by 时默认为那次会议的日期"),
+    reason: Optional[str] = typer.Option(None, "--reason", help="原因"),
+    letter_on: Optional[str] = typer.Option(None, "--letter-on", metavar="<日期>",
+                                            help="辞职：向本级人民代表大会书面提出辞职的日期（选举法第五十五条第二款）"),
+    accepted_by: Optional[str] = typer.Option(None, "--accepted-by", metavar="<会议#序号>",
+                                              help="辞职：接受辞职的人代会表决，如 C5-5#4（须以全体代表过半数通过，"
+                                                   "选举法第五十五条第二款）"),
+    petitioners: Optional[str] = typer.Option(None, "--petitioners", metavar="<人数>",
+                                              help="罢免：联名要求罢免的原选区选民人数（镇代表三十人以上、县代表五十人以上，"
+                                                   "选举法第五十条）"),
+    voters: Optional[str] = typer.Option(None, "--voters", metavar="<人数>", help="罢免：原选区选民总数"),
+    recall_yes: Optional[str] = typer.Option(None, "--recall-votes", metavar="<票数>",
+                                             help="罢免：同意罢免的票数（须超过原选区选民的半数，选举法第五十三条）"),
+    announced_on: Optional[str] = typer.Option(None, "--announced-on", metavar="<日期>",
+                                               help="本级人民代表大会公告代表资格终止的日期（代表法第六十三条第二款）"),
+    post_announced_on: Optional[str] = typer.Option(None, "--post-announced-on", metavar="<日期>",
+                                                    help="主席、副主席职务相应终止，主席团公告的日期（选举法第五十四条、"
+                                                         "第五十六条第二款）"),
+    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """代表离任：记录状态、日期与原因，主席团职务同时终止。记录不会删除。辞职须书面提出、由人代会以全体代表过半数
+    接受（选举法第五十五条第二款）；罢免须原选区选民三十人以上联名（县代表五十人）、原选区过半数选民通过（第五十条、
+    第五十三条）；主席、副主席的职务相应终止，由主席团公告（第五十四条、第五十六条）；代表资格的终止由本级人大公告
+    （代表法第六十三条第二款）。离任日期之后已录入的会议不再把该代表计入应到，随之重新计算并列出变化；
+    日期录错用 deputy edit --status-date 更正，误录的离任用 deputy edit --status 在任 撤销。"""
+    from rdtool.labels import label, parse_int
+    from rdtool.services.deputies import mandates
+
+    code = parse_option("--status", lambda r: parse_enum("deputy_status", r), status)
+    counts = {k: parse_option(opt, lambda r: parse_int(r, 0), v) for k, opt, v in (
+        ("petitioners", "--petitioners", petitioners), ("voters", "--voters", voters),
+        ("recall_yes", "--recall-votes", recall_yes))}
+    dates = {k: parse_option(opt, parse_date, v) for k, opt, v in (
+        ("letter_on", "--letter-on", letter_on), ("announced_on", "--announced-on", announced_on),
+        ("post_announced_on", "--post-announced-on", post_announced_on))}
+    store = open_db(db)
+    r = mandates.end(store, ref, code, parse_option("--date", parse_date, on), reason, term,
+                     accepted_by=accepted_by, **counts, **dates)
+    row = r["deputy"]
+    typer.echo(f"{row['name']}（ID {row['id']}）已于 {r['date']} {label('deputy_status', code)}"
+               + (f"，{r['post']}职务同时终止" if r["post"] else ""))
+    for line in r["report"].lines()[1 if r["report"].corrected else 0:]:
+        typer.echo(line)
+    warn(r["notes"])
+
+
+@app.command("announce")
+def announce(
+    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    on: str = typer.Option(..., "--date", metavar="<日期>", help="公告日期"),
+    post: bool = typer.Option(False, "--post", help="记录的是主席团公告主席、副主席职务相应终止（选举法第五十四条第二款、"
+                                                    "第五十六条第二款）"),
+    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """记录镇代表资格终止的公告：由本级人民代表大会予以公告（代表法第六十三条第二款；接受辞职的应当予以公告，选举法
+    第五十五条第二款）；或用 --post 记录主席团对主席、副主席职务终止的公告。"""
+    from rdtool.services.deputies import mandates
+
+    day = parse_option("--date", parse_date, on)
+    store = open_db(db)
+    r = mandates.announce(store, ref, day, post, term)
+    what = "主席团公告其主席、副主席职务终止" if post else "本级人民代表大会公告其代表资格终止"
+    typer.echo(f"已记录：{r['deputy']['name']}（ID {r['deputy']['id']}），{day} {what}")
+
+
+@app.command("role")
+def role(
+    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
+    role_name: str = typer.Argument(..., metavar="<职务>", help="主席、副主席、成员；写 none 表示卸任"),
+    since: str = typer.Option(..., "--from", metavar="<日期>", help="起始（或卸任）日期；与现任职务相同则为更正起始日期"),
+    term: Optional[int] = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次"),
+    reason: Optional[str] = ReasonOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """设置或结束主席团职务（按日期记录，历史保留）。写与现任相同的职务和另一个日期，即更正任职起始日期；
+    已卸任的再写 none，即更正卸任日期。此后的主席团会议的应到人数随之重新计算。"""
+    from rdtool.labels import label
+    from rdtool.services.deputies import records as svc
+
+    code = None if role_name.strip().lower() in ("none", "无", "卸任") else parse_option(
+        "职务", lambda r: parse_enum("presidium_role", r), role_name)
+    day = parse_option("--from", parse_date, since)
+    store = open_db(db)
+    row = svc.set_presidium_role(store, ref, code, day, term, reason)
+    typer.echo(f"{row['name']}：自 {day} 起" + (f"任{label('presidium_role', code)}" if code else "不再担任主席团职务"))
+    for line in row["report"].lines():
+        if not line.startswith("已更正"):
+            typer.echo(line)
+
+
+@app.command("composition")
+def composition(
+    term: Optional[int] = typer.Option(None, "--term", help="届次（默认本届）"),
+    level: str = typer.Option("township", "--level", help="代表层级：镇/县"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="统计日期（默认今天，届满后为届末）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """代表结构：性别、政治面貌、构成、文化程度、民族、年龄、连任，对照设置中的目标比例 ✓/✗。"""
+    from rdtool.cli.views import render_composition
+    from rdtool.services.deputies import deputies as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    term = term if term is not None else svc.current_term(store)
+    day = parse_option("--as-of", parse_date, as_of) or svc.default_day(store, term)
+    data = svc.composition(store, term, parse_option("--level", lambda r: parse_enum("level", r), level), day)
+    render_composition(data, fmt)
+
+
+# --- 履职档案、履职积分、提醒 (issue 5) ---------------------------------------------------------------
+
+ARCHIVE_FORMATS = ("table", "md", "json", "csv", "tsv", "jsonl", "docx")
+
+
+@app.command("archive")
+def archive(
+    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
+    term: Optional[int] = typer.Option(None, "--term", help="届次（默认该代表所在届的全部任期）"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table（终端）、md、json、docx（须 --output）、csv、tsv、jsonl"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；已有的文件需 --force 才覆盖）；docx 必须指定"),
+    force: bool = ForceOpt,
+    verbose: bool = VerboseOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """代表履职档案：出席人代会（出席/请假/缺席）、主席团会议、领衔和附议的议案建议及办理结果、代表活动与学习培训、履职积分。
+    可打印或向原选区选民通报（--format md/docx）。未经批准两次不出席人代会的，代表资格终止（代表法第六十二条）。"""
+    from pathlib import Path
+
+    from rdtool.errors import UsageError
+    from rdtool.services.deputies import archive as svc
+
+    fmt = check_format(fmt, ARCHIVE_FORMATS)
+    if fmt == "docx" and not output:
+        raise UsageError("--format docx 需要用 --output 指定文件，如 --output 王桂芳履职档案.docx")
+    store = open_db(db)
+    data = svc.archive(store, ref, year, term)
+    from rdtool.cli.common import overwrite
+    from rdtool.output_file import open_text, write_file
+
+    if fmt == "docx":
+        from rdtool.reports import archive_docx
+        from rdtool.store import settings as settings_sql
+
+        with write_file(Path(output), db=store.path, overwrite=overwrite(force)) as tmp:
+            archive_docx.write(data, tmp, town=settings_sql.get(store, "town") or "")
+        confirm_done(f"已写入 {output}", verbose)
+        return
+    from rdtool.cli.archive_views import render_archive
+
+    if output:
+        with open_text(Path(output), db=store.path, overwrite=overwrite(force)) as out:
+            render_archive(data, fmt, out)
+        confirm_done(f"已写入 {output}", verbose)
+        return
+    render_archive(data, fmt)
+
+
+SCORE_COLUMNS = [Column("rank", "名次"), Column("deputy_id", "ID"), Column("name", "姓名"),
+                 Column("level", "代表层级", enum="level"), Column("congress_present", "出席人代会"),
+                 Column("presidium_present", "出席主席团会议"), Column("leave", "请假"), Column("absent", "缺席"),
+                 Column("proposal_lead", "领衔"), Column("proposal_cosign", "附议"), Column("activities", "活动"),
+                 Column("training", "培训"), Column("points", "积分")]
+SCORE_COLUMNS = leave_out_first(SCORE_COLUMNS, "deputy_id", "level", "leave", "proposal_cosign", "training")
+
+
+@app.command("scores")
+def scores(
+    year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
+    term: Optional[int] = typer.Option(None, "--term", help="届次（代替 --year，统计整届）"),
+    level: Optional[str] = typer.Option(None, "--level", help="只列镇或县代表"),
+    top: Optional[int] = typer.Option(None, "--top", help="只列前 N 名"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """履职积分排名：按设置中的积分规则（rdtool config points_scheme）计算期间内每位代表的积分，并列名次相同。"""
+    from rdtool.services.deputies import archive as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    data = svc.scores(store, year, term, parse_option("--level", lambda r: parse_enum("level", r), level))
+    rows = data["rows"] if top is None else [r for r in data["rows"] if r["rank"] <= top]
+    if fmt == "json":
+        from rdtool.render import render_json
+
+        render_json({"period": data["period"], "scheme": data["scheme"], "rows": rows})
+        return
+    render_rows(rows, SCORE_COLUMNS, fmt, title=f"{data['period']['label']}代表履职积分" if fmt == "table" else None,
+                empty="这一期间没有在任的代表")
+
+
+@app.command("flags")
+def flags(
+    year: int = typer.Option(..., "--year", help="年度，如 2019"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="判断日期（默认今天；不晚于年底）"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """需要跟进的代表：全年未参加代表活动的；未经请假缺席会议的（两次缺席人代会依代表法第六十二条终止代表资格）；
+    未参加县代表活动的县人大代表。"""
+    from rdtool.services.deputies import archive as svc
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    rows = svc.flags(store, year, parse_option("--as-of", parse_date, as_of))
+    render_rows(rows, [Column("flag", "提醒") if fmt not in ("table", "md") else Column("flag_zh", "提醒"),
+                       Column("deputy_id", "ID"), Column("name", "姓名"), Column("level", "代表层级", enum="level"),
+                       Column("count", "次数"), Column("detail", "说明")], fmt, empty="没有需要跟进的代表")

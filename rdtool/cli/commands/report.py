@@ -1,0 +1,148 @@
+"""rdtool report term|annual|range|rollup: the figures and prose of a period."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from rdtool.cli.common import (DbOpt, ForceOpt, VerboseOpt, check_format, confirm_done, make_app, open_db,
+                               parse_option, warn)
+from rdtool.labels import parse_date
+
+app = make_app("工作报告统计：按届、按年或按日期范围；县人大汇总多个乡镇。数字全部由记录计算"
+               "（JSON 键与每行一个数字的 CSV 见 docs/report.md，口径见 docs/figures.md）。")
+
+REPORT_FORMATS = ("text", "md", "json", "docx", "csv", "tsv", "jsonl")
+FLAT_FORMATS = ("csv", "tsv", "jsonl")
+FORMAT_HELP = ("text（终端为表格与文字，管道中为纯文本）、md、json、docx（需 --output）；"
+               "csv、tsv、jsonl 每行一个数字：section,key,label,value")
+AsOfOpt = typer.Option(None, "--as-of", help="判断状态的日期（默认今天）；固定它可在以后重现同一份报告")
+OutputOpt = typer.Option(None, "--output", "-o", help="写入文件（docx 必须指定；权限 0600；已有的文件需 --force 才覆盖）")
+StrictOpt = typer.Option(False, "--strict", help="有需要关注的事项（逾期建议、缺宣誓、不足法定人数、结构未达标）时以退出码 1 结束，供 cron 使用")
+
+
+def _emit(period_fn, fmt: str, as_of: Optional[str], output: Optional[Path], strict: bool, db: Optional[str],
+          force: bool = False, verbose: bool = False) -> None:
+    from rdtool.dates import today
+    from rdtool.reports.build import build
+
+    fmt = check_format(fmt, REPORT_FORMATS)
+    day = parse_option("--as-of", parse_date, as_of) or today()
+    if fmt == "docx" and output is None:
+        from rdtool.errors import UsageError
+
+        raise UsageError("docx 格式需要用 --output 指定文件")
+    store = open_db(db)
+    report = build(store, period_fn(store, day), day, prose_and_tables=fmt not in ("json", *FLAT_FORMATS))
+    _write(report, fmt, output, store.path, force)
+    if output is not None:
+        confirm_done(f"已写入 {output}", verbose)
+    if strict and report.checks:
+        typer.echo(f"需要关注的事项 {len(report.checks)} 项（--strict）", err=True)
+        raise typer.Exit(1)
+
+
+def _write(report, fmt: str, output: Optional[Path], db_file: Path, force: bool) -> None:
+    from rdtool.cli.common import overwrite
+    from rdtool.output_file import open_text, write_file
+    from rdtool.reports import writers
+
+    if fmt == "docx":
+        from rdtool.reports.docx_writer import write_docx
+
+        with write_file(output, db=db_file, overwrite=overwrite(force)) as tmp:
+            write_docx(report, tmp)
+        return
+    if fmt in FLAT_FORMATS:
+        writer = functools.partial(writers.write_flat, fmt=fmt)
+    else:
+        writer = {"text": writers.write_text, "md": writers.write_markdown, "json": writers.write_json}[fmt]
+    if output is None:
+        writer(report)
+        return
+    with open_text(output, db=db_file, overwrite=overwrite(force)) as out:
+        writer(report, out)
+
+
+@app.command("term")
+def term(
+    number: Optional[int] = typer.Option(None, "--term", help="届次（默认本届）"),
+    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
+    as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, strict: bool = StrictOpt,
+    force: bool = ForceOpt, verbose: bool = VerboseOpt, db: Optional[str] = DbOpt,
+) -> None:
+    """一届的统计与文字（如“本届以来，镇人大主席团共召开主席团会议21次……”）。"""
+    from rdtool.services.terms.periods import term_period
+
+    _emit(lambda store, day: term_period(store, number, day), fmt, as_of, output, strict, db, force, verbose)
+
+
+@app.command("annual")
+def annual(
+    year: int = typer.Option(..., "--year", help="年份，如 2019"),
+    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
+    as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, strict: bool = StrictOpt,
+    force: bool = ForceOpt, verbose: bool = VerboseOpt, db: Optional[str] = DbOpt,
+) -> None:
+    """一个自然年的统计与文字。"""
+    from rdtool.services.terms.periods import annual_period
+
+    _emit(lambda store, day: annual_period(store, year), fmt, as_of, output, strict, db, force, verbose)
+
+
+@app.command("range")
+def range_(
+    date_from: str = typer.Option(..., "--from", help="开始日期"),
+    date_to: str = typer.Option(..., "--to", help="结束日期（含）"),
+    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
+    as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, strict: bool = StrictOpt,
+    force: bool = ForceOpt, verbose: bool = VerboseOpt, db: Optional[str] = DbOpt,
+) -> None:
+    """任意日期范围的统计与文字。"""
+    from rdtool.services.terms.periods import range_period
+
+    f = parse_option("--from", parse_date, date_from)
+    t = parse_option("--to", parse_date, date_to)
+    _emit(lambda store, day: range_period(store, f, t), fmt, as_of, output, strict, db, force, verbose)
+
+
+@app.command("rollup")
+def rollup(
+    files: list[Path] = typer.Argument(..., help="各乡镇的数据库文件（只读打开，不会升级或写入）"),
+    year: Optional[int] = typer.Option(None, "--year", help="年份"),
+    date_from: Optional[str] = typer.Option(None, "--from", help="开始日期（代替 --year）"),
+    date_to: Optional[str] = typer.Option(None, "--to", help="结束日期（代替 --year）"),
+    as_of: Optional[str] = AsOfOpt,
+    fmt: str = typer.Option("table", "--format", "-f", help="table、csv、tsv、json、jsonl、md"),
+    total_row: bool = typer.Option(False, "--total", help="csv、tsv、jsonl 也加上合计行（表格和 md 总有合计行，json 在 total 键中）"),
+) -> None:
+    """县人大汇总：每个乡镇一行；表格另加合计行（csv、tsv、jsonl 只有各乡镇的数据行，--total 时才加合计行）。
+    无法读取的文件单独报错，其余照常汇总（此时退出码为 1）。
+    同一个文件或同一个乡镇的数据库给了多次时只计一次（并提示）。只读的光盘、共享目录中的文件也可以汇总。"""
+    from rdtool.dates import today
+    from rdtool.render import Column, render_json, render_rows
+    from rdtool.reports.rollup import COLUMNS, rollup as run
+    from rdtool.services.terms.periods import bounds_from_options
+
+    fmt = check_format(fmt)
+    f, t = bounds_from_options(year, parse_option("--from", parse_date, date_from),
+                               parse_option("--to", parse_date, date_to))
+    day = parse_option("--as-of", parse_date, as_of) or today()
+    warnings: list[str] = []
+    rows, total, errors = run(files, f, t, day, warnings)
+    if fmt == "json":
+        render_json({"period": {"from": f, "to": t}, "as_of": day, "townships": rows, "total": total,
+                     "errors": errors, "warnings": warnings})
+    else:
+        cols = [Column("town", "乡镇")] + [Column(key, zh) for key, _, zh in COLUMNS] + \
+               [Column("proposals_handled", "交办建议"), Column("reply_rate", "答复率", kind="rate")]
+        with_total = total_row or fmt in ("table", "md")
+        render_rows([*rows, total] if with_total else rows, cols, fmt)
+    warn(warnings)
+    for e in errors:
+        typer.echo(f"错误：{e}", err=True)
+    if errors:
+        raise typer.Exit(1)

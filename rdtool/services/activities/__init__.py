@@ -1,0 +1,1 @@
+"""Deputy activities and supervision (监督)."""

@@ -1,0 +1,67 @@
+"""Domain checks: what needs the secretary's attention (used by `db check` and by the reports).
+
+Each entity's service contributes one function
+`checks(store, as_of, date_from=None, date_to=None) -> list[Finding]` (the period limits the records
+looked at, where the entity has a date),
+registered here and imported only when checks run.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TypedDict
+
+from rdtool.store.db import Store
+
+
+class Finding(TypedDict):
+    check: str       # stable code, e.g. "composition_target", "proposal_overdue"
+    severity: str    # "error" (the records contradict the rules or each other), "warning" (needs attention) or
+                     # "note" (a fact worth knowing, correctly recorded: a meeting that lacked its quorum)
+    table: str
+    record: str      # id or code of the record concerned ("" for a whole-roster finding)
+    message: str     # one Chinese sentence
+
+
+# Append one line per service that contributes checks.
+CHECKS: list[str] = [
+    "rdtool.services.deputies.deputies:checks",
+    "rdtool.services.meetings.meetings:checks",
+    "rdtool.services.meetings.votes:checks",
+    "rdtool.services.kernel.recompute:checks",
+    "rdtool.services.elections.elections:checks",
+    "rdtool.services.elections.outcomes:checks",
+    "rdtool.services.elections.appointments:checks",
+    "rdtool.services.general_election.results:checks",
+    "rdtool.services.proposals.views:checks",
+    "rdtool.services.terms.calendar:checks",
+    "rdtool.services.deputies.mandates:checks",
+    "rdtool.services.elections.post_ends:checks",
+    "rdtool.services.elections.by_elections:checks",
+    "rdtool.services.admin.stored_values:checks",
+    "rdtool.services.meetings.dates:checks",  # issue 23
+    "rdtool.services.admin.law_checks:checks",  # issue 26
+]
+
+
+# What the period reports list under 需要关注的事项 (issue 6): overdue proposals, appointments missing
+# steps, meetings without quorum, composition targets missed. The deep re-computation of every stored
+# vote and election result is left to `rdtool db check`.
+REPORT_CHECKS: list[str] = [
+    "rdtool.services.deputies.deputies:checks",
+    "rdtool.services.meetings.meetings:checks",
+    "rdtool.services.elections.appointments:checks",
+    "rdtool.services.proposals.views:checks",
+    "rdtool.services.terms.calendar:checks",  # issue 14: sessions, presidium meetings, notice, first session
+]
+
+
+def run_all(store: Store, as_of: str, targets: list[str] | None = None, date_from: str | None = None,
+            date_to: str | None = None) -> list[Finding]:
+    """Findings on `as_of`; with a period, only about records dated in it (meetings, appointments, proposals)."""
+    findings: list[Finding] = []
+    for target in CHECKS if targets is None else targets:
+        module, attr = target.split(":")
+        check = getattr(importlib.import_module(module), attr)
+        findings.extend(check(store, as_of, date_from=date_from, date_to=date_to))
+    return findings

@@ -1,0 +1,136 @@
+"""`rdtool undo` (撤销上一步): revert the most recent command that wrote, as a whole, from the change log.
+
+Each rdtool run's writes are one command in the log (rdtool.store.changelog.seal); undo puts every record it
+touched back exactly as it was, newest write first, in one transaction. The undo is itself a command (its
+`undoes` names the one reverted), logged by the same triggers, so `db log` shows both.
+
+Walking back: repeated, undo takes the next older command; commands already undone and undo commands
+themselves are skipped. An undo is never undone (there is no redo): to do again what was undone, run the
+command again — the preview shows its command line.
+
+It refuses when a record the command wrote has changed since (by a later command, or by another program), and
+says which record and which command: undo that one first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from rdtool.errors import NotFound, RdtoolError
+from rdtool.services.kernel import describe
+from rdtool.store import changelog
+from rdtool.store.db import Store
+
+PREVIEW_LINES = 30
+
+
+def command_line(argv_json: str) -> str:
+    """The command as typed (without --db), e.g. 'rdtool deputy end 郑美玲 --status 辞职 --date 2025-12-20'."""
+    argv = json.loads(argv_json or "[]")
+    out, skip = [], False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg == "--db":
+            skip = True
+            continue
+        if arg.startswith("--db="):
+            continue
+        out.append(arg if _PLAIN.fullmatch(arg) else "'" + arg.replace("'", "'\\''") + "'")
+    return " ".join(["rdtool", *out])
+
+
+_PLAIN = re.compile(r"[\w\-.,:/#=@+%、，；;（）()]+")
+
+
+def history(store: Store, limit: int = 20) -> list[dict]:
+    """The newest commands that wrote, for `undo --list`."""
+    from rdtool.services.admin.safety import local_time
+
+    rows = []
+    for c in changelog.commands_newest(store, limit):
+        state = ("撤销操作" if c["undoes"] else f"已撤销（#{c['undone_by']}）" if c["undone_by"] else "")
+        rows.append({"id": c["id"], "at": c["at"], "time": local_time(c["at"]), "command": command_line(c["argv"]),
+                     "reason": c["reason"] or "", "entries": c["entries"], "undoes": c["undoes"],
+                     "undone_by": c["undone_by"], "state": state})
+    return rows
+
+
+def _target(store: Store, command_id: int | None) -> dict:
+    if command_id is not None:
+        c = changelog.command(store, command_id)
+        if c is None:
+            raise NotFound(f"没有第 {command_id} 号命令", "用 rdtool undo --list 查看最近的命令")
+        if c["undoes"]:
+            raise RdtoolError(f"第 {command_id} 号命令本身是撤销操作，不能再撤销",
+                              f"要重做被撤销的操作，请重新运行它：{command_line(changelog.command(store, c['undoes'])['argv'])}")
+        if c["undone_by"]:
+            raise RdtoolError(f"第 {command_id} 号命令已由第 {c['undone_by']} 号撤销")
+        if not c["entries"]:
+            raise RdtoolError(f"第 {command_id} 号命令没有修改记录，无需撤销")
+        return c
+    for c in changelog.commands_newest(store, 10_000):
+        if not c["undoes"] and not c["undone_by"] and c["entries"]:
+            return c
+    raise NotFound("没有可以撤销的命令", "修改记录中没有尚未撤销的写入")
+
+
+def plan(store: Store, command_id: int | None = None, lines: int | None = None) -> dict:
+    """What undo would do: the command, a description of each record put back, and the conflict if any.
+
+    `lines`: describe only the first so many records (`changes`; `change_count` says how many there are in all).
+    """
+    from rdtool.services.admin.safety import local_time
+
+    c = _target(store, command_id)
+    links = tuple(describe.LINKS)
+    records = ((r["table_name"], r["before"], r["after"]) for r in changelog.command_records(store, c["id"], links))
+    changes, count = describe.record_lines(store, records, changelog.link_entries(store, c["id"], links),
+                                           invert=True, limit=lines)
+    conflict = _conflict(store, c["id"])
+    return {"command": c["id"], "at": c["at"], "time": local_time(c["at"]), "command_line": command_line(c["argv"]),
+            "reason": c["reason"], "entries": c["entries"], "records": changelog.command_record_count(store, c["id"]),
+            "changes": changes, "change_count": count,
+            "conflict": conflict[0] if conflict else None, "conflict_command": conflict[1] if conflict else None}
+
+
+def _conflict(store: Store, command_id: int) -> tuple[str, int | None] | None:
+    """(what changed since, the command that changed it) for the first record the command wrote that is no longer
+    as it left it; None when none."""
+    from rdtool.services.admin.safety import local_time
+
+    r = changelog.first_changed_since(store, command_id)
+    if r is None:
+        return None
+    table, row_id = r["table_name"], r["row_id"]
+    later = changelog.latest_entry_on(store, table, row_id, r["last_id"])
+    record = describe.record_ref(store, table, r["after"] or changelog.current_state(store, table, row_id) or {})
+    kind = describe.KIND_ZH.get(table, table)
+    if later and later["command_id"]:
+        other = changelog.command(store, later["command_id"])
+        return (f"{kind} {record} 在此之后被第 {other['id']} 号命令修改过"
+                f"（{local_time(other['at'])}：{command_line(other['argv'])}）", other["id"])
+    return f"{kind} {record} 在此之后被其他程序修改过（如 sqlite3 或 Datasette）", None
+
+
+def apply(store: Store, command_id: int) -> dict:
+    """Revert one command, newest write first, in one transaction; refused when a record it wrote changed since.
+
+    The check runs inside the write transaction (BEGIN IMMEDIATE), so no write can land between it and the revert.
+    Entries are read a chunk at a time and reverted in batches: time and memory grow with the command, not faster.
+    """
+    c = _target(store, command_id)
+    store.undoes = c["id"]
+    try:
+        with store.transaction():
+            conflict = _conflict(store, c["id"])
+            if conflict:
+                hint = (f"先撤销第 {conflict[1]} 号命令（rdtool undo），再撤销这一条"
+                        if conflict[1] else "请用相应的命令直接更正该记录")
+                raise RdtoolError(f"不能撤销第 {c['id']} 号命令：{conflict[0]}", hint)
+            changelog.revert_all(store, changelog.command_entries_newest_first(store, c["id"]))
+    finally:
+        store.undoes = None
+    return {"command": c["id"]}

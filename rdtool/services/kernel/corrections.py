@@ -1,0 +1,128 @@
+"""One mechanism for every write that can change what is derived (issue 11): edit with a reason → recompute
+what depends on it → report what changed.
+
+    with corrections.write(store, reason, subject=("deputies", 17)) as report:
+        …the group's own writes…
+    report.lines()  # ['已更正 徐晓峰：工作单位及职务 三川村 → 三川镇政府', '随之重新计算：C5-5 应到 40→39；C5-5#4 未通过→通过']
+
+Inside one transaction: the reason is kept with the command's entry in the change log (`commands.reason`); after
+the group's writes, every meeting they may affect is brought back in line with its roster
+(rdtool.services.kernel.recompute); the report reads the writes from the change log (rdtool.services.kernel.describe), so a
+group never lists its own changes: what it wrote is what is said.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Iterator
+
+from rdtool.labels import clean
+from rdtool.services.kernel import describe
+from rdtool.services.kernel import recompute
+from rdtool.store import changelog
+from rdtool.store.db import Store
+
+REASON_MAX = 500
+
+
+class Report:
+    """What one command changed: the record corrected, other records it wrote, what was recomputed."""
+
+    def __init__(self, subject: tuple[str, int | str] | None = None, verb: str = "已更正"):
+        self.subject = subject
+        self.verb = verb
+        self.corrected: list[str] = []   # the subject's changes
+        self.also: list[str] = []        # other records the command wrote
+        self.derived: list[str] = []     # recomputed: 'C5-5 应到 40→39；C5-5#4 未通过→通过'
+        self.warnings: list[str] = []    # records the recomputation could not bring in line (db check lists them)
+        self.strict: set[int] = set()    # meetings the command corrects directly: an impossible count refuses it
+        self.subject_text = ""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.corrected or self.also or self.derived)
+
+    def lines(self) -> list[str]:
+        out = []
+        if self.corrected:
+            out.append(f"{self.verb} {self.subject_text}：{'；'.join(self.corrected)}")
+        out += [f"  {line}" for line in self.also]
+        if self.derived:
+            out.append("随之重新计算：" + self.derived[0])
+            out += [f"  {line}" for line in self.derived[1:]]
+        out += [f"注意：{w}" for w in self.warnings]
+        return out
+
+    def as_dict(self) -> dict:
+        return {"corrected": self.corrected, "also": self.also, "derived": self.derived, "warnings": self.warnings}
+
+
+def check_reason(reason: str | None) -> str | None:
+    from rdtool.errors import ValidationError
+
+    text = clean(reason) if reason is not None else ""
+    if len(text) > REASON_MAX:
+        raise ValidationError(f"--reason 过长（{len(text)} 字，最多 {REASON_MAX} 字）")
+    return text or None
+
+
+@contextlib.contextmanager
+def write(store: Store, reason: str | None = None, subject: tuple[str, int | str] | None = None,
+          verb: str = "已更正") -> Iterator[Report]:
+    """One transaction: the caller's writes, then the recomputation; the report is filled when it ends.
+
+    Nested inside another correction (an import calling a group's function), it adds nothing: the outer one
+    recomputes and reports."""
+    from rdtool.services.elections import outcomes
+
+    report = Report(subject, verb)
+    if store._depth:
+        with store.transaction():
+            yield report
+        return
+    store.reason = check_reason(reason)
+    try:
+        with store.transaction():
+            before = recompute.digest(store)
+            start = changelog.last_id(store.conn)
+            yield report
+            typed = changelog.last_id(store.conn)
+            # a recount can change more (congress winners → presidium roles → the presidium meetings after)
+            span, own, elected = (start, typed), False, []
+            for _ in range(3):
+                if recompute.elections_touched(store, *span):  # a voided, deleted or moved election's winners
+                    elected += outcomes.sync(store)
+                    span = (span[0], changelog.last_id(store.conn))
+                ids = recompute.affected(store, *span, own=own)
+                if not ids:
+                    break
+                report.warnings += recompute.refresh(store, ids, report.strict)
+                span, own = (span[1], changelog.last_id(store.conn)), True
+            entries = changelog.entries_between(store, start)
+            roll = [e for e in entries if e["table_name"] == "attendance"]
+            report.derived = recompute.diff(store, before, recompute.digest(store), roll)
+            _describe(store, report, [e for e in entries if e["id"] <= typed])
+            report.also += elected
+    finally:
+        store.reason = None
+
+
+def refresh_all(store: Store) -> Report:
+    """Recompute every meeting (`db check --fix`): snapshots, roll calls, results, with what changed."""
+    from rdtool.store import meetings as msql
+
+    with write(store, verb="已重新计算") as report:
+        report.warnings = recompute.refresh(store, [m["id"] for m in msql.meetings(store)])
+    return report
+
+
+def _describe(store: Store, report: Report, entries: list[dict]) -> None:
+    subject_key = (report.subject[0], str(report.subject[1])) if report.subject else None
+    mine = [e for e in entries if (e["table_name"], e["row_id"]) == subject_key]
+    others = [e for e in entries if (e["table_name"], e["row_id"]) != subject_key]
+    if report.subject:
+        row = changelog.find_record(store, report.subject[0], report.subject[1])
+        report.subject_text = describe.record_ref(store, report.subject[0], row or {"id": report.subject[1]})
+        for line in describe.entry_lines(store, mine, derived=False):
+            report.corrected.append(line.split("：", 1)[1] if "：" in line else line)
+    report.also = describe.entry_lines(store, others, derived=False, skip={"attendance"})

@@ -1,0 +1,286 @@
+"""Derived records never go stale (issue 11): what a write changes about who was entitled at a meeting is
+carried through, in the same transaction, to everything computed from it.
+
+A meeting's entitled base (全体) is the roster on its date (组织法 第十四条第四款、第二十五条; 浙江省乡镇人民代表大会
+工作条例 第二十四条): township deputies in office, or the presidium members. A departure, a back-dated deputy or
+presidium role, a term's dates, a meeting's date or kind all change that roster. `refresh` brings each affected
+meeting back in line with it:
+
+- the roster snapshot (应到) is taken again; an explicit `entitled` typed for an old record stays as typed
+  (db check flags it when the roster disagrees);
+- the roll call loses anyone not entitled that day, and gains anyone newly entitled with the status the log last
+  knew for them, else 出席 — the roll call's own rule ("其余应到人员均出席");
+- whether the meeting met its quorum (meetings.quorum_met, which the report counts), every vote's result
+  (rdtool.rules.majority) and every congress election (rdtool.services.elections.elections) is
+  computed again; a count that can no longer be true (more votes than people present) stops the write.
+
+`digest` and `diff` say what changed ("C5-5 应到 40→39；C5-5#4 未通过→通过"), including 代表法 第六十二条 absences
+that reach two. `checks` lists every stored snapshot and result that differs from what the rules give today.
+"""
+
+from __future__ import annotations
+
+from rdtool.errors import ValidationError
+from rdtool.labels import label
+from rdtool.services.elections import elections as esvc
+from rdtool.services.meetings import meetings as msvc
+from rdtool.services.meetings import votes as vsvc
+from rdtool.store import changelog
+from rdtool.store import meetings as sql
+from rdtool.store.db import Store
+
+# The deputy fields that decide who is entitled on a day (store.deputies.IN_OFFICE and the roster queries).
+_ENTITLING = ("term", "level", "status", "status_date", "voided_at", "elected_on")
+
+
+# ---------------------------------------------------------------- which meetings a write affects
+
+def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> list[int]:
+    """The meetings whose entitled base or roll call the log entries after_id < id <= upto_id may change
+    (`own`: entries the recomputation wrote itself, whose meetings and roll calls are already in line)."""
+    ranges: dict[tuple[int, str | None], str] = {}  # (term, kind or None for all) -> earliest date ('' = all)
+
+    def widen(term, kind, since) -> None:
+        if term is None:
+            return
+        key = (int(term), kind)
+        ranges[key] = min(ranges.get(key, since), since)
+
+    for row in changelog.fields_between(store, after_id, upto_id, "deputies", _ENTITLING):
+        action, pairs = row[0], [(row[1 + 2 * i], row[2 + 2 * i]) for i in range(len(_ENTITLING))]
+        changed = {f for f, (b, a) in zip(_ENTITLING, pairs) if b != a}
+        terms = {pairs[0][0], pairs[0][1]}
+        if action in ("insert", "delete") or changed & {"term", "level", "voided_at"}:
+            since = ""
+        elif changed & {"status", "status_date", "elected_on"}:
+            dates = [d for f in ("status_date", "elected_on") if f in changed or f == "status_date"
+                     for d in pairs[_ENTITLING.index(f)] if d]
+            since = min(dates) if dates else ""
+        else:
+            continue
+        for t in terms:
+            widen(t, None, since)
+    fields = ("deputy_id", "from_date", "to_date")
+    for row in changelog.fields_between(store, after_id, upto_id, "presidium_members", fields):
+        dates = [d for d in row[3:7] if d]
+        for deputy_id in {row[1], row[2]} - {None}:
+            widen(sql.deputy_term(store, deputy_id), "presidium", min(dates) if dates else "")
+    for row in changelog.fields_between(store, after_id, upto_id, "terms", ("number",)):
+        for t in {row[1], row[2]}:
+            widen(t, None, "")
+    for row in changelog.fields_between(store, after_id, upto_id, "settings", ("key",)):
+        if {"presidium_quorum", "province"} & {row[1], row[2]}:  # the presidium rule decides its every result
+            for term, kind in sql.groups(store):
+                if kind == "presidium":
+                    widen(term, "presidium", "")
+    ids: set[int] = set()
+    for table, column in (() if own else (("meetings", "id"), ("attendance", "meeting_id"))):
+        for row in changelog.fields_between(store, after_id, upto_id, table, (column,)):
+            ids.update(i for i in row[1:] if i is not None)
+    for (term, kind), since in ranges.items():
+        ids.update(sql.meetings_since(store, term, kind, since))
+    return sorted(ids)
+
+
+def elections_touched(store: Store, after_id: int, upto_id: int) -> bool:
+    """Whether log entries in the span changed a congress election or its candidates (its winners' roles and
+    office-holder records follow: rdtool.services.elections.outcomes.sync)."""
+    return any(changelog.fields_between(store, after_id, upto_id, table, ("id",))
+               for table in ("election_contests", "candidates"))
+
+
+# ---------------------------------------------------------------- bringing a meeting back in line
+
+def refresh(store: Store, meeting_ids: list[int], strict: set[int] = frozenset()) -> list[str]:
+    """Recompute each meeting's roster snapshot, roll call, vote results and elections (see the module).
+
+    A stored count that can no longer be true (more votes than people now present) keeps its old result and is
+    returned as a warning naming the record and the fix (db check lists it until it is fixed); for the meetings
+    in `strict` — the one a command corrects directly, such as a roll call — it stops the write instead."""
+    warnings = []
+    for meeting_id in meeting_ids:
+        m = sql.meeting_by_id(store, meeting_id)
+        if m is None:
+            continue
+        fix_roll(store, m)
+        for problem, hint in results(store, sql.meeting_by_id(store, meeting_id)):
+            if meeting_id in strict:
+                raise ValidationError(problem, hint=hint + "；没有写入任何记录")
+            warnings.append(f"{problem}，结果无法重新计算：{hint}")
+    return warnings
+
+
+def fix_roll(store: Store, m: dict) -> None:
+    """The roster snapshot and the roll call as the roster on the meeting's date has them."""
+    if m["term"] is None:
+        return
+    entitled = {r["id"] for r in msvc.roster(store, m)}
+    roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
+    if roll:
+        for deputy_id in sorted(set(roll) - entitled):
+            sql.delete_attendance(store, m["id"], deputy_id)
+        for deputy_id in sorted(entitled - set(roll)):
+            known = changelog.last_before(store, "attendance", f"{m['id']}/{deputy_id}")
+            sql.add_attendance(store, m["id"], deputy_id, (known or {}).get("status") or "present")
+    if (m["roster"] is not None or roll or m["present"] is not None) and m["roster"] != len(entitled):
+        sql.update_meeting(store, m["id"], {"roster": len(entitled)})
+
+
+def results(store: Store, m: dict) -> list[tuple[str, str]]:
+    """Every vote's result and every election of a meeting, from its figures as they now are; returns
+    (problem, how to fix it) for each record whose counts can no longer be true (its result is left as it was)."""
+    problems = []
+    f = msvc.figures(m)
+    if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
+        return [(f"会议 {m['code']}（{m['date']}）出席{f['present']}人，多于应到{f['entitled']}人",
+                 f"核对点名，或更正填写的应到人数（rdtool meeting edit {m['code']} --entitled …）")]
+    msvc.refresh_quorum(store, m)
+    for it in sql.items_of(store, m["id"]):
+        try:
+            o = vsvc.outcome(store, m, it)
+        except ValidationError as exc:
+            problems.append((exc.message, f"请更正票数（rdtool vote edit {m['code']}#{it['seq']} --yes … --no …），"
+                                          "或核对日期和点名"))
+            continue
+        sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
+    for c in sql.contests(store, meeting_id=m["id"]):
+        try:
+            esvc.apply(store, c["id"])
+        except ValidationError as exc:
+            problems.append((exc.message, f"请更正选票数（rdtool election edit {c['id']} --issued …），或核对日期和点名"))
+    return problems
+
+
+# ---------------------------------------------------------------- what changed
+
+def digest(store: Store) -> dict:
+    """The derived state of every live meeting: figures, quorum, vote results, election outcomes, art. 62."""
+    rule = msvc.presidium_rule(store)
+    out: dict = {"meetings": {}, "items": {}, "contests": {}, "absent": {}}
+    for m in sql.meetings(store):
+        f = msvc.figures(m)
+        q = msvc.quorum_of(store, m, rule)
+        out["meetings"][m["id"]] = (m["code"], f["entitled"], f["present"], None if q is None else q.met,
+                                    m["roll_rows"])
+    for it in sql.results(store):
+        out["items"][it["id"]] = (it["meeting_id"], it["ref"], it["result"])
+    for c in sql.outcomes(store):
+        out["contests"][c["id"]] = (c["meeting_id"], c["label"], c["outcome"], c["winners"] or "")
+    for r in sql.congress_absences(store):
+        out["absent"][(r["deputy_id"], r["term"])] = (r["name"], r["n"])
+    return out
+
+
+def _n(value) -> str:
+    return "—" if value is None else str(value)
+
+
+def diff(store: Store, before: dict, after: dict, roll_entries: list[dict] = ()) -> list[str]:
+    """One line per meeting whose derived state changed, then 代表法 art. 62 absences reaching two or no longer."""
+    import json
+
+    heads: dict[int, list[str]] = {}       # a meeting's own figures and roll call: 'C5-5 应到 40→39，出席 …'
+    by_meeting: dict[int, list[str]] = {}  # its items and elections
+    for mid, (code, entitled, present, met, _) in after["meetings"].items():
+        old = before["meetings"].get(mid)
+        if old is None:
+            continue
+        parts = []  # (a figure known for the first time is no change: the command says it)
+        if old[1] is not None and old[1] != entitled:
+            parts.append(f"应到 {_n(old[1])}→{_n(entitled)}")
+        if old[2] is not None and old[2] != present:
+            parts.append(f"出席 {_n(old[2])}→{_n(present)}")
+        if old[3] is not None and met is not None and old[3] != met:
+            parts.append("达到法定人数" if met else "不足法定人数")
+        if parts:
+            heads.setdefault(mid, []).extend(parts)
+    people: dict[tuple, list] = {}
+    for e in roll_entries:
+        b, a = json.loads(e["before"]) if e["before"] else None, json.loads(e["after"]) if e["after"] else None
+        row = a or b
+        key = (row["meeting_id"], row["deputy_id"])
+        people.setdefault(key, [b and b["status"], None])[1] = a and a["status"]
+    from rdtool.store.refs import name_of
+
+    moved: dict[int, list[str]] = {}
+    for (mid, did), (was, now) in people.items():
+        if was != now and mid in after["meetings"] and before["meetings"].get(mid, (0,) * 5)[4]:
+            who = name_of(store, "deputies", did) or f"#{did}"
+            moved.setdefault(mid, []).append(f"{who} {label('attendance', was) or '不在应到名单'}→"
+                                             f"{label('attendance', now) or '不在应到名单'}")
+    for mid, changes in moved.items():
+        shown = "，".join(changes) if len(changes) <= 6 else f"{len(changes)}人的出席情况有变化"
+        heads.setdefault(mid, []).append(f"点名 {shown}")
+    for iid, (mid, ref, result) in after["items"].items():
+        old = before["items"].get(iid)
+        if old is not None and old[2] != result:
+            by_meeting.setdefault(mid, []).append(f"{ref} {label('vote_result', old[2]) or '未表决'}→"
+                                                  f"{label('vote_result', result) or '未表决'}")
+    for cid, (mid, what, outcome, winners) in after["contests"].items():
+        old = before["contests"].get(cid)
+        if old is None or (old[2], old[3]) == (outcome, winners):
+            continue
+        text = f"{what} {label('election_outcome', old[2])}→{label('election_outcome', outcome)}"
+        if old[3] != winners:
+            text += f"（当选 {old[3] or '无'}→{winners or '无'}）"
+        by_meeting.setdefault(mid, []).append(text)
+    lines = []
+    for mid in dict.fromkeys([*heads, *by_meeting]):
+        head = [f"{after['meetings'][mid][0]} {'，'.join(heads[mid])}"] if mid in heads else []
+        lines.append("；".join(head + by_meeting.get(mid, [])))
+    for key in sorted(set(before["absent"]) | set(after["absent"])):
+        old, new = before["absent"].get(key, (None, 0))[1], after["absent"].get(key, (None, 0))[1]
+        if (old >= 2) != (new >= 2):
+            name = (after["absent"].get(key) or before["absent"][key])[0]
+            lines.append(f"{name} 第{key[1]}届未经批准缺席人代会 {old}→{new} 次"
+                         + ("，代表资格应当终止（代表法第六十二条）" if new >= 2 else "，不再达到代表法第六十二条的两次"))
+    return lines
+
+
+# ---------------------------------------------------------------- db check: every snapshot and result, now
+
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+    """Roster snapshots and roll calls that differ from the roster on the meeting's date; an explicit entitled
+    figure the roster disagrees with; meeting numbers out of line with their dates."""
+    findings = []
+    for m in sql.meetings(store):
+        if m["date"] > as_of or m["term"] is None:
+            continue
+        entitled = {r["id"]: r["name"] for r in msvc.roster(store, m)}
+        roll = {a["deputy_id"]: a for a in sql.attendance(store, m["id"])}
+        if m["roster"] is not None and m["roster"] != len(entitled):
+            findings.append(_finding("meeting_roster_stale", "error", m,
+                                     f"会议 {m['code']}（{m['date']}）记录的当日名单为{m['roster']}人，按当日在任名单应为"
+                                     f"{len(entitled)}人；该会议的应到人数和表决结果已过时"))
+        stray = [a["name"] for d, a in roll.items() if d not in entitled]
+        if stray:
+            findings.append(_finding("attendance_not_entitled", "error", m,
+                                     f"会议 {m['code']} 的点名中有当日不在应到名单的人：{'、'.join(stray)}"))
+        if roll:
+            missing = [n for d, n in entitled.items() if d not in roll]
+            if missing:
+                findings.append(_finding("attendance_missing", "warning", m,
+                                         f"会议 {m['code']} 的点名缺少当日应到的：{'、'.join(missing)}"))
+        if m["entitled"] is not None and entitled and m["entitled"] != len(entitled):
+            findings.append(_finding("meeting_entitled_differs", "warning", m,
+                                     f"会议 {m['code']} 填写的应到人数为{m['entitled']}人，当日在任名单为{len(entitled)}人"
+                                     "（旧记录按填写的人数计算）"))
+    for term, kind in sql.groups(store):
+        rows = sql.group(store, term, kind)
+        numbers, problems = msvc.numbering(rows)
+        for g in rows:
+            if g["seq"] != numbers[g["id"]]:
+                findings.append({"check": "meeting_number", "severity": "warning", "table": "meetings",
+                                 "record": g["code"], "message": f"会议 {g['code']} 的次序为{_n(g['seq'])}，"
+                                 f"按前一次会议应为第{numbers[g['id']]}次"})
+        for p in problems:
+            findings.append({"check": "meeting_number_order", "severity": "error", "table": "meetings",
+                             "record": "", "message": p})
+        for gap in msvc.gaps(rows):  # sessions held on paper before adoption: a fact, not an error
+            findings.append({"check": "meeting_number_gap", "severity": "note", "table": "meetings",
+                             "record": gap[2]["code"], "message": msvc.gap_text(term, kind, gap)})
+    return findings
+
+
+def _finding(check: str, severity: str, m: dict, message: str) -> dict:
+    return {"check": check, "severity": severity, "table": "meetings", "record": m["code"], "message": message}

@@ -1,0 +1,1 @@
+"""Meetings, their roll calls and quorum, agenda items and the votes on them."""

@@ -1,0 +1,243 @@
+"""Writing a meeting's records — the meeting itself, its roll call, its agenda items, its elections — and
+showing them. Every correction goes through rdtool.services.kernel.corrections (reason kept, derived records
+recomputed, a before → after report), so this module sits above meetings, votes and elections, which it uses.
+"""
+
+from __future__ import annotations
+
+from rdtool import fields as F
+from rdtool.errors import ValidationError
+from rdtool.labels import clean, clean_name, label
+from rdtool.services.kernel import corrections
+from rdtool.services.elections import elections as esvc
+from rdtool.services.meetings import meetings as msvc
+from rdtool.services.meetings import votes as vsvc
+from rdtool.store import meetings as sql
+from rdtool.store import settings as settings_sql
+from rdtool.store.db import Store
+
+
+# ---------------------------------------------------------------- meetings
+
+def add(store: Store, raw: dict, number: int | None = None) -> dict:
+    """A new meeting; `number` (--number) starts the numbering where the township's own records are."""
+    fields = [f if f.name != "code" else F.Field("code", F.text(30)) for f in msvc.FIELDS]
+    values, errors = F.parse_fields(fields, raw)
+    if errors:
+        raise ValidationError("会议信息有误：", problems=msvc.problems_text(errors))
+    with corrections.write(store, verb="已增加") as report:
+        v = msvc.prepare(store, values, number)
+        meeting_id = msvc.insert(store, v)
+        report.subject = ("meetings", meeting_id)
+    m = sql.meeting_by_id(store, meeting_id)
+    same_day = [o for o in sql.meetings(store, kind=m["kind"], term=m["term"])
+                if o["date"] == m["date"] and o["id"] != meeting_id and m["kind"] != "other"]
+    if same_day:  # allowed (two meetings may be held on a day), but more often the same one typed twice
+        report.warnings.append(f"{m['date']} 已有{'、'.join(o['code'] for o in same_day)}（{same_day[0]['title']}）；"
+                               f"如是重复录入，可用 rdtool undo 撤销这一条")
+    return {"meeting": m, "report": report}
+
+
+def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason: str | None = None) -> dict:
+    """Correct a meeting: any field, its code, its number (`--number`: this meeting is number N, stated, and the
+    derived numbers after it follow, codes and generated titles with them); what depends on it is recomputed."""
+    current = msvc.get(store, ref)
+    fields = [f for f in msvc.FIELDS if f.name in raw and (f.name in msvc.EDITABLE or f.name == "code")]
+    values, errors = F.parse_fields(fields, raw)
+    for f in fields:
+        if f.required and values.get(f.name) is None:
+            errors.append((f.name, "", "必填，不能清空"))
+    if errors:
+        raise ValidationError("会议信息有误：", problems=msvc.problems_text(errors))
+    if values.get("present") is not None and current["roll_rows"]:
+        raise ValidationError(f"会议 {current['code']} 已有点名记录，出席人数由点名得出",
+                              hint=f"用 rdtool meeting roll {current['code']} 重新点名")
+    merged = {**current, **values}
+    errors = msvc.check_meeting(store, merged)
+    if merged["kind"] != "congress" and merged["kind"] != current["kind"]:
+        if sql.contests(store, meeting_id=current["id"]):
+            errors.append(("kind", label("meeting_kind", merged["kind"]), "这次会议有选举记录，选举只在人代会上进行"))
+        if sql.proposals_at(store, current["id"]):
+            errors.append(("kind", label("meeting_kind", merged["kind"]), "有议案或建议登记在这次人代会上"))
+    code = values.pop("code", None)
+    stated = msvc.code_number(code or "", merged["term"], merged["kind"]) if code else None
+    if number is not None and stated is not None and stated != number:
+        errors.append(("code", code, f"表示第{stated}次，与 --number {number} 不一致"))
+    if code and code != current["code"] and sql.code_taken(store, code):
+        errors.append(("code", code, "编号已被其他会议使用（含已作废的）"))
+    if errors:
+        raise ValidationError("会议信息有误：", problems=msvc.problems_text(errors))
+    number = number if number is not None else stated
+    changes = {k: (int(bool(v)) if k == "extraordinary" else v) for k, v in values.items() if v != current.get(k)}
+    town = settings_sql.get(store, "town") or ""
+    generated = (current["code"] == msvc.make_code(current["term"], current["kind"], current["seq"] or 0),
+                 current["title"] == msvc.make_title(town, current["term"], current["kind"], current["seq"] or 0))
+    if code and code != current["code"]:
+        changes["code"] = code
+        generated = (stated is not None, generated[1])
+    if "title" in changes:
+        generated = (generated[0], False)
+    with corrections.write(store, reason, subject=("meetings", current["id"])) as report:
+        report.strict.add(current["id"])
+        sql.update_meeting(store, current["id"], changes)
+        old_group, new_group = (current["term"], current["kind"]), (merged["term"], merged["kind"])
+        if number is not None:  # a number she states stays put (issue 23)
+            sql.update_meeting(store, current["id"], {"seq": number, "seq_stated": 1})
+        if new_group != old_group:
+            msvc.renumber(store, *old_group)
+        msvc.renumber(store, *new_group, {current["id"]: generated},
+                      was={current["id"]: (current["term"], current["seq"])})
+        if "date" in changes or "end_date" in changes:  # what was done at it is dated by it (issue 23)
+            from rdtool.services.meetings import dates as meeting_dates
+
+            report.warnings += meeting_dates.carry(store, current, sql.meeting_by_id(store, current["id"]))
+    return {"meeting": sql.meeting_by_id(store, current["id"]), "report": report}
+
+
+# ---------------------------------------------------------------- roll call
+
+def _pick(members: list[dict], ref: str, code: str) -> dict:
+    from rdtool.services.kernel.refs import suggestion
+
+    from rdtool.labels import record_id
+
+    text = clean(ref).lstrip("#")
+    if record_id(text) is not None:
+        found = [r for r in members if r["id"] == record_id(text)]
+    else:
+        found = [r for r in members if r["name"] == clean_name(text)]
+    if not found:
+        hint = suggestion(text, [r["name"] for r in members])
+        raise ValidationError(f"“{ref}”不在会议 {code} 的应到名单中（当日在任的代表或主席团成员）",
+                              (hint or "") + "检查姓名，或用 ID 指定；用 rdtool meeting show 查看会议日期")
+    if len(found) > 1:
+        raise ValidationError(f"应到名单中有{len(found)}人名为“{ref}”："
+                              + "、".join(f"ID {r['id']}" for r in found), "请改用 ID 指定")
+    return found[0]
+
+
+def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str] = (),
+              count: int | None = None, entitled: int | None = None, reason: str | None = None) -> dict:
+    """Record a roll call: everyone on the roster present except the absent and those on leave —
+    or, for old records, a bare present count. Takes the roster snapshot; the votes follow."""
+    m = msvc.get(store, ref)
+    if m["term"] is None:
+        raise ValidationError(f"会议 {m['code']} 没有届次，无法确定应到名单")
+    if count is not None and (absent or leave):
+        raise ValidationError("--count（只记出席人数）不能与 --absent/--leave 同时使用")
+    with corrections.write(store, reason, subject=("meetings", m["id"]), verb="点名") as report:
+        report.strict.add(m["id"])
+        members = msvc.roster(store, m)
+        status = {r["id"]: "present" for r in members}
+        if count is None:
+            if not members:
+                raise ValidationError(f"会议 {m['code']}（{m['date']}）的应到名单为空",
+                                      "先导入代表名单或主席团成员；旧记录可用 --count 只记出席人数")
+            for names, st in ((absent, "absent"), (leave, "leave")):
+                for n in names:
+                    r = _pick(members, n, m["code"])
+                    if status[r["id"]] != "present":
+                        raise ValidationError(f"“{n}”被重复列出")
+                    status[r["id"]] = st
+        old = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
+        for deputy_id in old:
+            if count is not None or deputy_id not in status:
+                sql.delete_attendance(store, m["id"], deputy_id)
+        if count is None:
+            for deputy_id, st in status.items():
+                if deputy_id not in old:
+                    sql.add_attendance(store, m["id"], deputy_id, st)
+                elif old[deputy_id] != st:
+                    sql.set_attendance(store, m["id"], deputy_id, st)
+        changes: dict = {"roster": len(members), "present": count}
+        if entitled is not None:
+            changes["entitled"] = entitled
+        sql.update_meeting(store, m["id"], changes)
+    return {"meeting": sql.meeting_by_id(store, m["id"]), "report": report}
+
+
+# ---------------------------------------------------------------- agenda items
+
+def edit_item(store: Store, ref: str, raw: dict, reason: str | None = None) -> dict:
+    """Correct an agenda item or its counts, or move it to another meeting (`meeting`); its result follows."""
+    current = vsvc.get(store, ref)
+    values = vsvc.parse(raw, [f for f in vsvc.FIELDS if f.name in raw and f.name in vsvc.EDITABLE])
+    for f in vsvc.FIELDS:
+        if f.name in raw and f.required and values.get(f.name) is None:
+            raise ValidationError(f"{f.name}（{msvc._zh(f.name)}）必填，不能清空")
+    target = msvc.get(store, values.pop("meeting")) if values.get("meeting") else None
+    values.pop("meeting", None)
+    if vsvc.has_counts(values):
+        values = vsvc.fill_counts({**{k: current.get(k) for k in vsvc.COUNTS}, **values})
+    m = sql.meeting_by_id(store, current["meeting_id"])
+    if target is not None and target["id"] != m["id"]:
+        values["meeting_id"] = target["id"]
+        if values.get("seq") is None:
+            values["seq"] = sql.next_item_seq(store, target["id"])
+        m = target
+    seq = values.get("seq")
+    if seq is not None and (seq != current["seq"] or m["id"] != current["meeting_id"]):
+        if sql.item_by_seq(store, m["id"], seq):
+            raise ValidationError(f"会议 {m['code']} 已有第{seq}项议程", "换一个序号（--seq），或不写序号排在最后")
+    merged = {**current, **values}
+    o = vsvc.outcome(store, m, merged)
+    changes = {k: v for k, v in values.items() if v != current.get(k)}
+    changes.update(result=o.result if o else None, rule=o.rule if o else None)
+    with corrections.write(store, reason, subject=("items", current["id"])) as report:
+        sql.update_item(store, current["id"], changes)
+        if "meeting_id" in changes:
+            sql.move_item_appointments(store, current["id"], m["id"])
+    return {"item": vsvc.show(store, str(current["id"])), "report": report}
+
+
+# ---------------------------------------------------------------- elections
+
+def add_election(store: Store, meeting_ref: str, post: str, seats: int, cands: list, **kw) -> dict:
+    """Record a congress election; what its winners change elsewhere (presidium roles and the presidium meetings
+    after) is recomputed."""
+    with corrections.write(store, verb="已记录") as report:
+        record = esvc.add(store, meeting_ref, post, seats, cands, **kw)
+    return {"record": record, "report": report}
+
+
+def edit_election(store: Store, ref: str, reason: str | None = None, **kw) -> dict:
+    """Correct a congress election (seats, ballots, votes); who is elected is counted again."""
+    contest = esvc.get(store, ref)
+    with corrections.write(store, reason, subject=("election_contests", contest["id"])) as report:
+        esvc.edit(store, str(contest["id"]), **kw)
+    return {"record": esvc.show(store, contest["id"]), "report": report}
+
+
+# ---------------------------------------------------------------- views
+
+def show(store: Store, ref: str) -> dict:
+    m = msvc.get(store, ref)
+    f = msvc.figures(m)
+    q = msvc.quorum_of(store, m)
+    record = {k: m[k] for k in ("id", "code", "kind", "term", "seq", "date", "end_date", "title", "location",
+                                "notes")}
+    record["extraordinary"] = bool(m["extraordinary"])
+    record.update(present=f["present"], entitled=f["entitled"], present_source=f["present_source"],
+                  entitled_source=f["entitled_source"], roster=m["roster"])
+    record["absent"] = m["roll_absent"] if m["roll_rows"] else None
+    record["leave"] = m["roll_leave"] if m["roll_rows"] else None
+    roll = sql.attendance(store, m["id"])
+    record["absent_names"] = [a["name"] for a in roll if a["status"] == "absent"]
+    record["leave_names"] = [a["name"] for a in roll if a["status"] == "leave"]
+    if q is None:
+        record["quorum"] = None
+        record["quorum_text"] = "尚无出席人数或应到人数，无法判断是否达到法定人数（用 rdtool meeting roll 点名）"
+    else:
+        record["quorum"] = {"met": q.met, "required": q.required, "margin": q.margin, "rule": q.rule,
+                            "article": q.article, "explanation": q.explanation}
+        margin = f"多{q.margin}人" if q.margin > 0 else ("恰好达到" if q.margin == 0 else f"差{-q.margin}人")
+        basis = q.article if q.article.startswith("法律未规定") else f"依据{q.article}"
+        record["quorum_text"] = f"{q.explanation}（{margin}；{basis}）"
+    record["items"] = vsvc.rows_for(store, vsvc.sql_items(store, meeting_id=m["id"]))
+    record["elections"] = []
+    for c in sql.contests(store, meeting_id=m["id"]):
+        elected = [x["name"] for x in sorted(sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0))
+                   if x["elected"]]
+        record["elections"].append({"id": c["id"], "post": c["post"], "round": c["round"], "seats": c["seats"],
+                                    "outcome": c["outcome"], "elected": elected})
+    return record

@@ -1,0 +1,77 @@
+"""The `deputies` import/export kind (docs/csv.md)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rdtool.dates import today
+from rdtool.fields import mask_id, mask_phone
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.rules.deputies import births_agree
+from rdtool.services.deputies import deputies as svc
+from rdtool.store import deputies as sql
+from rdtool.store.db import Store
+
+
+def check(store: Store, rows: list[Row]) -> list[RowError]:
+    errors = []
+    seen: dict[tuple, int] = {}
+    people: dict[tuple, list[tuple[int, str | None]]] = {}
+    for row in rows:
+        v = row.values
+        errors.extend(RowError(row.number, f, val, m) for f, val, m in svc.check_record(v))
+        birth = v.get("birth_date")
+        same = people.setdefault((v["name"], v["term"], birth[:7] if birth else None), [])
+        other = next((n for n, b in same if births_agree(birth, b)), None)   # a month and a day in it: one person
+        if other is not None:
+            errors.append(RowError(row.number, "name", v["name"], f"与第{other}行重复（同届、同名、同出生日期）"))
+        else:
+            same.append((row.number, birth))
+        if v.get("id_number"):
+            id_key = ("id", v["id_number"], v["term"])
+            if id_key in seen:
+                errors.append(RowError(row.number, "id_number", "", f"身份证号与第{seen[id_key]}行相同"))
+            seen.setdefault(id_key, row.number)
+    return errors
+
+
+def write(store: Store, rows: list[Row]) -> int:
+    errors = []
+    for row in rows:
+        try:
+            svc.insert_checked(store, row.values)
+        except Exception as exc:  # a domain error names the row that caused it
+            from rdtool.errors import RdtoolError
+
+            if not isinstance(exc, RdtoolError):
+                raise
+            errors.append(RowError(row.number, "name", row.values["name"], exc.message))
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export(store: Store, show_private: bool = False) -> Iterator[dict]:
+    day = today()
+    rows = sql.select(store, day)
+    rows.sort(key=lambda r: r["id"])
+    for r in rows:
+        r["re_elected"] = None if r["re_elected"] is None else bool(r["re_elected"])
+        if not show_private:
+            r["id_number"] = mask_id(r["id_number"])
+            r["phone"] = mask_phone(r["phone"])
+        if r["presidium_role"] is None:
+            # a member whose membership ended with the mandate keeps the role in the export
+            last = sql.memberships(store, r["id"])
+            r["presidium_role"] = last[-1]["role"] if last else None
+        yield r
+
+
+def defaults(store: Store) -> dict[str, str]:
+    """A township's roster has no 届次 or 代表层级 column: the current term's township deputies."""
+    term = svc.current_term(store)
+    return {"level": "township", **({"term": str(term)} if term is not None else {})}
+
+
+KIND = Kind("deputies", "代表", svc.FIELDS, write, export, extra=svc.EXTRA, check=check,
+            aliases=svc.ALIASES, ignore=("编号",), defaults=defaults, sheet="代表名册")

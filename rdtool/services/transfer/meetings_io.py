@@ -1,0 +1,235 @@
+"""The `meetings`, `attendance` and `items` import/export kinds (docs/csv.md)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rdtool import fields as F
+from rdtool.errors import RdtoolError
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.services.meetings import meetings as msvc
+from rdtool.services.kernel import recompute
+from rdtool.services.meetings import votes as vsvc
+from rdtool.store import deputies as deputies_sql
+from rdtool.store import meetings as sql
+from rdtool.store.db import Store
+
+
+def _message(exc: RdtoolError) -> str:
+    problems = getattr(exc, "problems", None)
+    return exc.message + ("；".join(p.strip() for p in problems) if problems else "")
+
+
+# ---------------------------------------------------------------- meetings
+
+def check_meetings(store: Store, rows: list[Row]) -> list[RowError]:
+    errors, seen = [], {}
+    for row in rows:
+        v = row.values
+        code = v.get("code")
+        if code and code in seen:
+            errors.append(RowError(row.number, "code", code, f"与第{seen[code]}行重复"))
+        if code:
+            seen.setdefault(code, row.number)
+        if code and sql.code_taken(store, code):
+            errors.append(RowError(row.number, "code", code, "该编号的会议已经存在"))
+        v2 = dict(v)
+        if v2.get("term") is None:
+            from rdtool.store import settings as settings_sql
+
+            v2["term"] = settings_sql.term_on(store, v["date"])
+            if v2["term"] is None:
+                errors.append(RowError(row.number, "date", v["date"], "不在任何一届之内，请填写届次"))
+                continue
+        errors.extend(RowError(row.number, f, str(val), m) for f, val, m in msvc.check_meeting(store, v2))
+    return errors
+
+
+def write_meetings(store: Store, rows: list[Row]) -> int:
+    errors = []
+    for row in sorted(rows, key=lambda r: r.values.get("ordinal") is None):  # stated numbers first (issue 23)
+        try:
+            values = dict(row.values)
+            v = msvc.prepare(store, values, values.pop("ordinal", None))
+            meeting_id = msvc.insert(store, v)
+            if v.get("present") is not None and v.get("entitled") is None:
+                m = sql.meeting_by_id(store, meeting_id)
+                sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m)})
+            msvc.refresh_quorum(store, sql.meeting_by_id(store, meeting_id))
+        except RdtoolError as exc:
+            where = ("ordinal", str(row.values["ordinal"])) if row.values.get("ordinal") else \
+                ("code", row.values.get("code") or "")
+            errors.append(RowError(row.number, *where, _message(exc)))
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export_meetings(store: Store, show_private: bool = False) -> Iterator[dict]:
+    for m in sql.meetings(store):
+        row = {k: m[k] for k in ("code", "kind", "date", "title", "end_date", "location", "term", "present",
+                                 "entitled", "notes", "notified_on", "requesters")}
+        row["extraordinary"] = bool(m["extraordinary"])
+        row["ordinal"] = m["seq"] if m["seq_stated"] else None  # a number she stated (issue 23)
+        yield row
+
+
+# Other headers registers use (issue 15; docs/import.md): data, next to each kind.
+MEETING_ALIASES = {"ordinal": ("第几次", "会议次序", "次数"), "code": ("会议编号",), "title": ("会议名称", "名称"), "date": ("会议日期", "召开日期", "开会日期"),
+                   "location": ("会议地点",), "kind": ("会议类别", "会议类型")}
+# 次序: the meeting's number as printed on its documents (本届第几次), stated like `meeting add --number`.
+MEETING_EXTRA = [F.Field("ordinal", F.integer(1))]
+# 编号 may be left out, as with `meeting add`: generated from the number (a paper register has none; issue 23).
+MEETINGS = Kind("meetings", "会议", [f if f.name != "code" else F.Field("code", F.text(30)) for f in msvc.FIELDS], write_meetings, export_meetings, check=check_meetings,
+                aliases=MEETING_ALIASES, extra=MEETING_EXTRA)
+
+
+# ---------------------------------------------------------------- attendance
+
+ATTENDANCE_FIELDS = [
+    F.Field("meeting", F.text(30), required=True),
+    F.Field("deputy", F.name, required=True),
+    F.Field("status", F.enum("attendance"), required=True),
+]
+ATTENDANCE_EXTRA = [F.Field("deputy_id", F.integer(1))]
+
+
+def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], dict[int, dict]]:
+    """Resolve meeting and deputy of every row (row.values gains meeting_id, deputy_id)."""
+    from rdtool.errors import FieldError
+    from rdtool.services.deputies.refs import DeputyIndex
+
+    index = DeputyIndex(store)
+    errors: list[RowError] = []
+    meetings: dict[str, dict | None] = {}
+    rosters: dict[int, set[int]] = {}
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        v = row.values
+        code = v["meeting"]
+        if code not in meetings:
+            meetings[code] = sql.meeting_by_code(store, code)
+        m = meetings[code]
+        if m is None:
+            errors.append(RowError(row.number, "meeting", code, "没有这个编号的会议（先导入 meetings）"))
+            continue
+        try:
+            deputy_id = index.resolve(v["deputy"], term=m["term"], deputy_id=v.get("deputy_id"), level="township")
+        except FieldError as exc:
+            errors.append(RowError(row.number, "deputy", v["deputy"], str(exc)))
+            continue
+        if m["id"] not in rosters:
+            rosters[m["id"]] = _roster_ids(store, index, m)
+            if m["roll_rows"]:
+                errors.append(RowError(row.number, "meeting", code, "这次会议已有点名记录；要重新点名请用 rdtool meeting roll"))
+        if deputy_id not in rosters[m["id"]]:
+            who = "主席团成员" if m["kind"] == "presidium" else "在任的镇代表"
+            errors.append(RowError(row.number, "deputy", v["deputy"],
+                                   f"{m['date']} 不是{who}（ID {deputy_id}），不能出现在会议 {code} 的点名中"))
+            continue
+        key = (m["id"], deputy_id)
+        if key in seen:
+            errors.append(RowError(row.number, "deputy", v["deputy"], f"与第{seen[key]}行重复（同一会议同一代表）"))
+            continue
+        seen[key] = row.number
+        v["meeting_id"], v["deputy_id"] = m["id"], deputy_id
+    return errors, {m["id"]: m for m in meetings.values() if m}
+
+
+def _roster_ids(store: Store, index, m: dict) -> set[int]:
+    """Who may appear in the meeting's roll call: msvc.roster, from the loaded index for a congress meeting."""
+    if m["kind"] == "presidium" or m["term"] is None:
+        return {r["id"] for r in msvc.roster(store, m)}
+    # the same rule as store.deputies.ENTITLED (not voided; elected by then; active, or ended on or after the day)
+    return {r["id"] for r in index.by_id.values()
+            if r["term"] == m["term"] and r["level"] == "township" and index.entitled(r["id"], m["date"])}
+
+
+def check_attendance(store: Store, rows: list[Row]) -> list[RowError]:
+    return _resolve_attendance(store, rows)[0]
+
+
+def write_attendance(store: Store, rows: list[Row]) -> int:
+    errors, touched = _resolve_attendance(store, rows)
+    if errors:
+        raise RowErrors(errors)
+    sql.add_attendance_rows(store, [(r.values["meeting_id"], r.values["deputy_id"], r.values["status"])
+                                    for r in rows])
+    last_row: dict[int, int] = {}
+    for row in rows:
+        last_row[row.values["meeting_id"]] = row.number
+    for meeting_id, m in touched.items():
+        sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m), "present": None})
+        for problem, _ in recompute.results(store, sql.meeting_by_id(store, meeting_id)):
+            errors.append(RowError(last_row[meeting_id], "meeting", m["code"], problem))
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export_attendance(store: Store, show_private: bool = False) -> Iterator[dict]:
+    shared = deputies_sql.shared_names(store)
+    for r in sql.all_attendance(store):
+        yield {"meeting": r["meeting"], "deputy": r["deputy"], "status": r["status"],
+               "deputy_id": r["deputy_id"] if (r["deputy"], r["term"]) in shared else None}
+
+
+def export_attendance_sql(store: Store, show_private: bool = False) -> str:
+    return sql.export_attendance_sql()
+
+
+ATTENDANCE = Kind("attendance", "出席记录", ATTENDANCE_FIELDS, write_attendance, export_attendance,
+                  extra=ATTENDANCE_EXTRA, check=check_attendance, export_sql=export_attendance_sql,
+                  aliases={"meeting": ("会议编号",), "deputy": ("代表姓名", "姓名"),
+                           "status": ("出席情况", "出席状态", "到会情况")})
+
+
+# ---------------------------------------------------------------- items
+
+def check_items(store: Store, rows: list[Row]) -> list[RowError]:
+    errors, seen = [], {}
+    for row in rows:
+        v = row.values
+        m = sql.meeting_by_code(store, v["meeting"])
+        if m is None:
+            errors.append(RowError(row.number, "meeting", v["meeting"], "没有这个编号的会议（先导入 meetings）"))
+            continue
+        if v.get("seq") is not None:
+            key = (v["meeting"], v["seq"])
+            if key in seen:
+                errors.append(RowError(row.number, "seq", str(v["seq"]), f"与第{seen[key]}行的序号重复"))
+            seen.setdefault(key, row.number)
+            if sql.item_by_seq(store, m["id"], v["seq"]):
+                errors.append(RowError(row.number, "seq", str(v["seq"]), f"会议 {m['code']} 已有该序号的事项"))
+        try:
+            vsvc.outcome(store, m, vsvc.fill_counts(dict(v)))
+        except RdtoolError as exc:
+            errors.append(RowError(row.number, "yes", str(v.get("yes") if v.get("yes") is not None else ""),
+                                   _message(exc)))
+    return errors
+
+
+def write_items(store: Store, rows: list[Row]) -> int:
+    errors = []
+    cache: dict[str, dict] = {}
+    for row in rows:
+        code = row.values["meeting"]
+        m = cache.get(code) or sql.meeting_by_code(store, code)
+        cache[code] = m
+        try:
+            vsvc.insert_item(store, m, row.values)
+        except RdtoolError as exc:
+            errors.append(RowError(row.number, "meeting", code, _message(exc)))
+    if errors:
+        raise RowErrors(errors)
+    return len(rows)
+
+
+def export_items(store: Store, show_private: bool = False) -> Iterator[dict]:
+    for r in sql.items(store):
+        yield {**r, "meeting": r["meeting_code"]}
+
+
+ITEMS = Kind("items", "议程事项", vsvc.FIELDS, write_items, export_items, check=check_items,
+             aliases={"meeting": ("会议编号",), "title": ("议题", "事项", "议程事项"), "kind": ("事项类别",),
+                      "yes": ("赞成票", "赞成票数"), "no": ("反对票", "反对票数"), "abstain": ("弃权票", "弃权票数")})
