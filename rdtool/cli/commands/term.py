@@ -95,7 +95,7 @@ def term_opening(
     代表活动）录入一次；只写 届次 时显示已录入的数。结转数计入本届的统计（报告注明“其中录入前结转”；
     自然年报告不能拆分，不计入；见 docs/figures.md）。再次运行只更正写出的项，可用 rdtool undo 撤销。"""
     from rdtool.labels import parse_date, parse_int
-    from rdtool.services.terms.terms import opening_totals as svc
+    from rdtool.services.terms import opening_totals as svc
 
     fmt = check_format(fmt)
     given = {"presidium_meetings": presidium_meetings, "congress_sessions": congress_sessions,
@@ -117,7 +117,14 @@ def term_opening(
     else:
         row = svc.get(store, term)
         if row is None:
-            typer.echo(f"第{term}届没有录入前结转（用 rdtool term opening {term} --until 日期 --presidium-meetings 次数 …录入）")
+            if fmt == "json":
+                from rdtool.render import render_json
+
+                render_json(None)
+            elif fmt == "table":
+                typer.echo(f"第{term}届没有录入前结转（用 rdtool term opening {term} --until 日期 --presidium-meetings 次数 …录入）")
+            else:
+                render_rows([], [Column("item", "项目"), Column("value", "数")], fmt)
             return
     rows = [{"item": "截止日期", "value": row["until"]}] + \
         [{"item": svc.ZH[k], "value": row[k]} for k in svc.COUNTS if row[k] is not None]
