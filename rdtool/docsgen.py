@@ -15,6 +15,7 @@ and everything outside the markers is written by hand and kept. Each part is a f
 - ``report-keys``: the JSON report's keys with their labels (computed on a fresh database; rdtool.reports.flat);
 - ``import-aliases``: the headers rosters use, per kind (rdtool.io.table.alias_tables, from each kind's aliases);
 - ``rollup-columns``: the county roll-up's columns (rdtool.reports.rollup.COLUMNS);
+- ``template-fields``: the fields a report template is filled with (rdtool.reports.template_fields.FIELDS);
 - ``exit-codes``: the error classes and their exit codes (rdtool.errors);
 - ``rules``: the rules of rdtool.rules with the articles their docstrings cite;
 - ``schema``: the tables, views and columns of a fresh database (every migration applied).
@@ -166,6 +167,13 @@ def report_keys() -> str:
     return _table(["section", "key", "label（中文）", "类型"], rows)
 
 
+def template_fields() -> str:
+    from rdtool.reports.template_fields import FIELDS
+
+    return _table(["字段", "内容"], [[f"`{{{{ {name} }}}}`" if name != "pct" else "`|pct`", text]
+                                    for name, text in FIELDS])
+
+
 def rollup_columns() -> str:
     from rdtool.reports.rollup import COLUMNS
 
@@ -297,6 +305,7 @@ PARTS: dict[str, Callable[[], str]] = {
     "import-aliases": import_aliases,
     "report-keys": report_keys,
     "rollup-columns": rollup_columns,
+    "template-fields": template_fields,
     "exit-codes": exit_codes,
     "rules": rules,
     "schema": schema,

@@ -10,7 +10,11 @@ leaves no truncated file and an existing file is replaced whole or not at all. B
 - an existing file is replaced only with `overwrite` (the CLI's `--force`, or a yes on a terminal); a symlink is
   replaced itself — the file it points to is never written through;
 - a character device or a FIFO (`/dev/null`, `/dev/full`, a pipe) is written into as it is, never replaced,
-  truncated or chmod-ed: only files rdtool creates get mode 0600.
+  truncated or chmod-ed: only files rdtool creates get mode 0600;
+- a Windows device name (CON, NUL, PRN, AUX, COM1–9, LPT1–9, with any extension) is refused on every platform;
+- a file another program holds open (Excel/WPS showing it; an antivirus scanner briefly) is retried for about
+  a second and a half, then refused in one line naming it — before a question is asked, and again if the
+  lock comes while the file is being written; the file stays as it was and no temporary file is left.
 
 Nothing is printed here; the CLI says what was written. Errors of the operating system (disk full, EIO, no
 permission) become one Chinese line naming the file (rdtool.store.paths.os_error).
@@ -41,8 +45,13 @@ def _refuse_protected(dest: Path, db: Path | None, database_copy: bool) -> None:
         raise UsageError(f"输出文件不能放在数据库的备份目录中：{dest}", "请另选一个位置")
 
 
-def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: bool) -> bool:
-    """Refuse what must not be written; True when `dest` is a device or FIFO to be written into as it is."""
+def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: bool, probe: bool = True) -> bool:
+    """Refuse what must not be written; True when `dest` is a device or FIFO to be written into as it is.
+    `probe`: refuse now an existing file another program holds open (not for a file written only if needed)."""
+    device = paths.device_name(dest)
+    if device:
+        raise UsageError(f"“{dest.name}”是 Windows 的设备名（{device}），不能用作文件名：{dest}",
+                         "请换一个文件名，如 代表名单.csv")
     if dest.is_dir():
         raise UsageError(f"输出路径是一个目录：{dest}", "请给出文件路径，如 -o 代表名册.csv")
     if not dest.parent.is_dir():
@@ -58,6 +67,8 @@ def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: boo
         return True
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
         raise UsageError(f"输出路径不是普通文件：{dest}", "请给出文件路径")
+    if probe and paths.held_elsewhere(dest):
+        raise paths.in_use_error(dest)
     if not database_copy and paths.is_sqlite(dest):
         raise UsageError(f"{dest} 是一个 SQLite 数据库文件（可能是某个数据库或它的备份），不会被覆盖",
                          "请另选一个文件名；确实不要它了，请先自己删除")
@@ -69,8 +80,9 @@ def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: boo
 
 
 def check(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Overwrite = False) -> None:
-    """What write_file refuses, checked before a command does its work (e.g. an import's --errors file)."""
-    _check(Path(dest).expanduser(), db, overwrite, database_copy=False)
+    """What write_file refuses, checked before a command does its work (an import's --errors file, written only
+    if the import finds errors: a file open elsewhere is found when it is written)."""
+    _check(Path(dest).expanduser(), db, overwrite, database_copy=False, probe=False)
 
 
 @contextlib.contextmanager
@@ -103,16 +115,13 @@ def write_file(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Ov
             _copy_into(tmp, dest)
         else:
             _sync(tmp)
-            os.replace(tmp, dest)
+            _replace(tmp, dest)
             _sync(dest.parent)
     except OSError as exc:
         raise paths.os_error(exc, dest) from None
     finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        for leftover in paths.companions(tmp):  # an SQLite copy's -journal
-            with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
+        for leftover in (tmp, *paths.companions(tmp)):  # (an SQLite copy's -journal)
+            paths.remove_quietly(leftover, "临时文件")
 
 
 @contextlib.contextmanager
@@ -121,6 +130,18 @@ def open_text(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Ove
     with write_file(dest, db=db, overwrite=overwrite) as tmp:
         with open(tmp, "w", encoding="utf-8", newline="") as out:
             yield out
+
+
+def _replace(tmp: Path, dest: Path) -> None:
+    """Rename the finished file onto `dest`, retried while another program briefly holds `dest`."""
+    try:
+        paths.retrying(os.replace, tmp, dest)
+    except PermissionError as exc:
+        # Windows: replacing a file open elsewhere fails with WinError 32, or 5 ("access denied") when the other
+        # program opened it without sharing delete; the probe tells the second from a read-only file
+        if paths.in_use(exc) or (getattr(exc, "winerror", None) == 5 and paths.held_elsewhere(dest)):
+            raise paths.in_use_error(dest) from None
+        raise
 
 
 def _copy_into(src: Path, device: Path) -> None:

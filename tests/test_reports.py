@@ -80,11 +80,18 @@ def test_annual_report_and_as_of_reproducibility(sample):
     assert y2019["congress"]["extraordinary"] == 1
     again = sample.json("report", "annual", "--year", "2019", "--as-of", AS_OF)
     assert again == y2019
-    empty = sample.json("report", "annual", "--year", "2030", "--as-of", AS_OF)
+    empty = sample.json("report", "range", "--from", "2030-01-01", "--to", "2030-12-31", "--as-of", AS_OF)
     assert empty["presidium"]["meetings"] == 0
     assert empty["proposals"]["received"] == 0 and empty["proposals"]["reply_rate"] is None
-    text = sample("report", "annual", "--year", "2030", "--as-of", AS_OF).stdout
+    text = sample("report", "range", "--from", "2030-01-01", "--to", "2030-12-31", "--as-of", AS_OF).stdout
     assert "0次" not in text and "0项" not in text
+
+
+def test_a_year_no_term_covers_is_an_error_not_an_empty_report(sample):
+    for fmt in ("text", "json", "docx"):
+        failed = sample.fails("report", "annual", "--year", "1999", "--format", fmt, "-o", sample.db.parent / "r")
+        assert "1999年不在任何一届的任期内，也没有这一年的记录" in failed.stderr and "term list" in failed.stderr
+        assert not (sample.db.parent / "r").exists()
 
 
 def test_sum_of_years_equals_the_term(sample):

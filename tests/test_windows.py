@@ -167,7 +167,7 @@ def test_files_are_closed_before_they_are_replaced_or_removed(rare, tmp_path, mo
         return out
 
     seen = []
-    real_replace, real_unlink = os.replace, Path.unlink
+    real_replace, real_unlink = os.replace, os.unlink
 
     def replace(src, dst, *a, **k):
         assert os.path.realpath(src) not in open_paths(), f"{src} is still open"
@@ -175,14 +175,14 @@ def test_files_are_closed_before_they_are_replaced_or_removed(rare, tmp_path, mo
         seen.append(("replace", str(src)))
         return real_replace(src, dst, *a, **k)
 
-    def unlink(self, *a, **k):
-        if self.exists():
-            assert os.path.realpath(self) not in open_paths(), f"{self} is still open"
-            seen.append(("unlink", str(self)))
-        return real_unlink(self, *a, **k)
+    def unlink(path, *a, **k):  # (Path.unlink calls os.unlink)
+        if os.path.exists(path):
+            assert os.path.realpath(path) not in open_paths(), f"{path} is still open"
+            seen.append(("unlink", str(path)))
+        return real_unlink(path, *a, **k)
 
     monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(os, "unlink", unlink)
     rare("config", "backups_keep", "2")
     for _ in range(3):
         rare("db", "backup")

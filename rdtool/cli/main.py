@@ -90,6 +90,10 @@ class LazySubGroup(TyperGroup):
             rich_markup_mode=self._app.rich_markup_mode)), self.name)
 
 
+class PipeClosed(Exception):
+    """The reader of stdout left (`rdtool export … | head -1`): the command stops and exits 0, as git does."""
+
+
 class LazyGroup(TyperGroup):
     """Loads a sub-command's module on first use; maps every error to an exit code."""
 
@@ -114,6 +118,15 @@ class LazyGroup(TyperGroup):
     def format_commands(self, ctx: click.Context, formatter: Any) -> None:
         with formatter.section("命令"):
             formatter.write_dl([(name, text) for name, (_, text) in COMMANDS.items()])
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # click turns a closed pipe into exit 1 before main() sees it: it leaves as PipeClosed, exit 0 below
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if _is_broken_pipe(exc):
+                raise PipeClosed() from None
+            raise
 
     def main(self, args: Any = None, prog_name: Optional[str] = None, **extra: Any) -> Any:  # type: ignore[override]
         from rdtool.cli.usage import finish
@@ -161,7 +174,7 @@ class LazyGroup(TyperGroup):
             if os.environ.get("RDTOOL_DEBUG"):
                 raise
             _fail(*sqlite_message(exc))
-        except BrokenPipeError:
+        except (BrokenPipeError, PipeClosed):
             _quiet_broken_pipe()
             sys.exit(0)
         except KeyboardInterrupt:

@@ -18,13 +18,10 @@ class Report:
     period: Period
     figures: dict                                  # the report contract (JSON)
     detail: dict = field(default_factory=dict)     # each section's whole row: the bases behind the rates
-    paragraphs: list[tuple[str, str]] = field(default_factory=list)   # (heading, text)
-    tables: list[tuple[str, list[dict], list[tuple[str, str, str]]]] = field(default_factory=list)
+    text: dict[str, str] = field(default_factory=dict)   # meetings, supervision, deputies, proposals, activities
+    tables: list[tuple[str, str, list[dict], list[tuple[str, str, str]]]] = field(default_factory=list)
     checks: list[dict] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        return f"{self.town}人大主席团工作情况统计（{self.period.label}）"
+    current_term: int | None = None
 
     def as_json(self) -> dict:
         return {**self.figures, "town": self.town, "checks": self.checks}
@@ -39,7 +36,7 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
     town, county = settings.get("town") or "", settings.get("county") or ""
     rows = sections(store, period, as_of)
     fig = contract(rows, period, as_of)
-    report = Report(town, county, period, fig, rows)
+    report = Report(town, county, period, fig, rows, current_term=settings.get("current_term"))
     report.checks = run_all(store, as_of, REPORT_CHECKS, period.date_from, period.date_to)
     if not prose_and_tables:
         return report
@@ -53,24 +50,22 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
             if t["met"] is not None:
                 shown = "三分之一" if t["target_text"] == "1/3" else t["target_text"]
                 targets[t["key"]] = (names[t["key"]].format(t=shown), t["met"])
-    opening = prose.intro(period, settings.get("current_term"))
+    opening = prose.intro(period, report.current_term)
     from rdtool.services.activities import supervision
 
     watched = supervision.listing(store, period.date_from, period.date_to)
     report_topics = list(dict.fromkeys(r["topic"] for r in watched if r["source"] == "report"))
     reports_heard = sum(1 for r in watched if r["source"] == "report")
     subjects = list(dict.fromkeys(r["topic"] for r in watched if r["source"] == "activity"))
-    for heading, text in (
-        ("会议与决定", prose.meetings_paragraph(fig, opening, town)),
-        ("监督工作", prose.supervision_paragraph(report_topics, reports_heard, subjects, town)),
-        ("代表队伍", prose.deputies_paragraph(fig, period, targets, rows["deputies"])),
-        ("代表议案和建议办理" if fig["proposals"]["motions"] else "代表建议办理",
-         prose.proposals_paragraph(fig, rows["proposals"])),
-        ("代表活动与培训", prose.activities_paragraph(fig)),
-        ("录入前结转", prose.carried_paragraph(fig)),
-    ):
-        if text:
-            report.paragraphs.append((heading, text))
+    report.text = {
+        # the paper years' totals the figures include (录入前结转, issue 23): said after the first paragraph
+        "meetings": "".join(filter(None, (prose.meetings_paragraph(fig, opening, town),
+                                          prose.carried_paragraph(fig)))),
+        "supervision": prose.supervision_paragraph(report_topics, reports_heard, subjects, town),
+        "deputies": prose.deputies_paragraph(fig, period, targets, rows["deputies"]),
+        "proposals": prose.proposals_paragraph(fig, rows["proposals"]),
+        "activities": prose.activities_paragraph(fig),
+    }
     report.tables = _tables(store, period, as_of, composition)
     return report
 
@@ -85,19 +80,19 @@ def _tables(store: Store, period: Period, as_of: str, composition: dict | None) 
         rows = [{"dimension": dims[dim], "label": e["label"], "count": e["count"], "share": e["share"]}
                 for dim in ("gender", "party", "occupation", "education", "ethnicity", "age_band", "re_elected")
                 for e in composition["dimensions"][dim] if e["count"]]
-        tables.append(("镇人大代表结构", rows, [("dimension", "维度", "text"), ("label", "类别", "text"),
+        tables.append(("composition", "镇人大代表结构", rows, [("dimension", "维度", "text"), ("label", "类别", "text"),
                                           ("count", "人数", "int"), ("share", "比例", "rate")]))
     meetings = [{**m, "title": (m["title"] or m["code"]) + ("（不足法定人数，未计入）" if m["quorum_met"] == 0 else "")}
                 for m in report_views.meetings_in(store, period.date_from, period.date_to)]
     if meetings:
-        tables.append(("会议情况", meetings, [("date", "日期", "text"), ("title", "会议", "text"),
+        tables.append(("meetings", "会议情况", meetings, [("date", "日期", "date"), ("title", "会议", "text"),
                                           ("items", "议题", "int"), ("voted", "其中表决", "int"),
                                           ("passed", "通过", "int")]))
     by_unit = [{**r, "unit": r["unit"] or "未交办"}
                for r in report_views.query(store, "report_proposals_by_unit", period, as_of) if r["handled"]]
     if by_unit:
         by_unit.sort(key=lambda r: (r["unit"] == "未交办", -r["handled"], r["unit"]))
-        tables.append(("建议办理情况（按承办单位）", by_unit,
+        tables.append(("proposals_by_unit", "建议办理情况（按承办单位）", by_unit,
                        [("unit", "承办单位", "text"), ("handled", "件数", "int"), ("replied", "已答复", "int"),
                         ("on_time_rate", "按期答复率", "rate"), ("satisfaction_rate", "满意率", "rate")]))
     return tables

@@ -1,12 +1,14 @@
 """The layout every .docx rdtool writes shares: a government work document (GB/T 9704 conventions).
 
 Title in 方正小标宋简体 二号, headings in 黑体 (Word's Heading styles, so the navigation pane and a table of
-contents work), body in 仿宋_GB2312 三号 with fixed 29 pt line spacing, A4 with 37/35/28/26 mm margins; the page
+contents work) two characters in, body in 仿宋_GB2312 三号 — the Normal style, so what she types is the same — on
+a grid of 22 lines × 28 characters (docGrid linePitch 579, charSpace −849), A4 with 37/35/28/26 mm margins; the page
 number "— 1 —" in 宋体 四号 below the text block, on the outside edge (odd pages right, even pages left, one
 character in from the edge); table header rows repeat on every page; numbers right-aligned; fonts that stock
 Windows lacks declare the one it has (仿宋_GB2312 → 仿宋, 方正小标宋简体 → 宋体); document properties in Chinese
-(title, the presidium as author, zh-CN, created now). Files are written with mode 0600. python-docx is imported
-only here, only when used.
+(title, the presidium as author, zh-CN, created now); Western text is en-US and East Asian text zh-CN (so
+"30.5%" is never broken across lines), the theme's East Asian language zh-CN. Files are written with mode 0600.
+python-docx is imported only here, only when used.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ def new_document(title: str = "", author: str = ""):
         section.left_margin, section.right_margin = Mm(28), Mm(26)
         section.footer_distance = Mm(35 - 7 - 5)  # the page number's line 7 mm below the text block
     _language(document)
+    _grid(document)
+    _normal_style(document.styles["Normal"])
     for level, size in HEADING_SIZES.items():
         _heading_style(document.styles[f"Heading {level}"], size)
     _page_numbers(document)
@@ -42,7 +46,8 @@ def new_document(title: str = "", author: str = ""):
 
 
 def _language(document) -> None:
-    """zh-CN as the documents' language (the template says en-US): spelling and line breaking follow it."""
+    """Western runs en-US, East Asian runs zh-CN (in the defaults and the theme's font language): Word and
+    LibreOffice break lines by it, and a Western number marked zh-CN is broken after its digits."""
     from docx.oxml.ns import qn
 
     rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -50,8 +55,62 @@ def _language(document) -> None:
     if lang is None:
         lang = rpr.makeelement(qn("w:lang"), {})
         rpr.append(lang)
-    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
+    size = rpr.find(qn("w:sz"))
+    if size is None:
+        size = rpr.makeelement(qn("w:sz"), {})
+        rpr.append(size)
+    size.set(qn("w:val"), "32")  # 三号: the grid's character pitch is counted from the default size
+    settings = document.settings.element
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is None:
+        theme = settings.makeelement(qn("w:themeFontLang"), {})
+        settings.append(theme)
+    theme.set(qn("w:val"), "en-US")
+    theme.set(qn("w:eastAsia"), "zh-CN")
+
+
+# GB/T 9704: 22 lines of 28 characters of 三号 on the 225 × 156 mm text block. A line is 579 twips (28.95 pt:
+# 22 of them fill 225 mm; 29 pt would leave room for 21). 28 characters of 16 pt are 158 mm, 2 mm more than the
+# block: each character advances 0.25 pt less (w:spacing −5 in the Normal style, what Word calls 紧缩 0.25 磅), so
+# 28 fit in Word, WPS and LibreOffice alike. (A compressed character grid, docGrid linesAndChars charSpace −849,
+# gives 28 in Word but 14 in LibreOffice, which puts a character wider than its cell into two cells.)
+LINE_PITCH, CHAR_TIGHTEN = 579, -5  # twips; twentieths of a point
+
+
+def line():
+    from docx.shared import Twips
+
+    return Twips(LINE_PITCH)
+
+
+def _grid(document) -> None:
+    from docx.oxml.ns import qn
+
+    for section in document.sections:
+        sect = section._sectPr
+        grid = sect.find(qn("w:docGrid"))
+        if grid is None:
+            grid = sect.makeelement(qn("w:docGrid"), {})
+            sect.append(grid)
+        grid.attrib.pop(qn("w:charSpace"), None)
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(LINE_PITCH))
+
+
+def _normal_style(style) -> None:
+    """仿宋_GB2312 三号 on the 22-line grid, 28 to a line: a paragraph she types reads like the text around it."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    style.font.name, style.font.size = BODY_FONT, Pt(16)
+    rpr = style.element.get_or_add_rPr()
+    _east_asian(rpr, BODY_FONT)
+    spacing = rpr.makeelement(qn("w:spacing"), {qn("w:val"): str(CHAR_TIGHTEN)})
+    rpr.append(spacing)
+    fmt = style.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), line()
 
 
 def _heading_style(style, size: float) -> None:
@@ -61,7 +120,9 @@ def _heading_style(style, size: float) -> None:
     style.font.color.rgb = RGBColor(0, 0, 0)
     _east_asian(style.element.get_or_add_rPr(), HEADING_FONT)
     fmt = style.paragraph_format
-    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), Pt(29)
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), line()
+    fmt.first_line_indent = Pt(2 * (size + CHAR_TIGHTEN / 20))  # two characters in, as the body (GB/T 9704)
+    fmt.keep_with_next = True
 
 
 def _page_numbers(document) -> None:
@@ -123,6 +184,11 @@ def _font_fallbacks(document) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def stamp_properties(document, title: str, author: str) -> None:
+    """The document's properties as a file she hands in: its title, the presidium as author, created now."""
+    _properties(document, title, author)
+
+
 def _properties(document, title: str, author: str) -> None:
     from rdtool.dates import utc_moment
 
@@ -162,10 +228,10 @@ def paragraph(doc, text: str, font: str = BODY_FONT, size: float = 16, bold: boo
 
     p = doc.add_paragraph(style=style)
     fmt = p.paragraph_format
-    fmt.line_spacing = Pt(29)
+    fmt.line_spacing = line()
     fmt.space_after = Pt(0)
     if indent:
-        fmt.first_line_indent = Pt(size * 2)
+        fmt.first_line_indent = Pt(2 * (size + CHAR_TIGHTEN / 20))
     if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(p.add_run(text), font, size, bold)
@@ -188,16 +254,46 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.fullmatch(text))
 
 
-def table(doc, head: list[str], rows: list[list[object]]) -> None:
-    """A grid whose columns are as wide as their longest entry needs (a meeting's title, not its count); the
-    header row repeats on every page the table crosses; numbers are right-aligned."""
+def display_width(text: str) -> int:
+    """Columns a text takes: a Chinese character (or full-width sign) two, a digit or letter one."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def caption(doc, text: str):
+    """A table's caption: 黑体, centred above it (GB/T 9704), kept on the page of the table's first row."""
+    p = paragraph(doc, text, HEADING_FONT, 16, center=True)
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
+def column_widths(head: list[str], cells: list[list[str]], size_pt: float = 12) -> list[float]:
+    """Millimetres per column by display width (a Chinese character two, a digit one), each column at least its
+    header; the text block's width shared out when the wanted widths do not fit."""
+    half = size_pt / 2 * 25.4 / 72  # a digit's width in mm at this size
+    need = [(max([display_width(h), *(display_width(r[i]) for r in cells)]) + 2) * half for i, h in enumerate(head)]
+    floor = [(display_width(h) + 2) * half for h in head]
+    if sum(need) <= TEXT_WIDTH_MM:
+        spare = TEXT_WIDTH_MM - sum(need)
+        return [n + spare * n / sum(need) for n in need]
+    # too wide: every column keeps its header; the rest of the width goes to the columns in proportion to need
+    rest = TEXT_WIDTH_MM - sum(floor)
+    extra = [n - f for n, f in zip(need, floor)]
+    return [f + (rest * e / sum(extra) if sum(extra) else 0) for f, e in zip(floor, extra)]
+
+
+def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = False) -> None:
+    """A grid whose columns are as wide as their entries' display width needs; the header row repeats on every
+    page the table crosses; numbers are right-aligned; with `merge_first`, a value repeated down the first column
+    is written once in a merged cell (维度: 性别 over its rows)."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.shared import Mm
 
     cells = [["" if v is None else str(v) for v in row] for row in rows]
-    need = [max([len(h), *(len(r[i]) for r in cells)]) + 1 for i, h in enumerate(head)]
-    widths = [Mm(max(14.0, TEXT_WIDTH_MM * n / sum(need))) for n in need]
+    widths = [Mm(w) for w in column_widths(head, cells)]
     grid = doc.add_table(rows=1, cols=len(head))
     grid.style = "Table Grid"
     grid.autofit = False
@@ -208,14 +304,23 @@ def table(doc, head: list[str], rows: list[list[object]]) -> None:
         cell.width = width
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 12)
-    for row in cells:
+    start = None
+    for i, row in enumerate(cells):
         new = grid.add_row()
         new._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row is never split across pages
-        for cell, value, width in zip(new.cells, row, widths, strict=True):
+        for j, (cell, value, width) in enumerate(zip(new.cells, row, widths, strict=True)):
             cell.width = width
+            if merge_first and j == 0 and i and value == cells[i - 1][0]:
+                continue  # merged below
             if is_number(value):
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _font(cell.paragraphs[0].add_run(value), BODY_FONT, 12)
+        if merge_first:
+            if i and row[0] == cells[i - 1][0]:
+                start.merge(new.cells[0])
+            else:
+                start = new.cells[0]
+                start.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
 def save(doc, path: Path) -> Path:

@@ -170,8 +170,8 @@ def carried_paragraph(fig: dict) -> str:
         f"代表活动{c['activities']}次" if c["activities"] else "",
         f"学习培训{c['training']}次" if c["training"] else "",
     ])
-    return (f"以上统计含{chinese_date(c['until'])}以前纸面记录的合计（录入前结转）：{parts}。按期答复率和解决落实率"
-            "只按逐条录入的建议计算。") if parts else ""
+    return (f"本报告的统计含{chinese_date(c['until'])}以前纸面记录的合计（录入前结转）：{parts}；按期答复率和"
+            "解决落实率只按逐条录入的建议计算。") if parts else ""
 
 
 def activities_paragraph(fig: dict) -> str:

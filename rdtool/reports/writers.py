@@ -1,19 +1,15 @@
-"""Report writers: text (rich on a terminal, plain when piped), markdown and JSON, all via rdtool.render."""
+"""Report writers: text and markdown from their templates (rdtool.reports.text_templates), JSON and flat rows."""
 
 from __future__ import annotations
 
 import sys
 from typing import TextIO
 
-from rdtool.labels import chinese_numeral
-from rdtool.render import Column, human, render_json, render_rows, write_markdown_table, write_prose
+from pathlib import Path
+
+from rdtool.render import Column, render_json, render_rows, write_prose
 from rdtool.reports.build import Report
-
-SEVERITY_ZH = {"error": "错误", "warning": "提醒", "note": "说明"}
-
-
-def table_columns(spec: list[tuple[str, str, str]]) -> list[Column]:
-    return [Column(key, zh, kind=kind) for key, zh, kind in spec]
+from rdtool.reports.template_fields import RENAMED, context
 
 
 def write_json(report: Report, out: TextIO | None = None) -> None:
@@ -33,40 +29,40 @@ def write_flat(report: Report, out: TextIO | None = None, fmt: str = "csv") -> N
     render_rows(rows, FLAT_COLUMNS, fmt, out)
 
 
-def write_text(report: Report, out: TextIO | None = None) -> None:
+def write_text(report: Report, out: TextIO | None = None, template: Path | None = None, date: str | None = None,
+               checks: bool = False) -> None:
+    """The report from the text template (default: the seed's sections); on a terminal each paragraph is broken
+    to its width (never inside a number) and each table fitted to it (rdtool.render), else written as it is."""
+    from rdtool.render import is_terminal
+
     out = out or sys.stdout
-    write_prose(out, report.title, bold=True)
-    out.write("\n")
-    for i, (heading, text) in enumerate(report.paragraphs, 1):
-        write_prose(out, f"{chinese_numeral(i)}、{heading}", bold=True)
-        write_prose(out, text, indent="    ")  # on a terminal: wrapped to its width, never inside a number
-        out.write("\n")
-    for title, rows, spec in report.tables:
-        render_rows(rows, table_columns(spec), "table", out, title=title)
-        out.write("\n")
-    _write_checks(report, out, markdown=False)
-
-
-def write_markdown(report: Report, out: TextIO | None = None) -> None:
-    out = out or sys.stdout
-    out.write(f"# {report.title}\n\n")
-    for i, (heading, text) in enumerate(report.paragraphs, 1):
-        out.write(f"## {chinese_numeral(i)}、{heading}\n\n{text}\n\n")
-    for title, rows, spec in report.tables:
-        cols = table_columns(spec)
-        write_markdown_table(out, [c.zh for c in cols], [[human(c, r.get(c.key)) for c in cols] for r in rows], title)
-        out.write("\n")
-    _write_checks(report, out, markdown=True)
-
-
-def _write_checks(report: Report, out: TextIO, markdown: bool) -> None:
-    if not report.checks:
-        return
-    out.write("## 需要关注的事项\n\n" if markdown else "需要关注的事项\n")
-    for c in report.checks:
-        line = f"- [{SEVERITY_ZH.get(c['severity'], c['severity'])}] {c['message']}"
-        if markdown:
-            out.write(line + "\n")
+    ctx = context(report, date, checks)
+    terminal = is_terminal(out)
+    if terminal:  # a table becomes one marker line, printed below by render_rows to fit the terminal
+        for key, table in ctx["tables"].items():
+            table["text"] = f"\0{key}\0" if table["rows"] else ""
+    specs = {key: spec for key, _, _, spec in report.tables}
+    for line in _render(ctx, "text", template).splitlines():
+        if terminal and line.startswith("\0") and line.strip("\0") in specs:
+            key = line.strip("\0")
+            cols = [Column(k, zh, kind="int" if kind == "int" else "text") for k, zh, kind in
+                    [(RENAMED.get(k, k), zh, kind) for k, zh, kind in specs[key]]]
+            render_rows(ctx["tables"][key]["rows"], cols, "table", out)
+        elif terminal and line.strip():
+            write_prose(out, line)
         else:
-            write_prose(out, line, indent="")
-    out.write("\n")
+            out.write(line + "\n")
+
+
+def write_markdown(report: Report, out: TextIO | None = None, template: Path | None = None,
+                   date: str | None = None, checks: bool = False) -> None:
+    """The report from the markdown template (numbers right-aligned in its tables)."""
+    (out or sys.stdout).write(_render(context(report, date, checks), "md", template))
+
+
+def _render(ctx: dict, fmt: str, template: Path | None) -> str:
+    from rdtool.reports import text_templates as tt
+
+    if template is None:
+        return tt.render(tt.default_template(fmt), ctx)
+    return tt.render(tt.read_template(template), ctx, template.name)

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from rdtool.dates import file_stamp
 from rdtool.errors import RdtoolError, UsageError
-from rdtool.store.paths import backup_dir, disk_full, remove_leftovers, same_file
+from rdtool.store.paths import (absolute, backup_dir, disk_full, remove_leftovers, remove_quietly, same_file,
+                                 sqlite_uri)
 
 if TYPE_CHECKING:
     from rdtool.store.db import Store
@@ -120,19 +121,29 @@ def kept_if_written(store: Store, reason: str) -> Iterator[Path | None]:
         yield taken
     except BaseException:
         if taken is not None:
-            taken.unlink(missing_ok=True)
+            remove_quietly(taken, "这次的自动备份")
         raise
     if taken is not None:
         prune(taken.parent, _keep_setting(store))
 
 
 def prune(folder: Path, keep: int) -> None:
-    """Keep the newest `keep` backups directly in the folder (manual or automatic: each folder holds one kind)."""
+    """Keep the newest `keep` backups directly in the folder (manual or automatic: each folder holds one kind).
+
+    Housekeeping after a committed write: an old backup that cannot be deleted (open in another program) is
+    named in a 注意 line and kept; the command does not fail (its write is in)."""
     if not folder.is_dir() or keep <= 0:
         return
-    files = sorted(folder.glob("*.db"), key=lambda p: (p.stat().st_mtime, p.name))
+    files = sorted(folder.glob("*.db"), key=_age)
     for old in files[:-keep]:
-        old.unlink(missing_ok=True)
+        remove_quietly(old, "旧备份")
+
+
+def _age(path: Path) -> tuple:
+    try:
+        return path.stat().st_mtime, path.name
+    except OSError:
+        return 0.0, path.name
 
 
 def _keep_setting(store: Store) -> int:
@@ -186,7 +197,7 @@ def verify(path: Path) -> dict:
     if path.is_dir():
         raise UsageError(f"这是一个目录，不是备份文件：{path}")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(absolute(path)) + "?mode=ro", uri=True)
     except sqlite3.Error:
         raise RdtoolError(f"无法打开备份文件：{path}") from None
     try:
@@ -228,7 +239,7 @@ def restore(store: Store, path: Path) -> Path | None:
     if same_file(path, store.path):
         raise UsageError("要恢复的文件就是当前数据库")
     safety = take(store, reason="before-restore") if has_data(store) or _has_settings(store) else None
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(sqlite_uri(absolute(path)) + "?mode=ro", uri=True)
     try:
         src.backup(store.conn)
     finally:

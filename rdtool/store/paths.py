@@ -12,12 +12,20 @@ import errno
 import os
 import re
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 
 from rdtool.errors import RdtoolError, UsageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 COMPANIONS = ("-wal", "-shm", "-journal")
+# Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION — another program (Excel/WPS, an antivirus scanner) holds
+# the file open
+IN_USE = (32, 33)
+# A transient lock (an antivirus scanner reading a new file) is waited for, about a second and a half in all.
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
+# Names Windows reserves for devices, in any folder and with any extension (CON.csv is the console).
+DEVICE_NAMES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                          *(f"LPT{i}" for i in range(1, 10))})
 # Below this much free space SQLite cannot open a WAL database even to read it (it needs its -shm file).
 DISK_FULL_BYTES = 1024 * 1024
 
@@ -28,6 +36,62 @@ def create_file(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
     os.close(fd)
+
+
+def device_name(path: Path) -> str | None:
+    """The Windows device a file name means (`CON.csv` → CON, `nul` → NUL), None for an ordinary name."""
+    base = Path(path).name.rstrip(" .")
+    stem = base.split(".", 1)[0].rstrip(" ").upper()
+    return stem if stem in DEVICE_NAMES else None
+
+
+def in_use(exc: OSError) -> bool:
+    """The error says another program holds the file open (Windows' sharing or lock violation)."""
+    return getattr(exc, "winerror", None) in IN_USE
+
+
+def retrying(action, *args, **kwargs):
+    """A file operation, tried again after a short wait while another program briefly holds the file."""
+    import time
+
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            return action(*args, **kwargs)
+        except OSError as exc:
+            if delay is None or not in_use(exc):
+                raise
+            time.sleep(delay)
+
+
+def held_elsewhere(path: Path) -> bool:
+    """Another program holds an existing file so that it cannot be written (Excel/WPS showing it). Opening it
+    for writing — truncating and writing nothing — is the probe; only a sharing violation counts."""
+    try:
+        fd = retrying(os.open, path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        return in_use(exc)
+    os.close(fd)
+    return False
+
+
+def in_use_error(path: Path) -> RdtoolError:
+    return RdtoolError(f"{path} 已在其他程序（如 Excel、WPS）中打开，无法写入；请先关闭它，再运行一次这个命令")
+
+
+def remove_quietly(path: Path, what: str) -> bool:
+    """Housekeeping after a write: delete `path` if it is there; if it cannot be, say so (注意) and go on — what
+    the command was asked to do is done. False when the file stays."""
+    from rdtool.notices import warn
+
+    try:
+        retrying(os.unlink, path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        why = "它正被其他程序打开" if in_use(exc) else (exc.strerror or str(exc))
+        warn(f"{what} {path} 没有删除（{why}），命令已完成；以后可以自己删除它")
+        return False
+    return True
 
 
 def is_sqlite(path: Path) -> bool:
@@ -46,6 +110,26 @@ def companions(db: Path) -> list[Path]:
 def backup_dir(db: Path) -> Path:
     """Where the database's backups live: manual ones at the top, automatic ones in `auto/`."""
     return db.parent / f"{db.name}.backups"
+
+
+def sqlite_uri(path: PurePath) -> str:
+    """The `file:` URI SQLite opens `path` by (add `?mode=ro` …), with nothing resolved: a mapped drive stays
+    `Z:` (Path.resolve() would turn it into `\\\\server\\share`, whose URI `file://server/…` SQLite refuses), a UNC
+    path `\\\\server\\share\\x.db` becomes `file:////server/share/x.db` (an empty authority, the path keeping its two
+    leading slashes, which SQLite on Windows opens as UNC). `?`, `#`, `%` and non-ASCII are percent-encoded."""
+    from urllib.parse import quote
+
+    if isinstance(path, PureWindowsPath):
+        text = str(path).replace("\\", "/")
+        body = text if text.startswith("//") else "/" + text  # //server/share/… or /Z:/…
+    else:
+        body = str(path)
+    return "file://" + quote(body, safe="/:")
+
+
+def absolute(path: Path) -> Path:
+    """`path` made absolute without resolving links or drives (a mapped drive stays a drive letter)."""
+    return Path(os.path.abspath(path))
 
 
 def resolved(path: Path) -> Path:
@@ -146,6 +230,8 @@ def os_error(exc: OSError, path: Path, doing: str = "写入") -> RdtoolError:
     """An operating-system error on a file the user named, as one Chinese line (domain or usage error)."""
     code = exc.errno
     where = str(exc.filename or path)
+    if in_use(exc):
+        return in_use_error(path)
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
         return RdtoolError(f"磁盘已满，无法{doing} {path}", "请先清理磁盘（删除不用的文件或旧备份）再运行；已有文件没有被改动")
     if code == errno.EIO:

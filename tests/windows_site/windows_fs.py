@@ -11,7 +11,8 @@ What Windows enforces and Linux does not, as far as a program sees it:
   the file for writing, as Excel's lock does. A hold may be transient: it gives way after `failures` attempts.
 - Reserved device names (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension, in any folder) are not files:
   `os.stat` reports a character device, and opening one is an error here (on Windows the bytes would go to the
-  console or nowhere), raised as `DeviceName` — not an OSError, so no product code can swallow it.
+  console or nowhere), raised as `DeviceName` — not an OSError, so no product code can swallow it; `os.access`
+  says it can be opened.
 
 `install()` patches the `os` functions and `open` (pathlib calls through them); `uninstall()` puts them back.
 The other program's holds live in a small JSON file named by $RDTOOL_TEST_HELD, so a child process sees them.
@@ -222,6 +223,12 @@ def _stat(name: str):
     return stat_
 
 
+def access(path, mode, *args, **kwargs):
+    if device_name(path):
+        return True  # a device can be opened, as os.access says of NUL on Windows
+    return _real["access"](path, mode, *args, **kwargs)
+
+
 def installed() -> bool:
     return bool(_real)
 
@@ -230,7 +237,8 @@ def install() -> None:
     if _real:
         return
     _real.update(fsync=os.fsync, rename=os.rename, replace=os.replace, remove=os.remove, unlink=os.unlink,
-                 os_open=os.open, open=builtins.open, stat=os.stat, lstat=os.lstat, readlink=os.readlink)
+                 os_open=os.open, open=builtins.open, stat=os.stat, lstat=os.lstat, readlink=os.readlink,
+                 access=os.access)
     os.fsync = fsync
     os.rename = rename
     os.replace = replace
@@ -240,6 +248,7 @@ def install() -> None:
     builtins.open = io.open = builtin_open
     os.stat = _stat("stat")
     os.lstat = _stat("lstat")
+    os.access = access
 
 
 def uninstall() -> None:
@@ -248,5 +257,5 @@ def uninstall() -> None:
     os.fsync, os.rename, os.replace = _real["fsync"], _real["rename"], _real["replace"]
     os.remove, os.unlink, os.open = _real["remove"], _real["unlink"], _real["os_open"]
     builtins.open = io.open = _real["open"]
-    os.stat, os.lstat = _real["stat"], _real["lstat"]
+    os.stat, os.lstat, os.access = _real["stat"], _real["lstat"], _real["access"]
     _real.clear()

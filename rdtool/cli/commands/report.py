@@ -17,27 +17,42 @@ app = make_app("工作报告统计：按届、按年或按日期范围；县人�
 
 REPORT_FORMATS = ("text", "md", "json", "docx", "csv", "tsv", "jsonl")
 FLAT_FORMATS = ("csv", "tsv", "jsonl")
-FORMAT_HELP = ("text（终端为表格与文字，管道中为纯文本）、md、json、docx（需 --output）；"
+FORMAT_HELP = ("text（终端为表格与文字，管道中为纯文本）、md、json、docx（需 --output）（这三种可用 --template）；"
                "csv、tsv、jsonl 每行一个数字：section,key,label,value")
 AsOfOpt = typer.Option(None, "--as-of", help="判断状态的日期（默认今天）；固定它可在以后重现同一份报告")
 OutputOpt = typer.Option(None, "--output", "-o", help="写入文件（docx 必须指定；权限 0600；已有的文件需 --force 才覆盖）")
+TemplateOpt = typer.Option(None, "--template", help="用自己的模板（docx、md 或 text 格式，见 rdtool report template）："
+                           "模板中的字段由记录填写，其余文字照原样保留")
+DateOpt = typer.Option(None, "--date", help="落款日期（默认：已结束的期间为其最后一天，未结束的为统计日）")
+ChecksOpt = typer.Option(False, "--checks", help="在报告末尾列出需要关注的事项（默认不列，用 rdtool db check 查看）")
 StrictOpt = typer.Option(False, "--strict", help="有需要关注的事项（逾期建议、缺宣誓、不足法定人数、结构未达标）时以退出码 1 结束，供 cron 使用")
 
 
+class Document:
+    """What shapes the document for people: her template, the 落款 date, whether the checks are listed."""
+
+    def __init__(self, template: Optional[Path] = None, date: Optional[str] = None, checks: bool = False):
+        self.template, self.checks = template, checks
+        self.date = parse_option("--date", parse_date, date)
+
+
 def _emit(period_fn, fmt: str, as_of: Optional[str], output: Optional[Path], strict: bool, db: Optional[str],
-          force: bool = False, verbose: bool = False) -> None:
+          force: bool = False, verbose: bool = False, document: Document | None = None) -> None:
     from rdtool.dates import today
+    from rdtool.errors import UsageError
     from rdtool.reports.build import build
 
     fmt = check_format(fmt, REPORT_FORMATS)
+    document = document or Document()
     day = parse_option("--as-of", parse_date, as_of) or today()
     if fmt == "docx" and output is None:
-        from rdtool.errors import UsageError
-
         raise UsageError("docx 格式需要用 --output 指定文件")
+    if document.template is not None and fmt not in ("docx", "md", "text"):
+        raise UsageError(f"--template 只用于 docx、md、text 格式，{fmt} 格式的内容是固定的")
     store = open_db(db)
     report = build(store, period_fn(store, day), day, prose_and_tables=fmt not in ("json", *FLAT_FORMATS))
-    _write(report, fmt, output, store.path, force)
+    _nothing_to_report(report)
+    _write(report, fmt, output, store.path, force, document)
     if output is not None:
         confirm_done(f"已写入 {output}", verbose)
     if strict and report.checks:
@@ -45,21 +60,26 @@ def _emit(period_fn, fmt: str, as_of: Optional[str], output: Optional[Path], str
         raise typer.Exit(1)
 
 
-def _write(report, fmt: str, output: Optional[Path], db_file: Path, force: bool) -> None:
+def _write(report, fmt: str, output: Optional[Path], db_file: Path, force: bool, document: Document) -> None:
     from rdtool.cli.common import overwrite
     from rdtool.output_file import open_text, write_file
     from rdtool.reports import writers
 
     if fmt == "docx":
-        from rdtool.reports.docx_writer import write_docx
+        from rdtool.reports import docx_template
+        from rdtool.reports.template_fields import context
 
+        ctx = context(report, document.date, document.checks)
         with write_file(output, db=db_file, overwrite=overwrite(force)) as tmp:
-            write_docx(report, tmp)
+            docx_template.render(ctx, document.template, tmp)
         return
     if fmt in FLAT_FORMATS:
         writer = functools.partial(writers.write_flat, fmt=fmt)
+    elif fmt == "json":
+        writer = writers.write_json
     else:
-        writer = {"text": writers.write_text, "md": writers.write_markdown, "json": writers.write_json}[fmt]
+        writer = functools.partial(writers.write_text if fmt == "text" else writers.write_markdown,
+                                   template=document.template, date=document.date, checks=document.checks)
     if output is None:
         writer(report)
         return
@@ -71,26 +91,30 @@ def _write(report, fmt: str, output: Optional[Path], db_file: Path, force: bool)
 def term(
     number: Optional[int] = typer.Option(None, "--term", help="届次（默认本届）"),
     fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
-    as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, strict: bool = StrictOpt,
+    as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, template: Optional[Path] = TemplateOpt,
+    date: Optional[str] = DateOpt, checks: bool = ChecksOpt, strict: bool = StrictOpt,
     force: bool = ForceOpt, verbose: bool = VerboseOpt, db: Optional[str] = DbOpt,
 ) -> None:
     """一届的统计与文字（如“本届以来，镇人大主席团共召开主席团会议21次……”）。"""
     from rdtool.services.terms.periods import term_period
 
-    _emit(lambda store, day: term_period(store, number, day), fmt, as_of, output, strict, db, force, verbose)
+    _emit(lambda store, day: term_period(store, number, day), fmt, as_of, output, strict, db, force, verbose,
+          Document(template, date, checks))
 
 
 @app.command("annual")
 def annual(
     year: int = typer.Option(..., "--year", help="年份，如 2019"),
     fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
-    as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, strict: bool = StrictOpt,
+    as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, template: Optional[Path] = TemplateOpt,
+    date: Optional[str] = DateOpt, checks: bool = ChecksOpt, strict: bool = StrictOpt,
     force: bool = ForceOpt, verbose: bool = VerboseOpt, db: Optional[str] = DbOpt,
 ) -> None:
     """一个自然年的统计与文字。"""
     from rdtool.services.terms.periods import annual_period
 
-    _emit(lambda store, day: annual_period(store, year), fmt, as_of, output, strict, db, force, verbose)
+    _emit(lambda store, day: annual_period(store, year), fmt, as_of, output, strict, db, force, verbose,
+          Document(template, date, checks))
 
 
 @app.command("range")
@@ -98,7 +122,8 @@ def range_(
     date_from: str = typer.Option(..., "--from", help="开始日期"),
     date_to: str = typer.Option(..., "--to", help="结束日期（含）"),
     fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
-    as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, strict: bool = StrictOpt,
+    as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, template: Optional[Path] = TemplateOpt,
+    date: Optional[str] = DateOpt, checks: bool = ChecksOpt, strict: bool = StrictOpt,
     force: bool = ForceOpt, verbose: bool = VerboseOpt, db: Optional[str] = DbOpt,
 ) -> None:
     """任意日期范围的统计与文字。"""
@@ -106,7 +131,49 @@ def range_(
 
     f = parse_option("--from", parse_date, date_from)
     t = parse_option("--to", parse_date, date_to)
-    _emit(lambda store, day: range_period(store, f, t), fmt, as_of, output, strict, db, force, verbose)
+    _emit(lambda store, day: range_period(store, f, t), fmt, as_of, output, strict, db, force, verbose,
+          Document(template, date, checks))
+
+
+def _nothing_to_report(report) -> None:
+    """A year no term covers and with no records in it (--year 1999) has no report: a clear error, not a title
+    over nothing. (A year with records is reported even where no term is recorded.)"""
+    period = report.period
+    if period.kind != "annual" or period.term is not None:
+        return
+    counts = [v for name in ("presidium", "congress", "deputies", "proposals", "activities")
+              for v in report.figures[name].values() if isinstance(v, int) and not isinstance(v, bool)]
+    if not any(counts):
+        from rdtool.errors import NotFound
+
+        raise NotFound(f"{period.label}不在任何一届的任期内，也没有这一年的记录，没有可报告的内容",
+                       "用 rdtool term list 查看各届的起止日期")
+
+
+@app.command("template")
+def template_(
+    output: Path = typer.Option(..., "--output", "-o", help="写入的模板文件（已有的文件需 --force 才覆盖）"),
+    fmt: str = typer.Option("docx", "--format", "-f", help="docx（Word/WPS 中编辑）、md 或 text"),
+    force: bool = ForceOpt, verbose: bool = VerboseOpt,
+) -> None:
+    """写出默认的工作报告模板（与不加 --template 时的报告相同）：在 Word 或 WPS 中补写党的领导、自身建设、
+    存在的问题和建议，改措辞和版式，再用 report term|annual|range --template 文件 填入记录中的数字。
+    {{ … }} 是由记录填写的字段（全部字段见 docs/report.md），不要改动其中的文字。"""
+    from rdtool.cli.common import overwrite
+    from rdtool.output_file import open_text, write_file
+
+    fmt = check_format(fmt, ("docx", "md", "text"))
+    if fmt == "docx":
+        from rdtool.reports.docx_template import write_template
+
+        with write_file(output, overwrite=overwrite(force)) as tmp:
+            write_template(tmp)
+    else:
+        from rdtool.reports.text_templates import default_template
+
+        with open_text(output, overwrite=overwrite(force)) as out:
+            out.write(default_template(fmt))
+    confirm_done(f"已写入 {output}", verbose)
 
 
 @app.command("rollup")

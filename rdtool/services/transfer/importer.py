@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rdtool.errors import FieldError, UsageError, ValidationError
+from rdtool.errors import FieldError, RdtoolError, UsageError, ValidationError
 from rdtool.io import limits as L
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Values
 from rdtool.io.table import ERRORS_COLUMN, Layout, locate
@@ -182,9 +182,13 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
             bad = {e.row for e in errors}
             errors = errors + _trial_write(store, kind, [r for r in rows if r.number not in bad])
         if errors:
+            unwritten = None
             if errors_to is not None:
-                errors_file.write(errors_to, path, limits, loaded.layout, errors, table=table, db=Path(store.path))
-            raise format_errors(path, loaded, errors, errors_to)
+                try:
+                    errors_file.write(errors_to, path, limits, loaded.layout, errors, table=table, db=Path(store.path))
+                except RdtoolError as exc:  # the rows' errors are said all the same
+                    unwritten = exc.message
+            raise format_errors(path, loaded, errors, errors_to, unwritten)
         result = ImportResult(kind.name, str(path), len(rows), 0, dry_run, notes=loaded.layout.notes)
         if dry_run:
             return result
@@ -206,7 +210,9 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
     return result
 
 
-def format_errors(path: Path, loaded: Loaded, errors: list[RowError], errors_to: Path | None) -> ValidationError:
+def format_errors(path: Path, loaded: Loaded, errors: list[RowError], errors_to: Path | None,
+                  unwritten: str | None = None) -> ValidationError:
+    """The rows' errors; `unwritten`: why the --errors file could not be written (said after them)."""
     layout = loaded.layout
     order = {name: i for i, name in layout.columns.items()}
     errors = sorted(errors, key=lambda e: (e.row, order.get(e.field, 10**6)))
@@ -219,7 +225,9 @@ def format_errors(path: Path, loaded: Loaded, errors: list[RowError], errors_to:
     if len(errors) > MAX_ERRORS_SHOWN:
         shown.append(f"……还有 {len(errors) - MAX_ERRORS_SHOWN} 处错误未列出")
     rows = len({e.row for e in errors})
-    if errors_to is not None:
+    if unwritten is not None:
+        hint = f"没有写出 {errors_to}：{unwritten}"
+    elif errors_to is not None:
         hint = (f"已把全部 {loaded.total} 行写入 {errors_to}，出错的 {rows} 行在“{ERRORS_COLUMN}”列注明；"
                 "在 Excel/WPS 中改正后直接导入该文件")
     else:
