@@ -99,4 +99,4 @@ def test_the_reports_meeting_table_tells_items_voted_from_items_heard(tmp_path):
     cli("vote", "add", "P18-01", "关于乙的决定", "--kind", "重大事项", "--yes", "3", "--no", "0")
     md = cli("report", "annual", "--year", "2024", "--format", "md").stdout
     assert "| 日期 | 会议 | 议题 | 其中表决 | 通过 |" in md
-    assert "| 2024-04-01 | 河南镇第十八届人大主席团第一次会议 | 3 | 2 | 2 |" in md
+    assert "| 2024年4月1日 | 河南镇第十八届人大主席团第一次会议 | 3 | 2 | 2 |" in md
