@@ -11,6 +11,7 @@ JSON and JSONL always carry JSON booleans, numbers and null.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sys
@@ -244,10 +245,14 @@ def render_rows(
                                   else row.get(c.key), zh) for c in cols])
             n += 1
         return n
-    if fmt == "json":
-        data = [{c.key: _json_value(c, r.get(c.key)) for c in cols} for r in rows]
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return len(data)
+    if fmt == "json":  # written as read: the same text as json.dumps(list, indent=2)
+        n = 0
+        for r in rows:
+            item = json.dumps({c.key: _json_value(c, r.get(c.key)) for c in cols}, ensure_ascii=False, indent=2)
+            out.write(("[\n  " if not n else ",\n  ") + item.replace("\n", "\n  "))
+            n += 1
+        out.write("\n]\n" if n else "[]\n")
+        return n
     if fmt == "jsonl":
         n = 0
         for r in rows:
@@ -255,18 +260,37 @@ def render_rows(
             n += 1
         return n
     short = fmt == "table"
-    table = [[human(c, r.get(c.key), short) for c in cols] for r in rows]
-    if short and not table:
+    cells = ([human(c, r.get(c.key), short) for c in cols] for r in rows)
+    first = list(itertools.islice(cells, LAYOUT_ROWS))  # a longer list is laid out by these and then streamed
+    if short and not first:
         out.write((f"{title}\n" if title else "") + empty + "\n")
         return 0
     head = [SHORT_HEADERS.get(c.key, c.zh) if short else c.zh for c in cols]
+    counted = _Counted(cells)
     if fmt == "md":
-        write_markdown_table(out, head, table, title)
+        write_markdown_table(out, head, itertools.chain(first, counted), title)
     elif is_terminal(out):
-        _terminal_table(out, cols, head, table, title)
+        _terminal_table(out, cols, head, first, title, counted)
     else:
-        _plain_table(out, head, table, title)
-    return len(table)
+        _plain_table(out, head, first, title, counted)
+    return len(first) + counted.n
+
+
+# Rows a table is laid out by (column widths, which columns fit): a list up to this long is laid out whole; a longer
+# one by its first rows, and the rest is written as it is read (a cell wider than its column then makes its row
+# wider, or is wrapped on a terminal) — the first screen comes at once and memory stays flat (issue 28).
+LAYOUT_ROWS = 1000
+
+
+class _Counted:
+    def __init__(self, items: Iterator):
+        self.items = items
+        self.n = 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.n += 1
+            yield item
 
 
 def render_list(rows: Iterable[dict], for_people: list[Column], for_machines: list[Column], fmt: str = "table",
@@ -296,17 +320,58 @@ def write_markdown_table(out: TextIO, head: list[str], table: list[list[str]], t
         out.write("| " + " | ".join(cell(v) for v in row) + " |\n")
 
 
-def _plain_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None) -> None:
-    import tabulate
-
-    tabulate.WIDE_CHARS_MODE = True
+def _plain_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None,
+                 rest: Iterable[list[str]] = ()) -> None:
+    """Aligned plain text, as tabulate's "plain" format writes it (cells stripped, each column as wide as its widest
+    cell and at least its header and two more, two spaces between, no trailing space) — computed here: tabulate
+    guesses the type of every cell first, most of a long list's time."""
     if title:
         out.write(title + "\n")
-    out.write(tabulate.tabulate(table, headers=head, tablefmt="plain", disable_numparse=True) + "\n")
+    widths = [max([_width(h) + 2, *(_width(line) for row in table for line in row[i].strip().split("\n"))])
+              for i, h in enumerate(head)]
+    if any("\n" in v for row in table for v in row):  # (a cell of several lines: tabulate's own layout)
+        import tabulate
+
+        tabulate.WIDE_CHARS_MODE = True
+        out.write(tabulate.tabulate(table, headers=head, tablefmt="plain", disable_numparse=True) + "\n")
+        table = []
+    else:
+        table = [head, *table]
+    for row in itertools.chain(table, rest):
+        lines = [v.strip().split("\n") for v in row]
+        if len(lines[0]) == 1 and all(len(c) == 1 for c in lines):
+            out.write("  ".join(c[0] + " " * (w - _width(c[0])) for c, w in zip(lines, widths)).rstrip() + "\n")
+            continue
+        for k in range(max(len(c) for c in lines)):
+            parts = [c[k] if k < len(c) else "" for c in lines]
+            out.write("  ".join(p + " " * (w - _width(p)) for p, w in zip(parts, widths)).rstrip() + "\n")
+
+
+def _width(text: str) -> int:
+    """Columns a text takes, as tabulate counts them (wcwidth's wcswidth: -1 for a control character), each
+    character measured once per run."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    total = 0
+    for ch in text:
+        w = _CHAR_WIDTH.get(ch)
+        if w is None:
+            from wcwidth import wcwidth
+
+            w = _CHAR_WIDTH[ch] = wcwidth(ch)
+        if w <= 0:  # (a joiner, a variation selector, a control character: wcswidth reads the sequence)
+            from wcwidth import wcswidth
+
+            return wcswidth(text)
+        total += w
+    return total
+
+
+_CHAR_WIDTH: dict[str, int] = {}
 
 
 def _terminal_table(out: TextIO, cols: list[Column], head: list[str], table: list[list[str]],
-                    title: str | None) -> None:
+                    title: str | None, rest: Iterable[list[str]] = ()) -> None:
     """A table that fits the terminal: nothing split, the least important columns left out (rdtool.terminal)."""
     from rdtool import terminal
 
@@ -315,7 +380,7 @@ def _terminal_table(out: TextIO, cols: list[Column], head: list[str], table: lis
                and any(r[i] for r in table) for i, c in enumerate(cols)]
     atomic = [terminal.is_atomic(c.key, c.kind, c.enum) or numeric[i] for i, c in enumerate(cols)]
     lines = terminal.table_lines(head, table, atomic, [c.priority for c in cols], numeric, width, title,
-                                 terminal.styles_for(out))
+                                 terminal.styles_for(out), rest)
     for line in lines:
         out.write(line + "\n")
 

@@ -13,11 +13,12 @@ measure the terminals and rich's own console use. The pager is rdtool.pager.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
 import sys
-from typing import Iterator, NamedTuple, Sequence, TextIO
+from typing import Iterable, Iterator, NamedTuple, Sequence, TextIO
 
 from rich.cells import cell_len
 
@@ -217,8 +218,9 @@ def bold(text: str, styles: bool) -> str:
 
 def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Sequence[bool],
                 priority: Sequence[int], right: Sequence[bool], width: int | None, title: str | None = None,
-                styles: bool = False) -> Iterator[str]:
-    """The lines of a table (with its title and the note of what was left out), each at most `width` cells."""
+                styles: bool = False, rest: Iterable[Sequence[str]] = ()) -> Iterator[str]:
+    """The lines of a table (with its title and the note of what was left out), each at most `width` cells.
+    `rest`: rows after `table` laid out by its columns (a long list streamed: wider cells are wrapped)."""
     p = plan(head, table, atomic, priority, width)
     limit = width or sum(p.widths) + GAP * (len(p.widths) - 1)
     if title:
@@ -241,7 +243,7 @@ def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Seq
     yield bold(join([_pad(head[i], w, right[i]) for i, w in zip(p.kept, p.widths)]), styles)
     yield join(["─" * w for w in p.widths])
     previous_tall = False
-    for n, row in enumerate(table):
+    for n, row in enumerate(itertools.chain(table, rest)):
         cells = cells_of(row)
         height = max((len(c) for c in cells), default=1)
         if n and (height > 1 or previous_tall):

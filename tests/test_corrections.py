@@ -273,3 +273,58 @@ def test_general_election_round_corrected_and_counted_again(tmp_path):
               "--workplace", "三川村").stdout
     assert "已更正 甲一：工作单位及职务 空 → 三川村" in out
     cli.fails("general-election", "edit-candidate", "6", "甲一", "--constituency", "第一选区", "--final", "否")
+
+
+def test_a_back_dated_departure_logs_only_the_records_whose_values_change(tmp_path):
+    """Issue 28: the meetings after the date lose one name and one from their 应到; meetings before it, the other
+    deputies' roll-call rows and every unchanged value are not written again."""
+    import sqlite3
+
+    cli = _init(tmp_path, "log")
+    _deputies(cli)
+    dates = ["2025-01-10", "2025-02-10", "2025-03-10", "2025-04-10", "2025-05-10", "2025-06-10"]
+    for i, day in enumerate(dates):
+        cli("meeting", "add", "--kind", "人代会" if i % 3 == 0 else "主席团", "--date", day)
+    for code in ("C5-1", "P5-01", "P5-02", "C5-2", "P5-03", "P5-04"):
+        cli("meeting", "roll", code, "--absent", "李明")
+    cli("deputy", "end", "郑美玲", "--status", "辞职", "--date", "2025-03-01")
+    conn = sqlite3.connect(cli.db)
+    rows = conn.execute("SELECT table_name, action, before, after FROM change_log "
+                        "WHERE command_id = (SELECT max(id) FROM commands)").fetchall()
+    zheng = conn.execute("SELECT id FROM deputies WHERE name = '郑美玲'").fetchone()[0]
+    later = {r[0] for r in conn.execute("SELECT id FROM meetings WHERE date > '2025-03-01'")}
+    conn.close()
+    assert all(before != after for _, _, before, after in rows)
+    roll = [json.loads(before) for table, _, before, _ in rows if table == "attendance"]
+    assert {r["deputy_id"] for r in roll} == {zheng} and {r["meeting_id"] for r in roll} == later
+    assert all(action == "delete" for table, action, _, _ in rows if table == "attendance")
+    meetings = [(json.loads(b), json.loads(a)) for table, _, b, a in rows if table == "meetings"]
+    assert {b["id"] for b, _ in meetings} == later
+    assert all(a["roster"] == b["roster"] - 1 for b, a in meetings)
+    assert {table for table, _, _, _ in rows} <= {"deputies", "presidium_members", "attendance", "meetings"}
+    assert len(rows) == 2 + 2 * len(later)  # the deputy, her presidium role, and per later meeting: roll row, 应到
+
+
+def test_rosters_read_for_many_meetings_at_once_are_each_meetings_roster(tmp_path):
+    """The recomputation reads the rosters of 200 meetings in one query; each is the meeting's own roster
+    (presidium members on its date for a presidium meeting, township deputies in office for the others)."""
+    from rdtool.services.meetings import meetings as msvc
+    from rdtool.store import deputies as dsql
+    from rdtool.store import meetings as msql
+    from rdtool.store.opening import open_store
+
+    cli = _init(tmp_path, "rosters")
+    _deputies(cli)
+    cli("deputy", "role", "吴敏", "成员", "--from", "2025-02-01")
+    cli("deputy", "end", "郑美玲", "--status", "辞职", "--date", "2025-03-10")
+    cli("deputy", "add", "韩雪", "--gender", "女", "--level", "县", "--term", "5")
+    for i, day in enumerate(["2022-01-01", "2025-01-10", "2025-02-01", "2025-03-10", "2025-03-11", "2025-06-10"]):
+        cli("meeting", "add", "--kind", ("人代会", "主席团", "其他")[i % 3], "--date", day)
+    store = open_store(cli.db)
+    try:
+        meetings = msql.meetings(store)
+        batch = dsql.rosters(store, [m["id"] for m in meetings])
+        assert {m["id"]: {r["id"] for r in msvc.roster(store, m)} for m in meetings} == batch
+        assert len({frozenset(v) for v in batch.values()}) >= 4
+    finally:
+        store.close()

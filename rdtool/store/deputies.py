@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from rdtool.store.db import Store
 
 COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace", "level",
@@ -168,6 +170,31 @@ def entitled(store: Store, term: int, level: str, day: str) -> list[dict]:
     """Deputies of a term and level entitled at a meeting on a day (the entitled base of a congress)."""
     return store.query(f"SELECT d.* FROM deputies d WHERE d.term = :term AND d.level = :level AND {ENTITLED}",
                        {"term": term, "level": level, "day": day})
+
+
+def rosters(store: Store, meeting_ids: list[int]) -> dict[int, set[int]]:
+    """meeting id → ids of those entitled at it (presidium_on for a presidium meeting, else entitled township
+    deputies), for many meetings in one query: the same conditions with the meeting's own date and term.
+    (A presidium meeting's members are found from the memberships covering its date: a role is never NULL, so
+    `_ROLE_ON IS NOT NULL` is that such a membership exists.)"""
+    day = ENTITLED.replace(":day", "m.date")
+    ids = "m.id IN (SELECT value FROM json_each(:ids))"
+    out: dict[int, set[int]] = {i: set() for i in meeting_ids}
+    for meeting_id, deputy_id in store.conn.execute(
+            f"SELECT m.id, d.id FROM meetings m JOIN deputies d ON d.term = m.term AND d.level = 'township' "
+            f"WHERE {ids} AND m.kind IS NOT 'presidium' AND {day} "
+            f"UNION SELECT m.id, d.id FROM meetings m JOIN presidium_members p "
+            f"ON (p.from_date IS NULL OR p.from_date <= m.date) AND (p.to_date IS NULL OR p.to_date >= m.date) "
+            f"JOIN deputies d ON d.id = p.deputy_id AND d.term = m.term "
+            f"WHERE {ids} AND m.kind = 'presidium' AND {day}",
+            {"ids": json.dumps(meeting_ids)}):
+        out[meeting_id].add(deputy_id)
+    return out
+
+
+def names(store: Store) -> dict[int, str]:
+    """deputy id → name, of every deputy record."""
+    return {i: n for i, n in store.conn.execute("SELECT id, name FROM deputies")}
 
 
 def count_in_office(store: Store, term: int, level: str, day: str) -> int:

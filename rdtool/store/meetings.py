@@ -5,6 +5,9 @@ Every query of records ignores voided rows (`voided_at IS NOT NULL`).
 
 from __future__ import annotations
 
+import json
+from typing import Iterator
+
 from rdtool.store.db import Store
 from rdtool.store.deputies import SHARED_NAMES
 
@@ -62,7 +65,9 @@ def code_taken(store: Store, code: str) -> bool:
     return store.scalar("SELECT count(*) FROM meetings WHERE code = ?", (code,)) > 0
 
 
-def meetings(store: Store, *, kind: str | None = None, term: int | None = None, year: int | None = None) -> list[dict]:
+def meetings(store: Store, *, kind: str | None = None, term: int | None = None, year: int | None = None,
+             stream: bool = False) -> list[dict] | Iterator[dict]:
+    """Live meetings with their figures, by date (`stream`: as read)."""
     where, params = ["m.voided_at IS NULL"], []
     if kind:
         where.append("m.kind = ?")
@@ -73,7 +78,7 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
     if year is not None:
         where.append("substr(m.date, 1, 4) = ?")
         params.append(f"{year:04d}")
-    return store.query(
+    return (store.iter if stream else store.query)(
         f"SELECT m.*, {_FIGURES}, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL)"
         f" AS items FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date, m.kind, m.code", params)
 
@@ -185,6 +190,16 @@ def attendance(store: Store, meeting_id: int) -> list[dict]:
 
 
 
+def roll_calls(store: Store, meeting_ids: list[int]) -> dict[int, dict[int, str]]:
+    """meeting id → {deputy id: status} of the roll calls of many meetings, in one query."""
+    out: dict[int, dict[int, str]] = {i: {} for i in meeting_ids}
+    for meeting_id, deputy_id, status in store.conn.execute(
+            "SELECT meeting_id, deputy_id, status FROM attendance WHERE meeting_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(meeting_ids),)):
+        out[meeting_id][deputy_id] = status
+    return out
+
+
 def delete_attendance(store: Store, meeting_id: int, deputy_id: int) -> None:
     store.execute("DELETE FROM attendance WHERE meeting_id = ? AND deputy_id = ?", (meeting_id, deputy_id))
 
@@ -263,7 +278,9 @@ def next_item_seq(store: Store, meeting_id: int) -> int:
 
 
 def items(store: Store, *, meeting_id: int | None = None, term: int | None = None, year: int | None = None,
-          kind: str | None = None, result: str | None = None, body: str | None = None) -> list[dict]:
+          kind: str | None = None, result: str | None = None, body: str | None = None,
+          stream: bool = False) -> list[dict] | Iterator[dict]:
+    """Live items with their meeting's code, kind and date, in meeting order (`stream`: as they are read)."""
     where, params = ["i.voided_at IS NULL", "m.voided_at IS NULL"], []
     for cond, value in (("i.meeting_id = ?", meeting_id), ("m.term = ?", term), ("i.kind = ?", kind),
                         ("i.result = ?", result), ("m.kind = ?", body)):
@@ -273,9 +290,10 @@ def items(store: Store, *, meeting_id: int | None = None, term: int | None = Non
     if year is not None:
         where.append("substr(m.date, 1, 4) = ?")
         params.append(f"{year:04d}")
-    return store.query(f"SELECT i.*, m.code AS meeting_code, m.kind AS meeting_kind, m.date AS meeting_date "
-                       f"FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE {' AND '.join(where)} "
-                       f"ORDER BY m.date, m.code, i.seq, i.id", params)
+    return (store.iter if stream else store.query)(
+        f"SELECT i.*, m.code AS meeting_code, m.kind AS meeting_kind, m.date AS meeting_date "
+        f"FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE {' AND '.join(where)} "
+        f"ORDER BY m.date, m.code, i.seq, i.id", params)
 
 
 def results(store: Store) -> list[dict]:

@@ -7,6 +7,8 @@ handling round (round 1 from 交办, one more for each 不满意 → 再次办�
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.store.db import Store
 
 COLUMNS = ("code", "kind", "title", "body", "category", "submitted_on", "meeting_id", "lead_id", "unit",
@@ -219,8 +221,9 @@ def cosigners(store: Store, proposal_id: int) -> list[dict]:
 
 def select(store: Store, as_of: str, *, status: str | None = None, unit: str | None = None,
            deputy_id: int | None = None, kind: str | None = None, meeting_id: int | None = None,
-           term: int | None = None, year: int | None = None, category: str | None = None) -> list[dict]:
-    """Proposals matching the filters (ANDed), oldest first, each with its state on `as_of`."""
+           term: int | None = None, year: int | None = None, category: str | None = None,
+           stream: bool = False) -> list[dict] | Iterator[dict]:
+    """Proposals matching the filters (ANDed), oldest first, each with its state on `as_of` (`stream`: as read)."""
     where = ["p.voided_at IS NULL"]
     params: dict = {"as_of": as_of}
     if status is not None:
@@ -248,7 +251,8 @@ def select(store: Store, as_of: str, *, status: str | None = None, unit: str | N
     if year is not None:
         where.append("substr(p.submitted_on, 1, 4) = :year")
         params["year"] = f"{year:04d}"
-    return store.query(f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY p.submitted_on, p.id", params)
+    return (store.iter if stream else store.query)(
+        f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY p.submitted_on, p.id", params)
 
 
 # The proposals a set of deputies led or co-signed.
@@ -347,5 +351,6 @@ def search_like(store: Store, words: list[str], people: list[list[int]], limit: 
         f"WHERE {' AND '.join(where)} ORDER BY score DESC, p.submitted_on DESC LIMIT :limit", params)
 
 
-def export_rows(store: Store, as_of: str) -> list[dict]:
-    return store.query(f"{_SELECT} WHERE p.voided_at IS NULL ORDER BY p.id", {"as_of": as_of})
+def export_rows(store: Store, as_of: str) -> Iterator[dict]:
+    """Every live proposal with its state, as read (an export streams)."""
+    return store.iter(f"{_SELECT} WHERE p.voided_at IS NULL ORDER BY p.id", {"as_of": as_of})

@@ -34,6 +34,12 @@ def all_settings(store: Store, strict: bool = True) -> dict[str, Any]:
     return values
 
 
+def raw_text(store: Store) -> str | None:
+    """Every setting as stored, in one string (whether any changed, without decoding them)."""
+    return store.scalar("SELECT group_concat(quote(key) || '=' || quote(value), char(10)) "
+                        "FROM (SELECT key, value FROM settings ORDER BY key)")
+
+
 def get(store: Store, key: str) -> Any:
     raw = store.scalar("SELECT value FROM settings WHERE key = ?", (key,))
     if raw is not None:

@@ -257,21 +257,28 @@ def db_check(
         report = corrections.refresh_all(store)
         for line in report.lines() or ["重新计算：没有变化"]:
             typer.echo(line, err=True)
-    findings = safety.check(store, day)
-    for f in findings:
-        f["severity_zh"] = {"error": "错误", "warning": "提醒", "note": "说明"}.get(f["severity"], f["severity"])
-        f["check_code"] = f["check"]
-    if findings or fmt != "table":
-        render_rows(findings, CHECK_COLUMNS if fmt in ("table", "md") else CHECK_MACHINE_COLUMNS, fmt)
-    bad = safety.failed(findings, strict)
-    if fmt == "table":
-        errors = sum(f["severity"] == "error" for f in findings)
-        notes = sum(f["severity"] == "note" for f in findings)
-        typer.echo(f"检查完成：{errors} 个错误，{len(findings) - errors - notes} 个提醒"
-                   + (f"，{notes} 条说明" if notes else "") if findings
-                   else "检查完成：数据库完好，没有发现问题", err=bool(findings))
+    counts = {"error": 0, "warning": 0, "note": 0}
+
+    def findings():  # printed as the checks find them; counted on the way
+        for f in safety.iter_check(store, day):
+            counts[f["severity"]] = counts.get(f["severity"], 0) + 1
+            f["severity_zh"] = {"error": "错误", "warning": "提醒", "note": "说明"}.get(f["severity"], f["severity"])
+            f["check_code"] = f["check"]
+            yield f
+
+    cols = CHECK_COLUMNS if fmt in ("table", "md") else CHECK_MACHINE_COLUMNS
+    found = render_rows(findings(), cols, fmt, empty="") if fmt != "table" else render_rows(
+        findings(), cols, fmt, empty=_NOTHING_FOUND)
+    bad = counts["error"] > 0 or (strict and counts["warning"] > 0)
+    if fmt == "table" and found:
+        errors, notes = counts["error"], counts["note"]
+        typer.echo(f"检查完成：{errors} 个错误，{found - errors - notes} 个提醒" + (f"，{notes} 条说明" if notes else ""),
+                   err=True)
     if bad:
         raise typer.Exit(1)
+
+
+_NOTHING_FOUND = "检查完成：数据库完好，没有发现问题"
 
 
 # For people: the check and the table in Chinese, the check's code beside it (left out first on a narrow terminal).

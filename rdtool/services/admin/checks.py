@@ -9,7 +9,7 @@ registered here and imported only when checks run.
 from __future__ import annotations
 
 import importlib
-from typing import TypedDict
+from typing import Iterator, TypedDict
 
 from rdtool.store.db import Store
 
@@ -59,9 +59,13 @@ REPORT_CHECKS: list[str] = [
 def run_all(store: Store, as_of: str, targets: list[str] | None = None, date_from: str | None = None,
             date_to: str | None = None) -> list[Finding]:
     """Findings on `as_of`; with a period, only about records dated in it (meetings, appointments, proposals)."""
-    findings: list[Finding] = []
+    return list(iter_all(store, as_of, targets, date_from, date_to))
+
+
+def iter_all(store: Store, as_of: str, targets: list[str] | None = None, date_from: str | None = None,
+             date_to: str | None = None) -> Iterator[Finding]:
+    """run_all's findings, each check's as it gives them."""
     for target in CHECKS if targets is None else targets:
         module, attr = target.split(":")
         check = getattr(importlib.import_module(module), attr)
-        findings.extend(check(store, as_of, date_from=date_from, date_to=date_to))
-    return findings
+        yield from check(store, as_of, date_from=date_from, date_to=date_to)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, timezone
+from typing import Iterator
 
 from rdtool.dates import utc_moment, utc_now
 from rdtool.errors import NotFound, RdtoolError, UsageError, ValidationError
@@ -236,25 +237,33 @@ def describe(store: Store, first: str, second: str | None = None, show_private: 
 def check(store: Store, as_of: str, domain: bool = True) -> list[dict]:
     """integrity_check, foreign_key_check, the schema and the change log's chain, then every registered domain
     check (the stored values against the field rules among them)."""
+    return list(iter_check(store, as_of, domain))
+
+
+def iter_check(store: Store, as_of: str, domain: bool = True) -> Iterator[dict]:
+    """check's findings as each check gives them (`db check` prints them as they come: a file with 100,000
+    findings is never held whole)."""
     import sqlite3
 
     from rdtool.services.admin import integrity
 
-    findings: list[dict] = []
+    broken = False  # the file itself or the schema: the domain checks would read garbage
     for msg in integrity_messages(store):
         if msg != "ok":
-            findings.append({"check": "integrity", "severity": "error", "table": "", "record": "",
-                             "message": f"数据库文件完整性检查失败：{msg}"})
+            broken = True
+            yield {"check": "integrity", "severity": "error", "table": "", "record": "",
+                   "message": f"数据库文件完整性检查失败：{msg}"}
     for r in foreign_key_violations(store):
         table, rowid, parent = r[0], r[1], r[2]
-        findings.append({"check": "foreign_key", "severity": "error", "table": table, "record": str(rowid),
-                         "message": f"{table} 第 {rowid} 行引用的 {parent} 记录不存在"})
+        yield {"check": "foreign_key", "severity": "error", "table": table, "record": str(rowid),
+               "message": f"{table} 第 {rowid} 行引用的 {parent} 记录不存在"}
     schema = integrity.schema_findings(store)
-    findings.extend(schema)
+    broken = broken or any(f["check"] == "schema_incomplete" for f in schema)
+    yield from schema
     if not any(f["table"] in (changelog.CHANGE_LOG, changelog.COMMANDS) and f["check"] == "schema_incomplete"
                for f in schema):
         try:
-            findings.extend(integrity.chain_findings(store))
+            yield from integrity.chain_findings(store)
         except sqlite3.DatabaseError:
             pass  # an unreadable log is reported by integrity_check above
     from rdtool.store import report_views
@@ -262,23 +271,25 @@ def check(store: Store, as_of: str, domain: bool = True) -> list[dict]:
 
     if "m1301_figures" in applied_migrations(store.conn):
         for name in report_views.stale(store.conn):
-            findings.append({"check": "report_views", "severity": "error", "table": name, "record": "",
-                             "message": f"统计视图 {name} 缺失或与本版本 rdtool 的定义不一致，查询它得到的数字可能与报告不同；"
-                                        "用 rdtool db views --rebuild 重建"})
-    if domain and not any(f["check"] in ("integrity", "schema_incomplete") for f in findings):
+            yield {"check": "report_views", "severity": "error", "table": name, "record": "",
+                   "message": f"统计视图 {name} 缺失或与本版本 rdtool 的定义不一致，查询它得到的数字可能与报告不同；"
+                              "用 rdtool db views --rebuild 重建"}
+    if domain and not broken:
         from rdtool.services.admin import stored_values
-        from rdtool.services.admin.checks import CHECKS, run_all
+        from rdtool.services.admin.checks import CHECKS, iter_all
 
-        bad = stored_values.checks(store, as_of)
-        findings.extend(dict(f) for f in bad)
+        bad = False
+        for f in stored_values.checks(store, as_of):
+            bad = True
+            yield dict(f)
         try:
-            findings.extend(dict(f) for f in run_all(store, as_of, [t for t in CHECKS if "stored_values" not in t]))
+            for f in iter_all(store, as_of, [t for t in CHECKS if "stored_values" not in t]):
+                yield dict(f)
         except Exception:
             if not bad:
                 raise
-            findings.append({"check": "stored_value", "severity": "error", "table": "", "record": "",
-                             "message": "因上述不符合规则的值，其余业务检查没有进行；更正后请再运行 rdtool db check"})
-    return findings
+            yield {"check": "stored_value", "severity": "error", "table": "", "record": "",
+                   "message": "因上述不符合规则的值，其余业务检查没有进行；更正后请再运行 rdtool db check"}
 
 
 def failed(findings: list[dict], strict: bool = False) -> bool:

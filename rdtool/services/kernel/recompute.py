@@ -20,12 +20,15 @@ that reach two. `checks` lists every stored snapshot and result that differs fro
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.errors import ValidationError
 from rdtool.labels import label
 from rdtool.services.elections import elections as esvc
 from rdtool.services.meetings import meetings as msvc
 from rdtool.services.meetings import votes as vsvc
 from rdtool.store import changelog
+from rdtool.store import deputies as dsql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -98,11 +101,23 @@ def refresh(store: Store, meeting_ids: list[int], strict: set[int] = frozenset()
     returned as a warning naming the record and the fix (db check lists it until it is fixed); for the meetings
     in `strict` — the one a command corrects directly, such as a roll call — it stops the write instead."""
     warnings = []
+    for start in range(0, len(meeting_ids), _BATCH):
+        batch = meeting_ids[start:start + _BATCH]
+        warnings += _refresh(store, batch, strict, dsql.rosters(store, batch), sql.roll_calls(store, batch))
+    return warnings
+
+
+_BATCH = 200  # meetings whose rosters and roll calls are read in one query (memory stays bounded)
+
+
+def _refresh(store: Store, meeting_ids: list[int], strict: set[int], rosters: dict[int, set[int]],
+             rolls: dict[int, dict[int, str]]) -> list[str]:
+    warnings = []
     for meeting_id in meeting_ids:
         m = sql.meeting_by_id(store, meeting_id)
         if m is None:
             continue
-        fix_roll(store, m)
+        fix_roll(store, m, rosters[meeting_id], rolls[meeting_id])
         for problem, hint in results(store, sql.meeting_by_id(store, meeting_id)):
             if meeting_id in strict:
                 raise ValidationError(problem, hint=hint + "；没有写入任何记录")
@@ -110,12 +125,15 @@ def refresh(store: Store, meeting_ids: list[int], strict: set[int] = frozenset()
     return warnings
 
 
-def fix_roll(store: Store, m: dict) -> None:
-    """The roster snapshot and the roll call as the roster on the meeting's date has them."""
+def fix_roll(store: Store, m: dict, entitled: set[int] | None = None, roll: dict[int, str] | None = None) -> None:
+    """The roster snapshot and the roll call as the roster on the meeting's date has them (`entitled` and `roll`:
+    the roster's ids and the roll call when the caller read them for many meetings at once)."""
     if m["term"] is None:
         return
-    entitled = {r["id"] for r in msvc.roster(store, m)}
-    roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
+    if entitled is None:
+        entitled = {r["id"] for r in msvc.roster(store, m)}
+    if roll is None:
+        roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
     if roll:
         for deputy_id in sorted(set(roll) - entitled):
             sql.delete_attendance(store, m["id"], deputy_id)
@@ -243,11 +261,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     """Roster snapshots and roll calls that differ from the roster on the meeting's date; an explicit entitled
     figure the roster disagrees with; meeting numbers out of line with their dates."""
     findings = []
-    for m in sql.meetings(store):
-        if m["date"] > as_of or m["term"] is None:
-            continue
-        entitled = {r["id"]: r["name"] for r in msvc.roster(store, m)}
-        roll = {a["deputy_id"]: a for a in sql.attendance(store, m["id"])}
+    for m, entitled, roll in _rosters_and_rolls(store, as_of):
         if m["roster"] is not None and m["roster"] != len(entitled):
             findings.append(_finding("meeting_roster_stale", "error", m,
                                      f"会议 {m['code']}（{m['date']}）记录的当日名单为{m['roster']}人，按当日在任名单应为"
@@ -280,6 +294,21 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             findings.append({"check": "meeting_number_gap", "severity": "note", "table": "meetings",
                              "record": gap[2]["code"], "message": msvc.gap_text(term, kind, gap)})
     return findings
+
+
+def _rosters_and_rolls(store: Store, as_of: str) -> Iterator[tuple[dict, dict[int, str], dict[int, dict]]]:
+    """(meeting, {deputy id: name} entitled on its date, {deputy id: roll-call row}) of each live meeting up to
+    `as_of`, the rosters and roll calls of 200 meetings read in one query each."""
+    names = dsql.names(store)
+    meetings = [m for m in sql.meetings(store) if m["date"] <= as_of and m["term"] is not None]
+    for start in range(0, len(meetings), _BATCH):
+        batch = meetings[start:start + _BATCH]
+        ids = [m["id"] for m in batch]
+        rosters, rolls = dsql.rosters(store, ids), sql.roll_calls(store, ids)
+        for m in batch:
+            yield (m, {d: names.get(d) for d in sorted(rosters[m["id"]])},
+                   {d: {"deputy_id": d, "status": status, "name": names.get(d)}
+                    for d, status in sorted(rolls[m["id"]].items())})
 
 
 def _finding(check: str, severity: str, m: dict, message: str) -> dict:

@@ -6,6 +6,8 @@ moved through rdtool.services.meetings.records."""
 
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from rdtool import fields as F
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
@@ -103,14 +105,17 @@ def sql_items(store: Store, **kw) -> list[dict]:
     return sql.items(store, **kw)
 
 
-def rows_for(store: Store, rows: list[dict]) -> list[dict]:
+def rows_for(store: Store, rows: Iterable[dict]) -> list[dict]:
     """Items with their meeting's figures and the explanation of the outcome."""
-    cache: dict[int, dict] = {}
-    out = []
+    return list(iter_rows_for(store, rows))
+
+
+def iter_rows_for(store: Store, rows: Iterable[dict]) -> Iterator[dict]:
+    """rows_for one at a time (a list streams: the items come ordered by meeting, whose record is read once)."""
+    m = None
     for r in rows:
-        m = cache.get(r["meeting_id"])
-        if m is None:
-            m = cache[r["meeting_id"]] = sql.meeting_by_id(store, r["meeting_id"])
+        if m is None or m["id"] != r["meeting_id"]:
+            m = sql.meeting_by_id(store, r["meeting_id"])
         f = msvc.figures(m)
         r = dict(r)
         r["meeting_code"] = m["code"]
@@ -126,15 +131,15 @@ def rows_for(store: Store, rows: list[dict]) -> list[dict]:
             r["explanation"] = o.explanation if o else "未表决"
         r["article"] = o.article if o else None
         r["required_yes"] = o.required_yes if o else None
-        out.append(r)
-    return out
+        yield r
 
 
 def listing(store: Store, *, meeting: str | None = None, term: int | None = None, year: int | None = None,
-            kind: str | None = None, result: str | None = None, body: str | None = None) -> list[dict]:
+            kind: str | None = None, result: str | None = None, body: str | None = None) -> Iterator[dict]:
+    """The items, as they are read (a county's 50,000 are never held at once)."""
     meeting_id = msvc.get(store, meeting)["id"] if meeting else None
-    return rows_for(store, sql.items(store, meeting_id=meeting_id, term=term, year=year, kind=kind, result=result,
-                                     body=body))
+    return iter_rows_for(store, sql.items(store, meeting_id=meeting_id, term=term, year=year, kind=kind,
+                                          result=result, body=body, stream=True))
 
 
 def show(store: Store, ref: str) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Iterator
 
 from rdtool.dates import today
 from rdtool.errors import NotFound, ValidationError
@@ -17,8 +18,9 @@ from rdtool.store.db import Store
 
 def listing(store: Store, *, status: str | None = None, unit: str | None = None, deputy: str | None = None,
             kind: str | None = None, meeting: str | None = None, term: int | None = None, year: int | None = None,
-            category: str | None = None, overdue: bool = False, as_of: str | None = None) -> list[dict]:
-    """Proposals matching the filters, each with its state on `as_of` (default today); `overdue`: state 逾期."""
+            category: str | None = None, overdue: bool = False, as_of: str | None = None) -> Iterator[dict]:
+    """Proposals matching the filters, each with its state on `as_of` (default today); `overdue`: state 逾期.
+    As they are read (a county's 45,000 are never held at once)."""
     deputy_id = None
     if deputy is not None:
         from rdtool.services.deputies.deputies import resolve
@@ -37,7 +39,7 @@ def listing(store: Store, *, status: str | None = None, unit: str | None = None,
             raise UsageError("--overdue 就是 --status 逾期，不能与其他状态同用")
         status = "overdue"
     return sql.select(store, as_of or today(), status=status, unit=unit, deputy_id=deputy_id, kind=kind,
-                      meeting_id=meeting_id, term=term, year=year, category=category)
+                      meeting_id=meeting_id, term=term, year=year, category=category, stream=True)
 
 
 def show(store: Store, code: str, as_of: str | None = None) -> dict:

@@ -76,9 +76,15 @@ def in_force(store: Store) -> InForce:
     version = store.conn.total_changes
     cached = getattr(store, "_in_force", None)
     if cached is not None and cached[0] == version:
-        return cached[1]
+        return cached[2]
+    # written since: the settings themselves, as stored, decide whether to read them again (a correction's
+    # recomputation writes between every vote it counts, and reading them again each time was most of its time)
+    raw = settings_sql.raw_text(store)
+    if cached is not None and cached[1] == raw:
+        store._in_force = (version, raw, cached[2])
+        return cached[2]
     result = _in_force(store)
-    store._in_force = (version, result)
+    store._in_force = (version, raw, result)
     return result
 
 

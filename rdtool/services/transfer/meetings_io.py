@@ -66,7 +66,7 @@ def write_meetings(store: Store, rows: list[Row]) -> int:
 
 
 def export_meetings(store: Store, show_private: bool = False) -> Iterator[dict]:
-    for m in sql.meetings(store):
+    for m in sql.meetings(store, stream=True):
         row = {k: m[k] for k in ("code", "kind", "date", "title", "end_date", "location", "term", "present",
                                  "entitled", "notes", "notified_on", "requesters")}
         row["extraordinary"] = bool(m["extraordinary"])
@@ -226,7 +226,7 @@ def write_items(store: Store, rows: list[Row]) -> int:
 
 
 def export_items(store: Store, show_private: bool = False) -> Iterator[dict]:
-    for r in sql.items(store):
+    for r in sql.items(store, stream=True):
         yield {**r, "meeting": r["meeting_code"]}
 
 
