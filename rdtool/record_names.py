@@ -97,6 +97,7 @@ CHECKS: dict[str, str] = {
     "meeting_entitled_differs": "填写的应到人数与当日名单不符",
     "meeting_number": "会议次序与日期不符",
     "meeting_number_order": "会议次序前后矛盾",
+    "meeting_number_unknown": "会议次序未定（夹在两个写明的次序之间）",
     "meeting_number_gap": "会议次序有空缺（录入前的会议）",
     "dated_outside_meeting": "日期不在所属会议的会期之内",
     "dated_out_of_order": "任免程序的日期前后矛盾",

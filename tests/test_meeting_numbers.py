@@ -61,10 +61,17 @@ def test_gaps_are_shown_as_notes_and_contradictions_refused(tmp_path):
     cli("meeting", "add", "--kind", "人代会", "--date", "2024-12-01", "--number", "7")
     r = cli.fails("meeting", "edit", "C18-7", "--date", "2024-03-01")
     assert "C18-5" in r.stderr
-    # a derived number that would take a stated one is refused too
+    # entered between two consecutive numbers without its own: added, its number left open and said so
     cli("meeting", "add", "--kind", "人代会", "--date", "2024-09-01")  # the sixth
-    r = cli.fails("meeting", "add", "--kind", "人代会", "--date", "2024-10-01")
-    assert "第7次" in r.stderr and "--number" in r.stderr
+    r = cli("meeting", "add", "--kind", "人代会", "--date", "2024-10-01")
+    assert "C18-2024-10-01" in r.stdout and "不能确定是第几次" in r.stderr and "--number" in r.stderr
+    assert cli.json("meeting", "show", "C18-2024-10-01")["seq"] is None
+    found = json.loads(cli("db", "check", "--format", "json").stdout)
+    assert [f["record"] for f in found if f["check"] == "meeting_number_unknown"] == ["C18-2024-10-01"]
+    # its neighbours stated around it, it stays open until she states its own number
+    cli("meeting", "edit", "C18-6", "--number", "6")
+    cli("meeting", "edit", "C18-7", "--date", "2024-12-02")
+    assert [c for c, _ in _codes(cli)][-3:] == ["C18-6", "C18-2024-10-01", "C18-7"]
 
 
 def test_voiding_a_meeting_leaves_stated_numbers_alone(tmp_path):

@@ -283,10 +283,14 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
         rows = sql.group(store, term, kind)
         numbers, problems = msvc.numbering(rows)
         for g in rows:
-            if g["seq"] != numbers[g["id"]]:
+            if g["seq"] != numbers[g["id"]] and numbers[g["id"]] is not None:
                 findings.append({"check": "meeting_number", "severity": "warning", "table": "meetings",
                                  "record": g["code"], "message": f"会议 {g['code']} 的次序为{_n(g['seq'])}，"
                                  f"按前一次会议应为第{numbers[g['id']]}次"})
+        for g in rows:
+            if numbers[g["id"]] is None:
+                findings.append({"check": "meeting_number_unknown", "severity": "warning", "table": "meetings",
+                                 "record": g["code"], "message": msvc.unsure_text(g)})
         for p in problems:
             findings.append({"check": "meeting_number_order", "severity": "error", "table": "meetings",
                              "record": "", "message": p})

@@ -189,19 +189,45 @@ def _order(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda m: (m["date"], m["seq"] if m.get("seq_stated") else 10 ** 9, m["id"]))
 
 
-def numbering(rows: list[dict]) -> tuple[dict[int, int], list[str]]:
+def numbering(rows: list[dict]) -> tuple[dict[int, int | None], list[str]]:
     """(meeting id → number, problems) of one group's live meetings: stated numbers as stated, the others the next
-    after the previous one; a problem for every number not above the one before it."""
+    after the previous one; a problem for every stated number not above the one before it. A meeting without a
+    stated number whose next number is already stated by a later meeting (entered between the 10th and the 11th)
+    has no number (None) until she states it (`unsure`)."""
+    ordered = _order(rows)
     numbers, problems, previous = {}, [], None
-    for m in _order(rows):
-        n = m["seq"] if m.get("seq_stated") and m.get("seq") else (previous[0] + 1 if previous else 1)
-        if previous and n <= previous[0]:
-            how = "写明为" if m.get("seq_stated") else "未写明次序，按日期接在后面，是"
-            problems.append(f"会议 {m['code']}（{m['date']}）{how}第{n}次，但按日期在它之前的 {previous[1]}"
-                            f"（{previous[2]}）已是第{previous[0]}次")
+    for i, m in enumerate(ordered):
+        if m.get("seq_stated") and m.get("seq"):
+            n = m["seq"]
+            if previous and n <= previous[0]:
+                problems.append(f"会议 {m['code']}（{m['date']}）写明为第{n}次，但按日期在它之前的 {previous[1]}"
+                                f"（{previous[2]}）已是第{previous[0]}次")
+        else:
+            n = previous[0] + 1 if previous else 1
+            later = next((x["seq"] for x in ordered[i + 1:] if x.get("seq_stated") and x.get("seq")), None)
+            if later is not None and n >= later:
+                numbers[m["id"]] = None
+                continue
         numbers[m["id"]] = n
         previous = (n, m["code"], m["date"])
     return numbers, problems
+
+
+def unsure_text(m: dict) -> str:
+    return (f"会议 {m['code']}（{m['date']}）没有写明次序，按日期它前后的会议次序相连，不能确定是第几次；"
+            f"用 rdtool meeting edit {m['code']} --number N 写明（需要时先更正前后会议的次序）")
+
+
+def code_for(term: int, kind: str, seq: int | None, day: str) -> str:
+    """make_code, or P18-2019-05-08 for a meeting whose number is not known."""
+    return make_code(term, kind, seq) if seq else f"{code_prefix(kind)}{term}-{day}"
+
+
+def title_for(town: str, term: int, kind: str, seq: int | None, day: str) -> str:
+    if seq:
+        return make_title(town, term, kind, seq)
+    what = {"congress": "人民代表大会会议", "presidium": "人大主席团会议"}.get(kind, "人大其他会议")
+    return f"{town}第{chinese_numeral(term)}届{what}（{day}，次序未定）"
 
 
 def gaps(rows: list[dict]) -> list[tuple[int, int, dict]]:
@@ -251,16 +277,16 @@ def renumber(store: Store, term: int | None, kind: str, follow: dict[int, tuple[
         changes = {}
         if m["seq"] != n:
             changes["seq"] = n
-        if (gen_title or (m["seq"] is not None and m["title"] == make_title(town, term, kind, m["seq"]))) \
-                and m["title"] != make_title(town, term, kind, n):
-            changes["title"] = make_title(town, term, kind, n)
-        if (gen_code or (m["seq"] is not None and m["code"] == make_code(term, kind, m["seq"]))) \
-                and m["code"] != make_code(term, kind, n):
-            wanted_codes[m["id"]] = make_code(term, kind, n)
+        if (gen_title or m["title"] == title_for(town, term, kind, m["seq"], m["date"])) \
+                and m["title"] != title_for(town, term, kind, n, m["date"]):
+            changes["title"] = title_for(town, term, kind, n, m["date"])
+        if (gen_code or m["code"] == code_for(term, kind, m["seq"], m["date"])) \
+                and m["code"] != code_for(term, kind, n, m["date"]):
+            wanted_codes[m["id"]] = code_for(term, kind, n, m["date"])
         if changes:
             sql.update_meeting(store, m["id"], changes)
         old_term, old_seq = (was or {}).get(m["id"], (term, m["seq"]))
-        if kind == "congress" and old_seq and old_term and (old_seq, old_term) != (n, term):
+        if kind == "congress" and old_seq and n and old_term and (old_seq, old_term) != (n, term):
             moved.append((m["id"], session_prefix(old_term, old_seq), old_seq, n))
     _move_codes(store, wanted_codes)
     # proposal codes follow their session's number; moving up from the last, down from the first, so that no code
@@ -323,14 +349,14 @@ def prepare(store: Store, v: dict, number: int | None = None) -> dict:
     v["seq_stated"] = int(number is not None)
     v["seq"] = number if number is not None else number_of(store, v["term"], v["kind"], v)
     seq = v["seq"]
-    v["_generated"] = (not v.get("code") or v["code"] == make_code(v["term"], v["kind"], seq),
+    v["_generated"] = (not v.get("code") or v["code"] == code_for(v["term"], v["kind"], seq, v["date"]),
                        not v.get("title"))
     if not v.get("code"):  # (a code another meeting holds now is given when the group is renumbered)
-        v["code"] = make_code(v["term"], v["kind"], seq)
+        v["code"] = code_for(v["term"], v["kind"], seq, v["date"])
         while sql.code_taken(store, v["code"]):
             v["code"] += "~"
     if not v.get("title"):
-        v["title"] = make_title(settings_sql.get(store, "town") or "", v["term"], v["kind"], seq)
+        v["title"] = title_for(settings_sql.get(store, "town") or "", v["term"], v["kind"], seq, v["date"])
     return v
 
 
@@ -339,7 +365,7 @@ def insert(store: Store, v: dict) -> int:
     meeting_id = sql.insert_meeting(store, v)
     renumber(store, v["term"], v["kind"], {meeting_id: v.get("_generated", (False, False))})
     code = sql.meeting_by_id(store, meeting_id)["code"]
-    if code.endswith("~"):  # its number's code is held by a voided or hand-coded meeting: the next free one
+    if code.endswith("~") and v["seq"]:  # its number's code is held by a voided or hand-coded meeting: the next one
         n = v["seq"]
         while sql.code_taken(store, make_code(v["term"], v["kind"], n)):
             n += 1

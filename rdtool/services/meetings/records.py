@@ -32,6 +32,8 @@ def add(store: Store, raw: dict, number: int | None = None) -> dict:
     m = sql.meeting_by_id(store, meeting_id)
     same_day = [o for o in sql.meetings(store, kind=m["kind"], term=m["term"])
                 if o["date"] == m["date"] and o["id"] != meeting_id and m["kind"] != "other"]
+    if m["seq"] is None:  # entered between two stated numbers without its own (issue 23)
+        report.warnings.append(msvc.unsure_text(m))
     if same_day:  # allowed (two meetings may be held on a day), but more often the same one typed twice
         report.warnings.append(f"{m['date']} 已有{'、'.join(o['code'] for o in same_day)}（{same_day[0]['title']}）；"
                                f"如是重复录入，可用 rdtool undo 撤销这一条")
