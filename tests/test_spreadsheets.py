@@ -160,3 +160,33 @@ def test_every_csv_writer_takes_bom_and_chinese_headers(sample):
         assert not english, (path, english)
         plain = sample(*argv, "--format", "tsv").stdout
         assert not plain.startswith("\ufeff") and plain.split("\n", 1)[0].isascii() and "\t" in plain, path
+
+
+def _print_setup(path):
+    sheet = openpyxl.load_workbook(path).active
+    widths = [d.width for d in sheet.column_dimensions.values() if d.width]
+    return sheet, widths
+
+
+def test_every_xlsx_prints_with_its_header_on_each_page_one_page_wide(sample, tmp_path):
+    """issue 25: the 210-deputy roster printed on 20 pages with a header row on two of them."""
+    from tests.helpers import write_csv
+
+    files = []
+    for kind in ("deputies", "meetings", "proposals"):
+        files.append(tmp_path / f"{kind}.xlsx")
+        sample("export", kind, "--format", "xlsx", "--headers", "zh", "-o", files[-1])
+    roster = write_csv(tmp_path / "a.csv", "姓名,性别,身份证号码\n甲,男,110101198003020028\n乙,男,2\n")
+    files.append(tmp_path / "错误.xlsx")
+    sample.fails("import", "deputies", roster, "--errors", files[-1])
+    orientations = set()
+    for path in files:
+        sheet, widths = _print_setup(path)
+        assert sheet.print_title_rows == "$1:$1", path.name             # the header row on every page
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, path.name
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0), path.name
+        assert sheet.page_setup.paperSize == 9
+        wide = sum(widths) > 95
+        assert sheet.page_setup.orientation == ("landscape" if wide else "portrait"), (path.name, sum(widths))
+        orientations.add(sheet.page_setup.orientation)
+    assert "landscape" in orientations  # the roster is wider than a portrait page
