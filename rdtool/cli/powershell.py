@@ -100,7 +100,7 @@ def install(shell: str) -> list[str]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        from rdtool.store.paths import os_error
+        from rdtool.paths import os_error
 
         raise os_error(exc, folder, "建立目录") from None
     target = folder / SCRIPT_NAME
