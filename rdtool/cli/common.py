@@ -60,7 +60,23 @@ def open_db(db: Optional[str], **kw: Any):
     return open_store(db_path(db), **kw)
 
 
+NO_INPUT_ENV = "RDTOOL_NO_INPUT"
+
+
+def no_input() -> bool:
+    """No questions (`rdtool --no-input …` or RDTOOL_NO_INPUT=1): for Task Scheduler, whose hidden console looks
+    like a terminal, and any script. A question that would be asked is an error instead (exit 2), and nothing
+    goes through the pager."""
+    import os
+
+    value = os.environ.get(NO_INPUT_ENV, "").strip().lower()
+    return bool(_root_option("no_input")) or value not in ("", "0", "false", "no", "否")
+
+
 def interactive() -> bool:
+    """Whether a question may be asked: a person at a terminal, and no --no-input / RDTOOL_NO_INPUT."""
+    if no_input():
+        return False
     try:
         return sys.stdin.isatty() and sys.stderr.isatty()
     except (AttributeError, ValueError):
@@ -93,6 +109,9 @@ def overwrite(force: bool) -> Any:
         return True
 
     def replace(path: Any) -> bool:
+        if no_input():
+            raise UsageError(f"文件已存在：{path}，没有覆盖（现在不询问：--no-input 或 RDTOOL_NO_INPUT）",
+                             "要覆盖请加 --force")
         if not interactive():
             return False
         if not ask(f"{path} 已存在，覆盖它？"):
@@ -203,6 +222,8 @@ def confirm(question: str, yes: bool) -> None:
 
     if yes:
         return
+    if no_input():
+        raise UsageError("这个操作需要确认，而现在不询问（--no-input 或 RDTOOL_NO_INPUT）", "确实要做，请加 --yes")
     if not interactive():
         raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
     if not ask(question):

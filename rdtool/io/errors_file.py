@@ -72,7 +72,7 @@ def _csv(path: Path, header: list[str], rows) -> None:
     from rdtool.render import neutralise
 
     with open(path, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = csv.writer(out, lineterminator="\n")  # LF, as every file rdtool writes (README)
         writer.writerow(header)
         for cells, _ in rows:
             writer.writerow([neutralise(c) for c in cells])
