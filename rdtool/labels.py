@@ -208,7 +208,7 @@ FIELD_ZH: dict[str, str] = {
     # Columns rdtool adds to the contract (never renamed or dropped).
     "id": "ID", "deputy_id": "代表ID", "person_id": "同一人（代表ID）", "start_date": "开始日期", "age": "年龄",
     "number": "届次", "status_reason": "状态原因",
-    "organiser": "组织单位",
+    "organiser": "组织单位", "ordinal": "次序",
 }
 
 # The general election (换届选举): columns of the ge_plan / ge_constituencies / ge_candidates kinds.
@@ -281,6 +281,47 @@ def chinese_numeral(n: int) -> str:
         tail = chinese_numeral(rest)
         return head + ("一" + tail if rest < 20 else tail)
     return str(n)
+
+
+def from_chinese_numeral(text: str) -> int | None:
+    """The inverse of chinese_numeral (also ASCII digits): 十八 → 18, 二十一 → 21, 一百零五 → 105; None if not one."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _DIGITS + "十百〇两" for c in text):
+        return None
+    text = text.replace("〇", "零").replace("两", "二")
+    total, head = 0, 0
+    for c in text:
+        if c == "百":
+            total, head = total + (head or 1) * 100, 0
+        elif c == "十":
+            total, head = total + (head or 1) * 10, 0
+        elif c != "零":
+            head = _DIGITS.index(c)
+    n = total + head
+    return n or None
+
+
+_MEETING_NAME = re.compile(r"^.*?第?([零〇一二两三四五六七八九十百\d]+)届(人民代表大会|人大主席团|主席团|人大|代表大会)?"
+                           r"第?([零〇一二两三四五六七八九十百\d]+)次(?:会议)?$")
+
+
+def meeting_name(text: str) -> tuple[int, str, int] | None:
+    """(term, kind, number) of a meeting's printed name: 十八届四次, 第十八届人民代表大会第四次会议, 河南镇第十八届人大
+    主席团第二十一次会议 (presidium when it says 主席团, else a congress session); None when it is not one."""
+    m = _MEETING_NAME.match(re.sub(r"\s+", "", text or ""))
+    if m is None:
+        return None
+    term, seq = from_chinese_numeral(m.group(1)), from_chinese_numeral(m.group(3))
+    if not term or not seq:
+        return None
+    return term, ("presidium" if "主席团" in (m.group(2) or "") else "congress"), seq
+
+
+def problem_line(field: str, value: object, message: str) -> str:
+    """One line of a ValidationError's problems: 领衔代表“张三”：…… — the field in Chinese only (issue 23)."""
+    name = FIELD_ZH.get(field) or field
+    return name + (f"“{value}”" if value not in (None, "") else "") + f"：{message}"
 
 
 def chinese_date(iso: str | None) -> str:

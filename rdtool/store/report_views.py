@@ -367,6 +367,8 @@ def meetings_in(store, date_from: str, date_to: str) -> list[dict]:
         "SELECT m.code, m.kind, m.date, m.title, m.extraordinary, m.quorum_met, "
         "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL) AS items, "
         "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL "
+        " AND i.result IS NOT NULL) AS voted, "  # a report heard without a vote is not 'not passed' (issue 23)
+        "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL "
         " AND i.result = 'passed') AS passed "
         "FROM meetings m WHERE m.date BETWEEN ? AND ? AND m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') "
         "ORDER BY m.date, m.code", (date_from, date_to))

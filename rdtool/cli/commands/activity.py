@@ -61,6 +61,9 @@ def add(
     result = svc.add(store, _raw(title=title, kind=kind, date=on, level=level, subject=subject, location=location,
                                  organiser=organiser, participants=participants, code=code, notes=notes))
     typer.echo(f"已记录活动 {result['code']}：{title}（参加代表 {result['participants']} 人）")
+    from rdtool.cli.common import warn
+
+    warn(result["warnings"])
 
 
 @app.command("list")

@@ -79,15 +79,19 @@ def add(
                                               "以得票多的当选（组织法第二十九条第一款）；前一轮未选满，本轮即另行选举"
                                               "（第二十九条第二款）"),
     by_election: bool = typer.Option(False, "--by-election", help="补选（组织法第三十条：候选人可多于或等于应选名额）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="<日期>",
+                                       help="选举日期（默认为会议第一天；会议第二天选举时写明，须在会期之内）"),
     db: Optional[str] = DbOpt,
 ) -> None:
+    from rdtool.labels import parse_date
     from rdtool.services.meetings import records as svc
 
+    held_on = parse_option("--date", parse_date, date)
     store = open_db(db)
     result = svc.add_election(store, meeting, post, _int("--seats", seats, 1), _cands(candidate),
                               issued=_int("--issued", issued), returned=_int("--returned", returned),
                               invalid=_int("--invalid", invalid), round_=_int("--round", round_, 1),
-                              by_election=by_election)
+                              by_election=by_election, held_on=held_on)
     _print(result["record"])
     echo_recomputed(result["report"].derived)
 
@@ -102,17 +106,20 @@ def edit(
     invalid: Optional[str] = typer.Option(None, "--invalid", metavar="<张数>"),
     by_election: Optional[bool] = typer.Option(None, "--by-election/--not-by-election",
                                                help="更正是否为补选（组织法第三十条）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="更正选举日期（须在会期之内）"),
     reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """更正选票、得票数或是否补选；当选结果（及其后各轮）随之重新计算，主席团职务和任职记录随之更正；
+    """更正选票、得票数、是否补选或选举日期；当选结果（及其后各轮）随之重新计算，主席团职务和任职记录随之更正；
     此后主席团会议的应到人数随之重新计算。改前改后逐项列出。"""
+    from rdtool.labels import parse_date
     from rdtool.services.meetings import records as svc
 
+    held_on = parse_option("--date", parse_date, date)
     store = open_db(db)
     result = svc.edit_election(store, ref, reason, seats=_int("--seats", seats, 1), issued=_int("--issued", issued),
                                returned=_int("--returned", returned), invalid=_int("--invalid", invalid),
-                               cands=_cands(candidate), by_election=by_election)
+                               cands=_cands(candidate), by_election=by_election, held_on=held_on)
     echo_report(result["report"])
     _print(result["record"])
 

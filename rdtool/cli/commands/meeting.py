@@ -52,7 +52,7 @@ def add(
                                                help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款：五分之一以上）；"
                                                     "河南临时主席团会议由主席团成员提议时，提议的成员人数（第五条第一款：三人以上）"),
     number: Optional[str] = typer.Option(None, "--number", metavar="<次序>",
-                                         help="本届第几次（从本镇已有的次序接着记录，如 19；默认按日期接着编）"),
+                                         help="本届第几次（会议文件上的次序，如 5；写明的次序不再变动，其间空缺也可以；不写则接在前一次之后）"),
     db: Optional[str] = DbOpt,
 ) -> None:
     """增加一次会议；编号与标题按届次和次序（中文序数）自动生成。从届中开始使用 rdtool 时用 --number 写明次序。
@@ -92,11 +92,14 @@ def list_(
     rows = svc.listing(store, kind=parse_option("--kind", lambda r: parse_enum("meeting_kind", r), kind),
                        term=term, year=year)
     render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt, empty="没有符合条件的会议")
+    if fmt == "table":  # gaps in the numbering: sessions held on paper before adoption (issue 23)
+        for line in svc.gap_notes(store, rows):
+            typer.echo(f"说明：{line}")
 
 
 @app.command("show")
 def show(
-    ref: str = typer.Argument(..., help="会议编号，如 P3-08"),
+    ref: str = typer.Argument(..., help="会议编号或名称，如 P3-08、C18-4、十八届四次"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -123,7 +126,7 @@ def show(
 def edit(
     ref: str = typer.Argument(..., help="会议编号，如 P5-22"),
     number: Optional[str] = typer.Option(None, "--number", metavar="<次序>",
-                                         help="更正次序：这次会议是本届第几次，其后各次随之顺延（编号、自动标题跟着变）"),
+                                         help="更正次序：这次会议是本届第几次（写明后不再变动；其后未写明次序的随之顺延；编号、自动标题和议案建议编号跟着变）"),
     code: Optional[str] = typer.Option(None, "--code", metavar="<编号>", help="更正编号"),
     kind: Optional[str] = typer.Option(None, "--kind", metavar="<类别>", help="类别：主席团、人代会、其他"),
     date: Optional[str] = typer.Option(None, "--date", metavar="<日期>"),

@@ -39,6 +39,7 @@ CHECKS: list[str] = [
     "rdtool.services.elections.post_ends:checks",
     "rdtool.services.elections.by_elections:checks",
     "rdtool.services.admin.stored_values:checks",
+    "rdtool.services.meetings.dates:checks",
     "rdtool.services.admin.law_checks:checks",  # CHANGES.md “The law, third pass”
     "rdtool.services.general_election.appeals:checks",
 ]

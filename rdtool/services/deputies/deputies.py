@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdtool import fields as F
 from rdtool.dates import today
+from rdtool.labels import problem_line
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.ethnicity import parse_ethnicity
 from rdtool.labels import ENUMS, clean_name, label
@@ -92,7 +93,7 @@ def problems_error(errors: list[tuple]) -> ValidationError:
     """代表信息有误 with each (field, value, message); an ID or phone number typed wrong is shown masked, like
     every other line rdtool prints (a terminal, a log, cron's mail)."""
     masked = {"id_number": F.mask_id, "phone": F.mask_phone}
-    return ValidationError("代表信息有误：", problems=[f"{f}（{_zh(f)}）“{masked.get(f, str)(v) if v else v}”：{m}"
+    return ValidationError("代表信息有误：", problems=[problem_line(f, masked.get(f, str)(v) if v else v, m)
                                                   for f, v, m in errors])
 
 

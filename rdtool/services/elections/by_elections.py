@@ -19,6 +19,7 @@ of the rules do). The contest ratio of 第三十一条 does not apply (第五十
 from __future__ import annotations
 
 from rdtool import fields as F
+from rdtool.labels import problem_line
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import FIELD_ZH, label
 from rdtool.services.general_election import general_election as general_election_svc
@@ -103,7 +104,7 @@ def plan(store: Store, raw: dict) -> dict:
     """Plan a by-election for vacancies in one constituency; the seats may not exceed the open vacancies."""
     values, errors = F.parse_fields(PLAN_FIELDS, raw)
     if errors:
-        raise ValidationError("补选信息有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+        raise ValidationError("补选信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
     term, level, name = values["term"], values["level"], values["constituency"]
     general_election_svc.term_record(store, term)
     for key in ("registration_on", "candidates_on", "final_list_on"):
@@ -146,7 +147,7 @@ def add_candidate(store: Store, code: str, raw: dict) -> tuple[int, list[str]]:
     if not errors:
         errors = general_election_svc.check_candidate(values)
     if errors:
-        raise ValidationError("候选人信息有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+        raise ValidationError("候选人信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
     values.update(term=b["term"], level=b["level"], constituency=b["constituency"], final=True)
     with store.transaction():
         new_id = general_election_svc.insert_candidate(store, values, b)

@@ -11,6 +11,7 @@ a winner already on the new term's roster, or leave a later round without seats,
 from __future__ import annotations
 
 from rdtool import fields as F
+from rdtool.labels import problem_line
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.services.kernel import corrections
 from rdtool.services.general_election.general_election import (
@@ -20,7 +21,7 @@ from rdtool.store.db import Store
 
 
 def _problems(what: str, errors) -> ValidationError:
-    return ValidationError(what, problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+    return ValidationError(what, problems=[problem_line(f, v, m) for f, v, m in errors])
 
 
 def edit_constituency(store: Store, term: int, level: str, name: str, raw: dict,

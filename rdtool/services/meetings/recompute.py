@@ -274,12 +274,23 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                      f"会议 {m['code']} 填写的应到人数为{m['entitled']}人，当日在任名单为{len(entitled)}人"
                                      "（旧记录按填写的人数计算）"))
     for term, kind in sql.groups(store):
-        first = meetings_svc.first_number(store, term, kind)
-        for i, g in enumerate(sql.group(store, term, kind)):
-            if g["seq"] != first + i:
+        rows = sql.group(store, term, kind)
+        numbers, problems = meetings_svc.numbering(rows)
+        for g in rows:
+            if g["seq"] != numbers[g["id"]] and numbers[g["id"]] is not None:
                 findings.append({"check": "meeting_number", "severity": "warning", "table": "meetings",
                                  "record": g["code"], "message": f"会议 {g['code']} 的次序为{_n(g['seq'])}，"
-                                 f"按日期应为第{first + i}次"})
+                                 f"按前一次会议应为第{numbers[g['id']]}次"})
+        for g in rows:
+            if numbers[g["id"]] is None:
+                findings.append({"check": "meeting_number_unknown", "severity": "warning", "table": "meetings",
+                                 "record": g["code"], "message": meetings_svc.unsure_text(g)})
+        for p in problems:
+            findings.append({"check": "meeting_number_order", "severity": "error", "table": "meetings",
+                             "record": "", "message": p})
+        for gap in meetings_svc.gaps(rows):  # sessions held on paper before adoption: a fact, not an error
+            findings.append({"check": "meeting_number_gap", "severity": "note", "table": "meetings",
+                             "record": gap[2]["code"], "message": meetings_svc.gap_text(term, kind, gap)})
     return findings
 
 

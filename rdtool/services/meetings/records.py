@@ -32,6 +32,8 @@ def add(store: Store, raw: dict, number: int | None = None) -> dict:
     m = sql.meeting_by_id(store, meeting_id)
     same_day = [o for o in sql.meetings(store, kind=m["kind"], term=m["term"])
                 if o["date"] == m["date"] and o["id"] != meeting_id and m["kind"] != "other"]
+    if m["seq"] is None:  # entered between two stated numbers without its own (issue 23)
+        report.warnings.append(meetings_svc.unsure_text(m))
     if same_day:  # allowed (two meetings may be held on a day), but more often the same one typed twice
         report.warnings.append(f"{m['date']} 已有{'、'.join(o['code'] for o in same_day)}（{same_day[0]['title']}）；"
                                f"如是重复录入，可用 rdtool undo 撤销这一条")
@@ -39,8 +41,8 @@ def add(store: Store, raw: dict, number: int | None = None) -> dict:
 
 
 def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason: str | None = None) -> dict:
-    """Correct a meeting: any field, its code, its number (`--number`: this meeting becomes number N and the
-    group's numbering follows, codes and generated titles with it); what depends on it is recomputed."""
+    """Correct a meeting: any field, its code, its number (`--number`: this meeting is number N, stated, and the
+    derived numbers after it follow, codes and generated titles with them); what depends on it is recomputed."""
     current = meetings_svc.get(store, ref)
     fields = [f for f in meetings_svc.FIELDS if f.name in raw and (f.name in meetings_svc.EDITABLE or f.name == "code")]
     values, errors = F.parse_fields(fields, raw)
@@ -81,17 +83,16 @@ def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason
         report.strict.add(current["id"])
         sql.update_meeting(store, current["id"], changes)
         old_group, new_group = (current["term"], current["kind"]), (merged["term"], merged["kind"])
+        if number is not None:  # a number she states stays put (issue 23)
+            sql.update_meeting(store, current["id"], {"seq": number, "seq_stated": 1})
         if new_group != old_group:
             meetings_svc.renumber(store, *old_group)
-        if number is not None:
-            position = [g["id"] for g in sql.group(store, *new_group)].index(current["id"])
-            first = number - position
-            if first < 1:
-                raise ValidationError(f"会议 {current['code']} 之前（按日期）还有{position}次"
-                                      f"{label('meeting_kind', merged['kind'])}，它不能是第{number}次",
-                                      "先更正更早那次会议的次序，或检查日期")
-            meetings_svc.set_first(store, *new_group, first)
-        meetings_svc.renumber(store, *new_group, {current["id"]: generated})
+        meetings_svc.renumber(store, *new_group, {current["id"]: generated},
+                      was={current["id"]: (current["term"], current["seq"])})
+        if "date" in changes or "end_date" in changes:  # what was done at it is dated by it (issue 23)
+            from rdtool.services.meetings import dates as meeting_dates
+
+            report.warnings += meeting_dates.carry(store, current, sql.meeting_by_id(store, current["id"]))
     return {"meeting": sql.meeting_by_id(store, current["id"]), "report": report}
 
 

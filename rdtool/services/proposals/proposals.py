@@ -121,7 +121,7 @@ class Codes:
 
     def prefix(self, meeting: dict | None, term: int | None, submitted_on: str) -> str:
         if meeting is not None and meeting["kind"] == "congress" and term is not None:
-            n = sql.session_ordinal(self.store, meeting, term)
+            n = meeting.get("seq") or sql.session_ordinal(self.store, meeting, term)  # its number (issue 23)
             return f"{chinese_numeral(term)}届{chinese_numeral(n)}次"
         return submitted_on[:4]
 
@@ -146,6 +146,15 @@ class Codes:
 
 # --- building a proposal (shared by `proposal submit` and the import) --------------------------------
 
+def _session_example(store: Store) -> str:
+    """A congress session of her own records (C18-5、十八届五次), else the first of the current term."""
+    last = sql.last_session(store)
+    if last is not None:
+        return f"{last['code']}、{chinese_numeral(last['term'])}届{chinese_numeral(last['seq'])}次" \
+            if last["term"] and last["seq"] else last["code"]
+    return f"C{settings_sql.last_term(store) or 1}-1"
+
+
 def _resolve_signer(index, item: str, term: int | None, deputy_id: int | None = None) -> int:
     name, ident = parse_ref(item)
     if ident is not None:
@@ -163,7 +172,8 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
     if v.get("meeting"):
         meeting = sql.meeting_by_code(store, v["meeting"])
         if meeting is None:
-            problems.append(("meeting", v["meeting"], "没有这个会议编号（先导入或登记会议，如 C3-1）"))
+            problems.append(("meeting", v["meeting"], f"没有这个会议（先导入或登记会议；人代会写编号或名称，如 "
+                                                      f"{_session_example(store)}）"))
         elif meeting["kind"] != "congress":
             problems.append(("meeting", v["meeting"], "议案和建议应在人民代表大会会议期间提出；这不是人代会"))
     if v["kind"] == "motion" and not v.get("meeting"):
@@ -351,8 +361,9 @@ def write_built(store: Store, record: dict, cosigner_ids: list[int], rounds: lis
 
 
 def _raise(problems: list, what: str = "建议/议案信息有误：") -> None:
-    raise ValidationError(what, problems=[f"{f}（{FIELD_ZH.get(f, f)}）" + (f"“{val}”" if val else "") + f"：{m}"
-                                          for f, val, m in problems])
+    from rdtool.labels import problem_line
+
+    raise ValidationError(what, problems=[problem_line(f, val, m) for f, val, m in problems])
 
 
 def submit(store: Store, raw: dict) -> dict:
@@ -369,7 +380,12 @@ def submit(store: Store, raw: dict) -> dict:
         if problems:
             _raise(problems)
         pid = write_built(store, record, cos, rounds)
-    return {"id": pid, "code": record["code"], "signers": 1 + len(cos)}
+    warnings = []
+    same = sql.same_lead_title_date(store, record["title"], record["lead_id"], record["submitted_on"], pid)
+    if same:  # allowed, but more often one typed twice (issue 23)
+        warnings.append(f"已有同一领衔代表同日提出的同名{label('proposal_kind', record['kind'])} {same}"
+                        f"（{record['title']}，{record['submitted_on']}）：如是重复录入，可用 rdtool undo 撤销这一条")
+    return {"id": pid, "code": record["code"], "signers": 1 + len(cos), "warnings": warnings}
 
 
 def get(store: Store, code: str, as_of: str | None = None) -> dict:

@@ -20,7 +20,7 @@ held count (a session without its quorum was not held).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import general_election as general_election_sql
@@ -269,6 +269,17 @@ def _presidium_size(store: Store, p, day: date) -> list[dict]:
     return [_finding("presidium_size", "presidium_members", str(term), f"第{term}届{day.isoformat()}：{w}")] if w else []
 
 
+def _paper_until(store: Store) -> date | None:
+    """The last day covered by opening totals of meetings (rdtool.services.terms.opening_totals), if any."""
+    from rdtool.store import opening_totals as opening
+
+    try:
+        rows = [r for r in opening.all_rows(store) if r["presidium_meetings"] or r["congress_sessions"]]
+    except Exception:  # noqa: BLE001 — an old file opened read-only before its migration has no such table
+        return None
+    return max((_d(r["until"]) for r in rows), default=None)
+
+
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """Calendar findings on ``as_of`` (with a period, about the years, meetings and sessions in it)."""
     from rdtool.services.terms.province import in_force
@@ -280,9 +291,14 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     in_period = [m for m in held if (not start or m["date"] >= date_from) and m["date"] <= until.isoformat()]
     sessions = [m for m in held if m["kind"] == "congress"]
     findings = []
+    paper = _paper_until(store)  # the span of a term's opening totals: held on paper, not entered (issue 23)
     if held:
-        findings += _sessions(p, sessions, _years(_d(held[0]["date"]), today, start, end))
-        findings += _presidium(p, [m for m in held if m["date"] <= until.isoformat()], until, start)
+        years = [y for y in _years(_d(held[0]["date"]), today, start, end) if not paper or date(y, 12, 31) > paper]
+        findings += _sessions(p, sessions, years)
+        after = max(start, paper + timedelta(days=1)) if start and paper else (start or (
+            paper + timedelta(days=1) if paper else None))
+        findings += [f for f in _presidium(p, [m for m in held if m["date"] <= until.isoformat()], until, after)
+                     if not paper or f["record"] > paper.isoformat()]
     for m in in_period:
         w = notice_of(store, m)
         if w:

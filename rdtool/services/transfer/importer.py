@@ -48,6 +48,8 @@ class Loaded:
     rows: list[Row]                   # rows whose required fields parsed (a bad optional cell is None)
     errors: list[RowError]
     total: int                        # data rows read
+    # field -> parsed code -> the cell as she typed it (enum fields): an error quotes 满意, not “satisfied”
+    spellings: dict[str, dict] = field(default_factory=dict)
 
 
 def row_error(row: int, name: str, value: str, message: str) -> RowError:
@@ -73,6 +75,7 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
     width = len(layout.header)
     rows: list[Row] = []
     errors: list[RowError] = []
+    spellings: dict[str, dict] = {f.name: {} for f in fields if f.enum}
     total = chars = 0
     for number, cells in data:
         total += 1
@@ -107,6 +110,8 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
                     continue
                 if len(memo) < MEMO and type(value) in (str, int, bool):
                     memo[cell] = value
+                if f.name in spellings:
+                    spellings[f.name].setdefault(value, cell.strip())
             values.append(value)
         if chars > limits.file_bytes:
             raise L.exceeded(path.name, "单元格文字合计过多", f"{limits.file_mb} MB", "file_mb")
@@ -118,7 +123,7 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
         rows.append(Row(number, Values(index, tuple(values))))
         if progress is not None and total % 2000 == 0:
             progress("校验", total, None)
-    return Loaded(layout, rows, errors, total)
+    return Loaded(layout, rows, errors, total, spellings)
 
 
 class _Rollback(Exception):
@@ -219,8 +224,8 @@ def format_errors(path: Path, loaded: Loaded, errors: list[RowError], errors_to:
     shown = []
     for e in errors[:MAX_ERRORS_SHOWN]:
         where = f"第{e.row}行" + (f" {layout.where(e.field)}" if e.field else "")
-        typed = _private_shown(e.field, e.value)
-        value = f"“{_short(typed)}”" if typed and typed not in e.message else ""
+        typed = _private_shown(e.field, loaded.spellings.get(e.field, {}).get(e.value, e.value))  # her spelling, masked
+        value = f"“{_short(typed)}”" if typed and typed not in e.message and e.value not in e.message else ""
         shown.append(f"{where}{value}：{e.message}")
     if len(errors) > MAX_ERRORS_SHOWN:
         shown.append(f"……还有 {len(errors) - MAX_ERRORS_SHOWN} 处错误未列出")

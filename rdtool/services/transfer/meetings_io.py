@@ -26,11 +26,12 @@ def check_meetings(store: Store, rows: list[Row]) -> list[RowError]:
     errors, seen = [], {}
     for row in rows:
         v = row.values
-        code = v["code"]
-        if code in seen:
+        code = v.get("code")
+        if code and code in seen:
             errors.append(RowError(row.number, "code", code, f"与第{seen[code]}行重复"))
-        seen.setdefault(code, row.number)
-        if sql.code_taken(store, code):
+        if code:
+            seen.setdefault(code, row.number)
+        if code and sql.code_taken(store, code):
             errors.append(RowError(row.number, "code", code, "该编号的会议已经存在"))
         v2 = dict(v)
         if v2.get("term") is None:
@@ -46,16 +47,19 @@ def check_meetings(store: Store, rows: list[Row]) -> list[RowError]:
 
 def write_meetings(store: Store, rows: list[Row]) -> int:
     errors = []
-    for row in rows:
+    for row in sorted(rows, key=lambda r: r.values.get("ordinal") is None):  # stated numbers first (issue 23)
         try:
-            v = meetings_svc.prepare(store, row.values)
+            values = dict(row.values)
+            v = meetings_svc.prepare(store, values, values.pop("ordinal", None))
             meeting_id = meetings_svc.insert(store, v)
             if v.get("present") is not None and v.get("entitled") is None:
                 m = sql.meeting_by_id(store, meeting_id)
                 sql.update_meeting(store, meeting_id, {"roster": meetings_svc.roster_size(store, m)})
             meetings_svc.refresh_quorum(store, sql.meeting_by_id(store, meeting_id))
         except RdtoolError as exc:
-            errors.append(RowError(row.number, "code", row.values.get("code") or "", _message(exc)))
+            where = ("ordinal", str(row.values["ordinal"])) if row.values.get("ordinal") else \
+                ("code", row.values.get("code") or "")
+            errors.append(RowError(row.number, *where, _message(exc)))
     if errors:
         raise RowErrors(errors)
     return len(rows)
@@ -66,14 +70,18 @@ def export_meetings(store: Store, show_private: bool = False) -> Iterator[dict]:
         row = {k: m[k] for k in ("code", "kind", "date", "title", "end_date", "location", "term", "present",
                                  "entitled", "notes", "notified_on", "requesters")}
         row["extraordinary"] = bool(m["extraordinary"])
+        row["ordinal"] = m["seq"] if m["seq_stated"] else None  # a number she stated (issue 23)
         yield row
 
 
-# Other headers registers use (CHANGES.md “Real rosters”; docs/import.md): data, next to each kind.
-MEETING_ALIASES = {"code": ("会议编号",), "title": ("会议名称", "名称"), "date": ("会议日期", "召开日期", "开会日期"),
+# Other headers registers use (issue 15; docs/import.md): data, next to each kind.
+MEETING_ALIASES = {"ordinal": ("第几次", "会议次序", "次数"), "code": ("会议编号",), "title": ("会议名称", "名称"), "date": ("会议日期", "召开日期", "开会日期"),
                    "location": ("会议地点",), "kind": ("会议类别", "会议类型")}
-MEETINGS = Kind("meetings", "会议", meetings_svc.FIELDS, write_meetings, export_meetings, check=check_meetings,
-                aliases=MEETING_ALIASES)
+# 次序: the meeting's number as printed on its documents (本届第几次), stated like `meeting add --number`.
+MEETING_EXTRA = [F.Field("ordinal", F.integer(1))]
+# 编号 may be left out, as with `meeting add`: generated from the number (a paper register has none; issue 23).
+MEETINGS = Kind("meetings", "会议", [f if f.name != "code" else F.Field("code", F.text(30)) for f in meetings_svc.FIELDS], write_meetings, export_meetings, check=check_meetings,
+                aliases=MEETING_ALIASES, extra=MEETING_EXTRA)
 
 
 # ---------------------------------------------------------------- attendance

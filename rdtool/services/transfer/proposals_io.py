@@ -52,6 +52,9 @@ def write(store: Store, rows: list[Row]) -> int:
         code = row.values.get("code")
         if code:
             codes.taken.discard(code)
+        v = row.values
+        if v.get("feedback") and not v.get("feedback_on") and v.get("replied_on"):
+            v["feedback_on"] = v["replied_on"]  # a paper register's 代表意见 without its date: the reply's (issue 23)
         try:
             record, cos, rounds, problems = svc.build(store, row.values, index, codes, lim)
         except RdtoolError as exc:
