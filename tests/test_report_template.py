@@ -224,3 +224,38 @@ def test_template_command_refuses_to_overwrite_and_changes_no_database(sample, t
     sample("report", "template", "--format", "text", "-o", tmp_path / "模板.txt")
     assert "{{ text.supervision }}" in (tmp_path / "模板.txt").read_text("utf-8")
     assert dump(sample.db) == before
+
+
+def test_the_archive_sizes_columns_by_printed_width_and_writes_dates_one_way(sample, tmp_path):
+    from rdtool.reports.docx_layout import text_em
+
+    path = tmp_path / "档案.docx"
+    sample("deputy", "archive", "王桂芳", "--term", "3", "--format", "docx", "-o", path)
+    document = docx.Document(path)
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "2017年1月5日至2021年12月31日" in body.split("小结")[-1] and "2017-01-05" not in body
+    for table in document.tables:
+        head = [c.text for c in table.rows[0].cells]
+        for i, name in enumerate(head):
+            if name in ("日期", "提出日期", "编号"):
+                width_mm = table.columns[i].width.mm
+                longest = max(text_em(r.cells[i].text) for r in table.rows)
+                assert width_mm >= longest * 12 * 25.4 / 72 + 4 - 0.01, (name, width_mm)  # never wraps
+                assert all("-" not in r.cells[i].text for r in table.rows[1:]) or name == "编号"
+
+
+def test_report_csv_for_people_has_no_codes_in_its_section_column_and_md_right_aligns(sample):
+    import csv
+    import io
+
+    zh = list(csv.DictReader(io.StringIO(sample("report", "term", "--term", "3", "--as-of", AS_OF, "--format", "csv",
+                                                "--headers", "zh").stdout)))
+    sections = {r["部分"] for r in zh}
+    assert {"主席团", "人民代表大会", "代表", "议案和建议", "代表活动", "期间"} <= sections
+    assert not sections & {"presidium", "congress", "deputies", "proposals", "activities", "period"}
+    en = sample("report", "term", "--term", "3", "--as-of", AS_OF, "--format", "csv").stdout
+    assert "\npresidium,meetings," in en  # machine CSV unchanged
+    md = sample("meeting", "list", "--format", "md").stdout.splitlines()
+    head = [h.strip() for h in md[0].strip("|").split("|")]
+    align = md[1].strip("|").split("|")
+    assert align[head.index("出席人数")] == "---:" and align[head.index("标题")] == "---"

@@ -92,6 +92,9 @@ def _xlsx(path: Path, header: list[str], rows, at: int) -> None:
         from openpyxl.utils import get_column_letter
 
         sheet.column_dimensions[get_column_letter(i + 1)].width = w
+    from rdtool.io.sheet_print import for_printing
+
+    for_printing(sheet, widths)
     bold, red = Font(bold=True), Font(color="C00000")
     mark = PatternFill("solid", fgColor="FFF2CC")
 

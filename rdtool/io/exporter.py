@@ -73,16 +73,21 @@ def _write_xlsx(rows, cols: list[Column], output: Path, headers: str, sheet_name
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    from rdtool.io.sheet_print import for_printing
+
     zh = headers == "zh"
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet(sheet_name)
     rows = iter(rows)
     head = list(itertools.islice(rows, WIDTH_SAMPLE))
     values = [[_xlsx_value(c, r.get(c.key), zh) for c in cols] for r in head]
+    widths = []
     for i, c in enumerate(cols):
         need = max([_display_width(header(c, zh)), *(_display_width(_shown(v[i])) for v in values)])
-        sheet.column_dimensions[get_column_letter(i + 1)].width = min(MAX_WIDTH, need + 2)
+        widths.append(min(MAX_WIDTH, need + 2))
+        sheet.column_dimensions[get_column_letter(i + 1)].width = widths[-1]
     sheet.freeze_panes = "A2"
+    for_printing(sheet, widths)
     bold = Font(bold=True)
     centred = Alignment(horizontal="center", vertical="center")
 

@@ -24,7 +24,7 @@ def period_text(period: dict) -> str:
 def write(archive: dict, path: Path, town: str = "") -> Path:
     """Write the archive to `path` (a temporary file of rdtool.output_file) and return it. The printed title names
     the deputy without the database's id (the id is for telling same-name deputies apart on the command line)."""
-    from rdtool.services.deputies.archive import figures
+    from rdtool.services.deputies.archive import figures, summary_text
 
     d = archive["deputy"]
     heading = f"代表履职档案：{d['name']}"
@@ -41,17 +41,17 @@ def write(archive: dict, path: Path, town: str = "") -> Path:
     if archive["proposals"]["items"]:
         layout.heading(doc, "议案、建议")
         layout.table(doc, ["编号", "提出日期", "身份", "标题", "办理结果", "代表意见"],
-                     [[p["code"], p["submitted_on"], "领衔" if p["role"] == "lead" else "附议", p["title"],
+                     [[p["code"], chinese_date(p["submitted_on"]), "领衔" if p["role"] == "lead" else "附议", p["title"],
                        label("proposal_result", p["result"]), label("feedback", p["feedback"])]
                       for p in archive["proposals"]["items"]])
     if archive["activities"]["items"]:
         layout.heading(doc, "代表活动与学习培训")
         layout.table(doc, ["编号", "日期", "类别", "活动", "对象"],
-                     [[a["code"], a["date"], label("activity_kind", a["kind"]), a["title"], a["subject"]]
+                     [[a["code"], chinese_date(a["date"]), label("activity_kind", a["kind"]), a["title"], a["subject"]]
                       for a in archive["activities"]["items"]])
     layout.heading(doc, "履职积分")
     layout.table(doc, ["积分项", "次数/件数", "每次分值", "得分"],
                  [[p["label"], p["count"], p["each"], p["points"]] for p in archive["points"]["parts"]])
     layout.heading(doc, "小结")
-    layout.paragraph(doc, archive["summary"], indent=True)
+    layout.paragraph(doc, summary_text(archive, period_text(archive["period"])), indent=True)  # dates as 年月日
     return layout.save(doc, path)

@@ -254,13 +254,6 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.fullmatch(text))
 
 
-def display_width(text: str) -> int:
-    """Columns a text takes: a Chinese character (or full-width sign) two, a digit or letter one."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def caption(doc, text: str):
     """A table's caption: 黑体, centred above it (GB/T 9704), kept on the page of the table's first row."""
     p = paragraph(doc, text, HEADING_FONT, 16, center=True)
@@ -268,19 +261,33 @@ def caption(doc, text: str):
     return p
 
 
+def text_em(text: str) -> float:
+    """How wide a text prints, in ems of its size: a Chinese character 1, a digit or Latin letter about 0.65
+    (the fallback fonts' digits are wider than half), and a quarter em where Chinese meets Western text (the space
+    Word and LibreOffice put between them)."""
+    import unicodedata
+
+    wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
+    return sum(1 if w else 0.65 for w in wide) + 0.25 * sum(a != b for a, b in zip(wide, wide[1:]))
+
+
 def column_widths(head: list[str], cells: list[list[str]], size_pt: float = 12) -> list[float]:
-    """Millimetres per column by display width (a Chinese character two, a digit one), each column at least its
-    header; the text block's width shared out when the wanted widths do not fit."""
-    half = size_pt / 2 * 25.4 / 72  # a digit's width in mm at this size
-    need = [(max([display_width(h), *(display_width(r[i]) for r in cells)]) + 2) * half for i, h in enumerate(head)]
-    floor = [(display_width(h) + 2) * half for h in head]
+    """Millimetres per column by printed width (a Chinese character twice a digit): a column whose longest entry
+    is short (a code, a date, a count) gets all it needs, so "2017年6月29日" or "A3-004" never wraps; the long
+    ones (titles) share the rest in proportion to their need, each at least its header."""
+    em = size_pt * 25.4 / 72
+    pad = 4.0  # the cell's left and right margins, mm
+    need = [max([text_em(h), *(text_em(r[i]) for r in cells)]) * em + pad for i, h in enumerate(head)]
     if sum(need) <= TEXT_WIDTH_MM:
         spare = TEXT_WIDTH_MM - sum(need)
         return [n + spare * n / sum(need) for n in need]
-    # too wide: every column keeps its header; the rest of the width goes to the columns in proportion to need
-    rest = TEXT_WIDTH_MM - sum(floor)
-    extra = [n - f for n, f in zip(need, floor)]
-    return [f + (rest * e / sum(extra) if sum(extra) else 0) for f, e in zip(floor, extra)]
+    short = [n <= 10 * em + pad for n in need]
+    room = TEXT_WIDTH_MM - sum(n for n, s in zip(need, short) if s)
+    long_need = sum(n for n, s in zip(need, short) if not s)
+    floor = [text_em(h) * em + pad for h in head]
+    if room < sum(f for f, s in zip(floor, short) if not s):  # too many short columns: all in proportion
+        return [TEXT_WIDTH_MM * n / sum(need) for n in need]
+    return [n if s else max(f, room * n / long_need) for n, f, s in zip(need, floor, short)]
 
 
 def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = False) -> None:

@@ -160,10 +160,11 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
     return data
 
 
-def summary_text(a: dict) -> str:
-    """One paragraph for reporting back to the constituency (向原选区选民通报)."""
+def summary_text(a: dict, period_label: str | None = None) -> str:
+    """One paragraph for reporting back to the constituency (向原选区选民通报); `period_label` names the period as
+    the printed page does (年月日), else its label."""
     d, c, p, act = a["deputy"], a["congress"], a["proposals"], a["activities"]
-    parts = [f"{a['period']['label']}，{d['name']}代表"]
+    parts = [f"{period_label or a['period']['label']}，{d['name']}代表"]
     if c["meetings"]:
         parts.append(f"出席镇人民代表大会会议{c['present']}次（应出席{c['meetings']}次，请假{c['leave']}次，"
                      f"缺席{c['absent']}次" + (f"，未记录{c['unrecorded']}次" if c["unrecorded"] else "") + "）")
