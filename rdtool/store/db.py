@@ -188,7 +188,7 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     lies beside it, since immutable reads would not see it.
     """
     if readonly:
-        from rdtool.store.paths import absolute, sqlite_uri
+        from rdtool.paths import absolute, sqlite_uri
 
         uri = sqlite_uri(absolute(path))
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -197,7 +197,7 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
         except sqlite3.OperationalError as exc:
             conn.close()
             wal = Path(f"{path}-wal")
-            from rdtool.store.paths import disk_full
+            from rdtool.paths import disk_full
 
             cannot = getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN"))
             if (cannot or disk_full(path)) and not (wal.exists() and wal.stat().st_size):
