@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from rdtool.dates import file_stamp
 from rdtool.errors import RdtoolError, UsageError
-from rdtool.paths import (absolute, backup_dir, disk_full, private_folder, remove_leftovers, remove_quietly, same_file,
-                          sqlite_uri)
+from rdtool.paths import (absolute, backup_dir, disk_full, private_folder, remove_leftovers, remove_quietly,
+                          same_file, sqlite_uri)
 
 if TYPE_CHECKING:
     from rdtool.store.db import Store
