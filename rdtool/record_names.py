@@ -19,6 +19,7 @@ TABLE_ZH: dict[str, str] = {
     "_sqlite_migrations": "数据库结构版本",
 }
 COLUMN_ZH: dict[str, str] = {
+    "change_log.action": "操作（insert 增加、update 更正、void 作废、delete 删除）",
     "meeting_numbering.first": "本届最早一次会议的序号", "meeting_numbering.kind": "会议类别",
     "key": "设置项", "value": "值", "voided_at": "作废时间", "void_reason": "作废原因", "meeting_id": "会议ID",
     "activity_id": "活动ID", "proposal_id": "建议ID", "contest_id": "选举ID", "election_id": "换届选举ID",
