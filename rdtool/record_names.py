@@ -20,6 +20,7 @@ TABLE_ZH: dict[str, str] = {
     "_sqlite_migrations": "数据库结构版本",
 }
 COLUMN_ZH: dict[str, str] = {
+    "change_log.action": "操作（insert 增加、update 更正、void 作废、delete 删除）",
     "meeting_numbering.first": "本届最早一次会议的序号", "meeting_numbering.kind": "会议类别",
     "seq_stated": "次序为写明的（1）或按前一次推出的（0）", "held_on": "选举日期（空：会议第一天）",
     "opening_totals.until": "结转截止日期", "opening_totals.presidium_meetings": "主席团会议次数",

@@ -80,3 +80,11 @@ def test_datasette_metadata(sample, tmp_path):
     assert tables["change_log"]["hidden"] and tables["_sqlite_migrations"]["hidden"]
     printed = json.loads(sample("--db", town_db, "db", "datasette-metadata").stdout)
     assert printed == data
+    # issue 25: per-column Chinese names; the log's action is 操作, not 任免类别; the masking claim only where true
+    assert tables["deputies"]["columns"]["id_number"] == "身份证号" and tables["deputies"]["columns"]["gender"]
+    assert tables["change_log"]["columns"]["action"].startswith("操作")
+    import importlib.util
+
+    present = importlib.util.find_spec("datasette_mask_columns") is not None
+    assert ("已屏蔽" in data["description"] or "插件屏蔽" in data["description"]) == present
+    assert present or "会完整显示" in data["description"]

@@ -31,6 +31,22 @@ FACETS = {"deputies": ["term", "level", "gender", "party", "status"], "meetings"
 FTS = {"proposals": "proposals_fts"}
 
 
+def mask_plugin_installed() -> bool:
+    """Whether datasette-mask-columns is importable here (where rdtool runs; Datasette usually runs in the same
+    Python when installed as docs/datasette.md says)."""
+    import importlib.util
+
+    return importlib.util.find_spec("datasette_mask_columns") is not None
+
+
+def masking_note() -> str:
+    """The home page's word on 身份证号 and 电话: masked only where the plugin that masks them is present."""
+    if mask_plugin_installed():
+        return "身份证号、电话由 datasette-mask-columns 插件屏蔽。"
+    return ("注意：没有安装 datasette-mask-columns 插件，身份证号、电话会完整显示；"
+            "请先 pip install datasette-mask-columns（见 docs/datasette.md）。")
+
+
 def metadata(store: Store) -> dict:
     town = settings_sql.get(store, "town") or ""
     tables: dict[str, dict] = {}
@@ -48,6 +64,8 @@ def metadata(store: Store) -> dict:
         described = [f"{c} {column_zh(c, name)}" for c in columns if column_zh(c, name)]
         if described:
             entry["description"] = "列：" + " · ".join(described)
+            # and Datasette's per-column metadata: each column's Chinese name beside it
+            entry["columns"] = {c: column_zh(c, name) for c in columns if column_zh(c, name)}
         if LABEL_COLUMNS.get(name) in columns:
             entry["label_column"] = LABEL_COLUMNS[name]
         facets = [f for f in FACETS.get(name, []) if f in columns]
@@ -64,6 +82,6 @@ def metadata(store: Store) -> dict:
     title = f"{town}人大主席团工作记录" if town else "人大主席团工作记录"
     return {
         "title": title,
-        "description": "rdtool 数据库：代码为英文（如 female、cpc），中文标签见各列说明；身份证号、电话已屏蔽。",
+        "description": "rdtool 数据库：代码为英文（如 female、cpc），中文标签见各列说明；" + masking_note(),
         "databases": {store.path.stem: {"title": title, "tables": tables, "plugins": {MASK_PLUGIN: masked}}},
     }
