@@ -131,6 +131,7 @@ CSV_WRITERS = {
     "election show": ["1"], "appointment list": [], "appointment show": ["1"], "general-election show": ["3"],
     "general-election constituencies": ["3"], "general-election candidates": ["3"],
     "general-election results": ["3"], "general-election deputies": ["3"], "general-election summary": ["3"],
+    "general-election appeals": ["3"],
     "activity list": [], "activity show": ["A3-001"], "supervision": ["--year", "2019"], "proposal list": [],
     "proposal show": ["三届一次-001"], "proposal due": ["--as-of", "2026-10-01"],
     "proposal overdue": ["--as-of", "2026-12-01"], "proposal search": ["便民桥"], "proposal stats": ["--term", "3"],
