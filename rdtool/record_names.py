@@ -125,6 +125,10 @@ CHECKS: dict[str, str] = {
     # issue 26
     "resignation_wrong_body": "接受辞职的机关不合规定",
     "by_election_lead_time": "补选名单公布晚于规定",
+    "term_too_long": "届期超过五年",
+    "oath_late": "宪法宣誓晚于一般期限",
+    "assignment_late": "建议交办晚于规定",
+    "presidium_meeting_request": "临时主席团会议提议不合规定",
     "under_age": "未满十八周岁",
     "credentials_after_first_session": "代表资格审查晚于第一次会议",
     "incompatible_posts": "主席团成员兼任行政职务",

@@ -14,6 +14,7 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import sys
 from contextvars import ContextVar
 from typing import Any, Iterable, Iterator, NamedTuple, TextIO
@@ -173,7 +174,17 @@ def cell(col: Column, value: Any, zh: bool = False) -> str:
     """A CSV/TSV cell: the contract's codes (machine), or under --headers zh the labels a person reads."""
     if not zh or value is None:
         return machine(col, value)
+    if col.key in PEOPLE_TEXT and isinstance(value, str) and _DIGITS.fullmatch(value):
+        return f'="{value}"'
     return neutralise(human(col, value))
+
+
+# A CSV for people (--headers zh) opened by double-click in Excel, WPS or Calc turns a 身份证号 into 5.10101E+17
+# (digits lost) and a phone number into a number (a landline's leading 0 lost). Written as ="510101195808217316"
+# they stay text, whole, in all three (Calc with its default "evaluate formulas"); rdtool's import reads the
+# cell back as the digits. Machine CSV (--headers en) is unchanged.
+PEOPLE_TEXT = ("id_number", "phone")
+_DIGITS = re.compile(r"\d{6,}")
 
 
 def header(col: Column, zh: bool) -> str:
@@ -268,7 +279,8 @@ def render_rows(
     head = [SHORT_HEADERS.get(c.key, c.zh) if short else c.zh for c in cols]
     counted = _Counted(cells)
     if fmt == "md":
-        write_markdown_table(out, head, itertools.chain(first, counted), title)
+        write_markdown_table(out, head, itertools.chain(first, counted), title,
+                             [c.kind in ("int", "rate") or _numbers(row[i] for row in first) for i, c in enumerate(cols)])
     elif is_terminal(out):
         _terminal_table(out, cols, head, first, title, counted)
     else:
@@ -308,14 +320,26 @@ def render_list(rows: Iterable[dict], for_people: list[Column], for_machines: li
     return render_rows(rows, cols, fmt, out)
 
 
-def write_markdown_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None = None) -> None:
+_NUMBER = re.compile(r"-?\d+(\.\d+)?%?")
+
+
+def _numbers(cells: Iterable[str]) -> bool:
+    """A column of numbers (counts, percentages), blanks aside: right-aligned in md."""
+    seen = [c for c in cells if c not in ("", "—")]
+    return bool(seen) and all(_NUMBER.fullmatch(c) for c in seen)
+
+
+def write_markdown_table(out: TextIO, head: list[str], table: list[list[str]], title: str | None = None,
+                         right: list[bool] | None = None) -> None:
+    """A markdown table; the columns marked in `right` (counts, rates) right-aligned (`---:`)."""
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
+    right = right or [False] * len(head)
     if title:
         out.write(f"### {title}\n\n")
     out.write("| " + " | ".join(cell(h) for h in head) + " |\n")
-    out.write("|" + "|".join("---" for _ in head) + "|\n")
+    out.write("|" + "|".join("---:" if r else "---" for r in right) + "|\n")
     for row in table:
         out.write("| " + " | ".join(cell(v) for v in row) + " |\n")
 

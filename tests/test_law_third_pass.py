@@ -288,3 +288,108 @@ def test_a_role_given_to_a_town_head_warns(tmp_path):
     cli("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", f"{p[8]}=10")
     out = cli("deputy", "role", p[8], "副主席", "--from", "2017-03-01")
     assert "组织法第十八条第二款" in out.stdout + out.stderr
+
+
+# --- (3) a direct election's 另行选举 list is checked when its result is entered (选举法 第四十五条第四款) ----------
+
+def test_an_additional_rounds_list_is_checked_when_entered(cli):
+    cli("general-election", "plan", "3", "--level", "镇", "--election-day", "2016-11-15")
+    for name, people in (("一", ("甲", "乙", "丙")), ("二", ("丁", "戊"))):
+        cli("general-election", "constituency", "3", name, "--seats", "1", "--voters", "1000")
+        for n in people:
+            cli("general-election", "candidate", "3", n, "--constituency", name, "--gender", "男", "--nominators", "10",
+                "--final")
+    result = ("general-election", "result", "3", "--issued", "900", "--returned", "900", "--constituency")
+    cli(*result, "一", "--vote", "甲=440", "--vote", "乙=430", "--vote", "丙=30")
+    skipped = cli(*result, "一", "--vote", "甲=500", "--vote", "丙=300")  # skips the second-ranked
+    assert "未列入得票更多的乙" in skipped.stderr and "第四十五条第四款" in skipped.stderr
+    cli(*result, "二", "--vote", "丁=440", "--vote", "戊=430")
+    alone = cli(*result, "二", "--vote", "丁=500", "--format", "json")  # one candidate for one seat
+    assert "候选人应为二人，本轮1人" in alone.stderr
+    assert "候选人应为二人" in " ".join(__import__("json").loads(alone.stdout)["warnings"])
+
+
+def test_a_lawful_additional_round_draws_nothing(cli):
+    cli("general-election", "plan", "3", "--level", "镇", "--election-day", "2016-11-15")
+    cli("general-election", "constituency", "3", "一", "--seats", "1", "--voters", "1000")
+    for n in ("甲", "乙", "丙"):
+        cli("general-election", "candidate", "3", n, "--constituency", "一", "--gender", "男", "--nominators", "10",
+            "--final")
+    result = ("general-election", "result", "3", "--issued", "900", "--returned", "900", "--constituency", "一")
+    cli(*result, "--vote", "甲=440", "--vote", "乙=430", "--vote", "丙=30")
+    assert not cli(*result, "--vote", "甲=500", "--vote", "乙=300").stderr.strip()
+
+
+# --- to decide: a term longer than five years (组织法 第九条; 代表法 第二条第三款) -----------------------------------
+
+def test_a_term_starting_six_years_after_the_last_warns(cli):
+    r = cli("term", "add", "4", "--start", "2023-01-05")  # term 3 began 2017-01-05: six years
+    assert "组织法第九条" in r.stderr
+    [f] = findings(cli, "term_too_long")
+    assert f["record"] == "3"
+
+
+def test_a_term_five_years_and_two_months_draws_nothing(cli):
+    r = cli("term", "add", "4", "--start", "2022-03-05")  # within two months after five years (组织法 第二十条)
+    assert "组织法第九条" not in r.stderr and not findings(cli, "term_too_long")
+
+
+# --- to decide: the oath's usual time (北京 宣誓组织办法 第十三条; 重庆 宪法宣誓实施办法 第九条第一款) ------------------
+
+@pytest.mark.parametrize("province, oath, warned", [("北京", "2017-02-11", True), ("北京", "2017-02-05", False),
+                                                    ("重庆", "2017-01-15", True), ("重庆", "2017-01-06", False),
+                                                    (None, "2017-03-01", False)])
+def test_an_oath_later_than_usual(tmp_path, province, oath, warned):
+    cli, p = _first_session(tmp_path, province)  # the chair elected at C3-1 on 2017-01-06
+    [record] = [a for a in cli.json("appointment", "list") if a["position"] == "主席"]
+    cli("appointment", "edit", str(record["id"]), "--oath-on", oath)
+    found = findings(cli, "oath_late")
+    assert bool(found) == warned
+    if warned:
+        assert ("第十三条" if province == "北京" else "第九条第一款") in found[0]["message"]
+
+
+# --- (4) 交办 lead times for suggestions made in recess (上海 规定 第十一条; 山东 办理工作条例 第十条) ----------------
+
+@pytest.mark.parametrize("province, late_day, ok_day, article", [
+    ("上海", "2024-03-18", "2024-03-15", "第十一条"),  # Wed 03-06 + 7 working days = Fri 03-15
+    ("山东", "2024-03-12", "2024-03-11", "第十条"),  # Wed 03-06 + 5 days = Mon 03-11
+])
+def test_a_suggestion_made_in_recess_assigned_late(tmp_path, province, late_day, ok_day, article):
+    cli = init(tmp_path, province)
+    deputies(cli)
+    codes = [cli("proposal", "submit", f"建议{i}", "--lead", "丁一", "--date", "2024-03-06").stdout.split()[1]
+             .split("（")[0] for i in (1, 2)]
+    late = cli("proposal", "assign", codes[0], "--unit", "镇建设办", "--date", late_day)
+    assert article in late.stderr and "闭会期间" in late.stderr
+    assert article not in cli("proposal", "assign", codes[1], "--unit", "镇建设办", "--date", ok_day).stderr
+    assert [f["record"] for f in findings(cli, "assignment_late")] == [codes[0]]
+
+
+def test_no_assignment_limit_nationally(tmp_path):
+    cli = init(tmp_path)
+    deputies(cli)
+    code = cli("proposal", "submit", "建议", "--lead", "丁一", "--date", "2024-03-06").stdout.split()[1].split("（")[0]
+    assert not cli("proposal", "assign", code, "--unit", "镇建设办", "--date", "2024-05-06").stderr.strip()
+
+
+# --- (4) 河南 第五条第一款: an extraordinary presidium meeting on the proposal of three or more members --------------
+
+@pytest.mark.parametrize("province", ["河南", None])
+def test_henan_extraordinary_presidium_meeting_proposed_by_members(tmp_path, province):
+    from tests.meeting_helpers import township
+
+    cli = Cli(tmp_path / "h.db")
+    cli("init", "--town", "三川镇", "--county", "示例县", "--term", "3", "--term-start", "2017-01-05",
+        "--term-end", "2021-12-31", *(["--province", province] if province else []))
+    township(cli, tmp_path, deputies=12, presidium=9)
+    args = ("meeting", "add", "--kind", "presidium", "--date")
+    if province:
+        r = cli.fails(*args, "2017-03-01", "--requested-by", "2")
+        assert "不足3人" in r.stderr and "第五条第一款" in r.stderr
+        cli(*args, "2017-03-01", "--requested-by", "3")
+        cli.fails(*args, "2017-03-02", "--requested-by", "10")  # more than the nine members
+        cli("config", "province", "浙江")  # a route 浙江 does not have: db check says so
+        assert [f["record"] for f in findings(cli, "presidium_meeting_request")] == ["P3-01"]
+    else:
+        assert "河南" in cli.fails(*args, "2017-03-01", "--requested-by", "3").stderr

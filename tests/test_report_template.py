@@ -242,3 +242,20 @@ def test_the_archive_sizes_columns_by_printed_width_and_writes_dates_one_way(sam
                 longest = max(text_em(r.cells[i].text) for r in table.rows)
                 assert width_mm >= longest * 12 * 25.4 / 72 + 4 - 0.01, (name, width_mm)  # never wraps
                 assert all("-" not in r.cells[i].text for r in table.rows[1:]) or name == "编号"
+
+
+def test_report_csv_for_people_has_no_codes_in_its_section_column_and_md_right_aligns(sample):
+    import csv
+    import io
+
+    zh = list(csv.DictReader(io.StringIO(sample("report", "term", "--term", "3", "--as-of", AS_OF, "--format", "csv",
+                                                "--headers", "zh").stdout)))
+    sections = {r["部分"] for r in zh}
+    assert {"主席团", "人民代表大会", "代表", "议案和建议", "代表活动", "期间"} <= sections
+    assert not sections & {"presidium", "congress", "deputies", "proposals", "activities", "period"}
+    en = sample("report", "term", "--term", "3", "--as-of", AS_OF, "--format", "csv").stdout
+    assert "\npresidium,meetings," in en  # machine CSV unchanged
+    md = sample("meeting", "list", "--format", "md").stdout.splitlines()
+    head = [h.strip() for h in md[0].strip("|").split("|")]
+    align = md[1].strip("|").split("|")
+    assert align[head.index("出席人数")] == "---:" and align[head.index("标题")] == "---"

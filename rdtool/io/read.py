@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Iterator
@@ -175,7 +176,7 @@ def _read_text(path: Path, limits: Limits) -> Rows:
         reader = csv.reader(f, delimiter=delimiter, strict=True)
         try:
             for cells in reader:
-                yield reader.line_num, cells
+                yield reader.line_num, [_as_text(c) for c in cells]
         except csv.Error as exc:
             text = str(exc)
             if "field larger" in text:
@@ -184,6 +185,15 @@ def _read_text(path: Path, limits: Limits) -> Rows:
             why = "文件在引号内意外结束" if ("unexpected end of data" in text or "EOF" in text) else text
             raise RdtoolError(f"{path.name} 第{reader.line_num}行附近无法解析：{why}",
                               "文件可能被截断，或有未配对的双引号；请在 Excel/WPS 中打开检查后重新保存") from None
+
+
+_TEXT_FORMULA = re.compile(r'="([0-9Xx*+\- ]*)"')
+
+
+def _as_text(cell: str) -> str:
+    """="510101195808217316" (how a CSV for people keeps a 身份证号 or phone whole in Excel) is the digits."""
+    m = _TEXT_FORMULA.fullmatch(cell)
+    return m.group(1) if m else cell
 
 
 def _sniff(path: Path, encoding: str) -> str:

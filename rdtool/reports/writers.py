@@ -16,6 +16,8 @@ def write_json(report: Report, out: TextIO | None = None) -> None:
     render_json(report.as_json(), out)
 
 
+SECTION_ZH = {"period": "期间", "presidium": "主席团", "congress": "人民代表大会", "deputies": "代表",
+              "proposals": "议案和建议", "activities": "代表活动"}  # 部分 under --headers zh: no codes
 FLAT_COLUMNS = [Column("section", "部分"), Column("key", "键"), Column("label", "项目"), Column("value", "数值")]
 
 
@@ -25,7 +27,8 @@ def write_flat(report: Report, out: TextIO | None = None, fmt: str = "csv") -> N
     from rdtool.reports.flat import flat_rows, value_text
 
     zh = output_options().headers == "zh" and fmt != "jsonl"
-    rows = ({**r, "value": value_text(r, zh)} for r in flat_rows(report.as_json()))
+    rows = ({**r, "value": value_text(r, zh), "section": SECTION_ZH.get(r["section"], r["section"]) if zh
+             else r["section"]} for r in flat_rows(report.as_json()))
     render_rows(rows, FLAT_COLUMNS, fmt, out)
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "vice_chairs_on",
     "GOVERNMENT_POSTS",
     "incompatible_post_problem",
+    "oath_timing_warning",
 ]
 
 OFFICES = ("chair", "vice_chair", "member", "head", "vice_head")
@@ -219,4 +220,31 @@ def incompatible_post_problem(role: str | None, post: str | None, members_too: b
         return f"人大{name}不得担任国家行政机关的职务（{post}），须向人民代表大会辞去{name}职务（组织法第十八条第二款）"
     if role == "member" and members_too:
         return f"主席团成员不得担任国家行政机关的职务（{post}），须向人民代表大会辞去主席团成员职务（{article}）"
+    return None
+
+
+OATH_DAYS_BEIJING = 30
+"""北京市国家工作人员宪法宣誓组织办法 第十三条: "一般不超过三十日"."""
+
+
+def oath_timing_warning(province: str, action: str, decided_on: str, oath_on: str,
+                        session_closed_on: str | None) -> str | None:
+    """A warning when an oath was taken later than the province's rule says it normally is; None otherwise.
+
+    北京市国家工作人员宪法宣誓组织办法 第十三条: "宪法宣誓应当在国家工作人员依照法定程序产生后及时进行，一般不超过
+    三十日" — more than 30 days after the election or appointment (``province`` ``'beijing'``, any action).
+    重庆市宪法宣誓实施办法 第九条第一款: the oath organised by the congress's presidium "一般应当在人民代表大会全体会议上
+    当选结果公布之后、大会闭幕之前举行" — for an official elected at a session (``action`` ``'elect'``), an oath after
+    ``session_closed_on`` (``'chongqing'``). Both texts say 一般 (normally): a warning to check, never a refusal.
+    """
+    from datetime import date
+
+    if province == "beijing":
+        days = (date.fromisoformat(oath_on) - date.fromisoformat(decided_on)).days
+        if days > OATH_DAYS_BEIJING:
+            return (f"宪法宣誓（{oath_on}）在产生（{decided_on}）后{days}日，一般不超过三十日"
+                    f"（北京市国家工作人员宪法宣誓组织办法第十三条）")
+    if province == "chongqing" and action == "elect" and session_closed_on and oath_on > session_closed_on:
+        return (f"宪法宣誓（{oath_on}）在大会闭幕（{session_closed_on}）之后；一般应当在当选结果公布之后、大会闭幕之前举行"
+                f"（重庆市宪法宣誓实施办法第九条第一款）")
     return None

@@ -30,6 +30,8 @@ __all__ = [
     "reply_start",
     "rehandle_due",
     "days_overdue",
+    "ASSIGN_LIMITS",
+    "assign_due",
 ]
 
 REPLY_MONTHS = 3
@@ -101,3 +103,34 @@ def days_overdue(due_on: date, replied_on: date | None, as_of: date) -> int:
     """
     end = replied_on if replied_on is not None and replied_on <= as_of else as_of
     return max(0, (end - due_on).days)
+
+
+ASSIGN_LIMITS: dict[str, tuple[int, bool, str]] = {
+    "shanghai": (7, True, "《上海市人民代表大会关于代表建议、批评和意见的规定》第十一条第一款（依第二十八条参照）"),
+    "shandong": (5, False, "《山东省人民代表大会代表建议、批评和意见办理工作条例》第十条第一款（依第三十二条参照）"),
+}
+"""Per province profile: (days, working days?, article) within which a suggestion made in recess is assigned."""
+
+
+def assign_due(received: date, days: int, working: bool) -> date:
+    """The last day for assigning (交办) a suggestion received in recess on ``received``.
+
+    上海市人民代表大会关于代表建议、批评和意见的规定 第十一条第一款: "在收到之日起七个工作日内交办" (``working``: Monday to
+    Friday count; public holidays are not modelled). 山东省人民代表大会代表建议、批评和意见办理工作条例 第十条第一款:
+    "在接到之日起五日内…交承办单位办理". As 民法典 第二百零一条 counts a period in days, the day received is not
+    counted; a calendar-day period whose last day is a Saturday or Sunday ends on the Monday (第二百零三条第一款).
+    """
+    from datetime import timedelta
+
+    d = received
+    if working:
+        left = days
+        while left:
+            d += timedelta(days=1)
+            if d.weekday() < 5:
+                left -= 1
+        return d
+    d = received + timedelta(days=days)
+    while d.weekday() >= 5:
+        d += timedelta(days=1)
+    return d

@@ -24,6 +24,7 @@ __all__ = [
     "motion_date_problem",
     "mandate_ends_for_absence",
     "extraordinary_session_request_ok",
+    "term_length_warning",
     "AGE_BANDS",
     "age_on",
     "ELECTION_AGE",
@@ -40,6 +41,27 @@ MOTION_MIN_SIGNERS = 5
 
 ABSENCES_ENDING_MANDATE = 2
 """代表法 (2025) 第六十二条第三项: 未经批准两次不出席."""
+
+
+def term_length_warning(start: str, next_start: str) -> str | None:
+    """A warning when a term ran more than five years (and the two months its successor's first session may take).
+
+    组织法 (2022) 第九条 "地方各级人民代表大会每届任期五年"; 代表法 (2025) 第二条第三款: "每届任期五年，从每届本级人民
+    代表大会举行第一次会议开始，到下届本级人民代表大会举行第一次会议为止". The next term's first session is held
+    within two months of its election (组织法 第二十条), so a term may run a little past five years; rdtool warns when
+    the next term begins more than five years and two months after this one began (``next_start`` the next
+    term's start, or this term's recorded end). A warning, not a refusal: the term lasts until the next first
+    session, whenever that was.
+    """
+    from datetime import date
+
+    from rdtool.rules.deadlines import add_months
+
+    limit = add_months(date.fromisoformat(start), 12 * TERM_YEARS + 2).isoformat()
+    if next_start <= limit:
+        return None
+    return (f"本届自{start}开始，到{next_start}才由下一届接替，超过五年（组织法第九条“每届任期五年”；"
+            f"代表法第二条第三款）；请核对届次的起止日期")
 
 
 def _nonneg(label: str, n: int) -> int:

@@ -95,6 +95,7 @@ class Profile:
     reply_from: Setting                # 'assigned' (交办之日) | 'session_close' (大会闭会之日): start of the reply limit
     presidium_resignation: Setting     # True: the presidium may accept a chair's or town head's resignation in recess
     incompatible: Setting              # 'chair_vice' (组织法 18¶2) | 'members': presidium members may not hold government posts
+    presidium_request: Setting         # None | N: N or more presidium members may propose an extraordinary presidium meeting
 
 
 NATIONAL = Profile(
@@ -115,6 +116,7 @@ NATIONAL = Profile(
     reply_from=Setting("assigned", DEP + "第五十一条第二款（自交办之日起）", "national"),
     presidium_resignation=Setting(False, ORG + "第三十二条第二款（由大会决定是否接受辞职）", "national"),
     incompatible=Setting("chair_vice", ORG + "第十八条第二款", "national"),
+    presidium_request=Setting(None, "法律未规定主席团成员提议临时召集主席团会议", "tool"),
 )
 
 
@@ -152,6 +154,7 @@ PROFILES: dict[str, Profile] = {p.code: p for p in [
         presidium_meetings=Setting("three_months", HN + "第五条第一款"),
         sessions=Setting("normally_twice", HN + "第二条第一款；" + ORG + "第十四条第一款"),
         incompatible=Setting("members", HN + "第二条第四款"),
+        presidium_request=Setting(3, HN + "第五条第一款"),
     ),
     _profile(
         "chongqing", "重庆市",

@@ -26,6 +26,7 @@ from datetime import date
 from rdtool.rules.deadlines import add_months
 
 __all__ = [
+    "presidium_request_problem",
     "quarter_of",
     "session_year_status",
     "half_year_findings",
@@ -176,3 +177,20 @@ def presidium_size_warning(size, members: int, article: str, deputies: int | Non
         return (f"主席团成员{members}人，超过{size.high}人；{size.extended_when}方可至{top}人，本乡镇{what}{known}人"
                 f"（{article}）")
     return f"主席团成员{members}人，超过{size.high}人；{size.extended_when}方可至{top}人，请核对（{article}）"
+
+
+def presidium_request_problem(requesters: int, members: int, minimum: int | None, article: str = "") -> str | None:
+    """Why ``requesters`` presidium members' proposal cannot call an extraordinary presidium meeting, or None.
+
+    河南省乡镇人民代表大会主席团工作条例 第五条第一款: "主席团会议每三个月至少举行一次；经主席团成员三人以上联名提议，
+    可以临时召集" — three or more members (以上 includes three; ``minimum`` 3). The other texts set no such route
+    (``minimum`` None): the presidium is called by its chair, and a number of proposers means nothing there.
+    ``members``: the presidium members in office that day (0: not recorded, the count alone is judged).
+    """
+    if minimum is None:
+        return "本省规定没有主席团成员联名提议临时召集主席团会议的程序（河南省乡镇人民代表大会主席团工作条例第五条第一款才有）"
+    if requesters < 0 or (members and requesters > members):
+        return f"提议的主席团成员{requesters}人，多于主席团成员{members}人"
+    if requesters < minimum:
+        return f"主席团成员{requesters}人联名提议，不足{minimum}人（{article}）"
+    return None

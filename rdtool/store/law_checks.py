@@ -63,3 +63,23 @@ def roles_with_names(store: Store) -> list[dict]:
     """Presidium role rows of deputies not voided, with the deputy's name and term."""
     return store.query("SELECT r.deputy_id, r.role, r.from_date, r.to_date, d.name, d.term FROM presidium_members r "
                        "JOIN deputies d ON d.id = r.deputy_id AND d.voided_at IS NULL ORDER BY r.id")
+
+
+def terms(store: Store) -> list[dict]:
+    return store.query("SELECT number, start_date, end_date FROM terms ORDER BY number")
+
+
+def oaths(store: Store) -> list[dict]:
+    """Appointment records with an oath date, and the closing day of the meeting they were decided at."""
+    return store.query(
+        "SELECT a.id, a.person, a.position, a.action, a.decided_on, a.oath_on, m.kind AS meeting_kind, "
+        "coalesce(m.end_date, m.date) AS meeting_closed FROM appointments a "
+        "LEFT JOIN meetings m ON m.id = a.meeting_id AND m.voided_at IS NULL "
+        "WHERE a.voided_at IS NULL AND a.oath_on IS NOT NULL AND a.decided_on IS NOT NULL ORDER BY a.id")
+
+
+def recess_suggestions(store: Store) -> list[dict]:
+    """Suggestions made in recess (no session) and assigned, not voided."""
+    return store.query("SELECT id, code, kind, submitted_on, assigned_on, meeting_id FROM proposals "
+                       "WHERE voided_at IS NULL AND kind = 'suggestion' AND meeting_id IS NULL "
+                       "AND assigned_on IS NOT NULL ORDER BY id")

@@ -123,3 +123,50 @@ def test_incompatible_posts():
     assert "浙江" in p("member", "副镇长", True, "浙江第三十八条")
     assert p("chair", "镇村镇建设办主任", True, "") is None and p(None, "镇长", True, "") is None
     assert {c for c, pr in PROFILES.items() if pr.incompatible.value == "members"} == {"zhejiang", "henan", "chongqing"}
+
+
+def test_term_length():
+    from rdtool.rules.deputies import term_length_warning as w
+
+    assert w("2017-01-05", "2022-03-05") is None  # five years and two months
+    assert "第九条" in w("2017-01-05", "2022-03-06")
+    assert w("2017-01-05", "2021-12-20") is None
+
+
+def test_oath_timing():
+    from rdtool.rules.congress_offices import oath_timing_warning as w
+
+    assert w("beijing", "appoint", "2017-01-06", "2017-02-05", None) is None  # 30 days
+    assert "第十三条" in w("beijing", "appoint", "2017-01-06", "2017-02-06", None)
+    assert w("chongqing", "elect", "2017-01-06", "2017-01-08", "2017-01-08") is None  # the closing day
+    assert "第九条第一款" in w("chongqing", "elect", "2017-01-06", "2017-01-09", "2017-01-08")
+    assert w("chongqing", "appoint", "2017-01-06", "2017-03-09", None) is None
+    assert w("national", "elect", "2017-01-06", "2018-01-09", "2017-01-08") is None
+
+
+# --- 交办 lead times: 上海 规定 第十一条 (seven working days), 山东 条例 第十条 (five days) --------------------------
+
+def test_assign_lead_times():
+    from rdtool.rules.deadlines import ASSIGN_LIMITS, assign_due
+
+    # received Wednesday 2024-03-06: seven working days → Friday 2024-03-15 (weekend skipped)
+    assert assign_due(date(2024, 3, 6), 7, True) == date(2024, 3, 15)
+    # received Friday 2024-03-08: the day itself not counted → Tuesday 2024-03-19
+    assert assign_due(date(2024, 3, 8), 7, True) == date(2024, 3, 19)
+    # five days from Monday 2024-03-04 → Saturday 03-09 → ends Monday 03-11 (民法典 第二百零三条)
+    assert assign_due(date(2024, 3, 4), 5, False) == date(2024, 3, 11)
+    assert assign_due(date(2024, 3, 5), 5, False) == date(2024, 3, 11)  # Sunday → Monday
+    assert assign_due(date(2024, 3, 6), 5, False) == date(2024, 3, 11)  # a Monday itself
+    assert set(ASSIGN_LIMITS) == {"shanghai", "shandong"}
+
+
+def test_henan_presidium_meeting_request():
+    from rdtool.rules.term_calendar import presidium_request_problem as p
+
+    assert p(3, 9, 3, "河南") is None
+    assert "不足3人" in p(2, 9, 3, "河南")
+    assert "多于" in p(10, 9, 3, "河南")
+    assert p(3, 0, 3) is None  # the presidium not recorded: the count alone
+    assert "河南" in p(5, 9, None)
+    assert PROFILES["henan"].presidium_request.value == 3
+    assert {c for c, pr in PROFILES.items() if pr.presidium_request.value} == {"henan"}

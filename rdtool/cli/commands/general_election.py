@@ -266,6 +266,7 @@ def result(
     r = results.add_result(store, term, _level(level), constituency_name, votes, n["issued"], n["returned"],
                        n["invalid"], parse_option("--date", parse_date, held_on),
                        parse_option("--round", lambda x: parse_int(x, 1), round_no))
+    warn(r["warnings"])
     if fmt == "json":
         render_json(r)
         return

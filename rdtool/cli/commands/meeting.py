@@ -47,7 +47,8 @@ def add(
     notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>",
                                            help="人代会通知代表的日期（浙江第二十条：会议举行七日前；重庆第十一条：十日前）"),
     requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
-                                               help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款：五分之一以上）"),
+                                               help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款：五分之一以上）；"
+                                                    "河南临时主席团会议由主席团成员提议时，提议的成员人数（第五条第一款：三人以上）"),
     number: Optional[str] = typer.Option(None, "--number", metavar="<次序>",
                                          help="本届第几次（从本镇已有的次序接着记录，如 19；默认按日期接着编）"),
     db: Optional[str] = DbOpt,
@@ -145,7 +146,8 @@ def edit(
     reason: Optional[str] = ReasonOpt,
     notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>", help="人代会通知代表的日期"),
     requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
-                                               help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款）"),
+                                               help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款）；河南临时主席团会议："
+                                                    "提议的主席团成员人数（第五条第一款）"),
     db: Optional[str] = DbOpt,
 ) -> None:
     """更正会议的任一项：日期、类别、届次、次序（--number）、编号、标题等。应到名单随日期或类别重新确定，

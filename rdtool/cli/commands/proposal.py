@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, optional,
-                               parse_option)
+                               parse_option, warn)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, leave_out_first, render_list
 
@@ -142,6 +142,7 @@ def assign(
     store = open_db(db)
     row = proposal_handling.assign(store, code, unit, day, complex_, due_day, reason)
     typer.echo(f"{row['code']} 已于 {day} 交办 {row['unit']}，办理期限 {row['due_on']}")
+    warn(row["warnings"])
 
 
 @app.command("reply")

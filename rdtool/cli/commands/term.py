@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, FormatOpt, check_format, make_app, open_db, parse_option)
+from rdtool.cli.common import (DbOpt, FormatOpt, check_format, make_app, open_db, parse_option, warn)
 from rdtool.labels import parse_date
 from rdtool.render import Column, render_rows
 
@@ -28,6 +28,9 @@ def term_add(
     note = terms.add(store, number, parse_option("--start", parse_date, start), parse_option("--end", parse_date, end),
                      make_current=current)
     typer.echo(f"已增加第{number}届" + (f"（{note}）" if note else "") + ("，并设为本届" if current else ""))
+    from rdtool.services.admin.law_checks import term_lengths
+
+    warn(f["message"] for f in term_lengths(store, number))
 
 
 @term_app.command("edit")

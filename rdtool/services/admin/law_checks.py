@@ -4,6 +4,11 @@
   重庆市乡镇人民代表大会工作条例 第三十二条第十项), recorded with ``appointment add --action 接受辞职``;
 - a deputy under eighteen on the day elected, a candidate under eighteen on election day (选举法 第四条);
 - township deputies' credentials confirmed after the term's first session (选举法 第四十七条第二款);
+- an oath later than 北京 (30 days, 宣誓组织办法 第十三条) or 重庆 (before the session closes, 宪法宣誓实施办法
+  第九条第一款) say it normally is;
+- a suggestion made in recess assigned later than 上海 (seven working days, 规定 第十一条) or 山东 (five days,
+  办理工作条例 第十条) say;
+- a term that ran more than five years (组织法 第九条, with 第二十条's two months for the next first session);
 - a chair or vice-chair (in 重庆、浙江、河南 any presidium member) who holds a government post (组织法 第十八条第二款;
   重庆 第三十条第三款, 浙江 第三十八条, 河南 第二条第四款).
 """
@@ -20,6 +25,9 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     findings += _resignations(store, as_of, date_from, date_to)
     findings += _ages(store, as_of, date_from, date_to)
     findings += _credentials(store, as_of, date_from, date_to)
+    findings += _oaths(store, as_of, date_from, date_to)
+    findings += _assignments(store, as_of, date_from, date_to)
+    findings += [f for f in term_lengths(store) if _in_period(f.pop("day"), as_of, date_from, date_to)]
     findings += [f for f in incompatible(store, as_of) if _in_period(f.pop("day"), as_of, date_from, date_to)]
     return findings
 
@@ -126,4 +134,77 @@ def incompatible(store: Store, as_of: str, deputy_ids: set[int] | None = None) -
                 out.append({"check": "incompatible_posts", "severity": "warning", "table": "presidium_members",
                             "record": str(r["deputy_id"]), "day": start,
                             "message": f"{r['name']}自{a['decided_on']}任{post}，{start}起仍在主席团任职：{problem}"})
+    return out
+
+
+def term_lengths(store: Store, number: int | None = None) -> list[dict]:
+    """Terms that ran more than five years: to the next term's start, or to their own recorded end."""
+    from datetime import date, timedelta
+
+    from rdtool.rules.deputies import term_length_warning
+
+    rows = sql.terms(store)
+    out = []
+    for t, nxt in zip(rows, rows[1:] + [None]):
+        if nxt is not None and nxt["number"] == t["number"] + 1:
+            until = nxt["start_date"]
+        elif t["end_date"]:
+            until = (date.fromisoformat(t["end_date"]) + timedelta(days=1)).isoformat()
+        else:
+            continue
+        if number is not None and number not in (t["number"], t["number"] + 1):
+            continue
+        w = term_length_warning(t["start_date"], until)
+        if w:
+            out.append({"check": "term_too_long", "severity": "warning", "table": "terms", "record": str(t["number"]),
+                        "day": t["start_date"], "message": f"第{t['number']}届：{w}"})
+    return out
+
+
+def _oaths(store: Store, as_of: str, date_from, date_to) -> list[dict]:
+    from rdtool.rules.congress_offices import oath_timing_warning
+    from rdtool.services.terms.province import in_force
+
+    code = in_force(store).code
+    if code not in ("beijing", "chongqing"):
+        return []
+    out = []
+    for r in sql.oaths(store):
+        if not _in_period(r["oath_on"], as_of, date_from, date_to):
+            continue
+        closed = r["meeting_closed"] if r["meeting_kind"] == "congress" else None
+        w = oath_timing_warning(code, r["action"], r["decided_on"], r["oath_on"], closed)
+        if w:
+            out.append({"check": "oath_late", "severity": "warning", "table": "appointments", "record": str(r["id"]),
+                        "message": f"{r['person']}（{r['position']}）：{w}"})
+    return out
+
+
+def assign_warning(store: Store, p: dict, assigned_on: str) -> str | None:
+    """A suggestion made in recess assigned later than the province allows (上海 第十一条, 山东 第十条), or None."""
+    from datetime import date
+
+    from rdtool.rules.deadlines import ASSIGN_LIMITS, assign_due
+    from rdtool.services.terms.province import in_force
+
+    limit = ASSIGN_LIMITS.get(in_force(store).code)
+    if limit is None or p.get("meeting_id") or p["kind"] != "suggestion":
+        return None
+    days, working, article = limit
+    due = assign_due(date.fromisoformat(p["submitted_on"]), days, working).isoformat()
+    if assigned_on <= due:
+        return None
+    return (f"{p['code']} 于{p['submitted_on']}在闭会期间提出，{assigned_on}才交办；应在收到之日起{days}个"
+            f"{'工作日' if working else '日'}内（{due}前）交办（{article}）")
+
+
+def _assignments(store: Store, as_of: str, date_from, date_to) -> list[dict]:
+    out = []
+    for p in sql.recess_suggestions(store):
+        if not _in_period(p["assigned_on"], as_of, date_from, date_to):
+            continue
+        w = assign_warning(store, p, p["assigned_on"])
+        if w:
+            out.append({"check": "assignment_late", "severity": "warning", "table": "proposals", "record": p["code"],
+                        "message": w})
     return out

@@ -118,10 +118,26 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     status = r.status
     for name, v in votes.items():
         sql.insert_vote(store, round_id, cands[name]["id"], v, status[name])
+    warnings = _additional_list_warnings(store, e, prior, seats_left, list(votes)) if revote and not tied else []
     return {"constituency": c["name"], "round": round_no, "seats": seats_left, "revote": revote,
             "tie_revote": bool(tied), "valid": r.valid,
             "void": r.void, "elected": r.elected, "tie": r.tie, "shortfall": r.shortfall, "vacant": r.vacant,
-            "explanation": r.explanation, "article": r.article}
+            "explanation": r.explanation, "article": r.article, "warnings": warnings}
+
+
+def _additional_list_warnings(store: Store, e: dict, prior: list[dict], seats: int, names: list[str]) -> list[str]:
+    """An 另行选举's list as it is entered, checked as `db check` checks it (选举法 第四十五条第四款)."""
+    from rdtool.rules.direct_candidates import additional_list_problems
+
+    if e.get("kind") == "by_election":  # 第五十七条第四款: a by-election's list may equal the seats
+        return []
+    first = next((r for r in prior if not r["revote"] and not r["tie_revote"]), None)
+    if first is None:
+        return []
+    first_votes = sql.votes(store, first["id"])
+    tally = {v["name"]: v["votes"] for v in first_votes}
+    won = [v["name"] for v in first_votes if v["status"] == "elected"]
+    return additional_list_problems(seats, names, tally, won)
 
 
 def add_result(store: Store, term: int, level: str, constituency_name: str, votes: dict[str, int], issued: int,

@@ -59,7 +59,10 @@ def assign(store: Store, code: str, unit: str, on: str, complex_: bool = False, 
         sql.update(store, p["id"], values)
         sql.add_round(store, p["id"], 1, {"unit": unit, "started_on": on, "due_on": due_on,
                                           "due_reason": values["due_reason"]})
-    return {**p, **values}
+    from rdtool.services.admin.law_checks import assign_warning
+
+    late = assign_warning(store, p, on)
+    return {**p, **values, "warnings": [late] if late else []}
 
 
 def reply(store: Store, code: str, on: str, result: str, text: str | None) -> dict:

@@ -199,12 +199,27 @@ def request_problem(store: Store, requesters: int, term: int, day: str) -> str |
     return f"提议代表{requesters}人，不足全体代表{roster}人的五分之一（至少{(roster + 4) // 5}人）"
 
 
+def presidium_request(store: Store, m: dict) -> str | None:
+    """An extraordinary presidium meeting proposed by members: enough of them (河南 第五条第一款), or why not."""
+    from rdtool.rules.term_calendar import presidium_request_problem
+    from rdtool.services.terms.province import in_force
+
+    setting = in_force(store).profile.presidium_request
+    members = len(dsql.presidium_on(store, m["term"], m["date"])) if m.get("term") is not None and m.get("date") else 0
+    return presidium_request_problem(m["requesters"], members, setting.value, setting.article)
+
+
 def meeting_problems(store: Store, v: dict) -> list[tuple[str, str, str]]:
     """(field, value, message) for a meeting's notice date and proposers (used by ``meetings`` on add and edit)."""
     errors = []
     if v.get("notified_on") and v.get("date") and v["notified_on"] > v["date"]:
         errors.append(("notified_on", v["notified_on"], f"通知代表的日期晚于会议日期 {v['date']}"))
     if v.get("requesters") is None:
+        return errors
+    if v.get("kind") == "presidium":  # called on members' proposal (河南 第五条第一款 "临时召集")
+        problem = presidium_request(store, v)
+        if problem:
+            errors.append(("requesters", str(v["requesters"]), problem))
         return errors
     if not (v.get("extraordinary") and v.get("kind") == "congress"):
         errors.append(("requesters", str(v["requesters"]),
@@ -226,6 +241,18 @@ def _extraordinary(store: Store, p, sessions: list[dict]) -> list[dict]:
         if problem:
             out.append(_finding("extraordinary_session_request", "meetings", m["code"],
                                 f"临时会议 {m['code']}（{m['date']}）：{problem}，不能据此临时召集（{p.extraordinary.article}）"))
+    return out
+
+
+def _presidium_requests(store: Store, meetings: list[dict]) -> list[dict]:
+    out = []
+    for m in meetings:
+        if m.get("requesters") is None:
+            continue
+        problem = presidium_request(store, m)
+        if problem:
+            out.append(_finding("presidium_meeting_request", "meetings", m["code"],
+                                f"临时主席团会议 {m['code']}（{m['date']}）：{problem}"))
     return out
 
 
@@ -261,6 +288,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
         if w:
             findings.append(_finding("session_notice_late", "meetings", m["code"], w))
     findings += _extraordinary(store, p, [m for m in in_period if m["kind"] == "congress"])
+    findings += _presidium_requests(store, [m for m in in_period if m["kind"] == "presidium"])
     findings += _first_sessions(store, p, held, today, start, end)
     findings += _presidium_size(store, p, until)
     return findings

@@ -39,6 +39,7 @@ FIELD_ZH = [
     ("reply_from", "建议答复期限的起算日"),
     ("presidium_resignation", "闭会期间主席团接受主席、乡镇长等辞职"),
     ("incompatible", "不得担任国家行政机关职务"),
+    ("presidium_request", "主席团成员提议临时召集主席团会议"),
 ]
 
 
@@ -130,6 +131,8 @@ def _shown(field: str, value: object) -> str:
         return {"normally_twice": "每年至少一次，一般每年两次", "half_year": "每半年至少一次，每年第一次不迟于三月底"}[str(value)]
     if field == "motions_before":
         return "可以在会议举行前提出" if value else "在会议举行期间提出"
+    if field == "presidium_request":
+        return f"主席团成员{value}人以上联名提议"
     if field == "incompatible":
         return {"chair_vice": "主席、副主席", "members": "主席团成员（含主席、副主席）"}[str(value)]
     if field == "presidium_resignation":
