@@ -17,7 +17,7 @@ leaves no truncated file and an existing file is replaced whole or not at all. B
   lock comes while the file is being written; the file stays as it was and no temporary file is left.
 
 Nothing is printed here; the CLI says what was written. Errors of the operating system (disk full, EIO, no
-permission) become one Chinese line naming the file (rdtool.store.paths.os_error).
+permission) become one Chinese line naming the file (rdtool.paths.os_error).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterator, TextIO, Union
 
 from rdtool.errors import UsageError
-from rdtool.store import paths
+from rdtool import paths
 
 Overwrite = Union[bool, Callable[[Path], bool]]
 

@@ -5,7 +5,7 @@ rdtool.labels; a column not here takes its CSV field's label (rdtool.labels.FIEL
 
 from __future__ import annotations
 
-# Issue 16: the database's tables and the columns the CSV contract does not name, in Chinese (docs/schema.md and
+# (CHANGES.md “Files for office software”) the database's tables and the columns the CSV contract does not name, in Chinese (docs/schema.md and
 # the Datasette metadata, `rdtool db datasette-metadata`). A column not here takes its FIELD_ZH label.
 TABLE_ZH: dict[str, str] = {
     "settings": "设置", "terms": "届次", "deputies": "代表", "presidium_members": "主席团成员任职",
@@ -74,7 +74,7 @@ COLUMN_ZH.update({"report_activities.township": "镇人大代表活动（次）"
 COLUMN_ZH.update({"quorum_met": "是否达到法定人数", "decision_meeting_id": "决定会议ID",
                   "outcome_meeting_id": "审议会议ID", "items.subject": "议题"})
 
-# Issue 17: what `db check` finds and the tables a record lives in, named in Chinese where a person reads them
+# (CHANGES.md “Terminals and Windows”) what `db check` finds and the tables a record lives in, named in Chinese where a person reads them
 # (the codes stay in JSON and CSV). A code without a label here is shown as the code.
 CHECKS: dict[str, str] = {
     "integrity": "数据库文件损坏",
@@ -122,7 +122,7 @@ CHECKS: dict[str, str] = {
     "extraordinary_session_request": "临时会议提议不合规定",
     "presidium_size": "主席团人数不合规定",
     "session_notice_late": "会议通知晚于规定",
-    # issue 26
+    # CHANGES.md “The law, third pass”
     "resignation_wrong_body": "接受辞职的机关不合规定",
     "by_election_lead_time": "补选名单公布晚于规定",
     "term_too_long": "届期超过五年",

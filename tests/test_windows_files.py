@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from rdtool.errors import RdtoolError
-from rdtool.store import paths
+from rdtool import paths
 from tests.helpers import ROOT, add_deputy, snapshot, write_csv
 from tests.windows_rules import device_name, open_in_excel
 
@@ -158,7 +158,7 @@ def test_a_pipe_closed_early_exits_0_every_time(sample, fmt):
 def test_sqlite_uri_of_windows_paths(path, uri):
     from pathlib import PureWindowsPath
 
-    from rdtool.store.paths import sqlite_uri
+    from rdtool.paths import sqlite_uri
 
     assert sqlite_uri(PureWindowsPath(path)) == uri
     assert not uri.startswith("file://server")  # SQLite refuses an authority: invalid uri authority
@@ -167,7 +167,7 @@ def test_sqlite_uri_of_windows_paths(path, uri):
 def test_sqlite_uri_of_posix_paths():
     from pathlib import PurePosixPath
 
-    from rdtool.store.paths import sqlite_uri
+    from rdtool.paths import sqlite_uri
 
     assert sqlite_uri(PurePosixPath("/home/秘书/a 1%#?.db")) == (
         "file:///home/%E7%A7%98%E4%B9%A6/a%201%25%23%3F.db")

@@ -14,13 +14,12 @@ import sys
 from typing import Any, Optional
 
 import typer
-from typer import _click as click
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError as ClickUsageError
-from typer._click.globals import get_current_context
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
 from rdtool import __version__
+from rdtool.cli.click_api import ClickException, NoArgsIsHelpError, click, get_current_context
+from rdtool.cli.click_api import UsageError as ClickUsageError
 from rdtool.errors import DOMAIN, USAGE, RdtoolError, exit_code_for
 
 # name -> (module, short help). Order is the order shown in --help.
@@ -183,7 +182,7 @@ class LazyGroup(TyperGroup):
             if _is_broken_pipe(exc):
                 _quiet_broken_pipe()
                 sys.exit(0)
-            from rdtool.store.paths import os_error
+            from rdtool.paths import os_error
 
             err = os_error(exc, exc.filename or "", "读写")
             _fail(str(err), err.exit_code)

@@ -29,7 +29,7 @@ class Report:
 
 def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = True) -> Report:
     """The figures and checks; with prose_and_tables, also the paragraphs and tables (not needed for JSON)."""
-    from rdtool.services.deputies import deputies as deputy_svc
+    from rdtool.services.deputies import deputies as deputies_svc
     from rdtool.services.admin.checks import REPORT_CHECKS, run_all
 
     settings = settings_sql.all_settings(store)
@@ -41,7 +41,7 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
     if not prose_and_tables:
         return report
     state_day = min(period.date_to, as_of)
-    composition = deputy_svc.composition(store, period.term, "township", state_day) if period.term else None
+    composition = deputies_svc.composition(store, period.term, "township", state_day) if period.term else None
     targets = {}
     if composition:
         names = {"party_share": "党员比例达到{t}以上", "presidium_party_share": "主席团成员中党员比例达到{t}以上",

@@ -7,9 +7,10 @@ from typing import List, Optional
 
 import typer
 
+from rdtool.cli.common import show_record
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
                                open_db, parse_option)
-from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("人代会选举：会议须有三分之二以上代表出席（组织法第十四条第四款），发出选票不能多于出席代表；"
                "当选须获全体代表过半数选票（组织法第二十五条、第二十九条）；多于应选名额时以得票多的当选，"
@@ -145,12 +146,9 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.show(store, ref)
-    if fmt == "json":
-        render_json(record)
-        return
     from rdtool.services.elections.elections import STAGE_ZH
 
-    view = {**record, "warnings": "；".join(record["warnings"]), "elected": "、".join(record["elected"]),
+    view = {"warnings": "；".join(record["warnings"]), "elected": "、".join(record["elected"]),
             "tie": "、".join(record["tie"]), "stage": STAGE_ZH[record["stage"]]}
     cols = [Column("meeting_code", "会议"), Column("post"), Column("round"), Column("stage", "本轮"), Column("seats"),
             Column("ballots_issued"), Column("ballots_returned"), Column("ballots_invalid"),
@@ -158,12 +156,10 @@ def show(
             Column("required_votes", "当选至少得票"), Column("elected", "当选"), Column("tie", "票数相等须再次投票"),
             Column("shortfall", "尚缺名额"), Column("outcome", enum="election_outcome"),
             Column("explanation", "计票说明"), Column("article", "依据"), Column("warnings", "提示")]
-    render_record(view, cols, fmt, title=f"选举 {record['id']}：{record['meeting_code']} {record['post']}")
-    if fmt in ("table", "md"):
-        typer.echo("")
-        render_rows(record["candidates"], [Column("name", "候选人"), Column("votes"),
-                                           Column("status", "结果", enum="candidate_status"),
-                                           Column("elected_on", "当选日期")], fmt, title="候选人")
+    show_record(record, cols, fmt, f"选举 {record['id']}：{record['meeting_code']} {record['post']}", view=view,
+                sections=[("候选人", record["candidates"], [Column("name", "候选人"), Column("votes"),
+                                                          Column("status", "结果", enum="candidate_status"),
+                                                          Column("elected_on", "当选日期")], True)])
 
 
 @app.command("sync")

@@ -6,10 +6,12 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt, LocationOpt
+from rdtool.cli.common import show_record
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
                                open_db, parse_option, warn)
 from rdtool.labels import parse_enum
-from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("会议：主席团会议、人民代表大会会议（含临时会议）、其他会议；点名与法定人数。"
                "人代会须三分之二以上代表出席（组织法第十四条第四款）；主席团会议须全体成员过半数出席。")
@@ -38,12 +40,12 @@ def add(
     code: Optional[str] = typer.Option(None, "--code", help="编号（默认自动：P3-01、C3-1、O3-01）"),
     title: Optional[str] = typer.Option(None, "--title", help="标题（默认按届次、次序生成，如 三川镇第三届人民代表大会第一次会议）"),
     end_date: Optional[str] = typer.Option(None, "--end-date", help="结束日期"),
-    location: Optional[str] = typer.Option(None, "--location", help="地点"),
+    location: Optional[str] = LocationOpt,
     term: Optional[str] = typer.Option(None, "--term", help="届次（默认按日期确定）"),
     extraordinary: bool = typer.Option(False, "--extraordinary", help="临时会议（增开，组织法第十四条第三款），仅人代会"),
     present: Optional[str] = typer.Option(None, "--present", help="出席人数（没有点名的旧记录）"),
     entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（旧记录；默认点名时按当日在任名单快照）"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>",
                                            help="人代会通知代表的日期（浙江第二十条：会议举行七日前；重庆第十一条：十日前）"),
     requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
@@ -104,26 +106,17 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.show(store, ref)
-    if fmt == "json":
-        render_json(record)
-        return
-    view = dict(record)
-    view["absent_names"] = "、".join(record["absent_names"])
-    view["leave_names"] = "、".join(record["leave_names"])
+    view = {"absent_names": "、".join(record["absent_names"]), "leave_names": "、".join(record["leave_names"])}
     cols = [Column("code"), Column("title"), Column("kind", enum="meeting_kind"),
             Column("extraordinary", kind="bool"), Column("term"), Column("date"), Column("end_date"),
             Column("location"), Column("entitled"), Column("present"), Column("absent", "缺席人数"),
             Column("absent_names", "缺席"), Column("leave", "请假人数"), Column("leave_names", "请假"),
             Column("quorum_text", "法定人数"), Column("notes")]
-    render_record(view, cols, fmt, title=f"{record['code']} {record['title']}")
-    if record["items"] and fmt in ("table", "md"):
-        typer.echo("")
-        render_rows(record["items"], ITEM_COLUMNS, fmt, title="议程与表决")
-    if record["elections"] and fmt in ("table", "md"):
-        typer.echo("")
-        rows = [{**e, "elected": "、".join(e["elected"])} for e in record["elections"]]
-        render_rows(rows, [Column("id", "选举ID"), Column("post"), Column("round"), Column("seats"),
-                           Column("elected", "当选"), Column("outcome", enum="election_outcome")], fmt, title="选举")
+    elections = [{**e, "elected": "、".join(e["elected"])} for e in record["elections"]]
+    show_record(record, cols, fmt, f"{record['code']} {record['title']}", view=view, sections=[
+        ("议程与表决", record["items"], ITEM_COLUMNS),
+        ("选举", elections, [Column("id", "选举ID"), Column("post"), Column("round"), Column("seats"),
+                           Column("elected", "当选"), Column("outcome", enum="election_outcome")])])
 
 
 @app.command("edit")

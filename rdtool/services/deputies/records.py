@@ -1,4 +1,4 @@
-"""Correcting a deputy (issue 11): every field, the status and its date, a departure undone, presidium roles —
+"""Correcting a deputy (CHANGES.md “Corrections”): every field, the status and its date, a departure undone, presidium roles —
 each through rdtool.services.kernel.corrections, so the meetings whose entitled base it changes are recomputed and
 the change is printed before → after. And one deputy's whole record for `deputy show`.
 

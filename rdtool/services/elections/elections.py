@@ -16,7 +16,7 @@ import re
 from rdtool.errors import FieldError, RdtoolError, ValidationError
 from rdtool.labels import clean, label
 from rdtool.services.elections import outcomes
-from rdtool.services.meetings import meetings as msvc
+from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.services.deputies.refs import parse_ref
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
@@ -45,7 +45,7 @@ def parse_candidate(raw: str) -> tuple[str, int | None, int]:
 
 
 def _meeting(store: Store, ref: str) -> dict:
-    m = msvc.get(store, ref)
+    m = meetings_svc.get(store, ref)
     if m["kind"] != "congress":
         raise ValidationError(f"会议 {m['code']} 不是人民代表大会会议；选举只在人代会上进行（组织法第二十五条）")
     return m
@@ -53,14 +53,14 @@ def _meeting(store: Store, ref: str) -> dict:
 
 def all_deputies(store: Store, m: dict) -> int:
     """The congress roster on the meeting date (the explicit entitled figure when given)."""
-    f = msvc.figures(m)
-    return f["entitled"] or msvc.roster_size(store, m)
+    f = meetings_svc.figures(m)
+    return f["entitled"] or meetings_svc.roster_size(store, m)
 
 
 def ballots(store: Store, m: dict, contest: dict, base: int) -> tuple[int, int, int]:
     issued = contest.get("ballots_issued")
     if issued is None:
-        issued = msvc.figures(m)["present"] or base
+        issued = meetings_svc.figures(m)["present"] or base
     returned = contest.get("ballots_returned")
     if returned is None:
         returned = issued
@@ -123,7 +123,7 @@ def count(store: Store, m: dict, contest: dict, cands: list[dict], prior: list[t
         raise ValidationError(f"{contest['post']}：候选人重复：{'、'.join(dup)}")
     votes = {c["name"]: c["votes"] or 0 for c in cands}
     seats, by_election = contest["seats"], bool(contest.get("by_election"))
-    present = msvc.figures(m)["present"]
+    present = meetings_svc.figures(m)["present"]
     where = f"会议 {m['code']} {contest['post']}选举"
     try:
         stage, prev, held, elected_before = _stage(prior, by_election)
@@ -320,7 +320,7 @@ def show(store: Store, contest_id: int) -> dict:
 def listing(store: Store, *, meeting: str | None = None, term: int | None = None,
             elected_only: bool = False) -> list[dict]:
     """One row per candidate: meeting, post, round, seats, candidate, votes, elected, outcome."""
-    meeting_id = msvc.get(store, meeting)["id"] if meeting else None
+    meeting_id = meetings_svc.get(store, meeting)["id"] if meeting else None
     out = []
     for c in sql.contests(store, meeting_id=meeting_id, term=term):
         for cand in sorted(sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0)):

@@ -1,4 +1,4 @@
-"""Correcting a general election (换届选举, issue 11): a constituency's seats and voters, a candidate's person and
+"""Correcting a general election (换届选举, CHANGES.md “Corrections”): a constituency's seats and voters, a candidate's person and
 nomination fields (or constituency), a round's ballots and votes — through rdtool.services.kernel.corrections, so the
 reason is kept and the change printed before → after.
 

@@ -236,7 +236,7 @@ def _record_line(store: Store, table: str, before: dict | None, after: dict | No
 def record_lines(store: Store, records: Iterable[tuple[str, str | None, str | None]], links: Iterable[dict], *,
                  invert: bool = False, limit: int | None = None) -> tuple[list[str], int]:
     """entry_lines for a stream: records are (table, first entry's before, last entry's after) as JSON text, in
-    the order first touched (rdtool.store.changelog.command_records); links the link tables' inserts and deletes.
+    the order first touched (rdtool.store.changelog_undo.command_records); links the link tables' inserts and deletes.
     Returns the first `limit` lines (all when None) and how many there are in all: lines past the limit are
     counted, not written, so an import's 100,000 records are neither described nor held."""
     lines: list[str] = []

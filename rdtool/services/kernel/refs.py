@@ -1,6 +1,6 @@
 """References: the one way a command names a record, and the one "did you mean" when it names none.
 
-A record is named the way its list shows it (issue 11): a deputy by name (王建国, or 王建国#20 / #20 where two share
+A record is named the way its list shows it (CHANGES.md “Corrections”): a deputy by name (王建国, or 王建国#20 / #20 where two share
 the name), a meeting by code (P5-22), an agenda item by meeting and number (P5-22#3), a proposal by code
 (三届一次-001), an activity by code (A3-014), an election or an appointment by the ID its list shows. Where a
 command needs the kind too (`db void`, `db delete`), it may be written in Chinese or English (会议/meeting,

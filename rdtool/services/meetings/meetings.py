@@ -13,7 +13,7 @@ from __future__ import annotations
 from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.labels import FIELD_ZH, chinese_numeral, label
-from rdtool.store import deputies as dsql
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -111,9 +111,9 @@ def roster(store: Store, meeting: dict) -> list[dict]:
     if meeting["term"] is None:
         return []
     if meeting["kind"] == "presidium":
-        rows = dsql.presidium_on(store, meeting["term"], meeting["date"])
+        rows = deputies_sql.presidium_on(store, meeting["term"], meeting["date"])
     else:
-        rows = dsql.entitled(store, meeting["term"], "township", meeting["date"])
+        rows = deputies_sql.entitled(store, meeting["term"], "township", meeting["date"])
     return sorted(rows, key=lambda r: r["id"])
 
 
@@ -121,8 +121,8 @@ def roster_size(store: Store, meeting: dict) -> int:
     if meeting["term"] is None:
         return 0
     if meeting["kind"] == "presidium":
-        return len(dsql.presidium_on(store, meeting["term"], meeting["date"]))
-    return dsql.count_in_office(store, meeting["term"], "township", meeting["date"])
+        return len(deputies_sql.presidium_on(store, meeting["term"], meeting["date"]))
+    return deputies_sql.count_in_office(store, meeting["term"], "township", meeting["date"])
 
 
 def quorum_of(store: Store, meeting: dict, rule: tuple[str, str] | None = None):
@@ -172,7 +172,7 @@ def check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
     return errors
 
 
-# ---------------------------------------------------------------- numbering (adoption mid-term, issue 11)
+# ---------------------------------------------------------------- numbering (adoption mid-term, CHANGES.md “Corrections”)
 #
 # A term's meetings of one kind are numbered consecutively by date, from the number of the earliest one on
 # record (1 unless the township's own numbering starts later: `meeting add --number 19` for a secretary who
@@ -356,7 +356,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             q = quorum(m["kind"], f["entitled"], f["present"], *rule)
         except (ImpossibleCounts, TypeError):
             continue  # reported by the vote checks (impossible counts, or a stored flag that disagrees)
-        if not q.met:  # a fact correctly recorded, not an error in the records (issue 11)
+        if not q.met:  # a fact correctly recorded, not an error in the records (CHANGES.md “Corrections”)
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
             findings.append({"check": "meeting_no_quorum", "severity": "note", "table": "meetings",
                              "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"

@@ -1,4 +1,7 @@
-"""Deputies' proposals (议案 and 建议、批评和意见): submit, assign, reply, feedback, close, figures.
+"""Deputies' proposals (议案 and 建议、批评和意见): submission (checked, then written) and one proposal read back.
+
+Beside it: handling (交办, 答复, 代表意见, 办结: rdtool.services.proposals.handling), a motion's decision and outcome
+(motions), corrections (edits), lists, reminders, search and the report's figures (views).
 
 Rules applied (rdtool.rules):
 - a township motion needs five or more deputies' joint signature, lead included (组织法 第二十二条第二款);
@@ -35,27 +38,14 @@ def signer_list(raw: str) -> list[str]:
     return out
 
 
-def prose(max_len: int):
-    """Free text (titles, bodies, replies) kept as written: Chinese punctuation is not folded to ASCII."""
-    def parse(raw: str) -> str:
-        value = str(raw).strip()
-        if "\x00" in value:
-            raise FieldError("含有空字符（NUL），文件可能已损坏")
-        if len(value) > max_len:
-            raise FieldError(f"内容过长（{len(value)} 字，最多 {max_len} 字）")
-        return value
-
-    return parse
-
-
 # The CSV contract's columns, in order (docs/csv.md, kind proposals).
 FIELDS: list[F.Field] = [
     F.Field("kind", F.enum("proposal_kind"), required=True),
-    F.Field("title", prose(200), required=True),
+    F.Field("title", F.text(200, as_written=True), required=True),
     F.Field("submitted_on", F.DATE, required=True),
     F.Field("lead", F.name, required=True),
     F.Field("code", F.text(40)),
-    F.Field("body", prose(F.MAX_TEXT)),
+    F.Field("body", F.text(F.MAX_TEXT, as_written=True)),
     F.Field("category", F.text(30)),
     F.Field("meeting", F.text(40)),
     F.Field("cosigners", signer_list),
@@ -65,11 +55,11 @@ FIELDS: list[F.Field] = [
     F.Field("complex", F.BOOL),
     F.Field("replied_on", F.DATE),
     F.Field("result", F.enum("proposal_result")),
-    F.Field("reply", prose(F.MAX_TEXT)),
+    F.Field("reply", F.text(F.MAX_TEXT, as_written=True)),
     F.Field("feedback", F.enum("feedback")),
     F.Field("feedback_on", F.DATE),
     F.Field("closed_on", F.DATE),
-    # issue 13: a motion's disposition by the presidium and the congress's outcome (组织法 第二十二条第二款、第三款)
+    # (CHANGES.md “Figures a secretary can sign”) a motion's disposition by the presidium and the congress's outcome (组织法 第二十二条第二款、第三款)
     F.Field("disposition", F.enum("motion_disposition")),
     F.Field("decided_on", F.DATE),
     F.Field("decision_meeting", F.text(40)),
@@ -81,8 +71,8 @@ MOTION_FIELDS = ("disposition", "decided_on", "decision_meeting", "outcome", "ou
 # Accepted beyond the contract: the lead's id where two deputies share the name, and the two reasons.
 EXTRA: list[F.Field] = [
     F.Field("deputy_id", F.integer(1)),
-    F.Field("due_reason", prose(200)),
-    F.Field("close_reason", prose(200)),
+    F.Field("due_reason", F.text(200, as_written=True)),
+    F.Field("close_reason", F.text(200, as_written=True)),
 ]
 
 

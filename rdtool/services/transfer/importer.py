@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from rdtool.errors import FieldError, RdtoolError, UsageError, ValidationError
+from rdtool.formula import restore
 from rdtool.io import limits as L
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Values
 from rdtool.io.table import ERRORS_COLUMN, Layout, locate
@@ -47,14 +48,6 @@ class Loaded:
     rows: list[Row]                   # rows whose required fields parsed (a bad optional cell is None)
     errors: list[RowError]
     total: int                        # data rows read
-
-
-_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
-
-
-def _unquote(cell: str) -> str:
-    """Undo the export's formula neutralisation ('=… → =…), so an exported file imports back the same."""
-    return cell[1:] if cell[:1] == "'" and cell.startswith(_NEUTRALISED) else cell
 
 
 def row_error(row: int, name: str, value: str, message: str) -> RowError:
@@ -97,7 +90,7 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
             else:
                 cell = cells[col] if col < n else ""
                 if cell[:1] == "'":
-                    cell = _unquote(cell)
+                    cell = restore(cell)  # the export's formula guard taken off (rdtool.formula)
                 chars += len(cell)
             if not cell.strip():
                 if f.required:
