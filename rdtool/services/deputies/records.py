@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Iterable
 
 from rdtool import fields as F
-from rdtool.labels import problem_line
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.services.kernel import corrections

@@ -18,7 +18,7 @@ from datetime import date
 
 from rdtool import fields as F
 from rdtool.errors import FieldError, ValidationError
-from rdtool.labels import FIELD_ZH, chinese_numeral, label, parse_list
+from rdtool.labels import chinese_numeral, label, parse_list
 from rdtool.rules import deadlines
 from rdtool.rules.deputies import MOTION_MIN_SIGNERS, motion_date_problem, motion_signer_count, motion_signers_ok
 from rdtool.services.deputies.refs import deputy_ref, parse_ref
