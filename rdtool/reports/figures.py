@@ -24,10 +24,10 @@ def sections(store: Store, period: Period, as_of: str) -> dict[str, dict]:
     out = {name: report_views.one(store, view, period, as_of) for name, view in VIEWS.items()}
     out["activities"]["by_kind"] = {r["activity_kind"]: r["n"] for r in sorted(
         report_views.query(store, "report_activities_by_kind", period, as_of), key=lambda r: r["activity_kind"])}
-    from rdtool.services.terms import opening_totals as opening  # the paper years' totals, when the period covers them (issue 23)
+    from rdtool.services.terms import opening_totals  # the paper years' totals, when the period covers them
 
-    out["carried_over"] = opening.for_period(store, period, as_of)
-    opening.add_to(out, out["carried_over"])
+    out["carried_over"] = opening_totals.for_period(store, period, as_of)
+    opening_totals.add_to(out, out["carried_over"])
     return out
 
 

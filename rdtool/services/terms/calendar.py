@@ -271,10 +271,10 @@ def _presidium_size(store: Store, p, day: date) -> list[dict]:
 
 def _paper_until(store: Store) -> date | None:
     """The last day covered by opening totals of meetings (rdtool.services.terms.opening_totals), if any."""
-    from rdtool.store import opening_totals as opening
+    from rdtool.store import opening_totals as opening_totals_sql
 
     try:
-        rows = [r for r in opening.all_rows(store) if r["presidium_meetings"] or r["congress_sessions"]]
+        rows = [r for r in opening_totals_sql.all_rows(store) if r["presidium_meetings"] or r["congress_sessions"]]
     except Exception:  # noqa: BLE001 — an old file opened read-only before its migration has no such table
         return None
     return max((_d(r["until"]) for r in rows), default=None)
