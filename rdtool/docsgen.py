@@ -95,13 +95,13 @@ TYPE_ZH = {"text": "文本", "int": "整数", "date": "日期", "bool": "是/否
 
 def csv_kinds() -> str:
     from rdtool.io.table import accepted_headers
-    from rdtool.services.transfer import registry as kinds
+    from rdtool.services.transfer import registry
     from rdtool.labels import ENUMS, FIELD_ZH
 
     out: list[str] = []
     enums_used: dict[str, list[str]] = {}
-    for name in kinds.KINDS:
-        kind = kinds.get(name)
+    for name in registry.KINDS:
+        kind = registry.get(name)
         accepted = accepted_headers(kind)
         aliases: dict[str, list[str]] = {}
         for header, field in accepted.items():

@@ -1,4 +1,4 @@
-"""The 56 ethnic groups (民族) and the parsing of a roster's 民族 cell (issue 13).
+"""The 56 ethnic groups (民族) and the parsing of a roster's 民族 cell (CHANGES.md “Figures a secretary can sign”).
 
 Official names as the State Ethnic Affairs Commission lists them. Rosters usually write them without 族 (汉, 回,
 维吾尔); both are accepted and the full name is stored. A blank is 未填 (unknown): the report's

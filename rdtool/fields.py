@@ -11,6 +11,7 @@ import re
 from typing import Any, Callable, NamedTuple
 
 from rdtool.errors import FieldError
+from rdtool.formula import restore
 from rdtool.labels import (
     clean,
     clean_name,
@@ -48,11 +49,12 @@ class Field(NamedTuple):
         return getattr(self.parse, "value_type", "text")
 
 
-def text(max_len: int = 200) -> Callable[[str], str]:
+def text(max_len: int = 200, as_written: bool = False) -> Callable[[str], str]:
+    """Text up to max_len characters, without NUL. Full-width ASCII is folded (clean) and the export's formula
+    guard taken off, so files round-trip (rdtool.formula); `as_written` (free text: a proposal's title, body,
+    reply) keeps it as typed but for the spaces around it — Chinese punctuation is not folded to ASCII."""
     def parse(raw: str) -> str:
-        value = clean(raw)
-        if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
-            value = value[1:]  # undo the export's formula neutralisation, so files round-trip
+        value = str(raw).strip() if as_written else restore(clean(raw))
         if "\x00" in value:
             raise FieldError("含有空字符（NUL），文件可能已损坏")
         if len(value) > max_len:

@@ -9,10 +9,12 @@ spreadsheets (docs/csv.md lists every code, label and accepted spelling).
 from __future__ import annotations
 
 import re
-import unicodedata
-from datetime import date
 
 from rdtool.errors import FieldError
+# The parsers live in rdtool.parse; imported here for the labels and re-exported for the modules that take both.
+from rdtool.parse import (  # noqa: F401
+    FOLD as _FOLD, LIST_SEPARATORS, MAX_INT, clean, clean_name, parse_bool, parse_date, parse_int, parse_list,
+    parse_month_or_date, record_id)
 from rdtool.record_names import CHECKS, COLUMN_ZH, TABLE_ZH
 
 # code -> (label, extra accepted spellings)
@@ -21,7 +23,7 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "party": {
         "cpc": ("中共党员", ("党员", "中国共产党党员", "共产党员", "中共")),
         "cpc_probationary": ("中共预备党员", ("预备党员", "中共预备")),
-        # rosters write the party's short name (issue 15)
+        # rosters write the party's short name (CHANGES.md “Real rosters”)
         "democratic": ("民主党派", ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
                                  "民革党员", "民盟盟员", "民建会员", "民进会员", "农工党党员", "致公党党员",
                                  "九三学社社员", "台盟盟员")),
@@ -121,7 +123,7 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "report_back": ("向选民述职", ("述职",)),
         "other": ("其他", ()),
     },
-    # Which deputies an activity is for (issue 5): the term report counts township activities as
+    # Which deputies an activity is for: the term report counts township activities as
     # township or both, county activities as county or both.
     "activity_level": {
         "township": ("镇(乡)人大代表活动", ("镇", "乡", "镇人大代表", "乡人大代表", "镇(乡)人大代表", "镇代表", "乡代表")),
@@ -130,8 +132,6 @@ ENUMS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     },
 }
 
-# Full-width ASCII (（）／，…) folds to half-width in labels and input alike, as clean() does.
-_FOLD = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
 
 
 def _forms(label: str) -> set[str]:
@@ -185,164 +185,6 @@ def parse_enum(enum: str, raw: str) -> str:
     return code
 
 
-_TRUE = {"是", "true", "yes", "y", "1", "t", "√", "✓"}
-_FALSE = {"否", "false", "no", "n", "0", "f", "×", "✗"}
-
-
-def parse_bool(raw: str) -> bool:
-    key = clean(raw).lower()
-    if key in _TRUE:
-        return True
-    if key in _FALSE:
-        return False
-    raise FieldError(f"无法识别的是/否值“{raw}”，可用：是/否、true/false、yes/no、1/0")
-
-
-_DATE_PATTERNS = (
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
-)
-
-
-def parse_date(raw: str) -> str:
-    """An ISO date from 2017-01-05, 2017/1/5, 2017.1.5, 20170105 or 2017年1月5日.
-
-    Spreadsheet cells that carry a time (2017-01-05 00:00:00) keep only the date.
-    """
-    text = clean(raw)
-    if " " in text or "T" in text:
-        text = re.split(r"[ T]", text, maxsplit=1)[0]
-    for pattern in _DATE_PATTERNS:
-        m = pattern.fullmatch(text)
-        if m:
-            y, mo, d = (int(g) for g in m.groups())
-            try:
-                return date(y, mo, d).isoformat()
-            except ValueError:
-                raise FieldError(f"日期“{raw}”不存在（{y}年{mo}月没有{d}日）") from None
-    raise FieldError(f"无法识别的日期“{raw}”，请写成 2017-01-05、2017/1/5、2017.1.5、20170105 或 2017年1月5日")
-
-
-_MONTH_PATTERNS = (
-    re.compile(r"(\d{4})[-/.](\d{1,2})"),
-    re.compile(r"(\d{4})(\d{2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月?"),
-)
-
-
-def parse_month_or_date(raw: str) -> str:
-    """A date as `parse_date` reads it, or a month only: 1979.08, 1979年8月, 197908, 1979-8 → 1979-08.
-
-    Rosters record birth as a month (出生年月); it is stored as YYYY-MM (docs/csv.md).
-    "1979.1" is refused: it is what Excel/WPS leave of 1979.10 typed in a number cell, so January and
-    October cannot be told apart.
-    """
-    text = clean(raw)
-    for pattern in _MONTH_PATTERNS:
-        m = pattern.fullmatch(text)
-        if m:
-            y, mo = int(m.group(1)), int(m.group(2))
-            if re.fullmatch(r"\d{4}\.1", text):
-                raise FieldError(f"“{raw}”无法确定是{y}年1月还是10月：Excel/WPS 把数字单元格里的 {y}.10 保存成了 {y}.1；"
-                                 f"请把该列设置为文本格式，写成 {y}.01 或 {y}.10")
-            if not 1 <= mo <= 12:
-                raise FieldError(f"“{raw}”中的月份 {mo} 不存在")
-            return f"{y:04d}-{mo:02d}"
-    try:
-        return parse_date(raw)
-    except FieldError as exc:
-        if not str(exc).startswith("无法识别"):
-            raise
-        raise FieldError(f"无法识别的日期“{raw}”，请写成 1979-08-15、1979年8月15日，"
-                         "或只写年月：1979.08、1979年8月、197908") from None
-
-
-MAX_INT = 2**31 - 1  # counts, ids, years: anything larger is a typing slip (and would overflow SQLite)
-
-
-def record_id(text: str) -> int | None:
-    """A record's id as typed ('17'), or None when the text is not a number (a name, a code).
-
-    ASCII digits only: str.isdigit also takes ①, ² and other digit-like characters, which int() refuses.
-    A number too long for any id is a usage error (never a 5,000-digit int()).
-    """
-    if not (text.isascii() and text.isdigit()):
-        return None
-    if len(text) > 18:
-        from rdtool.errors import UsageError
-
-        raise UsageError(f"编号“{text[:12]}…”（{len(text)} 位）过大，不是有效的记录 ID", "用列表命令查看记录的 ID")
-    return int(text)
-
-
-def parse_int(raw: str, minimum: int | None = 0, maximum: int = MAX_INT) -> int:
-    text = clean(raw)
-    if not text.isascii() or re.fullmatch(r"[+-]?\d+(\.0+)?", text) is None:
-        raise FieldError(f"“{raw}”不是整数")
-    if len(text.split(".")[0].lstrip("+-0")) > 18:
-        raise FieldError(f"“{text[:12]}…”太大（最大 {maximum}）")
-    value = int(text.split(".")[0])
-    if minimum is not None and value < minimum:
-        raise FieldError(f"“{raw}”不能小于{minimum}")
-    if value > maximum:
-        raise FieldError(f"“{raw}”太大（最大 {maximum}）")
-    return value
-
-
-_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
-_WIDE = re.compile("[\uff01-\uff5e\u3000]")
-
-
-def clean(raw: object) -> str:
-    """Trim, fold full-width ASCII and the ideographic space; None becomes ''."""
-    if raw is None:
-        return ""
-    text = raw if type(raw) is str else str(raw)
-    if not text.isascii() and _WIDE.search(text):  # (a fast path: most cells have nothing to fold)
-        text = text.translate(_WIDTH)
-    return text.strip()
-
-
-def clean_name(raw: object) -> str:
-    """A person's name as it is stored and looked up: one spelling for what looks the same.
-
-    NFKC (full-width letters, compatibility ideographs such as U+F90A 金 → 金, Kangxi radicals);
-    invisible characters removed (zero-width spaces and joiners, soft hyphens, direction marks,
-    variation selectors, combining marks left over after NFKC); the dots of a transliterated name
-    (买买提•艾力, 买买提・艾力) written as the middle dot ·; and no spaces inside ('王　芳', '王 建国' and a
-    two-character name padded to align, 王　芳, are 王芳). Every path that takes a typed or imported name,
-    or looks one up, goes through here.
-    """
-    text = clean(raw)
-    if not text.isascii():
-        global _INVISIBLE
-        if _INVISIBLE is None:  # (compiled on first use: start-up time)
-            _INVISIBLE = re.compile(_INVISIBLE_CHARS)
-        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_NAME_DOTS)
-    return _SPACES.sub("", text)
-
-
-_SPACES = re.compile(r"\s+")
-# Zero-width and format characters, variation selectors, combining marks, C0/C1 controls other than NUL
-# and the whitespace ones (NUL stays, so that a damaged file is reported, not silently mended).
-_INVISIBLE: "re.Pattern | None" = None
-_INVISIBLE_CHARS = ("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
-                    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
-                    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\U000e0000-\U000e0fff]")
-_NAME_DOTS = str.maketrans({c: "·" for c in "\u2022\u30fb\uff65\u2027\u2219\u22c5\u0387\u2e31"})
-
-
-LIST_SEPARATORS = re.compile(r"[、;；,，]")
-
-
-def parse_list(raw: str) -> list[str]:
-    """Names in one cell, separated by 、 ; ； (and commas, which spreadsheets add)."""
-    return [clean_name(p) for p in LIST_SEPARATORS.split(clean(raw)) if clean_name(p)]
-
-
 # Field name -> Chinese header (docs/csv.md); the same in every kind.
 FIELD_ZH: dict[str, str] = {
     "name": "姓名", "gender": "性别", "birth_date": "出生日期", "ethnicity": "民族",
@@ -366,10 +208,10 @@ FIELD_ZH: dict[str, str] = {
     # Columns rdtool adds to the contract (never renamed or dropped).
     "id": "ID", "deputy_id": "代表ID", "person_id": "同一人（代表ID）", "start_date": "开始日期", "age": "年龄",
     "number": "届次", "status_reason": "状态原因",
-    "organiser": "组织单位",
+    "organiser": "组织单位", "ordinal": "次序",
 }
 
-# Issue 8 (general election, 换届选举): columns of the ge_plan / ge_constituencies / ge_candidates kinds.
+# The general election (换届选举): columns of the ge_plan / ge_constituencies / ge_candidates kinds.
 FIELD_ZH.update({
     "election_day": "选举日", "mobilisation_on": "宣传动员日期", "registration_on": "选民名单公布日期",
     "candidates_on": "候选人名单公布日期", "final_list_on": "正式候选人名单公布日期",
@@ -377,7 +219,7 @@ FIELD_ZH.update({
     "nominated_by": "推荐单位", "nominators": "联名选民数", "final": "是否正式候选人", "round": "轮次",
     "held_on": "投票日期", "confirmed": "资格确认", "confirmed_on": "确认日期",
 })
-# Issue 8: a candidate's outcome in a general election round (statuses of rdtool.rules.direct_elections).
+# A candidate's outcome in a general election round (statuses of rdtool.rules.direct_elections).
 ENUMS["ge_outcome"] = {
     "elected": ("当选", ()),
     "tie": ("票数相等须再次投票", ("票数相等",)),
@@ -386,7 +228,7 @@ ENUMS["ge_outcome"] = {
     "initial": ("初步候选人", ()),
 }
 
-# Issue 3 additions: election outcomes, and Chinese numerals for formal titles.
+# Election outcomes, and Chinese numerals for formal titles.
 ENUMS["election_outcome"] = {
     "filled": ("选满", ()),
     "tie": ("票数相等，须再次投票", ("再次投票",)),
@@ -403,7 +245,7 @@ ENUMS["candidate_status"] = {
 FIELD_ZH.update({"round": "轮次", "rule": "适用规则", "meeting_code": "会议编号", "item_id": "事项ID",
                  "outcome": "结果", "elected": "是否当选", "missing": "缺少的程序"})
 
-# Proposals (issue 4): the state a proposal is in, and the columns rdtool adds to the proposals contract.
+# Proposals: the state a proposal is in, and the columns rdtool adds to the proposals contract.
 ENUMS["proposal_status"] = {
     "submitted": ("待交办", ("未交办",)),
     "assigned": ("办理中", ("已交办",)),
@@ -441,6 +283,47 @@ def chinese_numeral(n: int) -> str:
     return str(n)
 
 
+def from_chinese_numeral(text: str) -> int | None:
+    """The inverse of chinese_numeral (also ASCII digits): 十八 → 18, 二十一 → 21, 一百零五 → 105; None if not one."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _DIGITS + "十百〇两" for c in text):
+        return None
+    text = text.replace("〇", "零").replace("两", "二")
+    total, head = 0, 0
+    for c in text:
+        if c == "百":
+            total, head = total + (head or 1) * 100, 0
+        elif c == "十":
+            total, head = total + (head or 1) * 10, 0
+        elif c != "零":
+            head = _DIGITS.index(c)
+    n = total + head
+    return n or None
+
+
+_MEETING_NAME = re.compile(r"^.*?第?([零〇一二两三四五六七八九十百\d]+)届(人民代表大会|人大主席团|主席团|人大|代表大会)?"
+                           r"第?([零〇一二两三四五六七八九十百\d]+)次(?:会议)?$")
+
+
+def meeting_name(text: str) -> tuple[int, str, int] | None:
+    """(term, kind, number) of a meeting's printed name: 十八届四次, 第十八届人民代表大会第四次会议, 河南镇第十八届人大
+    主席团第二十一次会议 (presidium when it says 主席团, else a congress session); None when it is not one."""
+    m = _MEETING_NAME.match(re.sub(r"\s+", "", text or ""))
+    if m is None:
+        return None
+    term, seq = from_chinese_numeral(m.group(1)), from_chinese_numeral(m.group(3))
+    if not term or not seq:
+        return None
+    return term, ("presidium" if "主席团" in (m.group(2) or "") else "congress"), seq
+
+
+def problem_line(field: str, value: object, message: str) -> str:
+    """One line of a ValidationError's problems: 领衔代表“张三”：…… — the field in Chinese only (issue 23)."""
+    name = FIELD_ZH.get(field) or field
+    return name + (f"“{value}”" if value not in (None, "") else "") + f"：{message}"
+
+
 def chinese_date(iso: str | None) -> str:
     """A date as written in a document: 2017-01-05 → 2017年1月5日 (a month 1979-08 → 1979年8月)."""
     if not iso:
@@ -457,7 +340,7 @@ def column_zh(name: str, table: str = "") -> str:
     return COLUMN_ZH.get(f"{table}.{name}") or COLUMN_ZH.get(name) or FIELD_ZH.get(name, "")
 
 
-# Issue 14: the term's calendar, mandates and posts ending, by-elections.
+# (CHANGES.md “Elections and the law”) the term's calendar, mandates and posts ending, by-elections.
 FIELD_ZH.update({
     "notified_on": "通知代表日期", "requesters": "提议代表人数", "tie_revote": "再次投票",
     "letter_on": "辞职书面提出日期", "accepted_by": "接受辞职的表决", "petitioners": "要求罢免选民数",
@@ -474,7 +357,7 @@ ENUMS["motion_by"] = {
 }
 
 
-# Issue 13: a motion's way through the presidium and the congress (组织法 第二十二条第二款、第三款), and the states a
+# (CHANGES.md “Figures a secretary can sign”) a motion's way through the presidium and the congress (组织法 第二十二条第二款、第三款), and the states a
 # proposal takes on a day (one state function, rdtool.store.proposals.facts).
 ENUMS["motion_disposition"] = {
     "on_agenda": ("列入议程", ("列入大会议程", "列入会议议程")),

@@ -17,7 +17,7 @@ leaves no truncated file and an existing file is replaced whole or not at all. B
   lock comes while the file is being written; the file stays as it was and no temporary file is left.
 
 Nothing is printed here; the CLI says what was written. Errors of the operating system (disk full, EIO, no
-permission) become one Chinese line naming the file (rdtool.store.paths.os_error).
+permission) become one Chinese line naming the file (rdtool.paths.os_error).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterator, TextIO, Union
 
 from rdtool.errors import UsageError
-from rdtool.store import paths
+from rdtool import paths
 
 Overwrite = Union[bool, Callable[[Path], bool]]
 
@@ -67,7 +67,9 @@ def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: boo
         return True
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
         raise UsageError(f"输出路径不是普通文件：{dest}", "请给出文件路径")
-    if probe and paths.held_elsewhere(dest):
+    # a file another program holds (Excel/WPS) is said now, before a question; only a regular file is probed (a
+    # link's target is never opened: a FIFO behind it would block)
+    if probe and stat.S_ISREG(st.st_mode) and paths.held_elsewhere(dest):
         raise paths.in_use_error(dest)
     if not database_copy and paths.is_sqlite(dest):
         raise UsageError(f"{dest} 是一个 SQLite 数据库文件（可能是某个数据库或它的备份），不会被覆盖",

@@ -89,11 +89,18 @@ class Pager:
         env = dict(os.environ)
         env.setdefault("LESS", "FRX" + ("S" if self.wide else ""))  # as git: quit if one screen, colours
         env.setdefault("LV", "-c")
+        encoding = pager_encoding(self.command, self.real)
+        if encoding == "utf-8" and self._is_less():
+            env.setdefault("LESSCHARSET", "utf-8")
         self.real.flush()
         self.proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, shell=isinstance(self.command, str),
-                                     env=env, text=True, encoding=_pager_encoding(self.real), errors="replace")
+                                     env=env, text=True, encoding=encoding, errors="replace")
         held, self.held = "".join(self.held), []
         self.write(held)
+
+    def _is_less(self) -> bool:
+        program = self.command[0] if isinstance(self.command, list) else self.command.split()[0]
+        return os.path.basename(program.strip("\"'")).lower() in ("less", "less.exe")
 
     def release(self) -> None:
         """Show what is held (before a message on stderr, so that the two keep their order)."""
@@ -134,7 +141,25 @@ class StderrBeside:
         return getattr(self.real, name)
 
 
-def _pager_encoding(real: TextIO) -> str:
+def pager_encoding(command: list[str] | str, real: TextIO) -> str:
+    """What the pager reads. On Windows: `less` (Git for Windows' MSYS build) reads UTF-8 (with LESSCHARSET=utf-8,
+    set by Pager), `more` and other console programs the console's code page (GB18030 for 936, as text for
+    people is: rdtool.streams). Elsewhere: the terminal's own encoding, UTF-8 on every current system."""
+    from rdtool.streams import text_encoding
+
+    if sys.platform == "win32":
+        program = command[0] if isinstance(command, list) else command.split()[0]
+        if os.path.basename(program.strip("\"'")).lower() in ("less", "less.exe"):
+            return "utf-8"
+        from rdtool.terminal import console_code_page
+
+        page = console_code_page()
+        if page:
+            return text_encoding(f"cp{page}")
+    return _device_encoding(real)
+
+
+def _device_encoding(real: TextIO) -> str:
     try:
         device = os.device_encoding(real.fileno())
     except (AttributeError, OSError, ValueError):

@@ -5,7 +5,7 @@ rdtool.labels; a column not here takes its CSV field's label (rdtool.labels.FIEL
 
 from __future__ import annotations
 
-# Issue 16: the database's tables and the columns the CSV contract does not name, in Chinese (docs/schema.md and
+# (CHANGES.md “Files for office software”) the database's tables and the columns the CSV contract does not name, in Chinese (docs/schema.md and
 # the Datasette metadata, `rdtool db datasette-metadata`). A column not here takes its FIELD_ZH label.
 TABLE_ZH: dict[str, str] = {
     "settings": "设置", "terms": "届次", "deputies": "代表", "presidium_members": "主席团成员任职",
@@ -16,10 +16,18 @@ TABLE_ZH: dict[str, str] = {
     "ge_constituencies": "换届选举选区", "ge_candidates": "换届选举候选人", "ge_rounds": "换届选举投票轮次",
     "ge_votes": "换届选举得票", "change_log": "修改记录", "commands": "修改记录的命令",
     "mandate_ends": "代表资格终止", "post_ends": "职务终止（罢免、辞职）", "meeting_numbering": "会议编号起点",
+    "opening_totals": "录入前结转（届中开始使用时此前纸面记录的合计）",
     "_sqlite_migrations": "数据库结构版本",
 }
 COLUMN_ZH: dict[str, str] = {
     "meeting_numbering.first": "本届最早一次会议的序号", "meeting_numbering.kind": "会议类别",
+    "seq_stated": "次序为写明的（1）或按前一次推出的（0）", "held_on": "选举日期（空：会议第一天）",
+    "opening_totals.until": "结转截止日期", "opening_totals.presidium_meetings": "主席团会议次数",
+    "opening_totals.congress_sessions": "人代会会议次数", "opening_totals.decisions": "主席团决定事项件数",
+    "opening_totals.appointments": "任免人次", "opening_totals.suggestions": "代表建议件数",
+    "opening_totals.replied": "其中已答复", "opening_totals.with_feedback": "其中有代表意见",
+    "opening_totals.satisfied": "其中满意或基本满意", "opening_totals.activities": "代表活动次数",
+    "opening_totals.training": "学习培训次数",
     "key": "设置项", "value": "值", "voided_at": "作废时间", "void_reason": "作废原因", "meeting_id": "会议ID",
     "activity_id": "活动ID", "proposal_id": "建议ID", "contest_id": "选举ID", "election_id": "换届选举ID",
     "constituency_id": "选区ID", "candidate_id": "候选人ID", "round_id": "轮次ID", "roster": "应到人数（名册）",
@@ -75,7 +83,7 @@ COLUMN_ZH.update({"report_activities.township": "镇人大代表活动（次）"
 COLUMN_ZH.update({"quorum_met": "是否达到法定人数", "decision_meeting_id": "决定会议ID",
                   "outcome_meeting_id": "审议会议ID", "items.subject": "议题"})
 
-# Issue 17: what `db check` finds and the tables a record lives in, named in Chinese where a person reads them
+# (CHANGES.md “Terminals and Windows”) what `db check` finds and the tables a record lives in, named in Chinese where a person reads them
 # (the codes stay in JSON and CSV). A code without a label here is shown as the code.
 CHECKS: dict[str, str] = {
     "integrity": "数据库文件损坏",
@@ -89,6 +97,11 @@ CHECKS: dict[str, str] = {
     "meeting_roster_stale": "会议的当日名单已过时",
     "meeting_entitled_differs": "填写的应到人数与当日名单不符",
     "meeting_number": "会议次序与日期不符",
+    "meeting_number_order": "会议次序前后矛盾",
+    "meeting_number_unknown": "会议次序未定（夹在两个写明的次序之间）",
+    "meeting_number_gap": "会议次序有空缺（录入前的会议）",
+    "dated_outside_meeting": "日期不在所属会议的会期之内",
+    "dated_out_of_order": "任免程序的日期前后矛盾",
     "attendance_not_entitled": "点名中有当日不应到的人",
     "attendance_missing": "点名缺少当日应到的人",
     "meeting_quorum_mismatch": "记录的法定人数情况与计算不符",
@@ -123,7 +136,7 @@ CHECKS: dict[str, str] = {
     "extraordinary_session_request": "临时会议提议不合规定",
     "presidium_size": "主席团人数不合规定",
     "session_notice_late": "会议通知晚于规定",
-    # issue 26
+    # CHANGES.md “The law, third pass”
     "resignation_wrong_body": "接受辞职的机关不合规定",
     "by_election_lead_time": "补选名单公布晚于规定",
     "term_too_long": "届期超过五年",

@@ -19,10 +19,10 @@ import sys
 from contextvars import ContextVar
 from typing import Any, Iterable, Iterator, NamedTuple, TextIO
 
+from rdtool import formula
 from rdtool.labels import FIELD_ZH, label
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Output(NamedTuple):
@@ -213,8 +213,8 @@ def csv_writer(out: TextIO, fmt: str, bom: bool = False):
 
 
 def neutralise(text: str) -> str:
-    """Cells starting with = + - @ tab or CR would run as formulas in Excel/WPS."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Cells starting with = + - @ tab or CR would run as formulas in Excel/WPS (rdtool.formula)."""
+    return formula.neutralise(text)
 
 
 def _json_value(col: Column, value: Any) -> Any:
@@ -238,7 +238,7 @@ def render_rows(
     """Print rows in the chosen format; returns how many were printed.
 
     `headers` and `bom` default to the command's shared output options (`--headers`, `--bom`).
-    A table for people with no rows says `empty` in Chinese under its title (issue 18); machine formats and
+    A table for people with no rows says `empty` in Chinese under its title (CHANGES.md “One fact entered once”); machine formats and
     Markdown stay as they are (a header only, or `[]`).
     """
     out = out or sys.stdout

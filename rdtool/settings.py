@@ -156,7 +156,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
             "每次出席人代会/主席团会议、领衔/附议每件、每次活动/培训的分值，未请假缺席每次扣分；"
             "可写 JSON 或 activity=3,absent_deduct=5，未写的项用默认值"),
     Setting("backups_keep", "保留备份份数", 10, lambda r: parse_int(r, 1)),
-    # Issue 15: an import stops at these, with a clear message, in bounded memory (rdtool.io.limits).
+    # (CHANGES.md “Real rosters”) an import stops at these, with a clear message, in bounded memory (rdtool.io.limits).
     Setting("import_max_rows", "导入最多行数", IMPORT_LIMITS["rows"], lambda r: parse_int(r, 1), "每个文件的数据行数上限"),
     Setting("import_max_cell", "导入单元格最多字数", IMPORT_LIMITS["cell"], lambda r: parse_int(r, 100)),
     Setting("import_max_file_mb", "导入文件最大（MB）", IMPORT_LIMITS["file_mb"], lambda r: parse_int(r, 1),
@@ -175,7 +175,7 @@ def decode(text: str) -> Any:
     return json.loads(text)
 
 
-# --- Issue 17: settings by their Chinese names, choices and shares in Chinese words -------------------------
+# --- (CHANGES.md “Terminals and Windows”) settings by their Chinese names, choices and shares in Chinese words -------------------------
 # `rdtool config 建议答复期限 2`, `config presidium_quorum 三分之二`, `config 连任代表比例目标 三分之一`.
 
 VALUE_ALIASES: dict[str, dict[str, str]] = {

@@ -8,16 +8,21 @@ Chinese typesetting (禁则). When the columns do not fit, the least important a
 their order with `render.leave_out_first`) and a line under the table says which and how to see them.
 
 Widths are measured in terminal cells with rich's measure (a Chinese character is two cells), the same
-measure the terminals and rich's own console use. The pager is rdtool.pager.
+measure the terminals and rich's own console use — except for the characters of ambiguous width (─ “ ” … █ ░ ·
+and the like: East Asian Width "A"), which the old Windows console (conhost under a CJK code page such as 936,
+with 新宋体) draws two cells wide: there (`ambiguous_wide()`, decided once per command by `configure()`) they
+count as two and the rule under a table's header is drawn with "-". The pager is rdtool.pager.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import re
 import shutil
 import sys
+import unicodedata
 from typing import Iterable, Iterator, NamedTuple, Sequence, TextIO
 
 from rich.cells import cell_len
@@ -41,8 +46,60 @@ _ATOMIC_KEYS = {"id", "code", "meeting_code", "meeting", "ref", "name", "person"
                 "id_number", "size", "severity", "severity_zh", "check_zh", "check"}
 
 
+# Code pages under which the Windows console draws ambiguous-width characters two cells wide.
+CJK_CODE_PAGES = frozenset({936, 950, 932, 949, 54936})
+_ambiguous_wide = False
+
+
+def console_code_page() -> int | None:
+    """The Windows console's output code page (GetConsoleOutputCP); None elsewhere or without a console."""
+    if sys.platform != "win32":
+        return None
+    try:
+        import ctypes
+
+        return int(ctypes.windll.kernel32.GetConsoleOutputCP()) or None
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def ambiguous_wide() -> bool:
+    """Whether this terminal draws ambiguous-width characters two cells wide: RDTOOL_AMBIGUOUS_WIDE=1 or 0 says
+    so; else the old Windows console under a CJK code page (not Windows Terminal, which sets WT_SESSION)."""
+    setting = os.environ.get("RDTOOL_AMBIGUOUS_WIDE", "").strip()
+    if setting in ("0", "1"):
+        return setting == "1"
+    if sys.platform != "win32" or "WT_SESSION" in os.environ or os.environ.get("TERM_PROGRAM") == "vscode":
+        return False
+    return console_code_page() in CJK_CODE_PAGES
+
+
+def configure() -> None:
+    """Decide the measure (when this module is imported, and again at each command's start in the same process)."""
+    global _ambiguous_wide
+    _ambiguous_wide = ambiguous_wide()
+
+
+configure()
+
+
+@functools.lru_cache(maxsize=4096)
+def _ambiguous(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) == "A" and cell_len(ch) == 1
+
+
 def cell_width(text: str) -> int:
-    return len(text) if text.isascii() else cell_len(text)
+    if text.isascii():
+        return len(text)
+    width = cell_len(text)
+    if _ambiguous_wide:
+        width += sum(1 for ch in text if _ambiguous(ch))
+    return width
+
+
+def rule(width: int) -> str:
+    """The line under a table's header, `width` cells."""
+    return ("-" if _ambiguous_wide else "─") * width
 
 
 def is_atomic(key: str, kind: str = "text", enum: str | None = None) -> bool:
@@ -241,7 +298,7 @@ def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Seq
         return (" " * GAP).join(parts).rstrip()
 
     yield bold(join([_pad(head[i], w, right[i]) for i, w in zip(p.kept, p.widths)]), styles)
-    yield join(["─" * w for w in p.widths])
+    yield join([rule(w) for w in p.widths])
     previous_tall = False
     for n, row in enumerate(itertools.chain(table, rest)):
         cells = cells_of(row)

@@ -27,13 +27,32 @@ def _isolate(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
 
 
-@pytest.fixture
-def db(tmp_path) -> Path:
-    """An initialised database: 三川镇, third term from 2017-01-05."""
-    path = tmp_path / "t.db"
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory) -> Path:
+    """`rdtool init` run once per session (every migration applied); each test gets a copy (`db`)."""
+    path = tmp_path_factory.mktemp("template") / "t.db"
     Cli(path)("init", "--town", "三川镇", "--county", "示例县", "--term", "3", "--term-start", "2017-01-05",
               "--term-end", "2021-12-31")
     return path
+
+
+def _copy_db(src: Path, dest: Path) -> Path:
+    """A private copy of a database file, as rdtool would have made it (sqlite's backup: the WAL's content
+    included; mode 0600 like a file rdtool creates)."""
+    source, target = sqlite3.connect(src), sqlite3.connect(dest)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    dest.chmod(0o600)
+    return dest
+
+
+@pytest.fixture
+def db(_template_db, tmp_path) -> Path:
+    """An initialised database: 三川镇, third term from 2017-01-05 (a copy of the session's template)."""
+    return _copy_db(_template_db, tmp_path / "t.db")
 
 
 @pytest.fixture
@@ -52,12 +71,6 @@ def _sample_db(tmp_path_factory) -> Path:
 @pytest.fixture
 def sample(_sample_db, tmp_path) -> Cli:
     """A private copy of the demo database built from sample_data/ (built once per session)."""
-    path = tmp_path / "sample.db"
-    src = sqlite3.connect(_sample_db)
-    dst = sqlite3.connect(path)
-    src.backup(dst)
-    src.close()
-    dst.close()
-    return Cli(path)
+    return Cli(_copy_db(_sample_db, tmp_path / "sample.db"))
 
 

@@ -71,7 +71,7 @@ def test_list_filters(people):
 def test_add_refuses_bad_participants_and_changes_nothing(people):
     cli = people
     r = cli.fails("activity", "add", "视察", "--kind", "视察", "--date", "2018-01-01", "-p", "张三、无名氏")
-    assert "无名氏" in r.stderr and "participants" in r.stderr
+    assert "无名氏" in r.stderr and "参加人员" in r.stderr and "participants" not in r.stderr
     r = cli.fails("activity", "add", "视察", "--kind", "视察", "--date", "2018-01-01", "-p", "同名人")
     assert "ID 5" in r.stderr and "ID 6" in r.stderr
     cli.fails("activity", "add", "视察", "--kind", "视察", "--date", "2018-01-01", "-p", "张三、张三")

@@ -56,7 +56,7 @@ def test_archive_figures_for_a_year(town):
     assert a["period"] == {"from": "2018-01-01", "to": "2018-12-31", "year": 2018, "term": None, "label": "2018年"}
     assert a["deputy"]["presidium_role"] == "member"
     assert a["congress"] == {"present": 1, "leave": 0, "absent": 0, "meetings": 1, "unrecorded": 0}
-    assert a["presidium"] == {"present": 2, "leave": 0, "absent": 0, "meetings": 2}
+    assert a["presidium"] == {"present": 2, "leave": 0, "absent": 0, "meetings": 2, "unrecorded": 0}
     assert a["proposals"]["led"] == 1 and a["proposals"]["cosigned"] == 1
     assert a["proposals"]["led_by_result"] == {"A": 1}
     roles = {p["code"]: (p["role"], p["result"], p["feedback"]) for p in a["proposals"]["items"]}

@@ -9,7 +9,11 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from tests.helpers import ROOT, Cli
+
+pytestmark = pytest.mark.slow  # concurrency tests: left out of the quick loop (pytest -m "not slow")
 
 WRITES = 300  # adds per writer; every other one is also edited
 

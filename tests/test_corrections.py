@@ -96,7 +96,7 @@ def test_a_bad_week_corrected_gives_the_figures_of_the_week_entered_right(tmp_pa
     out = cli("meeting", "edit", "P5-01", "--number", "19").stdout
     assert "已更正 P5-19：编号 P5-01 → P5-19；次序 1 → 19；标题 青石镇第五届人大主席团第一次会议 → " \
            "青石镇第五届人大主席团第十九次会议" in out
-    assert "P5-20：编号 P5-02 → P5-20；次序 2 → 20" in out and "新增会议编号起点 第5届主席团会议（从第19次起）" in out
+    assert "P5-20：编号 P5-02 → P5-20；次序 2 → 20" in out and "次序是否写明 否 → 是" in out
     cli("meeting", "edit", "C5-1", "--number", "5")
     assert [m["code"] for m in cli.json("meeting", "list")] == ["P5-19", "P5-20", "C5-5"]
     # the next automatic meeting continues from the highest
@@ -210,12 +210,14 @@ def test_meeting_numbers_agree_with_dates(tmp_path):
     cli("meeting", "add", "--kind", "主席团", "--date", "2025-03-05", "--code", "P5-19")  # the code states it
     assert cli.json("meeting", "show", "P5-19")["title"] == "青石镇第五届人大主席团第十九次会议"
     assert "P5-20" in cli("meeting", "add", "--kind", "主席团", "--date", "2025-04-05").stdout
-    # back-filled before the first on record: the meeting just before it
-    assert "P5-18" in cli("meeting", "add", "--kind", "主席团", "--date", "2025-02-05").stdout
-    r = cli.fails("meeting", "add", "--kind", "主席团", "--date", "2025-05-05", "--number", "25")
-    assert "第21次" in r.stderr
-    cli.fails("meeting", "edit", "P5-20", "--number", "1")  # two meetings before it
-    cli.fails("meeting", "add", "--kind", "主席团", "--date", "2025-05-05", "--code", "P5-22")
+    # back-filled before the first on record, its number not stated: the first (the stated ones stay; issue 23)
+    assert "P5-01" in cli("meeting", "add", "--kind", "主席团", "--date", "2025-02-05").stdout
+    assert [m["code"] for m in cli.json("meeting", "list")] == ["P5-01", "P5-19", "P5-20"]
+    # a stated number may leave a gap (meetings held on paper), never go back
+    assert "P5-25" in cli("meeting", "add", "--kind", "主席团", "--date", "2025-05-05", "--number", "25").stdout
+    r = cli.fails("meeting", "edit", "P5-20", "--number", "1")  # two meetings before it
+    assert "第19次" in r.stderr and "P5-19" in r.stderr
+    cli.fails("meeting", "add", "--kind", "主席团", "--date", "2025-06-05", "--code", "P5-22")
 
 
 def test_proposal_corrections(tmp_path):

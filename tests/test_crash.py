@@ -11,8 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 
 from tests.helpers import ROOT, Cli, add_deputy
+
+pytestmark = pytest.mark.slow  # crash tests: left out of the quick loop (pytest -m "not slow")
 
 ROWS = 12_000
 SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"

@@ -27,7 +27,9 @@ def test_the_figures_doc_defines_every_report_key_and_no_other(sample):
     for args in (("term", "--term", "3"), ("annual", "--year", "2019"), ("range", "--from", "2019-01-01",
                                                                          "--to", "2019-06-30")):
         fig = sample.json("report", *args, "--as-of", "2026-11-28")
-        assert _documented() == _report_keys(fig), args
+        # carried_over (录入前结转) is there only when the period covers a term's opening totals (issue 23;
+        # tests/test_opening_totals.py checks its keys)
+        assert {k for k in _documented() if not k.startswith("carried_over.")} == _report_keys(fig), args
 
 
 def test_the_figures_doc_names_every_view():

@@ -145,6 +145,7 @@ def test_a_directory_or_a_missing_folder_is_a_usage_error(town, tmp_path):
     assert not (tmp_path / "nosuch").exists()
 
 
+@pytest.mark.slow  # fsync
 def test_eio_on_the_output_and_the_backup_destination(town, db, tmp_path):
     import shutil
 

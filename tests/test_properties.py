@@ -21,7 +21,11 @@ from rdtool.errors import FieldError
 from rdtool.labels import (ENUMS, clean, clean_name, label, parse_bool, parse_date, parse_enum, parse_int,
                            parse_list)
 from rdtool.settings import SETTINGS, share_of
+import pytest
+
 from tests.helpers import dump
+
+pytestmark = pytest.mark.slow  # property tests: left out of the quick loop (pytest -m "not slow")
 
 FAST = settings(max_examples=200, derandomize=True, deadline=None)
 CLI = settings(max_examples=200, derandomize=True, deadline=None,

@@ -279,6 +279,7 @@ def _old_database(path: Path, monkeypatch) -> None:
     raw(path, "PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+@pytest.mark.slow  # fsync
 def test_a_migration_killed_at_any_fsync_leaves_the_triggers_and_the_history(tmp_path, monkeypatch):
     if not shutil.which("strace"):
         pytest.skip("no strace")

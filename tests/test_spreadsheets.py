@@ -125,7 +125,7 @@ def test_xlsx_has_no_formula_guard_and_no_formulas(cli, tmp_path):
 
 # Arguments for the commands that need some; a command with --format that is missing here fails the test below.
 CSV_WRITERS = {
-    "config": [], "term list": [], "deputy list": [], "deputy show": ["王桂芳"], "deputy composition": ["--term", "3"],
+    "config": [], "term list": [], "term opening": ["3"], "deputy list": [], "deputy show": ["王桂芳"], "deputy composition": ["--term", "3"],
     "deputy archive": ["王桂芳", "--term", "3"], "deputy scores": ["--term", "3"], "deputy flags": ["--year", "2019"],
     "meeting list": [], "meeting show": ["C3-1"], "vote list": [], "vote show": ["P3-08#3"], "election list": [],
     "election show": ["1"], "appointment list": [], "appointment show": ["1"], "general-election show": ["3"],

@@ -182,10 +182,12 @@ def test_plan_leaves_out_by_priority_then_by_position():
 
 @pytest.mark.parametrize("width", (60, 80))
 def test_what_a_correction_says_fits_the_terminal(sample, monkeypatch, width):
-    """db void's confirmation and the renumbering it reports: lines that fit, none starting with closing
-    punctuation, a continuation indented under its line."""
-    out = on_terminal(sample, monkeypatch, width, "db", "void", "会议", "P3-20", "--reason", "重复录入")
+    """A correction's report (a meeting's number, code and title corrected): lines that fit, none starting with
+    closing punctuation, a continuation indented under its line. (A void no longer renumbers the sample's
+    meetings: their numbers are stated by their codes, issue 23.)"""
+    out = on_terminal(sample, monkeypatch, width, "meeting", "edit", "P3-21", "--number", "25", "--reason", "次序录错")
     check_fits(out, width)
     lines = out.rstrip("\n").splitlines()
-    assert len(lines) > 2 and not any(line.lstrip().startswith(tuple(NO_START)) for line in lines)
-    assert "三川镇第三届人大主席团第二十次会议" in "".join(line.strip() for line in lines)
+    assert len(lines) >= 2 and not any(line.lstrip().startswith(tuple(NO_START)) for line in lines)
+    assert lines[1].startswith("  ")  # the continuation, indented under its line
+    assert "三川镇第三届人大主席团第二十五次会议" in "".join(line.strip() for line in lines)

@@ -6,6 +6,7 @@ each run through the real CLI on a real database; the rules make the file system
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from rdtool.errors import RdtoolError
-from rdtool.store import paths
+from rdtool import paths
 from tests.helpers import ROOT, add_deputy, snapshot, write_csv
 from tests.windows_rules import device_name, open_in_excel
 
@@ -158,7 +159,7 @@ def test_a_pipe_closed_early_exits_0_every_time(sample, fmt):
 def test_sqlite_uri_of_windows_paths(path, uri):
     from pathlib import PureWindowsPath
 
-    from rdtool.store.paths import sqlite_uri
+    from rdtool.paths import sqlite_uri
 
     assert sqlite_uri(PureWindowsPath(path)) == uri
     assert not uri.startswith("file://server")  # SQLite refuses an authority: invalid uri authority
@@ -167,7 +168,7 @@ def test_sqlite_uri_of_windows_paths(path, uri):
 def test_sqlite_uri_of_posix_paths():
     from pathlib import PurePosixPath
 
-    from rdtool.store.paths import sqlite_uri
+    from rdtool.paths import sqlite_uri
 
     assert sqlite_uri(PurePosixPath("/home/秘书/a 1%#?.db")) == (
         "file:///home/%E7%A7%98%E4%B9%A6/a%201%25%23%3F.db")
@@ -196,3 +197,63 @@ def test_a_database_on_a_share_opens_backs_up_restores_rolls_up_and_completes(sa
     from rdtool.store.completion import values
 
     assert values("deputy", "王", share)
+
+
+# ---- rdtool's own Windows branches ------------------------------------------------------------------------------
+
+def test_windows_branches_for_leftovers_and_folder_sync(tmp_path, monkeypatch):
+    """os.name == "nt": a temporary file a killed run left is removed only once a day old (no cheap probe of
+    its process there), and a folder is never opened to be synced (Windows cannot open one as a file)."""
+    import time
+
+    from rdtool import output_file
+
+    old, fresh = tmp_path / ".代表.csv.4242.tmp", tmp_path / ".代表.csv.4243.tmp"
+    for f in (old, fresh):
+        f.write_bytes(b"x")
+    os.utime(old, (time.time() - 2 * 86400,) * 2)
+    opened = []
+    real_open = os.open
+    monkeypatch.setattr(os, "open", lambda path, *a, **k: opened.append(str(path)) or real_open(path, *a, **k))
+    entries = {e.name: e for e in os.scandir(tmp_path)}
+    monkeypatch.setattr(os, "name", "nt")  # (no Path is made meanwhile: pathlib picks its class by os.name)
+    abandoned = {name: paths._abandoned(e, 4242) for name, e in entries.items()}
+    output_file._sync(tmp_path)
+    monkeypatch.undo()
+    assert abandoned == {old.name: True, fresh.name: False}  # 4242 may be a live process: not asked on Windows
+    assert str(tmp_path) not in opened
+
+
+def test_the_errors_csv_has_lf_and_a_bom_like_every_file_rdtool_writes(town, tmp_path):
+    bad = write_csv(tmp_path / "名册.csv", "name,gender,level,term\n王五,男,镇,3\n赵六,未知,镇,3\n")
+    town.fails("import", "deputies", bad, "--errors", tmp_path / "错误.csv")
+    data = (tmp_path / "错误.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r" not in data and data.count(b"\n") == 3
+    town.fails("import", "deputies", tmp_path / "错误.csv")  # still imports as it is (赵六 still wrong)
+
+
+def test_the_secretarys_windows_workflows_write_every_file(sample, tmp_path):
+    """Issue 22's list, in one run under the rules (where every write failed with Bad file descriptor): import
+    into a database with records, export -o csv and xlsx, report -o docx, backup, restore, --errors, undo,
+    rollup; the demo itself built the `sample` database under them."""
+    out = tmp_path / "输出"
+    out.mkdir()
+    def names():
+        return {d["name"] for d in sample.json("deputy", "list", "--term", "3")}
+
+    sample("import", "deputies", write_csv(tmp_path / "新.csv", "name,gender,level,term\n甘霖,女,镇,3\n"))
+    assert "甘霖" in names()
+    sample("export", "deputies", "-o", out / "代表名单.csv")
+    sample("export", "deputies", "-f", "xlsx", "-o", out / "代表名单.xlsx")
+    sample("report", "annual", "--year", "2019", "-f", "docx", "-o", out / "年度报告.docx")
+    sample("db", "backup", out / "备份.db")
+    bad = write_csv(tmp_path / "错.csv", "name,gender,level,term\n赵六,未知,镇,3\n")
+    sample.fails("import", "deputies", bad, "--errors", out / "错误.xlsx")
+    sample("undo", "--yes")
+    assert "甘霖" not in names()
+    sample("db", "restore", out / "备份.db", "--yes")
+    assert "甘霖" in names()
+    assert sample.json("report", "rollup", sample.db, "--year", "2019")["townships"]
+    assert sorted(p.name for p in out.iterdir()) == ["代表名单.csv", "代表名单.xlsx", "备份.db", "年度报告.docx",
+                                                     "错误.xlsx"]
+

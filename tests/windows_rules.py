@@ -23,6 +23,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import types
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,34 @@ def _nothing_held_after_a_test():
     yield
     if os.path.exists(_state.get("held", "")):
         os.unlink(_state["held"])
+
+
+def legacy_width(text: str) -> int:
+    """Cells a line takes in the old Windows console under code page 936: a wide character (Chinese) two, and
+    an ambiguous-width one (─ “ ” … █ ░ ·) two as well; combining marks none, the rest one."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1
+    return width
+
+
+@pytest.fixture
+def legacy_console(monkeypatch):
+    """The old Windows console: sys.platform is win32, no Windows Terminal (WT_SESSION), and the console's output
+    code page is 936 (kernel32.GetConsoleOutputCP through a stand-in ctypes.windll); output is drawn for a
+    terminal (TTY_COMPATIBLE=1). Returns `legacy_width`, the console's measure of a line."""
+    import ctypes
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    for var in ("WT_SESSION", "TERM_PROGRAM", "RDTOOL_AMBIGUOUS_WIDE"):
+        monkeypatch.delenv(var, raising=False)
+    kernel32 = types.SimpleNamespace(GetConsoleOutputCP=lambda: 936)
+    monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(kernel32=kernel32), raising=False)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    yield legacy_width
+    monkeypatch.undo()
+    from rdtool import terminal
+
+    terminal.configure()  # this process's own terminal again, for what runs next without a command

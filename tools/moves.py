@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 SERVICES = {
-    "corrections": "kernel.corrections", "recompute": "kernel.recompute", "refs": "kernel.refs",
+    "corrections": "kernel.corrections", "recompute": "meetings.recompute", "refs": "kernel.refs",
     "describe": "kernel.describe",
     "deputies": "deputies.deputies", "deputy_records": "deputies.records", "deputy_refs": "deputies.refs",
     "mandates": "deputies.mandates", "archive": "deputies.archive",
@@ -41,6 +41,8 @@ SERVICES = {
 # full old module -> full new module
 MODULES = {f"rdtool.services.{old}": f"rdtool.services.{new}" for old, new in SERVICES.items()}
 MODULES.update({
+    "rdtool.services.kernel.recompute": "rdtool.services.meetings.recompute",
+    "rdtool.store.paths": "rdtool.paths",
     "rdtool.services.archive_docx": "rdtool.reports.archive_docx",
     "rdtool.io.importer": "rdtool.services.transfer.importer",
 })
@@ -66,6 +68,7 @@ NAME_MOVES = {
     ("rdtool.services.admin.safety", "utc_now"): "rdtool.dates",
     ("rdtool.io.kinds", "KINDS"): "rdtool.services.transfer.registry",
     ("rdtool.io.kinds", "get"): "rdtool.services.transfer.registry",
+    ("rdtool.services.kernel.corrections", "refresh_all"): "rdtool.services.meetings.recompute",
 }
 
 _names = sorted(MODULES, key=len, reverse=True)

@@ -6,7 +6,7 @@ import sys
 from typing import Any, Callable, Iterable, Optional
 
 import typer
-from typer._click.globals import get_current_context
+from rdtool.cli.click_api import get_current_context
 
 from rdtool.errors import FieldError, UsageError, ValidationError
 from rdtool.render import FORMATS
@@ -16,6 +16,9 @@ FORMAT_HELP = "输出格式：table（终端表格，管道中为纯文本）、
 
 DbOpt = typer.Option(None, "--db", help=DB_HELP)
 FormatOpt = typer.Option("table", "--format", "-f", help=FORMAT_HELP)
+# Options several add/edit commands take alike, declared once.
+NotesOpt = typer.Option(None, "--notes", help="备注")
+LocationOpt = typer.Option(None, "--location", help="地点")
 VERBOSE_HELP = "成功时也在 stderr 说明写了什么（终端上默认显示；cron 和脚本中默认不输出）"
 VerboseOpt = typer.Option(False, "--verbose", "-v", help=VERBOSE_HELP)
 ForceOpt = typer.Option(False, "--force", help="输出文件已存在时覆盖它（不加时：在终端中会先询问，在脚本中不覆盖）")
@@ -57,7 +60,23 @@ def open_db(db: Optional[str], **kw: Any):
     return open_store(db_path(db), **kw)
 
 
+NO_INPUT_ENV = "RDTOOL_NO_INPUT"
+
+
+def no_input() -> bool:
+    """No questions (`rdtool --no-input …` or RDTOOL_NO_INPUT=1): for Task Scheduler, whose hidden console looks
+    like a terminal, and any script. A question that would be asked is an error instead (exit 2), and nothing
+    goes through the pager."""
+    import os
+
+    value = os.environ.get(NO_INPUT_ENV, "").strip().lower()
+    return bool(_root_option("no_input")) or value not in ("", "0", "false", "no", "否")
+
+
 def interactive() -> bool:
+    """Whether a question may be asked: a person at a terminal, and no --no-input / RDTOOL_NO_INPUT."""
+    if no_input():
+        return False
     try:
         return sys.stdin.isatty() and sys.stderr.isatty()
     except (AttributeError, ValueError):
@@ -90,6 +109,9 @@ def overwrite(force: bool) -> Any:
         return True
 
     def replace(path: Any) -> bool:
+        if no_input():
+            raise UsageError(f"文件已存在：{path}，没有覆盖（现在不询问：--no-input 或 RDTOOL_NO_INPUT）",
+                             "要覆盖请加 --force")
         if not interactive():
             return False
         if not ask(f"{path} 已存在，覆盖它？"):
@@ -179,7 +201,7 @@ def warn(lines: Iterable[str]) -> None:
 
 def echo_recomputed(lines: list[str], err: bool = False) -> None:
     """What a write recomputed (C5-5 应到 40→39；C5-5#4 未通过→通过). Always printed, on a terminal or not: a
-    changed official result is never silent (issue 11). `err` where stdout carries data (config, import)."""
+    changed official result is never silent (CHANGES.md “Corrections”). `err` where stdout carries data (config, import)."""
     for i, line in enumerate(lines):
         say(("随之重新计算：" if i == 0 else "  ") + line, err=err)
 
@@ -200,7 +222,28 @@ def confirm(question: str, yes: bool) -> None:
 
     if yes:
         return
+    if no_input():
+        raise UsageError("这个操作需要确认，而现在不询问（--no-input 或 RDTOOL_NO_INPUT）", "确实要做，请加 --yes")
     if not interactive():
         raise UsageError("这个操作需要确认：在终端中运行会询问，在脚本中请加 --yes")
     if not ask(question):
         raise typer.Abort()
+
+
+def show_record(record: dict, columns: list, fmt: str, title: str, *, view: dict | None = None,
+                sections: Iterable[tuple] = ()) -> None:
+    """The one layout of the `show` commands: JSON as the service returns the record; otherwise the record's
+    `columns` (with `view`'s values shown in place of the record's: lists joined, codes worded) and, for people
+    (table, md), each section (title, rows, columns[, shown when empty]) as a table under the record."""
+    from rdtool.render import render_json, render_record, render_rows
+
+    if fmt == "json":
+        render_json(record)
+        return
+    render_record({**record, **(view or {})}, columns, fmt, title=title)
+    if fmt not in ("table", "md"):
+        return
+    for section_title, rows, section_columns, *when_empty in sections:
+        if rows or (when_empty and when_empty[0]):
+            typer.echo("")
+            render_rows(rows, section_columns, fmt, title=section_title)

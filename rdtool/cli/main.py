@@ -14,13 +14,12 @@ import sys
 from typing import Any, Optional
 
 import typer
-from typer import _click as click
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError as ClickUsageError
-from typer._click.globals import get_current_context
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
 from rdtool import __version__
+from rdtool.cli.click_api import ClickException, NoArgsIsHelpError, click, get_current_context
+from rdtool.cli.click_api import UsageError as ClickUsageError
 from rdtool.errors import DOMAIN, USAGE, RdtoolError, exit_code_for
 
 # name -> (module, short help). Order is the order shown in --help.
@@ -134,6 +133,9 @@ class LazyGroup(TyperGroup):
 
         for_people(sys.stdout)  # never an encoding error, LF everywhere (rdtool.streams)
         for_people(sys.stderr)
+        measure = sys.modules.get("rdtool.terminal")
+        if measure is not None:  # (imported by an earlier command in this process: measure this one's console)
+            measure.configure()
         finish(self)
         extra["standalone_mode"] = False
         from rdtool.store.changelog import set_command_line
@@ -147,6 +149,8 @@ class LazyGroup(TyperGroup):
         if bad is not None:
             _fail(f"第 {bad} 个参数中有无法识别的字符（不是有效的 UTF-8 文本）", USAGE,
                   "检查终端的编码设置（应为 UTF-8），或重新输入这个参数")
+        if argv == ["--install-completion"]:
+            _install_powershell_completion()
         set_command_line(argv)
         opened = sys.modules.get("rdtool.store.opening")
         if opened is not None:
@@ -183,7 +187,7 @@ class LazyGroup(TyperGroup):
             if _is_broken_pipe(exc):
                 _quiet_broken_pipe()
                 sys.exit(0)
-            from rdtool.store.paths import os_error
+            from rdtool.paths import os_error
 
             err = os_error(exc, exc.filename or "", "读写")
             _fail(str(err), err.exit_code)
@@ -262,6 +266,22 @@ def _fail(message: str, code: int, hint: Optional[str] = None) -> None:
     sys.exit(code)
 
 
+def _install_powershell_completion() -> None:
+    """In PowerShell rdtool installs its own completion (rdtool.cli.powershell); elsewhere typer's does."""
+    from rdtool.cli import powershell
+
+    shell = powershell.wanted(["--install-completion"])
+    if shell is None:
+        return
+    try:
+        lines = powershell.install(shell)
+    except RdtoolError as exc:
+        _fail(str(exc), exc.exit_code)
+    for line in lines:
+        print(line)
+    sys.exit(0)
+
+
 def _is_broken_pipe(exc: OSError) -> bool:
     """The reader of a pipe left (`rdtool … | head`): EPIPE on POSIX; on Windows a write to a closed pipe
     fails with EINVAL instead."""
@@ -297,10 +317,13 @@ app = typer.Typer(cls=LazyGroup, no_args_is_help=True,  # -h, metavars, Chinese 
 def _root(
     db: Optional[str] = typer.Option(None, "--db", help="数据库文件（默认：环境变量 RDTOOL_DB，或用户数据目录中的 rdtool.db）"),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="写文件和导入成功时也在 stderr 说明（终端上默认显示）"),
+    no_input: bool = typer.Option(False, "--no-input",
+                                  help="不询问任何问题（计划任务、脚本用；也可设环境变量 RDTOOL_NO_INPUT=1）："
+                                       "需要回答时报错退出（退出码 2），长列表也不经分页器"),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
 ) -> None:
     ctx = get_current_context()
-    ctx.obj = {"db": db, "verbose": verbose}
+    ctx.obj = {"db": db, "verbose": verbose, "no_input": no_input}
 
 
 def main() -> None:

@@ -96,7 +96,9 @@ def add_output_options(command: Any) -> Any:
 
 def _pager(fmt: str, opts: Any) -> Any:
     """The pager stream for this command's stdout, or None: only for a table or text on a real terminal."""
-    if fmt not in ("table", "text") or not opts.pager:
+    from rdtool.cli.common import no_input
+
+    if fmt not in ("table", "text") or not opts.pager or no_input():
         return None
     import os
 

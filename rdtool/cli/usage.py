@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from typer import _click as click
-from typer._click import exceptions as click_errors
-from typer._click.formatting import HelpFormatter
+from rdtool.cli.click_api import HelpFormatter, click
+from rdtool.cli.click_api import exceptions as click_errors
 
 HELP_NAMES = ["-h", "--help"]
 

@@ -27,7 +27,7 @@ def check_destination(dest: Path, source: Path, store, overwrite) -> None:
 
     if dest.suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"--errors 的文件应以 .xlsx 或 .csv 结尾：{dest}")
-    from rdtool.store.paths import same_file
+    from rdtool.paths import same_file
 
     if dest.exists() and source.exists() and same_file(dest, source):
         raise UsageError(f"--errors 不能写到要导入的文件本身：{dest}", "请另选一个文件名，如 错误.xlsx")
@@ -72,7 +72,7 @@ def _csv(path: Path, header: list[str], rows) -> None:
     from rdtool.render import neutralise
 
     with open(path, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = csv.writer(out, lineterminator="\n")  # LF, as every file rdtool writes (README)
         writer.writerow(header)
         for cells, _ in rows:
             writer.writerow([neutralise(c) for c in cells])

@@ -131,15 +131,15 @@ def map_header(kind: Kind, number: int, header: list[str], path: Path, ignore_ex
     if unknown and not ignore_extra:
         raise ValidationError(
             f"{path.name} 第{number}行（列名行）：无法识别的列 {'、'.join(f'“{u}”' for u in unknown)}",
-            f"{kind.name} 可用的列：{'、'.join(f'{n}({FIELD_ZH.get(n, n)})' for n in kind.columns)}"
-            f"（别名见 docs/import.md）；要跳过多余的列请加 --ignore-extra")
+            f"{kind.zh}可用的列：{'、'.join(FIELD_ZH.get(n, n) for n in kind.columns)}"
+            f"（也可写英文字段名，别名见 docs/import.md）；要跳过多余的列请加 --ignore-extra")
     if unknown or ignored:
         layout.notes.append(f"未导入的列：{'、'.join(unknown + ignored)}")
     layout.defaults = {k: v for k, v in defaults.items() if v not in (None, "")}
     missing = [f.name for f in kind.fields if f.required and f.name not in seen and f.name not in layout.defaults]
     if missing:
         raise ValidationError(
-            f"{path.name} 缺少必填的列：{'、'.join(f'{m}({FIELD_ZH.get(m, m)})' for m in missing)}",
+            f"{path.name} 缺少必填的列：{'、'.join(FIELD_ZH.get(m, m) for m in missing)}",
             f"第{number}行被当作列名行；列名可用英文字段名、中文列名或常见别名（见 docs/import.md）")
     return layout
 

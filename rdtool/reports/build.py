@@ -29,7 +29,7 @@ class Report:
 
 def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = True) -> Report:
     """The figures and checks; with prose_and_tables, also the paragraphs and tables (not needed for JSON)."""
-    from rdtool.services.deputies import deputies as deputy_svc
+    from rdtool.services.deputies import deputies as deputies_svc
     from rdtool.services.admin.checks import REPORT_CHECKS, run_all
 
     settings = settings_sql.all_settings(store)
@@ -41,7 +41,7 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
     if not prose_and_tables:
         return report
     state_day = min(period.date_to, as_of)
-    composition = deputy_svc.composition(store, period.term, "township", state_day) if period.term else None
+    composition = deputies_svc.composition(store, period.term, "township", state_day) if period.term else None
     targets = {}
     if composition:
         names = {"party_share": "党员比例达到{t}以上", "presidium_party_share": "主席团成员中党员比例达到{t}以上",
@@ -58,7 +58,9 @@ def build(store: Store, period: Period, as_of: str, prose_and_tables: bool = Tru
     reports_heard = sum(1 for r in watched if r["source"] == "report")
     subjects = list(dict.fromkeys(r["topic"] for r in watched if r["source"] == "activity"))
     report.text = {
-        "meetings": prose.meetings_paragraph(fig, opening, town),
+        # the paper years' totals the figures include (录入前结转, issue 23): said after the first paragraph
+        "meetings": "".join(filter(None, (prose.meetings_paragraph(fig, opening, town),
+                                          prose.carried_paragraph(fig)))),
         "supervision": prose.supervision_paragraph(report_topics, reports_heard, subjects, town),
         "deputies": prose.deputies_paragraph(fig, period, targets, rows["deputies"]),
         "proposals": prose.proposals_paragraph(fig, rows["proposals"]),
@@ -84,7 +86,8 @@ def _tables(store: Store, period: Period, as_of: str, composition: dict | None) 
                 for m in report_views.meetings_in(store, period.date_from, period.date_to)]
     if meetings:
         tables.append(("meetings", "会议情况", meetings, [("date", "日期", "date"), ("title", "会议", "text"),
-                                          ("items", "议题", "int"), ("passed", "通过", "int")]))
+                                          ("items", "议题", "int"), ("voted", "其中表决", "int"),
+                                          ("passed", "通过", "int")]))
     by_unit = [{**r, "unit": r["unit"] or "未交办"}
                for r in report_views.query(store, "report_proposals_by_unit", period, as_of) if r["handled"]]
     if by_unit:

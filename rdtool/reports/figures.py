@@ -24,13 +24,20 @@ def sections(store: Store, period: Period, as_of: str) -> dict[str, dict]:
     out = {name: report_views.one(store, view, period, as_of) for name, view in VIEWS.items()}
     out["activities"]["by_kind"] = {r["activity_kind"]: r["n"] for r in sorted(
         report_views.query(store, "report_activities_by_kind", period, as_of), key=lambda r: r["activity_kind"])}
+    from rdtool.services.terms import opening_totals as opening  # the paper years' totals, when the period covers them (issue 23)
+
+    out["carried_over"] = opening.for_period(store, period, as_of)
+    opening.add_to(out, out["carried_over"])
     return out
 
 
 def contract(rows: dict[str, dict], period: Period, as_of: str) -> dict:
     """The report contract's figures from the section rows (keys only ever added, never renamed)."""
-    return {"period": period.as_dict(), "as_of": as_of,
-            **{name: {k: rows[name][k] for k in keys} for name, keys in KEYS.items()}}
+    out = {"period": period.as_dict(), "as_of": as_of,
+           **{name: {k: rows[name][k] for k in keys} for name, keys in KEYS.items()}}
+    if rows.get("carried_over"):  # the opening totals the figures include (a term adopted mid-term; issue 23)
+        out["carried_over"] = rows["carried_over"]
+    return out
 
 
 def compute(store: Store, period: Period, as_of: str) -> dict:

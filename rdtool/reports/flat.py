@@ -55,6 +55,13 @@ LABELS: dict[tuple[str, str], str] = {
     ("activities", "township"): "镇人大代表活动（次）",
     ("activities", "county"): "县人大代表活动（次）",
     ("activities", "training"): "学习培训（次）",
+    # issue 23: the opening totals the figures include (only when the period covers them)
+    ("carried_over", "term"): "录入前结转：届次", ("carried_over", "until"): "录入前结转：截止日期",
+    **{("carried_over", k): f"其中录入前结转：{v}" for k, v in {
+        "presidium_meetings": "主席团会议（次）", "congress_sessions": "人代会会议（次）",
+        "decisions": "主席团决定事项（件）", "appointments": "任免（人次）", "suggestions": "代表建议（件）",
+        "replied": "已答复（件）", "with_feedback": "有代表意见（件）", "satisfied": "满意或基本满意（件）",
+        "activities": "代表活动（次）", "training": "学习培训（次）"}.items()},
 }
 NOT_FIGURES = ("checks",)
 

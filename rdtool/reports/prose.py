@@ -151,9 +151,11 @@ def proposals_paragraph(fig: dict, counts: dict | None = None) -> str:
             rates = [f"已答复{p['replied']}条，答复率{pct(p['reply_rate'])}"]
             if p["on_time_rate"] is not None and "on_time" in c:
                 rates.append(f"按期答复率{pct(p['on_time_rate'])}（已答复和超过期限未答复的"
-                             f"{c['replied'] + c['late_unanswered']}条中，按期答复{c['on_time']}条）")
-            if p["implementation_rate"] is not None:
-                rates.append(f"已答复的{p['replied']}条中，已解决和正在解决的占{pct(p['implementation_rate'])}")
+                             f"{c.get('replied_entered', c['replied']) + c['late_unanswered']}条中，"
+                             f"按期答复{c['on_time']}条）")
+            if p["implementation_rate"] is not None:  # (逐条录入的: the opening totals have no 办理结果)
+                rates.append(f"已答复的{c.get('replied_entered', p['replied'])}条中，已解决和正在解决的占"
+                             f"{pct(p['implementation_rate'])}")
             if p["satisfaction_rate"] is not None and "with_feedback" in c:
                 rates.append(f"代表反馈意见的{c['with_feedback']}条中，满意和基本满意的占{pct(p['satisfaction_rate'])}")
             text += "，" + "；".join(rates)
@@ -163,6 +165,27 @@ def proposals_paragraph(fig: dict, counts: dict | None = None) -> str:
             text += f"；尚有{p['overdue']}条超过办理期限未答复，需要督办"
         sentences.append(text)
     return "。".join(sentences) + "。"
+
+
+def carried_paragraph(fig: dict) -> str:
+    """What the figures above include from the paper records before rdtool (录入前结转, issue 23)."""
+    from rdtool.labels import chinese_date
+
+    c = fig.get("carried_over")
+    if not c:
+        return ""
+    parts = _join([
+        f"主席团会议{c['presidium_meetings']}次" if c["presidium_meetings"] else "",
+        f"人民代表大会会议{c['congress_sessions']}次" if c["congress_sessions"] else "",
+        f"研究决定重要事项{c['decisions']}项" if c["decisions"] else "",
+        f"任免{c['appointments']}人次" if c["appointments"] else "",
+        f"代表建议{c['suggestions']}条（已答复{c['replied']}条，代表反馈意见{c['with_feedback']}条，"
+        f"其中满意和基本满意{c['satisfied']}条）" if c["suggestions"] else "",
+        f"代表活动{c['activities']}次" if c["activities"] else "",
+        f"学习培训{c['training']}次" if c["training"] else "",
+    ])
+    return (f"本报告的统计含{chinese_date(c['until'])}以前纸面记录的合计（录入前结转）：{parts}；按期答复率和"
+            "解决落实率只按逐条录入的建议计算。") if parts else ""
 
 
 def activities_paragraph(fig: dict) -> str:

@@ -37,7 +37,7 @@ def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str,
     twice (`a.db ./a.db`, a link to it) and two files of the same township are counted once; each repeat is
     named in `warnings`.
     """
-    from rdtool.store.paths import same_file
+    from rdtool.paths import same_file
 
     rows, errors = [], []
     seen: list[Path] = []

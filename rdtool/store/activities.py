@@ -26,6 +26,13 @@ def set_participants(store: Store, activity_id: int, deputy_ids: list[int]) -> N
                       (activity_id, deputy_id))
 
 
+def same_title_date(store: Store, title: str, day: str, but: int) -> dict | None:
+    """Another live activity with the same title and date (the same one typed twice), with its participants."""
+    return store.one("SELECT a.code, a.title, a.date, (SELECT count(*) FROM activity_participants p "
+                     "WHERE p.activity_id = a.id) AS participants FROM activities a WHERE a.title = ? AND a.date = ? "
+                     "AND a.id != ? AND a.voided_at IS NULL ORDER BY a.id LIMIT 1", (title, day, but))
+
+
 def code_exists(store: Store, code: str) -> bool:
     return store.scalar("SELECT 1 FROM activities WHERE code = ?", (code,)) is not None
 

@@ -50,6 +50,15 @@ def congress_due(store: Store, deputy_id: int, date_from: str, date_to: str) -> 
         {"f": date_from, "t": date_to, "d": deputy_id})
 
 
+def uncalled_presidium(store: Store, term: int, date_from: str, date_to: str) -> list[dict]:
+    """The term's presidium meetings in the range recorded without a roll call (a bare count, or nothing)."""
+    return store.query(
+        "SELECT m.code, m.kind, m.extraordinary, m.date, m.title FROM meetings m WHERE m.kind = 'presidium' "
+        "AND m.term = ? AND m.voided_at IS NULL AND m.date BETWEEN ? AND ? "
+        "AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id) ORDER BY m.date, m.code",
+        (term, date_from, date_to))
+
+
 def proposal_counts(store: Store, date_from: str, date_to: str, deputy_id: int | None = None) -> list[dict]:
     """(deputy_id, role lead|cosign, n): proposals submitted in the range."""
     params = {"f": date_from, "t": date_to}

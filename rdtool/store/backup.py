@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from rdtool.dates import file_stamp
 from rdtool.errors import RdtoolError, UsageError
-from rdtool.store.paths import (absolute, backup_dir, disk_full, remove_leftovers, remove_quietly, same_file,
-                                 sqlite_uri)
+from rdtool.paths import (absolute, backup_dir, disk_full, remove_leftovers, remove_quietly, same_file,
+                          sqlite_uri)
 
 if TYPE_CHECKING:
     from rdtool.store.db import Store
@@ -47,7 +47,7 @@ def take(store: Store, dest: Path | None = None, reason: str = "manual", keep: i
     --force, or a yes on a terminal) allows replacing an existing file named as `dest`.
     """
     from rdtool.output_file import write_file
-    from rdtool.store.paths import os_error
+    from rdtool.paths import os_error
 
     automatic = reason != "manual"
     home = folder(store.path, automatic)
@@ -94,7 +94,7 @@ def _copy(store: Store, tmp: Path, dest: Path) -> None:
 def _copy_error(exc: sqlite3.DatabaseError, db: Path, dest: Path) -> RdtoolError:
     import errno
 
-    from rdtool.store.paths import os_error
+    from rdtool.paths import os_error
 
     text = str(exc)
     if "disk is full" in text or disk_full(dest):

@@ -35,7 +35,7 @@ def values(kind: str, word: str, db: str | None) -> list[str]:
 def _read_only_uri(path: Path) -> str:
     """Read-only, and creating nothing: SQLite would create -wal and -shm for a read-only connection to an
     idle WAL database, so an idle one (no -wal beside it) is opened immutable."""
-    from rdtool.store.paths import absolute, sqlite_uri
+    from rdtool.paths import absolute, sqlite_uri
 
     uri = sqlite_uri(absolute(path)) + "?mode=ro"
     wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")

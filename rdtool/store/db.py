@@ -173,7 +173,7 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     is used only when no -wal file with content lies beside it, since immutable reads would not see it).
     """
     if readonly:
-        from rdtool.store.paths import absolute, sqlite_uri
+        from rdtool.paths import absolute, sqlite_uri
 
         uri = sqlite_uri(absolute(path))
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from rdtool import formula
 from rdtool.store.db import Store
 from rdtool.store.sqltext import ident, literal
 
 
 def neutralised_sql(expr: str) -> str:
-    """render.neutralise in SQL: text starting with = + - @ tab or CR gets a leading apostrophe."""
-    # = + - @ tab CR by code point: cheaper than substr(); only text is neutralised (as render.machine does)
-    return (f"CASE WHEN unicode({expr}) IN (61, 43, 45, 64, 9, 13) AND typeof({expr}) = 'text' "
-            f"THEN '''' || {expr} ELSE {expr} END")
+    """The formula guard in SQL (rdtool.formula): only text is neutralised (as render.machine does)."""
+    return formula.sql(expr)
 
 
 def cell_sql(column: str, labels: dict[str, str] | None = None, yes_no: tuple[str, str] | None = None) -> str:

@@ -1,4 +1,4 @@
-"""The rows `rdtool.services.admin.law_checks` looks at (issue 26)."""
+"""The rows `rdtool.services.admin.law_checks` looks at (CHANGES.md “The law, third pass”)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from rdtool.store.db import Store
 from rdtool.store.deputies import SHARED_NAMES
 
 MEETING_COLUMNS = ("code", "kind", "extraordinary", "term", "seq", "date", "end_date", "title", "location",
-                   "present", "entitled", "roster", "notes", "notified_on", "requesters")
+                   "present", "entitled", "roster", "notes", "notified_on", "requesters", "seq_stated")
 ITEM_COLUMNS = ("meeting_id", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "result",
                 "rule", "notes", "subject")
 APPOINTMENT_COLUMNS = ("person", "deputy_id", "position", "action", "meeting_id", "item_id", "decided_on",
@@ -39,7 +39,21 @@ def update_meeting(store: Store, meeting_id: int, changes: dict) -> None:
 
 
 def meeting_by_code(store: Store, code: str) -> dict | None:
-    return store.one(f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.code = ? AND m.voided_at IS NULL", (code,))
+    """A live meeting by its code (C18-4), or by its printed name (十八届四次, 第十八届人民代表大会第四次会议)."""
+    found = store.one(f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.code = ? AND m.voided_at IS NULL", (code,))
+    if found is None:
+        found = meeting_by_name(store, code)
+    return found
+
+
+def meeting_by_name(store: Store, text: str) -> dict | None:
+    from rdtool.labels import meeting_name
+
+    parsed = meeting_name(text)
+    if parsed is None:
+        return None
+    return store.one(f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.term = ? AND m.kind = ? AND m.seq = ? "
+                     "AND m.voided_at IS NULL ORDER BY m.id LIMIT 1", parsed)
 
 
 def meeting_by_id(store: Store, meeting_id: int) -> dict | None:
@@ -89,7 +103,7 @@ def without_quorum(store: Store, date_from: str, date_to: str) -> list[dict]:
 
 def group(store: Store, term: int | None, kind: str) -> list[dict]:
     """The term's live meetings of one kind, in the order they are numbered (by date)."""
-    return store.query("SELECT id, seq, code, title, date FROM meetings WHERE term IS ? AND kind = ? "
+    return store.query("SELECT id, seq, seq_stated, code, title, date FROM meetings WHERE term IS ? AND kind = ? "
                        "AND voided_at IS NULL ORDER BY date, id", (term, kind))
 
 
@@ -124,19 +138,47 @@ def code_held_elsewhere(store: Store, code: str, moving: set[int]) -> bool:
     return any(i not in moving for i in ids)
 
 
-def first_number(store: Store, term: int | None, kind: str) -> int | None:
-    """The number of the group's earliest meeting on record, when the township's numbering starts later."""
-    return store.scalar("SELECT first FROM meeting_numbering WHERE term IS ? AND kind = ?", (term, kind))
+def recode_proposals(store: Store, meeting_id: int, old: str, new: str) -> None:
+    """Proposals at a session whose number changed: codes generated with the old prefix (十八届一次-001) take the
+    new one (十八届五次-001); a code typed by hand, or one whose new code is taken, stays."""
+    for r in store.query("SELECT id, code FROM proposals WHERE meeting_id = ? AND code LIKE ? || '-%'",
+                         (meeting_id, old)):
+        code = new + r["code"][len(old):]
+        if not store.scalar("SELECT count(*) FROM proposals WHERE code = ?", (code,)):
+            store.update("proposals", r["id"], {"code": code})
 
 
-def set_first_number(store: Store, term: int | None, kind: str, first: int) -> None:
-    store.execute("INSERT INTO meeting_numbering (term, kind, first) VALUES (?, ?, ?) "
-                  "ON CONFLICT (term, kind) DO UPDATE SET first = excluded.first", (term, kind, first))
+# ---------------------------------------------------------------- dates a meeting fixes (issue 23)
+
+def column_names(store: Store, table: str) -> list[str]:
+    from rdtool.store.sqltext import ident
+
+    return [r["name"] for r in store.query(f"PRAGMA table_info({ident(table)})")]
 
 
-def count_before(store: Store, term: int | None, kind: str, day: str) -> int:
-    return store.scalar("SELECT count(*) FROM meetings WHERE term IS ? AND kind = ? AND date <= ? "
-                        "AND voided_at IS NULL", (term, kind, day))
+def dated_by(store: Store, table: str, link: str, cols: tuple[str, ...], meeting_id: int) -> list[dict]:
+    """The live records of `table` done at a meeting (`link` = its id), with their date columns."""
+    from rdtool.store.sqltext import ident
+
+    return store.query(f"SELECT id, {', '.join(ident(c) for c in cols)} FROM {ident(table)} "
+                       f"WHERE {ident(link)} = ? AND voided_at IS NULL ORDER BY id", (meeting_id,))
+
+
+def dated_records(store: Store, table: str, link: str, cols: tuple[str, ...]) -> list[dict]:
+    """Every live record of `table` done at a meeting, with its date columns (and code, person, position)."""
+    from rdtool.store.sqltext import ident
+
+    extra = [c for c in ("code", "person", "position") if c in column_names(store, table)]
+    return store.query(f"SELECT id, {ident(link)}, {', '.join(ident(c) for c in (*cols, *extra))} "
+                       f"FROM {ident(table)} WHERE {ident(link)} IS NOT NULL AND voided_at IS NULL ORDER BY id")
+
+
+def set_dates(store: Store, table: str, row_id: int, changes: dict) -> None:
+    store.update(table, row_id, changes)
+
+
+def appointment_dates(store: Store) -> list[dict]:
+    return store.query("SELECT * FROM appointments WHERE voided_at IS NULL ORDER BY decided_on, id")
 
 
 # ---------------------------------------------------------------- attendance
@@ -280,7 +322,8 @@ def insert_contest(store: Store, values: dict) -> int:
 
 
 def contest(store: Store, contest_id: int) -> dict | None:
-    return store.one("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term "
+    return store.one("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term, "
+                     "coalesce(c.held_on, m.date) AS held_date "
                      "FROM election_contests c JOIN meetings m ON m.id = c.meeting_id "
                      "WHERE c.id = ? AND c.voided_at IS NULL", (contest_id,))
 
@@ -293,7 +336,8 @@ def contests(store: Store, *, meeting_id: int | None = None, term: int | None = 
     if term is not None:
         where.append("m.term = ?")
         params.append(term)
-    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term "
+    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term, "
+                     "coalesce(c.held_on, m.date) AS held_date "
                        f"FROM election_contests c JOIN meetings m ON m.id = c.meeting_id WHERE {' AND '.join(where)} "
                        "ORDER BY m.date, m.code, c.id", params)
 
@@ -343,7 +387,8 @@ def update_contest(store: Store, contest_id: int, changes: dict) -> None:
 
 def rounds_of_post(store: Store, meeting_id: int, post: str) -> list[dict]:
     """The rounds of one post's election at one session, in order (re-votes and 另行选举 are later rounds)."""
-    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term "
+    return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term, "
+                     "coalesce(c.held_on, m.date) AS held_date "
                        "FROM election_contests c JOIN meetings m ON m.id = c.meeting_id "
                        "WHERE c.meeting_id = ? AND c.post = ? AND c.voided_at IS NULL ORDER BY c.round, c.id",
                        (meeting_id, post))
@@ -352,11 +397,11 @@ def rounds_of_post(store: Store, meeting_id: int, post: str) -> list[dict]:
 def winners(store: Store) -> list[dict]:
     """Every elected candidate of a contest that stands, in the order held (date, session, round, contest)."""
     return store.query("SELECT x.id AS candidate_id, x.name, x.deputy_id, c.id AS contest_id, c.post, c.round, "
-                       "c.by_election, m.id AS meeting_id, m.date, m.code AS meeting_code "
-                       "FROM candidates x JOIN election_contests c ON c.id = x.contest_id "
+                       "c.by_election, m.id AS meeting_id, coalesce(c.held_on, m.date) AS date, "
+                       "m.code AS meeting_code FROM candidates x JOIN election_contests c ON c.id = x.contest_id "
                        "JOIN meetings m ON m.id = c.meeting_id "
                        "WHERE x.elected = 1 AND c.voided_at IS NULL AND m.voided_at IS NULL "
-                       "ORDER BY m.date, m.id, c.round, c.id, x.id")
+                       "ORDER BY coalesce(c.held_on, m.date), m.id, c.round, c.id, x.id")
 
 
 # ---------------------------------------------------------------- appointments

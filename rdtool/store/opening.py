@@ -35,7 +35,7 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
     `incomplete_ok` (the `db` maintenance commands) opens an incomplete file anyway, for reading only, with
     what is missing in `store.schema_problems`.
     """
-    from rdtool.store.paths import create_file
+    from rdtool.paths import create_file
 
     path = resolve_path(db)
     if path.is_dir():
@@ -48,7 +48,7 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
         try:
             create_file(path)
         except OSError as exc:
-            from rdtool.store.paths import os_error
+            from rdtool.paths import os_error
 
             raise os_error(exc, path, "建立") from None
         adopt = True
@@ -142,7 +142,7 @@ def _verify(store: Store, applied: list[str], incomplete_ok: bool, repair: bool)
 
 
 def _open_error(path: Path, exc: sqlite3.DatabaseError) -> RdtoolError:
-    from rdtool.store.paths import disk_full, disk_full_error
+    from rdtool.paths import disk_full, disk_full_error
 
     if disk_full(path) or "disk is full" in str(exc):
         return disk_full_error(path)

@@ -105,12 +105,24 @@ FROM proposals p JOIN deputies d ON d.id = p.lead_id LEFT JOIN meetings m ON m.i
 # --- meetings (read-only lookups; meetings are written by the meetings kind) ---------------------------
 
 def meeting_by_code(store: Store, code: str) -> dict | None:
-    return store.one("SELECT id, code, kind, date, end_date, term FROM meetings WHERE code = ? AND voided_at IS NULL",
-                     (code,))
+    """A live meeting by code (C18-4) or printed name (十八届四次, 第十八届人民代表大会第四次会议)."""
+    found = store.one("SELECT id, code, kind, date, end_date, term, seq FROM meetings WHERE code = ? "
+                      "AND voided_at IS NULL", (code,))
+    if found is None:
+        from rdtool.store.meetings import meeting_by_name
+
+        named = meeting_by_name(store, code)
+        found = meeting_by_id(store, named["id"]) if named else None
+    return found
+
+
+def last_session(store: Store) -> dict | None:
+    return store.one("SELECT code, term, seq FROM meetings WHERE kind = 'congress' AND voided_at IS NULL "
+                     "ORDER BY date DESC, id DESC LIMIT 1")
 
 
 def meeting_by_id(store: Store, meeting_id: int) -> dict | None:
-    return store.one("SELECT id, code, kind, date, end_date, term FROM meetings WHERE id = ?", (meeting_id,))
+    return store.one("SELECT id, code, kind, date, end_date, term, seq FROM meetings WHERE id = ?", (meeting_id,))
 
 
 def previous_session_end(store: Store, meeting: dict) -> str | None:
@@ -140,6 +152,12 @@ def same_proposal(store: Store, title: str, lead_name: str, submitted_on: str) -
     return store.scalar("SELECT p.code FROM proposals p JOIN deputies d ON d.id = p.lead_id "
                         "WHERE p.submitted_on = ? AND p.title = ? AND d.name = ? AND p.voided_at IS NULL",
                         (submitted_on, title, lead_name.partition("#")[0]))
+
+
+def same_lead_title_date(store: Store, title: str, lead_id: int, submitted_on: str, but: int) -> str | None:
+    """The code of another live proposal with the same title, lead and date (the same one typed twice)."""
+    return store.scalar("SELECT code FROM proposals WHERE title = ? AND lead_id = ? AND submitted_on = ? "
+                        "AND id != ? AND voided_at IS NULL ORDER BY id LIMIT 1", (title, lead_id, submitted_on, but))
 
 
 def max_serial(store: Store, prefix: str) -> int:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
-from rdtool.store import proposals as psql
+from rdtool.store import proposals as proposals_sql
 from rdtool.store.deputies import in_office
 
 PERIOD = "p.kind AS kind, p.year AS year, p.term AS term, p.date_from AS date_from, p.date_to AS date_to, p.as_of AS as_of"
@@ -181,7 +181,7 @@ _PROPOSAL_COUNTS = ("received", "motions", "suggestions", "motions_on_agenda", "
 
 def _proposal_sums() -> dict[str, str]:
     """Each count of the proposals section as an aggregate over proposals `q` submitted in period `p`."""
-    f = psql.facts("q", "p.as_of")
+    f = proposals_sql.facts("q", "p.as_of")
     cohort = f["in_cohort"]
     motion = "q.kind = 'motion' AND q.decided_on <= p.as_of AND q.disposition"
     conditions = {
@@ -309,7 +309,7 @@ def all_views() -> list[tuple[str, str]]:
     out = [("report_periods", f"CREATE VIEW report_periods AS\n{PERIODS}")]
     out += [(v.name, view_sql(v)) for v in HELPERS.values()]
     out += [(v.name, view_sql(v)) for v in SECTIONS.values()]
-    out.append(("proposal_states", f"CREATE VIEW proposal_states AS\n{psql.states_view()}"))
+    out.append(("proposal_states", f"CREATE VIEW proposal_states AS\n{proposals_sql.states_view()}"))
     return out
 
 
@@ -366,6 +366,8 @@ def meetings_in(store, date_from: str, date_to: str) -> list[dict]:
     return store.query(
         "SELECT m.code, m.kind, m.date, m.title, m.extraordinary, m.quorum_met, "
         "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL) AS items, "
+        "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL "
+        " AND i.result IS NOT NULL) AS voted, "  # a report heard without a vote is not 'not passed' (issue 23)
         "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL "
         " AND i.result = 'passed') AS passed "
         "FROM meetings m WHERE m.date BETWEEN ? AND ? AND m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') "

@@ -6,9 +6,11 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt, LocationOpt
+from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, leave_out_first, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("代表活动：培训、学习、视察、调研、执法检查、代表小组活动、联系选民、向选民述职。"
                "参加人员按姓名填写，用“、”分隔；同届同名的写 姓名#ID（如 王建国#20）。")
@@ -34,20 +36,22 @@ SHOW = ["code", "kind", "level", "date", "title", "subject", "location", "organi
 def _raw(**values: Optional[str]) -> dict:
     return {k: v for k, v in values.items() if v is not None}
 
+LevelOpt = typer.Option(None, "--level", help=LEVEL_HELP)  # (add and edit)
+
 
 @app.command("add")
 def add(
     title: str = typer.Argument(..., help="活动名称，如 视察美丽乡村建设"),
     kind: str = typer.Option(..., "--kind", help=KIND_HELP),
     on: str = typer.Option(..., "--date", help="日期，如 2019-04-18 或 2019年4月18日"),
-    level: Optional[str] = typer.Option(None, "--level", help=LEVEL_HELP),
+    level: Optional[str] = LevelOpt,
     subject: Optional[str] = typer.Option(None, "--subject", help="对象/项目，如 美丽乡村、“一事一议”财政奖补"),
-    location: Optional[str] = typer.Option(None, "--location", help="地点"),
+    location: Optional[str] = LocationOpt,
     organiser: Optional[str] = typer.Option(None, "--organiser", help="组织单位，如 镇人大主席团、县人大常委会"),
     participants: Optional[str] = typer.Option(None, "--participants", "-p",
                                                help="参加代表姓名，用“、”或“;”分隔；同名写 姓名#ID"),
     code: Optional[str] = typer.Option(None, "--code", help="编号（默认自动编为 A届次-序号，如 A3-014）"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """记录一次代表活动及参加人员（参加人员须为活动当日在任的本届代表）。"""
@@ -57,6 +61,9 @@ def add(
     result = svc.add(store, _raw(title=title, kind=kind, date=on, level=level, subject=subject, location=location,
                                  organiser=organiser, participants=participants, code=code, notes=notes))
     typer.echo(f"已记录活动 {result['code']}：{title}（参加代表 {result['participants']} 人）")
+    from rdtool.cli.common import warn
+
+    warn(result["warnings"])
 
 
 @app.command("list")
@@ -101,21 +108,12 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.show(store, ref)
-    if fmt == "json":
-        from rdtool.render import render_json
-
-        render_json(record)
-        return
     people = record["participants"]
-    if fmt in ("csv", "tsv", "jsonl"):
-        record = {**record, "participants": "、".join(p["name"] for p in people)}
-        render_record(record, _cols(SHOW + ["participants"]), fmt)
-        return
-    render_record(record, _cols(SHOW), fmt, title=f"{record['code']} {record['title']}")
-    if people:
-        typer.echo("")
-        render_rows(people, [Column("id", "ID"), Column("name", "姓名"), Column("level", "代表层级", enum="level"),
-                             Column("constituency", "选区")], fmt, title="参加人员")
+    one_row = fmt in ("csv", "tsv", "jsonl")  # the participants' names in a column of the one row
+    show_record(record, _cols(SHOW + ["participants"] if one_row else SHOW), fmt, f"{record['code']} {record['title']}",
+                view={"participants": "、".join(p["name"] for p in people)} if one_row else None,
+                sections=[("参加人员", people, [Column("id", "ID"), Column("name", "姓名"),
+                                             Column("level", "代表层级", enum="level"), Column("constituency", "选区")])])
 
 
 @app.command("edit")
@@ -124,15 +122,15 @@ def edit(
     title: Optional[str] = typer.Option(None, "--title", help="活动名称"),
     kind: Optional[str] = typer.Option(None, "--kind", help=KIND_HELP),
     on: Optional[str] = typer.Option(None, "--date", help="日期"),
-    level: Optional[str] = typer.Option(None, "--level", help=LEVEL_HELP),
+    level: Optional[str] = LevelOpt,
     subject: Optional[str] = typer.Option(None, "--subject", help="对象/项目（写 \"\" 清除）"),
-    location: Optional[str] = typer.Option(None, "--location", help="地点"),
+    location: Optional[str] = LocationOpt,
     organiser: Optional[str] = typer.Option(None, "--organiser", help="组织单位"),
     participants: Optional[str] = typer.Option(None, "--participants", "-p", help="参加人员（整体替换）"),
     add_names: Optional[str] = typer.Option(None, "--add", help="增加参加人员"),
     remove_names: Optional[str] = typer.Option(None, "--remove", help="去掉参加人员"),
     code: Optional[str] = typer.Option(None, "--code", help="更正编号"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:

@@ -6,8 +6,10 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt
+from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db
-from rdtool.render import Column, leave_out_first, render_json, render_record, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("任免：任命、免职、接受辞职，及党委决定、提请、（本人申请）、讨论、表决、宪法宣誓、表态发言、公告各步骤日期。"
                "关联会议的人事任免表决记下讨论、表决两步；表决未通过的任免不生效。人代会选举产生的主席、副主席、"
@@ -56,7 +58,7 @@ def add(
     oath_on: Optional[str] = _STEP_OPTS["oath_on"],
     statement_on: Optional[str] = _STEP_OPTS["statement_on"],
     announced_on: Optional[str] = _STEP_OPTS["announced_on"],
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """记录一次任免及其程序步骤日期；缺少的步骤会列出（任命须宪法宣誓）。"""
@@ -146,9 +148,6 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.show(store, ref)
-    if fmt == "json":
-        render_json(record)
-        return
     cols = [Column("person"), Column("position"), Column("action", enum="appointment_action"),
             *MACHINE_COLUMNS[4:16], Column("missing_text", "缺少的程序"), Column("effect_text", "效力")]
-    render_record(record, cols, fmt, title=f"任免记录 {record['id']}")
+    show_record(record, cols, fmt, f"任免记录 {record['id']}")

@@ -252,9 +252,9 @@ def db_check(
     day = parse_option("--as-of", parse_date, as_of) or today()
     store = open_db(db, incomplete_ok=True)
     if fix:
-        from rdtool.services.kernel import corrections
+        from rdtool.services.meetings import recompute
 
-        report = corrections.refresh_all(store)
+        report = recompute.refresh_all(store)
         for line in report.lines() or ["重新计算：没有变化"]:
             typer.echo(line, err=True)
     counts = {"error": 0, "warning": 0, "note": 0}

@@ -7,9 +7,10 @@ from typing import List, Optional
 
 import typer
 
+from rdtool.cli.common import show_record
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
                                open_db, parse_option)
-from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("人代会选举：会议须有三分之二以上代表出席（组织法第十四条第四款），发出选票不能多于出席代表；"
                "当选须获全体代表过半数选票（组织法第二十五条、第二十九条）；多于应选名额时以得票多的当选，"
@@ -78,15 +79,19 @@ def add(
                                               "以得票多的当选（组织法第二十九条第一款）；前一轮未选满，本轮即另行选举"
                                               "（第二十九条第二款）"),
     by_election: bool = typer.Option(False, "--by-election", help="补选（组织法第三十条：候选人可多于或等于应选名额）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="<日期>",
+                                       help="选举日期（默认为会议第一天；会议第二天选举时写明，须在会期之内）"),
     db: Optional[str] = DbOpt,
 ) -> None:
+    from rdtool.labels import parse_date
     from rdtool.services.meetings import records as svc
 
+    held_on = parse_option("--date", parse_date, date)
     store = open_db(db)
     result = svc.add_election(store, meeting, post, _int("--seats", seats, 1), _cands(candidate),
                               issued=_int("--issued", issued), returned=_int("--returned", returned),
                               invalid=_int("--invalid", invalid), round_=_int("--round", round_, 1),
-                              by_election=by_election)
+                              by_election=by_election, held_on=held_on)
     _print(result["record"])
     echo_recomputed(result["report"].derived)
 
@@ -101,17 +106,20 @@ def edit(
     invalid: Optional[str] = typer.Option(None, "--invalid", metavar="<张数>"),
     by_election: Optional[bool] = typer.Option(None, "--by-election/--not-by-election",
                                                help="更正是否为补选（组织法第三十条）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="更正选举日期（须在会期之内）"),
     reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """更正选票、得票数或是否补选；当选结果（及其后各轮）随之重新计算，主席团职务和任职记录随之更正；
+    """更正选票、得票数、是否补选或选举日期；当选结果（及其后各轮）随之重新计算，主席团职务和任职记录随之更正；
     此后主席团会议的应到人数随之重新计算。改前改后逐项列出。"""
+    from rdtool.labels import parse_date
     from rdtool.services.meetings import records as svc
 
+    held_on = parse_option("--date", parse_date, date)
     store = open_db(db)
     result = svc.edit_election(store, ref, reason, seats=_int("--seats", seats, 1), issued=_int("--issued", issued),
                                returned=_int("--returned", returned), invalid=_int("--invalid", invalid),
-                               cands=_cands(candidate), by_election=by_election)
+                               cands=_cands(candidate), by_election=by_election, held_on=held_on)
     echo_report(result["report"])
     _print(result["record"])
 
@@ -145,12 +153,9 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.show(store, ref)
-    if fmt == "json":
-        render_json(record)
-        return
     from rdtool.services.elections.elections import STAGE_ZH
 
-    view = {**record, "warnings": "；".join(record["warnings"]), "elected": "、".join(record["elected"]),
+    view = {"warnings": "；".join(record["warnings"]), "elected": "、".join(record["elected"]),
             "tie": "、".join(record["tie"]), "stage": STAGE_ZH[record["stage"]]}
     cols = [Column("meeting_code", "会议"), Column("post"), Column("round"), Column("stage", "本轮"), Column("seats"),
             Column("ballots_issued"), Column("ballots_returned"), Column("ballots_invalid"),
@@ -158,12 +163,10 @@ def show(
             Column("required_votes", "当选至少得票"), Column("elected", "当选"), Column("tie", "票数相等须再次投票"),
             Column("shortfall", "尚缺名额"), Column("outcome", enum="election_outcome"),
             Column("explanation", "计票说明"), Column("article", "依据"), Column("warnings", "提示")]
-    render_record(view, cols, fmt, title=f"选举 {record['id']}：{record['meeting_code']} {record['post']}")
-    if fmt in ("table", "md"):
-        typer.echo("")
-        render_rows(record["candidates"], [Column("name", "候选人"), Column("votes"),
-                                           Column("status", "结果", enum="candidate_status"),
-                                           Column("elected_on", "当选日期")], fmt, title="候选人")
+    show_record(record, cols, fmt, f"选举 {record['id']}：{record['meeting_code']} {record['post']}", view=view,
+                sections=[("候选人", record["candidates"], [Column("name", "候选人"), Column("votes"),
+                                                          Column("status", "结果", enum="candidate_status"),
+                                                          Column("elected_on", "当选日期")], True)])
 
 
 @app.command("sync")

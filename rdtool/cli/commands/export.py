@@ -28,14 +28,14 @@ def export(
     """导出记录，可再导入（列、代码和中文标签见 docs/csv.md）。"""
     from rdtool.cli.common import TerminalProgress, check_format, overwrite
     from rdtool.errors import UsageError
-    from rdtool.services.transfer import registry as kinds
+    from rdtool.services.transfer import registry
     from rdtool.io.exporter import export_kind
     from rdtool.render import output_options
 
     fmt = check_format(fmt, EXPORT_FORMATS)
     if fmt == "xlsx" and output is None:
         raise UsageError("xlsx 格式需要用 --output 指定文件")
-    spec = kinds.get(kind)
+    spec = registry.get(kind)
     store = open_db(db)
     opts = output_options()  # --bom and --headers: the shared output options (rdtool.cli.output)
     with TerminalProgress() as progress:

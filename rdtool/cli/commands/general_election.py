@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option, warn
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_json, render_record, render_rows
@@ -38,7 +39,7 @@ def plan(
     credentials: Optional[str] = typer.Option(None, "--credentials", help="代表资格审查日期（第四十七条）"),
     population: Optional[str] = typer.Option(None, "--population",
                                              help="人口数，用于核对代表名额（第十二条）；不填则用设置 population"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """建立（或修改）一次换届选举的计划和各阶段日期；日期不符合法定期限时给出提示。"""
@@ -97,7 +98,7 @@ def constituency(
     level: str = LevelOpt,
     seats: str = typer.Option(..., "--seats", help="应选代表名额（一至三名，选举法第二十五条第二款）"),
     voters: str = typer.Option(..., "--voters", help="登记选民数"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """增加一个选区：应选名额、登记选民数。"""

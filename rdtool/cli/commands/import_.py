@@ -35,12 +35,12 @@ def import_(
     任何一行有错都不写入，并一次列出所有错误的行、列和值。"""
     from rdtool.cli.common import TerminalProgress, overwrite
     from rdtool.errors import UsageError
-    from rdtool.services.transfer import registry as kinds
+    from rdtool.services.transfer import registry
     from rdtool.services.transfer.importer import run_import
 
     if table is not None and table < 1:
         raise UsageError("--table 从 1 数起（第1个表格或工作表）")
-    spec = kinds.get(kind)
+    spec = registry.get(kind)
     store = open_db(db)
     with TerminalProgress() as progress:
         result = run_import(store, spec, file, dry_run=dry_run, ignore_extra=ignore_extra, progress=progress,

@@ -6,10 +6,12 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt, LocationOpt
+from rdtool.cli.common import show_record
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
                                open_db, parse_option, warn)
 from rdtool.labels import parse_enum
-from rdtool.render import Column, leave_out_first, render_json, render_record, render_rows, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("会议：主席团会议、人民代表大会会议（含临时会议）、其他会议；点名与法定人数。"
                "人代会须三分之二以上代表出席（组织法第十四条第四款）；主席团会议须全体成员过半数出席。")
@@ -38,19 +40,19 @@ def add(
     code: Optional[str] = typer.Option(None, "--code", help="编号（默认自动：P3-01、C3-1、O3-01）"),
     title: Optional[str] = typer.Option(None, "--title", help="标题（默认按届次、次序生成，如 三川镇第三届人民代表大会第一次会议）"),
     end_date: Optional[str] = typer.Option(None, "--end-date", help="结束日期"),
-    location: Optional[str] = typer.Option(None, "--location", help="地点"),
+    location: Optional[str] = LocationOpt,
     term: Optional[str] = typer.Option(None, "--term", help="届次（默认按日期确定）"),
     extraordinary: bool = typer.Option(False, "--extraordinary", help="临时会议（增开，组织法第十四条第三款），仅人代会"),
     present: Optional[str] = typer.Option(None, "--present", help="出席人数（没有点名的旧记录）"),
     entitled: Optional[str] = typer.Option(None, "--entitled", help="应到人数（旧记录；默认点名时按当日在任名单快照）"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>",
                                            help="人代会通知代表的日期（浙江第二十条：会议举行七日前；重庆第十一条：十日前）"),
     requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",
                                                help="临时会议由代表提议召集时，提议的代表人数（组织法第十四条第三款：五分之一以上）；"
                                                     "河南临时主席团会议由主席团成员提议时，提议的成员人数（第五条第一款：三人以上）"),
     number: Optional[str] = typer.Option(None, "--number", metavar="<次序>",
-                                         help="本届第几次（从本镇已有的次序接着记录，如 19；默认按日期接着编）"),
+                                         help="本届第几次（会议文件上的次序，如 5；写明的次序不再变动，其间空缺也可以；不写则接在前一次之后）"),
     db: Optional[str] = DbOpt,
 ) -> None:
     """增加一次会议；编号与标题按届次和次序（中文序数）自动生成。从届中开始使用 rdtool 时用 --number 写明次序。
@@ -90,11 +92,14 @@ def list_(
     rows = svc.listing(store, kind=parse_option("--kind", lambda r: parse_enum("meeting_kind", r), kind),
                        term=term, year=year)
     render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt, empty="没有符合条件的会议")
+    if fmt == "table":  # gaps in the numbering: sessions held on paper before adoption (issue 23)
+        for line in svc.gap_notes(store, rows):
+            typer.echo(f"说明：{line}")
 
 
 @app.command("show")
 def show(
-    ref: str = typer.Argument(..., help="会议编号，如 P3-08"),
+    ref: str = typer.Argument(..., help="会议编号或名称，如 P3-08、C18-4、十八届四次"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -104,33 +109,24 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     record = svc.show(store, ref)
-    if fmt == "json":
-        render_json(record)
-        return
-    view = dict(record)
-    view["absent_names"] = "、".join(record["absent_names"])
-    view["leave_names"] = "、".join(record["leave_names"])
+    view = {"absent_names": "、".join(record["absent_names"]), "leave_names": "、".join(record["leave_names"])}
     cols = [Column("code"), Column("title"), Column("kind", enum="meeting_kind"),
             Column("extraordinary", kind="bool"), Column("term"), Column("date"), Column("end_date"),
             Column("location"), Column("entitled"), Column("present"), Column("absent", "缺席人数"),
             Column("absent_names", "缺席"), Column("leave", "请假人数"), Column("leave_names", "请假"),
             Column("quorum_text", "法定人数"), Column("notes")]
-    render_record(view, cols, fmt, title=f"{record['code']} {record['title']}")
-    if record["items"] and fmt in ("table", "md"):
-        typer.echo("")
-        render_rows(record["items"], ITEM_COLUMNS, fmt, title="议程与表决")
-    if record["elections"] and fmt in ("table", "md"):
-        typer.echo("")
-        rows = [{**e, "elected": "、".join(e["elected"])} for e in record["elections"]]
-        render_rows(rows, [Column("id", "选举ID"), Column("post"), Column("round"), Column("seats"),
-                           Column("elected", "当选"), Column("outcome", enum="election_outcome")], fmt, title="选举")
+    elections = [{**e, "elected": "、".join(e["elected"])} for e in record["elections"]]
+    show_record(record, cols, fmt, f"{record['code']} {record['title']}", view=view, sections=[
+        ("议程与表决", record["items"], ITEM_COLUMNS),
+        ("选举", elections, [Column("id", "选举ID"), Column("post"), Column("round"), Column("seats"),
+                           Column("elected", "当选"), Column("outcome", enum="election_outcome")])])
 
 
 @app.command("edit")
 def edit(
     ref: str = typer.Argument(..., help="会议编号，如 P5-22"),
     number: Optional[str] = typer.Option(None, "--number", metavar="<次序>",
-                                         help="更正次序：这次会议是本届第几次，其后各次随之顺延（编号、自动标题跟着变）"),
+                                         help="更正次序：这次会议是本届第几次（写明后不再变动；其后未写明次序的随之顺延；编号、自动标题和议案建议编号跟着变）"),
     code: Optional[str] = typer.Option(None, "--code", metavar="<编号>", help="更正编号"),
     kind: Optional[str] = typer.Option(None, "--kind", metavar="<类别>", help="类别：主席团、人代会、其他"),
     date: Optional[str] = typer.Option(None, "--date", metavar="<日期>"),

@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt
 from rdtool.cli.common import DbOpt, FormatOpt, check_format, echo_recomputed, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_rows
@@ -58,7 +59,7 @@ def resign(
     post: str = PostOpt,
     vote: str = VoteOpt,
     announced_on: Optional[str] = AnnouncedOpt,
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
     db: Optional[str] = DbOpt,
 ) -> None:

@@ -74,6 +74,9 @@ def submit(
     store = open_db(db)
     result = svc.submit(store, {k: v for k, v in raw.items() if v is not None})
     typer.echo(f"已登记 {result['code']}（{result['signers']} 名代表联名）")
+    from rdtool.cli.common import warn
+
+    warn(result["warnings"])
 
 
 @app.command("decide")

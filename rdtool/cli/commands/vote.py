@@ -6,9 +6,11 @@ from typing import Optional
 
 import typer
 
+from rdtool.cli.common import NotesOpt
+from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
-from rdtool.render import Column, leave_out_first, render_json, render_record, render_list
+from rdtool.render import Column, leave_out_first, render_list
 
 app = make_app("议程事项与表决：结果由规则计算（人代会：三分之二以上出席、全体代表过半数通过，组织法第十四条、"
                "第二十五条；主席团：两个过半），不能手工填写；恰好半数不通过。")
@@ -42,7 +44,7 @@ def add(
     abstain: Optional[str] = typer.Option(None, "--abstain", help="弃权票"),
     not_voting: Optional[str] = typer.Option(None, "--not-voting", help="未按表决器（未投票）"),
     seq: Optional[str] = typer.Option(None, "--seq", help="议程序号（默认排在最后）"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     subject: Optional[str] = typer.Option(None, "--subject", metavar="<议题>",
                                           help="报告的议题，如 上半年工作、安全生产（监督工作的表述由此生成；不填则取自标题）"),
     db: Optional[str] = DbOpt,
@@ -126,12 +128,9 @@ def show(
     fmt = check_format(fmt)
     store = open_db(db)
     row = svc.show(store, ref)
-    if fmt == "json":
-        render_json(row)
-        return
     cols = [Column("meeting_code", "会议"), Column("seq"), Column("title"), Column("kind", enum="item_kind"),
             Column("method", enum="vote_method"), Column("yes"), Column("no"), Column("abstain"),
             Column("not_voting"), Column("entitled"), Column("present"),
             Column("result", "表决结果", enum="vote_result"), Column("explanation", "说明"),
             Column("article", "依据"), Column("notes")]
-    render_record(row, cols, fmt, title=f"{row['meeting_code']} 第{row['seq']}项")
+    show_record(row, cols, fmt, f"{row['meeting_code']} 第{row['seq']}项")

@@ -155,8 +155,9 @@ def prepare(resolver: Resolver, values: dict) -> tuple[dict, list[int], list[tup
 
 
 def _raise(problems: list[tuple[str, str, str]], what: str = "活动信息有误：") -> None:
-    raise ValidationError(what, problems=[f"{f}（{_zh(f)}）" + (f"“{v}”" if v else "") + f"：{m}"
-                                          for f, v, m in problems])
+    from rdtool.labels import problem_line
+
+    raise ValidationError(what, problems=[problem_line(f, v, m) for f, v, m in problems])
 
 
 def add(store: Store, raw: dict) -> dict:
@@ -171,7 +172,12 @@ def add(store: Store, raw: dict) -> dict:
     if problems:
         _raise(problems)
     with store.transaction():
-        return insert_checked(store, record, ids)
+        result = insert_checked(store, record, ids)
+    same = sql.same_title_date(store, record["title"], record["date"], result["id"])
+    result["warnings"] = [] if same is None else [  # allowed, but more often one typed twice (issue 23)
+        f"{same['date']} 已有同名活动 {same['code']}（{same['title']}，参加代表 {same['participants']} 人）："
+        "如是重复录入，可用 rdtool undo 撤销这一条"]
+    return result
 
 
 def insert_checked(store: Store, record: dict, ids: list[int], taken: set[str] | None = None) -> dict:

@@ -28,7 +28,7 @@ CHECKS: list[str] = [
     "rdtool.services.deputies.deputies:checks",
     "rdtool.services.meetings.meetings:checks",
     "rdtool.services.meetings.votes:checks",
-    "rdtool.services.kernel.recompute:checks",
+    "rdtool.services.meetings.recompute:checks",
     "rdtool.services.elections.elections:checks",
     "rdtool.services.elections.outcomes:checks",
     "rdtool.services.elections.appointments:checks",
@@ -39,11 +39,12 @@ CHECKS: list[str] = [
     "rdtool.services.elections.post_ends:checks",
     "rdtool.services.elections.by_elections:checks",
     "rdtool.services.admin.stored_values:checks",
+    "rdtool.services.meetings.dates:checks",  # issue 23
     "rdtool.services.admin.law_checks:checks",  # issue 26
 ]
 
 
-# What the period reports list under 需要关注的事项 (issue 6): overdue proposals, appointments missing
+# What the period reports list under 需要关注的事项: overdue proposals, appointments missing
 # steps, meetings without quorum, composition targets missed. The deep re-computation of every stored
 # vote and election result is left to `rdtool db check`.
 REPORT_CHECKS: list[str] = [
@@ -51,7 +52,7 @@ REPORT_CHECKS: list[str] = [
     "rdtool.services.meetings.meetings:checks",
     "rdtool.services.elections.appointments:checks",
     "rdtool.services.proposals.views:checks",
-    "rdtool.services.terms.calendar:checks",  # issue 14: sessions, presidium meetings, notice, first session
+    "rdtool.services.terms.calendar:checks",  # (CHANGES.md “Elections and the law”) sessions, presidium meetings, notice, first session
 ]
 
 

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from rdtool.errors import RdtoolError
-from rdtool.services.transfer import registry as kinds
+from rdtool.services.transfer import registry
 from rdtool.services.transfer.importer import run_import
 from rdtool.store import settings as sql
 from rdtool.store.db import Store, table_exists
@@ -15,7 +15,7 @@ from rdtool.store.opening import open_store
 # Import order: every file refers only to records of the files before it.
 SAMPLE_ORDER = ["terms", "deputies", "meetings", "attendance", "items", "elections", "appointments", "proposals",
                 "activities"]
-# issue 8: the 2016 general election that elected the third term (after deputies, which it links to)
+# The 2016 general election that elected the third term (after deputies, which it links to)
 SAMPLE_ORDER += ["ge_plan", "ge_constituencies", "ge_candidates"]
 DEMO_TERM = 3
 
@@ -64,8 +64,8 @@ def build(db: str | None) -> tuple[Store, list[tuple[str, int]]]:
     loaded = []
     for name in SAMPLE_ORDER:
         file = folder / f"{name}.csv"
-        if name in kinds.KINDS and file.exists():
-            result = run_import(store, kinds.get(name), file)
+        if name in registry.KINDS and file.exists():
+            result = run_import(store, registry.get(name), file)
             loaded.append((name, result.written))
     last_term = sql.last_term(store)
     with store.transaction():

@@ -1,4 +1,4 @@
-"""`db check` findings for the rules of issue 26 that earlier versions did not apply when a record was entered.
+"""`db check` findings for the rules (CHANGES.md “The law, third pass”) that earlier versions did not apply when a record was entered.
 
 - a township post's resignation accepted by a body that may not accept it (组织法 第三十二条第二款;
   重庆市乡镇人民代表大会工作条例 第三十二条第十项), recorded with ``appointment add --action 接受辞职``;

@@ -209,6 +209,9 @@ def delete(store: Store, first: str, second: str | None = None,
         raise RdtoolError(f"{shown} 已被其他记录引用：{'、'.join(old[:10])}，不能删除",
                           f"请改为作废：rdtool db void {second and first or ''} {second or first} --reason 原因"
                           .replace("  ", " "))
+    from rdtool.services.kernel.describe import record_ref
+
+    also = [record_ref(store, t, r) for t, _, r in deps]  # named as her lists name them, before they go
     with corrections.write(store, subject=None, verb="已删除") as report:
         for t, k, _ in deps:
             changelog.delete_record(store, t, k)
@@ -218,7 +221,7 @@ def delete(store: Store, first: str, second: str | None = None,
 
             deputies_sql.regroup_person(store, row["id"])
         _renumber_after(store, table, row, False)
-    return {"table": table, "record": shown, "also": [f"{t} {k}" for t, k, _ in deps], "report": report}
+    return {"table": table, "record": shown, "also": also, "report": report}
 
 
 def describe(store: Store, first: str, second: str | None = None, show_private: bool = False) -> str:

@@ -38,7 +38,7 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "general_elections": {"level": "level"},
     "ge_candidates": {"gender": "gender", "party": "party", "occupation": "occupation", "education": "education"},
     "ge_votes": {"status": "candidate_status"},
-    "post_ends": {"action": "post_end_action", "motion_by": "motion_by"},  # issue 14
+    "post_ends": {"action": "post_end_action", "motion_by": "motion_by"},  # CHANGES.md “Elections and the law”
 }
 MINIMUM: dict[str, dict[str, int]] = {
     "terms": {"number": 1},
@@ -54,7 +54,7 @@ MINIMUM: dict[str, dict[str, int]] = {
     "ge_candidates": {"nominators": 0},
     "ge_rounds": {"round": 1, "seats": 0, "ballots_issued": 0, "ballots_returned": 0, "ballots_invalid": 0},
     "ge_votes": {"votes": 0},
-    "mandate_ends": {"petitioners": 0, "voters": 1, "recall_yes": 0},  # issue 14
+    "mandate_ends": {"petitioners": 0, "voters": 1, "recall_yes": 0},  # CHANGES.md “Elections and the law”
     "post_ends": {"movers": 1},
 }
 BOOLEANS: dict[str, tuple[str, ...]] = {
@@ -146,9 +146,9 @@ def problem_in(store: Store) -> RdtoolError | None:
 
 def explain() -> RdtoolError | None:
     """After an unexpected error: a stored value breaking the rules in a database this run opened, if any."""
-    from rdtool.store import opening as db_module
+    from rdtool.store.opening import OPENED
 
-    for path in dict.fromkeys(db_module.OPENED):
+    for path in dict.fromkeys(OPENED):
         found = explain_file(path)
         if found is not None:
             return found

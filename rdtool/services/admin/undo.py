@@ -19,7 +19,7 @@ import re
 
 from rdtool.errors import NotFound, RdtoolError
 from rdtool.services.kernel import describe
-from rdtool.store import changelog
+from rdtool.store import changelog_undo
 from rdtool.store.db import Store
 
 PREVIEW_LINES = 30
@@ -50,7 +50,7 @@ def history(store: Store, limit: int = 20) -> list[dict]:
     from rdtool.services.admin.safety import local_time
 
     rows = []
-    for c in changelog.commands_newest(store, limit):
+    for c in changelog_undo.commands_newest(store, limit):
         state = ("撤销操作" if c["undoes"] else f"已撤销（#{c['undone_by']}）" if c["undone_by"] else "")
         rows.append({"id": c["id"], "at": c["at"], "time": local_time(c["at"]), "command": command_line(c["argv"]),
                      "reason": c["reason"] or "", "entries": c["entries"], "undoes": c["undoes"],
@@ -60,18 +60,18 @@ def history(store: Store, limit: int = 20) -> list[dict]:
 
 def _target(store: Store, command_id: int | None) -> dict:
     if command_id is not None:
-        c = changelog.command(store, command_id)
+        c = changelog_undo.command(store, command_id)
         if c is None:
             raise NotFound(f"没有第 {command_id} 号命令", "用 rdtool undo --list 查看最近的命令")
         if c["undoes"]:
             raise RdtoolError(f"第 {command_id} 号命令本身是撤销操作，不能再撤销",
-                              f"要重做被撤销的操作，请重新运行它：{command_line(changelog.command(store, c['undoes'])['argv'])}")
+                              f"要重做被撤销的操作，请重新运行它：{command_line(changelog_undo.command(store, c['undoes'])['argv'])}")
         if c["undone_by"]:
             raise RdtoolError(f"第 {command_id} 号命令已由第 {c['undone_by']} 号撤销")
         if not c["entries"]:
             raise RdtoolError(f"第 {command_id} 号命令没有修改记录，无需撤销")
         return c
-    for c in changelog.commands_newest(store, 10_000):
+    for c in changelog_undo.commands_newest(store, 10_000):
         if not c["undoes"] and not c["undone_by"] and c["entries"]:
             return c
     raise NotFound("没有可以撤销的命令", "修改记录中没有尚未撤销的写入")
@@ -86,12 +86,12 @@ def plan(store: Store, command_id: int | None = None, lines: int | None = None) 
 
     c = _target(store, command_id)
     links = tuple(describe.LINKS)
-    records = ((r["table_name"], r["before"], r["after"]) for r in changelog.command_records(store, c["id"], links))
-    changes, count = describe.record_lines(store, records, changelog.link_entries(store, c["id"], links),
+    records = ((r["table_name"], r["before"], r["after"]) for r in changelog_undo.command_records(store, c["id"], links))
+    changes, count = describe.record_lines(store, records, changelog_undo.link_entries(store, c["id"], links),
                                            invert=True, limit=lines)
     conflict = _conflict(store, c["id"])
     return {"command": c["id"], "at": c["at"], "time": local_time(c["at"]), "command_line": command_line(c["argv"]),
-            "reason": c["reason"], "entries": c["entries"], "records": changelog.command_record_count(store, c["id"]),
+            "reason": c["reason"], "entries": c["entries"], "records": changelog_undo.command_record_count(store, c["id"]),
             "changes": changes, "change_count": count,
             "conflict": conflict[0] if conflict else None, "conflict_command": conflict[1] if conflict else None}
 
@@ -101,15 +101,15 @@ def _conflict(store: Store, command_id: int) -> tuple[str, int | None] | None:
     as it left it; None when none."""
     from rdtool.services.admin.safety import local_time
 
-    r = changelog.first_changed_since(store, command_id)
+    r = changelog_undo.first_changed_since(store, command_id)
     if r is None:
         return None
     table, row_id = r["table_name"], r["row_id"]
-    later = changelog.latest_entry_on(store, table, row_id, r["last_id"])
-    record = describe.record_ref(store, table, r["after"] or changelog.current_state(store, table, row_id) or {})
+    later = changelog_undo.latest_entry_on(store, table, row_id, r["last_id"])
+    record = describe.record_ref(store, table, r["after"] or changelog_undo.current_state(store, table, row_id) or {})
     kind = describe.KIND_ZH.get(table, table)
     if later and later["command_id"]:
-        other = changelog.command(store, later["command_id"])
+        other = changelog_undo.command(store, later["command_id"])
         return (f"{kind} {record} 在此之后被第 {other['id']} 号命令修改过"
                 f"（{local_time(other['at'])}：{command_line(other['argv'])}）", other["id"])
     return f"{kind} {record} 在此之后被其他程序修改过（如 sqlite3 或 Datasette）", None
@@ -130,7 +130,7 @@ def apply(store: Store, command_id: int) -> dict:
                 hint = (f"先撤销第 {conflict[1]} 号命令（rdtool undo），再撤销这一条"
                         if conflict[1] else "请用相应的命令直接更正该记录")
                 raise RdtoolError(f"不能撤销第 {c['id']} 号命令：{conflict[0]}", hint)
-            changelog.revert_all(store, changelog.command_entries_newest_first(store, c["id"]))
+            changelog_undo.revert_all(store, changelog_undo.command_entries_newest_first(store, c["id"]))
     finally:
         store.undoes = None
     return {"command": c["id"]}

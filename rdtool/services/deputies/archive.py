@@ -101,6 +101,14 @@ def _num(x: float) -> float | int:
     return int(x) if float(x).is_integer() else round(x, 2)
 
 
+def _presidium_uncalled(store: Store, who: dict, date_from: str, date_to: str) -> list[dict]:
+    """Presidium meetings in the period without a roll call (a bare count) at which the deputy was a member."""
+    from rdtool.store import deputies as deputies_sql
+
+    return [m for m in sql.uncalled_presidium(store, who["term"], date_from, date_to)
+            if any(r["id"] == who["id"] for r in deputies_sql.presidium_on(store, who["term"], m["date"]))]
+
+
 def _meeting_block(counts: dict, kind: str) -> dict:
     block = {s: counts[f"{kind}_{s}"] for s in STATUSES}
     block["meetings"] = sum(block.values())
@@ -134,6 +142,14 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
         congress.update(meetings=len(due), unrecorded=sum(r["status"] is None for r in due))
         meetings = sorted(meetings + [{**r, "status": "unrecorded"} for r in due if r["status"] is None],
                           key=lambda r: (r["date"], r["code"]))
+    # a presidium meeting recorded with a bare count (`meeting roll --count`) was due for every member that day: it
+    # is 应出席 and 未记录, as a congress session without a roll call is (issue 23)
+    presidium = {**_meeting_block(counts, "presidium"), "unrecorded": 0}
+    for m in _presidium_uncalled(store, who, per["from"], per["to"]):
+        presidium["meetings"] += 1
+        presidium["unrecorded"] += 1
+        meetings.append({**m, "status": "unrecorded"})
+    meetings.sort(key=lambda r: (r["date"], r["code"]))
     meetings = [{**m, "extraordinary": bool(m["extraordinary"])} for m in meetings]  # (a JSON boolean)
     data = {
         "deputy": {"id": who["id"], "name": who["name"], "gender": full.get("gender"), "level": who["level"],
@@ -143,7 +159,7 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
                    "status_date": who.get("status_date")},
         "period": {k: per[k] for k in ("from", "to", "year", "term", "label")},
         "congress": congress,
-        "presidium": _meeting_block(counts, "presidium"),
+        "presidium": presidium,
         "other_meetings": _meeting_block(counts, "other"),
         "unexcused_absences": counts["absent"],
         "proposals": {"led": counts["proposal_lead"], "cosigned": counts["proposal_cosign"],
@@ -170,7 +186,8 @@ def summary_text(a: dict, period_label: str | None = None) -> str:
                      f"缺席{c['absent']}次" + (f"，未记录{c['unrecorded']}次" if c["unrecorded"] else "") + "）")
     pr = a["presidium"]
     if pr["meetings"]:
-        parts.append(f"出席主席团会议{pr['present']}次（应出席{pr['meetings']}次）")
+        parts.append(f"出席主席团会议{pr['present']}次（应出席{pr['meetings']}次"
+                     + (f"，未记录{pr['unrecorded']}次" if pr.get("unrecorded") else "") + "）")
     parts.append(f"领衔提出议案、建议{p['led']}件，附议{p['cosigned']}件")
     parts.append(f"参加代表活动{act['activities']}次、学习培训{act['training']}次")
     parts.append(f"履职积分{a['points']['total']}分")
@@ -278,6 +295,8 @@ def figures(a: dict) -> list[dict]:
     if pr["meetings"] or a["deputy"].get("presidium_role"):
         rows += [("主席团会议：应出席", pr["meetings"]), ("主席团会议：出席", pr["present"]),
                  ("主席团会议：请假", pr["leave"]), ("主席团会议：缺席", pr["absent"])]
+        if pr.get("unrecorded"):
+            rows.append(("主席团会议：未记录（只记出席人数）", pr["unrecorded"]))
     rows += [("领衔议案、建议（件）", p["led"]), ("附议议案、建议（件）", p["cosigned"])]
     for code in ("A", "B", "C", "D"):
         if p["led_by_result"].get(code):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdtool import fields as F
 from rdtool.dates import today
+from rdtool.labels import problem_line
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.ethnicity import parse_ethnicity
 from rdtool.labels import ENUMS, clean_name, label
@@ -95,7 +96,7 @@ def add(store: Store, raw: dict) -> dict:
     if not errors:
         errors = check_record(values)
     if errors:
-        raise ValidationError("代表信息有误：", problems=[f"{field}（{_zh(field)}）“{v}”：{m}" for field, v, m in errors])
+        raise ValidationError("代表信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
     from rdtool.services.kernel import corrections
 
     notes: list[str] = []

@@ -19,10 +19,10 @@ from __future__ import annotations
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.rules import mandates as law
-from rdtool.services.deputies import deputies as dsvc
-from rdtool.store import deputies as dsql
+from rdtool.services.deputies import deputies as deputies_svc
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import mandates as sql
-from rdtool.store import meetings as msql
+from rdtool.store import meetings as meetings_sql
 from rdtool.store.db import Store
 
 POST_ROLES = {"chair": "主席", "vice_chair": "副主席"}
@@ -32,7 +32,7 @@ def _accepting_vote(store: Store, ref: str) -> tuple[dict, dict]:
     from rdtool.services.meetings import votes
 
     item = votes.get(store, ref)
-    return item, msql.meeting_by_id(store, item["meeting_id"])
+    return item, meetings_sql.meeting_by_id(store, item["meeting_id"])
 
 
 def _check(store: Store, d: dict, status: str, on: str | None, p: dict) -> tuple[str, dict | None]:
@@ -86,7 +86,7 @@ def _check(store: Store, d: dict, status: str, on: str | None, p: dict) -> tuple
 
 
 def _role_on(store: Store, deputy_id: int, day: str) -> str | None:
-    row = dsql.get(store, deputy_id, day)
+    row = deputies_sql.get(store, deputy_id, day)
     return row["presidium_role"] if row else None
 
 
@@ -100,7 +100,7 @@ def end(store: Store, ref: str, status: str, on: str | None, reason: str | None,
     from rdtool.services.kernel import corrections
     from rdtool.services.deputies import records as deputy_records
 
-    d = dsvc.resolve(store, ref, term)
+    d = deputies_svc.resolve(store, ref, term)
     with corrections.write(store, reason, subject=("deputies", d["id"]), verb="已登记离任") as report:
         on, item = _check(store, d, status, on, procedure)
         role = _role_on(store, d["id"], on) if d["status"] == "active" else None
@@ -135,7 +135,7 @@ def notes_for(d: dict, status: str, role: str | None, values: dict) -> list[str]
 
 def announce(store: Store, ref: str, on: str, post: bool = False, term: int | None = None) -> dict:
     """Record the announcement of a mandate's end (代表法 art. 63¶2) or, with ``post``, of the post's end."""
-    d = dsvc.resolve(store, ref, term)
+    d = deputies_svc.resolve(store, ref, term)
     if d["status"] == "active":
         raise RdtoolError(f"{d['name']}（ID {d['id']}）仍在任，没有代表资格终止可以公告", "先用 rdtool deputy end 录入离任")
     if d["level"] != "township":

@@ -1,4 +1,4 @@
-"""Correcting a deputy (issue 11): every field, the status and its date, a departure undone, presidium roles —
+"""Correcting a deputy (CHANGES.md “Corrections”): every field, the status and its date, a departure undone, presidium roles —
 each through rdtool.services.kernel.corrections, so the meetings whose entitled base it changes are recomputed and
 the change is printed before → after. And one deputy's whole record for `deputy show`.
 
@@ -10,6 +10,7 @@ error back (a presidium role it ended opens again).
 from __future__ import annotations
 
 from rdtool import fields as F
+from rdtool.labels import problem_line
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.services.kernel import corrections
@@ -38,7 +39,7 @@ def departure_problem(store: Store, deputy: dict, day: str) -> str | None:
 
 
 def _problems(errors) -> ValidationError:
-    return ValidationError("代表信息有误：", problems=[f"{f}（{_zh(f)}）“{v}”：{m}" for f, v, m in errors])
+    return ValidationError("代表信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
 
 
 def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str | None = None) -> dict:

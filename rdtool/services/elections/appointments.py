@@ -2,7 +2,7 @@
 date of each procedural step. An appointee takes the constitutional oath (宪法宣誓) — 全国人大常委会
 关于实行宪法宣誓制度的决定 (2018) — and the steps missing are listed by `appointment list --incomplete`.
 
-Facts entered once (issue 18):
+Facts entered once (CHANGES.md “One fact entered once”):
 
 - an appointment linked to a meeting's personnel vote takes its 讨论 and 表决 from that vote (the meeting's
   date, unless typed); a vote that failed (or a meeting without its quorum) means the appointment did not
@@ -20,7 +20,7 @@ from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import FIELD_ZH, clean, label
-from rdtool.services.meetings import meetings as msvc
+from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -50,7 +50,7 @@ def phrase(action: str, person: str, position: str) -> str:
     return f"任命{person}为{position}"
 
 
-# The steps each action requires (issue 3; docs/csv.md lists the step columns).
+# The steps each action requires (docs/csv.md lists the step columns).
 REQUIRED_STEPS = {
     "appoint": ("party_decision_on", "nomination_on", "discussion_on", "vote_on", "oath_on", "statement_on",
                 "announced_on"),
@@ -140,12 +140,12 @@ def _not_typed(action: str | None) -> None:
 def add(store: Store, raw: dict) -> dict:
     values, errors = F.parse_fields(FIELDS, raw)
     if errors:
-        raise ValidationError("任免信息有误：", problems=msvc.problems_text(errors))
+        raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(errors))
     _not_typed(values.get("action"))
     with store.transaction():
         v, problems = _resolve(store, values)
         if problems:
-            raise ValidationError("任免信息有误：", problems=msvc.problems_text(problems))
+            raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(problems))
         new_id = sql.insert_appointment(store, v)
     return show(store, new_id)
 
@@ -164,7 +164,7 @@ def edit(store: Store, ref: str, raw: dict, reason: str | None = None) -> dict:
     fields = [f for f in FIELDS if f.name in raw]
     values, errors = F.parse_fields(fields, raw)
     if errors:
-        raise ValidationError("任免信息有误：", problems=msvc.problems_text(errors))
+        raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(errors))
     if current["action"] == "elect":
         fixed = sorted(k for k in values if k in ELECTED_FIXED and values[k] != current.get(k))
         if fixed:
@@ -179,7 +179,7 @@ def edit(store: Store, ref: str, raw: dict, reason: str | None = None) -> dict:
     with corrections.write(store, reason, subject=("appointments", current["id"])) as report:
         v, problems = _resolve(store, merged)
         if problems:
-            raise ValidationError("任免信息有误：", problems=msvc.problems_text(problems))
+            raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(problems))
         columns = [c for c in sql.APPOINTMENT_COLUMNS if c in v]
         changes = {c: v[c] for c in columns if v[c] != current.get(c)}
         sql.update_appointment(store, current["id"], changes)

@@ -19,11 +19,12 @@ of the rules do). The contest ratio of 第三十一条 does not apply (第五十
 from __future__ import annotations
 
 from rdtool import fields as F
+from rdtool.labels import problem_line
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import FIELD_ZH, label
-from rdtool.services.general_election import general_election as ge
+from rdtool.services.general_election import general_election as general_election_svc
 from rdtool.services.general_election import results
-from rdtool.store import deputies as dsql
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import general_election as sql
 from rdtool.store.db import Store
 
@@ -51,7 +52,7 @@ def get(store: Store, code: str) -> dict:
 
 
 def _constituency(store: Store, b: dict) -> dict:
-    return ge.constituency(store, b, b["constituency"])
+    return general_election_svc.constituency(store, b, b["constituency"])
 
 
 # ------------------------------------------------------------------------------------------- vacancies
@@ -66,7 +67,7 @@ def vacancies(store: Store, term: int, level: str = "township", day: str | None 
         return out.setdefault(name, {"term": term, "level": level, "constituency": name, "ended": 0,
                                      "ended_names": [], "unfilled": 0, "by_elections": [], "filled": 0, "open": 0})
 
-    for d in dsql.select(store, day or "9999-12-31", term=term, level=level):
+    for d in deputies_sql.select(store, day or "9999-12-31", term=term, level=level):
         if d["status"] != "active" and (day is None or (d["status_date"] or "") <= day):
             r = row(d["constituency"] or "")
             r["ended"] += 1
@@ -103,9 +104,9 @@ def plan(store: Store, raw: dict) -> dict:
     """Plan a by-election for vacancies in one constituency; the seats may not exceed the open vacancies."""
     values, errors = F.parse_fields(PLAN_FIELDS, raw)
     if errors:
-        raise ValidationError("补选信息有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+        raise ValidationError("补选信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
     term, level, name = values["term"], values["level"], values["constituency"]
-    ge.term_record(store, term)
+    general_election_svc.term_record(store, term)
     for key in ("registration_on", "candidates_on", "final_list_on"):
         if values.get(key) and values[key] > values["election_day"]:
             raise ValidationError(f"{FIELD_ZH.get(key, key)} {values[key]} 晚于补选日 {values['election_day']}")
@@ -142,15 +143,15 @@ def lead_time_warnings(store: Store, b: dict) -> list[str]:
 def add_candidate(store: Store, code: str, raw: dict) -> tuple[int, list[str]]:
     """A candidate on the by-election's list; the nomination rules of 选举法 第三十条 apply (第三款: a warning)."""
     b = get(store, code)
-    values, errors = F.parse_fields(ge.PERSON_FIELDS, raw)
+    values, errors = F.parse_fields(general_election_svc.PERSON_FIELDS, raw)
     if not errors:
-        errors = ge.check_candidate(values)
+        errors = general_election_svc.check_candidate(values)
     if errors:
-        raise ValidationError("候选人信息有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+        raise ValidationError("候选人信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
     values.update(term=b["term"], level=b["level"], constituency=b["constituency"], final=True)
     with store.transaction():
-        new_id = ge.insert_candidate(store, values, b)
-        return new_id, ge.nomination_warnings(store, _constituency(store, b))
+        new_id = general_election_svc.insert_candidate(store, values, b)
+        return new_id, general_election_svc.nomination_warnings(store, _constituency(store, b))
 
 
 def add_result(store: Store, code: str, votes: dict[str, int], issued: int, returned: int, invalid: int = 0,

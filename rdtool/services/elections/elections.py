@@ -16,7 +16,7 @@ import re
 from rdtool.errors import FieldError, RdtoolError, ValidationError
 from rdtool.labels import clean, label
 from rdtool.services.elections import outcomes
-from rdtool.services.meetings import meetings as msvc
+from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.services.deputies.refs import parse_ref
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
@@ -45,7 +45,7 @@ def parse_candidate(raw: str) -> tuple[str, int | None, int]:
 
 
 def _meeting(store: Store, ref: str) -> dict:
-    m = msvc.get(store, ref)
+    m = meetings_svc.get(store, ref)
     if m["kind"] != "congress":
         raise ValidationError(f"会议 {m['code']} 不是人民代表大会会议；选举只在人代会上进行（组织法第二十五条）")
     return m
@@ -53,14 +53,14 @@ def _meeting(store: Store, ref: str) -> dict:
 
 def all_deputies(store: Store, m: dict) -> int:
     """The congress roster on the meeting date (the explicit entitled figure when given)."""
-    f = msvc.figures(m)
-    return f["entitled"] or msvc.roster_size(store, m)
+    f = meetings_svc.figures(m)
+    return f["entitled"] or meetings_svc.roster_size(store, m)
 
 
 def ballots(store: Store, m: dict, contest: dict, base: int) -> tuple[int, int, int]:
     issued = contest.get("ballots_issued")
     if issued is None:
-        issued = msvc.figures(m)["present"] or base
+        issued = meetings_svc.figures(m)["present"] or base
     returned = contest.get("ballots_returned")
     if returned is None:
         returned = issued
@@ -123,7 +123,7 @@ def count(store: Store, m: dict, contest: dict, cands: list[dict], prior: list[t
         raise ValidationError(f"{contest['post']}：候选人重复：{'、'.join(dup)}")
     votes = {c["name"]: c["votes"] or 0 for c in cands}
     seats, by_election = contest["seats"], bool(contest.get("by_election"))
-    present = msvc.figures(m)["present"]
+    present = meetings_svc.figures(m)["present"]
     where = f"会议 {m['code']} {contest['post']}选举"
     try:
         stage, prev, held, elected_before = _stage(prior, by_election)
@@ -186,7 +186,7 @@ def apply(store: Store, contest_id: int) -> tuple[dict, list[str]]:
         elected = set(result.elected)
         for x in cands:
             won = x["name"] in elected
-            sql.set_candidate_elected(store, x["id"], won, m["date"] if won else None)
+            sql.set_candidate_elected(store, x["id"], won, (c.get("held_on") or m["date"]) if won else None)
         sql.set_contest_outcome(store, c["id"], outcome_code(result))
         results[c["id"]] = result
     return results, outcomes.sync(store)
@@ -203,9 +203,10 @@ def resolve_candidate(index, name: str, term: int, deputy_id: int | None) -> int
 
 def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, int | None, int]], *,
            issued: int | None = None, returned: int | None = None, invalid: int | None = None,
-           round_: int | None = None, by_election: bool = False, index=None) -> tuple[int, list[str]]:
+           round_: int | None = None, by_election: bool = False, index=None,
+           held_on: str | None = None) -> tuple[int, list[str]]:
     """Insert one contest with its candidates and count it (inside the caller's transaction); (id, roster
-    changes)."""
+    changes). `held_on`: the day of the session it was held (default its first day; issue 23)."""
     from rdtool.services.deputies.refs import DeputyIndex
 
     index = index or DeputyIndex(store)
@@ -220,7 +221,8 @@ def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, 
         raise ValidationError(f"{post}选举没有候选人")
     contest_id = sql.insert_contest(store, {"meeting_id": m["id"], "post": post, "seats": seats, "round": round_,
                                             "ballots_issued": issued, "ballots_returned": returned,
-                                            "ballots_invalid": invalid, "by_election": int(by_election)})
+                                            "ballots_invalid": invalid, "by_election": int(by_election),
+                                            "held_on": held_day(m, held_on)})
     for name, deputy_id, votes in cands:
         try:
             did = resolve_candidate(index, name, m["term"], deputy_id)
@@ -230,6 +232,17 @@ def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, 
     results, changes = apply(store, contest_id)
     _refuse_without_quorum(m, post, results)
     return contest_id, changes
+
+
+def held_day(m: dict, on: str | None) -> str | None:
+    """The election's own date: a day of its session (None: the first day)."""
+    if on is None or on == m["date"]:
+        return None
+    last = max(m["end_date"] or m["date"], m["date"])
+    if not m["date"] <= on <= last:
+        raise ValidationError(f"选举日期 {on} 不在会议 {m['code']} 的会期（{m['date']} 至 {last}）之内",
+                              f"先更正会议的结束日期（rdtool meeting edit {m['code']} --end-date {on}），或更正选举日期")
+    return on
 
 
 def _refuse_without_quorum(m: dict, post: str, results: dict) -> None:
@@ -264,9 +277,10 @@ def get(store: Store, ref: str | int) -> dict:
 
 def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None = None,
          returned: int | None = None, invalid: int | None = None,
-         cands: list[tuple[str, int | None, int]] = (), by_election: bool | None = None) -> dict:
-    """Correct ballots, seats, votes (adding candidates written in) or whether it is a 补选; the outcome (and
-    that of the later rounds) is recounted."""
+         cands: list[tuple[str, int | None, int]] = (), by_election: bool | None = None,
+         held_on: str | None = None) -> dict:
+    """Correct ballots, seats, votes (adding candidates written in), whether it is a 补选, or its date; the
+    outcome (and that of the later rounds) is recounted."""
     from rdtool.services.deputies.refs import DeputyIndex
 
     contest = get(store, ref)
@@ -275,6 +289,9 @@ def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None
                                      ("ballots_invalid", invalid),
                                      ("by_election", None if by_election is None else int(by_election)))
                    if v is not None}
+        if held_on is not None:
+            m = sql.meeting_by_id(store, contest["meeting_id"])
+            changes["held_on"] = held_day(m, held_on)
         sql.update_contest(store, contest["id"], changes)
         existing = {c["name"]: c for c in sql.candidates(store, contest["id"])}
         index = DeputyIndex(store)
@@ -307,7 +324,8 @@ def show(store: Store, contest_id: int) -> dict:
                      "qualified": qualified.get(c["name"]), "status": status.get(c["name"]),
                      "elected": bool(c["elected"]), "elected_on": c["elected_on"]})
     issued, returned, invalid = ballots(store, m, contest, result.all_deputies)
-    return {"id": contest["id"], "meeting_code": m["code"], "meeting_date": m["date"], "post": contest["post"],
+    return {"id": contest["id"], "meeting_code": m["code"], "meeting_date": m["date"],
+            "held_on": contest.get("held_on") or m["date"], "post": contest["post"],
             "post_kind": post_kind(contest["post"]), "seats": contest["seats"], "round": contest["round"],
             "by_election": bool(contest["by_election"]), "ballots_issued": issued, "ballots_returned": returned,
             "ballots_invalid": invalid, "valid_ballots": result.valid_ballots, "all_deputies": result.all_deputies,
@@ -320,7 +338,7 @@ def show(store: Store, contest_id: int) -> dict:
 def listing(store: Store, *, meeting: str | None = None, term: int | None = None,
             elected_only: bool = False) -> list[dict]:
     """One row per candidate: meeting, post, round, seats, candidate, votes, elected, outcome."""
-    meeting_id = msvc.get(store, meeting)["id"] if meeting else None
+    meeting_id = meetings_svc.get(store, meeting)["id"] if meeting else None
     out = []
     for c in sql.contests(store, meeting_id=meeting_id, term=term):
         for cand in sorted(sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0)):
@@ -343,7 +361,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     findings = []
     chains: dict[tuple, list[dict]] = {}
     for c in sql.contests(store):
-        if c["meeting_date"] <= as_of:
+        if c["held_date"] <= as_of:
             chains.setdefault((c["meeting_id"], c["post"]), []).append(c)
     for (meeting_id, _), rounds in chains.items():
         m = sql.meeting_by_id(store, meeting_id)

@@ -1,4 +1,4 @@
-"""What a congress election's winners become: presidium roles and office-holder records (issues 14, 18).
+"""What a congress election's winners become: presidium roles and office-holder records (CHANGES.md “Elections and the law”, “One fact entered once”).
 
 Nothing here is typed in. From every contest that stands, `sync` recomputes (the law in
 `rdtool.rules.congress_offices.replay_roles`):
@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from rdtool.errors import ValidationError
 from rdtool.labels import clean, label
-from rdtool.store import deputies as dsql
+from rdtool.services.kernel import corrections
+from rdtool.store import changelog
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -61,10 +63,10 @@ def plan(store: Store) -> dict:
     from rdtool.rules.congress_candidates import MAX_VICE_CHAIRS
 
     winners, elections = _elections(store)
-    stored = dsql.all_memberships(store)
+    stored = deputies_sql.all_memberships(store)
     typed = [Membership(r["deputy_id"], r["role"], r["from_date"], r["to_date"], None, r["ended_by_contest"], r["id"])
              for r in stored if r["candidate_id"] is None]
-    wanted = replay_roles(typed, elections, dsql.mandate_ends(store))
+    wanted = replay_roles(typed, elections, deputies_sql.mandate_ends(store))
     by_id = {r["id"]: r for r in stored}
     derived = {(r["candidate_id"], r["role"], r["from_date"]): r for r in stored if r["candidate_id"] is not None}
     add, change, keep = [], [], set()
@@ -91,7 +93,7 @@ def plan(store: Store) -> dict:
         if e.office == "vice_chair":
             held = vice_chairs_on(wanted, e.date)
             if len(held) > MAX_VICE_CHAIRS:
-                names = "、".join(dsql.by_id(store, d)["name"] for d in held)
+                names = "、".join(deputies_sql.by_id(store, d)["name"] for d in held)
                 problems.append(f"{e.date} 选举后副主席为{names}，共{len(held)}人；乡镇人大设副主席一人至二人"
                                 f"（组织法第十八条第一款）")
 
@@ -140,23 +142,23 @@ def sync(store: Store) -> list[str]:
 
     def who(deputy_id: int) -> str:
         if deputy_id not in name:
-            name[deputy_id] = dsql.by_id(store, deputy_id)["name"]
+            name[deputy_id] = deputies_sql.by_id(store, deputy_id)["name"]
         return name[deputy_id]
 
     lines = []
     for m in p["roles_add"]:
-        dsql.insert_membership(store, {"deputy_id": m.deputy_id, "role": m.role, "from_date": m.from_date,
+        deputies_sql.insert_membership(store, {"deputy_id": m.deputy_id, "role": m.role, "from_date": m.from_date,
                                        "to_date": m.to_date, "candidate_id": m.candidate_id,
                                        "ended_by_contest": m.ended_by})
         lines.append(f"{who(m.deputy_id)}：{m.from_date}起任{label('presidium_role', m.role)}")
     for row_id, changes, m in p["roles_change"]:
-        dsql.update_membership(store, row_id, changes)
+        deputies_sql.update_membership(store, row_id, changes)
         if m.to_date:
             lines.append(f"{who(m.deputy_id)}：{label('presidium_role', m.role)}至{m.to_date}")
         else:
             lines.append(f"{who(m.deputy_id)}：{label('presidium_role', m.role)}恢复在任")
     for r in p["roles_delete"]:
-        dsql.delete_membership(store, r["id"])
+        deputies_sql.delete_membership(store, r["id"])
         lines.append(f"{who(r['deputy_id'])}：撤销因选举产生的{label('presidium_role', r['role'])}职务（{r['from_date']}起）")
     for v in p["offices_add"]:
         sql.insert_appointment(store, v)
@@ -188,7 +190,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
         findings.append({"check": "election_results_not_applied", "severity": "warning", "table": "election_contests",
                          "record": "", "message": f"有{n}处选举结果尚未记入主席团职务或任职记录，"
                                                   f"运行 rdtool election sync 补记"})
-    rows = [Membership(r["deputy_id"], r["role"], r["from_date"], r["to_date"]) for r in dsql.all_memberships(store)]
+    rows = [Membership(r["deputy_id"], r["role"], r["from_date"], r["to_date"]) for r in deputies_sql.all_memberships(store)]
     flagged = set()
     for m in rows:
         if m.role != "vice_chair" or not m.from_date or m.from_date > as_of:
@@ -196,8 +198,30 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
         held = tuple(vice_chairs_on(rows, m.from_date))
         if len(held) > MAX_VICE_CHAIRS and held not in flagged:
             flagged.add(held)
-            names = "、".join(dsql.by_id(store, d)["name"] for d in held)
+            names = "、".join(deputies_sql.by_id(store, d)["name"] for d in held)
             findings.append({"check": "presidium_vice_chairs", "severity": "warning", "table": "presidium_members",
                              "record": "", "message": f"{m.from_date}起副主席为{names}，共{len(held)}人；乡镇人大设"
                                                       f"副主席一人至二人（组织法第十八条第一款）"})
     return findings
+
+
+# ---------------------------------------------------------------- registered with the kernel
+
+def elections_touched(store: Store, after_id: int, upto_id: int) -> bool:
+    """Whether log entries in the span changed a congress election or its candidates (its winners' roles and
+    office-holder records follow: `sync`)."""
+    return any(changelog.fields_between(store, after_id, upto_id, table, ("id",))
+               for table in ("election_contests", "candidates"))
+
+
+def _run(p: corrections.Pass) -> bool:
+    """A voided, deleted or moved election's winners: their roles and office-holder records follow (the pass's
+    span grows by what this writes, so that the meetings after see the new presidium)."""
+    if elections_touched(p.store, p.start, p.end):
+        p.also += sync(p.store)
+        p.extend()
+    return False  # the meetings' recomputation decides whether another pass is needed
+
+
+corrections.register(__name__, corrections.Recomputation(run=_run))
+

@@ -15,10 +15,10 @@ from __future__ import annotations
 from rdtool.errors import NotFound, ValidationError
 from rdtool.labels import clean, clean_name, label
 from rdtool.rules import mandates as law
-from rdtool.services.deputies import deputies as dsvc
-from rdtool.store import deputies as dsql
+from rdtool.services.deputies import deputies as deputies_svc
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import mandates as sql
-from rdtool.store import meetings as msql
+from rdtool.store import meetings as meetings_sql
 from rdtool.store.db import Store
 
 ROLE_OF = {"主席": "chair", "副主席": "vice_chair"}
@@ -36,7 +36,7 @@ def end(store: Store, person: str, post: str, action: str, vote_ref: str, *, mot
         raise ValidationError(f"“{post}”不是本级人民代表大会选举的主席、副主席、乡长、副乡长、镇长、副镇长"
                               f"（{law.ART_POST_RECALL}、{ART_RESIGN_POST}）", "代表职务的辞职、罢免用 rdtool deputy end")
     item = votes.get(store, vote_ref)
-    m = msql.meeting_by_id(store, item["meeting_id"])
+    m = meetings_sql.meeting_by_id(store, item["meeting_id"])
     problem = decision_problem(store, post, action, m, item["result"])
     if problem:
         raise ValidationError(f"{m['code']}#{item['seq']}“{item['title']}”：{problem}")
@@ -44,7 +44,7 @@ def end(store: Store, person: str, post: str, action: str, vote_ref: str, *, mot
         if motion_by is None:
             raise ValidationError("请用 --motion-by 写明罢免案由主席团提出，还是由代表联名提出（组织法第三十一条第二款）")
         try:
-            problem = law.post_recall_motion_problem(motion_by, movers, dsql.count_in_office(
+            problem = law.post_recall_motion_problem(motion_by, movers, deputies_sql.count_in_office(
                 store, m["term"], "township", m["date"]))
         except law.ImpossibleCounts as exc:
             raise ValidationError(f"联名人数不可能成立：{exc}") from None
@@ -62,7 +62,7 @@ def end(store: Store, person: str, post: str, action: str, vote_ref: str, *, mot
     with corrections.write(store, verb="已记录") as report:
         role_ended = None
         if deputy is not None and post in ROLE_OF:
-            current = dsql.get(store, deputy["id"], m["date"])
+            current = deputies_sql.get(store, deputy["id"], m["date"])
             if current and current["presidium_role"] == ROLE_OF[post]:
                 deputy_records.set_presidium_role(store, str(deputy["id"]), None, m["date"])
                 role_ended = post
@@ -80,7 +80,7 @@ def resignation_rule(store: Store, post: str | None, meeting: dict | None) -> st
 
     setting = in_force(store).profile.presidium_resignation
     kind = meeting["kind"] if meeting else None
-    in_session = bool(meeting) and msql.in_congress_session(store, meeting["date"])
+    in_session = bool(meeting) and meetings_sql.in_congress_session(store, meeting["date"])
     return law.resignation_body_problem(post, kind, in_session, bool(setting.value), setting.article)
 
 
@@ -101,7 +101,7 @@ def decision_problem(store: Store, post: str, action: str, meeting: dict, result
 def _deputy(store: Store, person: str, post: str, term: int | None) -> dict | None:
     """The deputy holding the post (a 主席 or 副主席 must be one: 组织法 第十八条 "从代表中选出")."""
     try:
-        return dsvc.resolve(store, person, term)
+        return deputies_svc.resolve(store, person, term)
     except NotFound:
         if post in ROLE_OF:
             raise ValidationError(f"没有名为“{person}”的代表；{post}由本级人民代表大会从代表中选出（组织法第十八条）",

@@ -1,4 +1,4 @@
-"""Correcting a general election (换届选举, issue 11): a constituency's seats and voters, a candidate's person and
+"""Correcting a general election (换届选举, CHANGES.md “Corrections”): a constituency's seats and voters, a candidate's person and
 nomination fields (or constituency), a round's ballots and votes — through rdtool.services.kernel.corrections, so the
 reason is kept and the change printed before → after.
 
@@ -11,6 +11,7 @@ a winner already on the new term's roster, or leave a later round without seats,
 from __future__ import annotations
 
 from rdtool import fields as F
+from rdtool.labels import problem_line
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.services.kernel import corrections
 from rdtool.services.general_election.general_election import (
@@ -20,7 +21,7 @@ from rdtool.store.db import Store
 
 
 def _problems(what: str, errors) -> ValidationError:
-    return ValidationError(what, problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+    return ValidationError(what, problems=[problem_line(f, v, m) for f, v, m in errors])
 
 
 def edit_constituency(store: Store, term: int, level: str, name: str, raw: dict,

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool import fields as F
+from rdtool.labels import problem_line
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.services.deputies.deputies import FIELDS as DEPUTY_FIELDS
@@ -102,14 +103,14 @@ def plan(store: Store, raw: dict) -> dict:
     """Create the plan of a general election, or update the dates given; returns the record and its warnings."""
     values, errors = F.parse_fields(PLAN_FIELDS, raw)
     if errors:
-        raise ValidationError("换届选举计划有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+        raise ValidationError("换届选举计划有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
     with store.transaction():
         term_record(store, values["term"])
         current = sql.election(store, values["term"], values["level"])
         if current is None:
             problems = check_plan(values)
             if problems:
-                raise ValidationError("换届选举计划有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in problems])
+                raise ValidationError("换届选举计划有误：", problems=[problem_line(f, v, m) for f, v, m in problems])
             sql.insert_election(store, values)
             created = True
         else:
@@ -117,7 +118,7 @@ def plan(store: Store, raw: dict) -> dict:
             merged = {**current, **changes}
             problems = check_plan(merged)
             if problems:
-                raise ValidationError("换届选举计划有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in problems])
+                raise ValidationError("换届选举计划有误：", problems=[problem_line(f, v, m) for f, v, m in problems])
             sql.update_election(store, current["id"], changes)
             created = False
         record = sql.election(store, values["term"], values["level"])
@@ -241,7 +242,7 @@ def add_constituency(store: Store, raw: dict) -> int:
     if not errors:
         errors = check_constituency(values)
     if errors:
-        raise ValidationError("选区信息有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+        raise ValidationError("选区信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
     with store.transaction():
         return insert_constituency(store, values)
 
@@ -326,7 +327,7 @@ def add_candidate(store: Store, raw: dict) -> tuple[int, list[str]]:
     if not errors:
         errors = check_candidate(values)
     if errors:
-        raise ValidationError("候选人信息有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+        raise ValidationError("候选人信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
     with store.transaction():
         new_id = insert_candidate(store, values)
         c = constituency(store, election(store, values["term"], values["level"]), values["constituency"])

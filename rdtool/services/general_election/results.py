@@ -222,7 +222,7 @@ def _elected_on(store: Store, e: dict, candidate_id: int) -> str:
 
 def _link_or_create(store: Store, e: dict, x: dict, create: bool, roster) -> str:
     """'already' | 'linked' | 'created' | 'missing' for one confirmed winner."""
-    from rdtool.services.deputies import deputies as dsvc
+    from rdtool.services.deputies import deputies as deputies_svc
 
     if x["deputy_id"] and deputies_sql.exists(store, x["deputy_id"]):
         return "already"
@@ -247,7 +247,7 @@ def _link_or_create(store: Store, e: dict, x: dict, create: bool, roster) -> str
                                     "occupation", "workplace")}
     values.update(level=e["level"], constituency=x["constituency"], term=e["term"],
                   elected_on=_elected_on(store, e, x["id"]), re_elected=re_elected)
-    deputy_id = dsvc.insert_checked(store, values)
+    deputy_id = deputies_svc.insert_checked(store, values)
     sql.set_candidate(store, x["id"], {"deputy_id": deputy_id})
     return "created"
 
@@ -292,7 +292,7 @@ def seat_winners(store: Store, e: dict, counts: dict, create: bool = True) -> No
 
 def summary(store: Store, term: int) -> dict:
     """Turnout by constituency, the new deputies' composition against targets, and the paragraph."""
-    from rdtool.services.deputies import deputies as dsvc
+    from rdtool.services.deputies import deputies as deputies_svc
 
     elections = sql.elections(store, term)
     if not elections:
@@ -318,7 +318,7 @@ def summary(store: Store, term: int) -> dict:
             "vacant": sum(r["vacant"] for r in rows), "pending": sum(r["pending"] for r in rows),
             "warnings": plan_warnings(store, e),
         })
-    composition = {e["level"]: dsvc.composition(store, term, e["level"], t["start_date"]) for e in elections}
+    composition = {e["level"]: deputies_svc.composition(store, term, e["level"], t["start_date"]) for e in elections}
     return {"term": term, "levels": levels, "turnout": turnout, "composition": composition,
             "text": paragraph(store, elections, levels)}
 

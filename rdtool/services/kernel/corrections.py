@@ -1,4 +1,4 @@
-"""One mechanism for every write that can change what is derived (issue 11): edit with a reason → recompute
+"""One mechanism for every write that can change what is derived (CHANGES.md “Corrections”): edit with a reason → recompute
 what depends on it → report what changed.
 
     with corrections.write(store, reason, subject=("deputies", 17)) as report:
@@ -6,19 +6,22 @@ what depends on it → report what changed.
     report.lines()  # ['已更正 徐晓峰：工作单位及职务 三川村 → 三川镇政府', '随之重新计算：C5-5 应到 40→39；C5-5#4 未通过→通过']
 
 Inside one transaction: the reason is kept with the command's entry in the change log (`commands.reason`); after
-the group's writes, every meeting they may affect is brought back in line with its roster
-(rdtool.services.kernel.recompute); the report reads the writes from the change log (rdtool.services.kernel.describe), so a
-group never lists its own changes: what it wrote is what is said.
+the group's writes, the domains' recomputations bring what is derived back in line (each registers itself with
+`register`; rdtool.services.RECOMPUTATIONS lists them in the order they run: a congress election's outcomes, then
+every meeting whose roster the writes may change, rdtool.services.meetings.recompute); the report reads the
+writes from the change log (rdtool.services.kernel.describe), so a group never lists its own changes: what it
+wrote is what is said. The kernel imports no domain.
 """
 
 from __future__ import annotations
 
 import contextlib
-from typing import Iterator
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
 
 from rdtool.labels import clean
 from rdtool.services.kernel import describe
-from rdtool.services.kernel import recompute
 from rdtool.store import changelog
 from rdtool.store.db import Store
 
@@ -57,6 +60,51 @@ class Report:
         return {"corrected": self.corrected, "also": self.also, "derived": self.derived, "warnings": self.warnings}
 
 
+@dataclass
+class Pass:
+    """One pass of the recomputations over the log entries start < id <= end (`own`: entries the previous pass
+    wrote itself). A recomputation that writes moves `end` on (`extend`) so that the next one sees its writes."""
+
+    store: Store
+    report: Report
+    start: int
+    end: int
+    own: bool = False
+    also: list[str] = field(default_factory=list)   # records written as a consequence (said after the command's own)
+
+    def extend(self) -> None:
+        self.end = changelog.last_id(self.store.conn)
+
+
+@dataclass(frozen=True)
+class Recomputation:
+    """What a domain recomputes after every write. `run` returns True when it found something to bring in line
+    (the passes go on, at most three, while one does); `digest` (before and after) and `derived` say what changed
+    in the report's 随之重新计算 lines (`derived(store, before, after, entries)`)."""
+
+    run: Callable[[Pass], bool]
+    digest: Callable[[Store], Any] | None = None
+    derived: Callable[[Store, Any, Any, list[dict]], list[str]] | None = None
+
+
+_REGISTERED: dict[str, Recomputation] = {}
+
+
+def register(module: str, recomputation: Recomputation) -> None:
+    """Called by a domain module (named in rdtool.services.RECOMPUTATIONS) when it is imported."""
+    _REGISTERED[module] = recomputation
+
+
+def recomputations() -> list[Recomputation]:
+    """The domains' recomputations in the order they run (their modules imported on the first write)."""
+    from rdtool import services
+
+    for module in services.RECOMPUTATIONS:
+        if module not in _REGISTERED:
+            importlib.import_module(module)
+    return [_REGISTERED[module] for module in services.RECOMPUTATIONS]
+
+
 def check_reason(reason: str | None) -> str | None:
     from rdtool.errors import ValidationError
 
@@ -73,8 +121,6 @@ def write(store: Store, reason: str | None = None, subject: tuple[str, int | str
 
     Nested inside another correction (an import calling a group's function), it adds nothing: the outer one
     recomputes and reports."""
-    from rdtool.services.elections import outcomes
-
     report = Report(subject, verb)
     if store._depth:
         with store.transaction():
@@ -83,37 +129,29 @@ def write(store: Store, reason: str | None = None, subject: tuple[str, int | str
     store.reason = check_reason(reason)
     try:
         with store.transaction():
-            before = recompute.digest(store)
+            steps = recomputations()
+            before = [step.digest(store) if step.digest else None for step in steps]
             start = changelog.last_id(store.conn)
             yield report
             typed = changelog.last_id(store.conn)
             # a recount can change more (congress winners → presidium roles → the presidium meetings after)
-            span, own, elected = (start, typed), False, []
+            p = Pass(store, report, start, typed)
             for _ in range(3):
-                if recompute.elections_touched(store, *span):  # a voided, deleted or moved election's winners
-                    elected += outcomes.sync(store)
-                    span = (span[0], changelog.last_id(store.conn))
-                ids = recompute.affected(store, *span, own=own)
-                if not ids:
+                found = False
+                for step in steps:
+                    found = step.run(p) or found
+                if not found:
                     break
-                report.warnings += recompute.refresh(store, ids, report.strict)
-                span, own = (span[1], changelog.last_id(store.conn)), True
+                p.start, p.own = p.end, True
+                p.extend()
             entries = changelog.entries_between(store, start)
-            roll = [e for e in entries if e["table_name"] == "attendance"]
-            report.derived = recompute.diff(store, before, recompute.digest(store), roll)
+            for step, was in zip(steps, before):
+                if step.derived:
+                    report.derived += step.derived(store, was, step.digest(store) if step.digest else None, entries)
             _describe(store, report, [e for e in entries if e["id"] <= typed])
-            report.also += elected
+            report.also += p.also
     finally:
         store.reason = None
-
-
-def refresh_all(store: Store) -> Report:
-    """Recompute every meeting (`db check --fix`): snapshots, roll calls, results, with what changed."""
-    from rdtool.store import meetings as msql
-
-    with write(store, verb="已重新计算") as report:
-        report.warnings = recompute.refresh(store, [m["id"] for m in msql.meetings(store)])
-    return report
 
 
 def _describe(store: Store, report: Report, entries: list[dict]) -> None:

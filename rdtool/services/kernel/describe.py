@@ -22,6 +22,7 @@ KIND_ZH = {
     "activities": "活动", "activity_participants": "活动参加人员", "terms": "届次", "settings": "设置",
     "general_elections": "换届选举", "ge_constituencies": "选区", "ge_candidates": "换届选举候选人",
     "ge_rounds": "投票轮次", "ge_votes": "得票", "meeting_numbering": "会议编号起点",
+    "opening_totals": "录入前结转",
 }
 
 # (table, column) -> enum of its codes; a column alone applies to every table
@@ -37,7 +38,7 @@ _ENUM = {
     ("ge_votes", "status"): "ge_outcome", ("general_elections", "level"): "level",
     ("meeting_numbering", "kind"): "meeting_kind",
 }
-_BOOL = {"extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
+_BOOL = {"seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
          "confirmed"}
 # column -> the table its id points at
 _FK = {"meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies", "item_id": "items",
@@ -45,7 +46,7 @@ _FK = {"meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies",
        "constituency_id": "ge_constituencies", "candidate_id": "ge_candidates", "round_id": "ge_rounds",
        "election_id": "general_elections"}
 _ZH = {
-    "roster": "当日名单人数", "seq": "次序", "status_reason": "状态原因", "voided_at": "作废时间",
+    "roster": "当日名单人数", "seq": "次序", "seq_stated": "次序是否写明", "status_reason": "状态原因", "voided_at": "作废时间",
     "void_reason": "作废原因", "lead_id": "领衔代表", "meeting_id": "会议", "deputy_id": "代表", "contest_id": "选举",
     "elected_on": "当选日期", "by_election": "是否补选", "role": "主席团职务", "from_date": "起始日期",
     "to_date": "终止日期", "revote": "另行选举", "valid": "选举有效", "void": "本轮无效", "shortfall": "尚缺名额",
@@ -55,6 +56,11 @@ _ZH = {
     ("election_contests", "outcome"): "选举结果", ("attendance", "status"): "出席情况",
     ("deputies", "status"): "状态", ("ge_votes", "status"): "结果", ("meetings", "term"): "届次",
     ("items", "seq"): "序号", ("ge_votes", "votes"): "票数",
+    **{("opening_totals", k): v for k, v in {
+        "until": "截止日期", "presidium_meetings": "主席团会议次数", "congress_sessions": "人代会会议次数",
+        "decisions": "主席团决定事项", "appointments": "任免人次", "suggestions": "代表建议件数",
+        "replied": "已答复", "with_feedback": "有代表意见", "satisfied": "满意或基本满意", "activities": "代表活动次数",
+        "training": "学习培训次数", "term": "届次"}.items()},
 }
 # computed from other records (shown as "随之重新计算" by corrections, not as typed changes)
 DERIVED = {("items", "result"), ("items", "rule"), ("meetings", "roster"), ("candidates", "elected"),
@@ -120,6 +126,8 @@ def record_ref(store: Store, table: str, row: dict) -> str:
         return f"设置 {row.get('key')}"
     if table == "ge_votes":
         return f"{name('ge_rounds', row.get('round_id'))} {name('ge_candidates', row.get('candidate_id'))}得票"
+    if table == "opening_totals":
+        return f"第{row.get('term')}届"
     if table == "meeting_numbering":
         return f"第{row.get('term')}届{label('meeting_kind', row.get('kind'))}（从第{row.get('first')}次起）"
     if table == "election_contests":
@@ -236,7 +244,7 @@ def _record_line(store: Store, table: str, before: dict | None, after: dict | No
 def record_lines(store: Store, records: Iterable[tuple[str, str | None, str | None]], links: Iterable[dict], *,
                  invert: bool = False, limit: int | None = None) -> tuple[list[str], int]:
     """entry_lines for a stream: records are (table, first entry's before, last entry's after) as JSON text, in
-    the order first touched (rdtool.store.changelog.command_records); links the link tables' inserts and deletes.
+    the order first touched (rdtool.store.changelog_undo.command_records); links the link tables' inserts and deletes.
     Returns the first `limit` lines (all when None) and how many there are in all: lines past the limit are
     counted, not written, so an import's 100,000 records are neither described nor held."""
     lines: list[str] = []

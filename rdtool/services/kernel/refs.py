@@ -1,6 +1,6 @@
 """References: the one way a command names a record, and the one "did you mean" when it names none.
 
-A record is named the way its list shows it (issue 11): a deputy by name (王建国, or 王建国#20 / #20 where two share
+A record is named the way its list shows it (CHANGES.md “Corrections”): a deputy by name (王建国, or 王建国#20 / #20 where two share
 the name), a meeting by code (P5-22), an agenda item by meeting and number (P5-22#3), a proposal by code
 (三届一次-001), an activity by code (A3-014), an election or an appointment by the ID its list shows. Where a
 command needs the kind too (`db void`, `db delete`), it may be written in Chinese or English (会议/meeting,
@@ -120,6 +120,23 @@ def _not_found(message: str, text: str, candidates: list[str], fallback: str) ->
     return NotFound(message, f"{hint}（{fallback}）" if hint else fallback)
 
 
+def example(store: Store, kind: str) -> str:
+    """An example of a reference from her own records (the latest meeting's code, a name on her roster …), else
+    the glossary's: a hint never shows a code of another term (如 C3-1 in a 第十八届 database; issue 23)."""
+    try:
+        if kind == "item":
+            have = sql.item_refs(store) or [f"{c}#1" for c in sql.codes(store, "meeting")]
+        elif kind == "deputy":
+            have = [r["name"] for r in sql.deputy_names(store)]
+        elif kind in ("meeting", "proposal", "activity"):
+            have = sql.codes(store, kind)
+        else:
+            have = []
+    except Exception:  # noqa: BLE001 — a hint must never fail the command it helps
+        have = []
+    return have[-1] if have else KINDS[kind].example
+
+
 # ---------------------------------------------------------------- resolving
 
 _ITEM = re.compile(r"^(.+?)\s*[#/:：](\d+)$")
@@ -142,7 +159,7 @@ def resolve(store: Store, kind: str, text: str, *, term: int | None = None, void
     """
     raw = clean(text)
     if not raw:
-        raise UsageError(f"请写出{KINDS[kind].zh}（如 {KINDS[kind].example}）")
+        raise UsageError(f"请写出{KINDS[kind].zh}（如 {example(store, kind)}）")
     if kind == "deputy":
         return _deputy(store, raw, term, level)
     if kind == "item":
@@ -152,6 +169,11 @@ def resolve(store: Store, kind: str, text: str, *, term: int | None = None, void
         row = sql.by_code(store, kind, raw)
         if row is None and _id(raw) is not None:
             row = sql.by_id(store, kind, _id(raw))
+        if row is None and kind == "meeting":  # its printed name: 十八届四次, 第十八届人民代表大会第四次会议 (issue 23)
+            from rdtool.store.meetings import meeting_by_name
+
+            found = meeting_by_name(store, raw)
+            row = sql.by_id(store, kind, found["id"]) if found else None
         if row is None or (row["voided_at"] and not voided):
             what = {"meeting": "编号", "proposal": "编号", "activity": "编号或 ID"}[kind]
             raise _not_found(f"没有{what}为“{raw}”的{info.zh}", raw, sql.codes(store, kind),
@@ -170,12 +192,13 @@ def _item(store: Store, raw: str, voided: bool) -> Ref:
     if ident is not None:
         row = sql.by_id(store, "item", ident)
         if row is None or (row["voided_at"] and not voided):
-            raise NotFound(f"没有 ID 为 {ident} 的议程事项", "写 会议编号#序号（如 P5-22#3）；用 rdtool vote list 查看")
+            raise NotFound(f"没有 ID 为 {ident} 的议程事项",
+                           f"写 会议编号#序号（如 {example(store, 'item')}）；用 rdtool vote list 查看")
         return Ref("item", info.table, row["id"], str(row["id"]), bool(row["voided_at"]))
     m = _ITEM.match(raw)
     if m is None:
         raise _not_found(f"“{raw}”不是议程事项的写法", raw, sql.item_refs(store),
-                         "写 会议编号#序号，如 P5-22#3；用 rdtool vote list 查看")
+                         f"写 会议编号#序号，如 {example(store, 'item')}；用 rdtool vote list 查看")
     meeting = resolve(store, "meeting", m.group(1))
     seq = int(m.group(2))
     row = sql.item(store, meeting.id, seq)
@@ -245,7 +268,8 @@ def guess(store: Store, text: str, *, voided: bool = False) -> Ref:
         + sql.codes(store, "activity") + [r["name"] for r in sql.deputy_names(store)]
     hint = suggestion(text, candidates)
     raise NotFound(f"没有找到“{clean(text)}”", (hint or "")
-                   + f"写明类别和编号，如 会议 P5-22、表决 P5-22#3、代表 徐晓峰；类别可用：{kind_words()}")
+                   + f"写明类别和编号，如 会议 {example(store, 'meeting')}、表决 {example(store, 'item')}、"
+                     f"代表 {example(store, 'deputy')}；类别可用：{kind_words()}")
 
 
 def resolve_words(store: Store, first: str, second: str | None, *, voided: bool = False) -> Ref:

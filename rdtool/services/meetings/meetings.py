@@ -13,7 +13,7 @@ from __future__ import annotations
 from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.labels import FIELD_ZH, chinese_numeral, label
-from rdtool.store import deputies as dsql
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -43,7 +43,9 @@ def _zh(field: str) -> str:
 
 
 def problems_text(errors) -> list[str]:
-    return [f"{f}（{_zh(f)}）" + (f"“{v}”" if v not in (None, "") else "") + f"：{m}" for f, v, m in errors]
+    from rdtool.labels import problem_line
+
+    return [problem_line(f, v, m) for f, v, m in errors]
 
 
 # ---------------------------------------------------------------- codes and titles
@@ -111,9 +113,9 @@ def roster(store: Store, meeting: dict) -> list[dict]:
     if meeting["term"] is None:
         return []
     if meeting["kind"] == "presidium":
-        rows = dsql.presidium_on(store, meeting["term"], meeting["date"])
+        rows = deputies_sql.presidium_on(store, meeting["term"], meeting["date"])
     else:
-        rows = dsql.entitled(store, meeting["term"], "township", meeting["date"])
+        rows = deputies_sql.entitled(store, meeting["term"], "township", meeting["date"])
     return sorted(rows, key=lambda r: r["id"])
 
 
@@ -121,8 +123,8 @@ def roster_size(store: Store, meeting: dict) -> int:
     if meeting["term"] is None:
         return 0
     if meeting["kind"] == "presidium":
-        return len(dsql.presidium_on(store, meeting["term"], meeting["date"]))
-    return dsql.count_in_office(store, meeting["term"], "township", meeting["date"])
+        return len(deputies_sql.presidium_on(store, meeting["term"], meeting["date"]))
+    return deputies_sql.count_in_office(store, meeting["term"], "township", meeting["date"])
 
 
 def quorum_of(store: Store, meeting: dict, rule: tuple[str, str] | None = None):
@@ -172,64 +174,130 @@ def check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
     return errors
 
 
-# ---------------------------------------------------------------- numbering (adoption mid-term, issue 11)
+# ---------------------------------------------------------------- numbering (issues 11 and 23)
 #
-# A term's meetings of one kind are numbered consecutively by date, from the number of the earliest one on
-# record (1 unless the township's own numbering starts later: `meeting add --number 19` for a secretary who
-# starts using rdtool at the 19th presidium meeting; stored in meeting_numbering). A generated code and title
-# (P5-19, ……第十九次会议) follow the number; a code or title typed by hand stays as typed.
+# A meeting's number (本届第几次) is printed on its own documents: a fact the secretary states (`--number`, a code
+# in rdtool's form such as C18-5, the import's 次序 column), kept in `seq` with `seq_stated` = 1 and never moved by
+# a later add, a date correction or a void. A meeting whose number she did not state takes the next after the one
+# before it (by date) of its kind in the term, or 1 when there is none. Gaps (sessions held on paper, never
+# entered) are allowed and shown (`meeting list`, `db check`); two meetings of a kind with the same number, or
+# stated numbers out of date order, are refused. A generated code and title (C18-5, ……第五次会议) follow the
+# number; a code or title typed by hand stays as typed.
 
-def first_number(store: Store, term: int | None, kind: str) -> int:
-    return sql.first_number(store, term, kind) or 1
-
-
-def expected_number(store: Store, term: int | None, kind: str, day: str) -> tuple[int, int]:
-    """(the number a new meeting on `day` takes, the group's first number afterwards)."""
-    first = first_number(store, term, kind)
-    before = sql.count_before(store, term, kind, day)
-    if before == 0 and sql.count_group(store, term, kind) and first > 1:
-        return first - 1, first - 1  # dated before the earliest on record: the meeting just before it
-    return first + before, first
+def _order(rows: list[dict]) -> list[dict]:
+    """Date order; on one day, stated numbers in their order, then the rest as entered."""
+    return sorted(rows, key=lambda m: (m["date"], m["seq"] if m.get("seq_stated") else 10 ** 9, m["id"]))
 
 
-def number_problem(store: Store, term: int | None, kind: str, day: str, wanted: int) -> str | None:
-    """Why a new meeting on `day` cannot be number `wanted` (None when it can)."""
-    if not sql.count_group(store, term, kind):
-        return None
-    expected, _ = expected_number(store, term, kind, day)
-    if wanted == expected:
-        return None
-    return (f"按日期，{day} 的这次会议是第{term}届第{expected}次{label('meeting_kind', kind)}，不是第{wanted}次"
-            f"（编号随日期连续）")
+def numbering(rows: list[dict]) -> tuple[dict[int, int | None], list[str]]:
+    """(meeting id → number, problems) of one group's live meetings: stated numbers as stated, the others the next
+    after the previous one; a problem for every stated number not above the one before it. A meeting without a
+    stated number whose next number is already stated by a later meeting (entered between the 10th and the 11th)
+    has no number (None) until she states it (`unsure`)."""
+    ordered = _order(rows)
+    numbers, problems, previous = {}, [], None
+    for i, m in enumerate(ordered):
+        if m.get("seq_stated") and m.get("seq"):
+            n = m["seq"]
+            if previous and n <= previous[0]:
+                problems.append(f"会议 {m['code']}（{m['date']}）写明为第{n}次，但按日期在它之前的 {previous[1]}"
+                                f"（{previous[2]}）已是第{previous[0]}次")
+        else:
+            n = previous[0] + 1 if previous else 1
+            later = next((x["seq"] for x in ordered[i + 1:] if x.get("seq_stated") and x.get("seq")), None)
+            if later is not None and n >= later:
+                numbers[m["id"]] = None
+                continue
+        numbers[m["id"]] = n
+        previous = (n, m["code"], m["date"])
+    return numbers, problems
 
 
-def set_first(store: Store, term: int | None, kind: str, first: int) -> None:
-    sql.set_first_number(store, term, kind, first)
+def unsure_text(m: dict) -> str:
+    return (f"会议 {m['code']}（{m['date']}）没有写明次序，按日期它前后的会议次序相连，不能确定是第几次；"
+            f"用 rdtool meeting edit {m['code']} --number N 写明（需要时先更正前后会议的次序）")
 
 
-def renumber(store: Store, term: int | None, kind: str, follow: dict[int, tuple[bool, bool]] | None = None) -> None:
-    """Number the group's meetings consecutively by date from its first number; a generated code and title
-    follow the new number (`follow` marks meetings whose code/title count as generated whatever they say now,
-    e.g. one just moved from another kind). A code another meeting holds (or a voided one) is left as it is."""
+def code_for(term: int, kind: str, seq: int | None, day: str) -> str:
+    """make_code, or P18-2019-05-08 for a meeting whose number is not known."""
+    return make_code(term, kind, seq) if seq else f"{code_prefix(kind)}{term}-{day}"
+
+
+def title_for(town: str, term: int, kind: str, seq: int | None, day: str) -> str:
+    if seq:
+        return make_title(town, term, kind, seq)
+    what = {"congress": "人民代表大会会议", "presidium": "人大主席团会议"}.get(kind, "人大其他会议")
+    return f"{town}第{chinese_numeral(term)}届{what}（{day}，次序未定）"
+
+
+def gaps(rows: list[dict]) -> list[tuple[int, int, dict]]:
+    """(first missing, last missing, the meeting after the gap) of a group's numbering (its live meetings)."""
+    out, previous = [], 0
+    for m in sorted(rows, key=lambda m: (m["seq"] or 0, m["date"])):
+        if m["seq"] and m["seq"] > previous + 1:
+            out.append((previous + 1, m["seq"] - 1, m))
+        previous = max(previous, m["seq"] or 0)
+    return out
+
+
+def gap_text(term: int | None, kind: str, gap: tuple[int, int, dict]) -> str:
+    a, b, m = gap
+    which = f"第{a}次" if a == b else f"第{a}至{b}次"
+    return (f"第{chinese_numeral(term) if term else ''}届{label('meeting_kind', kind)}{which}没有记录（{m['code']} 写明为第{m['seq']}次）；"
+            "录入前在纸面上举行的会议如此即可，漏录的可用 rdtool meeting add --number 补上")
+
+
+def number_of(store: Store, term: int | None, kind: str, meeting: dict) -> int:
+    """The number a meeting not yet stored takes among its group (its `seq` when stated)."""
+    if meeting.get("seq_stated") and meeting.get("seq"):
+        return meeting["seq"]
+    rows = sql.group(store, term, kind) + [{**meeting, "id": 10 ** 12, "code": meeting.get("code") or ""}]
+    return numbering(rows)[0][10 ** 12]
+
+
+def renumber(store: Store, term: int | None, kind: str, follow: dict[int, tuple[bool, bool]] | None = None,
+             *, strict: bool = True, was: dict[int, tuple[int | None, int | None]] | None = None) -> None:
+    """Give the group's derived numbers; a generated code and title follow the number (`follow` marks meetings
+    whose code/title count as generated whatever they say now, e.g. one just moved from another kind). A code
+    another meeting holds (or a voided one) is left as it is. `strict`: refuse numbers that contradict each
+    other (ValidationError), else leave them for `db check`. Codes of proposals at a congress session follow its
+    number (`was`: (term, number) a meeting had before this command, when the command changed them itself)."""
     town = settings_sql.get(store, "town") or ""
     follow = follow or {}
-    first = first_number(store, term, kind)
+    rows = sql.group(store, term, kind)
+    numbers, problems = numbering(rows)
+    if problems and strict:
+        raise ValidationError(problems[0], "用 --number 写明正确的次序（rdtool meeting edit 编号 --number N），"
+                                           "或更正日期")
     wanted_codes: dict[int, str] = {}
-    for i, m in enumerate(sql.group(store, term, kind)):
-        n = first + i
+    moved: list[tuple[int, int, int]] = []
+    for m in rows:
+        n = numbers[m["id"]]
         gen_code, gen_title = follow.get(m["id"], (False, False))
         changes = {}
         if m["seq"] != n:
             changes["seq"] = n
-        if (gen_title or (m["seq"] is not None and m["title"] == make_title(town, term, kind, m["seq"]))) \
-                and m["title"] != make_title(town, term, kind, n):
-            changes["title"] = make_title(town, term, kind, n)
-        if (gen_code or (m["seq"] is not None and m["code"] == make_code(term, kind, m["seq"]))) \
-                and m["code"] != make_code(term, kind, n):
-            wanted_codes[m["id"]] = make_code(term, kind, n)
+        if (gen_title or m["title"] == title_for(town, term, kind, m["seq"], m["date"])) \
+                and m["title"] != title_for(town, term, kind, n, m["date"]):
+            changes["title"] = title_for(town, term, kind, n, m["date"])
+        if (gen_code or m["code"] == code_for(term, kind, m["seq"], m["date"])) \
+                and m["code"] != code_for(term, kind, n, m["date"]):
+            wanted_codes[m["id"]] = code_for(term, kind, n, m["date"])
         if changes:
             sql.update_meeting(store, m["id"], changes)
+        old_term, old_seq = (was or {}).get(m["id"], (term, m["seq"]))
+        if kind == "congress" and old_seq and n and old_term and (old_seq, old_term) != (n, term):
+            moved.append((m["id"], session_prefix(old_term, old_seq), old_seq, n))
     _move_codes(store, wanted_codes)
+    # proposal codes follow their session's number; moving up from the last, down from the first, so that no code
+    # is held twice on the way
+    for mid, prefix, old, new in sorted(moved, key=lambda x: -x[2] if x[3] > x[2] else x[2]):
+        sql.recode_proposals(store, mid, prefix, session_prefix(term, new))
+
+
+def session_prefix(term: int, seq: int) -> str:
+    """十八届五次: the prefix of the codes of proposals registered at a congress session (十八届五次-001)."""
+    return f"{chinese_numeral(term)}届{chinese_numeral(seq)}次"
 
 
 def _move_codes(store: Store, wanted: dict[int, str]) -> None:
@@ -260,7 +328,8 @@ def release_code(store: Store, meeting: dict) -> None:
 def prepare(store: Store, v: dict, number: int | None = None) -> dict:
     """Fill term, number, code and title of a parsed meeting; raise ValidationError when wrong.
 
-    The number is `number`, else the one a code in rdtool's form states (P5-19), else the next by date."""
+    The number is `number` (stated), else the one a code in rdtool's form states (P5-19), else the next after the
+    meeting before it by date (derived)."""
     v = dict(v)
     if v.get("term") is None and v.get("date"):
         v["term"] = settings_sql.term_on(store, v["date"])
@@ -277,32 +346,26 @@ def prepare(store: Store, v: dict, number: int | None = None) -> dict:
     number = number if number is not None else stated
     if v.get("code") and sql.code_taken(store, v["code"]):
         raise ValidationError(f"会议编号“{v['code']}”已经存在", "换一个编号，或不写编号让 rdtool 自动编号")
-    seq, first = expected_number(store, v["term"], v["kind"], v["date"])
-    if number is not None:
-        problem = number_problem(store, v["term"], v["kind"], v["date"], number)
-        if problem:
-            raise ValidationError(problem, "如果已录入会议的次序不对，先用 rdtool meeting edit 编号 --number 正确的次序 更正")
-        seq, first = number, (number if not sql.count_group(store, v["term"], v["kind"]) else first)
-    v["seq"], v["_first"] = seq, first
-    v["_generated"] = (not v.get("code") or v["code"] == make_code(v["term"], v["kind"], seq),
+    v["seq_stated"] = int(number is not None)
+    v["seq"] = number if number is not None else number_of(store, v["term"], v["kind"], v)
+    seq = v["seq"]
+    v["_generated"] = (not v.get("code") or v["code"] == code_for(v["term"], v["kind"], seq, v["date"]),
                        not v.get("title"))
     if not v.get("code"):  # (a code another meeting holds now is given when the group is renumbered)
-        v["code"] = make_code(v["term"], v["kind"], seq)
+        v["code"] = code_for(v["term"], v["kind"], seq, v["date"])
         while sql.code_taken(store, v["code"]):
             v["code"] += "~"
     if not v.get("title"):
-        v["title"] = make_title(settings_sql.get(store, "town") or "", v["term"], v["kind"], seq)
+        v["title"] = title_for(settings_sql.get(store, "town") or "", v["term"], v["kind"], seq, v["date"])
     return v
 
 
 def insert(store: Store, v: dict) -> int:
-    """Insert a prepared meeting and renumber its group (the later ones move up when it is back-dated)."""
+    """Insert a prepared meeting and renumber its group (the derived numbers after it follow)."""
     meeting_id = sql.insert_meeting(store, v)
-    if v.get("_first", 1) != first_number(store, v["term"], v["kind"]):
-        set_first(store, v["term"], v["kind"], v["_first"])
     renumber(store, v["term"], v["kind"], {meeting_id: v.get("_generated", (False, False))})
     code = sql.meeting_by_id(store, meeting_id)["code"]
-    if code.endswith("~"):  # its number's code is held by a voided or hand-coded meeting: the next free one
+    if code.endswith("~") and v["seq"]:  # its number's code is held by a voided or hand-coded meeting: the next one
         n = v["seq"]
         while sql.code_taken(store, make_code(v["term"], v["kind"], n)):
             n += 1
@@ -322,6 +385,14 @@ def listing(store: Store, *, kind: str | None = None, term: int | None = None, y
         r["extraordinary"] = bool(r["extraordinary"])
         r["quorum_met"] = None if r["quorum_met"] is None else bool(r["quorum_met"])
     return rows
+
+
+def gap_notes(store: Store, rows: list[dict]) -> list[str]:
+    """One line per gap in the numbering of the groups the listed meetings belong to."""
+    out = []
+    for term, kind in dict.fromkeys((r["term"], r["kind"]) for r in rows if r["term"] is not None):
+        out += [gap_text(term, kind, g) for g in gaps(sql.group(store, term, kind))]
+    return out
 
 
 def attendance_history(store: Store, deputy_id: int) -> dict:
@@ -356,7 +427,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             q = quorum(m["kind"], f["entitled"], f["present"], *rule)
         except (ImpossibleCounts, TypeError):
             continue  # reported by the vote checks (impossible counts, or a stored flag that disagrees)
-        if not q.met:  # a fact correctly recorded, not an error in the records (issue 11)
+        if not q.met:  # a fact correctly recorded, not an error in the records (CHANGES.md “Corrections”)
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
             findings.append({"check": "meeting_no_quorum", "severity": "note", "table": "meetings",
                              "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"

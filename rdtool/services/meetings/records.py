@@ -9,9 +9,9 @@ from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.labels import clean, clean_name, label
 from rdtool.services.kernel import corrections
-from rdtool.services.elections import elections as esvc
-from rdtool.services.meetings import meetings as msvc
-from rdtool.services.meetings import votes as vsvc
+from rdtool.services.elections import elections as elections_svc
+from rdtool.services.meetings import meetings as meetings_svc
+from rdtool.services.meetings import votes as votes_svc
 from rdtool.store import meetings as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -21,17 +21,19 @@ from rdtool.store.db import Store
 
 def add(store: Store, raw: dict, number: int | None = None) -> dict:
     """A new meeting; `number` (--number) starts the numbering where the township's own records are."""
-    fields = [f if f.name != "code" else F.Field("code", F.text(30)) for f in msvc.FIELDS]
+    fields = [f if f.name != "code" else F.Field("code", F.text(30)) for f in meetings_svc.FIELDS]
     values, errors = F.parse_fields(fields, raw)
     if errors:
-        raise ValidationError("会议信息有误：", problems=msvc.problems_text(errors))
+        raise ValidationError("会议信息有误：", problems=meetings_svc.problems_text(errors))
     with corrections.write(store, verb="已增加") as report:
-        v = msvc.prepare(store, values, number)
-        meeting_id = msvc.insert(store, v)
+        v = meetings_svc.prepare(store, values, number)
+        meeting_id = meetings_svc.insert(store, v)
         report.subject = ("meetings", meeting_id)
     m = sql.meeting_by_id(store, meeting_id)
     same_day = [o for o in sql.meetings(store, kind=m["kind"], term=m["term"])
                 if o["date"] == m["date"] and o["id"] != meeting_id and m["kind"] != "other"]
+    if m["seq"] is None:  # entered between two stated numbers without its own (issue 23)
+        report.warnings.append(meetings_svc.unsure_text(m))
     if same_day:  # allowed (two meetings may be held on a day), but more often the same one typed twice
         report.warnings.append(f"{m['date']} 已有{'、'.join(o['code'] for o in same_day)}（{same_day[0]['title']}）；"
                                f"如是重复录入，可用 rdtool undo 撤销这一条")
@@ -39,39 +41,39 @@ def add(store: Store, raw: dict, number: int | None = None) -> dict:
 
 
 def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason: str | None = None) -> dict:
-    """Correct a meeting: any field, its code, its number (`--number`: this meeting becomes number N and the
-    group's numbering follows, codes and generated titles with it); what depends on it is recomputed."""
-    current = msvc.get(store, ref)
-    fields = [f for f in msvc.FIELDS if f.name in raw and (f.name in msvc.EDITABLE or f.name == "code")]
+    """Correct a meeting: any field, its code, its number (`--number`: this meeting is number N, stated, and the
+    derived numbers after it follow, codes and generated titles with them); what depends on it is recomputed."""
+    current = meetings_svc.get(store, ref)
+    fields = [f for f in meetings_svc.FIELDS if f.name in raw and (f.name in meetings_svc.EDITABLE or f.name == "code")]
     values, errors = F.parse_fields(fields, raw)
     for f in fields:
         if f.required and values.get(f.name) is None:
             errors.append((f.name, "", "必填，不能清空"))
     if errors:
-        raise ValidationError("会议信息有误：", problems=msvc.problems_text(errors))
+        raise ValidationError("会议信息有误：", problems=meetings_svc.problems_text(errors))
     if values.get("present") is not None and current["roll_rows"]:
         raise ValidationError(f"会议 {current['code']} 已有点名记录，出席人数由点名得出",
                               hint=f"用 rdtool meeting roll {current['code']} 重新点名")
     merged = {**current, **values}
-    errors = msvc.check_meeting(store, merged)
+    errors = meetings_svc.check_meeting(store, merged)
     if merged["kind"] != "congress" and merged["kind"] != current["kind"]:
         if sql.contests(store, meeting_id=current["id"]):
             errors.append(("kind", label("meeting_kind", merged["kind"]), "这次会议有选举记录，选举只在人代会上进行"))
         if sql.proposals_at(store, current["id"]):
             errors.append(("kind", label("meeting_kind", merged["kind"]), "有议案或建议登记在这次人代会上"))
     code = values.pop("code", None)
-    stated = msvc.code_number(code or "", merged["term"], merged["kind"]) if code else None
+    stated = meetings_svc.code_number(code or "", merged["term"], merged["kind"]) if code else None
     if number is not None and stated is not None and stated != number:
         errors.append(("code", code, f"表示第{stated}次，与 --number {number} 不一致"))
     if code and code != current["code"] and sql.code_taken(store, code):
         errors.append(("code", code, "编号已被其他会议使用（含已作废的）"))
     if errors:
-        raise ValidationError("会议信息有误：", problems=msvc.problems_text(errors))
+        raise ValidationError("会议信息有误：", problems=meetings_svc.problems_text(errors))
     number = number if number is not None else stated
     changes = {k: (int(bool(v)) if k == "extraordinary" else v) for k, v in values.items() if v != current.get(k)}
     town = settings_sql.get(store, "town") or ""
-    generated = (current["code"] == msvc.make_code(current["term"], current["kind"], current["seq"] or 0),
-                 current["title"] == msvc.make_title(town, current["term"], current["kind"], current["seq"] or 0))
+    generated = (current["code"] == meetings_svc.make_code(current["term"], current["kind"], current["seq"] or 0),
+                 current["title"] == meetings_svc.make_title(town, current["term"], current["kind"], current["seq"] or 0))
     if code and code != current["code"]:
         changes["code"] = code
         generated = (stated is not None, generated[1])
@@ -81,17 +83,16 @@ def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason
         report.strict.add(current["id"])
         sql.update_meeting(store, current["id"], changes)
         old_group, new_group = (current["term"], current["kind"]), (merged["term"], merged["kind"])
+        if number is not None:  # a number she states stays put (issue 23)
+            sql.update_meeting(store, current["id"], {"seq": number, "seq_stated": 1})
         if new_group != old_group:
-            msvc.renumber(store, *old_group)
-        if number is not None:
-            position = [g["id"] for g in sql.group(store, *new_group)].index(current["id"])
-            first = number - position
-            if first < 1:
-                raise ValidationError(f"会议 {current['code']} 之前（按日期）还有{position}次"
-                                      f"{label('meeting_kind', merged['kind'])}，它不能是第{number}次",
-                                      "先更正更早那次会议的次序，或检查日期")
-            msvc.set_first(store, *new_group, first)
-        msvc.renumber(store, *new_group, {current["id"]: generated})
+            meetings_svc.renumber(store, *old_group)
+        meetings_svc.renumber(store, *new_group, {current["id"]: generated},
+                      was={current["id"]: (current["term"], current["seq"])})
+        if "date" in changes or "end_date" in changes:  # what was done at it is dated by it (issue 23)
+            from rdtool.services.meetings import dates as meeting_dates
+
+            report.warnings += meeting_dates.carry(store, current, sql.meeting_by_id(store, current["id"]))
     return {"meeting": sql.meeting_by_id(store, current["id"]), "report": report}
 
 
@@ -131,14 +132,14 @@ def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str
               count: int | None = None, entitled: int | None = None, reason: str | None = None) -> dict:
     """Record a roll call: everyone on the roster present except the absent and those on leave —
     or, for old records, a bare present count. Takes the roster snapshot; the votes follow."""
-    m = msvc.get(store, ref)
+    m = meetings_svc.get(store, ref)
     if m["term"] is None:
         raise ValidationError(f"会议 {m['code']} 没有届次，无法确定应到名单")
     if count is not None and (absent or leave):
         raise ValidationError("--count（只记出席人数）不能与 --absent/--leave 同时使用")
     with corrections.write(store, reason, subject=("meetings", m["id"]), verb="点名") as report:
         report.strict.add(m["id"])
-        members = msvc.roster(store, m)
+        members = meetings_svc.roster(store, m)
         status = {r["id"]: "present" for r in members}
         if count is None:
             if not members:
@@ -171,15 +172,15 @@ def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str
 
 def edit_item(store: Store, ref: str, raw: dict, reason: str | None = None) -> dict:
     """Correct an agenda item or its counts, or move it to another meeting (`meeting`); its result follows."""
-    current = vsvc.get(store, ref)
-    values = vsvc.parse(raw, [f for f in vsvc.FIELDS if f.name in raw and f.name in vsvc.EDITABLE])
-    for f in vsvc.FIELDS:
+    current = votes_svc.get(store, ref)
+    values = votes_svc.parse(raw, [f for f in votes_svc.FIELDS if f.name in raw and f.name in votes_svc.EDITABLE])
+    for f in votes_svc.FIELDS:
         if f.name in raw and f.required and values.get(f.name) is None:
-            raise ValidationError(f"{f.name}（{msvc._zh(f.name)}）必填，不能清空")
-    target = msvc.get(store, values.pop("meeting")) if values.get("meeting") else None
+            raise ValidationError(f"{f.name}（{meetings_svc._zh(f.name)}）必填，不能清空")
+    target = meetings_svc.get(store, values.pop("meeting")) if values.get("meeting") else None
     values.pop("meeting", None)
-    if vsvc.has_counts(values):
-        values = vsvc.fill_counts({**{k: current.get(k) for k in vsvc.COUNTS}, **values})
+    if votes_svc.has_counts(values):
+        values = votes_svc.fill_counts({**{k: current.get(k) for k in votes_svc.COUNTS}, **values})
     m = sql.meeting_by_id(store, current["meeting_id"])
     if target is not None and target["id"] != m["id"]:
         values["meeting_id"] = target["id"]
@@ -191,14 +192,14 @@ def edit_item(store: Store, ref: str, raw: dict, reason: str | None = None) -> d
         if sql.item_by_seq(store, m["id"], seq):
             raise ValidationError(f"会议 {m['code']} 已有第{seq}项议程", "换一个序号（--seq），或不写序号排在最后")
     merged = {**current, **values}
-    o = vsvc.outcome(store, m, merged)
+    o = votes_svc.outcome(store, m, merged)
     changes = {k: v for k, v in values.items() if v != current.get(k)}
     changes.update(result=o.result if o else None, rule=o.rule if o else None)
     with corrections.write(store, reason, subject=("items", current["id"])) as report:
         sql.update_item(store, current["id"], changes)
         if "meeting_id" in changes:
             sql.move_item_appointments(store, current["id"], m["id"])
-    return {"item": vsvc.show(store, str(current["id"])), "report": report}
+    return {"item": votes_svc.show(store, str(current["id"])), "report": report}
 
 
 # ---------------------------------------------------------------- elections
@@ -207,24 +208,24 @@ def add_election(store: Store, meeting_ref: str, post: str, seats: int, cands: l
     """Record a congress election; what its winners change elsewhere (presidium roles and the presidium meetings
     after) is recomputed."""
     with corrections.write(store, verb="已记录") as report:
-        record = esvc.add(store, meeting_ref, post, seats, cands, **kw)
+        record = elections_svc.add(store, meeting_ref, post, seats, cands, **kw)
     return {"record": record, "report": report}
 
 
 def edit_election(store: Store, ref: str, reason: str | None = None, **kw) -> dict:
     """Correct a congress election (seats, ballots, votes); who is elected is counted again."""
-    contest = esvc.get(store, ref)
+    contest = elections_svc.get(store, ref)
     with corrections.write(store, reason, subject=("election_contests", contest["id"])) as report:
-        esvc.edit(store, str(contest["id"]), **kw)
-    return {"record": esvc.show(store, contest["id"]), "report": report}
+        elections_svc.edit(store, str(contest["id"]), **kw)
+    return {"record": elections_svc.show(store, contest["id"]), "report": report}
 
 
 # ---------------------------------------------------------------- views
 
 def show(store: Store, ref: str) -> dict:
-    m = msvc.get(store, ref)
-    f = msvc.figures(m)
-    q = msvc.quorum_of(store, m)
+    m = meetings_svc.get(store, ref)
+    f = meetings_svc.figures(m)
+    q = meetings_svc.quorum_of(store, m)
     record = {k: m[k] for k in ("id", "code", "kind", "term", "seq", "date", "end_date", "title", "location",
                                 "notes")}
     record["extraordinary"] = bool(m["extraordinary"])
@@ -244,7 +245,7 @@ def show(store: Store, ref: str) -> dict:
         margin = f"多{q.margin}人" if q.margin > 0 else ("恰好达到" if q.margin == 0 else f"差{-q.margin}人")
         basis = q.article if q.article.startswith("法律未规定") else f"依据{q.article}"
         record["quorum_text"] = f"{q.explanation}（{margin}；{basis}）"
-    record["items"] = vsvc.rows_for(store, vsvc.sql_items(store, meeting_id=m["id"]))
+    record["items"] = votes_svc.rows_for(store, votes_svc.sql_items(store, meeting_id=m["id"]))
     record["elections"] = []
     for c in sql.contests(store, meeting_id=m["id"]):
         elected = [x["name"] for x in sorted(sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0))

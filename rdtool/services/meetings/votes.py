@@ -1,7 +1,7 @@
 """Agenda items and the votes on them. A vote's result is never typed in: it is computed by
 `rdtool.rules.majority.decide_vote` (body = the meeting's kind) from the counts and the
 meeting's present/entitled figures, stored with the rule applied, and recomputed whenever the
-counts, the roll call or the entitled figure change (rdtool.services.kernel.recompute); items are corrected and
+counts, the roll call or the entitled figure change (rdtool.services.meetings.recompute); items are corrected and
 moved through rdtool.services.meetings.records."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from rdtool import fields as F
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
-from rdtool.services.meetings import meetings as msvc
+from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -26,7 +26,7 @@ FIELDS: list[F.Field] = [
     F.Field("abstain", F.integer(0)),
     F.Field("not_voting", F.integer(0)),
     F.Field("notes", F.text(2000)),
-    F.Field("subject", F.text(100)),  # issue 13: 议题 of a report item (the supervision prose); else from the title
+    F.Field("subject", F.text(100)),  # (CHANGES.md “Figures a secretary can sign”) 议题 of a report item (the supervision prose); else from the title
 ]
 COUNTS = ("yes", "no", "abstain", "not_voting")
 EDITABLE = ("meeting", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "notes", "subject")
@@ -45,13 +45,13 @@ def outcome(store: Store, meeting: dict, values: dict):
     where = f"会议 {meeting['code']} 事项“{values.get('title') or ''}”"
     if values.get("yes") is None:
         raise ValidationError(f"{where}：有表决票数时必须填写赞成票数")
-    f = msvc.figures(meeting)
+    f = meetings_svc.figures(meeting)
     if f["present"] is None or not f["entitled"]:
         raise ValidationError(f"{where}：会议 {meeting['code']} 还没有出席人数和应到人数，无法计算表决结果",
                               hint=f"先点名：rdtool meeting roll {meeting['code']}（或旧记录用 --count 出席人数 --entitled 应到人数）")
     try:
         return decide_vote(meeting["kind"], f["entitled"], f["present"], values["yes"], values.get("no") or 0,
-                           values.get("abstain") or 0, values.get("not_voting") or 0, *msvc.presidium_rule(store))
+                           values.get("abstain") or 0, values.get("not_voting") or 0, *meetings_svc.presidium_rule(store))
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}：票数不可能成立：{exc}", hint="请核对票数和出席人数；没有写入任何记录") from None
 
@@ -59,14 +59,14 @@ def outcome(store: Store, meeting: dict, values: dict):
 def parse(raw: dict, fields: list[F.Field]) -> dict:
     values, errors = F.parse_fields(fields, raw)
     if errors:
-        raise ValidationError("表决事项有误：", problems=msvc.problems_text(errors))
+        raise ValidationError("表决事项有误：", problems=meetings_svc.problems_text(errors))
     return values
 
 
 def add(store: Store, meeting_ref: str, raw: dict) -> dict:
     values = parse({**raw, "meeting": meeting_ref}, FIELDS)
     with store.transaction():
-        m = msvc.get(store, meeting_ref)
+        m = meetings_svc.get(store, meeting_ref)
         item_id = insert_item(store, m, values)
     return get(store, str(item_id))
 
@@ -116,7 +116,7 @@ def iter_rows_for(store: Store, rows: Iterable[dict]) -> Iterator[dict]:
     for r in rows:
         if m is None or m["id"] != r["meeting_id"]:
             m = sql.meeting_by_id(store, r["meeting_id"])
-        f = msvc.figures(m)
+        f = meetings_svc.figures(m)
         r = dict(r)
         r["meeting_code"] = m["code"]
         r["ref"] = f"{m['code']}#{r['seq']}"
@@ -137,7 +137,7 @@ def iter_rows_for(store: Store, rows: Iterable[dict]) -> Iterator[dict]:
 def listing(store: Store, *, meeting: str | None = None, term: int | None = None, year: int | None = None,
             kind: str | None = None, result: str | None = None, body: str | None = None) -> Iterator[dict]:
     """The items, as they are read (a county's 50,000 are never held at once)."""
-    meeting_id = msvc.get(store, meeting)["id"] if meeting else None
+    meeting_id = meetings_svc.get(store, meeting)["id"] if meeting else None
     return iter_rows_for(store, sql.items(store, meeting_id=meeting_id, term=term, year=year, kind=kind,
                                           result=result, body=body, stream=True))
 
@@ -169,7 +169,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                         f"“{label('vote_result', expected[0]) or '无'}”"
                                         + (f"：{o.explanation}" if o else "")})
     for m in sql.meetings(store):
-        q = msvc.quorum_of(store, m)
+        q = meetings_svc.quorum_of(store, m)
         expected = None if q is None else int(q.met)
         if m["kind"] in ("presidium", "congress") and m["date"] <= as_of and m.get("quorum_met") != expected:
             findings.append({"check": "meeting_quorum_mismatch", "severity": "error", "table": "meetings",

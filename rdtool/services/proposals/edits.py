@@ -1,4 +1,4 @@
-"""Correcting a proposal (issue 11): its own fields, the lead and co-signers, the unit (a reassignment), the due
+"""Correcting a proposal (CHANGES.md “Corrections”): its own fields, the lead and co-signers, the unit (a reassignment), the due
 date, each round's reply and feedback, and a withdrawal — through rdtool.services.kernel.corrections (reason kept,
 before → after printed).
 

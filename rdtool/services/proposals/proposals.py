@@ -1,4 +1,7 @@
-"""Deputies' proposals (议案 and 建议、批评和意见): submit, assign, reply, feedback, close, figures.
+"""Deputies' proposals (议案 and 建议、批评和意见): submission (checked, then written) and one proposal read back.
+
+Beside it: handling (交办, 答复, 代表意见, 办结: rdtool.services.proposals.handling), a motion's decision and outcome
+(motions), corrections (edits), lists, reminders, search and the report's figures (views).
 
 Rules applied (rdtool.rules):
 - a township motion needs five or more deputies' joint signature, lead included (组织法 第二十二条第二款);
@@ -35,27 +38,14 @@ def signer_list(raw: str) -> list[str]:
     return out
 
 
-def prose(max_len: int):
-    """Free text (titles, bodies, replies) kept as written: Chinese punctuation is not folded to ASCII."""
-    def parse(raw: str) -> str:
-        value = str(raw).strip()
-        if "\x00" in value:
-            raise FieldError("含有空字符（NUL），文件可能已损坏")
-        if len(value) > max_len:
-            raise FieldError(f"内容过长（{len(value)} 字，最多 {max_len} 字）")
-        return value
-
-    return parse
-
-
 # The CSV contract's columns, in order (docs/csv.md, kind proposals).
 FIELDS: list[F.Field] = [
     F.Field("kind", F.enum("proposal_kind"), required=True),
-    F.Field("title", prose(200), required=True),
+    F.Field("title", F.text(200, as_written=True), required=True),
     F.Field("submitted_on", F.DATE, required=True),
     F.Field("lead", deputy_ref, required=True),
     F.Field("code", F.text(40)),
-    F.Field("body", prose(F.MAX_TEXT)),
+    F.Field("body", F.text(F.MAX_TEXT, as_written=True)),
     F.Field("category", F.text(30)),
     F.Field("meeting", F.text(40)),
     F.Field("cosigners", signer_list),
@@ -65,11 +55,11 @@ FIELDS: list[F.Field] = [
     F.Field("complex", F.BOOL),
     F.Field("replied_on", F.DATE),
     F.Field("result", F.enum("proposal_result")),
-    F.Field("reply", prose(F.MAX_TEXT)),
+    F.Field("reply", F.text(F.MAX_TEXT, as_written=True)),
     F.Field("feedback", F.enum("feedback")),
     F.Field("feedback_on", F.DATE),
     F.Field("closed_on", F.DATE),
-    # issue 13: a motion's disposition by the presidium and the congress's outcome (组织法 第二十二条第二款、第三款)
+    # (CHANGES.md “Figures a secretary can sign”) a motion's disposition by the presidium and the congress's outcome (组织法 第二十二条第二款、第三款)
     F.Field("disposition", F.enum("motion_disposition")),
     F.Field("decided_on", F.DATE),
     F.Field("decision_meeting", F.text(40)),
@@ -81,8 +71,8 @@ MOTION_FIELDS = ("disposition", "decided_on", "decision_meeting", "outcome", "ou
 # Accepted beyond the contract: the lead's id where two deputies share the name, and the two reasons.
 EXTRA: list[F.Field] = [
     F.Field("deputy_id", F.integer(1)),
-    F.Field("due_reason", prose(200)),
-    F.Field("close_reason", prose(200)),
+    F.Field("due_reason", F.text(200, as_written=True)),
+    F.Field("close_reason", F.text(200, as_written=True)),
 ]
 
 
@@ -131,7 +121,7 @@ class Codes:
 
     def prefix(self, meeting: dict | None, term: int | None, submitted_on: str) -> str:
         if meeting is not None and meeting["kind"] == "congress" and term is not None:
-            n = sql.session_ordinal(self.store, meeting, term)
+            n = meeting.get("seq") or sql.session_ordinal(self.store, meeting, term)  # its number (issue 23)
             return f"{chinese_numeral(term)}届{chinese_numeral(n)}次"
         return submitted_on[:4]
 
@@ -156,6 +146,15 @@ class Codes:
 
 # --- building a proposal (shared by `proposal submit` and the import) --------------------------------
 
+def _session_example(store: Store) -> str:
+    """A congress session of her own records (C18-5、十八届五次), else the first of the current term."""
+    last = sql.last_session(store)
+    if last is not None:
+        return f"{last['code']}、{chinese_numeral(last['term'])}届{chinese_numeral(last['seq'])}次" \
+            if last["term"] and last["seq"] else last["code"]
+    return f"C{settings_sql.last_term(store) or 1}-1"
+
+
 def _resolve_signer(index, item: str, term: int | None, deputy_id: int | None = None) -> int:
     name, ident = parse_ref(item)
     if ident is not None:
@@ -173,7 +172,8 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
     if v.get("meeting"):
         meeting = sql.meeting_by_code(store, v["meeting"])
         if meeting is None:
-            problems.append(("meeting", v["meeting"], "没有这个会议编号（先导入或登记会议，如 C3-1）"))
+            problems.append(("meeting", v["meeting"], f"没有这个会议（先导入或登记会议；人代会写编号或名称，如 "
+                                                      f"{_session_example(store)}）"))
         elif meeting["kind"] != "congress":
             problems.append(("meeting", v["meeting"], "议案和建议应在人民代表大会会议期间提出；这不是人代会"))
     if v["kind"] == "motion" and not v.get("meeting"):
@@ -361,8 +361,9 @@ def write_built(store: Store, record: dict, cosigner_ids: list[int], rounds: lis
 
 
 def _raise(problems: list, what: str = "建议/议案信息有误：") -> None:
-    raise ValidationError(what, problems=[f"{f}（{FIELD_ZH.get(f, f)}）" + (f"“{val}”" if val else "") + f"：{m}"
-                                          for f, val, m in problems])
+    from rdtool.labels import problem_line
+
+    raise ValidationError(what, problems=[problem_line(f, val, m) for f, val, m in problems])
 
 
 def submit(store: Store, raw: dict) -> dict:
@@ -379,7 +380,12 @@ def submit(store: Store, raw: dict) -> dict:
         if problems:
             _raise(problems)
         pid = write_built(store, record, cos, rounds)
-    return {"id": pid, "code": record["code"], "signers": 1 + len(cos)}
+    warnings = []
+    same = sql.same_lead_title_date(store, record["title"], record["lead_id"], record["submitted_on"], pid)
+    if same:  # allowed, but more often one typed twice (issue 23)
+        warnings.append(f"已有同一领衔代表同日提出的同名{label('proposal_kind', record['kind'])} {same}"
+                        f"（{record['title']}，{record['submitted_on']}）：如是重复录入，可用 rdtool undo 撤销这一条")
+    return {"id": pid, "code": record["code"], "signers": 1 + len(cos), "warnings": warnings}
 
 
 def get(store: Store, code: str, as_of: str | None = None) -> dict:

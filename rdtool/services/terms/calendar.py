@@ -20,10 +20,10 @@ held count (a session without its quorum was not held).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from rdtool.store import deputies as dsql
-from rdtool.store import general_election as ge_sql
+from rdtool.store import deputies as deputies_sql
+from rdtool.store import general_election as general_election_sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
 
@@ -51,7 +51,7 @@ def notice_of(store: Store, m: dict) -> str | None:
 def _held(store: Store) -> list[dict]:
     """Meetings held (quorum met, or no figures recorded), oldest first; a date another program broke is left
     to the stored-value check (`rdtool db check` lists it)."""
-    from rdtool.store import meetings as msql
+    from rdtool.store import meetings as meetings_sql
 
     def dated(m: dict) -> bool:
         try:
@@ -61,7 +61,7 @@ def _held(store: Store) -> list[dict]:
             return False
         return True
 
-    return [m for m in msql.held(store) if dated(m)]
+    return [m for m in meetings_sql.held(store) if dated(m)]
 
 
 def _years(first: date, as_of: date, date_from: date | None, date_to: date | None) -> range:
@@ -165,10 +165,10 @@ def _first_sessions(store: Store, p, held: list[dict], as_of: date, date_from: d
     from rdtool.rules.term_calendar import first_session_warning
 
     out = []
-    for e in ge_sql.elections(store):
+    for e in general_election_sql.elections(store):
         if e["level"] != "township":
             continue
-        rounds = [r["held_on"] for r in ge_sql.election_rounds(store, e["id"]) if r["valid"] and r["held_on"]]
+        rounds = [r["held_on"] for r in general_election_sql.election_rounds(store, e["id"]) if r["valid"] and r["held_on"]]
         done = _d(max([e["election_day"], *rounds]))
         firsts = [m for m in held if m["kind"] == "congress" and m["term"] == e["term"]]
         first = _d(firsts[0]["date"]) if firsts else None
@@ -190,7 +190,7 @@ def request_problem(store: Store, requesters: int, term: int, day: str) -> str |
     from rdtool.rules.deputies import extraordinary_session_request_ok
     from rdtool.rules.majority import ImpossibleCounts
 
-    roster = dsql.count_in_office(store, term, "township", day)
+    roster = deputies_sql.count_in_office(store, term, "township", day)
     try:
         if roster == 0 or extraordinary_session_request_ok(requesters, roster):
             return None
@@ -205,7 +205,7 @@ def presidium_request(store: Store, m: dict) -> str | None:
     from rdtool.services.terms.province import in_force
 
     setting = in_force(store).profile.presidium_request
-    members = len(dsql.presidium_on(store, m["term"], m["date"])) if m.get("term") is not None and m.get("date") else 0
+    members = len(deputies_sql.presidium_on(store, m["term"], m["date"])) if m.get("term") is not None and m.get("date") else 0
     return presidium_request_problem(m["requesters"], members, setting.value, setting.article)
 
 
@@ -262,11 +262,22 @@ def _presidium_size(store: Store, p, day: date) -> list[dict]:
     term = settings_sql.term_on(store, day.isoformat())
     if term is None or p.presidium_size.value is None:
         return []
-    members = len(dsql.presidium_on(store, term, day.isoformat()))
-    deputies = dsql.count_in_office(store, term, "township", day.isoformat())
+    members = len(deputies_sql.presidium_on(store, term, day.isoformat()))
+    deputies = deputies_sql.count_in_office(store, term, "township", day.isoformat())
     w = presidium_size_warning(p.presidium_size.value, members, p.presidium_size.article, deputies=deputies,
                                population=settings_sql.get(store, "population"))
     return [_finding("presidium_size", "presidium_members", str(term), f"第{term}届{day.isoformat()}：{w}")] if w else []
+
+
+def _paper_until(store: Store) -> date | None:
+    """The last day covered by opening totals of meetings (rdtool.services.terms.opening_totals), if any."""
+    from rdtool.store import opening_totals as opening
+
+    try:
+        rows = [r for r in opening.all_rows(store) if r["presidium_meetings"] or r["congress_sessions"]]
+    except Exception:  # noqa: BLE001 — an old file opened read-only before its migration has no such table
+        return None
+    return max((_d(r["until"]) for r in rows), default=None)
 
 
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
@@ -280,9 +291,14 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     in_period = [m for m in held if (not start or m["date"] >= date_from) and m["date"] <= until.isoformat()]
     sessions = [m for m in held if m["kind"] == "congress"]
     findings = []
+    paper = _paper_until(store)  # the span of a term's opening totals: held on paper, not entered (issue 23)
     if held:
-        findings += _sessions(p, sessions, _years(_d(held[0]["date"]), today, start, end))
-        findings += _presidium(p, [m for m in held if m["date"] <= until.isoformat()], until, start)
+        years = [y for y in _years(_d(held[0]["date"]), today, start, end) if not paper or date(y, 12, 31) > paper]
+        findings += _sessions(p, sessions, years)
+        after = max(start, paper + timedelta(days=1)) if start and paper else (start or (
+            paper + timedelta(days=1) if paper else None))
+        findings += [f for f in _presidium(p, [m for m in held if m["date"] <= until.isoformat()], until, after)
+                     if not paper or f["record"] > paper.isoformat()]
     for m in in_period:
         w = notice_of(store, m)
         if w:

@@ -60,7 +60,7 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield r
 
 
-# Other headers registers use (issue 15; docs/import.md).
+# Other headers registers use (CHANGES.md “Real rosters”; docs/import.md).
 ALIASES = {"title": ("活动名称", "活动主题", "活动内容"), "kind": ("活动类别", "活动类型", "活动形式"),
            "date": ("活动日期", "活动时间", "时间"), "location": ("活动地点",), "participants": ("参加代表", "参加人员名单")}
 KIND = Kind("activities", "代表活动", svc.FIELDS, write, export, extra=svc.EXTRA, check=check, aliases=ALIASES)

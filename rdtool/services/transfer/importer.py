@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from rdtool.errors import FieldError, RdtoolError, UsageError, ValidationError
+from rdtool.formula import restore
 from rdtool.io import limits as L
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Values
 from rdtool.io.table import ERRORS_COLUMN, Layout, locate
@@ -47,14 +48,8 @@ class Loaded:
     rows: list[Row]                   # rows whose required fields parsed (a bad optional cell is None)
     errors: list[RowError]
     total: int                        # data rows read
-
-
-_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
-
-
-def _unquote(cell: str) -> str:
-    """Undo the export's formula neutralisation ('=… → =…), so an exported file imports back the same."""
-    return cell[1:] if cell[:1] == "'" and cell.startswith(_NEUTRALISED) else cell
+    # field -> parsed code -> the cell as she typed it (enum fields): an error quotes 满意, not “satisfied”
+    spellings: dict[str, dict] = field(default_factory=dict)
 
 
 def row_error(row: int, name: str, value: str, message: str) -> RowError:
@@ -80,6 +75,7 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
     width = len(layout.header)
     rows: list[Row] = []
     errors: list[RowError] = []
+    spellings: dict[str, dict] = {f.name: {} for f in fields if f.enum}
     total = chars = 0
     for number, cells in data:
         total += 1
@@ -97,7 +93,7 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
             else:
                 cell = cells[col] if col < n else ""
                 if cell[:1] == "'":
-                    cell = _unquote(cell)
+                    cell = restore(cell)  # the export's formula guard taken off (rdtool.formula)
                 chars += len(cell)
             if not cell.strip():
                 if f.required:
@@ -114,6 +110,8 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
                     continue
                 if len(memo) < MEMO and type(value) in (str, int, bool):
                     memo[cell] = value
+                if f.name in spellings:
+                    spellings[f.name].setdefault(value, cell.strip())
             values.append(value)
         if chars > limits.file_bytes:
             raise L.exceeded(path.name, "单元格文字合计过多", f"{limits.file_mb} MB", "file_mb")
@@ -125,7 +123,7 @@ def load(kind: Kind, path: Path, limits: L.Limits, *, ignore_extra: bool = False
         rows.append(Row(number, Values(index, tuple(values))))
         if progress is not None and total % 2000 == 0:
             progress("校验", total, None)
-    return Loaded(layout, rows, errors, total)
+    return Loaded(layout, rows, errors, total, spellings)
 
 
 class _Rollback(Exception):
@@ -214,7 +212,8 @@ def format_errors(path: Path, loaded: Loaded, errors: list[RowError], errors_to:
     shown = []
     for e in errors[:MAX_ERRORS_SHOWN]:
         where = f"第{e.row}行" + (f" {layout.where(e.field)}" if e.field else "")
-        value = f"“{_short(e.value)}”" if e.value and e.value not in e.message else ""
+        typed = loaded.spellings.get(e.field, {}).get(e.value, e.value)  # her spelling, not the code (issue 23)
+        value = f"“{_short(typed)}”" if typed and typed not in e.message and e.value not in e.message else ""
         shown.append(f"{where}{value}：{e.message}")
     if len(errors) > MAX_ERRORS_SHOWN:
         shown.append(f"……还有 {len(errors) - MAX_ERRORS_SHOWN} 处错误未列出")

@@ -7,9 +7,9 @@ from typing import Iterator
 from rdtool import fields as F
 from rdtool.errors import RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
-from rdtool.services.meetings import meetings as msvc
-from rdtool.services.kernel import recompute
-from rdtool.services.meetings import votes as vsvc
+from rdtool.services.meetings import meetings as meetings_svc
+from rdtool.services.meetings import recompute
+from rdtool.services.meetings import votes as votes_svc
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
@@ -26,11 +26,12 @@ def check_meetings(store: Store, rows: list[Row]) -> list[RowError]:
     errors, seen = [], {}
     for row in rows:
         v = row.values
-        code = v["code"]
-        if code in seen:
+        code = v.get("code")
+        if code and code in seen:
             errors.append(RowError(row.number, "code", code, f"与第{seen[code]}行重复"))
-        seen.setdefault(code, row.number)
-        if sql.code_taken(store, code):
+        if code:
+            seen.setdefault(code, row.number)
+        if code and sql.code_taken(store, code):
             errors.append(RowError(row.number, "code", code, "该编号的会议已经存在"))
         v2 = dict(v)
         if v2.get("term") is None:
@@ -40,22 +41,25 @@ def check_meetings(store: Store, rows: list[Row]) -> list[RowError]:
             if v2["term"] is None:
                 errors.append(RowError(row.number, "date", v["date"], "不在任何一届之内，请填写届次"))
                 continue
-        errors.extend(RowError(row.number, f, str(val), m) for f, val, m in msvc.check_meeting(store, v2))
+        errors.extend(RowError(row.number, f, str(val), m) for f, val, m in meetings_svc.check_meeting(store, v2))
     return errors
 
 
 def write_meetings(store: Store, rows: list[Row]) -> int:
     errors = []
-    for row in rows:
+    for row in sorted(rows, key=lambda r: r.values.get("ordinal") is None):  # stated numbers first (issue 23)
         try:
-            v = msvc.prepare(store, row.values)
-            meeting_id = msvc.insert(store, v)
+            values = dict(row.values)
+            v = meetings_svc.prepare(store, values, values.pop("ordinal", None))
+            meeting_id = meetings_svc.insert(store, v)
             if v.get("present") is not None and v.get("entitled") is None:
                 m = sql.meeting_by_id(store, meeting_id)
-                sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m)})
-            msvc.refresh_quorum(store, sql.meeting_by_id(store, meeting_id))
+                sql.update_meeting(store, meeting_id, {"roster": meetings_svc.roster_size(store, m)})
+            meetings_svc.refresh_quorum(store, sql.meeting_by_id(store, meeting_id))
         except RdtoolError as exc:
-            errors.append(RowError(row.number, "code", row.values.get("code") or "", _message(exc)))
+            where = ("ordinal", str(row.values["ordinal"])) if row.values.get("ordinal") else \
+                ("code", row.values.get("code") or "")
+            errors.append(RowError(row.number, *where, _message(exc)))
     if errors:
         raise RowErrors(errors)
     return len(rows)
@@ -66,14 +70,18 @@ def export_meetings(store: Store, show_private: bool = False) -> Iterator[dict]:
         row = {k: m[k] for k in ("code", "kind", "date", "title", "end_date", "location", "term", "present",
                                  "entitled", "notes", "notified_on", "requesters")}
         row["extraordinary"] = bool(m["extraordinary"])
+        row["ordinal"] = m["seq"] if m["seq_stated"] else None  # a number she stated (issue 23)
         yield row
 
 
 # Other headers registers use (issue 15; docs/import.md): data, next to each kind.
-MEETING_ALIASES = {"code": ("会议编号",), "title": ("会议名称", "名称"), "date": ("会议日期", "召开日期", "开会日期"),
+MEETING_ALIASES = {"ordinal": ("第几次", "会议次序", "次数"), "code": ("会议编号",), "title": ("会议名称", "名称"), "date": ("会议日期", "召开日期", "开会日期"),
                    "location": ("会议地点",), "kind": ("会议类别", "会议类型")}
-MEETINGS = Kind("meetings", "会议", msvc.FIELDS, write_meetings, export_meetings, check=check_meetings,
-                aliases=MEETING_ALIASES)
+# 次序: the meeting's number as printed on its documents (本届第几次), stated like `meeting add --number`.
+MEETING_EXTRA = [F.Field("ordinal", F.integer(1))]
+# 编号 may be left out, as with `meeting add`: generated from the number (a paper register has none; issue 23).
+MEETINGS = Kind("meetings", "会议", [f if f.name != "code" else F.Field("code", F.text(30)) for f in meetings_svc.FIELDS], write_meetings, export_meetings, check=check_meetings,
+                aliases=MEETING_ALIASES, extra=MEETING_EXTRA)
 
 
 # ---------------------------------------------------------------- attendance
@@ -137,9 +145,9 @@ def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], 
 
 
 def _roster_ids(store: Store, index, m: dict) -> set[int]:
-    """Who may appear in the meeting's roll call: msvc.roster, from the loaded index for a congress meeting."""
+    """Who may appear in the meeting's roll call: meetings_svc.roster, from the loaded index for a congress meeting."""
     if m["kind"] == "presidium" or m["term"] is None:
-        return {r["id"] for r in msvc.roster(store, m)}
+        return {r["id"] for r in meetings_svc.roster(store, m)}
     # the same rule as store.deputies.ENTITLED (not voided; elected by then; active, or ended on or after the day)
     return {r["id"] for r in index.by_id.values()
             if r["term"] == m["term"] and r["level"] == "township" and index.entitled(r["id"], m["date"])}
@@ -159,7 +167,7 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
     for row in rows:
         last_row[row.values["meeting_id"]] = row.number
     for meeting_id, m in touched.items():
-        sql.update_meeting(store, meeting_id, {"roster": msvc.roster_size(store, m), "present": None})
+        sql.update_meeting(store, meeting_id, {"roster": meetings_svc.roster_size(store, m), "present": None})
         for problem, _ in recompute.results(store, sql.meeting_by_id(store, meeting_id)):
             errors.append(RowError(last_row[meeting_id], "meeting", m["code"], problem))
     if errors:
@@ -202,7 +210,7 @@ def check_items(store: Store, rows: list[Row]) -> list[RowError]:
             if sql.item_by_seq(store, m["id"], v["seq"]):
                 errors.append(RowError(row.number, "seq", str(v["seq"]), f"会议 {m['code']} 已有该序号的事项"))
         try:
-            vsvc.outcome(store, m, vsvc.fill_counts(dict(v)))
+            votes_svc.outcome(store, m, votes_svc.fill_counts(dict(v)))
         except RdtoolError as exc:
             errors.append(RowError(row.number, "yes", str(v.get("yes") if v.get("yes") is not None else ""),
                                    _message(exc)))
@@ -217,7 +225,7 @@ def write_items(store: Store, rows: list[Row]) -> int:
         m = cache.get(code) or sql.meeting_by_code(store, code)
         cache[code] = m
         try:
-            vsvc.insert_item(store, m, row.values)
+            votes_svc.insert_item(store, m, row.values)
         except RdtoolError as exc:
             errors.append(RowError(row.number, "meeting", code, _message(exc)))
     if errors:
@@ -230,6 +238,6 @@ def export_items(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield {**r, "meeting": r["meeting_code"]}
 
 
-ITEMS = Kind("items", "议程事项", vsvc.FIELDS, write_items, export_items, check=check_items,
+ITEMS = Kind("items", "议程事项", votes_svc.FIELDS, write_items, export_items, check=check_items,
              aliases={"meeting": ("会议编号",), "title": ("议题", "事项", "议程事项"), "kind": ("事项类别",),
                       "yes": ("赞成票", "赞成票数"), "no": ("反对票", "反对票数"), "abstain": ("弃权票", "弃权票数")})

@@ -52,6 +52,9 @@ def write(store: Store, rows: list[Row]) -> int:
         code = row.values.get("code")
         if code:
             codes.taken.discard(code)
+        v = row.values
+        if v.get("feedback") and not v.get("feedback_on") and v.get("replied_on"):
+            v["feedback_on"] = v["replied_on"]  # a paper register's 代表意见 without its date: the reply's (issue 23)
         try:
             record, cos, rounds, problems = svc.build(store, row.values, index, codes, lim)
         except RdtoolError as exc:
@@ -78,7 +81,7 @@ def export(store: Store, show_private: bool = False) -> Iterator[dict]:
         yield r
 
 
-# Other headers registers use (issue 15; docs/import.md).
+# Other headers registers use (CHANGES.md “Real rosters”; docs/import.md).
 ALIASES = {"title": ("案由", "题目", "建议题目", "建议标题", "议案标题"), "lead": ("领衔人", "提出人", "领衔代表姓名"),
            "cosigners": ("附议人", "联名代表", "附议代表姓名"), "unit": ("主办单位", "办理单位"),
            "submitted_on": ("提出时间", "提交日期"), "body": ("建议内容", "议案内容", "案据"),

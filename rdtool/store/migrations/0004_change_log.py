@@ -23,5 +23,5 @@ CREATE INDEX change_log_record ON change_log(table_name, row_id);
 
 
 def migrate(db) -> None:
-    """The change log (issue 7); its triggers are (re)built after every migration by store.changelog.install."""
+    """The change log; its triggers are (re)built after every migration by store.changelog.install."""
     run_sql(db, SCHEMA)

@@ -10,7 +10,7 @@ NAME = "m601_report_indexes"
 
 
 def migrate(db) -> None:
-    """Indexes the period reports lean on (issue 6): the proposal, item and roll-call figures read only an
+    """Indexes the period reports lean on: the proposal, item and roll-call figures read only an
     index, and the "pending" query finds unanswered rounds without scanning every round ever handled."""
     run_sql(db, """
 CREATE INDEX proposals_figures ON proposals(submitted_on, round, voided_at, kind, unit, category, assigned_on,

@@ -26,5 +26,5 @@ CREATE INDEX change_log_command ON change_log(command_id);
 
 
 def migrate(db) -> None:
-    """Commands and the sealed chain of the change log (issues 11 and 12): see rdtool.store.changelog."""
+    """Commands and the sealed chain of the change log (CHANGES.md “Corrections”, “Nothing lost”): see rdtool.store.changelog."""
     run_sql(db, COMMANDS_SCHEMA)

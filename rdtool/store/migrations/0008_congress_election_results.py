@@ -10,7 +10,7 @@ NAME = "m1401_congress_election_results"
 
 
 def migrate(db) -> None:
-    """Issues 14 and 18: what a congress election's winners become, and appointments fed by their vote.
+    """What a congress election's winners become, and appointments fed by their vote.
 
     - ``presidium_members.candidate_id``: the election result (candidates row) a presidium role comes from
       (组织法 第十八条、第十九条); NULL for a role typed by hand. ``ended_by_contest``: the election contest

@@ -9,7 +9,7 @@ NAME = "m1501_normalise_names"
 
 
 def migrate(db) -> None:
-    """Issue 15: names stored before input was normalised take the one spelling every lookup uses
+    """(CHANGES.md “Real rosters”) names stored before input was normalised take the one spelling every lookup uses
     (`rdtool.labels.clean_name`: NFKC, invisible characters removed, no spaces inside),
     so that `deputy show 金志强` finds the record typed with U+F90A 金 or padded as 金　志强."""
     from rdtool.labels import clean_name

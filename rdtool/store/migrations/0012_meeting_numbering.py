@@ -10,7 +10,7 @@ NAME = "m1101_meeting_numbering"
 
 
 def migrate(db) -> None:
-    """Where a township's numbering of its meetings starts (issue 11: adoption mid-term). A term's meetings of
+    """Where a township's numbering of its meetings starts (CHANGES.md “Corrections”: adoption mid-term). A term's meetings of
     one kind are numbered consecutively by date from `first` (1 when there is no row)."""
     run_sql(db, """
 CREATE TABLE meeting_numbering (

@@ -30,7 +30,10 @@ ORDER = [
     ("0011_mandates_and_calendar", "m1402_mandates_and_calendar"),
     ("0012_meeting_numbering", "m1101_meeting_numbering"),
     ("0013_figures", "m1301_figures"),
-    ("0014_people_mandates", "m2301_people_mandates"),
+    ("0014_meeting_stated_numbers", "m2351_meeting_stated_numbers"),
+    ("0015_election_dates", "m2352_election_dates"),
+    ("0016_opening_totals", "m2353_opening_totals"),
+    ("0017_people_mandates", "m2301_people_mandates"),
 ]
 
 

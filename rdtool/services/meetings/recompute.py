@@ -1,4 +1,4 @@
-"""Derived records never go stale (issue 11): what a write changes about who was entitled at a meeting is
+"""Derived records never go stale (CHANGES.md “Corrections”): what a write changes about who was entitled at a meeting is
 carried through, in the same transaction, to everything computed from it.
 
 A meeting's entitled base (全体) is the roster on its date (组织法 第十四条第四款、第二十五条; 浙江省乡镇人民代表大会
@@ -24,11 +24,12 @@ from typing import Iterator
 
 from rdtool.errors import ValidationError
 from rdtool.labels import label
-from rdtool.services.elections import elections as esvc
-from rdtool.services.meetings import meetings as msvc
-from rdtool.services.meetings import votes as vsvc
+from rdtool.services.elections import elections as elections_svc
+from rdtool.services.meetings import meetings as meetings_svc
+from rdtool.services.meetings import votes as votes_svc
+from rdtool.services.kernel import corrections
 from rdtool.store import changelog
-from rdtool.store import deputies as dsql
+from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
 from rdtool.store.db import Store
 
@@ -85,13 +86,6 @@ def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> li
     return sorted(ids)
 
 
-def elections_touched(store: Store, after_id: int, upto_id: int) -> bool:
-    """Whether log entries in the span changed a congress election or its candidates (its winners' roles and
-    office-holder records follow: rdtool.services.elections.outcomes.sync)."""
-    return any(changelog.fields_between(store, after_id, upto_id, table, ("id",))
-               for table in ("election_contests", "candidates"))
-
-
 # ---------------------------------------------------------------- bringing a meeting back in line
 
 def refresh(store: Store, meeting_ids: list[int], strict: set[int] = frozenset()) -> list[str]:
@@ -103,7 +97,7 @@ def refresh(store: Store, meeting_ids: list[int], strict: set[int] = frozenset()
     warnings = []
     for start in range(0, len(meeting_ids), _BATCH):
         batch = meeting_ids[start:start + _BATCH]
-        warnings += _refresh(store, batch, strict, dsql.rosters(store, batch), sql.roll_calls(store, batch))
+        warnings += _refresh(store, batch, strict, deputies_sql.rosters(store, batch), sql.roll_calls(store, batch))
     return warnings
 
 
@@ -131,7 +125,7 @@ def fix_roll(store: Store, m: dict, entitled: set[int] | None = None, roll: dict
     if m["term"] is None:
         return
     if entitled is None:
-        entitled = {r["id"] for r in msvc.roster(store, m)}
+        entitled = {r["id"] for r in meetings_svc.roster(store, m)}
     if roll is None:
         roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
     if roll:
@@ -148,14 +142,14 @@ def results(store: Store, m: dict) -> list[tuple[str, str]]:
     """Every vote's result and every election of a meeting, from its figures as they now are; returns
     (problem, how to fix it) for each record whose counts can no longer be true (its result is left as it was)."""
     problems = []
-    f = msvc.figures(m)
+    f = meetings_svc.figures(m)
     if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
         return [(f"会议 {m['code']}（{m['date']}）出席{f['present']}人，多于应到{f['entitled']}人",
                  f"核对点名，或更正填写的应到人数（rdtool meeting edit {m['code']} --entitled …）")]
-    msvc.refresh_quorum(store, m)
+    meetings_svc.refresh_quorum(store, m)
     for it in sql.items_of(store, m["id"]):
         try:
-            o = vsvc.outcome(store, m, it)
+            o = votes_svc.outcome(store, m, it)
         except ValidationError as exc:
             problems.append((exc.message, f"请更正票数（rdtool vote edit {m['code']}#{it['seq']} --yes … --no …），"
                                           "或核对日期和点名"))
@@ -163,7 +157,7 @@ def results(store: Store, m: dict) -> list[tuple[str, str]]:
         sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
     for c in sql.contests(store, meeting_id=m["id"]):
         try:
-            esvc.apply(store, c["id"])
+            elections_svc.apply(store, c["id"])
         except ValidationError as exc:
             problems.append((exc.message, f"请更正选票数（rdtool election edit {c['id']} --issued …），或核对日期和点名"))
     return problems
@@ -173,11 +167,11 @@ def results(store: Store, m: dict) -> list[tuple[str, str]]:
 
 def digest(store: Store) -> dict:
     """The derived state of every live meeting: figures, quorum, vote results, election outcomes, art. 62."""
-    rule = msvc.presidium_rule(store)
+    rule = meetings_svc.presidium_rule(store)
     out: dict = {"meetings": {}, "items": {}, "contests": {}, "absent": {}}
     for m in sql.meetings(store):
-        f = msvc.figures(m)
-        q = msvc.quorum_of(store, m, rule)
+        f = meetings_svc.figures(m)
+        q = meetings_svc.quorum_of(store, m, rule)
         out["meetings"][m["id"]] = (m["code"], f["entitled"], f["present"], None if q is None else q.met,
                                     m["roll_rows"])
     for it in sql.results(store):
@@ -280,24 +274,35 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                      f"会议 {m['code']} 填写的应到人数为{m['entitled']}人，当日在任名单为{len(entitled)}人"
                                      "（旧记录按填写的人数计算）"))
     for term, kind in sql.groups(store):
-        first = msvc.first_number(store, term, kind)
-        for i, g in enumerate(sql.group(store, term, kind)):
-            if g["seq"] != first + i:
+        rows = sql.group(store, term, kind)
+        numbers, problems = meetings_svc.numbering(rows)
+        for g in rows:
+            if g["seq"] != numbers[g["id"]] and numbers[g["id"]] is not None:
                 findings.append({"check": "meeting_number", "severity": "warning", "table": "meetings",
                                  "record": g["code"], "message": f"会议 {g['code']} 的次序为{_n(g['seq'])}，"
-                                 f"按日期应为第{first + i}次"})
+                                 f"按前一次会议应为第{numbers[g['id']]}次"})
+        for g in rows:
+            if numbers[g["id"]] is None:
+                findings.append({"check": "meeting_number_unknown", "severity": "warning", "table": "meetings",
+                                 "record": g["code"], "message": meetings_svc.unsure_text(g)})
+        for p in problems:
+            findings.append({"check": "meeting_number_order", "severity": "error", "table": "meetings",
+                             "record": "", "message": p})
+        for gap in meetings_svc.gaps(rows):  # sessions held on paper before adoption: a fact, not an error
+            findings.append({"check": "meeting_number_gap", "severity": "note", "table": "meetings",
+                             "record": gap[2]["code"], "message": meetings_svc.gap_text(term, kind, gap)})
     return findings
 
 
 def _rosters_and_rolls(store: Store, as_of: str) -> Iterator[tuple[dict, dict[int, str], dict[int, dict]]]:
     """(meeting, {deputy id: name} entitled on its date, {deputy id: roll-call row}) of each live meeting up to
     `as_of`, the rosters and roll calls of 200 meetings read in one query each."""
-    names = dsql.names(store)
+    names = deputies_sql.names(store)
     meetings = [m for m in sql.meetings(store) if m["date"] <= as_of and m["term"] is not None]
     for start in range(0, len(meetings), _BATCH):
         batch = meetings[start:start + _BATCH]
         ids = [m["id"] for m in batch]
-        rosters, rolls = dsql.rosters(store, ids), sql.roll_calls(store, ids)
+        rosters, rolls = deputies_sql.rosters(store, ids), sql.roll_calls(store, ids)
         for m in batch:
             yield (m, {d: names.get(d) for d in sorted(rosters[m["id"]])},
                    {d: {"deputy_id": d, "status": status, "name": names.get(d)}
@@ -306,3 +311,27 @@ def _rosters_and_rolls(store: Store, as_of: str) -> Iterator[tuple[dict, dict[in
 
 def _finding(check: str, severity: str, m: dict, message: str) -> dict:
     return {"check": check, "severity": severity, "table": "meetings", "record": m["code"], "message": message}
+
+
+# ---------------------------------------------------------------- registered with the kernel
+
+def refresh_all(store: Store):
+    """Recompute every meeting (`db check --fix`): snapshots, roll calls, results, with what changed."""
+    with corrections.write(store, verb="已重新计算") as report:
+        report.warnings = refresh(store, [m["id"] for m in sql.meetings(store)])
+    return report
+
+
+def _run(p: corrections.Pass) -> bool:
+    """Every meeting the pass's log entries may affect, brought back in line with its roster."""
+    ids = affected(p.store, p.start, p.end, own=p.own)
+    if ids:
+        p.report.warnings += refresh(p.store, ids, p.report.strict)
+    return bool(ids)
+
+
+def _derived(store: Store, before: dict, after: dict, entries: list[dict]) -> list[str]:
+    return diff(store, before, after, [e for e in entries if e["table_name"] == "attendance"])
+
+
+corrections.register(__name__, corrections.Recomputation(run=_run, digest=digest, derived=_derived))
