@@ -33,8 +33,8 @@ ORDER = [
     ("0014_meeting_stated_numbers", "m2351_meeting_stated_numbers"),
     ("0015_election_dates", "m2352_election_dates"),
     ("0016_opening_totals", "m2353_opening_totals"),
-    ("0017_voter_list_appeals", "m2601_voter_list_appeals"),
-    ("0018_people_mandates", "m2301_people_mandates"),
+    ("0017_people_mandates", "m2301_people_mandates"),
+    ("0018_voter_list_appeals", "m2601_voter_list_appeals"),
 ]
 
 
