@@ -443,3 +443,9 @@ def test_figures_sql_agrees_with_a_plain_count(tmp_path_factory, histories, as_o
     props = [proposal_views.show(store, r["code"]) for r in store.query("SELECT code FROM proposals")]
     assert proposal_views.figures(store, "2017-01-01", "2017-12-31", as_of) == _reference(props, as_of)
     store.close()
+
+
+def test_submit_help_names_the_body_as_content_not_a_meeting_kind(cli):
+    """`--body` is a proposal's 内容 here; vote list's --body (会议类别) shares the option name, not its placeholder."""
+    shown = cli("proposal", "submit", "-h").stdout
+    assert "--body <内容>" in shown and "<会议类别>" not in shown

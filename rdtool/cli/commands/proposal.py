@@ -59,7 +59,7 @@ def submit(
     kind: str = typer.Option("suggestion", "--kind", help="议案/motion 或 建议/suggestion（默认建议）"),
     cosigners: Optional[str] = typer.Option(None, "--cosigners", help="附议代表，用 、 ; ； 分隔；同名代表写 姓名#ID"),
     meeting: Optional[str] = typer.Option(None, "--meeting", help="人代会会议编号（如 C3-1）；闭会期间的建议不填"),
-    body: Optional[str] = typer.Option(None, "--body", help="内容"),
+    body: Optional[str] = typer.Option(None, "--body", metavar="<内容>", help="内容"),
     category: Optional[str] = typer.Option(None, "--category", help="分类，如 交通运输、教育卫生"),
     on: Optional[str] = typer.Option(None, "--date", help="提出日期（默认今天）"),
     code: Optional[str] = typer.Option(None, "--code", help="编号（默认自动：三届一次-001，闭会期间 2026-001）"),
