@@ -85,11 +85,6 @@ def update_person(store: Store, person_id: int, changes: dict) -> None:
         store.execute(f"UPDATE deputies SET {sets} WHERE person_id = ?", [*changes.values(), person_id])
 
 
-PERSON_DISAGREES = ("SELECT a.id, b.id AS other_id, a.name FROM deputies a JOIN deputies b "
-                    "ON b.person_id = a.person_id AND b.id > a.id WHERE "
-                    + " OR ".join(f"a.{c} IS NOT b.{c}" for c in PERSON))
-
-
 def update(store: Store, deputy_id: int, changes: dict) -> None:
     store.update("deputies", deputy_id, changes)
 
