@@ -14,6 +14,7 @@ the floor, memory bounded.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -46,20 +47,23 @@ def undo_in_process(db: Path) -> float:
 
     store = open_store(db)
     t0 = time.perf_counter()
-    p = undo.plan(store, None, lines=undo.PREVIEW_LINES)
+    p = undo.plan(store, None, lines=undo.PREVIEW_LINES, check=False)  # as `undo --yes`: apply checks
     undo.apply(store, p["command"])
     elapsed = time.perf_counter() - t0
     store.close()
     return elapsed
 
 
-def undo_sql(db: Path, command_id: int) -> float:
-    """The floor: the same deletes and restores as plain SQL, with the change-log triggers, one transaction."""
+def undo_sql(db: Path, command_id: int, seal: bool = False) -> float:
+    """The floor: the same deletes and restores as plain SQL, with the change-log triggers, one transaction.
+    With `seal`, also what rdtool must do with the log entries those write (the SQL of the same work, and SHA-256
+    in Python as SQLite has none): a command row, each new entry's command and its hash chained to the one before."""
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA cache_size = -65536")
     t0 = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
+    started = conn.execute("SELECT max(id) FROM change_log").fetchone()[0]
     tables = [t for (t,) in conn.execute("SELECT DISTINCT table_name FROM change_log WHERE command_id = ?",
                                          (command_id,))]
     for table in tables:
@@ -77,10 +81,28 @@ def undo_sql(db: Path, command_id: int) -> float:
         conn.execute(f'DELETE FROM "{table}" WHERE rowid IN (SELECT "{table}".rowid FROM change_log e JOIN "{table}" '
                      f"ON {match} WHERE e.command_id = ? AND e.table_name = ? AND e.action = 'insert')",
                      (command_id, table))
+    if seal:
+        _seal(conn, started, command_id)
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - t0
     conn.close()
     return elapsed
+
+
+def _seal(conn: sqlite3.Connection, started: int, undoes: int) -> None:
+    newest = conn.execute("SELECT max(id) FROM change_log").fetchone()[0]
+    previous = conn.execute("SELECT last_hash FROM commands ORDER BY id DESC LIMIT 1").fetchone()[0]
+    cid = conn.execute("INSERT INTO commands (argv, undoes, first_log_id, last_log_id, last_hash) "
+                       "VALUES ('[\"undo\"]', ?, ?, ?, '')", (undoes, started + 1, newest)).lastrowid
+    conn.execute("UPDATE change_log SET command_id = ? WHERE id > ?", (cid, started))
+    hashes = []
+    for row in conn.execute("SELECT id, at, table_name, row_id, action, before, after, command_id FROM change_log "
+                            "WHERE id > ? ORDER BY id", (started,)):
+        text = "\x1f".join([previous, *("\x00" if v is None else str(v) for v in row)])
+        previous = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        hashes.append((previous, row[0]))
+    conn.executemany("UPDATE change_log SET hash = ? WHERE id = ?", hashes)
+    conn.execute("UPDATE commands SET last_hash = ? WHERE id = ?", (previous, cid))
 
 
 def content(db: Path) -> dict:
@@ -104,7 +126,7 @@ def main() -> None:
     print(f"rdtool undo of an import of {args.kind}, median of {args.repeat} (SQLite {sqlite3.sqlite_version}, "
           f"Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"{'rows':>8} {'undo (process)':>15} {'in-process':>11} {'SQL floor':>10} {'ratio':>7} "
-          f"{'ms / 1,000 rows':>16} {'peak memory':>12}")
+          f"{'floor + seal':>13} {'ratio':>7} {'ms / 1,000 rows':>16} {'peak memory':>12}")
     for n in sizes:
         work = Path(tempfile.mkdtemp(prefix="rdtool-bench-undo-"))
         try:
@@ -113,7 +135,7 @@ def main() -> None:
             imported = copy(base, work / "imported.db")
             run_rdtool_import(imported, args.kind, data)
             command_id = last_command(imported)
-            proc, inproc, floor, rss = [], [], [], []
+            proc, inproc, floor, sealed, rss = [], [], [], [], []
             for _ in range(args.repeat):
                 db = copy(imported, work / "u.db")
                 t, r = timed_process([sys.executable, "-m", "rdtool", "--db", str(db), "undo", "--yes"], env=env)
@@ -124,12 +146,26 @@ def main() -> None:
                 db = copy(imported, work / "s.db")
                 floor.append(undo_sql(db, command_id))
                 assert content(db) == before, "the SQL floor did not restore the database exactly"
-            p, i, f = (statistics.median(x) for x in (proc, inproc, floor))
-            print(f"{n:>8,} {p:>13.3f} s {i:>9.3f} s {f:>8.3f} s {i / f:>6.2f}× {i / n * 1000 * 1000:>13.1f} ms "
-                  f"{max(rss) / 1024:>8.1f} MiB")
+                db = copy(imported, work / "s.db")
+                sealed.append(undo_sql(db, command_id, seal=True))
+                assert content(db) == before and chain_whole(db), "the sealed floor did not restore and seal"
+            p, i, f, fs = (statistics.median(x) for x in (proc, inproc, floor, sealed))
+            print(f"{n:>8,} {p:>13.3f} s {i:>9.3f} s {f:>8.3f} s {i / f:>6.2f}× {fs:>11.3f} s {i / fs:>6.2f}× "
+                  f"{i / n * 1000 * 1000:>13.1f} ms {max(rss) / 1024:>8.1f} MiB")
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    print("ratio = rdtool in-process (plan with its preview + apply: check, revert, seal) / the SQL floor")
+    print("ratio = rdtool in-process (as `undo --yes`: plan with its preview, apply: check, revert, seal) / the SQL "
+          "floor;\nfloor + seal: the floor, then the log's entries sealed as rdtool must (command, SHA-256 chain)")
+
+
+def chain_whole(db: Path) -> bool:
+    from rdtool.store import changelog
+
+    conn = sqlite3.connect(db)
+    try:
+        return changelog.chain_break(conn) is None
+    finally:
+        conn.close()
 
 
 if __name__ == "__main__":

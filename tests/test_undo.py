@@ -264,3 +264,34 @@ def test_undo_reverts_deleted_and_changed_rows_of_a_composite_key(base, tmp_path
     assert records(base.db) != before
     base("undo", "--yes")
     assert records(base.db) == before
+
+
+def test_undo_preview_counts_records_written_once_and_several_times_alike(base, tmp_path):
+    """An import writes its roll-call rows once each and its meeting several times: the preview's count past its
+    30 lines is the same in the table as in JSON (which describes every line), whichever way each table is read."""
+    _big_import(base, tmp_path, 60)
+    conn = sqlite3.connect(base.db)
+    twice = conn.execute("SELECT count(*) - count(DISTINCT table_name || '/' || row_id) FROM change_log "
+                         "WHERE command_id = (SELECT max(id) FROM commands)").fetchone()[0]
+    conn.close()
+    assert twice > 0  # (both kinds of table in one command)
+    preview = base.json("undo", "--dry-run")
+    assert len(preview["changes"]) == preview["change_count"] > 30
+    table = base("undo", "--dry-run").stdout
+    assert f"将恢复{preview['records']}条记录" in table
+    assert f"……还有 {preview['change_count'] - 30} 条" in table
+    shown = [line[2:] for line in table.splitlines() if line.startswith("  ") and "……" not in line]
+    assert shown == preview["changes"][:30]
+
+
+def test_a_confirmed_undo_refused_for_a_conflict_writes_nothing(base):
+    """`undo --yes` leaves the check to the write transaction: the refusal still names the record, and nothing is
+    written."""
+    base("deputy", "edit", "李明", "--workplace", "甲村")
+    base("deputy", "edit", "李明", "--phone", "13912345678")
+    conn = sqlite3.connect(base.db)
+    conn.execute("UPDATE deputies SET workplace = '乙村' WHERE name = '李明'")
+    conn.commit()
+    conn.close()
+    r = base.fails("undo", "--yes")  # (exit 1, the file exactly as it was)
+    assert "李明 在此之后被其他程序修改过" in r.stderr

@@ -364,16 +364,42 @@ def seal(conn: sqlite3.Connection, started_after: int, reason: str | None = None
         command_id = cur.lastrowid
         if run_key:
             _RUN_COMMANDS[run_key] = command_id
-    conn.execute(f"UPDATE {CHANGE_LOG} SET command_id = ? WHERE id > ? AND id <= ? AND command_id IS NULL",
-                 (command_id, started_after, newest))
-    hashes = []
-    for row in conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM {CHANGE_LOG} WHERE id > ? AND id <= ? ORDER BY id",
-                            (sealed_to, newest)):
-        previous = entry_hash(previous, row)
-        hashes.append((previous, row[0]))
-    conn.executemany(f"UPDATE {CHANGE_LOG} SET hash = ? WHERE id = ?", hashes)
+    previous = _chain(conn, sealed_to, newest, started_after, command_id, previous)
     conn.execute("UPDATE commands SET last_hash = ? WHERE id = ?", (previous, command_id))
     return command_id
+
+
+class _Chain:
+    """The chain's step as an SQL function: SQLite hands it each entry as its UPDATE rewrites the entry, so the
+    entries are read and written once, in one statement (not selected, hashed, then updated one by one). SQLite's
+    UPDATE of a rowid range visits it in rowid order (one pass, or a sorted set of rowids in two); an entry out of
+    order would fail the statement, and with it the command, rather than seal a wrong chain."""
+
+    def __init__(self, previous: str):
+        self.previous, self.last = previous, 0
+
+    def __call__(self, *row: Any) -> str:
+        if row[0] <= self.last:
+            raise ValueError("change_log entries out of order")
+        self.last = row[0]
+        self.previous = entry_hash(self.previous, row)
+        return self.previous
+
+
+def _chain(conn: sqlite3.Connection, sealed_to: int, newest: int, started_after: int, command_id: int,
+           previous: str) -> str:
+    """Chain the entries sealed_to < id <= newest; those after `started_after` without a command join
+    `command_id` (the hash covers it). Returns the last hash."""
+    step = _Chain(previous)
+    conn.create_function("rdtool_chain", 8, step)
+    owner = "CASE WHEN command_id IS NULL AND id > ? THEN ? ELSE command_id END"
+    try:
+        conn.execute(f"UPDATE {CHANGE_LOG} SET command_id = {owner}, hash = rdtool_chain(id, at, table_name, row_id, "
+                     f"action, before, after, {owner}) WHERE id > ? AND id <= ?",
+                     (started_after, command_id, started_after, command_id, sealed_to, newest))
+    finally:
+        conn.create_function("rdtool_chain", 8, None)
+    return step.previous
 
 
 def chain_break(conn: sqlite3.Connection) -> dict | None:

@@ -38,7 +38,7 @@ def undo(
                                          Column("state", "状态")], fmt)
         return
     p = svc.plan(store, command_id, lines=None if fmt == "json" else svc.PREVIEW_LINES,
-                 show=shown_fields(show_id, show_phone))
+                 show=shown_fields(show_id, show_phone), check=fmt == "json" or dry_run or not yes)
     if fmt == "json" and (dry_run or p["conflict"]):
         from rdtool.render import render_json
 

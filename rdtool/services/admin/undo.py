@@ -21,7 +21,7 @@ from typing import Iterable
 from rdtool.errors import NotFound, RdtoolError
 from rdtool.services.kernel import describe
 from rdtool.store import changelog_undo
-from rdtool.store.db import Store
+from rdtool.store.db import Store, bulk_cache
 
 PREVIEW_LINES = 30
 
@@ -78,22 +78,29 @@ def _target(store: Store, command_id: int | None) -> dict:
     raise NotFound("没有可以撤销的命令", "修改记录中没有尚未撤销的写入")
 
 
-def plan(store: Store, command_id: int | None = None, lines: int | None = None, show: Iterable[str] = ()) -> dict:
+def plan(store: Store, command_id: int | None = None, lines: int | None = None, show: Iterable[str] = (),
+         check: bool = True) -> dict:
     """What undo would do: the command, a description of each record put back (ID and phone numbers masked
     unless their field is in `show`), and the conflict if any.
 
     `lines`: describe only the first so many records (`changes`; `change_count` says how many there are in all).
+    `check=False`: leave the conflict to `apply`, which always checks inside its write transaction (for an undo
+    already confirmed: the same check twice in a row would read every record twice).
     """
     from rdtool.services.admin.safety import local_time
 
     c = _target(store, command_id)
+    bulk_cache(store)  # the preview, the check and the revert each read the command's entries: keep them cached
     links = tuple(describe.LINKS)
-    records = ((r["table_name"], r["before"], r["after"]) for r in changelog_undo.command_records(store, c["id"], links))
+    record_set = changelog_undo.RecordSet(store, c["id"], links)
+    records = ((r["table_name"], r["before"], r["after"], r["first_id"])
+               for r in changelog_undo.command_records(store, record_set))
     changes, count = describe.record_lines(store, records, changelog_undo.link_entries(store, c["id"], links),
-                                           invert=True, limit=lines, show=show)
-    conflict = _conflict(store, c["id"])
+                                           invert=True, limit=lines, show=show,
+                                           rest=lambda after: changelog_undo.records_after(store, record_set, after))
+    conflict = _conflict(store, c["id"]) if check else None
     return {"command": c["id"], "at": c["at"], "time": local_time(c["at"]), "command_line": command_line(c["argv"]),
-            "reason": c["reason"], "entries": c["entries"], "records": changelog_undo.command_record_count(store, c["id"]),
+            "reason": c["reason"], "entries": c["entries"], "records": record_set.count,
             "changes": changes, "change_count": count,
             "conflict": conflict[0] if conflict else None, "conflict_command": conflict[1] if conflict else None}
 
@@ -130,6 +137,7 @@ def apply(store: Store, command_id: int) -> dict:
     Entries are read a chunk at a time and reverted in batches: time and memory grow with the command, not faster.
     """
     c = _target(store, command_id)
+    bulk_cache(store)
     store.undoes = c["id"]
     try:
         with store.transaction():
@@ -138,7 +146,7 @@ def apply(store: Store, command_id: int) -> dict:
                 hint = (f"先撤销第 {conflict[1]} 号命令（rdtool undo），再撤销这一条"
                         if conflict[1] else "请用相应的命令直接更正该记录")
                 raise RdtoolError(f"不能撤销第 {c['id']} 号命令：{conflict[0]}", hint)
-            changelog_undo.revert_all(store, changelog_undo.command_entries_newest_first(store, c["id"]))
+            changelog_undo.revert_command(store, c["id"])
     finally:
         store.undoes = None
     return {"command": c["id"]}

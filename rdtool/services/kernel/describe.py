@@ -8,7 +8,7 @@ reads them (labels for codes, 是/否, the code or name a foreign key points at)
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from rdtool.labels import FIELD_ZH, label
 from rdtool.store import refs as sql
@@ -253,16 +253,28 @@ def _record_line(store: Store, table: str, before: dict | None, after: dict | No
     return f"{record_ref(store, table, after)}：{'；'.join(changes)}" if changes else None
 
 
-def record_lines(store: Store, records: Iterable[tuple[str, str | None, str | None]], links: Iterable[dict], *,
-                 invert: bool = False, limit: int | None = None, show: Iterable[str] = ()) -> tuple[list[str], int]:
+def record_lines(store: Store, records: Iterable[tuple], links: Iterable[dict], *, invert: bool = False,
+                 limit: int | None = None, show: Iterable[str] = (),
+                 rest: Callable[[Any], tuple[int, Iterable[tuple]]] | None = None) -> tuple[list[str], int]:
     """entry_lines for a stream: records are (table, first entry's before, last entry's after) as JSON text, in
     the order first touched (rdtool.store.changelog_undo.command_records); links the link tables' inserts and deletes.
     Returns the first `limit` lines (all when None) and how many there are in all: lines past the limit are
-    counted, not written, so an import's 100,000 records are neither described nor held."""
+    counted, not written, so an import's 100,000 records are neither described nor held.
+
+    `rest`: records then carry a fourth field, their position; once `limit` lines are written, rest(position of
+    the last record read, 0 for none) gives how many records after it were added or removed and those after it
+    that were changed (table, before, after): the records added or removed are counted without being read."""
     lines: list[str] = []
     count = 0
-    for table, before, after in records:
+    position = 0
+    for table, before, after, *where in records:
         wanted = limit is None or len(lines) < limit
+        if not wanted and rest is not None:
+            added_or_removed, changed = rest(position)
+            count += added_or_removed + sum(1 for t, b, a in changed
+                                            if _record_line(store, t, _load(b), _load(a), invert, True, text=False))
+            return lines, count + _more_links(store, links, invert, lines, limit)
+        position = where[0] if where else position
         if not wanted and (before is None) != (after is None):  # added or removed: a line, no need to read it
             count += 1
             continue
@@ -271,7 +283,11 @@ def record_lines(store: Store, records: Iterable[tuple[str, str | None, str | No
             count += 1
             if wanted:
                 lines.append(line)
+    return lines, count + _more_links(store, links, invert, lines, limit)
+
+
+def _more_links(store: Store, links: Iterable[dict], invert: bool, lines: list[str], limit: int | None) -> int:
+    """Add the link tables' lines to `lines` (up to `limit`); returns how many there are."""
     more = _link_lines(store, list(links), invert)
-    count += len(more)
     lines += more if limit is None else more[:max(0, limit - len(lines))]
-    return lines, count
+    return len(more)
