@@ -2,8 +2,8 @@
 
 A rule is one of: `enum` (one of the given codes), `date` (ISO YYYY-MM-DD, a real day), `month` (a date or
 YYYY-MM), `int` (a whole number, at least the given minimum), `bool` (0 or 1). NULL is always allowed here
-(the schema's NOT NULL covers required values). Every check is one query per table, so `db check` on a county
-database of 50,000 rows stays quick.
+(the schema's NOT NULL covers required values). Every check is one query per table, reading it once whatever the
+number of its rules, so `db check` on a county database of 200,000 rows stays quick.
 """
 
 from __future__ import annotations
@@ -63,13 +63,19 @@ def violations(store: Store, table: str, rules: dict[str, Rule], limit: int | No
     if not rules:
         return
     key = changelog.key_expression(store.conn, table)
-    parts = [f"SELECT {key} AS record, {literal(c)} AS col, {ident(c)} AS value FROM {ident(table)} WHERE {_bad(c, r)}"
-             for c, r in rules.items()]
-    sql = " UNION ALL ".join(parts)
-    if limit is not None:
-        sql = f"SELECT * FROM ({sql}) LIMIT {int(limit)}"
-    for row in store.iter(sql):
-        yield Violation(table, str(row["record"]), row["col"], row["value"], rules[row["col"]])
+    cols = list(rules)
+    # one pass over the table: each row with a bad value, its values and which of them break their rule
+    bad = [f"({_bad(c, rules[c])})" for c in cols]
+    sql = (f"SELECT {key}, {', '.join(ident(c) for c in cols)}, {', '.join(bad)} FROM {ident(table)} "
+           f"WHERE {' OR '.join(bad)}")
+    found = 0
+    for row in store.conn.execute(sql):
+        for i, c in enumerate(cols):
+            if row[1 + len(cols) + i]:
+                if limit is not None and found >= limit:
+                    return
+                found += 1
+                yield Violation(table, str(row[0]), c, row[1 + i], rules[c])
 
 
 def bad_settings(store: Store) -> list[tuple[str, str]]:

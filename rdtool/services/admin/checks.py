@@ -1,7 +1,8 @@
 """Domain checks: what needs the secretary's attention (used by `db check` and by the reports).
 
 Each entity's service contributes one function
-`checks(store, as_of, date_from=None, date_to=None) -> list[Finding]` (the period limits the records
+`checks(store, as_of, date_from=None, date_to=None) -> Iterator[Finding]`, a generator: `db check` prints each
+finding as it comes, so memory does not grow with their number (the period limits the records
 looked at, where the entity has a date),
 registered here and imported only when checks run.
 """

@@ -15,21 +15,21 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.rules.mandates import township_post_of
 from rdtool.store import law_checks as sql
 from rdtool.store.db import Store
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
-    findings: list[dict] = []
-    findings += _resignations(store, as_of, date_from, date_to)
-    findings += _ages(store, as_of, date_from, date_to)
-    findings += _credentials(store, as_of, date_from, date_to)
-    findings += _oaths(store, as_of, date_from, date_to)
-    findings += _assignments(store, as_of, date_from, date_to)
-    findings += [f for f in term_lengths(store) if _in_period(f.pop("day"), as_of, date_from, date_to)]
-    findings += [f for f in incompatible(store, as_of) if _in_period(f.pop("day"), as_of, date_from, date_to)]
-    return findings
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
+    yield from _resignations(store, as_of, date_from, date_to)
+    yield from _ages(store, as_of, date_from, date_to)
+    yield from _credentials(store, as_of, date_from, date_to)
+    yield from _oaths(store, as_of, date_from, date_to)
+    yield from _assignments(store, as_of, date_from, date_to)
+    yield from [f for f in term_lengths(store) if _in_period(f.pop("day"), as_of, date_from, date_to)]
+    yield from [f for f in incompatible(store, as_of) if _in_period(f.pop("day"), as_of, date_from, date_to)]
 
 
 def credentials_warning(store: Store, e: dict, on: str) -> str | None:
@@ -41,28 +41,25 @@ def credentials_warning(store: Store, e: dict, on: str) -> str | None:
     return credentials_late_problem(on, sql.first_session_on(store, e["term"]))
 
 
-def _credentials(store: Store, as_of: str, date_from, date_to) -> list[dict]:
-    out = []
+def _credentials(store: Store, as_of: str, date_from, date_to) -> Iterator[dict]:
     for r in sql.confirmations(store):
         if not _in_period(r["confirmed_on"], as_of, date_from, date_to):
             continue
         problem = credentials_warning(store, {"kind": "general", "level": "township", "term": r["term"]},
                                       r["confirmed_on"])
         if problem:
-            out.append({"check": "credentials_after_first_session", "severity": "warning", "table": "general_elections",
-                        "record": str(r["election_id"]), "message": f"第{r['term']}届换届选举{r['n']}名当选代表"
-                        f"（{r['names']}）：{problem}"})
-    return out
+            yield {"check": "credentials_after_first_session", "severity": "warning", "table": "general_elections",
+                   "record": str(r["election_id"]), "message": f"第{r['term']}届换届选举{r['n']}名当选代表"
+                   f"（{r['names']}）：{problem}"}
 
 
 def _in_period(day: str | None, as_of: str, date_from: str | None, date_to: str | None) -> bool:
     return bool(day) and day <= as_of and (date_from is None or day >= date_from) and (date_to is None or day <= date_to)
 
 
-def _resignations(store: Store, as_of: str, date_from, date_to) -> list[dict]:
+def _resignations(store: Store, as_of: str, date_from, date_to) -> Iterator[dict]:
     from rdtool.services.elections.post_ends import resignation_rule
 
-    out = []
     for r in sql.accepted_resignations(store):
         if not _in_period(r["decided_on"], as_of, date_from, date_to):
             continue
@@ -70,32 +67,29 @@ def _resignations(store: Store, as_of: str, date_from, date_to) -> list[dict]:
         problem = resignation_rule(store, township_post_of(r["position"] or ""), meeting)
         if problem:
             where = r["meeting_code"] or r["decided_on"]
-            out.append({"check": "resignation_wrong_body", "severity": "error", "table": "appointments",
-                        "record": str(r["id"]), "message": f"任免记录 {r['id']}（{where}）接受{r['person']}辞去"
-                        f"{r['position']}职务：{problem}"})
-    return out
+            yield {"check": "resignation_wrong_body", "severity": "error", "table": "appointments",
+                   "record": str(r["id"]), "message": f"任免记录 {r['id']}（{where}）接受{r['person']}辞去"
+                   f"{r['position']}职务：{problem}"}
 
 
-def _ages(store: Store, as_of: str, date_from, date_to) -> list[dict]:
+def _ages(store: Store, as_of: str, date_from, date_to) -> Iterator[dict]:
     from rdtool.rules.deputies import under_age_problem
 
-    out = []
     for d in sql.deputies_with_births(store):
         if not _in_period(d["elected_on"], as_of, date_from, date_to):
             continue
         problem = under_age_problem(d["birth_date"], d["elected_on"], "")
         if problem:
-            out.append({"check": "under_age", "severity": "error", "table": "deputies", "record": str(d["id"]),
-                        "message": f"第{d['term']}届代表{d['name']}（ID {d['id']}）{d['elected_on']}当选：{problem}"})
+            yield {"check": "under_age", "severity": "error", "table": "deputies", "record": str(d["id"]),
+                   "message": f"第{d['term']}届代表{d['name']}（ID {d['id']}）{d['elected_on']}当选：{problem}"}
     for c in sql.candidates_with_births(store):
         if not _in_period(c["election_day"], as_of, date_from, date_to):
             continue
         problem = under_age_problem(c["birth_date"], c["election_day"], "")
         if problem:
             what = f"补选 {c['code']}" if c["kind"] == "by_election" else f"第{c['term']}届换届选举"
-            out.append({"check": "under_age", "severity": "error", "table": "ge_candidates", "record": str(c["id"]),
-                        "message": f"{what}（{c['constituency']}）的代表候选人{c['name']}：{problem}"})
-    return out
+            yield {"check": "under_age", "severity": "error", "table": "ge_candidates", "record": str(c["id"]),
+                   "message": f"{what}（{c['constituency']}）的代表候选人{c['name']}：{problem}"}
 
 
 def _overlap(a_from: str, a_to: str | None, b_from: str, b_to: str | None) -> bool:
@@ -161,23 +155,21 @@ def term_lengths(store: Store, number: int | None = None) -> list[dict]:
     return out
 
 
-def _oaths(store: Store, as_of: str, date_from, date_to) -> list[dict]:
+def _oaths(store: Store, as_of: str, date_from, date_to) -> Iterator[dict]:
     from rdtool.rules.congress_offices import oath_timing_warning
     from rdtool.services.terms.province import in_force
 
     code = in_force(store).code
     if code not in ("beijing", "chongqing"):
-        return []
-    out = []
+        return
     for r in sql.oaths(store):
         if not _in_period(r["oath_on"], as_of, date_from, date_to):
             continue
         closed = r["meeting_closed"] if r["meeting_kind"] == "congress" else None
         w = oath_timing_warning(code, r["action"], r["decided_on"], r["oath_on"], closed)
         if w:
-            out.append({"check": "oath_late", "severity": "warning", "table": "appointments", "record": str(r["id"]),
-                        "message": f"{r['person']}（{r['position']}）：{w}"})
-    return out
+            yield {"check": "oath_late", "severity": "warning", "table": "appointments", "record": str(r["id"]),
+                   "message": f"{r['person']}（{r['position']}）：{w}"}
 
 
 def assign_warning(store: Store, p: dict, assigned_on: str) -> str | None:
@@ -198,13 +190,11 @@ def assign_warning(store: Store, p: dict, assigned_on: str) -> str | None:
             f"{'工作日' if working else '日'}内（{due}前）交办（{article}）")
 
 
-def _assignments(store: Store, as_of: str, date_from, date_to) -> list[dict]:
-    out = []
+def _assignments(store: Store, as_of: str, date_from, date_to) -> Iterator[dict]:
     for p in sql.recess_suggestions(store):
         if not _in_period(p["assigned_on"], as_of, date_from, date_to):
             continue
         w = assign_warning(store, p, p["assigned_on"])
         if w:
-            out.append({"check": "assignment_late", "severity": "warning", "table": "proposals", "record": p["code"],
-                        "message": w})
-    return out
+            yield {"check": "assignment_late", "severity": "warning", "table": "proposals", "record": p["code"],
+                   "message": w}

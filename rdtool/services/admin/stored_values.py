@@ -14,6 +14,7 @@ numbers in every INTEGER column.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import ENUMS, FIELD_ZH
@@ -113,20 +114,18 @@ def describe(v: Violation) -> str:
     return f"{v.table} 记录 {v.record} 的 {field} 值“{value}”{why}"
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[Finding]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[Finding]:
     """Every stored value against its rule, and every settings value is JSON (registered in services.checks)."""
-    out: list[Finding] = [{"check": "stored_value", "severity": "error", "table": "settings", "record": key,
-                           "message": f"设置项 {key} 的值不是有效的 JSON（可能由其他程序写入）；"
-                                      f"用 rdtool config {key} 新值 重新设置"}
-                          for key, _ in bad_settings(store)]
+    for key, _ in bad_settings(store):
+        yield {"check": "stored_value", "severity": "error", "table": "settings", "record": key,
+               "message": f"设置项 {key} 的值不是有效的 JSON（可能由其他程序写入）；用 rdtool config {key} 新值 重新设置"}
     found = find(store, MAX_FINDINGS + 1)
     for v in found[:MAX_FINDINGS]:
-        out.append({"check": "stored_value", "severity": "error", "table": v.table, "record": v.record,
-                    "message": describe(v) + "（可能由其他程序写入），请更正或作废这条记录"})
+        yield {"check": "stored_value", "severity": "error", "table": v.table, "record": v.record,
+               "message": describe(v) + "（可能由其他程序写入），请更正或作废这条记录"}
     if len(found) > MAX_FINDINGS:
-        out.append({"check": "stored_value", "severity": "error", "table": "", "record": "",
-                    "message": f"不符合规则的值超过 {MAX_FINDINGS} 处，只列出前 {MAX_FINDINGS} 处"})
-    return out
+        yield {"check": "stored_value", "severity": "error", "table": "", "record": "",
+               "message": f"不符合规则的值超过 {MAX_FINDINGS} 处，只列出前 {MAX_FINDINGS} 处"}
 
 
 def problem_in(store: Store) -> RdtoolError | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool import fields as F
 from rdtool.dates import today
 from rdtool.labels import problem_line
@@ -353,16 +355,14 @@ def profile(store: Store, ref: str, term: int | None = None, show_id: bool = Fal
     return full
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Composition targets missed by the term in force on `as_of` (or at the period's end) (township deputies)."""
     day = min(as_of, date_to or as_of)
     term = settings_sql.term_on(store, day) or current_term(store)
     if term is None:
-        return []
-    findings = []
+        return
     for t in targets(store, term, "township", day):
         if t["met"] is False:
-            findings.append({"check": "composition_target", "severity": "warning", "table": "deputies", "record": "",
-                             "message": f"第{term}届{t['label']}为{t['count']}/{t['base']}（{percent(t['share'])}），"
-                                        f"未达到目标{t['target_text']}"})
-    return findings
+            yield {"check": "composition_target", "severity": "warning", "table": "deputies", "record": "",
+                   "message": f"第{term}届{t['label']}为{t['count']}/{t['base']}（{percent(t['share'])}），"
+                              f"未达到目标{t['target_text']}"}

@@ -16,6 +16,8 @@ The status, its date and reason stay on the deputy (``rdtool.services.deputies.r
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.rules import mandates as law
@@ -155,10 +157,9 @@ def announce(store: Store, ref: str, on: str, post: bool = False, term: int | No
     return {"deputy": d, "date": on, "post": post}
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Township mandates ended without the acceptance, the announcement or the post's announcement on record,
     and recorded acceptances or recalls that no longer stand."""
-    findings = []
     for r in sql.ended_deputies(store):
         day = r["status_date"]
         if r["level"] != "township" or not day or day > as_of or (date_from and day < date_from) or (
@@ -166,24 +167,23 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             continue
         who = f"{r['name']}（ID {r['id']}，{day}{label('deputy_status', r['status'])}）"
 
-        def add(check: str, message: str, severity: str = "warning") -> None:
-            findings.append({"check": check, "severity": severity, "table": "mandate_ends", "record": str(r["id"]),
-                             "message": f"{who}{message}"})
+        def add(check: str, message: str, severity: str = "warning") -> dict:
+            return {"check": check, "severity": severity, "table": "mandate_ends", "record": str(r["id"]),
+                    "message": f"{who}{message}"}
 
         if r["item_id"] is not None:
             problem = law.congress_decision_problem(r["meeting_kind"], r["item_result"], "接受辞职", law.ART_RESIGN)
             if problem:
-                add("mandate_acceptance_invalid", f"：{r['meeting_code']}#{r['item_seq']}{problem}", "error")
+                yield add("mandate_acceptance_invalid", f"：{r['meeting_code']}#{r['item_seq']}{problem}", "error")
         elif r["status"] == "resigned":
-            add("mandate_resignation_unaccepted", f"：没有记录接受辞职的人代会表决（{law.ART_RESIGN}：须经人民代表大会"
-                                                  "过半数的代表通过）")
+            yield add("mandate_resignation_unaccepted", f"：没有记录接受辞职的人代会表决（{law.ART_RESIGN}：须经人民代表大会"
+                                                        "过半数的代表通过）")
         if r["voters"] is not None and r["recall_yes"] is not None:
             problem = law.recall_vote_problem(min(r["recall_yes"], r["voters"]), r["voters"])
             if problem:
-                add("mandate_recall_invalid", f"：{problem}", "error")
+                yield add("mandate_recall_invalid", f"：{problem}", "error")
         if r["ended_role"] and not r["post_announced_on"]:
-            add("post_end_unannounced", f"：{POST_ROLES[r['ended_role']]}职务相应终止，尚未记录主席团的公告"
-                                        "（选举法第五十四条第二款、第五十六条第二款）")
+            yield add("post_end_unannounced", f"：{POST_ROLES[r['ended_role']]}职务相应终止，尚未记录主席团的公告"
+                                              "（选举法第五十四条第二款、第五十六条第二款）")
         if not r["announced_on"]:
-            add("mandate_end_unannounced", f"：代表资格的终止尚未记录本级人民代表大会的公告（{law.ART_ANNOUNCE}）")
-    return findings
+            yield add("mandate_end_unannounced", f"：代表资格的终止尚未记录本级人民代表大会的公告（{law.ART_ANNOUNCE}）")

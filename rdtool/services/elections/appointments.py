@@ -198,25 +198,23 @@ def listing(store: Store, *, term: int | None = None, year: int | None = None,
     return rows
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Appointees and elected office-holders without an oath (宪法宣誓), and records missing other steps."""
     from rdtool.rules.congress_offices import oath_article
     from rdtool.services.terms.province import in_force
 
     oath_elected = oath_article(in_force(store).profile.name)  # the province setting stores a profile code
-    findings = []
     for r in listing(store):
         day = r["decided_on"] or ""
         if day > min(as_of, date_to or as_of) or day < (date_from or "") or not r["missing"]:
             continue
         no_oath = "oath_on" in r["missing"]
-        findings.append({
-            "check": "appointment_no_oath" if no_oath else "appointment_steps_missing",
-            "severity": "warning", "table": "appointments", "record": str(r["id"]),
-            "message": f"{phrase(r['action'], r['person'], r['position'])}（{r['decided_on']}）缺少：{r['missing_text']}"
-                       + (("；人民代表大会选举产生的人员应进行宪法宣誓（" + oath_elected + "）" if r["action"] == "elect"
-                           else "；任命人员应进行宪法宣誓（全国人大常委会关于实行宪法宣誓制度的决定）") if no_oath else "")})
-    return findings
+        yield {
+  "check": "appointment_no_oath" if no_oath else "appointment_steps_missing",
+  "severity": "warning", "table": "appointments", "record": str(r["id"]),
+  "message": f"{phrase(r['action'], r['person'], r['position'])}（{r['decided_on']}）缺少：{r['missing_text']}"
+             + (("；人民代表大会选举产生的人员应进行宪法宣誓（" + oath_elected + "）" if r["action"] == "elect"
+                 else "；任命人员应进行宪法宣誓（全国人大常委会关于实行宪法宣誓制度的决定）") if no_oath else "")}
 
 
 # ---------------------------------------------------------------- import/export kind `appointments`

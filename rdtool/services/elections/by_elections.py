@@ -18,6 +18,8 @@ of the rules do). The contest ratio of 第三十一条 does not apply (第五十
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool import fields as F
 from rdtool.labels import problem_line
 from rdtool.errors import NotFound, RdtoolError, ValidationError
@@ -220,22 +222,20 @@ def show(store: Store, code: str) -> dict:
     return row
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """By-elections held whose winners are not yet confirmed and on the roster."""
-    findings = []
     for b in sql.by_elections(store):
         if b["election_day"] <= as_of:
             for w in lead_time_warnings(store, b):
-                findings.append({"check": "by_election_lead_time", "severity": "warning", "table": "general_elections",
-                                 "record": b["code"], "message": f"补选 {b['code']}（{b['constituency']}）：{w}"})
+                yield {"check": "by_election_lead_time", "severity": "warning", "table": "general_elections",
+                       "record": b["code"], "message": f"补选 {b['code']}（{b['constituency']}）：{w}"}
     for r in listing(store):
         if r["election_day"] > as_of or not r["elected"]:
             continue
         n = len(r["elected"].split("、"))
         if r["seated"] < n:
-            findings.append({"check": "by_election_unseated", "severity": "warning", "table": "general_elections",
-                             "record": r["code"],
-                             "message": f"补选 {r['code']}（{r['constituency']}，{r['election_day']}）：{n - r['seated']}名"
-                                        f"当选人尚未经资格审查列入代表名单（选举法第五十七条第五款；rdtool by-election "
-                                        f"confirm {r['code']}）"})
-    return findings
+            yield {"check": "by_election_unseated", "severity": "warning", "table": "general_elections",
+                   "record": r["code"],
+                   "message": f"补选 {r['code']}（{r['constituency']}，{r['election_day']}）：{n - r['seated']}名"
+                              f"当选人尚未经资格审查列入代表名单（选举法第五十七条第五款；rdtool by-election "
+                              f"confirm {r['code']}）"}

@@ -12,6 +12,7 @@ become (presidium roles, office-holder records with the oath): `rdtool.services.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from rdtool.errors import FieldError, RdtoolError, ValidationError
 from rdtool.labels import clean, label
@@ -353,12 +354,11 @@ def listing(store: Store, *, meeting: str | None = None, term: int | None = None
     return out
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Stored winners that disagree with the count; a post whose last round at a session still needs a re-vote
     or an 另行选举 (earlier rounds a later one completed are not flagged); candidate lists outside 第二十七条."""
     from rdtool.rules.congress_candidates import contest_size_warnings
 
-    findings = []
     chains: dict[tuple, list[dict]] = {}
     for c in sql.contests(store):
         if c["held_date"] <= as_of:
@@ -371,29 +371,28 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             try:
                 result, _ = count(store, m, c, cands, prior=done)
             except RdtoolError as exc:
-                findings.append({"check": "election_counts_invalid", "severity": "error",
-                                 "table": "election_contests", "record": str(c["id"]), "message": exc.message})
+                yield {"check": "election_counts_invalid", "severity": "error",
+                       "table": "election_contests", "record": str(c["id"]), "message": exc.message}
                 break
             done.append((c, cands, result))
             stored = sorted(x["name"] for x in cands if x["elected"])
             if stored != sorted(result.elected) or c["outcome"] != outcome_code(result):
-                findings.append({"check": "election_result_mismatch", "severity": "error",
-                                 "table": "election_contests", "record": str(c["id"]),
-                                 "message": f"{c['meeting_code']} {c['post']}选举记录的当选人与按规则计票的结果不一致："
-                                            f"{result.explanation}"})
+                yield {"check": "election_result_mismatch", "severity": "error",
+                       "table": "election_contests", "record": str(c["id"]),
+                       "message": f"{c['meeting_code']} {c['post']}选举记录的当选人与按规则计票的结果不一致："
+                                  f"{result.explanation}"}
             kind = post_kind(c["post"])
             size = (contest_size_warnings(kind, c["seats"], len(cands), bool(c["by_election"]),
                                           additional=result.stage == "additional")
                     if kind and result.stage != "revote" else [])
             if size:
-                findings.append({"check": "election_candidates_irregular", "severity": "warning",
-                                 "table": "election_contests", "record": str(c["id"]),
-                                 "message": f"{c['meeting_code']} {c['post']}选举（第{c['round']}轮）：{'；'.join(size)}"})
+                yield {"check": "election_candidates_irregular", "severity": "warning",
+                       "table": "election_contests", "record": str(c["id"]),
+                       "message": f"{c['meeting_code']} {c['post']}选举（第{c['round']}轮）：{'；'.join(size)}"}
         else:
             last = done[-1][0] if done else None
             if last is not None and last["outcome"] in ("tie", "shortfall", "void", "no_quorum"):
-                findings.append({"check": "election_unfinished", "severity": "warning",
-                                 "table": "election_contests", "record": str(last["id"]),
-                                 "message": f"{last['meeting_code']} {last['post']}选举（第{last['round']}轮）："
-                                            f"{label('election_outcome', last['outcome'])}"})
-    return findings
+                yield {"check": "election_unfinished", "severity": "warning",
+                       "table": "election_contests", "record": str(last["id"]),
+                       "message": f"{last['meeting_code']} {last['post']}选举（第{last['round']}轮）："
+                                  f"{label('election_outcome', last['outcome'])}"}

@@ -16,6 +16,8 @@ needed.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.errors import ValidationError
 from rdtool.labels import clean, label
 from rdtool.services.kernel import corrections
@@ -178,18 +180,17 @@ def sync_all(store: Store) -> list[str]:
         return sync(store)
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Election results not yet applied to the roster and office records; more than two vice-chairs."""
     from rdtool.rules.congress_candidates import MAX_VICE_CHAIRS
     from rdtool.rules.congress_offices import Membership, vice_chairs_on
 
-    findings = []
     p = plan(store)
     n = pending(p)
     if n:
-        findings.append({"check": "election_results_not_applied", "severity": "warning", "table": "election_contests",
-                         "record": "", "message": f"有{n}处选举结果尚未记入主席团职务或任职记录，"
-                                                  f"运行 rdtool election sync 补记"})
+        yield {"check": "election_results_not_applied", "severity": "warning", "table": "election_contests",
+               "record": "", "message": f"有{n}处选举结果尚未记入主席团职务或任职记录，"
+                                        f"运行 rdtool election sync 补记"}
     rows = [Membership(r["deputy_id"], r["role"], r["from_date"], r["to_date"]) for r in deputies_sql.all_memberships(store)]
     flagged = set()
     for m in rows:
@@ -199,10 +200,9 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
         if len(held) > MAX_VICE_CHAIRS and held not in flagged:
             flagged.add(held)
             names = "、".join(deputies_sql.by_id(store, d)["name"] for d in held)
-            findings.append({"check": "presidium_vice_chairs", "severity": "warning", "table": "presidium_members",
-                             "record": "", "message": f"{m.from_date}起副主席为{names}，共{len(held)}人；乡镇人大设"
-                                                      f"副主席一人至二人（组织法第十八条第一款）"})
-    return findings
+            yield {"check": "presidium_vice_chairs", "severity": "warning", "table": "presidium_members",
+                   "record": "", "message": f"{m.from_date}起副主席为{names}，共{len(held)}人；乡镇人大设"
+                                            f"副主席一人至二人（组织法第十八条第一款）"}
 
 
 # ---------------------------------------------------------------- registered with the kernel

@@ -12,6 +12,8 @@ it are recomputed, rdtool.services.kernel.corrections).
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.errors import NotFound, ValidationError
 from rdtool.labels import clean, clean_name, label
 from rdtool.rules import mandates as law
@@ -114,16 +116,14 @@ def listing(store: Store) -> list[dict]:
             for r in sql.post_ends(store)]
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Recorded recalls or resignations of posts whose vote no longer stands."""
-    findings = []
     for r in sql.post_ends(store):
         if r["meeting_date"] > as_of:
             continue
         meeting = {"kind": r["meeting_kind"], "date": r["meeting_date"]}
         problem = decision_problem(store, r["post"], r["action"], meeting, r["item_result"])
         if problem:
-            findings.append({"check": "post_end_vote_invalid", "severity": "error", "table": "post_ends",
-                             "record": str(r["id"]), "message": f"{r['person']}{label('post_end_action', r['action'])}"
-                             f"{r['post']}（{r['meeting_code']}#{r['item_seq']}）：{problem}"})
-    return findings
+            yield {"check": "post_end_vote_invalid", "severity": "error", "table": "post_ends",
+                   "record": str(r["id"]), "message": f"{r['person']}{label('post_end_action', r['action'])}"
+                   f"{r['post']}（{r['meeting_code']}#{r['item_seq']}）：{problem}"}

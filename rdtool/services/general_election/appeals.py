@@ -8,6 +8,7 @@ are said when the appeal is entered and listed by `db check` (``voter_list_appea
 from __future__ import annotations
 
 from datetime import date
+from typing import Iterator
 
 from rdtool import fields as F
 from rdtool.errors import ValidationError
@@ -64,13 +65,11 @@ def listing(store: Store, term: int | None = None) -> list[dict]:
     return out
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Appeals whose dates fall outside 选举法 第二十九条."""
-    out = []
     for a in sql.appeals(store):
         if a["filed_on"] > as_of or (date_from and a["filed_on"] < date_from) or (date_to and a["filed_on"] > date_to):
             continue
         for p in problems(a):
-            out.append({"check": "voter_list_appeal", "severity": "warning", "table": "ge_appeals",
-                        "record": str(a["id"]), "message": f"第{a['term']}届换届选举 {a['person']}的选民名单申诉：{p}"})
-    return out
+            yield {"check": "voter_list_appeal", "severity": "warning", "table": "ge_appeals",
+                   "record": str(a["id"]), "message": f"第{a['term']}届换届选举 {a['person']}的选民名单申诉：{p}"}

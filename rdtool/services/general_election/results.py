@@ -11,6 +11,7 @@ running it twice changes nothing.
 from __future__ import annotations
 
 from datetime import date
+from typing import Iterator
 
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import label
@@ -365,39 +366,37 @@ def paragraph(store: Store, elections: list[dict], levels: list[dict]) -> str:
 # ---------------------------------------------------------------------------------------- checks
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Plans breaking lead times or the quota, ratios outside art. 31, winners not yet confirmed or seated."""
-    findings = []
     for e in sql.elections(store):
         where = f"第{e['term']}届{label('level', e['level'])}换届选举"
         for w in plan_warnings(store, e):
-            findings.append({"check": "general_election_plan", "severity": "warning", "table": "general_elections",
-                             "record": str(e["id"]), "message": f"{where}：{w}"})
+            yield {"check": "general_election_plan", "severity": "warning", "table": "general_elections",
+                   "record": str(e["id"]), "message": f"{where}：{w}"}
         for r in constituency_rows(store, e["term"], e["level"]):
             if r["ratio_warning"]:
-                findings.append({"check": "general_election_ratio", "severity": "warning",
-                                 "table": "ge_constituencies", "record": r["constituency"],
-                                 "message": f"{where}{r['constituency']}：{r['ratio_warning']}"})
+                yield {"check": "general_election_ratio", "severity": "warning",
+                       "table": "ge_constituencies", "record": r["constituency"],
+                       "message": f"{where}{r['constituency']}：{r['ratio_warning']}"}
             if r["nomination_warning"]:
-                findings.append({"check": "general_election_nomination_limit", "severity": "warning",
-                                 "table": "ge_candidates", "record": r["constituency"],
-                                 "message": f"{where}{r['constituency']}：{r['nomination_warning']}"})
-        findings += _additional_lists(store, e, where)
+                yield {"check": "general_election_nomination_limit", "severity": "warning",
+                       "table": "ge_candidates", "record": r["constituency"],
+                       "message": f"{where}{r['constituency']}：{r['nomination_warning']}"}
+        yield from _additional_lists(store, e, where)
         if e["election_day"] <= as_of:
             elected = sql.elected_ids(store, e["id"])
             cands = [x for x in sql.election_candidates(store, e["id"]) if x["id"] in elected]
             pending = [x["name"] for x in cands if x["confirmed"] is None]
             unseated = [x["name"] for x in cands if x["confirmed"] and not x["deputy_id"]]
             if pending:
-                findings.append({"check": "general_election_credentials", "severity": "warning",
-                                 "table": "ge_candidates", "record": "",
-                                 "message": f"{where}：{len(pending)}名当选人尚未经代表资格审查确认（{ART_CREDENTIALS}）"})
+                yield {"check": "general_election_credentials", "severity": "warning",
+                       "table": "ge_candidates", "record": "",
+                       "message": f"{where}：{len(pending)}名当选人尚未经代表资格审查确认（{ART_CREDENTIALS}）"}
             if unseated:
-                findings.append({"check": "general_election_seating", "severity": "warning",
-                                 "table": "ge_candidates", "record": "",
-                                 "message": f"{where}：{len(unseated)}名已确认资格的当选人尚未列入代表名单"
-                                            "（rdtool general-election deputies）"})
-    return findings
+                yield {"check": "general_election_seating", "severity": "warning",
+                       "table": "ge_candidates", "record": "",
+                       "message": f"{where}：{len(unseated)}名已确认资格的当选人尚未列入代表名单"
+                                  "（rdtool general-election deputies）"}
 
 
 def _additional_lists(store: Store, e: dict, where: str) -> list[dict]:

@@ -10,6 +10,7 @@ dated outside its meeting's days, or an appointment whose steps contradict each 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Iterator
 
 from rdtool.labels import FIELD_ZH
 from rdtool.store import meetings as sql
@@ -73,10 +74,9 @@ def _who(table: str, row: dict, zh: str) -> str:
     return f"{zh} {row['id']}"
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Records dated outside the days of the meeting they were done at; appointments whose steps are dated before
     their own 党委决定, or sworn in / announced before they were decided."""
-    findings = []
     meetings = {m["id"]: m for m in sql.meetings(store)}
     lo, hi = date_from or "", min(as_of, date_to or as_of)
     for table, link, cols, zh in _linked(store):
@@ -91,19 +91,18 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                     continue
                 if table == "proposals" and c == "submitted_on" and day > last:
                     continue  # a suggestion handed in after the session it was raised at: allowed
-                findings.append({"check": "dated_outside_meeting", "severity": "error", "table": table,
-                                 "record": str(row.get("code") or row["id"]),
-                                 "message": f"{_who(table, row, zh)}的{FIELD_ZH.get(c, c)} {day} 不在会议 {m['code']}"
-                                            f"（{first if first == last else first + ' 至 ' + last}）之内；"
-                                            f"更正日期，或用 rdtool meeting edit {m['code']} --date 更正会议日期"})
+                yield {"check": "dated_outside_meeting", "severity": "error", "table": table,
+                       "record": str(row.get("code") or row["id"]),
+                       "message": f"{_who(table, row, zh)}的{FIELD_ZH.get(c, c)} {day} 不在会议 {m['code']}"
+                                  f"（{first if first == last else first + ' 至 ' + last}）之内；"
+                                  f"更正日期，或用 rdtool meeting edit {m['code']} --date 更正会议日期"}
     for row in sql.appointment_dates(store):
         day = row["decided_on"] or ""
         if not (lo <= day <= hi):
             continue
         for problem in appointment_order(row):
-            findings.append({"check": "dated_out_of_order", "severity": "error", "table": "appointments",
-                             "record": str(row["id"]), "message": f"{_who('appointments', row, '任免记录')}{problem}"})
-    return findings
+            yield {"check": "dated_out_of_order", "severity": "error", "table": "appointments",
+                   "record": str(row["id"]), "message": f"{_who('appointments', row, '任免记录')}{problem}"}
 
 
 def appointment_order(row: dict) -> list[str]:

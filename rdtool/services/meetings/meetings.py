@@ -10,6 +10,8 @@ that day (组织法 第十四条第四款、第二十五条; the presidium's rul
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.labels import FIELD_ZH, chinese_numeral, label
@@ -196,6 +198,7 @@ def numbering(rows: list[dict]) -> tuple[dict[int, int | None], list[str]]:
     has no number (None) until she states it (`unsure`)."""
     ordered = _order(rows)
     numbers, problems, previous = {}, [], None
+    later_stated = _next_stated(ordered)
     for i, m in enumerate(ordered):
         if m.get("seq_stated") and m.get("seq"):
             n = m["seq"]
@@ -204,13 +207,25 @@ def numbering(rows: list[dict]) -> tuple[dict[int, int | None], list[str]]:
                                 f"（{previous[2]}）已是第{previous[0]}次")
         else:
             n = previous[0] + 1 if previous else 1
-            later = next((x["seq"] for x in ordered[i + 1:] if x.get("seq_stated") and x.get("seq")), None)
+            later = later_stated[i]
             if later is not None and n >= later:
                 numbers[m["id"]] = None
                 continue
         numbers[m["id"]] = n
         previous = (n, m["code"], m["date"])
     return numbers, problems
+
+
+def _next_stated(ordered: list[dict]) -> list[int | None]:
+    """For each meeting, the first number stated after it (None when none): one pass from the end, so that a group
+    of thousands is numbered in linear time."""
+    out: list[int | None] = [None] * len(ordered)
+    later = None
+    for i in range(len(ordered) - 1, -1, -1):
+        out[i] = later
+        if ordered[i].get("seq_stated") and ordered[i].get("seq"):
+            later = ordered[i]["seq"]
+    return out
 
 
 def unsure_text(m: dict) -> str:
@@ -415,11 +430,10 @@ def attendance_history(store: Store, deputy_id: int) -> dict:
 
 # ---------------------------------------------------------------- checks
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """No-quorum meetings and 代表法 art. 62 (two unexcused absences from congress sessions)."""
     from rdtool.rules.majority import ImpossibleCounts, quorum
 
-    findings = []
     rule = presidium_rule(store)
     for m in sql.without_quorum(store, date_from or "", min(as_of, date_to or as_of)):
         f = figures(m)
@@ -429,15 +443,14 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             continue  # reported by the vote checks (impossible counts, or a stored flag that disagrees)
         if not q.met:  # a fact correctly recorded, not an error in the records (CHANGES.md “Corrections”)
             what = "人民代表大会会议" if m["kind"] == "congress" else "主席团会议"
-            findings.append({"check": "meeting_no_quorum", "severity": "note", "table": "meetings",
-                             "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"
-                                                             f"（{q.article}）；如实记录的事实：会议不能举行，"
-                                                             "不计入会议次数和决定事项"})
+            yield {"check": "meeting_no_quorum", "severity": "note", "table": "meetings",
+                   "record": m["code"], "message": f"{what} {m['code']}（{m['date']}）{q.explanation}"
+                                                   f"（{q.article}）；如实记录的事实：会议不能举行，"
+                                                   "不计入会议次数和决定事项"}
     for r in sql.congress_absences(store):
         if r["n"] >= 2:
-            findings.append({"check": "deputy_absent_twice", "severity": "warning", "table": "deputies",
-                             "record": str(r["deputy_id"]),
-                             "message": f"{r['name']}（ID {r['deputy_id']}）第{r['term']}届未经批准两次不出席"
-                                        f"人民代表大会会议（{r['codes']}），代表资格应当终止（代表法第六十二条）"})
-    return findings
+            yield {"check": "deputy_absent_twice", "severity": "warning", "table": "deputies",
+                   "record": str(r["deputy_id"]),
+                   "message": f"{r['name']}（ID {r['deputy_id']}）第{r['term']}届未经批准两次不出席"
+                              f"人民代表大会会议（{r['codes']}），代表资格应当终止（代表法第六十二条）"}
 

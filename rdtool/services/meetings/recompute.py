@@ -251,62 +251,58 @@ def diff(store: Store, before: dict, after: dict, roll_entries: list[dict] = ())
 
 # ---------------------------------------------------------------- db check: every snapshot and result, now
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Roster snapshots and roll calls that differ from the roster on the meeting's date; an explicit entitled
     figure the roster disagrees with; meeting numbers out of line with their dates."""
-    findings = []
+    names = deputies_sql.names(store)
     for m, entitled, roll in _rosters_and_rolls(store, as_of):
         if m["roster"] is not None and m["roster"] != len(entitled):
-            findings.append(_finding("meeting_roster_stale", "error", m,
-                                     f"会议 {m['code']}（{m['date']}）记录的当日名单为{m['roster']}人，按当日在任名单应为"
-                                     f"{len(entitled)}人；该会议的应到人数和表决结果已过时"))
-        stray = [a["name"] for d, a in roll.items() if d not in entitled]
-        if stray:
-            findings.append(_finding("attendance_not_entitled", "error", m,
-                                     f"会议 {m['code']} 的点名中有当日不在应到名单的人：{'、'.join(stray)}"))
-        if roll:
-            missing = [n for d, n in entitled.items() if d not in roll]
-            if missing:
-                findings.append(_finding("attendance_missing", "warning", m,
-                                         f"会议 {m['code']} 的点名缺少当日应到的：{'、'.join(missing)}"))
+            yield _finding("meeting_roster_stale", "error", m,
+                           f"会议 {m['code']}（{m['date']}）记录的当日名单为{m['roster']}人，按当日在任名单应为"
+                           f"{len(entitled)}人；该会议的应到人数和表决结果已过时")
+        if roll.keys() != entitled:  # (names are looked up only for a roll call that differs from its roster)
+            stray = [names.get(d) for d in sorted(roll) if d not in entitled]
+            if stray:
+                yield _finding("attendance_not_entitled", "error", m,
+                               f"会议 {m['code']} 的点名中有当日不在应到名单的人：{'、'.join(stray)}")
+            missing = [names.get(d) for d in sorted(entitled) if d not in roll]
+            if roll and missing:
+                yield _finding("attendance_missing", "warning", m,
+                               f"会议 {m['code']} 的点名缺少当日应到的：{'、'.join(missing)}")
         if m["entitled"] is not None and entitled and m["entitled"] != len(entitled):
-            findings.append(_finding("meeting_entitled_differs", "warning", m,
-                                     f"会议 {m['code']} 填写的应到人数为{m['entitled']}人，当日在任名单为{len(entitled)}人"
-                                     "（旧记录按填写的人数计算）"))
+            yield _finding("meeting_entitled_differs", "warning", m,
+                           f"会议 {m['code']} 填写的应到人数为{m['entitled']}人，当日在任名单为{len(entitled)}人"
+                           "（旧记录按填写的人数计算）")
     for term, kind in sql.groups(store):
         rows = sql.group(store, term, kind)
         numbers, problems = meetings_svc.numbering(rows)
         for g in rows:
             if g["seq"] != numbers[g["id"]] and numbers[g["id"]] is not None:
-                findings.append({"check": "meeting_number", "severity": "warning", "table": "meetings",
-                                 "record": g["code"], "message": f"会议 {g['code']} 的次序为{_n(g['seq'])}，"
-                                 f"按前一次会议应为第{numbers[g['id']]}次"})
+                yield {"check": "meeting_number", "severity": "warning", "table": "meetings",
+                       "record": g["code"], "message": f"会议 {g['code']} 的次序为{_n(g['seq'])}，"
+                       f"按前一次会议应为第{numbers[g['id']]}次"}
         for g in rows:
             if numbers[g["id"]] is None:
-                findings.append({"check": "meeting_number_unknown", "severity": "warning", "table": "meetings",
-                                 "record": g["code"], "message": meetings_svc.unsure_text(g)})
+                yield {"check": "meeting_number_unknown", "severity": "warning", "table": "meetings",
+                       "record": g["code"], "message": meetings_svc.unsure_text(g)}
         for p in problems:
-            findings.append({"check": "meeting_number_order", "severity": "error", "table": "meetings",
-                             "record": "", "message": p})
+            yield {"check": "meeting_number_order", "severity": "error", "table": "meetings",
+                   "record": "", "message": p}
         for gap in meetings_svc.gaps(rows):  # sessions held on paper before adoption: a fact, not an error
-            findings.append({"check": "meeting_number_gap", "severity": "note", "table": "meetings",
-                             "record": gap[2]["code"], "message": meetings_svc.gap_text(term, kind, gap)})
-    return findings
+            yield {"check": "meeting_number_gap", "severity": "note", "table": "meetings",
+                   "record": gap[2]["code"], "message": meetings_svc.gap_text(term, kind, gap)}
 
 
-def _rosters_and_rolls(store: Store, as_of: str) -> Iterator[tuple[dict, dict[int, str], dict[int, dict]]]:
-    """(meeting, {deputy id: name} entitled on its date, {deputy id: roll-call row}) of each live meeting up to
+def _rosters_and_rolls(store: Store, as_of: str) -> Iterator[tuple[dict, set[int], dict[int, str]]]:
+    """(meeting, ids of those entitled on its date, {deputy id: roll-call status}) of each live meeting up to
     `as_of`, the rosters and roll calls of 200 meetings read in one query each."""
-    names = deputies_sql.names(store)
     meetings = [m for m in sql.meetings(store) if m["date"] <= as_of and m["term"] is not None]
     for start in range(0, len(meetings), _BATCH):
         batch = meetings[start:start + _BATCH]
         ids = [m["id"] for m in batch]
         rosters, rolls = deputies_sql.rosters(store, ids), sql.roll_calls(store, ids)
         for m in batch:
-            yield (m, {d: names.get(d) for d in sorted(rosters[m["id"]])},
-                   {d: {"deputy_id": d, "status": status, "name": names.get(d)}
-                    for d, status in sorted(rolls[m["id"]].items())})
+            yield m, rosters[m["id"]], rolls[m["id"]]
 
 
 def _finding(check: str, severity: str, m: dict, message: str) -> dict:

@@ -179,14 +179,12 @@ def figures(store: Store, date_from: str, date_to: str, as_of: str, group_by: st
 
 # --- domain checks -----------------------------------------------------------------------------------
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Proposals overdue on `as_of` (of those submitted in the period, when one is given): unit and days late."""
-    findings = []
     for r in chase(store, as_of):
         if not (date_from or "") <= r["submitted_on"] <= (date_to or "9999"):
             continue
         rnd = f"（第{r['round']}轮再次办理）" if r["round"] > 1 else ""
-        findings.append({"check": "proposal_overdue", "severity": "warning", "table": "proposals", "record": r["code"],
-                         "message": f"{label('proposal_kind', r['kind'])}{r['code']}“{r['title']}”{rnd}承办单位"
-                                    f"{r['unit'] or '（未填）'}，期限 {r['due_on']}，已逾期 {r['days_late']} 天"})
-    return findings
+        yield {"check": "proposal_overdue", "severity": "warning", "table": "proposals", "record": r["code"],
+               "message": f"{label('proposal_kind', r['kind'])}{r['code']}“{r['title']}”{rnd}承办单位"
+                          f"{r['unit'] or '（未填）'}，期限 {r['due_on']}，已逾期 {r['days_late']} 天"}

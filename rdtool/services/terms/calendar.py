@@ -21,6 +21,7 @@ held count (a session without its quorum was not held).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Iterator
 
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import general_election as general_election_sql
@@ -280,7 +281,7 @@ def _paper_until(store: Store) -> date | None:
     return max((_d(r["until"]) for r in rows), default=None)
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Calendar findings on ``as_of`` (with a period, about the years, meetings and sessions in it)."""
     from rdtool.services.terms.province import in_force
 
@@ -290,21 +291,19 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     until = min(today, end) if end else today
     in_period = [m for m in held if (not start or m["date"] >= date_from) and m["date"] <= until.isoformat()]
     sessions = [m for m in held if m["kind"] == "congress"]
-    findings = []
     paper = _paper_until(store)  # the span of a term's opening totals: held on paper, not entered (issue 23)
     if held:
         years = [y for y in _years(_d(held[0]["date"]), today, start, end) if not paper or date(y, 12, 31) > paper]
-        findings += _sessions(p, sessions, years)
+        yield from _sessions(p, sessions, years)
         after = max(start, paper + timedelta(days=1)) if start and paper else (start or (
             paper + timedelta(days=1) if paper else None))
-        findings += [f for f in _presidium(p, [m for m in held if m["date"] <= until.isoformat()], until, after)
+        yield from [f for f in _presidium(p, [m for m in held if m["date"] <= until.isoformat()], until, after)
                      if not paper or f["record"] > paper.isoformat()]
     for m in in_period:
         w = notice_of(store, m)
         if w:
-            findings.append(_finding("session_notice_late", "meetings", m["code"], w))
-    findings += _extraordinary(store, p, [m for m in in_period if m["kind"] == "congress"])
-    findings += _presidium_requests(store, [m for m in in_period if m["kind"] == "presidium"])
-    findings += _first_sessions(store, p, held, today, start, end)
-    findings += _presidium_size(store, p, until)
-    return findings
+            yield _finding("session_notice_late", "meetings", m["code"], w)
+    yield from _extraordinary(store, p, [m for m in in_period if m["kind"] == "congress"])
+    yield from _presidium_requests(store, [m for m in in_period if m["kind"] == "presidium"])
+    yield from _first_sessions(store, p, held, today, start, end)
+    yield from _presidium_size(store, p, until)
