@@ -9,7 +9,8 @@ transaction (the point is the size of the tables, not the import path, which has
 The records are consistent as rdtool reads them, so `rdtool db check` finds (almost) nothing: rdtool keeps one
 township per file, so the file's deputies are one body. Each meeting's roll call is its roster on its date (a
 presidium meeting: the presidium's 11 members; a congress: every township-level deputy of the term), its quorum,
-each vote's result and rule are what rdtool.rules gives for its counts, and meetings are numbered in date order.
+each vote's result and rule are what rdtool.rules gives for its counts, meetings are numbered in date order, and
+the change log is sealed as rdtool's own writes leave it (so `db check` verifies its whole chain).
 `--findings` stores each vote's rule and each meeting's quorum as an older tool would have (a finding per item and
 per meeting: ≈ 62,000 at 30 townships), for measuring `db check` with many findings.
 """
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rdtool.rules.majority import decide_vote, quorum  # noqa: E402  (pure functions: the rules themselves)
+from rdtool.store import changelog  # noqa: E402
 
 BIN = Path(sys.executable).parent
 TERMS = {3: date(2017, 1, 5), 4: date(2022, 1, 6)}
@@ -49,6 +51,7 @@ def build(out: Path, townships: int = 30, seed: int = 2024, findings: bool = Fal
     conn = sqlite3.connect(out, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("BEGIN")
+    started = changelog.last_id(conn)
     for term, start in TERMS.items():
         township = _deputies(conn, rng, townships, term, start)
         presidium = township[:PRESIDIUM]
@@ -57,6 +60,7 @@ def build(out: Path, townships: int = 30, seed: int = 2024, findings: bool = Fal
                          (deputy_id, "chair" if k == 0 else "member", start.isoformat()))
         _meetings(conn, rng, townships, term, start, township, presidium, findings)
         _proposals_and_activities(conn, rng, townships, term, start, township)
+    changelog.seal(conn, started)  # the log sealed, as rdtool's own writes leave it
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()

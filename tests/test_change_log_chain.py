@@ -77,3 +77,23 @@ def test_writes_by_other_programs_are_sealed_by_the_next_rdtool_write(cli):
     assert changelog.chain_break(conn) is None
     outside = conn.execute("SELECT command_id, hash FROM change_log WHERE after LIKE '%外部程序%'").fetchone()
     assert outside[0] is None and outside[1]
+
+
+def test_each_hash_is_the_documented_hash_of_its_entry(cli):
+    """SQLite builds each entry's text and the seal hashes it in the UPDATE that sets its command: the stored hashes
+    are entry_hash's (the definition databases sealed by earlier versions hold), entry after entry."""
+    add_deputy(cli, "甲一")
+    add_deputy(cli, "乙二")
+    cli("deputy", "edit", "甲一", "--workplace", "甲村")
+    conn = _conn(cli.db)
+    conn.execute("UPDATE deputies SET workplace = NULL WHERE name = '甲一'")  # another program: no command
+    conn.commit()
+    cli("deputy", "edit", "乙二", "--workplace", "乙村")
+    previous = "0" * 64
+    rows = conn.execute("SELECT id, at, table_name, row_id, action, before, after, command_id, hash FROM change_log "
+                        "ORDER BY id").fetchall()
+    assert any(r[7] is None for r in rows) and any(r[5] is None for r in rows)
+    for row in rows:
+        previous = changelog.entry_hash(previous, row[:8])
+        assert row[8] == previous
+    assert changelog.chain_break(conn) is None

@@ -339,6 +339,21 @@ def _text(x: Any) -> str:
 _ENTRY_COLUMNS = "id, at, table_name, row_id, action, before, after, command_id"
 
 
+def _entry_text(command_id: str = "command_id") -> str:
+    """The text entry_hash hashes after the previous hash, built by SQLite: each field as text, NULL as \\x00,
+    joined by \\x1f (Python then only hashes it). `command_id`: the expression giving the entry's command."""
+    fields = ["CAST(id AS TEXT)", *(f"coalesce({c}, char(0))" for c in
+                                   ("at", "table_name", "row_id", "action", "before", "after", command_id))]
+    return " || char(31) || ".join(fields)
+
+
+def _chained(previous: str, text: str) -> str:
+    """entry_hash over an entry's text (_entry_text)."""
+    import hashlib
+
+    return hashlib.sha256(f"{previous}\x1f{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def seal(conn: sqlite3.Connection, started_after: int, reason: str | None = None, undoes: int | None = None,
          run_key: str | None = None) -> int | None:
     """Inside the committing transaction: group the entries written since `started_after` under this run's
@@ -378,11 +393,11 @@ class _Chain:
     def __init__(self, previous: str):
         self.previous, self.last = previous, 0
 
-    def __call__(self, *row: Any) -> str:
-        if row[0] <= self.last:
+    def __call__(self, entry_id: int, text: str) -> str:
+        if entry_id <= self.last:
             raise ValueError("change_log entries out of order")
-        self.last = row[0]
-        self.previous = entry_hash(self.previous, row)
+        self.last = entry_id
+        self.previous = _chained(self.previous, text)
         return self.previous
 
 
@@ -391,14 +406,13 @@ def _chain(conn: sqlite3.Connection, sealed_to: int, newest: int, started_after:
     """Chain the entries sealed_to < id <= newest; those after `started_after` without a command join
     `command_id` (the hash covers it). Returns the last hash."""
     step = _Chain(previous)
-    conn.create_function("rdtool_chain", 8, step)
+    conn.create_function("rdtool_chain", 2, step)
     owner = "CASE WHEN command_id IS NULL AND id > ? THEN ? ELSE command_id END"
     try:
-        conn.execute(f"UPDATE {CHANGE_LOG} SET command_id = {owner}, hash = rdtool_chain(id, at, table_name, row_id, "
-                     f"action, before, after, {owner}) WHERE id > ? AND id <= ?",
-                     (started_after, command_id, started_after, command_id, sealed_to, newest))
+        conn.execute(f"UPDATE {CHANGE_LOG} SET command_id = {owner}, hash = rdtool_chain(id, {_entry_text(owner)}) "
+                     "WHERE id > ? AND id <= ?", (started_after, command_id, started_after, command_id, sealed_to, newest))
     finally:
-        conn.create_function("rdtool_chain", 8, None)
+        conn.create_function("rdtool_chain", 2, None)
     return step.previous
 
 
@@ -412,15 +426,14 @@ def chain_break(conn: sqlite3.Connection) -> dict | None:
     previous, expected_id = _GENESIS, None
     ends = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT last_log_id, id, last_hash FROM commands")}
     sealed_to = conn.execute("SELECT coalesce(max(last_log_id), 0) FROM commands").fetchone()[0]
-    for row in conn.execute(f"SELECT {_ENTRY_COLUMNS}, hash FROM {CHANGE_LOG} WHERE id <= ? ORDER BY id",
-                            (sealed_to,)):
-        entry_id, stored = row[0], row[8]
+    for entry_id, command_id, stored, text in conn.execute(
+            f"SELECT id, command_id, hash, {_entry_text()} FROM {CHANGE_LOG} WHERE id <= ? ORDER BY id", (sealed_to,)):
         if expected_id is not None and entry_id != expected_id:
             return {"entry": expected_id, "command": None,
                     "problem": f"修改记录 #{expected_id} 至 #{entry_id - 1} 已被删除"}
-        previous = entry_hash(previous, row[:8])
+        previous = _chained(previous, text)
         if stored != previous:
-            return {"entry": entry_id, "command": row[7],
+            return {"entry": entry_id, "command": command_id,
                     "problem": f"修改记录 #{entry_id} 的内容与封存时不同（已被改动）"}
         if entry_id in ends and ends[entry_id][1] != previous:
             return {"entry": entry_id, "command": ends[entry_id][0],
