@@ -74,7 +74,8 @@ class Kind:
     name: str
     zh: str
     fields: list[Field]                          # the CSV contract's columns, in order
-    write: Callable[[Any, list[Row]], int]       # (store, rows) -> records written; raises RowErrors
+    # (store, rows) -> records written, or (records written, lines saying what was decided); raises RowErrors
+    write: Callable[[Any, list[Row]], Any]
     export: Callable[..., Iterator[dict]]        # (store, show_private) -> rows keyed by field name
     extra: list[Field] = field(default_factory=list)   # accepted columns beyond the contract
     check: Callable[[Any, list[Row]], list[RowError]] | None = None  # cross-row and database checks

@@ -40,6 +40,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)   # what the import changed in records already there (应到 …)
     warnings: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)      # what the kind decided about rows (one person on two rows)
 
 
 @dataclass
@@ -195,7 +196,8 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
             if progress is not None:
                 progress("写入", 0, None)
             with corrections.write(store, verb="已导入") as report:
-                result.written = kind.write(store, rows)
+                written = kind.write(store, rows)  # a count, or (count, lines saying what was decided)
+                result.written, result.said = written if isinstance(written, tuple) else (written, [])
         result.backup = str(taken) if taken else None
         result.derived, result.warnings = report.derived, report.warnings
     except RowErrors as exc:
