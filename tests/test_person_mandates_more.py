@@ -157,3 +157,32 @@ def test_the_elections_import_takes_the_day_of_the_election(cli, tmp_path):
     out = tmp_path / "出.csv"
     cli("export", "elections", "--output", out)
     assert "2017-03-02" in out.read_text(encoding="utf-8-sig")
+
+
+def test_a_persons_activities_and_archive_take_both_mandates(tmp_path):
+    """The 履职档案 is the person's (docs/figures.md “One person, two mandates”): a county official reading 高志远's
+    archive expects what he did as a township and as a county deputy."""
+    cli = old_style(tmp_path)
+    cli("deputy", "merge", "1", "2")
+    cli("deputy", "add", "王一", "--gender", "女", "--level", "镇", "--term", "18", "--birth-date", "1980.01")
+    cli("activity", "add", "镇代表活动", "--kind", "视察", "--date", "2024-06-10", "-p", "高志远、王一")
+    cli("activity", "add", "学习培训", "--kind", "培训", "--date", "2024-07-10", "--level", "县", "-p", "高志远#1")
+    cli("activity", "add", "王一调研", "--kind", "调研", "--date", "2024-08-10", "-p", "王一")
+    for ref in ("高志远", "1", "高志远#2"):
+        listed = cli.json("activity", "list", "--deputy", ref)
+        assert [a["title"] for a in listed] == ["县代表视察", "镇代表活动", "学习培训"]
+    assert [a["title"] for a in cli.json("activity", "list", "--deputy", "王一")] == ["镇代表活动", "王一调研"]
+    for ref in ("1", "2"):
+        a = cli.json("deputy", "archive", ref, "--year", "2024")
+        assert (a["activities"]["activities"], a["activities"]["training"]) == (2, 1)
+        assert [m["level"] for m in a["deputy"]["mandates"]] == ["township", "county"]
+        assert "高志远代表（镇(乡)人大代表、县人大代表）" in a["summary"]
+        assert "参加代表活动2次、学习培训1次" in a["summary"]
+    out = cli("deputy", "archive", "高志远", "--year", "2024").stdout
+    assert "镇(乡)人大代表、县人大代表" in out
+    # the ranking counts the person once, with the same record on each level's list
+    ranked = cli.json("deputy", "scores", "--year", "2024")
+    assert [r["name"] for r in ranked["rows"]].count("高志远") == 1
+    by_level = {lvl: {r["name"]: r["activities"] for r in cli.json("deputy", "scores", "--year", "2024",
+                                                                    "--level", lvl)["rows"]} for lvl in ("镇", "县")}
+    assert by_level["镇"]["高志远"] == by_level["县"]["高志远"] == 2

@@ -352,6 +352,7 @@ def archive(
     db: Optional[str] = DbOpt,
 ) -> None:
     """代表履职档案：出席人代会（出席/请假/缺席）、主席团会议、领衔和附议的议案建议及办理结果、代表活动与学习培训、履职积分。
+    同一人既是镇人大代表又是县人大代表的，档案是这个人的：两级的活动、议案建议都计入。
     可打印或向原选区选民通报（--format md/docx）。未经批准两次不出席人代会的，代表资格终止（代表法第六十二条）。"""
     from pathlib import Path
 
@@ -401,7 +402,8 @@ def scores(
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """履职积分排名：按设置中的积分规则（rdtool config points_scheme）计算期间内每位代表的积分，并列名次相同。"""
+    """履职积分排名：按设置中的积分规则（rdtool config points_scheme）计算期间内每位代表的积分，并列名次相同。
+    同一人既是镇代表又是县代表的，积分按这个人的全部履职计算，不分层级时只列一次。"""
     from rdtool.services.deputies import archive as svc
 
     fmt = check_format(fmt)

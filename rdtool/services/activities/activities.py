@@ -274,14 +274,15 @@ def listing(store: Store, *, kind: str | None = None, level: str | None = None, 
             deputy: str | None = None, term: int | None = None, date_from: str | None = None,
             date_to: str | None = None) -> list[dict]:
     """Activities matching the filters, by date, with participants' names."""
-    deputy_id = None
-    if deputy is not None:
+    person_id = None
+    if deputy is not None:  # the person's activities, as a township and as a county deputy (docs/figures.md)
         from rdtool.services.deputies import deputies as deputies_svc
 
-        deputy_id = deputies_svc.resolve(store, deputy, term)["id"]
+        found = deputies_svc.resolve(store, deputy, term)
+        person_id = found["person_id"] or found["id"]
     if year is not None:
         date_from, date_to = year_bounds(year)
-    rows = sql.select(store, kind=kind, level=level, date_from=date_from, date_to=date_to, deputy_id=deputy_id,
+    rows = sql.select(store, kind=kind, level=level, date_from=date_from, date_to=date_to, person_id=person_id,
                       term=term if deputy is None else None)
     people = sql.participants_of(store, [r["id"] for r in rows])
     for r in rows:
