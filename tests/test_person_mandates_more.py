@@ -186,3 +186,26 @@ def test_a_persons_activities_and_archive_take_both_mandates(tmp_path):
     by_level = {lvl: {r["name"]: r["activities"] for r in cli.json("deputy", "scores", "--year", "2024",
                                                                     "--level", lvl)["rows"]} for lvl in ("镇", "县")}
     assert by_level["镇"]["高志远"] == by_level["县"]["高志远"] == 2
+
+
+def test_an_import_warns_of_a_likely_duplicate_as_submit_and_add_do(tmp_path):
+    """A proposal or activity like one already there is written with a warning naming it (docs/import.md), by
+    `proposal submit`, `activity add` and their imports alike; the whole import is undone by `undo`."""
+    cli = old_style(tmp_path)
+    cli("deputy", "add", "王一", "--gender", "女", "--level", "镇", "--term", "18")
+    cli("proposal", "submit", "关于修缮便民桥的建议", "--lead", "高志远", "--date", "2024-03-01")
+    register = write_csv(tmp_path / "建议.csv", "类别,标题,领衔代表,提出日期\n建议,关于修缮便民桥的建议,高志远,2024-03-01\n"
+                                               "建议,关于路灯的建议,王一,2024-03-02\n建议,关于路灯的建议,王一,2024-03-02\n")
+    r = cli("import", "proposals", register)
+    assert ("注意：第2行：已有同一领衔代表同日提出的同名建议、批评和意见 2024-001（关于修缮便民桥的建议，2024-03-01）：如是重复导入，"
+            "可用 rdtool undo 撤销这次导入") in r.stderr
+    assert "注意：第4行：已有同一领衔代表同日提出的同名建议、批评和意见 2024-003" in r.stderr and "第3行" not in r.stderr
+    assert len(cli.json("proposal", "list")) == 4
+    cli("undo", "--yes")
+    assert len(cli.json("proposal", "list")) == 1
+    acts = write_csv(tmp_path / "活动.csv", "活动名称,类别,日期,参加代表\n县代表视察,视察,2024-05-10,高志远\n")
+    r = cli("import", "activities", acts)
+    assert "注意：第2行：2024-05-10 已有同名活动 A18-001（县代表视察，参加代表 1 人）：如是重复导入" in r.stderr
+    # a code already used is still refused: codes are unique
+    coded = write_csv(tmp_path / "编号.csv", "编号,类别,标题,领衔代表,提出日期\n2024-001,建议,另一条建议,王一,2024-04-01\n")
+    assert "已有这个编号" in cli.fails("import", "proposals", coded).stderr

@@ -173,11 +173,19 @@ def add(store: Store, raw: dict) -> dict:
         _raise(problems)
     with store.transaction():
         result = insert_checked(store, record, ids)
-    same = sql.same_title_date(store, record["title"], record["date"], result["id"])
-    result["warnings"] = [] if same is None else [  # allowed, but more often one typed twice (issue 23)
-        f"{same['date']} 已有同名活动 {same['code']}（{same['title']}，参加代表 {same['participants']} 人）："
-        "如是重复录入，可用 rdtool undo 撤销这一条"]
+    result["warnings"] = likely_duplicate(store, record, result["id"])
     return result
+
+
+def likely_duplicate(store: Store, record: dict, activity_id: int, how: str = "录入") -> list[str]:
+    """A warning naming the earlier activity of the same title and date: allowed (add and import alike), but more
+    often one typed or imported twice (issue 23)."""
+    same = sql.same_title_date(store, record["title"], record["date"], activity_id)
+    if same is None:
+        return []
+    undo = "撤销这一条" if how == "录入" else "撤销这次导入"
+    return [f"{same['date']} 已有同名活动 {same['code']}（{same['title']}，参加代表 {same['participants']} 人）："
+            f"如是重复{how}，可用 rdtool undo {undo}"]
 
 
 def insert_checked(store: Store, record: dict, ids: list[int], taken: set[str] | None = None) -> dict:
