@@ -88,4 +88,10 @@ def render_archive(a: dict, fmt: str, out: TextIO | None = None) -> None:
         if md:
             out.write(f"## {heading}\n\n")
         render_rows(rows, cols, fmt, out, title=None if md else heading)
-    out.write(("\n## 小结\n\n" if md else "\n") + a["summary"] + "\n")
+    out.write("\n## 小结\n\n" if md else "\n")
+    if md:
+        out.write(a["summary"] + "\n")
+    else:
+        from rdtool.tables import write_prose
+
+        write_prose(out, a["summary"])  # on a terminal, lines that fit

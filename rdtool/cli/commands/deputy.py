@@ -64,7 +64,7 @@ def add(
                                  presidium_role=presidium_role))
     typer.echo(f"已增加代表 {name}（ID {done['id']}）")
     for line in done["notes"]:
-        typer.echo(line)
+        say(line)
     echo_recomputed(done["report"].derived)
     warn(done["report"].warnings)
 
