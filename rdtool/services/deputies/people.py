@@ -12,6 +12,8 @@ write; `rdtool undo` separates them again.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.errors import RdtoolError
 from rdtool.labels import FIELD_ZH, label
 from rdtool.services.deputies.deputies import resolve
@@ -91,11 +93,10 @@ def other_mandates(store: Store, deputy: dict) -> list[dict]:
             if m["id"] != deputy["id"] and not m["voided_at"]]
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """A person whose own fields differ between their mandate rows (written by another program, or left so by an
     older rdtool), and two rows that look like one person entered twice (same term, name and birth month or the
     same 身份证号, at the two levels)."""
-    findings = []
     by_person: dict[int, list[dict]] = {}
     for row in sql.person_rows(store):
         by_person.setdefault(row["person_id"], []).append(row)
@@ -104,18 +105,17 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
             values = {r[field] for r in rows}
             if len(values) > 1:
                 first = rows[0]
-                findings.append({"check": "person_fields_differ", "severity": "error", "table": "deputies",
-                                 "record": str(first["id"]),
-                                 "message": f"{first['name']}的{FIELD_ZH.get(field, field)}在其代表资格间不一致："
-                                            + "，".join(f"ID {r['id']}（{label('level', r['level'])}）为"
-                                                       f"“{shown(field, r[field])}”" for r in rows)
-                                            + f"；用 rdtool deputy edit {first['name']}#{first['id']} "
-                                              "更正（同一人的个人信息一并更正）"})
+                yield {"check": "person_fields_differ", "severity": "error", "table": "deputies",
+                       "record": str(first["id"]),
+                       "message": f"{first['name']}的{FIELD_ZH.get(field, field)}在其代表资格间不一致："
+                                  + "，".join(f"ID {r['id']}（{label('level', r['level'])}）为"
+                                             f"“{shown(field, r[field])}”" for r in rows)
+                                  + f"；用 rdtool deputy edit {first['name']}#{first['id']} "
+                                    "更正（同一人的个人信息一并更正）"}
     for pair in sql.unjoined_pairs(store):
-        findings.append({"check": "person_entered_twice", "severity": "warning", "table": "deputies",
-                         "record": str(pair["id"]),
-                         "message": f"{pair['name']}#{pair['id']}（{label('level', pair['level'])}）与 "
-                                    f"{pair['name']}#{pair['other_id']}（{label('level', pair['other_level'])}）"
-                                    f"同届同名（出生年月相同或有一条未填）或同身份证号，记录为两个人；如是同一人，用 rdtool deputy "
-                                    f"merge {pair['id']} {pair['other_id']} 合并"})
-    return findings
+        yield {"check": "person_entered_twice", "severity": "warning", "table": "deputies",
+               "record": str(pair["id"]),
+               "message": f"{pair['name']}#{pair['id']}（{label('level', pair['level'])}）与 "
+                          f"{pair['name']}#{pair['other_id']}（{label('level', pair['other_level'])}）"
+                          f"同届同名（出生年月相同或有一条未填）或同身份证号，记录为两个人；如是同一人，用 rdtool deputy "
+                          f"merge {pair['id']} {pair['other_id']} 合并"}
