@@ -20,11 +20,11 @@ VoteOpt = typer.Option(..., "--vote", metavar="<会议#序号>",
 AnnouncedOpt = typer.Option(None, "--announced-on", metavar="<日期>", help="公告日期")
 
 
-def _echo(r: dict) -> None:
-    verb = "罢免" if r["action"] == "recalled" else "接受辞职："
-    typer.echo(f"已记录：{r['date']} {r['meeting']} {verb}{r['person']}的{r['post']}职务"
-               + ("，主席团职务同时终止" if r["role_ended"] else ""))
-    echo_recomputed(r["report"].derived)
+def _echo(result: dict) -> None:
+    verb = "罢免" if result["action"] == "recalled" else "接受辞职："
+    typer.echo(f"已记录：{result['date']} {result['meeting']} {verb}{result['person']}的{result['post']}职务"
+               + ("，主席团职务同时终止" if result["role_ended"] else ""))
+    echo_recomputed(result["report"].derived)
 
 
 PersonArg = typer.Argument(..., help="姓名或代表 ID")
