@@ -74,13 +74,16 @@ def participants_of(store: Store, activity_ids: list[int]) -> dict[int, list[dic
 
 def select(store: Store, *, kind: str | None = None, level: str | None = None, date_from: str | None = None,
            date_to: str | None = None, deputy_id: int | None = None, term: int | None = None,
-           with_subject: bool = False) -> list[dict]:
-    """Activities (not voided) matching the filters, by date; each with its participant count."""
+           with_subject: bool = False, person_id: int | None = None) -> list[dict]:
+    """Activities (not voided) matching the filters, by date; each with its participant count. `person_id`: those
+    any mandate of the person took part in."""
     where = Where("a.voided_at IS NULL")
     where.one_of("a.kind", kind.split(",") if kind is not None else None)
     where.one_of("a.level", LEVEL_MATCH[level] if level is not None else None)
     where.when(date_from, "a.date >= ?").when(date_to, "a.date <= ?")
     where.when(deputy_id, "EXISTS (SELECT 1 FROM activity_participants x WHERE x.activity_id = a.id AND x.deputy_id = ?)")
+    where.when(person_id, "EXISTS (SELECT 1 FROM activity_participants x JOIN deputies d ON d.id = x.deputy_id "
+                          "WHERE x.activity_id = a.id AND d.person_id = ?)")
     where.in_term("a.date", term)
     if with_subject:
         where.add("coalesce(a.subject, '') <> ''")

@@ -104,9 +104,11 @@ def activity_detail(store: Store, deputy_id: int, date_from: str, date_to: str) 
 
 
 def deputies_serving(store: Store, date_from: str, date_to: str, term: int | None = None) -> list[dict]:
-    """Deputies of a term overlapping the range who were in office on some day of it."""
+    """Deputies of a term overlapping the range who were in office on some day of it (elected by its last day:
+    a deputy by-elected later is not one of the year's)."""
     where = Where("d.voided_at IS NULL", "t.start_date <= :t", "coalesce(t.end_date, '9999-12-31') >= :f",
-                  "(d.status = 'active' OR d.status_date > :f)", f=date_from, t=date_to).equals("d.term", term)
+                  "(d.status = 'active' OR d.status_date > :f)", "(d.elected_on IS NULL OR d.elected_on <= :t)",
+                  f=date_from, t=date_to).equals("d.term", term)
     return store.query("SELECT d.id, d.person_id, d.name, d.level, d.term, d.constituency, d.status, d.status_date "
                        f"FROM deputies d JOIN terms t ON t.number = d.term {where.sql} ORDER BY d.id", where.params)
 
