@@ -209,3 +209,24 @@ def test_an_import_warns_of_a_likely_duplicate_as_submit_and_add_do(tmp_path):
     # a code already used is still refused: codes are unique
     coded = write_csv(tmp_path / "编号.csv", "编号,类别,标题,领衔代表,提出日期\n2024-001,建议,另一条建议,王一,2024-04-01\n")
     assert "已有这个编号" in cli.fails("import", "proposals", coded).stderr
+
+
+def test_a_merge_counts_the_person_once_where_both_rows_were_listed(tmp_path):
+    cli = old_style(tmp_path)  # A18-001: a county activity, 高志远#2
+    for name in ("王一", "王二", "王三", "王四"):
+        cli("deputy", "add", name, "--gender", "女", "--level", "镇", "--term", "18")
+    cli("activity", "add", "镇代表活动", "--kind", "视察", "--date", "2024-06-10", "-p", "高志远#1、高志远#2、王一")
+    cli("activity", "add", "县代表调研", "--kind", "调研", "--date", "2024-07-10", "--level", "县", "-p", "高志远#1、高志远#2")
+    cli("proposal", "submit", "建议一", "--lead", "高志远#1", "--cosigners", "高志远#2、王一", "--date", "2024-03-01")
+    before = cli.json("deputy", "archive", "1", "--year", "2024")["activities"]["activities"]
+    assert before == 2  # (the township row's own: before the merge, two people)
+    r = cli("deputy", "merge", "1", "2")
+    assert "A18-002 参加人员：去掉 高志远" in r.stdout and "2024-001 附议代表：去掉 高志远" in r.stdout
+    assert rows(cli.db, "SELECT a.code, x.deputy_id FROM activity_participants x JOIN activities a "
+                        "ON a.id = x.activity_id WHERE x.deputy_id IN (1, 2) ORDER BY a.code") == [
+        ("A18-001", 2), ("A18-002", 1), ("A18-003", 2)]
+    assert rows(cli.db, "SELECT deputy_id FROM proposal_cosigners WHERE deputy_id IN (1, 2)") == []
+    archive = cli.json("deputy", "archive", "1", "--year", "2024")
+    assert archive["activities"]["activities"] == 3 and archive["proposals"]["cosigned"] == 0
+    cli("undo", "--yes")
+    assert len(rows(cli.db, "SELECT * FROM activity_participants WHERE deputy_id IN (1, 2)")) == 5
