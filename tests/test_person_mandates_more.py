@@ -71,7 +71,8 @@ def test_a_merge_is_refused_when_the_rows_disagree_or_are_one_mandate(tmp_path):
     r = cli.fails("deputy", "merge", "1", "2")
     assert "出生日期：ID 1 为“1972-05”，ID 2 为“1973-02”" in r.stderr and "deputy edit 高志远#2" in r.stderr
     cli("deputy", "add", "李四", "--gender", "男", "--level", "镇", "--term", "18")
-    cli("deputy", "add", "李四", "--gender", "男", "--level", "镇", "--term", "18", "--birth-date", "1970.01")
+    r = cli("deputy", "add", "李四", "--gender", "男", "--level", "镇", "--term", "18", "--birth-date", "1970.01")
+    assert "已有同名代表 李四#3" in r.stderr and "merge" not in r.stderr  # one level: no merge to offer
     r = cli.fails("deputy", "merge", "李四#3", "李四#4")
     assert "同届同层级" in r.stderr and "db void 代表 李四#4" in r.stderr
 
