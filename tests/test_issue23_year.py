@@ -154,6 +154,9 @@ def test_2025_figures(year):
     assert (pr["received"], pr["assigned"], pr["replied"], pr["overdue"]) == (2, 2, 2, 1)  # -002's 2nd round
     assert (pr["reply_rate"], pr["satisfaction_rate"], pr["implementation_rate"]) == (1.0, 1 / 2, 1.0)
     assert (fig["activities"]["total"], fig["activities"]["training"]) == (1, 1)
+    text = year("report", "annual", "--year", "2025", "--as-of", "2025-12-31").stdout
+    # both answered once, but -002's re-handling is past its deadline: not 件件有答复、事事有回音
+    assert "尚有1条超过办理期限未答复，需要督办" in text and "事事有回音" not in text
 
 
 def test_the_term_figures_carry_the_paper_years(year):
