@@ -176,6 +176,7 @@ def test_the_term_figures_carry_the_paper_years(year):
 def test_one_person_at_two_levels_through_the_year(year):
     assert [m["id"] for m in year.json("deputy", "show", "高志远#10")["other_mandates"]] == [1]
     assert [a["code"] for a in year.json("activity", "list", "--deputy", "高志远")] == ["A18-001", "A18-002", "A18-003"]
+    assert [p["code"] for p in year.json("proposal", "list", "--deputy", "高志远#10")] == ["十八届五次-001"]
     term = year.json("deputy", "archive", "高志远", "--term", "18")
     # sessions due: C18-1, C18-4, C18-5 (roll call only at C18-5); presidium P18-11/12/13 present
     assert (term["congress"]["meetings"], term["congress"]["present"], term["congress"]["unrecorded"]) == (3, 1, 2)

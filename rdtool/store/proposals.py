@@ -229,7 +229,9 @@ def select(store: Store, as_of: str, *, status: str | None = None, unit: str | N
         where.append("p.category = :category")
         params["category"] = category
     if deputy_id is not None:
-        where.append(f"p.id IN ({_OF_DEPUTIES.format(ids=':deputy')})")
+        # any mandate of the person (one person, a township and a county deputy: docs/figures.md)
+        person = "SELECT o.id FROM deputies o WHERE o.person_id = (SELECT person_id FROM deputies WHERE id = :deputy)"
+        where.append(f"p.id IN ({_OF_DEPUTIES.format(ids=person)})")
         params["deputy"] = deputy_id
     if kind is not None:
         where.append("p.kind = :kind")
