@@ -231,3 +231,11 @@ def test_a_merge_counts_the_person_once_where_both_rows_were_listed(tmp_path):
     assert archive["activities"]["activities"] == 3 and archive["proposals"]["cosigned"] == 0
     cli("undo", "--yes")
     assert len(rows(cli.db, "SELECT * FROM activity_participants WHERE deputy_id IN (1, 2)")) == 5
+
+
+def test_a_delete_names_what_it_took_with_it_by_their_codes(tmp_path):
+    cli = old_style(tmp_path)
+    cli("deputy", "add", "王一", "--gender", "女", "--level", "镇", "--term", "18")
+    cli("proposal", "submit", "测试建议", "--lead", "高志远", "--cosigners", "王一", "--date", "2024-02-01")
+    out = cli("db", "delete", "建议", "2024-001", "--yes").stdout
+    assert "2024-001 附议代表：去掉 王一" in out and "#1" not in out
