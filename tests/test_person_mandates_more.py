@@ -239,3 +239,16 @@ def test_a_delete_names_what_it_took_with_it_by_their_codes(tmp_path):
     cli("proposal", "submit", "测试建议", "--lead", "高志远", "--cosigners", "王一", "--date", "2024-02-01")
     out = cli("db", "delete", "建议", "2024-001", "--yes").stdout
     assert "2024-001 附议代表：去掉 王一" in out and "#1" not in out
+
+
+def test_a_presidium_role_typed_on_the_county_row_moves_to_the_township_mandate(tmp_path):
+    cli = old_style(tmp_path)
+    cli("deputy", "role", "高志远#2", "主席", "--from", "2021-12-28")
+    r = cli("deputy", "merge", "1", "2")
+    assert "高志远 主席：代表 高志远#2 → 高志远#1" in r.stdout
+    assert rows(cli.db, "SELECT deputy_id, role FROM presidium_members") == [(1, "chair")]
+    assert cli.json("deputy", "show", "1")["presidium_role"] == "chair"
+    cli("undo", "--yes")
+    cli("deputy", "role", "高志远#1", "成员", "--from", "2021-12-28")
+    r = cli.fails("deputy", "merge", "1", "2")
+    assert "都有主席团任职记录" in r.stderr

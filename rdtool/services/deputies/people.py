@@ -57,6 +57,7 @@ def merge(store: Store, keep_ref: str, other_ref: str, reason: str | None = None
                 raise RdtoolError(f"{_mandate_text(a)} 与 {_mandate_text(b)} 是同届同层级的两个代表资格，"
                                   "同一人不能有两个",
                                   f"如是重复录入，用 rdtool db void 代表 {b['name']}#{b['id']} --reason 重复录入 作废多余的一条")
+    roles = _roles_to_move(store, mine + theirs)
     fill, clash = {}, []
     for field in sql.PERSON:
         a, b = keep.get(field), other.get(field)
@@ -81,9 +82,31 @@ def merge(store: Store, keep_ref: str, other_ref: str, reason: str | None = None
         rows = sql.mandates_of(store, keep["person_id"])
         sql.update_person(store, keep["person_id"], {f: v for f, v in person.items() if any(r[f] != v for r in rows)})
         _once_each(store, [r["id"] for r in rows])
+        for role_id, township_id in roles:
+            sql.update_membership(store, role_id, {"deputy_id": township_id})
     return {"person_id": keep["person_id"], "keep": keep, "other": other, "filled": sorted(fill),
             "mandates": [m for m in sql.mandates_of(store, keep["person_id"]) if not m["voided_at"]],
             "report": report}
+
+
+def _roles_to_move(store: Store, mandates: list[dict]) -> list[tuple[int, int]]:
+    """(membership, township mandate): a presidium role recorded on a county row (two people on record, the role
+    typed on the one with the phone number) belongs to the person's township mandate of that term — the presidium
+    is of the township congress. Refused when both rows hold roles: the presidium would count the person twice."""
+    out = []
+    live = [m for m in mandates if not m["voided_at"]]
+    for county in (m for m in live if m["level"] != "township"):
+        township = next((m for m in live if m["level"] == "township" and m["term"] == county["term"]), None)
+        moved = sql.memberships(store, county["id"])
+        if not moved or township is None:
+            continue
+        if sql.memberships(store, township["id"]):
+            raise RdtoolError(f"{_mandate_text(county)} 与 {_mandate_text(township)} 都有主席团任职记录，合并后主席团会议"
+                              "会把同一人计算两次",
+                              f"先核对两条记录的主席团任职（rdtool deputy show {county['id']}、rdtool deputy show "
+                              f"{township['id']}），删去录错的一条后再合并")
+        out += [(role["id"], township["id"]) for role in moved]
+    return out
 
 
 def _once_each(store: Store, ids: list[int]) -> None:
