@@ -81,10 +81,11 @@ PARTICIPANT_NAMES = ("(SELECT group_concat(name, '、') FROM (SELECT d.name FROM
 
 def select(store: Store, *, kind: str | None = None, level: str | None = None, date_from: str | None = None,
            date_to: str | None = None, deputy_id: int | None = None, term: int | None = None,
-           with_subject: bool = False, with_names: bool = False,
+           with_subject: bool = False, person_id: int | None = None, with_names: bool = False,
            stream: bool = False) -> list[dict] | Iterator[dict]:
-    """Activities (not voided) matching the filters, by date; each with its participant count (`with_names`:
-    and their names, joined with 、); `stream`: as they are read."""
+    """Activities (not voided) matching the filters, by date; each with its participant count. `person_id`: those
+    any mandate of the person took part in; `with_names`: with the participants' names, joined with 、; `stream`: as
+    they are read."""
     where = ["a.voided_at IS NULL"]
     params: list = []
     if kind is not None:
@@ -104,6 +105,10 @@ def select(store: Store, *, kind: str | None = None, level: str | None = None, d
     if deputy_id is not None:
         where.append("EXISTS (SELECT 1 FROM activity_participants x WHERE x.activity_id = a.id AND x.deputy_id = ?)")
         params.append(deputy_id)
+    if person_id is not None:
+        where.append("EXISTS (SELECT 1 FROM activity_participants x JOIN deputies d ON d.id = x.deputy_id "
+                     "WHERE x.activity_id = a.id AND d.person_id = ?)")
+        params.append(person_id)
     if term is not None:
         where.append("a.date >= (SELECT start_date FROM terms WHERE number = ?) "
                      "AND a.date <= coalesce((SELECT end_date FROM terms WHERE number = ?), '9999-12-31')")
