@@ -155,3 +155,42 @@ def test_an_old_database_keeps_every_number(tmp_path, monkeypatch):
                       ("P18-20", 20, "河南镇第十八届人大主席团第二十次会议")]
     cli("meeting", "add", "--kind", "主席团", "--date", "2024-03-01")
     assert [m["code"] for m in cli.json("meeting", "list", "--kind", "主席团")] == ["P18-01", "P18-19", "P18-20"]
+
+
+def _numbered(cli: Cli) -> list[tuple]:
+    return sorted((m["kind"], m["date"], m["seq"], m["code"], m["title"]) for m in cli.json("meeting", "list"))
+
+
+def test_an_import_numbers_alike_in_any_row_order_and_logs_each_meeting_once(tmp_path):
+    """One file of meetings — some numbers stated, the rest to follow, a back-dated one moving a stored meeting's
+    number — imported in its order, shuffled, and reversed, into the same database: the same numbers, codes and
+    titles as adding them one by one; each new meeting logged once (its insert), the same log in every order."""
+    import random
+
+    lines = ["会议类别,日期,次序"] + [
+        f"{'人代会' if i % 4 == 0 else '主席团'},2023-{1 + i // 3:02d}-{5 + 9 * (i % 3):02d},{6 if i == 8 else ''}"
+        for i in range(18)] + ["人代会,2022-02-01,"]  # (before the stored one: it moves from 1 to 2)
+    shuffled = lines[1:]
+    random.Random(28).shuffle(shuffled)
+    results = []
+    for name, rows in (("ordered", lines[1:]), ("shuffled", shuffled), ("reversed", lines[:0:-1])):
+        cli = _town(tmp_path, name)
+        cli("meeting", "add", "--kind", "人代会", "--date", "2022-03-01")
+        stored = cli.json("meeting", "list")[0]["code"]
+        cli("import", "meetings", write_csv(tmp_path / f"{name}.csv", "\n".join([lines[0], *rows]) + "\n"))
+        results.append(_numbered(cli))
+        conn = sqlite3.connect(cli.db)
+        logged = conn.execute("SELECT action, count(*) FROM change_log WHERE table_name = 'meetings' AND command_id = "
+                              "(SELECT max(id) FROM commands) GROUP BY action").fetchall()
+        conn.close()
+        # each new meeting inserted with its final number; updates only where a code passes from the stored meeting
+        # (renumbered 1 → 2, then its code) to the back-dated one (inserted as C18-1~ while C18-1 was held)
+        assert dict(logged) == {"insert": 19, "update": 3}, name
+        assert stored == "C18-1" and "C18-2" in [m["code"] for m in cli.json("meeting", "list")]
+    assert results[0] == results[1] == results[2]
+    one_by_one = _town(tmp_path, "one_by_one")
+    one_by_one("meeting", "add", "--kind", "人代会", "--date", "2022-03-01")
+    for row in lines[1:]:
+        kind, day, number = row.split(",")
+        one_by_one("meeting", "add", "--kind", kind, "--date", day, *(["--number", number] if number else []))
+    assert _numbered(one_by_one) == results[0]

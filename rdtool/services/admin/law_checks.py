@@ -191,6 +191,11 @@ def assign_warning(store: Store, proposal: dict, assigned_on: str) -> str | None
 
 
 def _assignments(store: Store, as_of: str, date_from, date_to) -> Iterator[dict]:
+    from rdtool.rules.deadlines import ASSIGN_LIMITS
+    from rdtool.services.terms.province import in_force
+
+    if ASSIGN_LIMITS.get(in_force(store).code) is None:  # (no limit where the province sets none: nothing to read)
+        return
     for p in sql.recess_suggestions(store):
         if not _in_period(p["assigned_on"], as_of, date_from, date_to):
             continue

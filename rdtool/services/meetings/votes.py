@@ -154,18 +154,27 @@ def show(store: Store, ref: str) -> dict:
 
 
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
-    """Stored results that disagree with the rules (recomputed now), and counts that cannot be. Items come in
-    meeting order, as they are read: each meeting is read once, for its first item; votes with the same counts at
-    meetings of the same size are decided once (a county file's 50,000 votes take a few hundred distinct counts)."""
+    """Stored quorums and results that disagree with the rules (recomputed now), and counts that cannot be. The
+    meetings are read once, as they stream (what a vote needs of each is kept: a few numbers a meeting); votes
+    with the same counts at meetings of the same size are decided once (a county file's 50,000 votes take a few
+    hundred distinct counts)."""
     from rdtool.rules.majority import decide_vote
 
     rule, decide = meetings_svc.presidium_rule(store), functools.lru_cache(maxsize=4096)(decide_vote)
-    m = None
+    meetings: dict[int, dict] = {}
+    for m in sql.meetings(store, stream=True):
+        meetings[m["id"]] = {k: m[k] for k in _VOTE_NEEDS}
+        q = meetings_svc.quorum_of(store, m, rule)
+        expected = None if q is None else int(q.met)
+        if m["kind"] in ("presidium", "congress") and m["date"] <= as_of and m.get("quorum_met") != expected:
+            yield {"check": "meeting_quorum_mismatch", "severity": "error", "table": "meetings", "record": m["code"],
+                   "message": f"会议 {m['code']} 记录的法定人数情况与按规则计算的不一致"
+                              f"（{q.explanation if q else '出席人数或应到人数不详'}）；"
+                              f"用 rdtool meeting roll {m['code']} 或 meeting edit 重新计算"}
     for r in items_sql.items(store, stream=True):
         if r["meeting_date"] > as_of:
             continue
-        if m is None or m["id"] != r["meeting_id"]:
-            m = sql.meeting_by_id(store, r["meeting_id"])
+        m = meetings[r["meeting_id"]]
         record = f"{m['code']}#{r['seq']}"
         try:
             o = outcome(store, m, r, rule, decide)
@@ -179,11 +188,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                    "message": f"会议 {m['code']} 第{r['seq']}项“{r['title']}”记录的结果为"
                               f"“{label('vote_result', r['result']) or '无'}”，按规则应为"
                               f"“{label('vote_result', expected[0]) or '无'}”" + (f"：{o.explanation}" if o else "")}
-    for m in sql.meetings(store, stream=True):
-        q = meetings_svc.quorum_of(store, m, rule)
-        expected = None if q is None else int(q.met)
-        if m["kind"] in ("presidium", "congress") and m["date"] <= as_of and m.get("quorum_met") != expected:
-            yield {"check": "meeting_quorum_mismatch", "severity": "error", "table": "meetings", "record": m["code"],
-                   "message": f"会议 {m['code']} 记录的法定人数情况与按规则计算的不一致"
-                              f"（{q.explanation if q else '出席人数或应到人数不详'}）；"
-                              f"用 rdtool meeting roll {m['code']} 或 meeting edit 重新计算"}
+
+
+# what outcome() reads of a meeting (its figures: meetings_svc.figures)
+_VOTE_NEEDS = ("id", "code", "kind", "date", "roll_rows", "roll_present", "present", "entitled", "roster")
