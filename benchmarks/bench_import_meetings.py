@@ -106,7 +106,8 @@ def main() -> None:
                 per_row = max(t - startup, 0) / n * 1000
                 first.setdefault(order, per_row)
                 same = "" if order == "ordered" else ("yes" if results["ordered"][2] == runs[0][2] else "NO")
-                print(f"{n:>6} {order:>9} {t:>8.2f} {per_row:>7.2f} {per_row / first[order]:>6.2f}× "
+                growth = f"{per_row / first[order]:>6.2f}×" if first[order] > 0 else "     –"
+                print(f"{n:>6} {order:>9} {t:>8.2f} {per_row:>7.2f} {growth} "
                       f"{runs[0][1]:>9,} {same:>13}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
