@@ -42,6 +42,7 @@ CHECKS: list[str] = [
     "rdtool.services.meetings.dates:checks",
     "rdtool.services.admin.law_checks:checks",  # CHANGES.md “The law, third pass”
     "rdtool.services.general_election.appeals:checks",
+    "rdtool.services.deputies.suspensions:checks",  # CHANGES.md “The law: suspended duties, inquiries, nominations, proxy votes”
 ]
 
 
