@@ -121,6 +121,30 @@ def suspended_ids(store: Store, deputy_ids: list[int], day: str) -> set[int]:
     return {d for d, periods in sql.periods(store, list(deputy_ids)).items() if law.suspended_on(periods, day)}
 
 
+def signers_who_count(store: Store, term: int, refs: list[str], day: str) -> tuple[list[dict], int, list[str]]:
+    """The deputies named (in order), how many count as signers of a joint act on ``day`` — township deputies in
+    office and not suspended (代表法 第六十一条) — and why the others do not. A name listed twice is refused."""
+    rows, seen = [], set()
+    for ref in refs:
+        d = deputies_svc.resolve(store, ref, term)
+        if d["id"] in seen:
+            raise ValidationError(f"联名代表“{ref}”被重复列出")
+        seen.add(d["id"])
+        rows.append(d)
+    barred = suspended_ids(store, [d["id"] for d in rows], day)
+    counted, why = 0, []
+    for d in rows:
+        if d["level"] != "township":
+            why.append(f"{d['name']}不是本级（乡镇）人大代表")
+        elif d["status"] != "active" and (d["status_date"] or "") <= day:
+            why.append(f"{d['name']}在{day}已不在任")
+        elif d["id"] in barred:
+            why.append(f"{d['name']}暂停执行代表职务（代表法第六十一条）")
+        else:
+            counted += 1
+    return rows, counted, why
+
+
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     out = []
     for s in sql.listing(store):

@@ -32,32 +32,6 @@ def _province(store: Store) -> str:
     return in_force(store).code
 
 
-def _signers(store: Store, meeting: dict, lead: str, others: list[str], day: str) -> tuple[list[tuple[int, bool]], int, list[str]]:
-    """Signer ids (lead first), how many count, and why the others do not."""
-    from rdtool.services.deputies import deputies as deputies_svc
-    from rdtool.services.deputies import suspensions
-
-    rows, seen = [], set()
-    for i, ref in enumerate([lead] + others):
-        d = deputies_svc.resolve(store, ref, meeting["term"])
-        if d["id"] in seen:
-            raise ValidationError(f"联名代表“{ref}”被重复列出")
-        seen.add(d["id"])
-        rows.append((d, i == 0))
-    barred = suspensions.suspended_ids(store, [d["id"] for d, _ in rows], day)
-    counted, why = 0, []
-    for d, _ in rows:
-        if d["level"] != "township":
-            why.append(f"{d['name']}不是本级（乡镇）人大代表")
-        elif d["status"] != "active" and (d["status_date"] or "") <= day:
-            why.append(f"{d['name']}在{day}已不在任")
-        elif d["id"] in barred:
-            why.append(f"{d['name']}暂停执行代表职务（代表法第六十一条）")
-        else:
-            counted += 1
-    return [(d["id"], is_lead) for d, is_lead in rows], counted, why
-
-
 def submit(store: Store, meeting_ref: str, lead: str, others: list[str], day: str | None, raw: dict) -> dict:
     """Record an inquiry; refuses one the law does not allow (see the module docstring)."""
     from rdtool.services.meetings import meetings as meetings_svc
@@ -73,7 +47,10 @@ def submit(store: Store, meeting_ref: str, lead: str, others: list[str], day: st
         problem = law.date_problem(day, m["date"], m.get("end_date"))
         if problem:
             raise ValidationError(problem, "--date 写提出的日期，须在会期之内")
-        ids, counted, why = _signers(store, m, lead, others, day)
+        from rdtool.services.deputies.suspensions import signers_who_count
+
+        rows, counted, why = signers_who_count(store, m["term"], [lead] + others, day)
+        ids = [(d["id"], i == 0) for i, d in enumerate(rows)]
         total = meetings_svc.roster_size(store, m)
         province = _province(store)
         if not law.signers_ok(counted, total, province):
