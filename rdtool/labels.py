@@ -398,7 +398,7 @@ ENUMS["suspension_ground"] = {
 }
 ENUMS["inquiry_answer"] = {
     "presidium": ("主席团会议上口头答复", ("主席团会议", "主席团")),
-    "plenary": ("大会全体会议上口头答复", ("全体会议", "大会", "口头")),
+    "plenary": ("大会全体会议上口头答复", ("大会全体会议", "全体会议", "大会", "口头")),
     "written": ("书面答复", ("书面",)),
 }
 ENUMS["nominated_by"] = {

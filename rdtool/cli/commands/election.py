@@ -210,8 +210,8 @@ def nominate(
     typer.echo(f"已记录{s['post']}候选人提名：{'、'.join(candidate or [])}；{s['post']}共提名{len(s['candidates'])}人"
                f"（{'、'.join(s['candidates'])}），应选{s['seats']}名")
     if s["primary_needed"]:
-        typer.echo(f"注意：提名的候选人数超过差额规定，由主席团提交代表酝酿、讨论后进行预选，按得票多少确定正式候选人"
-                   f"（组织法第二十七条第一款；election primary）")
+        typer.echo("注意：提名的候选人数超过差额规定，由主席团提交代表酝酿、讨论后进行预选，按得票多少确定正式候选人"
+                   "（组织法第二十七条第一款；election primary）")
 
 
 @app.command("primary")

@@ -60,7 +60,7 @@ def submit(store: Store, meeting_ref: str, lead: str, others: list[str], day: st
                 f"本届代表{total}人）" + (f"；{'、'.join(why)}，不计入联名人数" if why else ""),
                 "补足联名代表，或核对代表名单")
         code = f"{m['code']}-Q{sql.count_for_meeting(store, m['id']) + 1}"
-        new_id = sql.insert(store, {**values, "code": code, "meeting_id": m["id"], "submitted_on": day}, ids)
+        sql.insert(store, {**values, "code": code, "meeting_id": m["id"], "submitted_on": day}, ids)
     record = show(store, code)
     return {**record, "not_counted": why, "counted": counted, "required": law.min_signers(total, province)}
 
