@@ -69,7 +69,7 @@ def write(dest: Path, source: Path, limits: Limits, layout: Layout, errors: list
 def _csv(path: Path, header: list[str], rows) -> None:
     import csv
 
-    from rdtool.render import neutralise
+    from rdtool.cells import neutralise
 
     with open(path, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")  # LF, as every file rdtool writes (README)

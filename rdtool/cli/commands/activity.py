@@ -10,7 +10,8 @@ from rdtool.cli.common import NotesOpt, LocationOpt
 from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, leave_out_first, render_list
+from rdtool.render import Column, render_list
+from rdtool.cells import leave_out_first
 
 app = make_app("代表活动：培训、学习、视察、调研、执法检查、代表小组活动、联系选民、向选民述职。"
                "参加人员按姓名填写，用“、”分隔；同届同名的写 姓名#ID（如 王建国#20）。")

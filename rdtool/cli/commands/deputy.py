@@ -10,7 +10,8 @@ from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, ReasonOpt, VerboseOpt
                                echo_recomputed, echo_report, make_app, open_db, optional, parse_option, shown, warn)
 from rdtool.labels import label as label_of
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, leave_out_first, render_list, render_record, render_rows
+from rdtool.render import Column, render_list, render_record, render_rows
+from rdtool.cells import leave_out_first
 
 app = make_app("人大代表：增加、查询、修改、离任、主席团职务、代表结构。离任不是删除：记录永久保留（代表法第六十二条等）。")
 

@@ -8,7 +8,7 @@ from rdtool.labels import problem_line
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.ethnicity import parse_ethnicity
 from rdtool.labels import ENUMS, clean_name, label
-from rdtool.render import percent
+from rdtool.cells import percent
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store

@@ -16,6 +16,7 @@ from rdtool.labels import clean
 from rdtool.services.elections.elections import _refuse_without_quorum, chain, count, create, resolve_candidate
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
+from rdtool.store import contests as contests_sql
 from rdtool.store.db import Store
 
 FIELDS: list[F.Field] = [
@@ -83,10 +84,10 @@ def _check_groups(store: Store, rows: list[Row], write: bool) -> list[RowError]:
             cands.append((n, row.values.get("deputy_id"), row.values["votes"], did))
         if bad:
             continue
-        if not write and round_ is not None and sql.contest_exists(store, m["id"], post, round_):
+        if not write and round_ is not None and contests_sql.contest_exists(store, m["id"], post, round_):
             errors.append(RowError(first.number, "post", post, f"会议 {code} 已有该职务第{round_}轮选举的记录"))
             continue
-        if not write and round_ is None and sql.contest_round(store, m["id"], post) > 1:
+        if not write and round_ is None and contests_sql.contest_round(store, m["id"], post) > 1:
             errors.append(RowError(first.number, "post", post, f"会议 {code} 已有该职务的选举记录；"
                                                                "另一轮（再次投票、另行选举）请填写 round 列"))
             continue
@@ -125,8 +126,8 @@ def write_rows(store: Store, rows: list[Row]) -> int:
 
 def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
     shared = deputies_sql.shared_names(store)
-    for c in sql.contests(store):
-        for cand in sql.candidates(store, c["id"]):
+    for c in contests_sql.contests(store):
+        for cand in contests_sql.candidates(store, c["id"]):
             yield {"meeting": c["meeting_code"], "post": c["post"], "seats": c["seats"], "candidate": cand["name"],
                    "votes": cand["votes"], "ballots_issued": c["ballots_issued"],
                    "ballots_returned": c["ballots_returned"], "ballots_invalid": c["ballots_invalid"],
