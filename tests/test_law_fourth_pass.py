@@ -187,3 +187,40 @@ def test_nominations_and_the_primary(tmp_path):
     out = cli("election", "add", "C5-1", "--post", "副镇长", "--seats", "2", "-c", "张=15", "-c", "李=12", "-c", "赵=3",
               "-c", "孙=0")
     assert "孙不在名单中" in out.stdout and "未列入钱" in out.stdout
+
+
+# --- 选举法 第四十二条: 委托投票 --------------------------------------------------------------------------------
+
+def test_a_voter_accepts_at_most_three_entrustments(tmp_path):
+    cli = init(tmp_path)
+    cli("term", "add", "6", "--start", "2026-12-01")
+    cli("general-election", "plan", "6", "--level", "镇", "--election-day", "2026-11-15")
+    cli("general-election", "constituency", "6", "第一选区", "--seats", "2", "--voters", "1000")
+    cli("general-election", "constituency", "6", "第二选区", "--seats", "2", "--voters", "1000")
+    proxy = ("general-election", "proxy", "6")
+    for i, principal in enumerate(("外出甲", "外出乙", "外出丙")):
+        out = cli(*proxy, principal, "代投人", "--approved", "2026-11-10", "--constituency", "第一选区")
+        assert f"已接受{i + 1}份委托" in out.stdout
+    out = cli.fails(*proxy, "外出丁", "代投人", "--approved", "2026-11-10", "--constituency", "第一选区")
+    assert "不得超过三人" in out.stderr and "选举法第四十二条" in out.stderr
+    # the same name in another constituency is another voter
+    cli(*proxy, "外出丁", "代投人", "--approved", "2026-11-10", "--constituency", "第二选区")
+    cli.fails(*proxy, "外出甲", "另一人", "--constituency", "第一选区")  # entrusted once already
+    cli.fails(*proxy, "外出戊", "外出戊", "--constituency", "第一选区")  # himself
+    cli.fails(*proxy, "外出戊", "外出甲", "--constituency", "第一选区")  # away himself
+    cli.fails(*proxy, "外出戊", "代投人乙", "--approved", "2026-11-16")  # consent after election day
+    out = cli(*proxy, "外出己", "代投人乙")
+    assert "未记录选举委员会同意" in out.stderr
+    rows = cli.json("general-election", "proxies", "6")
+    assert [(r["principal"], r["proxy_holds"]) for r in rows][:4] == [("外出甲", 3), ("外出乙", 3), ("外出丙", 3),
+                                                                        ("外出丁", 1)]
+
+
+def test_db_check_does_not_count_absences_while_suspended(tmp_path):
+    cli = init(tmp_path)
+    roster(cli, TEN[:4])
+    cli("deputy", "suspend", "甲一", "--ground", "羁押", "--date", "2022-03-01")
+    for code, day in (("C5-2", "2022-06-10"), ("C5-3", "2022-12-10")):
+        add_meeting(cli.db, code, day)
+        cli("meeting", "roll", code, "--absent", "甲二")
+    assert [f["record"] for f in findings(cli, "deputy_absent_twice")] == ["2"]  # 甲二, not 甲一

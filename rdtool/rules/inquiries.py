@@ -40,7 +40,8 @@ ART_BJ = "北京市乡、民族乡、镇人民代表大会组织条例第十二�
 def min_signers(all_deputies: int, province: str = "national") -> int:
     """How many township deputies must sign an inquiry.
 
-    组织法 (2022) 第二十四条第一款: ten. 北京 组织条例 第十二条第一款: where the deputies number forty or fewer
+    组织法 (2022) 第二十四条第一款: ten. 北京市乡、民族乡、镇人民代表大会组织条例 第十二条第一款: where the deputies
+    number forty or fewer
     (``all_deputies <= 40``), one fifth also suffices — the smaller of ten and ⌈all/5⌉. ``all_deputies`` is the
     roster on the day (代表总数).
     """
@@ -51,7 +52,9 @@ def min_signers(all_deputies: int, province: str = "national") -> int:
 
 
 def signers_ok(signers: int, all_deputies: int, province: str = "national") -> bool:
-    """True when ``signers`` township deputies suffice (``min_signers``: 以上 includes the figure)."""
+    """True when ``signers`` township deputies suffice (``min_signers``: 以上 includes the figure).
+
+    组织法 (2022) 第二十四条第一款; 北京市乡、民族乡、镇人民代表大会组织条例 第十二条第一款."""
     return check_int("联名代表人数", signers) >= min_signers(all_deputies, province)
 
 
@@ -74,9 +77,9 @@ def answer_problem(answered_on: str, method: str, session_start: str, session_en
     """When the answer falls outside the session (组织法 第二十四条第二款、第三款), a problem; else None.
 
     An oral answer (``'presidium'``, ``'plenary'``) is given at the session; a written one too, except where the
-    province lets the presidium put off a complicated inquiry (北京 第十二条第四款: within three months after the
-    session; 重庆 第十八条第四款: within two months of its close) — a written answer within that time draws no
-    problem. Dates are ISO strings.
+    province lets the presidium put off a complicated inquiry (北京市乡、民族乡、镇人民代表大会组织条例 第十二条第四款:
+    within three months after the session; 重庆市乡镇人民代表大会工作条例 第十八条第四款: within two months of its
+    close) — a written answer within that time draws no problem. Dates are ISO strings.
     """
     from rdtool.rules.deadlines import add_months
 

@@ -18,7 +18,7 @@ ART = "选举法第四十二条"
 
 def proxy_problem(principal: str, proxy: str, accepted_already: int, principal_entrusted: bool,
                   proxy_entrusted: bool = False) -> str | None:
-    """Why ``proxy`` cannot take ``principal``'s vote, or None.
+    """Why ``proxy`` cannot take ``principal``'s vote, or None (选举法 (2020) 第四十二条).
 
     - a voter cannot be his own proxy (委托其他选民);
     - ``accepted_already``: entrustments ``proxy`` has accepted in this election; a fourth is refused (不得超过三人);
