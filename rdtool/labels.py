@@ -410,4 +410,6 @@ FIELD_ZH.update({
     "reported_meeting": "报告的人代会", "target": "质询对象", "answer_method": "答复方式", "answered_on": "答复日期",
     "answered_by": "答复负责人", "answer": "答复", "nominated_by": "提名方", "margin": "差额数",
     "principal": "委托人", "proxy": "受委托人", "approved_on": "选举委员会同意日期",
+    "reported_meeting_id": "报告的人代会", "inquiry_id": "质询案", "nomination_id": "提名",
+    "formal": "列入正式候选人名单（1 是、0 否、空 票数相等未定）",
 })
