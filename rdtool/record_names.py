@@ -123,6 +123,8 @@ CHECKS: dict[str, str] = {
     "appointment_no_oath": "任命未宪法宣誓",
     "appointment_steps_missing": "任免程序不全",
     "composition_target": "代表结构未达目标",
+    "person_fields_differ": "同一人的个人信息不一致",
+    "person_entered_twice": "同一人可能录成了两个人",
     "proposal_overdue": "建议逾期未答复",
     "general_election_plan": "换届选举日程",
     "general_election_ratio": "候选人差额比例",

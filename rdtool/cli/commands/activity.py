@@ -73,7 +73,7 @@ def list_(
     level: Optional[str] = typer.Option(None, "--level", help="层级：镇（含两级）、县（含两级）、两级"),
     year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
     term: Optional[int] = typer.Option(None, "--term", help="届次（按活动日期）；与 --deputy 同用时限定代表的届次"),
-    deputy: Optional[str] = typer.Option(None, "--deputy", help="参加的代表（姓名或 ID）"),
+    deputy: Optional[str] = typer.Option(None, "--deputy", help="参加的代表（姓名、姓名#ID 或 ID）；同一人既是镇代表又是县代表的，两级的活动都列出"),
     date_from: Optional[str] = typer.Option(None, "--from", help="起始日期"),
     date_to: Optional[str] = typer.Option(None, "--to", help="截止日期"),
     fmt: str = FormatOpt,
