@@ -12,6 +12,7 @@ TABLE_ZH: dict[str, str] = {
     "meetings": "会议", "attendance": "出席记录", "items": "议程事项与表决", "election_contests": "选举",
     "candidates": "候选人与得票", "appointments": "任免", "proposals": "议案、建议",
     "proposal_cosigners": "附议代表", "proposal_rounds": "办理轮次", "proposals_fts": "议案建议全文检索",
+    "proposals_ngram_fts": "议案建议全文检索（一至二十四字的词）",
     "activities": "代表活动", "activity_participants": "活动参加人员", "general_elections": "换届选举",
     "ge_constituencies": "换届选举选区", "ge_candidates": "换届选举候选人", "ge_rounds": "换届选举投票轮次",
     "ge_votes": "换届选举得票", "ge_appeals": "选民名单申诉", "change_log": "修改记录", "commands": "修改记录的命令",
