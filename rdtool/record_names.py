@@ -159,6 +159,4 @@ CHECKS: dict[str, str] = {
     "suspended_present": "暂停执行代表职务期间记为出席",
     "suspension_unreported": "暂停执行代表职务未向人代会报告",
     "inquiry_problem": "质询案不合规定",
-    "nomination_problem": "候选人提名不合规定",
-    "proxy_problem": "委托投票不合规定",
 }
