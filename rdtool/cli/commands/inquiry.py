@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option, warn
+from rdtool.cli.common import check_format, make_app, open_db, parse_option, warn
+from rdtool.cli.options import DbOpt, FormatOpt
 from rdtool.labels import parse_date, parse_enum, parse_list
 from rdtool.render import Column, render_json, render_record, render_rows
 
