@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 
 COLUMNS = ("code", "meeting_id", "submitted_on", "target", "title", "body", "answer_method", "answered_on",
            "answered_by", "answer", "notes")
@@ -38,14 +39,8 @@ def count_for_meeting(store: Store, meeting_id: int) -> int:
 
 
 def listing(store: Store, meeting_id: int | None = None, term: int | None = None) -> list[dict]:
-    sql, params = _SELECT, []
-    if meeting_id is not None:
-        sql += " AND q.meeting_id = ?"
-        params.append(meeting_id)
-    if term is not None:
-        sql += " AND m.term = ?"
-        params.append(term)
-    return store.query(sql + " ORDER BY m.date, q.id", params)
+    where = Where().equals("q.meeting_id", meeting_id).equals("m.term", term)
+    return store.query(f"{_SELECT} AND {where.clause} ORDER BY m.date, q.id", where.params)
 
 
 def signers(store: Store, inquiry_id: int) -> list[dict]:

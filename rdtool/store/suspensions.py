@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 
 COLUMNS = ("deputy_id", "ground", "started_on", "reported_meeting_id", "ended_on", "end_reason", "notes")
 
@@ -45,13 +46,10 @@ def periods(store: Store, deputy_ids: list[int] | None = None) -> dict[int, list
 
 def present_during(store: Store, deputy_id: int, start: str, end: str | None) -> list[dict]:
     """Meetings in [start, end) at which the deputy is recorded present."""
-    sql = ("SELECT m.id, m.code, m.date, m.kind FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
-           "WHERE a.deputy_id = ? AND a.status = 'present' AND m.voided_at IS NULL AND m.date >= ?")
-    params: list = [deputy_id, start]
-    if end is not None:
-        sql += " AND m.date < ?"
-        params.append(end)
-    return store.query(sql + " ORDER BY m.date, m.id", params)
+    where = Where("a.status = 'present'", "m.voided_at IS NULL").add("a.deputy_id = ?", deputy_id)
+    where.add("m.date >= ?", start).when(end, "m.date < ?")
+    return store.query("SELECT m.id, m.code, m.date, m.kind FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
+                       f"{where.sql} ORDER BY m.date, m.id", where.params)
 
 
 def congress_sessions_since(store: Store, term: int, day: str) -> list[dict]:
