@@ -266,7 +266,7 @@ def list_(
     status: Optional[str] = typer.Option(None, "--status", help="待交办、办理中、逾期、已答复、再次办理、已反馈、已办结；"
                                                            "议案：待主席团决定、已列入议程、不列入议程、大会通过、大会未通过、已撤回"),
     unit: Optional[str] = typer.Option(None, "--unit", help="承办单位（包含即可）"),
-    deputy: Optional[str] = typer.Option(None, "--deputy", help="领衔或附议的代表（姓名或 ID）"),
+    deputy: Optional[str] = typer.Option(None, "--deputy", help="领衔或附议的代表（姓名、姓名#ID 或 ID；同一人的镇、县代表资格都算）"),
     kind: Optional[str] = typer.Option(None, "--kind", help="议案 或 建议"),
     meeting: Optional[str] = typer.Option(None, "--meeting", help="人代会会议编号，如 C3-1"),
     term: Optional[int] = typer.Option(None, "--term", help="届次（按提出日期）"),
