@@ -26,7 +26,7 @@ import functools
 import json
 import sqlite3
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Iterator
 
 from rdtool.store.sqltext import ident
 
@@ -238,13 +238,25 @@ def entries_between(store: Any, after_id: int, upto_id: int | None = None,
     return store.query(sql + " ORDER BY id", params)
 
 
-def fields_between(store: Any, after_id: int, upto_id: int, table: str, fields: tuple[str, ...]) -> list[tuple]:
+def fields_between(store: Any, after_id: int, upto_id: int | None, table: str, fields: tuple[str, ...]) -> list[tuple]:
     """(action, before.f1, after.f1, before.f2, after.f2, …) of a table's entries in a span, read by SQLite's
     JSON functions (a bulk import's entries are not parsed one by one in Python)."""
+    return list(iter_fields_between(store, after_id, upto_id, table, fields))
+
+
+def iter_fields_between(store: Any, after_id: int, upto_id: int | None, table: str,
+                        fields: tuple[str, ...]) -> Iterator[tuple]:
+    """fields_between as they are read, oldest first (`upto_id` None: to the newest): an import's 100,000 entries
+    are never held at once. The caller writes nothing while it reads."""
     cols = ", ".join(f"json_extract(before, '$.{f}'), json_extract(after, '$.{f}')" for f in fields)
-    return [tuple(r) for r in store.conn.execute(
-        f"SELECT action, {cols} FROM change_log WHERE table_name = ? AND id > ? AND id <= ?",
-        (table, after_id, upto_id))]
+    # (by the id's range — `+table_name` keeps SQLite off the (table_name, row_id) index, which would read the
+    # table's whole history and sort it)
+    sql = f"SELECT action, {cols} FROM change_log WHERE +table_name = ? AND id > ?"
+    params: list = [table, after_id]
+    if upto_id is not None:
+        sql += " AND id <= ?"
+        params.append(upto_id)
+    yield from store.conn.execute(sql + " ORDER BY id", params)
 
 
 def last_before(store: Any, table: str, row_id: str) -> dict | None:
@@ -336,6 +348,7 @@ def _text(x: Any) -> str:
     return x if type(x) is str else "\x00" if x is None else str(x)
 
 
+_SEAL_BATCH = 5000
 _ENTRY_COLUMNS = "id, at, table_name, row_id, action, before, after, command_id"
 
 
@@ -366,12 +379,17 @@ def seal(conn: sqlite3.Connection, started_after: int, reason: str | None = None
             _RUN_COMMANDS[run_key] = command_id
     conn.execute(f"UPDATE {CHANGE_LOG} SET command_id = ? WHERE id > ? AND id <= ? AND command_id IS NULL",
                  (command_id, started_after, newest))
-    hashes = []
-    for row in conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM {CHANGE_LOG} WHERE id > ? AND id <= ? ORDER BY id",
-                            (sealed_to, newest)):
-        previous = entry_hash(previous, row)
-        hashes.append((previous, row[0]))
-    conn.executemany(f"UPDATE {CHANGE_LOG} SET hash = ? WHERE id = ?", hashes)
+    done = sealed_to
+    while done < newest:  # a batch at a time: an import's 100,000 entries and their hashes are never held at once
+        hashes = []
+        for row in conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM {CHANGE_LOG} WHERE id > ? AND id <= ? ORDER BY id "
+                                "LIMIT ?", (done, newest, _SEAL_BATCH)):
+            previous = entry_hash(previous, row)
+            hashes.append((previous, row[0]))
+        if not hashes:
+            break
+        conn.executemany(f"UPDATE {CHANGE_LOG} SET hash = ? WHERE id = ?", hashes)
+        done = hashes[-1][1]
     conn.execute("UPDATE commands SET last_hash = ? WHERE id = ?", (previous, command_id))
     return command_id
 

@@ -194,7 +194,7 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
             bulk_cache(store)
             if progress is not None:
                 progress("写入", 0, None)
-            with corrections.write(store, verb="已导入") as report:
+            with corrections.write(store, verb="已导入", describe_writes=False) as report:
                 result.written = kind.write(store, rows)
         result.backup = str(taken) if taken else None
         result.derived, result.warnings = report.derived, report.warnings
