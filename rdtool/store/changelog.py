@@ -348,7 +348,6 @@ def _text(x: Any) -> str:
     return x if type(x) is str else "\x00" if x is None else str(x)
 
 
-_SEAL_BATCH = 5000
 _ENTRY_COLUMNS = "id, at, table_name, row_id, action, before, after, command_id"
 
 
@@ -379,17 +378,12 @@ def seal(conn: sqlite3.Connection, started_after: int, reason: str | None = None
             _RUN_COMMANDS[run_key] = command_id
     conn.execute(f"UPDATE {CHANGE_LOG} SET command_id = ? WHERE id > ? AND id <= ? AND command_id IS NULL",
                  (command_id, started_after, newest))
-    done = sealed_to
-    while done < newest:  # a batch at a time: an import's 100,000 entries and their hashes are never held at once
-        hashes = []
-        for row in conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM {CHANGE_LOG} WHERE id > ? AND id <= ? ORDER BY id "
-                                "LIMIT ?", (done, newest, _SEAL_BATCH)):
-            previous = entry_hash(previous, row)
-            hashes.append((previous, row[0]))
-        if not hashes:
-            break
-        conn.executemany(f"UPDATE {CHANGE_LOG} SET hash = ? WHERE id = ?", hashes)
-        done = hashes[-1][1]
+    hashes = []
+    for row in conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM {CHANGE_LOG} WHERE id > ? AND id <= ? ORDER BY id",
+                            (sealed_to, newest)):
+        previous = entry_hash(previous, row)
+        hashes.append((previous, row[0]))
+    conn.executemany(f"UPDATE {CHANGE_LOG} SET hash = ? WHERE id = ?", hashes)
     conn.execute("UPDATE commands SET last_hash = ? WHERE id = ?", (previous, command_id))
     return command_id
 
