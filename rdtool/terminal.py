@@ -5,7 +5,7 @@ names and labels keep their column's whole width; only free text (titles, units,
 at characters, never inside a number or a percentage, and never so that a line starts with closing
 punctuation (。，、；：）」…) or ends with opening punctuation (（「“…) — the usual line-breaking rules of
 Chinese typesetting (禁则). When the columns do not fit, the least important are left out (each list names
-their order with `render.leave_out_first`) and a line under the table says which and how to see them.
+their order with `cells.leave_out_first`) and a line under the table says which and how to see them.
 
 Widths are measured in terminal cells with rich's measure (a Chinese character is two cells), the same
 measure the terminals and rich's own console use — except for the characters of ambiguous width (─ “ ” … █ ░ ·

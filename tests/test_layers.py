@@ -14,7 +14,7 @@ PACKAGE = Path(rdtool.__file__).parent
 LAYERS = {
     "rules": ["rdtool.rules"],
     "base": [f"rdtool.{m}" for m in ("errors", "dates", "labels", "record_names", "fields", "settings", "ethnicity",
-                                      "collation", "streams", "terminal", "render", "pager", "output_file",
+                                      "collation", "streams", "terminal", "cells", "tables", "render", "pager", "output_file",
                                       "paths", "formula", "notices", "parse")] + ["rdtool"],  # (the package itself: its version)
     "store": ["rdtool.store"],
     "io": ["rdtool.io"],

@@ -42,7 +42,7 @@ def test_eighty_deputies_with_23_women_print_28_8_percent(cli, tmp_path):
 
 
 def test_percent_is_the_exact_fraction_rounded_half_up():
-    from rdtool.render import percent
+    from rdtool.cells import percent
 
     for n, d in [(23, 80), (57, 80), (49, 80), (1, 3), (2, 3), (1, 8), (1, 2000), (1300, 1600), (0, 7), (7, 7)]:
         tenths = Fraction(n, d) * 1000

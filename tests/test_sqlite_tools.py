@@ -18,7 +18,7 @@ from rdtool.labels import column_zh
 
 def test_sqlite_utils_search_finds_a_proposal(sample):
     db = sqlite_utils.Database(sample.db)
-    assert db["proposals"].detect_fts() == "proposals_fts"
+    assert db["proposals"].detect_fts() == "proposals_ngram_fts"
     out = subprocess.run([sys.executable, "-m", "sqlite_utils", "search", str(sample.db), "proposals", "便民桥",
                           "--csv", "-c", "title"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
@@ -42,7 +42,10 @@ def test_an_older_database_is_upgraded_to_the_detectable_index(sample, tmp_path)
     old = tmp_path / "old.db"
     shutil.copy(sample.db, old)
     conn = sqlite3.connect(old)
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm1601_fts_detectable'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m1601_fts_detectable', 'm2501_short_word_search')")
+    for trigger in ("insert", "delete", "update"):  # and the short-word index of m2501, which came later
+        conn.execute(f"DROP TRIGGER proposals_ngram_fts_{trigger}")
+    conn.execute("DROP TABLE proposals_ngram_fts")
     conn.execute("DROP TABLE proposals_fts")
     conn.execute("CREATE VIRTUAL TABLE proposals_fts USING fts5(title, body, content='proposals', "
                  "content_rowid='id', tokenize='trigram')")
@@ -51,7 +54,7 @@ def test_an_older_database_is_upgraded_to_the_detectable_index(sample, tmp_path)
     conn.close()
     assert sqlite_utils.Database(old)["proposals"].detect_fts() is None
     open_store(old).close()
-    assert sqlite_utils.Database(old)["proposals"].detect_fts() == "proposals_fts"
+    assert sqlite_utils.Database(old)["proposals"].detect_fts() == "proposals_ngram_fts"
     assert len(list(sqlite_utils.Database(old)["proposals"].search("便民桥"))) == \
         len(list(sqlite_utils.Database(sample.db)["proposals"].search("便民桥"))) > 0
 
@@ -76,7 +79,7 @@ def test_datasette_metadata(sample, tmp_path):
         unlabelled = [c["name"] for c in o["columns"] if not column_zh(c["name"], o["name"])]
         assert not unlabelled, (o["name"], unlabelled)
     assert "id_number 身份证号" in tables["deputies"]["description"] and tables["deputies"]["label_column"] == "name"
-    assert tables["proposals"]["fts_table"] == "proposals_fts"
+    assert tables["proposals"]["fts_table"] == "proposals_ngram_fts"
     assert tables["change_log"]["hidden"] and tables["_sqlite_migrations"]["hidden"]
     printed = json.loads(sample("--db", town_db, "db", "datasette-metadata").stdout)
     assert printed == data

@@ -30,8 +30,10 @@ def test_db_check_names_every_bad_value_and_its_row(cli, db):
     named = {(f["table"], f["record"]) for f in found}
     assert named == {("deputies", str(bad))}
     text = " ".join(f["message"] for f in found)
-    for value in ("“F”", "“town”", "“1990/5/6”", "gender", "level", "birth_date"):
+    for value in ("“F”", "“town”", "“1990/5/6”", "性别", "代表层级", "出生日期", "可用：男、女"):
         assert value in text, value
+    for internal in ("gender", "birth_date", "deputies", "male"):  # her words only (issue 23)
+        assert internal not in text, internal
 
 
 def test_a_read_that_meets_a_bad_row_says_which_not_an_internal_error(cli, db):
@@ -41,7 +43,7 @@ def test_a_read_that_meets_a_bad_row_says_which_not_an_internal_error(cli, db):
     for args in (("deputy", "list", "--name", "坏"), ("deputy", "list"), ("deputy", "show", str(bad))):
         r = cli(*args, expect=1)
         assert "内部错误" not in r.stderr, (args, r.stderr)
-        assert f"deputies 记录 {bad} 的 birth_date" in r.stderr and "由其他程序写入" in r.stderr, (args, r.stderr)
+        assert f"代表记录 {bad} 的出生日期" in r.stderr and "由其他程序写入" in r.stderr, (args, r.stderr)
     assert cli.json("deputy", "composition")  # a view that does not need the bad value still works
     assert snapshot(db)[str(db)][0] == before[str(db)][0]
 
@@ -54,8 +56,7 @@ def test_bad_integer_date_and_flag_values_in_other_tables(cli, db):
     conn.close()
     found = [f for f in json.loads(cli("db", "check", "--format", "json", expect=1).stdout)
              if f["check"] == "stored_value"]
-    assert {f["message"].split(" 值")[0].split(" 的 ")[1].split("（")[0] for f in found} == \
-        {"date", "present", "extraordinary"}
+    assert {f["message"].split("值“")[0].split(" 的")[1] for f in found} == {"日期", "出席人数", "是否临时会议"}
 
 
 def _break_settings(db, key: str = "town", value: str = "{bad") -> None:
@@ -100,5 +101,5 @@ def test_a_report_that_meets_a_bad_row_names_it(sample, tmp_path):
     conn.commit()
     conn.close()
     r = sample("report", "annual", "--year", "2019", expect=1)
-    assert "deputies 记录 1 的 birth_date" in r.stderr and "内部错误" not in r.stderr
-    assert "rdtool db void deputies 1" in r.stderr
+    assert "代表记录 1 的出生日期" in r.stderr and "内部错误" not in r.stderr
+    assert "rdtool db void 代表 1" in r.stderr

@@ -10,7 +10,7 @@ import random
 import pytest
 import tabulate
 
-from rdtool import render
+from rdtool import render, tables
 
 LISTS = [("vote", "list"), ("proposal", "list"), ("deputy", "list"), ("meeting", "list")]
 
@@ -43,7 +43,7 @@ def test_plain_table_is_tabulates_plain_layout():
         table = [["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(n)]
                  for _ in range(rng.randint(1, 8))]
         out = _Out()
-        render._plain_table(out, head, table, None)
+        tables.plain_table(out, head, table, None)
         tabulate.WIDE_CHARS_MODE = True
         assert out.text == tabulate.tabulate(table, headers=head, tablefmt="plain", disable_numparse=True) + "\n"
 

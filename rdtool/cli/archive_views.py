@@ -8,7 +8,7 @@ from typing import TextIO
 from rdtool.services.deputies.archive import figures, title_of
 from rdtool.render import Column, render_json, render_record, render_rows
 
-PROFILE = [Column("name", "姓名"), Column("level", "代表层级", enum="level"), Column("term", "届次"),
+PROFILE = [Column("name", "姓名"), Column("levels", "代表层级"), Column("term", "届次"),
            Column("constituency", "选区"), Column("workplace", "工作单位及职务"), Column("party", "政治面貌", enum="party"),
            Column("presidium_role", "主席团职务", enum="presidium_role"), Column("status", "状态", enum="deputy_status"),
            Column("period", "期间")]
@@ -19,7 +19,7 @@ PROPOSAL_COLS = [Column("code", "编号"), Column("submitted_on", "提出日期"
                  Column("role_zh", "身份"), Column("title", "标题"), Column("unit", "承办单位"),
                  Column("result", "办理结果", enum="proposal_result"), Column("feedback", "代表意见", enum="feedback")]
 ACTIVITY_COLS = [Column("code", "编号"), Column("date", "日期"), Column("kind", "类别", enum="activity_kind"),
-                 Column("title", "活动"), Column("subject", "对象")]
+                 Column("level", "层级", enum="activity_level"), Column("title", "活动"), Column("subject", "对象")]
 POINT_COLS = [Column("label", "积分项"), Column("count", "次数/件数"), Column("each", "每次分值"), Column("points", "得分")]
 
 FLAT_KEYS = ["deputy_id", "name", "level", "term", "period_from", "period_to", "congress_meetings", "congress_present",
@@ -50,6 +50,14 @@ def flat(a: dict) -> dict:
             "points": a["points"]["total"]}
 
 
+def levels_text(a: dict) -> str:
+    """The person's mandates in the archive: 镇(乡)人大代表、县人大代表 (one person, both levels)."""
+    from rdtool.labels import label
+
+    mandates = a["deputy"].get("mandates") or [{"level": a["deputy"]["level"]}]
+    return "、".join(dict.fromkeys(label("level", m["level"]) for m in mandates))
+
+
 def render_archive(a: dict, fmt: str, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     if fmt == "json":
@@ -62,7 +70,7 @@ def render_archive(a: dict, fmt: str, out: TextIO | None = None) -> None:
     md = fmt == "md"
     if md:
         out.write(f"# {title_of(a)}\n\n")
-    profile = {**a["deputy"], "period": f"{a['period']['from']} 至 {a['period']['to']}"}
+    profile = {**a["deputy"], "period": f"{a['period']['from']} 至 {a['period']['to']}", "levels": levels_text(a)}
     render_record(profile, PROFILE, fmt, out, title=None if md else title_of(a))
     sections = [
         ("履职情况", figures(a), FIGURE_COLS),
@@ -80,4 +88,10 @@ def render_archive(a: dict, fmt: str, out: TextIO | None = None) -> None:
         if md:
             out.write(f"## {heading}\n\n")
         render_rows(rows, cols, fmt, out, title=None if md else heading)
-    out.write(("\n## 小结\n\n" if md else "\n") + a["summary"] + "\n")
+    out.write("\n## 小结\n\n" if md else "\n")
+    if md:
+        out.write(a["summary"] + "\n")
+    else:
+        from rdtool.tables import write_prose
+
+        write_prose(out, a["summary"])  # on a terminal, lines that fit

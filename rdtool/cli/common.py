@@ -48,7 +48,7 @@ def confirm_done(message: str, verbose: bool = False) -> None:
     so cron mails nothing and stdout carries only data. (The 已增加/已更正 lines of add and edit commands stay
     on stdout: scripts read the new record's code from them.)
     """
-    from rdtool.render import is_terminal
+    from rdtool.tables import is_terminal
 
     if verbose or _root_option("verbose") or is_terminal(sys.stderr):
         typer.echo(message, err=True)
@@ -158,7 +158,7 @@ class TerminalProgress:
                 return
             from rich.progress import Progress
 
-            from rdtool.render import console
+            from rdtool.tables import console
 
             self._bar = Progress(console=console(sys.stderr), transient=True)
             self._bar.start()
@@ -186,7 +186,7 @@ ReasonOpt = typer.Option(None, "--reason", help=REASON_HELP, metavar="<原因>")
 def say(text: str, err: bool = False) -> None:
     """A line for people (a confirmation, a change, a note): on a terminal broken where it may be — never inside
     a code or a number, never before closing punctuation (rdtool.terminal.wrap) — its continuation indented."""
-    from rdtool.render import write_prose
+    from rdtool.tables import write_prose
 
     body = text.lstrip(" ")
     lead = text[:len(text) - len(body)]

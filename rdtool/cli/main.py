@@ -280,7 +280,7 @@ def _fail(message: str, code: int, hint: Optional[str] = None) -> None:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):
         pass
-    from rdtool.render import write_prose
+    from rdtool.tables import write_prose
 
     for line in text.split("\n"):  # on a terminal each line broken where it may be (never inside a code)
         write_prose(sys.stderr, line)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from rdtool.labels import label
-from rdtool.render import Column, bar, is_terminal, render_json, render_rows
+from rdtool.render import Column, bar, render_json, render_rows
+from rdtool.tables import is_terminal
 
 _DIM_ZH = {"gender": "性别", "party": "政治面貌", "occupation": "代表构成", "education": "文化程度",
            "ethnicity": "民族", "age_band": "年龄", "re_elected": "连任"}

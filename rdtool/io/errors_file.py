@@ -71,7 +71,7 @@ def _csv(raw: BinaryIO, header: list[str], rows) -> None:
     import csv
     import io
 
-    from rdtool.render import neutralise
+    from rdtool.cells import neutralise
 
     out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:

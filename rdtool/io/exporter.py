@@ -15,7 +15,8 @@ from typing import BinaryIO
 from rdtool.fields import PRIVATE_FIELDS
 from rdtool.io.kinds import Kind
 from rdtool.output_file import open_binary, open_text
-from rdtool.render import Column, csv_writer, header, render_rows
+from rdtool.render import Column, csv_writer, render_rows
+from rdtool.cells import header
 from rdtool.store.db import Store
 
 
@@ -117,7 +118,7 @@ def _xlsx_value(col: Column, value, zh: bool):
     """A typed cell value: dates as dates, numbers as numbers, booleans as TRUE/FALSE (是/否 under zh)."""
     from datetime import date
 
-    from rdtool.render import human
+    from rdtool.cells import human
 
     if value is None or value == "":
         return None

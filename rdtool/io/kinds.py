@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from collections.abc import MutableMapping
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from rdtool.fields import Field
 
@@ -55,6 +55,14 @@ class Values(MutableMapping):
         return f"Values({dict(self)!r})"
 
 
+class Written(NamedTuple):
+    """What a kind's write did beyond the count: lines saying what it decided about rows (one person on two rows,
+    说明), and likely mistakes it wrote all the same (a row like a record already there, 注意)."""
+    count: int
+    said: list[str] = []
+    warnings: list[str] = []
+
+
 @dataclass(slots=True)
 class Row:
     number: int                  # as a spreadsheet shows it
@@ -74,7 +82,8 @@ class Kind:
     name: str
     zh: str
     fields: list[Field]                          # the CSV contract's columns, in order
-    write: Callable[[Any, list[Row]], int]       # (store, rows) -> records written; raises RowErrors
+    # (store, rows) -> records written (an int or a Written); raises RowErrors
+    write: Callable[[Any, list[Row]], Any]
     export: Callable[..., Iterator[dict]]        # (store, show_private) -> rows keyed by field name
     extra: list[Field] = field(default_factory=list)   # accepted columns beyond the contract
     check: Callable[[Any, list[Row]], list[RowError]] | None = None  # cross-row and database checks

@@ -32,7 +32,7 @@ def write(archive: dict, out: BinaryIO, town: str = "") -> None:
     layout.title(doc, heading)
     layout.paragraph(doc, period_text(archive["period"]), size=14, center=True)
     layout.paragraph(
-        doc, f"姓名：{d['name']}　代表层级：{label('level', d['level'])}　届次：第{chinese_numeral(d['term'])}届　"
+        doc, f"姓名：{d['name']}　代表层级：{'、'.join(dict.fromkeys(label('level', m['level']) for m in d.get('mandates') or [d]))}　届次：第{chinese_numeral(d['term'])}届　"
         f"选区：{d.get('constituency') or '—'}")
     if d.get("workplace"):
         layout.paragraph(doc, f"工作单位及职务：{d['workplace']}")

@@ -104,7 +104,8 @@ def _row(section: str, key: str, value: Any) -> dict[str, Any]:
 
 def value_text(row: dict, zh: bool) -> Any:
     """The value cell of a CSV/TSV row: the JSON value, a rate as a percentage under zh."""
-    from rdtool.render import Column, human
+    from rdtool.render import Column
+    from rdtool.cells import human
 
     if zh and row["kind"] == "rate":
         return human(Column("value", kind="rate"), row["value"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from rdtool.labels import chinese_numeral
-from rdtool.render import percent
+from rdtool.cells import percent
 from rdtool.services.terms.periods import Period
 
 

@@ -8,7 +8,7 @@ generated from it); a name not there stops the report with an error naming it, n
 from __future__ import annotations
 
 from rdtool.labels import chinese_date, chinese_numeral
-from rdtool.render import percent
+from rdtool.cells import percent
 from rdtool.reports.build import Report
 
 NO_RECORDS = "（本期间没有这方面的记录。）"

@@ -72,7 +72,7 @@ def environment():
 
 
 def _pct(value) -> str:
-    from rdtool.render import percent
+    from rdtool.cells import percent
 
     return percent(value, trim=True)
 

@@ -7,7 +7,8 @@ from typing import TextIO
 
 from pathlib import Path
 
-from rdtool.render import Column, render_json, render_rows, write_prose
+from rdtool.render import Column, render_json, render_rows
+from rdtool.tables import write_prose
 from rdtool.reports.build import Report
 from rdtool.reports.template_fields import RENAMED, context
 
@@ -36,7 +37,7 @@ def write_text(report: Report, out: TextIO | None = None, template: Path | None 
                checks: bool = False) -> None:
     """The report from the text template (default: the seed's sections); on a terminal each paragraph is broken
     to its width (never inside a number) and each table fitted to it (rdtool.render), else written as it is."""
-    from rdtool.render import is_terminal
+    from rdtool.tables import is_terminal
 
     out = out or sys.stdout
     ctx = context(report, date, checks)

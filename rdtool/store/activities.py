@@ -73,8 +73,9 @@ def participants_of(store: Store, activity_ids: list[int]) -> dict[int, list[dic
 
 def select(store: Store, *, kind: str | None = None, level: str | None = None, date_from: str | None = None,
            date_to: str | None = None, deputy_id: int | None = None, term: int | None = None,
-           with_subject: bool = False) -> list[dict]:
-    """Activities (not voided) matching the filters, by date; each with its participant count."""
+           with_subject: bool = False, person_id: int | None = None) -> list[dict]:
+    """Activities (not voided) matching the filters, by date; each with its participant count. `person_id`: those
+    any mandate of the person took part in."""
     where = ["a.voided_at IS NULL"]
     params: list = []
     if kind is not None:
@@ -94,6 +95,10 @@ def select(store: Store, *, kind: str | None = None, level: str | None = None, d
     if deputy_id is not None:
         where.append("EXISTS (SELECT 1 FROM activity_participants x WHERE x.activity_id = a.id AND x.deputy_id = ?)")
         params.append(deputy_id)
+    if person_id is not None:
+        where.append("EXISTS (SELECT 1 FROM activity_participants x JOIN deputies d ON d.id = x.deputy_id "
+                     "WHERE x.activity_id = a.id AND d.person_id = ?)")
+        params.append(person_id)
     if term is not None:
         where.append("a.date >= (SELECT start_date FROM terms WHERE number = ?) "
                      "AND a.date <= coalesce((SELECT end_date FROM terms WHERE number = ?), '9999-12-31')")

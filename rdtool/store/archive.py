@@ -103,13 +103,14 @@ def activity_detail(store: Store, deputy_id: int, date_from: str, date_to: str) 
 
 
 def deputies_serving(store: Store, date_from: str, date_to: str, term: int | None = None) -> list[dict]:
-    """Deputies of a term overlapping the range who were in office on some day of it."""
+    """Deputies of a term overlapping the range who were in office on some day of it (elected by its last day:
+    a deputy by-elected later is not one of the year's)."""
     params: dict = {"f": date_from, "t": date_to}
     sql = ("SELECT d.id, d.person_id, d.name, d.level, d.term, d.constituency, d.status, d.status_date "
            "FROM deputies d "
            "JOIN terms t ON t.number = d.term "
            "WHERE d.voided_at IS NULL AND t.start_date <= :t AND coalesce(t.end_date, '9999-12-31') >= :f "
-           "AND (d.status = 'active' OR d.status_date > :f)")
+           "AND (d.status = 'active' OR d.status_date > :f) AND (d.elected_on IS NULL OR d.elected_on <= :t)")
     if term is not None:
         sql += " AND d.term = :term"
         params["term"] = term

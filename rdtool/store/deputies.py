@@ -85,6 +85,31 @@ def update_person(store: Store, person_id: int, changes: dict) -> None:
         store.execute(f"UPDATE deputies SET {sets} WHERE person_id = ?", [*changes.values(), person_id])
 
 
+def person_rows(store: Store) -> list[dict]:
+    """Every live mandate row of a person who holds two or more, with the person's own fields (db check compares
+    them: rdtool.services.deputies.people.checks)."""
+    return store.query(f"SELECT id, person_id, level, term, {', '.join(PERSON)} FROM deputies d "
+                       "WHERE voided_at IS NULL AND (SELECT count(*) FROM deputies o WHERE o.person_id = d.person_id "
+                       "AND o.voided_at IS NULL) > 1 ORDER BY person_id, id")
+
+
+def unjoined_pairs(store: Store) -> list[dict]:
+    """Two live rows of one term, one name and agreeing birth dates (or one of them without: the way one person got
+    in twice before mandates were kept apart), or one 身份证号, at different levels, that are two people on record
+    (`deputy merge` joins them)."""
+    return store.query("SELECT a.id, a.name, a.term, a.level, b.id AS other_id, b.level AS other_level "
+                       "FROM deputies a JOIN deputies b ON b.term = a.term AND b.id > a.id "
+                       "AND b.person_id != a.person_id AND b.level != a.level "
+                       "AND ((a.id_number IS NOT NULL AND a.id_number = b.id_number) OR (b.name = a.name "
+                       "AND (a.birth_date IS NULL OR b.birth_date IS NULL "
+                       "OR substr(a.birth_date, 1, 7) = substr(b.birth_date, 1, 7)))) "
+                       "WHERE a.voided_at IS NULL AND b.voided_at IS NULL ORDER BY a.id, b.id")
+
+
+def set_person(store: Store, deputy_id: int, person_id: int) -> None:
+    store.update("deputies", deputy_id, {"person_id": person_id})
+
+
 def update(store: Store, deputy_id: int, changes: dict) -> None:
     store.update("deputies", deputy_id, changes)
 

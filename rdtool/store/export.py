@@ -10,7 +10,7 @@ from rdtool.store.sqltext import ident, literal
 
 
 def neutralised_sql(expr: str) -> str:
-    """The formula guard in SQL (rdtool.formula): only text is neutralised (as render.machine does)."""
+    """The formula guard in SQL (rdtool.formula): only text is neutralised (as cells.machine does)."""
     return formula.sql(expr)
 
 

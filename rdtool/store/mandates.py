@@ -47,3 +47,22 @@ def insert_post_end(store: Store, values: dict) -> int:
 def post_ends(store: Store) -> list[dict]:
     return store.query(f"SELECT p.*, {_ITEM} FROM post_ends p JOIN items i ON i.id = p.item_id "
                        f"JOIN meetings m ON m.id = i.meeting_id WHERE p.voided_at IS NULL ORDER BY m.date, p.id")
+
+
+def ends_decided_at(store: Store, meeting_id: int) -> list[dict]:
+    """The live mandate ends whose accepting vote was taken at a meeting, with the deputy's status date (a
+    correction of the meeting's date carries to them: rdtool.services.meetings.dates)."""
+    return store.query("SELECT e.id, e.deputy_id, e.announced_on, e.post_announced_on, d.status_date "
+                       "FROM mandate_ends e JOIN items i ON i.id = e.item_id JOIN deputies d ON d.id = e.deputy_id "
+                       "WHERE i.meeting_id = ? AND e.voided_at IS NULL ORDER BY e.id", (meeting_id,))
+
+
+def post_ends_decided_at(store: Store, meeting_id: int) -> list[dict]:
+    """The live post ends (recall, accepted resignation) decided by a vote at a meeting."""
+    return store.query("SELECT p.id, p.deputy_id, p.post, p.announced_on FROM post_ends p JOIN items i "
+                       "ON i.id = p.item_id WHERE i.meeting_id = ? AND p.voided_at IS NULL ORDER BY p.id",
+                       (meeting_id,))
+
+
+def update_post_end(store: Store, row_id: int, changes: dict) -> None:
+    store.update("post_ends", row_id, changes)

@@ -147,13 +147,6 @@ def code_exists(store: Store, code: str) -> bool:
     return store.scalar("SELECT 1 FROM proposals WHERE code = ?", (code,)) is not None
 
 
-def same_proposal(store: Store, title: str, lead_name: str, submitted_on: str) -> str | None:
-    """The code of a proposal with the same title, lead name and date (a second import of the same row)."""
-    return store.scalar("SELECT p.code FROM proposals p JOIN deputies d ON d.id = p.lead_id "
-                        "WHERE p.submitted_on = ? AND p.title = ? AND d.name = ? AND p.voided_at IS NULL",
-                        (submitted_on, title, lead_name.partition("#")[0]))
-
-
 def same_lead_title_date(store: Store, title: str, lead_id: int, submitted_on: str, but: int) -> str | None:
     """The code of another live proposal with the same title, lead and date (the same one typed twice)."""
     return store.scalar("SELECT code FROM proposals WHERE title = ? AND lead_id = ? AND submitted_on = ? "

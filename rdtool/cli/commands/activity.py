@@ -10,7 +10,8 @@ from rdtool.cli.common import NotesOpt, LocationOpt
 from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, leave_out_first, render_list
+from rdtool.render import Column, render_list
+from rdtool.cells import leave_out_first
 
 app = make_app("代表活动：培训、学习、视察、调研、执法检查、代表小组活动、联系选民、向选民述职。"
                "参加人员按姓名填写，用“、”分隔；同届同名的写 姓名#ID（如 王建国#20）。")
@@ -72,7 +73,7 @@ def list_(
     level: Optional[str] = typer.Option(None, "--level", help="层级：镇（含两级）、县（含两级）、两级"),
     year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
     term: Optional[int] = typer.Option(None, "--term", help="届次（按活动日期）；与 --deputy 同用时限定代表的届次"),
-    deputy: Optional[str] = typer.Option(None, "--deputy", help="参加的代表（姓名或 ID）"),
+    deputy: Optional[str] = typer.Option(None, "--deputy", help="参加的代表（姓名、姓名#ID 或 ID）；同一人既是镇代表又是县代表的，两级的活动都列出"),
     date_from: Optional[str] = typer.Option(None, "--from", help="起始日期"),
     date_to: Optional[str] = typer.Option(None, "--to", help="截止日期"),
     fmt: str = FormatOpt,

@@ -9,7 +9,8 @@ import typer
 from rdtool.cli.common import NotesOpt
 from rdtool.cli.common import show_record
 from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db
-from rdtool.render import Column, leave_out_first, render_list
+from rdtool.render import Column, render_list
+from rdtool.cells import leave_out_first
 
 app = make_app("任免：任命、免职、接受辞职，及党委决定、提请、（本人申请）、讨论、表决、宪法宣誓、表态发言、公告各步骤日期。"
                "关联会议的人事任免表决记下讨论、表决两步；表决未通过的任免不生效。人代会选举产生的主席、副主席、"

@@ -108,7 +108,7 @@ def result(
 ) -> None:
     """录入补选一轮投票：选区全体选民的过半数参加投票，补选有效；得票超过参加投票选民的半数当选（选举法第四十五条；
     北京细则第六十四条）；票数相等的再次投票，以得票多的当选；不足的名额另行选举。"""
-    from rdtool.cli.commands.general_election import _votes
+    from rdtool.cli.commands.general_election.options import parse_votes
     from rdtool.labels import parse_int
     from rdtool.services.elections import by_elections as svc
 
@@ -116,7 +116,7 @@ def result(
     n = {k: parse_option(f"--{k}", lambda r: parse_int(r, 0), v)
          for k, v in (("issued", issued), ("returned", returned), ("invalid", invalid))}
     store = open_db(db)
-    r = svc.add_result(store, code, _votes(list(vote)), n["issued"], n["returned"], n["invalid"],
+    r = svc.add_result(store, code, parse_votes(list(vote)), n["issued"], n["returned"], n["invalid"],
                        parse_option("--date", parse_date, held_on))
     if fmt == "json":
         render_json(r)

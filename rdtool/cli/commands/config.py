@@ -8,7 +8,8 @@ import typer
 
 from rdtool.cli.common import (DbOpt, FormatOpt, check_format, echo_recomputed,
                                make_app, open_db)
-from rdtool.render import Column, leave_out_first, render_rows
+from rdtool.render import Column, render_rows
+from rdtool.cells import leave_out_first
 
 config_app = make_app("查看或修改设置")
 

@@ -8,7 +8,8 @@ import typer
 
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm, confirm_done, make_app, open_db, parse_option, say)
 from rdtool.labels import parse_date
-from rdtool.render import Column, leave_out_first, render_rows
+from rdtool.render import Column, render_rows
+from rdtool.cells import leave_out_first
 
 db_app = make_app("数据库：信息、修改记录、作废与删除、备份与恢复、检查")
 

@@ -7,9 +7,10 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, ReasonOpt, VerboseOpt, check_format, confirm_done,
-                               echo_recomputed, echo_report, make_app, open_db, optional, parse_option, shown, warn)
+                               echo_recomputed, echo_report, make_app, open_db, optional, parse_option, say, shown, warn)
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, leave_out_first, render_list, render_record, render_rows
+from rdtool.render import Column, render_list, render_record, render_rows
+from rdtool.cells import leave_out_first
 
 app = make_app("人大代表：增加、查询、修改、离任、主席团职务、代表结构。离任不是删除：记录永久保留（代表法第六十二条等）。")
 
@@ -63,7 +64,7 @@ def add(
                                  presidium_role=presidium_role))
     typer.echo(f"已增加代表 {name}（ID {done['id']}）")
     for line in done["notes"]:
-        typer.echo(line)
+        say(line)
     echo_recomputed(done["report"].derived)
     warn(done["report"].warnings)
 
@@ -126,6 +127,13 @@ def show(
         render_json(record)
         return
     render_record(record, cols(SHOW_COLUMNS), fmt, title=f"{record['name']}（ID {record['id']}）")
+    if record["other_mandates"] and fmt in ("table", "md"):
+        typer.echo("")
+        render_rows(record["other_mandates"],
+                    [Column("id", "ID"), Column("term", "届次"), Column("level", "代表层级", enum="level"),
+                     Column("constituency", "选区"), Column("elected_on", "当选日期"),
+                     Column("status", "状态", enum="deputy_status"), Column("status_date", "状态日期")],
+                    fmt, title="同一人的其他代表资格")
     if record["memberships"] and fmt in ("table", "md"):
         render_rows(record["memberships"],
                     [Column("role", "主席团职务", enum="presidium_role"), Column("from_date", "起"), Column("to_date", "止")],
@@ -187,6 +195,28 @@ def edit(
                                        status_date=status_date, status_reason=status_reason, notes=notes),
                       term, reason, show=shown(show_id, show_phone))
     echo_report(result["report"], f"{result['name']}（ID {result['id']}）没有变化")
+
+
+@app.command("merge")
+def merge(
+    keep: str = typer.Argument(..., metavar="<代表>", help="保留其个人信息的一条：姓名#ID 或 ID"),
+    other: str = typer.Argument(..., metavar="<同一人的另一条>", help="同一人另一层级的代表记录：姓名#ID 或 ID"),
+    reason: Optional[str] = ReasonOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """把分开录入的两条记录合并为同一人（如人大主席既是镇人大代表又是县人大代表，以前录成了两个人）。
+    两个代表资格各自保留层级、选区、状态、出席、议案建议和活动；一条缺的个人信息（出生日期、电话等）从另一条补上，
+    两条不一致的须先用 deputy edit 更正。记入修改记录，可用 rdtool undo 撤销。"""
+    from rdtool.labels import label
+    from rdtool.services.deputies import people as svc
+
+    store = open_db(db)
+    done = svc.merge(store, keep, other, reason)
+    mandates = "、".join(f"第{m['term']}届{label('level', m['level'])}（ID {m['id']}）" for m in done["mandates"])
+    say(f"已合并：{done['keep']['name']}（ID {done['keep']['id']}）与 ID {done['other']['id']} 记为同一人，"
+        f"代表资格：{mandates}")
+    for line in done["report"].lines():
+        say(line)
 
 
 @app.command("end")
@@ -323,6 +353,7 @@ def archive(
     db: Optional[str] = DbOpt,
 ) -> None:
     """代表履职档案：出席人代会（出席/请假/缺席）、主席团会议、领衔和附议的议案建议及办理结果、代表活动与学习培训、履职积分。
+    同一人既是镇人大代表又是县人大代表的，档案是这个人的：两级的活动、议案建议都计入。
     可打印或向原选区选民通报（--format md/docx）。未经批准两次不出席人代会的，代表资格终止（代表法第六十二条）。"""
     from pathlib import Path
 
@@ -372,7 +403,8 @@ def scores(
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
-    """履职积分排名：按设置中的积分规则（rdtool config points_scheme）计算期间内每位代表的积分，并列名次相同。"""
+    """履职积分排名：按设置中的积分规则（rdtool config points_scheme）计算期间内每位代表的积分，并列名次相同。
+    同一人既是镇代表又是县代表的，积分按这个人的全部履职计算，不分层级时只列一次。"""
     from rdtool.services.deputies import archive as svc
 
     fmt = check_format(fmt)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, VerboseOpt, confirm_done, make_app, open_db, warn
+from rdtool.cli.common import DbOpt, VerboseOpt, confirm_done, make_app, open_db, say, warn
 from rdtool.services.transfer.registry import KINDS
 
 import_app = make_app("从 CSV/XLSX/XLS/DOCX 导入")
@@ -52,6 +52,8 @@ def import_(
         confirm_done(f"检查通过：{file.name} 共 {result.rows} 行{spec.zh}记录，可以导入（未写入）", verbose)
     else:
         confirm_done(f"已导入 {result.written} 条{spec.zh}记录（{file.name}）", verbose)
+        for line in result.said:  # always: what rdtool decided about her rows (one person on two rows)
+            say(f"说明：{line}", err=True)
         for i, line in enumerate(result.derived):  # on a terminal or with -v, as the import's confirmation
             confirm_done(("随之重新计算：" if i == 0 else "  ") + line, verbose)
         warn(result.warnings)

@@ -9,9 +9,10 @@ import typer
 from rdtool.cli.common import NotesOpt, LocationOpt
 from rdtool.cli.common import show_record
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
-                               open_db, parse_option, warn)
+                               open_db, parse_option, say, warn)
 from rdtool.labels import parse_enum
-from rdtool.render import Column, leave_out_first, render_list
+from rdtool.render import Column, render_list
+from rdtool.cells import leave_out_first
 
 app = make_app("会议：主席团会议、人民代表大会会议（含临时会议）、其他会议；点名与法定人数。"
                "人代会须三分之二以上代表出席（组织法第十四条第四款）；主席团会议须全体成员过半数出席。")
@@ -94,7 +95,7 @@ def list_(
     render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt, empty="没有符合条件的会议")
     if fmt == "table":  # gaps in the numbering: sessions held on paper before adoption (issue 23)
         for line in svc.gap_notes(store, rows):
-            typer.echo(f"说明：{line}")
+            say(f"说明：{line}")
 
 
 @app.command("show")

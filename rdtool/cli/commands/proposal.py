@@ -10,7 +10,8 @@ import typer
 from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, optional,
                                parse_option, warn)
 from rdtool.labels import parse_date, parse_enum
-from rdtool.render import Column, leave_out_first, render_list
+from rdtool.render import Column, render_list
+from rdtool.cells import leave_out_first
 
 app = make_app("代表议案和建议：提出、交办、答复、反馈、办结、催办、检索、统计。"
                "议案须5名以上代表联名，由主席团决定是否列入大会议程（组织法第二十二条第二款，proposal decide）；"

@@ -173,11 +173,19 @@ def add(store: Store, raw: dict) -> dict:
         _raise(problems)
     with store.transaction():
         result = insert_checked(store, record, ids)
-    same = sql.same_title_date(store, record["title"], record["date"], result["id"])
-    result["warnings"] = [] if same is None else [  # allowed, but more often one typed twice (issue 23)
-        f"{same['date']} 已有同名活动 {same['code']}（{same['title']}，参加代表 {same['participants']} 人）："
-        "如是重复录入，可用 rdtool undo 撤销这一条"]
+    result["warnings"] = likely_duplicate(store, record, result["id"])
     return result
+
+
+def likely_duplicate(store: Store, record: dict, activity_id: int, how: str = "录入") -> list[str]:
+    """A warning naming the earlier activity of the same title and date: allowed (add and import alike), but more
+    often one typed or imported twice (issue 23)."""
+    same = sql.same_title_date(store, record["title"], record["date"], activity_id)
+    if same is None:
+        return []
+    undo = "撤销这一条" if how == "录入" else "撤销这次导入"
+    return [f"{same['date']} 已有同名活动 {same['code']}（{same['title']}，参加代表 {same['participants']} 人）："
+            f"如是重复{how}，可用 rdtool undo {undo}"]
 
 
 def insert_checked(store: Store, record: dict, ids: list[int], taken: set[str] | None = None) -> dict:
@@ -274,14 +282,15 @@ def listing(store: Store, *, kind: str | None = None, level: str | None = None, 
             deputy: str | None = None, term: int | None = None, date_from: str | None = None,
             date_to: str | None = None) -> list[dict]:
     """Activities matching the filters, by date, with participants' names."""
-    deputy_id = None
-    if deputy is not None:
+    person_id = None
+    if deputy is not None:  # the person's activities, as a township and as a county deputy (docs/figures.md)
         from rdtool.services.deputies import deputies as deputies_svc
 
-        deputy_id = deputies_svc.resolve(store, deputy, term)["id"]
+        found = deputies_svc.resolve(store, deputy, term)
+        person_id = found["person_id"] or found["id"]
     if year is not None:
         date_from, date_to = year_bounds(year)
-    rows = sql.select(store, kind=kind, level=level, date_from=date_from, date_to=date_to, deputy_id=deputy_id,
+    rows = sql.select(store, kind=kind, level=level, date_from=date_from, date_to=date_to, person_id=person_id,
                       term=term if deputy is None else None)
     people = sql.participants_of(store, [r["id"] for r in rows])
     for r in rows:

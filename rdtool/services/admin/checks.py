@@ -36,6 +36,7 @@ CHECKS: list[str] = [
     "rdtool.services.proposals.views:checks",
     "rdtool.services.terms.calendar:checks",
     "rdtool.services.deputies.mandates:checks",
+    "rdtool.services.deputies.people:checks",  # a person's own fields agree between their mandates (issue 23)
     "rdtool.services.elections.post_ends:checks",
     "rdtool.services.elections.by_elections:checks",
     "rdtool.services.admin.stored_values:checks",

@@ -28,7 +28,9 @@ LABEL_COLUMNS = {"deputies": "name", "meetings": "title", "items": "title", "pro
 FACETS = {"deputies": ["term", "level", "gender", "party", "status"], "meetings": ["term", "kind"],
           "items": ["kind", "result"], "proposals": ["kind", "unit", "result", "feedback"],
           "activities": ["kind", "level"], "appointments": ["action"]}
-FTS = {"proposals": "proposals_fts"}
+# the index Datasette's search box and `sqlite-utils search` use: one- and two-character words too (migration
+# 0021_short_word_search says how); rdtool's own search uses the trigram index proposals_fts
+FTS = {"proposals": "proposals_ngram_fts"}
 
 
 def mask_plugin_installed() -> bool:

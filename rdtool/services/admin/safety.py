@@ -15,7 +15,6 @@ from typing import Iterator
 from rdtool.dates import utc_moment, utc_now
 from rdtool.errors import NotFound, RdtoolError, UsageError, ValidationError
 from rdtool.fields import mask_id, mask_phone
-from rdtool.labels import FIELD_ZH
 from rdtool.labels import record_id as typed_id
 from rdtool.store import changelog
 from rdtool.store.db import Store, foreign_key_violations, integrity_messages
@@ -98,6 +97,21 @@ def summary(action: str, before: dict | None, after: dict | None, names: dict[st
     return "；".join(f"{names.get(k, k)}: {_fmt(v)}" for k, v in record.items() if v is not None and v != "")
 
 
+def summary_zh(store: Store, table: str, action: str, before: dict | None, after: dict | None) -> str:
+    """`summary` as she reads it: each field by its Chinese name, codes by their labels (男, 中共党员, 主席), a
+    record pointed at by its name (describe.value_text); private values already masked (or shown) by `log`."""
+    from rdtool.services.kernel.describe import field_zh, value_text
+
+    def text(column: str, value) -> str:
+        return value_text(store, table, column, value, show=("id_number", "phone"))
+
+    if action in ("update", "void") and before is not None and after is not None:
+        return "；".join(f"{field_zh(table, k)}: {text(k, before.get(k))} → {text(k, v)}" for k, v in after.items()
+                        if before.get(k) != v)
+    record = after if after is not None else before or {}
+    return "；".join(f"{field_zh(table, k)}: {text(k, v)}" for k, v in record.items() if v is not None and v != "")
+
+
 def log(store: Store, table: str | None = None, since: str | None = None, record: str | None = None,
         limit: int | None = 200, show_private: bool = False) -> list[dict]:
     """The change log as rows for the renderer; private values masked unless asked for."""
@@ -111,7 +125,7 @@ def log(store: Store, table: str | None = None, since: str | None = None, record
         rows.append({"id": e["id"], "at": e["at"], "table": e["table_name"],
                      "record": e["row_id"], "action": e["action"], "action_zh": _ACTION_ZH.get(e["action"], e["action"]),
                      "changes": summary(e["action"], before, after), "before": before, "after": after,
-                     "changes_zh": summary(e["action"], before, after, FIELD_ZH)})
+                     "changes_zh": summary_zh(store, e["table_name"], e["action"], before, after)})
     return rows
 
 

@@ -93,13 +93,25 @@ def find(store: Store, limit: int | None = None) -> list[Violation]:
     return found
 
 
+def _void_words(table: str, record: str) -> str:
+    """`db void`'s words for a record: its kind in Chinese where there is one (代表 3), else the table's name."""
+    from rdtool.services.kernel.refs import KINDS
+
+    kind = next((info.zh for info in KINDS.values() if info.table == table), None)
+    return f"{kind} {record}" if kind else f"{table} {record}"
+
+
 def describe(v: Violation) -> str:
-    """`deputies 记录 3 的 gender（性别）值“F”不是可用的代码（…）`."""
-    field = f"{v.column}（{FIELD_ZH[v.column]}）" if v.column in FIELD_ZH else v.column
+    """`代表 记录 3 的性别值“F”不是可用的值（可用：男、女）`: her words, the table and column in Chinese."""
+    from rdtool.record_names import TABLE_ZH
+
+    field = FIELD_ZH.get(v.column, v.column)
     value = str(v.value) if len(str(v.value)) <= 40 else str(v.value)[:37] + "…"
     rule = v.rule
     if rule.kind == "enum":
-        why = f"不是可用的代码（可用：{'、'.join(rule.codes)}）"
+        enum = ENUM_COLUMNS.get(v.table, {}).get(v.column)
+        words = [ENUMS[enum][c][0] for c in rule.codes] if enum in ENUMS else list(rule.codes)
+        why = f"不是可用的值（可用：{'、'.join(words)}）"
     elif rule.kind == "date":
         why = "不是 ISO 日期（应为 YYYY-MM-DD 且日期存在）"
     elif rule.kind == "month":
@@ -110,7 +122,7 @@ def describe(v: Violation) -> str:
         why = f"不是不小于 {rule.minimum} 的整数"
     else:
         why = "不是整数"
-    return f"{v.table} 记录 {v.record} 的 {field} 值“{value}”{why}"
+    return f"{TABLE_ZH.get(v.table, v.table)}记录 {v.record} 的{field}值“{value}”{why}"
 
 
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[Finding]:
@@ -140,8 +152,8 @@ def problem_in(store: Store) -> RdtoolError | None:
     more = "（还有其他这样的值，见 rdtool db check）" if len(found) > 1 else ""
     return ValidationError(
         f"{describe(found[0])}{more}：这条记录可能由其他程序写入，rdtool 无法使用它",
-        f"更正这个值（如用 rdtool 的 edit 命令），或作废这条记录：rdtool db void {found[0].table} {found[0].record} "
-        "--reason 原因；rdtool db check 列出全部")
+        f"更正这个值（如用 rdtool 的 edit 命令），或作废这条记录：rdtool db void "
+        f"{_void_words(found[0].table, found[0].record)} --reason 原因；rdtool db check 列出全部")
 
 
 def explain() -> RdtoolError | None:

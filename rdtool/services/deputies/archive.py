@@ -84,6 +84,27 @@ def tally(store: Store, date_from: str, date_to: str, deputy_id: int | None = No
     return out
 
 
+def _summed(parts: list[dict]) -> dict:
+    """The counts of a person's mandates added up (one person, a township and a county deputy)."""
+    total = _empty_counts()
+    for c in parts:
+        for k, v in c.items():
+            if k == "by_kind":
+                for kind, n in v.items():
+                    total["by_kind"][kind] = total["by_kind"].get(kind, 0) + n
+            else:
+                total[k] = total.get(k, 0) + v
+    return total
+
+
+def by_person(counts: dict[int, dict], people: list[dict]) -> dict[int, dict]:
+    """person id -> the counts of all their mandates among `people` (rows with id and person_id)."""
+    mandates: dict[int, list[int]] = {}
+    for p in people:
+        mandates.setdefault(p.get("person_id") or p["id"], []).append(p["id"])
+    return {person: _summed([counts[i] for i in ids if i in counts]) for person, ids in mandates.items()}
+
+
 def score(counts: dict, scheme: dict) -> tuple[float, list[dict]]:
     """(total points, the parts) for one deputy's counts under a scheme."""
     parts = []
@@ -124,20 +145,29 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
     per = period(store, year, term, default_term=who["term"])
     day = min(per["to"], today())
     full = deputies_sql.get(store, who["id"], day) or who
-    counts = tally(store, per["from"], per["to"], who["id"]).get(who["id"], _empty_counts())
+    # the person's archive: every mandate of theirs in the term (a township and a county deputy at once); the
+    # period is the term of the mandate named, or the year (docs/figures.md “One person, two mandates”)
+    mine = [m for m in deputies_sql.mandates_of(store, who["person_id"] or who["id"])
+            if not m["voided_at"] and (m["term"] == who["term"] or year is not None)]
+    counts = _summed([tally(store, per["from"], per["to"], m["id"]).get(m["id"], _empty_counts()) for m in mine])
     scheme = points_scheme(store)
     total, parts = score(counts, scheme)
-    proposals = sql.proposal_detail(store, who["id"], per["from"], per["to"])
+    proposals, activities, meetings = [], [], []
+    for m in mine:
+        proposals += sql.proposal_detail(store, m["id"], per["from"], per["to"])
+        activities += sql.activity_detail(store, m["id"], per["from"], per["to"])
+        meetings += sql.attendance_detail(store, m["id"], per["from"], per["to"])
+    proposals.sort(key=lambda p: (p["submitted_on"] or "", p["code"] or ""))
+    activities.sort(key=lambda a: (a["date"], a["code"]))
     by_result: dict[str, int] = {}
     for p in proposals:
         if p["role"] == "lead" and p["result"]:
             by_result[p["result"]] = by_result.get(p["result"], 0) + 1
-    activities = sql.activity_detail(store, who["id"], per["from"], per["to"])
-    meetings = sql.attendance_detail(store, who["id"], per["from"], per["to"])
     congress = {**_meeting_block(counts, "congress"), "unrecorded": 0}
-    if who["level"] == "township":
+    township = [m for m in mine if m["level"] == "township"]
+    if township:
         # every session during the deputy's tenure is one they were due at; one without a roll call is 未记录
-        due = sql.congress_due(store, who["id"], per["from"], per["to"])
+        due = [r for m in township for r in sql.congress_due(store, m["id"], per["from"], per["to"])]
         congress = {s: sum(r["status"] == s for r in due) for s in STATUSES}
         congress.update(meetings=len(due), unrecorded=sum(r["status"] is None for r in due))
         meetings = sorted(meetings + [{**r, "status": "unrecorded"} for r in due if r["status"] is None],
@@ -145,7 +175,7 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
     # a presidium meeting recorded with a bare count (`meeting roll --count`) was due for every member that day: it
     # is 应出席 and 未记录, as a congress session without a roll call is (issue 23)
     presidium = {**_meeting_block(counts, "presidium"), "unrecorded": 0}
-    for m in _presidium_uncalled(store, who, per["from"], per["to"]):
+    for m in (m for mandate in mine for m in _presidium_uncalled(store, mandate, per["from"], per["to"])):
         presidium["meetings"] += 1
         presidium["unrecorded"] += 1
         meetings.append({**m, "status": "unrecorded"})
@@ -156,7 +186,9 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
                    "term": who["term"], "constituency": who.get("constituency"),
                    "workplace": full.get("workplace"), "party": full.get("party"),
                    "presidium_role": full.get("presidium_role"), "status": who["status"],
-                   "status_date": who.get("status_date")},
+                   "status_date": who.get("status_date"),
+                   "mandates": [{"id": m["id"], "level": m["level"], "term": m["term"], "status": m["status"]}
+                                for m in mine]},
         "period": {k: per[k] for k in ("from", "to", "year", "term", "label")},
         "congress": congress,
         "presidium": presidium,
@@ -180,7 +212,9 @@ def summary_text(a: dict, period_label: str | None = None) -> str:
     """One paragraph for reporting back to the constituency (向原选区选民通报); `period_label` names the period as
     the printed page does (年月日), else its label."""
     d, c, p, act = a["deputy"], a["congress"], a["proposals"], a["activities"]
-    parts = [f"{period_label or a['period']['label']}，{d['name']}代表"]
+    levels = "、".join(label("level", m["level"]) for m in d.get("mandates") or [])
+    both = f"（{levels}）" if len(d.get("mandates") or []) > 1 else ""
+    parts = [f"{period_label or a['period']['label']}，{d['name']}代表{both}"]
     if c["meetings"]:
         parts.append(f"出席镇人民代表大会会议{c['present']}次（应出席{c['meetings']}次，请假{c['leave']}次，"
                      f"缺席{c['absent']}次" + (f"，未记录{c['unrecorded']}次" if c["unrecorded"] else "") + "）")
@@ -203,10 +237,15 @@ def scores(store: Store, year: int | None = None, term: int | None = None, level
     people = sql.deputies_serving(store, per["from"], per["to"], term)
     if level is not None:
         people = [p for p in people if p["level"] == level]
-    counts = tally(store, per["from"], per["to"])
+    # a person with two mandates: their whole record on each, and listed once when no level is asked for
+    counts = by_person(tally(store, per["from"], per["to"]), sql.deputies_serving(store, per["from"], per["to"], term))
+    seen: set[int] = set()
     rows = []
     for p in people:
-        c = counts.get(p["id"], _empty_counts())
+        if p["person_id"] in seen:
+            continue
+        seen.add(p["person_id"])
+        c = counts.get(p["person_id"], _empty_counts())
         total, _ = score(c, scheme)
         rows.append({"deputy_id": p["id"], "name": p["name"], "level": p["level"], "term": p["term"],
                      "congress_present": c["congress_present"], "presidium_present": c["presidium_present"],

@@ -8,7 +8,7 @@ from rdtool.labels import problem_line
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.ethnicity import parse_ethnicity
 from rdtool.labels import ENUMS, clean_name, label
-from rdtool.render import percent
+from rdtool.cells import percent
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -114,7 +114,8 @@ def add(store: Store, raw: dict) -> dict:
     others = [r for r in sql.by_name(store, values["name"], values["term"]) if (r.get("person_id") or r["id"]) != person]
     if others:  # allowed (two people may share a name), but more often one person typed twice
         report.warnings.append(f"第{values['term']}届已有同名代表 " + "、".join(f"{r['name']}#{r['id']}" for r in others)
-                               + f"：如是重复录入，可用 rdtool undo 撤销；确是两位同名代表，引用时写 {values['name']}#ID")
+                               + f"：如是重复录入，可用 rdtool undo 撤销；是同一人的另一层级代表资格，用 rdtool deputy merge "
+                               f"{others[0]['id']} {deputy_id} 合并；确是两位同名代表，引用时写 {values['name']}#ID")
     return {"id": deputy_id, "report": report, "notes": notes}
 
 

@@ -73,9 +73,11 @@ def edit(store: Store, ref: str, raw: dict, term: int | None = None, reason: str
         errors.append(("status_date", merged["status_date"], problem))
     if errors:
         raise _problems(errors)
+    mandates = [m for m in sql.mandates_of(store, current["person_id"]) if not m["voided_at"]] or [current]
+    # the person's own fields on every mandate of the person (one that differs on another row is set there too)
+    person = {k: v for k, v in values.items() if k in sql.PERSON and any(m[k] != v for m in mandates)}
     changes = {k: (int(v) if k == "re_elected" and v is not None else v) for k, v in values.items()
-               if v != current.get(k)}
-    person = {k: v for k, v in changes.items() if k in sql.PERSON}  # on every mandate of the person
+               if v != current.get(k) or k in person}
     with corrections.write(store, reason, subject=("deputies", current["id"]), show=show) as report:
         sql.update(store, current["id"], {k: v for k, v in changes.items() if k not in person})
         sql.update_person(store, current["person_id"], person)
@@ -159,13 +161,15 @@ def set_presidium_role(store: Store, ref: str, role: str | None, day: str, term:
 
 def record(store: Store, ref: str, term: int | None = None, show_id: bool = False,
            show_phone: bool = False) -> dict:
-    """`deputy show`: the deputy with presidium history, roll-call record (代表法 art. 62 flag) and proposals."""
-    from rdtool.services.deputies import deputies
+    """`deputy show`: the deputy with presidium history, roll-call record (代表法 art. 62 flag), proposals and the
+    person's other mandates (one person, a township and a county deputy)."""
+    from rdtool.services.deputies import deputies, people
     from rdtool.services.proposals import views as proposal_views
     from rdtool.services.meetings.meetings import attendance_history
 
     out = deputies.profile(store, ref, term, show_id, show_phone)
     history = attendance_history(store, out["id"])
     out.update(attendance=history["rows"], attendance_summary=history["summary"], art62=history["art62"],
-               art62_text=history["art62_text"], proposals=proposal_views.for_deputy(store, out["id"]))
+               art62_text=history["art62_text"], proposals=proposal_views.for_deputy(store, out["id"]),
+               other_mandates=people.other_mandates(store, out))
     return out

@@ -22,6 +22,8 @@ from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import FIELD_ZH, clean, label
 from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.store import meetings as sql
+from rdtool.store import appointments as appointments_sql
+from rdtool.store import items as items_sql
 from rdtool.store.db import Store
 
 STEP_FIELDS = ("party_decision_on", "nomination_on", "application_on", "discussion_on", "vote_on", "oath_on",
@@ -104,7 +106,7 @@ def _resolve(store: Store, v: dict) -> tuple[dict, list[tuple[str, str, str]]]:
         v["meeting_id"] = m["id"]
         if not v.get("decided_on"):
             v["decided_on"] = m["date"]
-        items = [i for i in sql.items_of(store, m["id"]) if i["kind"] == "personnel" and v["person"] in i["title"]]
+        items = [i for i in items_sql.items_of(store, m["id"]) if i["kind"] == "personnel" and v["person"] in i["title"]]
         if len(items) == 1 and v.get("action") != "elect":
             v["item_id"] = items[0]["id"]
     if not v.get("decided_on") and not problems:
@@ -146,14 +148,14 @@ def add(store: Store, raw: dict) -> dict:
         v, problems = _resolve(store, values)
         if problems:
             raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(problems))
-        new_id = sql.insert_appointment(store, v)
+        new_id = appointments_sql.insert_appointment(store, v)
     return show(store, new_id)
 
 
 def get(store: Store, ref: str | int) -> dict:
     from rdtool.services.kernel import refs
 
-    return sql.appointment(store, refs.resolve(store, "appointment", str(ref)).id)
+    return appointments_sql.appointment(store, refs.resolve(store, "appointment", str(ref)).id)
 
 
 def edit(store: Store, ref: str, raw: dict, reason: str | None = None) -> dict:
@@ -180,9 +182,9 @@ def edit(store: Store, ref: str, raw: dict, reason: str | None = None) -> dict:
         v, problems = _resolve(store, merged)
         if problems:
             raise ValidationError("任免信息有误：", problems=meetings_svc.problems_text(problems))
-        columns = [c for c in sql.APPOINTMENT_COLUMNS if c in v]
+        columns = [c for c in appointments_sql.APPOINTMENT_COLUMNS if c in v]
         changes = {c: v[c] for c in columns if v[c] != current.get(c)}
-        sql.update_appointment(store, current["id"], changes)
+        appointments_sql.update_appointment(store, current["id"], changes)
     return {"record": show(store, current["id"]), "changed": sorted(changes), "report": report}
 
 
@@ -192,7 +194,7 @@ def show(store: Store, appointment_id: int) -> dict:
 
 def listing(store: Store, *, term: int | None = None, year: int | None = None,
             incomplete: bool = False) -> list[dict]:
-    rows = [with_vote(r) for r in sql.appointments(store, term=term, year=year)]
+    rows = [with_vote(r) for r in appointments_sql.appointments(store, term=term, year=year)]
     if incomplete:
         rows = [r for r in rows if r["missing"]]
     return rows
@@ -223,7 +225,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
 
 def _elected(store: Store, v: dict) -> dict | None:
     """The office-holder record an `elect` row of a file gives the steps of (made by its election)."""
-    return sql.office_record_for(store, v["person"], v["position"], v.get("meeting_id"))
+    return appointments_sql.office_record_for(store, v["person"], v["position"], v.get("meeting_id"))
 
 
 NO_ELECTION = "没有对应的选举结果（同一会议、同一职务的当选人）；选举产生的职务由选举记录生成，请先导入 elections"
@@ -256,9 +258,9 @@ def write_rows(store: Store, rows: list[Row]) -> int:
             if record is None:
                 errors.append(RowError(row.number, "action", "elect", NO_ELECTION))
                 continue
-            sql.update_appointment(store, record["id"], {k: v[k] for k in (*STEP_FIELDS, "notes") if v.get(k)})
+            appointments_sql.update_appointment(store, record["id"], {k: v[k] for k in (*STEP_FIELDS, "notes") if v.get(k)})
             continue
-        sql.insert_appointment(store, v)
+        appointments_sql.insert_appointment(store, v)
     if errors:
         raise RowErrors(errors)
     return len(rows)
@@ -266,7 +268,7 @@ def write_rows(store: Store, rows: list[Row]) -> int:
 
 def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
     """Each record with its steps as they stand (讨论、表决 from a linked personnel vote included)."""
-    for r in sql.appointments(store):
+    for r in appointments_sql.appointments(store):
         r = with_vote(r)
         yield {k: r.get(k) for k in FIELD_NAMES}
 

@@ -20,6 +20,7 @@ from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.services.deputies.refs import parse_ref
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
+from rdtool.store import contests as contests_sql
 from rdtool.store.db import Store
 
 _KIND = {"chair": "principal", "head": "principal", "vice_chair": "vice", "vice_head": "vice", "member": "member"}
@@ -70,10 +71,10 @@ def ballots(store: Store, m: dict, contest: dict, base: int) -> tuple[int, int, 
 def chain(store: Store, m: dict, post: str, before_round: int | None = None) -> list[tuple]:
     """The rounds of one post at one session (before ``before_round``), each as (contest, candidates, result)."""
     done: list[tuple] = []
-    for c in sql.rounds_of_post(store, m["id"], post):
+    for c in contests_sql.rounds_of_post(store, m["id"], post):
         if before_round is not None and c["round"] >= before_round:
             break
-        cands = sql.candidates(store, c["id"])
+        cands = contests_sql.candidates(store, c["id"])
         done.append((c, cands, count(store, m, c, cands, prior=done)[0]))
     return done
 
@@ -173,12 +174,12 @@ def apply(store: Store, contest_id: int) -> tuple[dict, list[str]]:
     meeting date) and each outcome, and bring the roster and office records up to date.
 
     Returns ({contest id: RoundResult} of the rounds recounted, the roster changes in Chinese)."""
-    contest = sql.contest(store, contest_id)
+    contest = contests_sql.contest(store, contest_id)
     m = sql.meeting_by_id(store, contest["meeting_id"])
     done: list[tuple] = []
     results = {}
-    for c in sql.rounds_of_post(store, m["id"], contest["post"]):
-        cands = sql.candidates(store, c["id"])
+    for c in contests_sql.rounds_of_post(store, m["id"], contest["post"]):
+        cands = contests_sql.candidates(store, c["id"])
         result = count(store, m, c, cands, prior=done)[0]
         done.append((c, cands, result))
         if c["round"] < contest["round"]:
@@ -186,8 +187,8 @@ def apply(store: Store, contest_id: int) -> tuple[dict, list[str]]:
         elected = set(result.elected)
         for x in cands:
             won = x["name"] in elected
-            sql.set_candidate_elected(store, x["id"], won, (c.get("held_on") or m["date"]) if won else None)
-        sql.set_contest_outcome(store, c["id"], outcome_code(result))
+            contests_sql.set_candidate_elected(store, x["id"], won, (c.get("held_on") or m["date"]) if won else None)
+        contests_sql.set_contest_outcome(store, c["id"], outcome_code(result))
         results[c["id"]] = result
     return results, outcomes.sync(store)
 
@@ -214,12 +215,12 @@ def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, 
     if not post:
         raise ValidationError("职务不能为空", "如 --post 副镇长")
     if round_ is None:
-        round_ = sql.contest_round(store, m["id"], post)
-    elif sql.contest_exists(store, m["id"], post, round_):
+        round_ = contests_sql.contest_round(store, m["id"], post)
+    elif contests_sql.contest_exists(store, m["id"], post, round_):
         raise ValidationError(f"会议 {m['code']} 已有{post}第{round_}轮选举的记录")
     if not cands:
         raise ValidationError(f"{post}选举没有候选人")
-    contest_id = sql.insert_contest(store, {"meeting_id": m["id"], "post": post, "seats": seats, "round": round_,
+    contest_id = contests_sql.insert_contest(store, {"meeting_id": m["id"], "post": post, "seats": seats, "round": round_,
                                             "ballots_issued": issued, "ballots_returned": returned,
                                             "ballots_invalid": invalid, "by_election": int(by_election),
                                             "held_on": held_day(m, held_on)})
@@ -228,7 +229,7 @@ def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, 
             did = resolve_candidate(index, name, m["term"], deputy_id)
         except FieldError as exc:
             raise ValidationError(f"候选人“{name}”：{exc}") from None
-        sql.insert_candidate(store, {"contest_id": contest_id, "name": name, "deputy_id": did, "votes": votes})
+        contests_sql.insert_candidate(store, {"contest_id": contest_id, "name": name, "deputy_id": did, "votes": votes})
     results, changes = apply(store, contest_id)
     _refuse_without_quorum(m, post, results)
     return contest_id, changes
@@ -272,7 +273,7 @@ def _with_incompatible(store: Store, record: dict) -> dict:
 def get(store: Store, ref: str | int) -> dict:
     from rdtool.services.kernel import refs
 
-    return sql.contest(store, refs.resolve(store, "election", str(ref)).id)
+    return contests_sql.contest(store, refs.resolve(store, "election", str(ref)).id)
 
 
 def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None = None,
@@ -292,18 +293,18 @@ def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None
         if held_on is not None:
             m = sql.meeting_by_id(store, contest["meeting_id"])
             changes["held_on"] = held_day(m, held_on)
-        sql.update_contest(store, contest["id"], changes)
-        existing = {c["name"]: c for c in sql.candidates(store, contest["id"])}
+        contests_sql.update_contest(store, contest["id"], changes)
+        existing = {c["name"]: c for c in contests_sql.candidates(store, contest["id"])}
         index = DeputyIndex(store)
         for name, deputy_id, votes in cands:
             if name in existing:
-                sql.set_candidate_votes(store, existing[name]["id"], votes)
+                contests_sql.set_candidate_votes(store, existing[name]["id"], votes)
             else:
                 try:
                     did = resolve_candidate(index, name, contest["term"], deputy_id)
                 except FieldError as exc:
                     raise ValidationError(f"候选人“{name}”：{exc}") from None
-                sql.insert_candidate(store, {"contest_id": contest["id"], "name": name, "deputy_id": did,
+                contests_sql.insert_candidate(store, {"contest_id": contest["id"], "name": name, "deputy_id": did,
                                              "votes": votes})
         m = sql.meeting_by_id(store, contest["meeting_id"])
         results, changes = apply(store, contest["id"])
@@ -314,7 +315,7 @@ def edit(store: Store, ref: str, *, seats: int | None = None, issued: int | None
 def show(store: Store, contest_id: int) -> dict:
     contest = get(store, contest_id)
     m = sql.meeting_by_id(store, contest["meeting_id"])
-    cands = sql.candidates(store, contest["id"])
+    cands = contests_sql.candidates(store, contest["id"])
     result, warnings = count(store, m, contest, cands)
     status = result.status
     qualified = {c.name: c.qualified for c in result.candidates}
@@ -340,8 +341,8 @@ def listing(store: Store, *, meeting: str | None = None, term: int | None = None
     """One row per candidate: meeting, post, round, seats, candidate, votes, elected, outcome."""
     meeting_id = meetings_svc.get(store, meeting)["id"] if meeting else None
     out = []
-    for c in sql.contests(store, meeting_id=meeting_id, term=term):
-        for cand in sorted(sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0)):
+    for c in contests_sql.contests(store, meeting_id=meeting_id, term=term):
+        for cand in sorted(contests_sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0)):
             if elected_only and not cand["elected"]:
                 continue
             out.append({"contest_id": c["id"], "meeting_code": c["meeting_code"], "meeting_date": c["meeting_date"],
@@ -360,14 +361,14 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
 
     findings = []
     chains: dict[tuple, list[dict]] = {}
-    for c in sql.contests(store):
+    for c in contests_sql.contests(store):
         if c["held_date"] <= as_of:
             chains.setdefault((c["meeting_id"], c["post"]), []).append(c)
     for (meeting_id, _), rounds in chains.items():
         m = sql.meeting_by_id(store, meeting_id)
         done: list[tuple] = []
         for c in sorted(rounds, key=lambda c: (c["round"], c["id"])):
-            cands = sql.candidates(store, c["id"])
+            cands = contests_sql.candidates(store, c["id"])
             try:
                 result, _ = count(store, m, c, cands, prior=done)
             except RdtoolError as exc:

@@ -21,7 +21,8 @@ from rdtool.labels import clean, label
 from rdtool.services.kernel import corrections
 from rdtool.store import changelog
 from rdtool.store import deputies as deputies_sql
-from rdtool.store import meetings as sql
+from rdtool.store import appointments as appointments_sql
+from rdtool.store import contests as contests_sql
 from rdtool.store.db import Store
 
 def post_office(post: str) -> str | None:
@@ -39,7 +40,7 @@ def post_office(post: str) -> str | None:
 def _elections(store: Store):
     from rdtool.rules.congress_offices import Election
 
-    rows = sql.winners(store)
+    rows = contests_sql.winners(store)
     members: dict[int, dict[int, int]] = {}
     for r in rows:
         if post_office(r["post"]) == "member" and r["deputy_id"] is not None:
@@ -104,7 +105,7 @@ def plan(store: Store) -> dict:
                                           "position": clean(r["post"]), "action": "elect",
                                           "meeting_id": r["meeting_id"], "decided_on": r["date"],
                                           "candidate_id": r["candidate_id"]}
-    records = sql.office_records(store)
+    records = appointments_sql.office_records(store)
     seen = set()
     office_add, office_change, office_void = [], [], []
     for rec in records:
@@ -161,13 +162,13 @@ def sync(store: Store) -> list[str]:
         deputies_sql.delete_membership(store, r["id"])
         lines.append(f"{who(r['deputy_id'])}：撤销因选举产生的{label('presidium_role', r['role'])}职务（{r['from_date']}起）")
     for v in p["offices_add"]:
-        sql.insert_appointment(store, v)
+        appointments_sql.insert_appointment(store, v)
         lines.append(f"{v['person']}：记为{v['position']}（{v['decided_on']}当选），待记宪法宣誓、公告")
     for row_id, diff in p["offices_change"]:
-        sql.update_appointment(store, row_id, diff)
+        appointments_sql.update_appointment(store, row_id, diff)
     now = utc_now()
     for rec in p["offices_void"]:
-        sql.void_appointment(store, rec["id"], now, "选举结果更正：已不是当选人")
+        appointments_sql.void_appointment(store, rec["id"], now, "选举结果更正：已不是当选人")
         lines.append(f"{rec['person']}：{rec['position']}的任职记录作废（已不是当选人）")
     return lines
 

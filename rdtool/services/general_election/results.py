@@ -14,7 +14,7 @@ from datetime import date
 
 from rdtool.errors import NotFound, RdtoolError, ValidationError
 from rdtool.labels import label
-from rdtool.render import percent
+from rdtool.cells import percent
 from rdtool.services.general_election.general_election import (
     ART_CREDENTIALS,
     PHASES,

@@ -23,6 +23,7 @@ KIND_ZH = {
     "general_elections": "换届选举", "ge_constituencies": "选区", "ge_candidates": "换届选举候选人",
     "ge_rounds": "投票轮次", "ge_votes": "得票", "meeting_numbering": "会议编号起点",
     "opening_totals": "录入前结转",
+    "mandate_ends": "代表资格终止记录", "post_ends": "职务终止记录", "ge_appeals": "选民名单申诉",
 }
 
 # (table, column) -> enum of its codes; a column alone applies to every table
@@ -41,7 +42,7 @@ _ENUM = {
 _BOOL = {"seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
          "confirmed"}
 # column -> the table its id points at
-_FK = {"meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies", "item_id": "items",
+_FK = {"decision_meeting_id": "meetings", "outcome_meeting_id": "meetings", "meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies", "item_id": "items",
        "contest_id": "election_contests", "proposal_id": "proposals", "activity_id": "activities",
        "constituency_id": "ge_constituencies", "candidate_id": "ge_candidates", "round_id": "ge_rounds",
        "election_id": "general_elections"}
@@ -51,6 +52,9 @@ _ZH = {
     "elected_on": "当选日期", "by_election": "是否补选", "role": "主席团职务", "from_date": "起始日期",
     "to_date": "终止日期", "revote": "另行选举", "valid": "选举有效", "void": "本轮无效", "shortfall": "尚缺名额",
     "tie_seats": "票数相等名额", "vacant": "暂缺名额", "explanation": "计票说明", "value": "值", "key": "设置项",
+    "proposal_id": "议案或建议", "activity_id": "活动", "item_id": "表决事项", "candidate_id": "候选人",
+    "round_id": "投票轮次", "constituency_id": "选区", "election_id": "换届选举",
+    "decision_meeting_id": "决定的会议", "outcome_meeting_id": "审议结果的会议",
     "first": "起始次序", "number": "届次", "end_date": "结束日期", "start_date": "开始日期",
     ("items", "result"): "表决结果", ("proposals", "result"): "办理结果", ("proposal_rounds", "result"): "办理结果",
     ("election_contests", "outcome"): "选举结果", ("attendance", "status"): "出席情况",
@@ -138,6 +142,10 @@ def record_ref(store: Store, table: str, row: dict) -> str:
         return f"{name('ge_rounds', row.get('round_id'))} {name('ge_candidates', row.get('candidate_id'))}得票"
     if table == "opening_totals":
         return f"第{row.get('term')}届"
+    if table == "mandate_ends":
+        return name("deputies", row.get("deputy_id"))
+    if table == "post_ends":
+        return f"{row.get('person')}（{row.get('post')}）"
     if table == "meeting_numbering":
         return f"第{row.get('term')}届{label('meeting_kind', row.get('kind'))}（从第{row.get('first')}次起）"
     if table == "election_contests":

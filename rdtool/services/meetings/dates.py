@@ -2,7 +2,9 @@
 
 The records keep their own date (a report counts an appointment by its 决定日期), so a correction of the meeting's
 date carries to them in the same transaction (`carry`): a record dated on the meeting's k-th day is dated on the
-k-th day of the corrected meeting (never after its last day); the correction lists each one it moved. A record
+k-th day of the corrected meeting (never after its last day); the correction lists each one it moved. So do the
+end of a mandate or a post accepted or decided by a vote at it, the presidium role ended with it, and the
+announcements made during the session. A record
 dated outside its meeting's days, or an appointment whose steps contradict each other (决定日期 before its own
 党委决定), is an error `db check` finds (`checks`).
 """
@@ -42,21 +44,54 @@ def carry(store: Store, before: dict, after: dict) -> list[str]:
     (old_from, old_to), (new_from, new_to) = _span(before), _span(after)
     if (old_from, old_to) == (new_from, new_to):
         return []
-    start = date.fromisoformat(new_from)
+    def moved(day: str | None) -> str | None:
+        """The day's place in the corrected meeting, or None when it does not move (not one of its days)."""
+        if not day or not old_from <= day <= old_to:
+            return None
+        k = (date.fromisoformat(day) - date.fromisoformat(old_from)).days
+        there = min((date.fromisoformat(new_from) + timedelta(days=k)).isoformat(), new_to)
+        return there if there != day else None
+
     for table, link, cols, _ in _linked(store):
         for row in sql.dated_by(store, table, link, cols, before["id"]):
-            changes = {}
-            for c in cols:
-                day = row[c]
-                if day and old_from <= day <= old_to:
-                    k = (date.fromisoformat(day) - date.fromisoformat(old_from)).days
-                    moved = min((start + timedelta(days=k)).isoformat(), new_to)
-                    if moved != day:
-                        changes[c] = moved
+            changes = {c: moved(row[c]) for c in cols if moved(row[c])}
             if changes:
                 sql.set_dates(store, table, row["id"], changes)
+    _carry_ends(store, before["id"], moved)
     return [f"任免记录 {a['id']}（{a['person']} {a['position']}）{p}；用 rdtool appointment edit {a['id']} 更正"
             for a in sql.appointment_dates(store) if a["meeting_id"] == before["id"] for p in appointment_order(a)]
+
+
+def _carry_ends(store: Store, meeting_id: int, moved) -> None:
+    """A mandate or a post ended by a vote at the meeting: the end date (the day the congress accepted the
+    resignation, 选举法 第五十五条第二款), the presidium role that ended with it, and announcements made during the
+    session move with the meeting's days."""
+    from rdtool.store import deputies as deputies_sql
+    from rdtool.store import mandates as mandates_sql
+
+    roles_moved: set[int] = set()  # (each once: the old and the new days may overlap)
+
+    def move_roles(deputy_id: int, old_day: str, new_day: str, posts_only: bool) -> None:
+        for role in deputies_sql.memberships(store, deputy_id):
+            if role["id"] not in roles_moved and role["to_date"] == old_day and (
+                    not posts_only or role["role"] in ("chair", "vice_chair")):
+                deputies_sql.update_membership(store, role["id"], {"to_date": new_day})
+                roles_moved.add(role["id"])
+
+    for end in mandates_sql.ends_decided_at(store, meeting_id):
+        changes = {c: moved(end[c]) for c in ("announced_on", "post_announced_on") if moved(end[c])}
+        if changes:
+            mandates_sql.update_mandate_end(store, end["id"], changes)
+        if day := moved(end["status_date"]):
+            deputies_sql.update(store, end["deputy_id"], {"status_date": day})
+            move_roles(end["deputy_id"], end["status_date"], day, posts_only=False)
+    for end in mandates_sql.post_ends_decided_at(store, meeting_id):
+        if day := moved(end["announced_on"]):
+            mandates_sql.update_post_end(store, end["id"], {"announced_on": day})
+        if end["deputy_id"] is not None:
+            for role in deputies_sql.memberships(store, end["deputy_id"]):
+                if day := moved(role["to_date"]):
+                    move_roles(end["deputy_id"], role["to_date"], day, posts_only=True)
 
 
 # ---------------------------------------------------------------- checks

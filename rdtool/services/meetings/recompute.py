@@ -31,6 +31,8 @@ from rdtool.services.kernel import corrections
 from rdtool.store import changelog
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
+from rdtool.store import contests as contests_sql
+from rdtool.store import items as items_sql
 from rdtool.store.db import Store
 
 # The deputy fields that decide who is entitled on a day (store.deputies.IN_OFFICE and the roster queries).
@@ -147,15 +149,15 @@ def results(store: Store, m: dict) -> list[tuple[str, str]]:
         return [(f"会议 {m['code']}（{m['date']}）出席{f['present']}人，多于应到{f['entitled']}人",
                  f"核对点名，或更正填写的应到人数（rdtool meeting edit {m['code']} --entitled …）")]
     meetings_svc.refresh_quorum(store, m)
-    for it in sql.items_of(store, m["id"]):
+    for it in items_sql.items_of(store, m["id"]):
         try:
             o = votes_svc.outcome(store, m, it)
         except ValidationError as exc:
             problems.append((exc.message, f"请更正票数（rdtool vote edit {m['code']}#{it['seq']} --yes … --no …），"
                                           "或核对日期和点名"))
             continue
-        sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
-    for c in sql.contests(store, meeting_id=m["id"]):
+        items_sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
+    for c in contests_sql.contests(store, meeting_id=m["id"]):
         try:
             elections_svc.apply(store, c["id"])
         except ValidationError as exc:
@@ -174,9 +176,9 @@ def digest(store: Store) -> dict:
         q = meetings_svc.quorum_of(store, m, rule)
         out["meetings"][m["id"]] = (m["code"], f["entitled"], f["present"], None if q is None else q.met,
                                     m["roll_rows"])
-    for it in sql.results(store):
+    for it in items_sql.results(store):
         out["items"][it["id"]] = (it["meeting_id"], it["ref"], it["result"])
-    for c in sql.outcomes(store):
+    for c in contests_sql.outcomes(store):
         out["contests"][c["id"]] = (c["meeting_id"], c["label"], c["outcome"], c["winners"] or "")
     for r in sql.congress_absences(store):
         out["absent"][(r["deputy_id"], r["term"])] = (r["name"], r["n"])

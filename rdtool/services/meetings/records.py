@@ -13,6 +13,8 @@ from rdtool.services.elections import elections as elections_svc
 from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.services.meetings import votes as votes_svc
 from rdtool.store import meetings as sql
+from rdtool.store import contests as contests_sql
+from rdtool.store import items as items_sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
 
@@ -57,9 +59,9 @@ def edit(store: Store, ref: str, raw: dict, *, number: int | None = None, reason
     merged = {**current, **values}
     errors = meetings_svc.check_meeting(store, merged)
     if merged["kind"] != "congress" and merged["kind"] != current["kind"]:
-        if sql.contests(store, meeting_id=current["id"]):
+        if contests_sql.contests(store, meeting_id=current["id"]):
             errors.append(("kind", label("meeting_kind", merged["kind"]), "这次会议有选举记录，选举只在人代会上进行"))
-        if sql.proposals_at(store, current["id"]):
+        if items_sql.proposals_at(store, current["id"]):
             errors.append(("kind", label("meeting_kind", merged["kind"]), "有议案或建议登记在这次人代会上"))
     code = values.pop("code", None)
     stated = meetings_svc.code_number(code or "", merged["term"], merged["kind"]) if code else None
@@ -185,20 +187,20 @@ def edit_item(store: Store, ref: str, raw: dict, reason: str | None = None) -> d
     if target is not None and target["id"] != m["id"]:
         values["meeting_id"] = target["id"]
         if values.get("seq") is None:
-            values["seq"] = sql.next_item_seq(store, target["id"])
+            values["seq"] = items_sql.next_item_seq(store, target["id"])
         m = target
     seq = values.get("seq")
     if seq is not None and (seq != current["seq"] or m["id"] != current["meeting_id"]):
-        if sql.item_by_seq(store, m["id"], seq):
+        if items_sql.item_by_seq(store, m["id"], seq):
             raise ValidationError(f"会议 {m['code']} 已有第{seq}项议程", "换一个序号（--seq），或不写序号排在最后")
     merged = {**current, **values}
     o = votes_svc.outcome(store, m, merged)
     changes = {k: v for k, v in values.items() if v != current.get(k)}
     changes.update(result=o.result if o else None, rule=o.rule if o else None)
     with corrections.write(store, reason, subject=("items", current["id"])) as report:
-        sql.update_item(store, current["id"], changes)
+        items_sql.update_item(store, current["id"], changes)
         if "meeting_id" in changes:
-            sql.move_item_appointments(store, current["id"], m["id"])
+            items_sql.move_item_appointments(store, current["id"], m["id"])
     return {"item": votes_svc.show(store, str(current["id"])), "report": report}
 
 
@@ -247,8 +249,8 @@ def show(store: Store, ref: str) -> dict:
         record["quorum_text"] = f"{q.explanation}（{margin}；{basis}）"
     record["items"] = votes_svc.rows_for(store, votes_svc.sql_items(store, meeting_id=m["id"]))
     record["elections"] = []
-    for c in sql.contests(store, meeting_id=m["id"]):
-        elected = [x["name"] for x in sorted(sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0))
+    for c in contests_sql.contests(store, meeting_id=m["id"]):
+        elected = [x["name"] for x in sorted(contests_sql.candidates(store, c["id"]), key=lambda x: -(x["votes"] or 0))
                    if x["elected"]]
         record["elections"].append({"id": c["id"], "post": c["post"], "round": c["round"], "seats": c["seats"],
                                     "outcome": c["outcome"], "elected": elected})

@@ -13,6 +13,8 @@ from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.store import meetings as sql
+from rdtool.store import appointments as appointments_sql
+from rdtool.store import items as items_sql
 from rdtool.store.db import Store
 
 FIELDS: list[F.Field] = [
@@ -83,14 +85,14 @@ def fill_counts(v: dict) -> dict:
 def insert_item(store: Store, m: dict, values: dict) -> int:
     v = fill_counts(dict(values))
     if v.get("seq") is None:
-        v["seq"] = sql.next_item_seq(store, m["id"])
-    elif sql.item_by_seq(store, m["id"], v["seq"]):
+        v["seq"] = items_sql.next_item_seq(store, m["id"])
+    elif items_sql.item_by_seq(store, m["id"], v["seq"]):
         raise ValidationError(f"会议 {m['code']} 已有第{v['seq']}项议程", "换一个序号，或不写序号自动排在最后")
     o = outcome(store, m, v)
     v.update(meeting_id=m["id"], result=o.result if o else None, rule=o.rule if o else None)
-    item_id = sql.insert_item(store, v)
+    item_id = items_sql.insert_item(store, v)
     if v.get("kind") == "personnel":
-        sql.link_personnel_item(store, m["id"])  # an appointment recorded before its vote now follows it
+        appointments_sql.link_personnel_item(store, m["id"])  # an appointment recorded before its vote now follows it
     return item_id
 
 
@@ -98,11 +100,11 @@ def get(store: Store, ref: str) -> dict:
     """An item by meeting code and number ('P3-08#3', 'P3-08/3', 'P3-08:3') or by id ('17')."""
     from rdtool.services.kernel import refs
 
-    return sql.item(store, refs.resolve(store, "item", ref).id)
+    return items_sql.item(store, refs.resolve(store, "item", ref).id)
 
 
 def sql_items(store: Store, **kw) -> list[dict]:
-    return sql.items(store, **kw)
+    return items_sql.items(store, **kw)
 
 
 def rows_for(store: Store, rows: Iterable[dict]) -> list[dict]:
@@ -138,7 +140,7 @@ def listing(store: Store, *, meeting: str | None = None, term: int | None = None
             kind: str | None = None, result: str | None = None, body: str | None = None) -> Iterator[dict]:
     """The items, as they are read (a county's 50,000 are never held at once)."""
     meeting_id = meetings_svc.get(store, meeting)["id"] if meeting else None
-    return iter_rows_for(store, sql.items(store, meeting_id=meeting_id, term=term, year=year, kind=kind,
+    return iter_rows_for(store, items_sql.items(store, meeting_id=meeting_id, term=term, year=year, kind=kind,
                                           result=result, body=body, stream=True))
 
 
@@ -149,7 +151,7 @@ def show(store: Store, ref: str) -> dict:
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
     """Stored results that disagree with the rules (recomputed now), and counts that cannot be."""
     findings = []
-    for r in sql.items(store):
+    for r in items_sql.items(store):
         if r["meeting_date"] > as_of:
             continue
         m = sql.meeting_by_id(store, r["meeting_id"])

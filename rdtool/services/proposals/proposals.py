@@ -380,12 +380,19 @@ def submit(store: Store, raw: dict) -> dict:
         if problems:
             _raise(problems)
         pid = write_built(store, record, cos, rounds)
-    warnings = []
+    return {"id": pid, "code": record["code"], "signers": 1 + len(cos),
+            "warnings": likely_duplicate(store, record, pid)}
+
+
+def likely_duplicate(store: Store, record: dict, pid: int, how: str = "录入") -> list[str]:
+    """A warning naming the earlier proposal with the same title, lead and date: allowed (submit and import alike,
+    docs/csv.md), but more often one typed or imported twice (issue 23)."""
     same = sql.same_lead_title_date(store, record["title"], record["lead_id"], record["submitted_on"], pid)
-    if same:  # allowed, but more often one typed twice (issue 23)
-        warnings.append(f"已有同一领衔代表同日提出的同名{label('proposal_kind', record['kind'])} {same}"
-                        f"（{record['title']}，{record['submitted_on']}）：如是重复录入，可用 rdtool undo 撤销这一条")
-    return {"id": pid, "code": record["code"], "signers": 1 + len(cos), "warnings": warnings}
+    if not same:
+        return []
+    undo = "撤销这一条" if how == "录入" else "撤销这次导入"
+    return [f"已有同一领衔代表同日提出的同名{label('proposal_kind', record['kind'])} {same}"
+            f"（{record['title']}，{record['submitted_on']}）：如是重复{how}，可用 rdtool undo {undo}"]
 
 
 def get(store: Store, code: str, as_of: str | None = None) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Written
 from rdtool.services.activities import activities as svc
 from rdtool.store import activities as sql
 from rdtool.store import deputies as deputies_sql
@@ -38,15 +38,19 @@ def check(store: Store, rows: list[Row]) -> list[RowError]:
     return _prepare_all(store, rows)[1]
 
 
-def write(store: Store, rows: list[Row]) -> int:
+def write(store: Store, rows: list[Row]) -> Written:
+    """The rows; a warning for each like an activity already there (the same title and date), as `activity add`
+    gives."""
     prepared, errors = _prepare_all(store, rows)
     if errors:
         raise RowErrors(errors)
     taken = {record["code"] for _, record, _ in prepared if record.get("code")}
-    for _, record, ids in prepared:
+    warnings = []
+    for row, record, ids in prepared:
         result = svc.insert_checked(store, record, ids, taken)
         taken.add(result["code"])
-    return len(rows)
+        warnings += [f"第{row.number}行：{line}" for line in svc.likely_duplicate(store, record, result["id"], "导入")]
+    return Written(len(rows), warnings=warnings)
 
 
 def export(store: Store, show_private: bool = False) -> Iterator[dict]:

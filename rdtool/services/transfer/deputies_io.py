@@ -6,7 +6,7 @@ from typing import Iterator
 
 from rdtool.dates import today
 from rdtool.fields import mask_id, mask_phone
-from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Written
 from rdtool.rules.deputies import births_agree
 from rdtool.services.deputies import deputies as svc
 from rdtool.store import deputies as sql
@@ -36,11 +36,15 @@ def check(store: Store, rows: list[Row]) -> list[RowError]:
     return errors
 
 
-def write(store: Store, rows: list[Row]) -> int:
-    errors = []
+def write(store: Store, rows: list[Row]) -> Written:
+    """The rows, and a line for each row taken as a person already on record (or on an earlier row) with a
+    mandate of another level: one person, two mandates."""
+    errors, said = [], []
     for row in rows:
         try:
-            svc.insert_checked(store, row.values, [])
+            notes: list[str] = []
+            svc.insert_checked(store, row.values, notes)
+            said += [f"第{row.number}行：{note}" for note in notes]
         except Exception as exc:  # a domain error names the row that caused it
             from rdtool.errors import RdtoolError
 
@@ -49,7 +53,7 @@ def write(store: Store, rows: list[Row]) -> int:
             errors.append(RowError(row.number, "name", row.values["name"], exc.message))
     if errors:
         raise RowErrors(errors)
-    return len(rows)
+    return Written(len(rows), said=said)
 
 
 def export(store: Store, show_private: bool = False) -> Iterator[dict]:

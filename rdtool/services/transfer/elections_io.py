@@ -13,9 +13,11 @@ from rdtool import fields as F
 from rdtool.errors import FieldError, RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.labels import clean
-from rdtool.services.elections.elections import _refuse_without_quorum, chain, count, create, resolve_candidate
+from rdtool.services.elections.elections import (_refuse_without_quorum, chain, count, create, held_day,
+                                                 resolve_candidate)
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
+from rdtool.store import contests as contests_sql
 from rdtool.store.db import Store
 
 FIELDS: list[F.Field] = [
@@ -28,7 +30,8 @@ FIELDS: list[F.Field] = [
     F.Field("ballots_returned", F.integer(0)),
     F.Field("ballots_invalid", F.integer(0)),
 ]
-EXTRA = [F.Field("round", F.integer(1)), F.Field("deputy_id", F.integer(1))]
+# held_on: an election on a session's second day is dated by it (default its first day; issue 23)
+EXTRA = [F.Field("round", F.integer(1)), F.Field("deputy_id", F.integer(1)), F.Field("held_on", F.DATE)]
 
 
 def _groups(rows: list[Row]) -> dict[tuple, list[Row]]:
@@ -59,7 +62,7 @@ def _check_groups(store: Store, rows: list[Row], write: bool) -> list[RowError]:
             errors.append(RowError(first.number, "meeting", code, "不是人民代表大会会议，不能有选举"))
             continue
         bad = False
-        for f in ("seats", "ballots_issued", "ballots_returned", "ballots_invalid"):
+        for f in ("seats", "ballots_issued", "ballots_returned", "ballots_invalid", "held_on"):
             for row in group[1:]:
                 if row.values.get(f) != first.values.get(f):
                     errors.append(RowError(row.number, f, str(row.values.get(f) or ""),
@@ -83,19 +86,24 @@ def _check_groups(store: Store, rows: list[Row], write: bool) -> list[RowError]:
             cands.append((n, row.values.get("deputy_id"), row.values["votes"], did))
         if bad:
             continue
-        if not write and round_ is not None and sql.contest_exists(store, m["id"], post, round_):
+        if not write and round_ is not None and contests_sql.contest_exists(store, m["id"], post, round_):
             errors.append(RowError(first.number, "post", post, f"会议 {code} 已有该职务第{round_}轮选举的记录"))
             continue
-        if not write and round_ is None and sql.contest_round(store, m["id"], post) > 1:
+        if not write and round_ is None and contests_sql.contest_round(store, m["id"], post) > 1:
             errors.append(RowError(first.number, "post", post, f"会议 {code} 已有该职务的选举记录；"
                                                                "另一轮（再次投票、另行选举）请填写 round 列"))
             continue
         v = first.values
         try:
+            held_day(m, v.get("held_on"))
+        except RdtoolError as exc:
+            errors.append(RowError(first.number, "held_on", v.get("held_on") or "", exc.message))
+            continue
+        try:
             if write:
                 create(store, m, post, v["seats"], [c[:3] for c in cands], issued=v.get("ballots_issued"),
                        returned=v.get("ballots_returned"), invalid=v.get("ballots_invalid"), round_=round_,
-                       index=index)
+                       index=index, held_on=v.get("held_on"))
             else:
                 done = sim.setdefault((m["id"], post), chain(store, m, post))
                 number = round_ if round_ is not None else max((c["round"] for c, _, _ in done), default=0) + 1
@@ -125,15 +133,16 @@ def write_rows(store: Store, rows: list[Row]) -> int:
 
 def export_rows(store: Store, show_private: bool = False) -> Iterator[dict]:
     shared = deputies_sql.shared_names(store)
-    for c in sql.contests(store):
-        for cand in sql.candidates(store, c["id"]):
+    for c in contests_sql.contests(store):
+        for cand in contests_sql.candidates(store, c["id"]):
             yield {"meeting": c["meeting_code"], "post": c["post"], "seats": c["seats"], "candidate": cand["name"],
                    "votes": cand["votes"], "ballots_issued": c["ballots_issued"],
                    "ballots_returned": c["ballots_returned"], "ballots_invalid": c["ballots_invalid"],
-                   "round": c["round"],
+                   "round": c["round"], "held_on": c.get("held_on"),
                    "deputy_id": cand["deputy_id"] if (cand["name"], c["term"]) in shared else None}
 
 
 KIND = Kind("elections", "选举", FIELDS, write_rows, export_rows, extra=EXTRA, check=check_rows,
-            aliases={"candidate": ("候选人姓名",), "votes": ("得票数", "票数"), "seats": ("应选人数",)})
+            aliases={"candidate": ("候选人姓名",), "votes": ("得票数", "票数"), "seats": ("应选人数",),
+                   "held_on": ("选举日期",)})
 

@@ -16,7 +16,7 @@ from typing import Callable
 from rdtool.errors import FieldError, RdtoolError, UsageError, ValidationError
 from rdtool.formula import restore
 from rdtool.io import limits as L
-from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Values
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Values, Written
 from rdtool.io.table import ERRORS_COLUMN, Layout, locate
 from rdtool.store.db import Store, bulk_cache
 
@@ -40,6 +40,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)   # what the import changed in records already there (应到 …)
     warnings: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)      # what the kind decided about rows (one person on two rows)
 
 
 @dataclass
@@ -195,9 +196,11 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
             if progress is not None:
                 progress("写入", 0, None)
             with corrections.write(store, verb="已导入", describe_writes=False) as report:
-                result.written = kind.write(store, rows)
+                written = kind.write(store, rows)  # a count, or a Written (rdtool.io.kinds)
+                written = written if isinstance(written, Written) else Written(written)
+                result.written, result.said = written.count, list(written.said)
         result.backup = str(taken) if taken else None
-        result.derived, result.warnings = report.derived, report.warnings
+        result.derived, result.warnings = report.derived, report.warnings + list(written.warnings)
     except RowErrors as exc:
         raise format_errors(path, loaded, exc.errors, None) from None
     return result

@@ -12,6 +12,7 @@ from rdtool.services.meetings import recompute
 from rdtool.services.meetings import votes as votes_svc
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
+from rdtool.store import items as items_sql
 from rdtool.store.db import Store
 
 
@@ -215,7 +216,7 @@ def check_items(store: Store, rows: list[Row]) -> list[RowError]:
             if key in seen:
                 errors.append(RowError(row.number, "seq", str(v["seq"]), f"与第{seen[key]}行的序号重复"))
             seen.setdefault(key, row.number)
-            if sql.item_by_seq(store, m["id"], v["seq"]):
+            if items_sql.item_by_seq(store, m["id"], v["seq"]):
                 errors.append(RowError(row.number, "seq", str(v["seq"]), f"会议 {m['code']} 已有该序号的事项"))
         try:
             votes_svc.outcome(store, m, votes_svc.fill_counts(dict(v)))
@@ -242,7 +243,7 @@ def write_items(store: Store, rows: list[Row]) -> int:
 
 
 def export_items(store: Store, show_private: bool = False) -> Iterator[dict]:
-    for r in sql.items(store, stream=True):
+    for r in items_sql.items(store, stream=True):
         yield {**r, "meeting": r["meeting_code"]}
 
 

@@ -13,7 +13,7 @@ from rdtool.dates import today
 from typing import Iterator
 
 from rdtool.errors import RdtoolError
-from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.io.kinds import Kind, Row, RowError, RowErrors, Written
 from rdtool.services.proposals import proposals as svc
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import proposals as sql
@@ -32,11 +32,7 @@ def check(store: Store, rows: list[Row]) -> list[RowError]:
                 seen[code] = row.number
                 if sql.code_exists(store, code):
                     errors.append(RowError(row.number, "code", code, "数据库中已有这个编号"))
-        same = sql.same_proposal(store, row.values["title"], row.values["lead"], row.values["submitted_on"])
-        if same:
-            errors.append(RowError(row.number, "title", row.values["title"],
-                                   f"数据库中已有同一代表同日提出的同名建议（编号 {same}），是否重复导入？"))
-    return errors
+    return errors  # (a row like a proposal already there is written with a warning, as `proposal submit` does)
 
 
 def write(store: Store, rows: list[Row]) -> int:
@@ -44,6 +40,7 @@ def write(store: Store, rows: list[Row]) -> int:
 
     index, codes, lim = DeputyIndex(store), svc.Codes(store), svc.limits(store)
     errors: list[RowError] = []
+    warnings: list[str] = []
     # explicit codes first, so that generated ones never take a code that a later row names
     for row in rows:
         if row.values.get("code"):
@@ -64,10 +61,11 @@ def write(store: Store, rows: list[Row]) -> int:
             errors.extend(RowError(row.number, f, val, m) for f, val, m in problems)
             continue
         if not errors:
-            svc.write_built(store, record, cos, rounds)
+            pid = svc.write_built(store, record, cos, rounds)
+            warnings += [f"第{row.number}行：{line}" for line in svc.likely_duplicate(store, record, pid, "导入")]
     if errors:
         raise RowErrors(errors)
-    return len(rows)
+    return Written(len(rows), warnings=warnings)
 
 
 def export(store: Store, show_private: bool = False) -> Iterator[dict]:
