@@ -200,7 +200,7 @@ def _through(dest: Path) -> Iterator[BinaryIO]:
     if own is not None:
         fd = os.dup(own)
         mode = os.fstat(fd).st_mode
-        seekable = stat.S_ISREG(mode) and not fcntl_flags(fd) & os.O_APPEND
+        seekable = stat.S_ISREG(mode) and _appends(fd) is False
     else:
         fd = os.open(dest, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
         seekable = False
@@ -212,10 +212,17 @@ def _through(dest: Path) -> Iterator[BinaryIO]:
         out.close()
 
 
-def fcntl_flags(fd: int) -> int:
-    import fcntl  # (POSIX: descriptors by name exist only there)
-
-    return fcntl.fcntl(fd, fcntl.F_GETFL)
+def _appends(fd: int) -> bool | None:
+    """Whether the descriptor was opened to append (`>>`), from Linux's /proc (None where it cannot be told:
+    the handle then streams, which is right either way)."""
+    try:
+        with open(f"/proc/self/fdinfo/{fd}", encoding="ascii") as info:
+            for line in info:
+                if line.startswith("flags:"):
+                    return bool(int(line.split()[1], 8) & os.O_APPEND)
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 class _Forward(io.RawIOBase):
