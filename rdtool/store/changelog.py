@@ -232,12 +232,8 @@ def iter_fields_between(store: Any, after_id: int, upto_id: int | None, table: s
     cols = ", ".join(f"json_extract(before, '$.{f}'), json_extract(after, '$.{f}')" for f in fields)
     # (by the id's range — `+table_name` keeps SQLite off the (table_name, row_id) index, which would read the
     # table's whole history and sort it)
-    sql = f"SELECT action, {cols} FROM change_log WHERE +table_name = ? AND id > ?"
-    params: list = [table, after_id]
-    if upto_id is not None:
-        sql += " AND id <= ?"
-        params.append(upto_id)
-    yield from store.conn.execute(sql + " ORDER BY id", params)
+    where = Where().add("+table_name = ?", table).add("id > ?", after_id).when(upto_id, "id <= ?")
+    yield from store.conn.execute(f"SELECT action, {cols} FROM change_log {where.sql} ORDER BY id", where.params)
 
 
 def last_before(store: Any, table: str, row_id: str) -> dict | None:
