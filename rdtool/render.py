@@ -132,9 +132,10 @@ def render_rows(
 
 
 # Rows a table is laid out by (column widths, which columns fit): a list up to this long is laid out whole; a longer
-# one by its first rows, and the rest is written as it is read (a cell wider than its column then makes its row
-# wider, or is wrapped on a terminal) — the first screen comes at once and memory stays flat (issue 28).
-LAYOUT_ROWS = 1000
+# one by its first rows (two screens), and the rest is written as it is read (a cell wider than its column then
+# makes its row wider, or is wrapped on a terminal) — the first screen comes at once (within 0.3 s at a hundred
+# townships in one file: benchmarks/bench_lists.py) and memory stays flat (issue 28).
+LAYOUT_ROWS = 100
 
 
 class _Counted:
