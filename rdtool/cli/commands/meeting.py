@@ -94,7 +94,7 @@ def list_(
                        term=term, year=year)
     render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt, empty="没有符合条件的会议")
     if fmt == "table":  # gaps in the numbering: sessions held on paper before adoption (issue 23)
-        for line in svc.gap_notes(store, rows):
+        for line in svc.gap_notes(store, rows.groups):
             say(f"说明：{line}")
 
 
