@@ -473,7 +473,7 @@ def insert_many(store: Store, rows: list[tuple[Any, dict, int | None]]) -> tuple
 _COMING = 10 ** 12  # numbering's ids for the meetings an import is about to insert
 
 
-# ---------------------------------------------------------------- views# ---------------------------------------------------------------- views
+# ---------------------------------------------------------------- views
 
 def listing(store: Store, *, kind: str | None = None, term: int | None = None,
             year: int | None = None) -> "Listed":
