@@ -8,6 +8,8 @@ at a congress session held since it began (``suspension_unreported``).
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.errors import ValidationError
 from rdtool.labels import label, parse_enum
 from rdtool.rules import suspensions as law
@@ -145,14 +147,12 @@ def signers_who_count(store: Store, term: int, refs: list[str], day: str) -> tup
     return rows, counted, why
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
-    out = []
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     for s in sql.listing(store):
         if s["started_on"] > as_of or (date_to and s["started_on"] > date_to) or \
                 (date_from and s["ended_on"] and s["ended_on"] < date_from):
             continue
         for note in _notes(store, s):
             code = "suspended_present" if "记为出席" in note else "suspension_unreported"
-            out.append({"check": code, "severity": "error" if code == "suspended_present" else "warning",
-                        "table": "suspensions", "record": str(s["id"]), "message": note})
-    return out
+            yield {"check": code, "severity": "error" if code == "suspended_present" else "warning",
+                   "table": "suspensions", "record": str(s["id"]), "message": note}
