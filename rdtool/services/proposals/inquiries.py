@@ -11,6 +11,8 @@ warning, and `db check` lists it (``inquiry_problem``) with inquiries left unans
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.labels import label
@@ -119,13 +121,11 @@ def listing(store: Store, meeting_ref: str | None = None, term: int | None = Non
     return [{**_row(q), "problems": "；".join(problems(store, q, day))} for q in sql.listing(store, meeting_id, term)]
 
 
-def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
-    out = []
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     for q in sql.listing(store):
         if q["submitted_on"] > as_of or (date_from and q["submitted_on"] < date_from) or \
                 (date_to and q["submitted_on"] > date_to):
             continue
         for p in problems(store, q, as_of):
-            out.append({"check": "inquiry_problem", "severity": "warning", "table": "inquiries", "record": q["code"],
-                        "message": f"质询案 {q['code']}（{q['title']}）：{p}"})
-    return out
+            yield {"check": "inquiry_problem", "severity": "warning", "table": "inquiries", "record": q["code"],
+                   "message": f"质询案 {q['code']}（{q['title']}）：{p}"}
