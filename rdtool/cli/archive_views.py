@@ -37,48 +37,50 @@ FLAT_ZH = {"period_from": "开始日期", "period_to": "结束日期", "congress
            "activities": "代表活动", "training": "学习培训", "points": "履职积分"}
 
 
-def flat(a: dict) -> dict:
-    d, c, pr = a["deputy"], a["congress"], a["presidium"]
+def flat(archive: dict) -> dict:
+    d, c, pr = archive["deputy"], archive["congress"], archive["presidium"]
     return {"deputy_id": d["id"], "name": d["name"], "level": d["level"], "term": d["term"],
-            "period_from": a["period"]["from"], "period_to": a["period"]["to"], "congress_meetings": c["meetings"],
+            "period_from": archive["period"]["from"], "period_to": archive["period"]["to"],
+            "congress_meetings": c["meetings"],
             "congress_present": c["present"], "congress_leave": c["leave"], "congress_absent": c["absent"],
             "congress_unrecorded": c["unrecorded"],
             "presidium_meetings": pr["meetings"], "presidium_present": pr["present"], "presidium_leave": pr["leave"],
-            "presidium_absent": pr["absent"], "unexcused_absences": a["unexcused_absences"],
-            "proposals_led": a["proposals"]["led"], "proposals_cosigned": a["proposals"]["cosigned"],
-            "activities": a["activities"]["activities"], "training": a["activities"]["training"],
-            "points": a["points"]["total"]}
+            "presidium_absent": pr["absent"], "unexcused_absences": archive["unexcused_absences"],
+            "proposals_led": archive["proposals"]["led"], "proposals_cosigned": archive["proposals"]["cosigned"],
+            "activities": archive["activities"]["activities"], "training": archive["activities"]["training"],
+            "points": archive["points"]["total"]}
 
 
-def levels_text(a: dict) -> str:
+def levels_text(archive: dict) -> str:
     """The person's mandates in the archive: 镇(乡)人大代表、县人大代表 (one person, both levels)."""
     from rdtool.labels import label
 
-    mandates = a["deputy"].get("mandates") or [{"level": a["deputy"]["level"]}]
+    mandates = archive["deputy"].get("mandates") or [{"level": archive["deputy"]["level"]}]
     return "、".join(dict.fromkeys(label("level", m["level"]) for m in mandates))
 
 
-def render_archive(a: dict, fmt: str, out: TextIO | None = None) -> None:
+def render_archive(archive: dict, fmt: str, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     if fmt == "json":
-        render_json(a, out)
+        render_json(archive, out)
         return
     if fmt in ("csv", "tsv", "jsonl"):
-        render_rows([flat(a)], [Column(k, FLAT_ZH.get(k, ""), enum="level" if k == "level" else None)
+        render_rows([flat(archive)], [Column(k, FLAT_ZH.get(k, ""), enum="level" if k == "level" else None)
                                 for k in FLAT_KEYS], fmt, out)
         return
     md = fmt == "md"
     if md:
-        out.write(f"# {title_of(a)}\n\n")
-    profile = {**a["deputy"], "period": f"{a['period']['from']} 至 {a['period']['to']}", "levels": levels_text(a)}
-    render_record(profile, PROFILE, fmt, out, title=None if md else title_of(a))
+        out.write(f"# {title_of(archive)}\n\n")
+    profile = {**archive["deputy"], "period": f"{archive['period']['from']} 至 {archive['period']['to']}",
+               "levels": levels_text(archive)}
+    render_record(profile, PROFILE, fmt, out, title=None if md else title_of(archive))
     sections = [
-        ("履职情况", figures(a), FIGURE_COLS),
-        ("会议出席", a["meetings"], MEETING_COLS),
-        ("议案、建议", [{**p, "role_zh": "领衔" if p["role"] == "lead" else "附议"} for p in a["proposals"]["items"]],
+        ("履职情况", figures(archive), FIGURE_COLS),
+        ("会议出席", archive["meetings"], MEETING_COLS),
+        ("议案、建议", [{**p, "role_zh": "领衔" if p["role"] == "lead" else "附议"} for p in archive["proposals"]["items"]],
          PROPOSAL_COLS),
-        ("代表活动与学习培训", a["activities"]["items"], ACTIVITY_COLS),
-        ("履职积分", a["points"]["parts"], POINT_COLS),
+        ("代表活动与学习培训", archive["activities"]["items"], ACTIVITY_COLS),
+        ("履职积分", archive["points"]["parts"], POINT_COLS),
     ]
     for heading, rows, cols in sections:
         out.write("\n")
@@ -90,8 +92,8 @@ def render_archive(a: dict, fmt: str, out: TextIO | None = None) -> None:
         render_rows(rows, cols, fmt, out, title=None if md else heading)
     out.write("\n## 小结\n\n" if md else "\n")
     if md:
-        out.write(a["summary"] + "\n")
+        out.write(archive["summary"] + "\n")
     else:
         from rdtool.tables import write_prose
 
-        write_prose(out, a["summary"])  # on a terminal, lines that fit
+        write_prose(out, archive["summary"])  # on a terminal, lines that fit

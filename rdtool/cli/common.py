@@ -1,4 +1,4 @@
-"""What every command shares: the --db and --format options, value parsing, opening the store."""
+"""What every command shares: value parsing, opening the store, messages; its options are in cli/options.py."""
 
 from __future__ import annotations
 
@@ -10,18 +10,6 @@ from rdtool.cli.click_api import get_current_context
 
 from rdtool.errors import FieldError, UsageError, ValidationError
 from rdtool.render import FORMATS
-
-DB_HELP = "数据库文件（默认：环境变量 RDTOOL_DB，或用户数据目录中的 rdtool.db）"
-FORMAT_HELP = "输出格式：table（终端表格，管道中为纯文本）、csv、tsv、json、jsonl、md"
-
-DbOpt = typer.Option(None, "--db", help=DB_HELP)
-FormatOpt = typer.Option("table", "--format", "-f", help=FORMAT_HELP)
-# Options several add/edit commands take alike, declared once.
-NotesOpt = typer.Option(None, "--notes", help="备注")
-LocationOpt = typer.Option(None, "--location", help="地点")
-VERBOSE_HELP = "成功时也在 stderr 说明写了什么（终端上默认显示；cron 和脚本中默认不输出）"
-VerboseOpt = typer.Option(False, "--verbose", "-v", help=VERBOSE_HELP)
-ForceOpt = typer.Option(False, "--force", help="输出文件已存在时覆盖它（不加时：在终端中会先询问，在脚本中不覆盖）")
 
 
 def make_app(help_text: str, **kw: Any) -> typer.Typer:
@@ -172,15 +160,6 @@ class TerminalProgress:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
-
-
-def optional(name: str, metavar: str, help_text: str = "") -> Any:
-    """An option of an edit command: not given means not changed."""
-    return typer.Option(None, name, metavar=metavar, help=help_text)
-
-
-REASON_HELP = "更正的原因（记入修改记录，rdtool db log 可查），如 录入时写错"
-ReasonOpt = typer.Option(None, "--reason", help=REASON_HELP, metavar="<原因>")
 
 
 def say(text: str, err: bool = False) -> None:

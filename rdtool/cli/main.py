@@ -20,6 +20,7 @@ from typer.exceptions import Abort
 from rdtool import __version__
 from rdtool.cli.click_api import ClickException, NoArgsIsHelpError, click, get_current_context
 from rdtool.cli.click_api import UsageError as ClickUsageError
+from rdtool.cli.options import DbOpt
 from rdtool.errors import DOMAIN, USAGE, RdtoolError, Terminated, exit_code_for
 
 # name -> (module, short help). Order is the order shown in --help.
@@ -336,7 +337,7 @@ app = typer.Typer(cls=LazyGroup, no_args_is_help=True,  # -h, metavars, Chinese 
 
 @app.callback()
 def _root(
-    db: Optional[str] = typer.Option(None, "--db", help="数据库文件（默认：环境变量 RDTOOL_DB，或用户数据目录中的 rdtool.db）"),
+    db: Optional[str] = DbOpt,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="写文件和导入成功时也在 stderr 说明（终端上默认显示）"),
     no_input: bool = typer.Option(False, "--no-input",
                                   help="不询问任何问题（计划任务、脚本用；也可设环境变量 RDTOOL_NO_INPUT=1）："

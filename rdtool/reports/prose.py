@@ -74,13 +74,13 @@ def supervision_paragraph(report_topics: list[str], reports_heard: int, subjects
     return (_join(parts, "；") + "。") if parts else ""
 
 
-def _counts_sentence(d: dict, period: Period, day: str) -> str:
+def _counts_sentence(deputies: dict, period: Period, day: str) -> str:
     """How many deputies the term has had, in words a county official reads right (issue 23): the mandates of the
     term elected by the day — those by-elected to fill a vacancy included and named — and, when some have left,
     "先后共有" with how many are in office on the day, so that 46 for 45 seats is never read as 46 seats."""
     parts, left = [], False
     for level, zh in (("township", "镇"), ("county", "县")):
-        total, active, by = d[level], d[f"active_{level}"], d.get(f"{level}_by_elected") or 0
+        total, active, by = deputies[level], deputies[f"active_{level}"], deputies.get(f"{level}_by_elected") or 0
         if not total:
             continue
         part = f"{zh}人大代表{total}名" + (f"（其中补选{by}名）" if by else "")

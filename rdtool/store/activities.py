@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 
 COLUMNS = ("code", "kind", "level", "date", "title", "subject", "location", "organiser", "notes")
 
@@ -76,36 +77,17 @@ def select(store: Store, *, kind: str | None = None, level: str | None = None, d
            with_subject: bool = False, person_id: int | None = None) -> list[dict]:
     """Activities (not voided) matching the filters, by date; each with its participant count. `person_id`: those
     any mandate of the person took part in."""
-    where = ["a.voided_at IS NULL"]
-    params: list = []
-    if kind is not None:
-        kinds = kind.split(",")
-        where.append(f"a.kind IN ({', '.join('?' for _ in kinds)})")
-        params.extend(kinds)
-    if level is not None:
-        levels = LEVEL_MATCH[level]
-        where.append(f"a.level IN ({', '.join('?' for _ in levels)})")
-        params.extend(levels)
-    if date_from is not None:
-        where.append("a.date >= ?")
-        params.append(date_from)
-    if date_to is not None:
-        where.append("a.date <= ?")
-        params.append(date_to)
-    if deputy_id is not None:
-        where.append("EXISTS (SELECT 1 FROM activity_participants x WHERE x.activity_id = a.id AND x.deputy_id = ?)")
-        params.append(deputy_id)
-    if person_id is not None:
-        where.append("EXISTS (SELECT 1 FROM activity_participants x JOIN deputies d ON d.id = x.deputy_id "
-                     "WHERE x.activity_id = a.id AND d.person_id = ?)")
-        params.append(person_id)
-    if term is not None:
-        where.append("a.date >= (SELECT start_date FROM terms WHERE number = ?) "
-                     "AND a.date <= coalesce((SELECT end_date FROM terms WHERE number = ?), '9999-12-31')")
-        params.extend([term, term])
+    where = Where("a.voided_at IS NULL")
+    where.one_of("a.kind", kind.split(",") if kind is not None else None)
+    where.one_of("a.level", LEVEL_MATCH[level] if level is not None else None)
+    where.when(date_from, "a.date >= ?").when(date_to, "a.date <= ?")
+    where.when(deputy_id, "EXISTS (SELECT 1 FROM activity_participants x WHERE x.activity_id = a.id AND x.deputy_id = ?)")
+    where.when(person_id, "EXISTS (SELECT 1 FROM activity_participants x JOIN deputies d ON d.id = x.deputy_id "
+                          "WHERE x.activity_id = a.id AND d.person_id = ?)")
+    where.in_term("a.date", term)
     if with_subject:
-        where.append("coalesce(a.subject, '') <> ''")
+        where.add("coalesce(a.subject, '') <> ''")
     return store.query(
         "SELECT a.*, (SELECT count(*) FROM activity_participants x JOIN deputies d ON d.id = x.deputy_id "
         "WHERE x.activity_id = a.id AND d.voided_at IS NULL) AS participant_count "
-        f"FROM activities a WHERE {' AND '.join(where)} ORDER BY a.date, a.code", params)
+        f"FROM activities a {where.sql} ORDER BY a.date, a.code", where.params)

@@ -4,6 +4,7 @@ rows."""
 from __future__ import annotations
 
 from rdtool.store.db import Store
+from rdtool.store.where import TERM_DATES, Where
 
 APPOINTMENT_COLUMNS = ("person", "deputy_id", "position", "action", "meeting_id", "item_id", "decided_on",
                        "party_decision_on", "nomination_on", "application_on", "discussion_on", "vote_on", "oath_on",
@@ -32,16 +33,11 @@ def appointment(store: Store, appointment_id: int) -> dict | None:
 
 
 def appointments(store: Store, *, term: int | None = None, year: int | None = None) -> list[dict]:
-    where, params = ["a.voided_at IS NULL", "(m.id IS NULL OR m.voided_at IS NULL)"], []
-    if term is not None:
-        where.append("(m.term = ? OR (m.id IS NULL AND a.decided_on BETWEEN "
-                     "(SELECT start_date FROM terms WHERE number = ?) AND "
-                     "coalesce((SELECT end_date FROM terms WHERE number = ?), '9999')))")
-        params += [term, term, term]
-    if year is not None:
-        where.append("substr(a.decided_on, 1, 4) = ?")
-        params.append(f"{year:04d}")
-    return store.query(_APPOINTMENT + f"WHERE {' AND '.join(where)} ORDER BY a.decided_on, a.id", params)
+    where = Where("a.voided_at IS NULL", "(m.id IS NULL OR m.voided_at IS NULL)")
+    # of the term: decided at one of its meetings, or (with no meeting) within its dates
+    where.when(term, f"(m.term = ? OR (m.id IS NULL AND {TERM_DATES.format(column='a.decided_on')}))", term, term, term)
+    where.year("a.decided_on", year)
+    return store.query(_APPOINTMENT + f"{where.sql} ORDER BY a.decided_on, a.id", where.params)
 
 
 def office_records(store: Store) -> list[dict]:

@@ -8,6 +8,7 @@ deputy (deputy_id given) or for all deputies (deputy_id None), over a date range
 from __future__ import annotations
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 
 
 def _who(column: str, deputy_id: int | None, params: dict) -> str:
@@ -105,16 +106,11 @@ def activity_detail(store: Store, deputy_id: int, date_from: str, date_to: str) 
 def deputies_serving(store: Store, date_from: str, date_to: str, term: int | None = None) -> list[dict]:
     """Deputies of a term overlapping the range who were in office on some day of it (elected by its last day:
     a deputy by-elected later is not one of the year's)."""
-    params: dict = {"f": date_from, "t": date_to}
-    sql = ("SELECT d.id, d.person_id, d.name, d.level, d.term, d.constituency, d.status, d.status_date "
-           "FROM deputies d "
-           "JOIN terms t ON t.number = d.term "
-           "WHERE d.voided_at IS NULL AND t.start_date <= :t AND coalesce(t.end_date, '9999-12-31') >= :f "
-           "AND (d.status = 'active' OR d.status_date > :f) AND (d.elected_on IS NULL OR d.elected_on <= :t)")
-    if term is not None:
-        sql += " AND d.term = :term"
-        params["term"] = term
-    return store.query(sql + " ORDER BY d.id", params)
+    where = Where("d.voided_at IS NULL", "t.start_date <= :t", "coalesce(t.end_date, '9999-12-31') >= :f",
+                  "(d.status = 'active' OR d.status_date > :f)", "(d.elected_on IS NULL OR d.elected_on <= :t)",
+                  f=date_from, t=date_to).equals("d.term", term)
+    return store.query("SELECT d.id, d.person_id, d.name, d.level, d.term, d.constituency, d.status, d.status_date "
+                       f"FROM deputies d JOIN terms t ON t.number = d.term {where.sql} ORDER BY d.id", where.params)
 
 
 def county_activities(store: Store, date_from: str, date_to: str) -> list[dict]:

@@ -29,6 +29,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from rdtool.store.sqltext import ident
+from rdtool.store.where import Where
 
 TRIGGER_PREFIX = "_rdlog_"
 CHANGE_LOG = "change_log"
@@ -202,24 +203,10 @@ def installed(conn: sqlite3.Connection) -> dict[str, int]:
 def entries(store: Any, table: str | None = None, since: str | None = None, record: str | None = None,
             limit: int | None = None) -> list[dict]:
     """Log entries, oldest first (the newest `limit` when limited)."""
-    where, params = [], []
-    if table:
-        where.append("table_name = ?")
-        params.append(table)
-    if since:
-        where.append("at >= ?")
-        params.append(since)
-    if record is not None:
-        where.append("row_id = ?")
-        params.append(str(record))
-    sql = "SELECT id, at, table_name, row_id, action, before, after FROM change_log"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY id DESC"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    rows = store.query(sql, params)
+    where = Where().equals("table_name", table or None).when(since or None, "at >= ?")
+    where.equals("row_id", str(record) if record is not None else None)
+    rows = store.query(f"SELECT id, at, table_name, row_id, action, before, after FROM change_log {where.sql} "
+                       f"ORDER BY id DESC{' LIMIT :limit' if limit else ''}", {**where.params, "limit": limit})
     rows.reverse()
     return rows
 
@@ -227,15 +214,9 @@ def entries(store: Any, table: str | None = None, since: str | None = None, reco
 def entries_between(store: Any, after_id: int, upto_id: int | None = None,
                     tables: tuple[str, ...] | None = None) -> list[dict]:
     """Entries with after_id < id <= upto_id (what one transaction wrote so far), oldest first."""
-    sql = "SELECT id, at, table_name, row_id, action, before, after, command_id FROM change_log WHERE id > ?"
-    params: list = [after_id]
-    if upto_id is not None:
-        sql += " AND id <= ?"
-        params.append(upto_id)
-    if tables:
-        sql += f" AND table_name IN ({', '.join('?' for _ in tables)})"
-        params += list(tables)
-    return store.query(sql + " ORDER BY id", params)
+    where = Where().add("id > ?", after_id).when(upto_id, "id <= ?").one_of("table_name", tables or None)
+    return store.query("SELECT id, at, table_name, row_id, action, before, after, command_id FROM change_log "
+                       f"{where.sql} ORDER BY id", where.params)
 
 
 def fields_between(store: Any, after_id: int, upto_id: int, table: str, fields: tuple[str, ...]) -> list[tuple]:

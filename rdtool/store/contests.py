@@ -4,6 +4,7 @@ records ignores voided rows."""
 from __future__ import annotations
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 
 
 def insert_contest(store: Store, values: dict) -> int:
@@ -18,17 +19,11 @@ def contest(store: Store, contest_id: int) -> dict | None:
 
 
 def contests(store: Store, *, meeting_id: int | None = None, term: int | None = None) -> list[dict]:
-    where, params = ["c.voided_at IS NULL", "m.voided_at IS NULL"], []
-    if meeting_id is not None:
-        where.append("c.meeting_id = ?")
-        params.append(meeting_id)
-    if term is not None:
-        where.append("m.term = ?")
-        params.append(term)
+    where = Where("c.voided_at IS NULL", "m.voided_at IS NULL").equals("c.meeting_id", meeting_id).equals("m.term", term)
     return store.query("SELECT c.*, m.code AS meeting_code, m.date AS meeting_date, m.term, "
-                     "coalesce(c.held_on, m.date) AS held_date "
-                       f"FROM election_contests c JOIN meetings m ON m.id = c.meeting_id WHERE {' AND '.join(where)} "
-                       "ORDER BY m.date, m.code, c.id", params)
+                       "coalesce(c.held_on, m.date) AS held_date "
+                       f"FROM election_contests c JOIN meetings m ON m.id = c.meeting_id {where.sql} "
+                       "ORDER BY m.date, m.code, c.id", where.params)
 
 
 def contest_round(store: Store, meeting_id: int, post: str) -> int:

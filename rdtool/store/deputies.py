@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 
 COLUMNS = ("name", "gender", "birth_date", "ethnicity", "party", "education", "occupation", "workplace", "level",
            "constituency", "term", "elected_on", "re_elected", "phone", "id_number", "status", "status_date",
@@ -137,39 +138,23 @@ def index_rows(store: Store) -> list[dict]:
 
 
 def by_name(store: Store, name: str, term: int | None = None) -> list[dict]:
-    sql = "SELECT * FROM deputies WHERE name = ? AND voided_at IS NULL"
-    params: list = [name]
-    if term is not None:
-        sql += " AND term = ?"
-        params.append(term)
-    return store.query(sql + " ORDER BY id", params)
+    where = Where().equals("name", name).add("voided_at IS NULL").equals("term", term)
+    return store.query(f"SELECT * FROM deputies {where.sql} ORDER BY id", where.params)
 
 
 def select(store: Store, day: str, *, term: int | None = None, level: str | None = None,
            status: str | None = None, party: str | None = None, occupation: str | None = None,
            presidium: bool = False, in_office: bool = False, name: str | None = None) -> list[dict]:
     """Deputies with their presidium role on `day`; filters are ANDed."""
-    where = ["d.voided_at IS NULL"]
-    params: dict = {"day": day}
-    for column, value in (("term", term), ("level", level), ("occupation", occupation)):
-        if value is not None:
-            where.append(f"d.{column} = :{column}")
-            params[column] = value
-    if party is not None:
-        where.append("d.party IN (" + ", ".join(f":p{i}" for i, _ in enumerate(party.split(","))) + ")")
-        params.update({f"p{i}": p for i, p in enumerate(party.split(","))})
-    if status is not None:
-        where.append("d.status = :status")
-        params["status"] = status
+    where = Where("d.voided_at IS NULL", day=day)
+    where.equals("d.term", term).equals("d.level", level).equals("d.occupation", occupation)
+    where.one_of("d.party", party.split(",") if party is not None else None).equals("d.status", status)
     if in_office:
-        where.append(IN_OFFICE)
+        where.add(IN_OFFICE)
     if presidium:
-        where.append(f"{_ROLE_ON} IS NOT NULL")
-    if name is not None:
-        where.append("d.name LIKE :name")
-        params["name"] = f"%{name}%"
-    return store.query(f"SELECT d.*, {_ROLE_ON} AS presidium_role FROM deputies d WHERE {' AND '.join(where)}",
-                       params)
+        where.add(f"{_ROLE_ON} IS NOT NULL")
+    where.contains("d.name", name)
+    return store.query(f"SELECT d.*, {_ROLE_ON} AS presidium_role FROM deputies d {where.sql}", where.params)
 
 
 def identity_exists(store: Store, name: str, term: int, birth_date: str | None, id_number: str | None) -> dict | None:

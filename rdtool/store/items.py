@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 
 ITEM_COLUMNS = ("meeting_id", "seq", "title", "kind", "method", "yes", "no", "abstain", "not_voting", "result",
                 "rule", "notes", "subject")
@@ -40,19 +41,15 @@ def items(store: Store, *, meeting_id: int | None = None, term: int | None = Non
           kind: str | None = None, result: str | None = None, body: str | None = None,
           stream: bool = False) -> list[dict] | Iterator[dict]:
     """Live items with their meeting's code, kind and date, in meeting order (`stream`: as they are read)."""
-    where, params = ["i.voided_at IS NULL", "m.voided_at IS NULL"], []
-    for cond, value in (("i.meeting_id = ?", meeting_id), ("m.term = ?", term), ("i.kind = ?", kind),
-                        ("i.result = ?", result), ("m.kind = ?", body)):
-        if value is not None:
-            where.append(cond)
-            params.append(value)
-    if year is not None:
-        where.append("substr(m.date, 1, 4) = ?")
-        params.append(f"{year:04d}")
+    where = Where("i.voided_at IS NULL", "m.voided_at IS NULL")
+    for column, value in (("i.meeting_id", meeting_id), ("m.term", term), ("i.kind", kind), ("i.result", result),
+                          ("m.kind", body)):
+        where.equals(column, value)
+    where.year("m.date", year)
     return (store.iter if stream else store.query)(
         f"SELECT i.*, m.code AS meeting_code, m.kind AS meeting_kind, m.date AS meeting_date "
-        f"FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE {' AND '.join(where)} "
-        f"ORDER BY m.date, m.code, i.seq, i.id", params)
+        f"FROM items i JOIN meetings m ON m.id = i.meeting_id {where.sql} "
+        f"ORDER BY m.date, m.code, i.seq, i.id", where.params)
 
 
 def results(store: Store) -> list[dict]:

@@ -10,6 +10,7 @@ import json
 from typing import Iterator
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 from rdtool.store.deputies import SHARED_NAMES
 
 MEETING_COLUMNS = ("code", "kind", "extraordinary", "term", "seq", "date", "end_date", "title", "location",
@@ -64,19 +65,10 @@ def code_taken(store: Store, code: str) -> bool:
 def meetings(store: Store, *, kind: str | None = None, term: int | None = None, year: int | None = None,
              stream: bool = False) -> list[dict] | Iterator[dict]:
     """Live meetings with their figures, by date (`stream`: as read)."""
-    where, params = ["m.voided_at IS NULL"], []
-    if kind:
-        where.append("m.kind = ?")
-        params.append(kind)
-    if term is not None:
-        where.append("m.term = ?")
-        params.append(term)
-    if year is not None:
-        where.append("substr(m.date, 1, 4) = ?")
-        params.append(f"{year:04d}")
+    where = Where("m.voided_at IS NULL").equals("m.kind", kind or None).equals("m.term", term).year("m.date", year)
     return (store.iter if stream else store.query)(
         f"SELECT m.*, {_FIGURES}, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.voided_at IS NULL)"
-        f" AS items FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date, m.kind, m.code", params)
+        f" AS items FROM meetings m {where.sql} ORDER BY m.date, m.kind, m.code", where.params)
 
 
 def held(store: Store) -> list[dict]:
@@ -111,12 +103,8 @@ def groups(store: Store) -> list[tuple[int, str]]:
 
 def meetings_since(store: Store, term: int, kind: str | None, since: str) -> list[int]:
     """Ids of the term's live meetings (of one kind) dated on or after `since`."""
-    sql = "SELECT id FROM meetings WHERE voided_at IS NULL AND term = ? AND date >= ?"
-    params: list = [term, since]
-    if kind is not None:
-        sql += " AND kind = ?"
-        params.append(kind)
-    return [r["id"] for r in store.query(sql, params)]
+    where = Where("voided_at IS NULL").equals("term", term).add("date >= ?", since).equals("kind", kind)
+    return [r["id"] for r in store.query(f"SELECT id FROM meetings {where.sql}", where.params)]
 
 
 def deputy_term(store: Store, deputy_id: int) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 
 COLUMNS = ("code", "kind", "title", "body", "category", "submitted_on", "meeting_id", "lead_id", "unit",
            "assigned_on", "due_on", "due_reason", "complex", "replied_on", "result", "reply", "feedback",
@@ -217,35 +218,13 @@ def select(store: Store, as_of: str, *, status: str | None = None, unit: str | N
            term: int | None = None, year: int | None = None, category: str | None = None,
            stream: bool = False) -> list[dict] | Iterator[dict]:
     """Proposals matching the filters (ANDed), oldest first, each with its state on `as_of` (`stream`: as read)."""
-    where = ["p.voided_at IS NULL"]
-    params: dict = {"as_of": as_of}
-    if status is not None:
-        where.append(f"({STATUS}) = :status")
-        params["status"] = status
-    if unit is not None:
-        where.append("p.unit LIKE :unit")
-        params["unit"] = f"%{unit}%"
-    if category is not None:
-        where.append("p.category = :category")
-        params["category"] = category
-    if deputy_id is not None:
-        where.append(f"p.id IN ({_OF_DEPUTIES.format(ids=':deputy')})")
-        params["deputy"] = deputy_id
-    if kind is not None:
-        where.append("p.kind = :kind")
-        params["kind"] = kind
-    if meeting_id is not None:
-        where.append("p.meeting_id = :meeting")
-        params["meeting"] = meeting_id
-    if term is not None:
-        where.append("p.submitted_on BETWEEN (SELECT start_date FROM terms WHERE number = :term) "
-                     "AND coalesce((SELECT end_date FROM terms WHERE number = :term), '9999-12-31')")
-        params["term"] = term
-    if year is not None:
-        where.append("substr(p.submitted_on, 1, 4) = :year")
-        params["year"] = f"{year:04d}"
-    return (store.iter if stream else store.query)(
-        f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY p.submitted_on, p.id", params)
+    where = Where("p.voided_at IS NULL", as_of=as_of)
+    where.when(status, f"({STATUS}) = ?").contains("p.unit", unit).equals("p.category", category)
+    where.when(deputy_id, f"p.id IN ({_OF_DEPUTIES.format(ids='?')})", deputy_id, deputy_id)
+    where.equals("p.kind", kind).equals("p.meeting_id", meeting_id)
+    where.in_term("p.submitted_on", term).year("p.submitted_on", year)
+    return (store.iter if stream else store.query)(f"{_SELECT} {where.sql} ORDER BY p.submitted_on, p.id",
+                                                   where.params)
 
 
 # The proposals a set of deputies led or co-signed.
@@ -293,12 +272,12 @@ def deputy_ids_named(store: Store, names: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def _people(ids: list[int], params: dict, key: str) -> str:
-    marks = []
-    for i, did in enumerate(ids):
-        params[f"{key}_{i}"] = did
-        marks.append(f":{key}_{i}")
-    return f"p.id IN ({_OF_DEPUTIES.format(ids=', '.join(marks))})"
+def _led_or_signed(where: Where, people: list[list[int]]) -> Where:
+    """For each name searched, one of the deputies bearing it led or co-signed the proposal."""
+    for ids in people:
+        marks = ", ".join("?" for _ in ids)
+        where.add(f"p.id IN ({_OF_DEPUTIES.format(ids=marks)})", *ids, *ids)
+    return where
 
 
 _SIGNERS = """d.name AS lead, (SELECT group_concat(c.name, '、') FROM proposal_cosigners pc
@@ -308,40 +287,38 @@ _SIGNERS = """d.name AS lead, (SELECT group_concat(c.name, '、') FROM proposal_
 def search_fts(store: Store, query: str, people: list[list[int]], limit: int, as_of: str) -> list[dict]:
     """Trigram FTS5 (words of 3+ characters), best match first, with a snippet; `people`: for each name searched,
     the deputies bearing it — one of them must have led or co-signed the proposal."""
-    params: dict = {"q": query, "limit": limit, "as_of": as_of}
-    where = ["p.voided_at IS NULL"] + [_people(ids, params, f"n{i}") for i, ids in enumerate(people)]
+    where = _led_or_signed(Where("p.voided_at IS NULL", q=query, limit=limit, as_of=as_of), people)
     return store.query(
         f"SELECT p.id, p.code, p.kind, p.title, p.submitted_on, {STATUS} AS status, "
         "snippet(proposals_fts, -1, '【', '】', '…', 16) AS snippet, bm25(proposals_fts, 5.0, 1.0) AS score, "
         f"{_SIGNERS} FROM proposals_fts JOIN proposals p ON p.id = proposals_fts.rowid "
-        f"JOIN deputies d ON d.id = p.lead_id WHERE proposals_fts MATCH :q AND {' AND '.join(where)} "
-        "ORDER BY score, p.submitted_on DESC LIMIT :limit", params)
+        f"JOIN deputies d ON d.id = p.lead_id WHERE proposals_fts MATCH :q AND {where.clause} "
+        "ORDER BY score, p.submitted_on DESC LIMIT :limit", where.params)
 
 
 def search_people(store: Store, people: list[list[int]], limit: int, as_of: str) -> list[dict]:
     """The proposals led or co-signed by one of each name's deputies, newest first."""
-    params: dict = {"limit": limit, "as_of": as_of}
-    where = ["p.voided_at IS NULL"] + [_people(ids, params, f"n{i}") for i, ids in enumerate(people)]
+    where = _led_or_signed(Where("p.voided_at IS NULL", limit=limit, as_of=as_of), people)
     return store.query(
         f"SELECT p.id, p.code, p.kind, p.title, p.submitted_on, {STATUS} AS status, NULL AS snippet, 0 AS score, "
         f"{_SIGNERS} FROM proposals p JOIN deputies d ON d.id = p.lead_id "
-        f"WHERE {' AND '.join(where)} ORDER BY p.submitted_on DESC, p.id DESC LIMIT :limit", params)
+        f"{where.sql} ORDER BY p.submitted_on DESC, p.id DESC LIMIT :limit", where.params)
 
 
 def search_like(store: Store, words: list[str], people: list[list[int]], limit: int, as_of: str) -> list[dict]:
     """LIKE for 1–2 character words (the trigram index cannot), ranked: title hits first, then hit count."""
-    where, score, params = ["p.voided_at IS NULL"], [], {"limit": limit, "as_of": as_of}
-    for i, w in enumerate(words):
-        params[f"w{i}"] = f"%{w}%"
-        params[f"r{i}"] = w
-        where.append(f"(p.title LIKE :w{i} OR coalesce(p.body, '') LIKE :w{i})")
+    where = Where("p.voided_at IS NULL", limit=limit, as_of=as_of,
+                  **{f"w{i}": f"%{w}%" for i, w in enumerate(words)}, **{f"r{i}": w for i, w in enumerate(words)})
+    score = []
+    for i in range(len(words)):  # (the score reads the same parameters as the condition)
+        where.add(f"(p.title LIKE :w{i} OR coalesce(p.body, '') LIKE :w{i})")
         score.append(f"(p.title LIKE :w{i}) * 5 + (length(coalesce(p.body, '')) - "
                      f"length(replace(coalesce(p.body, ''), :r{i}, ''))) / length(:r{i})")
-    where += [_people(ids, params, f"n{i}") for i, ids in enumerate(people)]
+    _led_or_signed(where, people)
     return store.query(
         f"SELECT p.id, p.code, p.kind, p.title, p.body, p.submitted_on, {STATUS} AS status, "
         f"{' + '.join(score) or '0'} AS score, {_SIGNERS} FROM proposals p JOIN deputies d ON d.id = p.lead_id "
-        f"WHERE {' AND '.join(where)} ORDER BY score DESC, p.submitted_on DESC LIMIT :limit", params)
+        f"{where.sql} ORDER BY score DESC, p.submitted_on DESC LIMIT :limit", where.params)
 
 
 def export_rows(store: Store, as_of: str) -> Iterator[dict]:

@@ -7,6 +7,7 @@ Used only by rdtool.services.kernel.refs. Lookups of codes ignore case (p5-22 is
 from __future__ import annotations
 
 from rdtool.store.db import Store
+from rdtool.store.where import Where
 
 # kind -> (table, code column) for the records typed by a code
 _CODED = {"meeting": ("meetings", "code"), "proposal": ("proposals", "code"), "activity": ("activities", "code")}
@@ -49,13 +50,9 @@ def item_refs(store: Store, meeting_id: int | None = None) -> list[str]:
 
 
 def deputies_named(store: Store, name: str, term: int | None = None) -> list[dict]:
-    sql = "SELECT id, person_id, name, term, level, constituency, birth_date, voided_at FROM deputies WHERE name = ? " \
-          "AND voided_at IS NULL"
-    params: list = [name]
-    if term is not None:
-        sql += " AND term = ?"
-        params.append(term)
-    return store.query(sql + " ORDER BY id", params)
+    where = Where().equals("name", name).add("voided_at IS NULL").equals("term", term)
+    return store.query("SELECT id, person_id, name, term, level, constituency, birth_date, voided_at FROM deputies "
+                       f"{where.sql} ORDER BY id", where.params)
 
 
 def mandates_of_person(store: Store, deputy_id: int) -> list[dict]:

@@ -6,9 +6,9 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import NotesOpt, LocationOpt
+from rdtool.cli.options import AnnualYearOpt, DbOpt, FormatOpt, LocationOpt, NotesOpt, ReasonOpt, ToOpt
 from rdtool.cli.common import show_record
-from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
+from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
@@ -71,11 +71,11 @@ def add(
 def list_(
     kind: Optional[str] = typer.Option(None, "--kind", help=KIND_HELP + "；写 学习培训 包括培训和学习"),
     level: Optional[str] = typer.Option(None, "--level", help="层级：镇（含两级）、县（含两级）、两级"),
-    year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
+    year: Optional[int] = AnnualYearOpt,
     term: Optional[int] = typer.Option(None, "--term", help="届次（按活动日期）；与 --deputy 同用时限定代表的届次"),
     deputy: Optional[str] = typer.Option(None, "--deputy", help="参加的代表（姓名、姓名#ID 或 ID）；同一人既是镇代表又是县代表的，两级的活动都列出"),
     date_from: Optional[str] = typer.Option(None, "--from", help="起始日期"),
-    date_to: Optional[str] = typer.Option(None, "--to", help="截止日期"),
+    date_to: Optional[str] = ToOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:

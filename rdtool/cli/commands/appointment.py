@@ -6,9 +6,9 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import NotesOpt
+from rdtool.cli.options import DbOpt, FormatOpt, NotesOpt, ReasonOpt, TermOpt
 from rdtool.cli.common import show_record
-from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db
+from rdtool.cli.common import check_format, echo_report, make_app, open_db
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
 
@@ -41,6 +41,9 @@ _STEP_OPTS = dict(
     statement_on=typer.Option(None, "--statement-on", help="表态发言日期"),
     announced_on=typer.Option(None, "--announced-on", help="公告日期"),
 )
+
+
+RefArg = typer.Argument(..., help="任免记录 ID")
 
 
 @app.command("add")
@@ -85,7 +88,7 @@ def _tell(record: dict) -> None:
 
 @app.command("edit")
 def edit(
-    ref: str = typer.Argument(..., help="任免记录 ID"),
+    ref: str = RefArg,
     person: Optional[str] = typer.Option(None, "--person"),
     position: Optional[str] = typer.Option(None, "--position"),
     action: Optional[str] = typer.Option(None, "--action"),
@@ -121,7 +124,7 @@ def edit(
 
 @app.command("list")
 def list_(
-    term: Optional[int] = typer.Option(None, "--term", help="届次"),
+    term: Optional[int] = TermOpt,
     year: Optional[int] = typer.Option(None, "--year", help="决定年份"),
     incomplete: bool = typer.Option(False, "--incomplete", help="只列程序步骤不全的（如任命后未记宪法宣誓）"),
     fmt: str = FormatOpt,
@@ -139,7 +142,7 @@ def list_(
 
 @app.command("show")
 def show(
-    ref: str = typer.Argument(..., help="任免记录 ID"),
+    ref: str = RefArg,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:

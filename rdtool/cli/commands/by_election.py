@@ -6,7 +6,9 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option, warn
+from rdtool.cli.common import check_format, make_app, open_db, parse_option, warn
+from rdtool.cli.options import (CandidateArg, DbOpt, EducationOpt, EthnicityOpt, FormatOpt, GenderOpt, OccupationOpt,
+                                PartyOpt, WorkplaceOpt)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_json, render_record, render_rows
 
@@ -22,10 +24,13 @@ def _level(raw: str) -> str:
     return parse_option("--level", lambda r: parse_enum("level", r), raw)
 
 
+LevelOpt = typer.Option("township", "--level", help="代表层级：镇/县，默认镇")
+
+
 @app.command("vacancies")
 def vacancies(
     term: Optional[int] = typer.Option(None, "--term", metavar="<届次>", help="届次（默认本届）"),
-    level: str = typer.Option("township", "--level", help="代表层级：镇/县，默认镇"),
+    level: str = LevelOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -48,7 +53,7 @@ def plan(
     seats: str = typer.Option(..., "--seats", metavar="<名额>", help="补选名额（不超过该选区的缺额）"),
     voters: str = typer.Option(..., "--voters", metavar="<人数>", help="重新核对后的选区选民数"),
     election_day: str = typer.Option(..., "--date", metavar="<日期>", help="补选投票日"),
-    level: str = typer.Option("township", "--level", help="代表层级：镇/县，默认镇"),
+    level: str = LevelOpt,
     registration: Optional[str] = typer.Option(None, "--registration", metavar="<日期>", help="选民名单公布日期"),
     candidates: Optional[str] = typer.Option(None, "--candidates", metavar="<日期>", help="候选人名单公布日期"),
     final_list: Optional[str] = typer.Option(None, "--final-list", metavar="<日期>", help="正式候选人名单公布日期"),
@@ -71,14 +76,14 @@ def plan(
 @app.command("candidate")
 def candidate(
     code: str = CodeArg,
-    name: str = typer.Argument(..., help="候选人姓名"),
-    gender: str = typer.Option(..., "--gender", help="性别：男/女"),
+    name: str = CandidateArg,
+    gender: str = GenderOpt,
     birth_date: Optional[str] = typer.Option(None, "--birth-date", metavar="<日期>", help="出生日期"),
-    ethnicity: Optional[str] = typer.Option(None, "--ethnicity", help="民族"),
-    party: Optional[str] = typer.Option(None, "--party", help="政治面貌"),
-    education: Optional[str] = typer.Option(None, "--education", help="文化程度"),
-    occupation: Optional[str] = typer.Option(None, "--occupation", help="代表构成"),
-    workplace: Optional[str] = typer.Option(None, "--workplace", help="工作单位及职务"),
+    ethnicity: Optional[str] = EthnicityOpt,
+    party: Optional[str] = PartyOpt,
+    education: Optional[str] = EducationOpt,
+    occupation: Optional[str] = OccupationOpt,
+    workplace: Optional[str] = WorkplaceOpt,
     nominated_by: Optional[str] = typer.Option(None, "--nominated-by", help="推荐的政党、人民团体（选举法第三十条）"),
     nominators: Optional[str] = typer.Option(None, "--nominators", metavar="<人数>", help="选民联名推荐的人数（十人以上）"),
     db: Optional[str] = DbOpt,

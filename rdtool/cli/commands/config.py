@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, FormatOpt, check_format, echo_recomputed,
-                               make_app, open_db)
+from rdtool.cli.common import check_format, echo_recomputed, make_app, open_db
+from rdtool.cli.options import DbOpt, FormatOpt
 from rdtool.render import Column, render_rows
 from rdtool.cells import leave_out_first
 

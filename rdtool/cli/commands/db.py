@@ -6,12 +6,16 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, VerboseOpt, check_format, confirm, confirm_done, make_app, open_db, parse_option, say)
+from rdtool.cli.common import check_format, confirm, confirm_done, make_app, open_db, parse_option, say
+from rdtool.cli.options import DbOpt, ForceOpt, FormatOpt, VerboseOpt
 from rdtool.labels import parse_date
 from rdtool.render import Column, render_rows
 from rdtool.cells import leave_out_first
 
 db_app = make_app("数据库：信息、修改记录、作废与删除、备份与恢复、检查")
+
+
+SecondArg = typer.Argument(None, hidden=True)  # (the record, when the first word names its kind)
 
 
 @db_app.command("info")
@@ -173,7 +177,7 @@ LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("at", "时间", ki
 def db_void(
     first: str = typer.Argument(..., metavar="[类别] 记录",
                                 help="要作废的记录，如 P5-22#3、会议 P5-22、代表 徐晓峰、建议 三届一次-001（也可写表名和编号）"),
-    second: Optional[str] = typer.Argument(None, hidden=True),
+    second: Optional[str] = SecondArg,
     reason: str = typer.Option(..., "--reason", metavar="<原因>", help="作废原因（必填），如 重复录入"),
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -195,7 +199,7 @@ def db_void(
 @db_app.command("delete")
 def db_delete(
     first: str = typer.Argument(..., metavar="[类别] 记录", help="要删除的记录，写法同 db void"),
-    second: Optional[str] = typer.Argument(None, hidden=True),
+    second: Optional[str] = SecondArg,
     yes: bool = typer.Option(False, "--yes", "-y", help="不询问，直接删除（脚本中必须加）"),
     db: Optional[str] = DbOpt,
 ) -> None:

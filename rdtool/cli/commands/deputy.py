@@ -6,8 +6,10 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, ForceOpt, FormatOpt, ReasonOpt, VerboseOpt, check_format, confirm_done,
-                               echo_recomputed, echo_report, make_app, open_db, optional, parse_option, say, shown, warn)
+from rdtool.cli.common import (check_format, confirm_done, echo_recomputed, echo_report, make_app, open_db,
+                               parse_option, say, shown, warn)
+from rdtool.cli.options import (AnnualYearOpt, CurrentTermOpt, DbOpt, EditNotesOpt, ForceOpt, FormatOpt, NameTermOpt,
+                                OccupationOpt, ReasonOpt, VerboseOpt, WorkplaceOpt, optional)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list, render_record, render_rows
 from rdtool.cells import leave_out_first
@@ -33,6 +35,13 @@ def _raw(**values: Optional[str]) -> dict:
     return {k: v for k, v in values.items() if v is not None}
 
 
+DeputyArg = typer.Argument(..., help="代表姓名或 ID")
+DeputyRefArg = typer.Argument(..., help="代表姓名、姓名#ID 或 ID")  # (edit and its kin: 姓名#ID picks one of two namesakes)
+RefTermOpt = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次")
+ShowIdOpt = typer.Option(False, "--show-id", help="显示完整身份证号")
+ShowPhoneOpt = typer.Option(False, "--show-phone", help="显示完整电话号码")
+
+
 @app.command("add")
 def add(
     name: str = typer.Argument(..., help="姓名"),
@@ -44,7 +53,7 @@ def add(
     party: Optional[str] = typer.Option(None, "--party", help="政治面貌：中共党员/党员、中共预备党员、民主党派、无党派人士、群众"),
     education: Optional[str] = typer.Option(None, "--education", help="文化程度：小学、初中、高中/中专、大专、本科、研究生"),
     occupation: Optional[str] = typer.Option(None, "--occupation", help="代表构成：党政领导干部、工人、农民、专业技术人员、企业负责人、其他"),
-    workplace: Optional[str] = typer.Option(None, "--workplace", help="工作单位及职务"),
+    workplace: Optional[str] = WorkplaceOpt,
     constituency: Optional[str] = typer.Option(None, "--constituency", help="选区"),
     elected_on: Optional[str] = typer.Option(None, "--elected-on", help="当选日期"),
     re_elected: Optional[str] = typer.Option(None, "--re-elected", help="是否连任：是/否"),
@@ -71,17 +80,17 @@ def add(
 
 @app.command("list")
 def list_(
-    term: Optional[int] = typer.Option(None, "--term", help="届次（默认本届）"),
+    term: Optional[int] = CurrentTermOpt,
     level: Optional[str] = typer.Option(None, "--level", help="代表层级：镇/县"),
     status: Optional[str] = typer.Option(None, "--status", help="状态：在任、辞职、罢免、调离、去世、终止代表资格"),
     party: Optional[str] = typer.Option(None, "--party", help="政治面貌；写“党员”包括中共党员和预备党员"),
-    occupation: Optional[str] = typer.Option(None, "--occupation", help="代表构成"),
+    occupation: Optional[str] = OccupationOpt,
     presidium: bool = typer.Option(False, "--presidium", help="只列主席团成员"),
     in_office: bool = typer.Option(False, "--in-office", help="只列在任代表"),
     name: Optional[str] = typer.Option(None, "--name", help="按姓名查找（包含即可）"),
     sort: str = typer.Option("stroke", "--sort", help="排序：stroke（姓氏笔画，默认）、pinyin、id"),
-    show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号"),
-    show_phone: bool = typer.Option(False, "--show-phone", help="显示完整电话号码"),
+    show_id: bool = ShowIdOpt,
+    show_phone: bool = ShowPhoneOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -108,10 +117,10 @@ def list_(
 
 @app.command("show")
 def show(
-    ref: str = typer.Argument(..., help="代表姓名或 ID"),
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
-    show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号"),
-    show_phone: bool = typer.Option(False, "--show-phone", help="显示完整电话号码"),
+    ref: str = DeputyArg,
+    term: Optional[int] = NameTermOpt,
+    show_id: bool = ShowIdOpt,
+    show_phone: bool = ShowPhoneOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -157,8 +166,8 @@ def show(
 
 @app.command("edit")
 def edit(
-    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
-    term: Optional[int] = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次"),
+    ref: str = DeputyRefArg,
+    term: Optional[int] = RefTermOpt,
     name: Optional[str] = optional("--name", "<姓名>", "更正姓名"),
     gender: Optional[str] = optional("--gender", "<性别>"),
     birth_date: Optional[str] = optional("--birth-date", "<日期>"),
@@ -177,7 +186,7 @@ def edit(
     status: Optional[str] = optional("--status", "<状态>", "更正状态；写 在任 撤销误录的离任（主席团职务随之恢复）"),
     status_date: Optional[str] = optional("--status-date", "<日期>", "更正离任日期"),
     status_reason: Optional[str] = optional("--status-reason", "<离任原因>"),
-    notes: Optional[str] = optional("--notes", "<备注>"),
+    notes: Optional[str] = EditNotesOpt,
     reason: Optional[str] = ReasonOpt,
     show_id: bool = typer.Option(False, "--show-id", help="改前改后显示完整身份证号（默认脱敏）"),
     show_phone: bool = typer.Option(False, "--show-phone", help="改前改后显示完整电话号码（默认脱敏）"),
@@ -221,7 +230,7 @@ def merge(
 
 @app.command("end")
 def end(
-    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
+    ref: str = DeputyRefArg,
     status: str = typer.Option(..., "--status", help="辞职、罢免、调离/迁出、去世、终止代表资格（代表法第六十二条）"),
     on: Optional[str] = typer.Option(None, "--date", metavar="<日期>",
                                      help="离任日期；辞职写了 --accepted-by 时默认为那次会议的日期"),
@@ -242,7 +251,7 @@ def end(
     post_announced_on: Optional[str] = typer.Option(None, "--post-announced-on", metavar="<日期>",
                                                     help="主席、副主席职务相应终止，主席团公告的日期（选举法第五十四条、"
                                                          "第五十六条第二款）"),
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    term: Optional[int] = NameTermOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """代表离任：记录状态、日期与原因，主席团职务同时终止。记录不会删除。辞职须书面提出、由人代会以全体代表过半数
@@ -273,11 +282,11 @@ def end(
 
 @app.command("announce")
 def announce(
-    ref: str = typer.Argument(..., help="代表姓名或 ID"),
+    ref: str = DeputyArg,
     on: str = typer.Option(..., "--date", metavar="<日期>", help="公告日期"),
     post: bool = typer.Option(False, "--post", help="记录的是主席团公告主席、副主席职务相应终止（选举法第五十四条第二款、"
                                                     "第五十六条第二款）"),
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    term: Optional[int] = NameTermOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """记录镇代表资格终止的公告：由本级人民代表大会予以公告（代表法第六十三条第二款；接受辞职的应当予以公告，选举法
@@ -293,10 +302,10 @@ def announce(
 
 @app.command("role")
 def role(
-    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
+    ref: str = DeputyRefArg,
     role_name: str = typer.Argument(..., metavar="<职务>", help="主席、副主席、成员；写 none 表示卸任"),
     since: str = typer.Option(..., "--from", metavar="<日期>", help="起始（或卸任）日期；与现任职务相同则为更正起始日期"),
-    term: Optional[int] = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次"),
+    term: Optional[int] = RefTermOpt,
     reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -318,7 +327,7 @@ def role(
 
 @app.command("composition")
 def composition(
-    term: Optional[int] = typer.Option(None, "--term", help="届次（默认本届）"),
+    term: Optional[int] = CurrentTermOpt,
     level: str = typer.Option("township", "--level", help="代表层级：镇/县"),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="统计日期（默认今天，届满后为届末）"),
     fmt: str = FormatOpt,
@@ -343,8 +352,8 @@ ARCHIVE_FORMATS = ("table", "md", "json", "csv", "tsv", "jsonl", "docx")
 
 @app.command("archive")
 def archive(
-    ref: str = typer.Argument(..., help="代表姓名或 ID"),
-    year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
+    ref: str = DeputyArg,
+    year: Optional[int] = AnnualYearOpt,
     term: Optional[int] = typer.Option(None, "--term", help="届次（默认该代表所在届的全部任期）"),
     fmt: str = typer.Option("table", "--format", "-f", help="table（终端）、md、json、docx（须 --output）、csv、tsv、jsonl"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="写入文件（权限 0600；已有的文件需 --force 才覆盖）；docx 必须指定"),
@@ -396,7 +405,7 @@ SCORE_COLUMNS = leave_out_first(SCORE_COLUMNS, "deputy_id", "level", "leave", "p
 
 @app.command("scores")
 def scores(
-    year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
+    year: Optional[int] = AnnualYearOpt,
     term: Optional[int] = typer.Option(None, "--term", help="届次（代替 --year，统计整届）"),
     level: Optional[str] = typer.Option(None, "--level", help="只列镇或县代表"),
     top: Optional[int] = typer.Option(None, "--top", help="只列前 N 名"),

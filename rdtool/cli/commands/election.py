@@ -8,8 +8,8 @@ from typing import List, Optional
 import typer
 
 from rdtool.cli.common import show_record
-from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
-                               open_db, parse_option)
+from rdtool.cli.common import check_format, echo_recomputed, echo_report, make_app, open_db, parse_option
+from rdtool.cli.options import DbOpt, EditSeatsOpt, FormatOpt, MeetingOpt, ReasonOpt, TermOpt
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
 
@@ -100,7 +100,7 @@ def add(
 @app.command("edit")
 def edit(
     ref: str = typer.Argument(..., help="选举 ID（见 election list）"),
-    seats: Optional[str] = typer.Option(None, "--seats", metavar="<名额>"),
+    seats: Optional[str] = EditSeatsOpt,
     candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c", help="更正得票或补充候选人：姓名=得票"),
     issued: Optional[str] = typer.Option(None, "--issued", metavar="<张数>"),
     returned: Optional[str] = typer.Option(None, "--returned", metavar="<张数>"),
@@ -127,8 +127,8 @@ def edit(
 
 @app.command("list")
 def list_(
-    meeting: Optional[str] = typer.Option(None, "--meeting", help="会议编号"),
-    term: Optional[int] = typer.Option(None, "--term", help="届次"),
+    meeting: Optional[str] = MeetingOpt,
+    term: Optional[int] = TermOpt,
     elected: bool = typer.Option(False, "--elected", help="只列当选人"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,

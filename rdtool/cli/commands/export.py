@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, ForceOpt, VerboseOpt, confirm_done, make_app, open_db
+from rdtool.cli.common import confirm_done, make_app, open_db
+from rdtool.cli.options import DbOpt, ForceOpt, VerboseOpt
 from rdtool.services.transfer.registry import KINDS
 
 export_app = make_app("导出")

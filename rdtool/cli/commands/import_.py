@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, VerboseOpt, confirm_done, make_app, open_db, say, warn
+from rdtool.cli.common import confirm_done, make_app, open_db, say, warn
+from rdtool.cli.options import DbOpt, VerboseOpt
 from rdtool.services.transfer.registry import KINDS
 
 import_app = make_app("从 CSV/XLSX/XLS/DOCX 导入")

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, make_app, open_db, parse_option)
+from rdtool.cli.common import make_app, open_db, parse_option
+from rdtool.cli.options import DbOpt
 from rdtool.labels import parse_date
 
 init_app = make_app("建立新数据库")

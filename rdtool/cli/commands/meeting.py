@@ -6,10 +6,10 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import NotesOpt, LocationOpt
+from rdtool.cli.options import (DbOpt, EditNotesOpt, EditTitleOpt, FormatOpt, LocationOpt, NotesOpt, ReasonOpt, TermOpt,
+                                YearOpt)
 from rdtool.cli.common import show_record
-from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_recomputed, echo_report, make_app,
-                               open_db, parse_option, say, warn)
+from rdtool.cli.common import check_format, echo_recomputed, echo_report, make_app, open_db, parse_option, say, warn
 from rdtool.labels import parse_enum
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
@@ -80,8 +80,8 @@ def add(
 @app.command("list")
 def list_(
     kind: Optional[str] = typer.Option(None, "--kind", help="类别：主席团、人代会、其他"),
-    term: Optional[int] = typer.Option(None, "--term", help="届次"),
-    year: Optional[int] = typer.Option(None, "--year", help="年份"),
+    term: Optional[int] = TermOpt,
+    year: Optional[int] = YearOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -132,14 +132,14 @@ def edit(
     kind: Optional[str] = typer.Option(None, "--kind", metavar="<类别>", help="类别：主席团、人代会、其他"),
     date: Optional[str] = typer.Option(None, "--date", metavar="<日期>"),
     term: Optional[str] = typer.Option(None, "--term", metavar="<届次>"),
-    title: Optional[str] = typer.Option(None, "--title", metavar="<标题>"),
+    title: Optional[str] = EditTitleOpt,
     end_date: Optional[str] = typer.Option(None, "--end-date", metavar="<日期>"),
     location: Optional[str] = typer.Option(None, "--location", metavar="<地点>"),
     extraordinary: Optional[str] = typer.Option(None, "--extraordinary", metavar="<是/否>", help="是否临时会议"),
     present: Optional[str] = typer.Option(None, "--present", metavar="<人数>", help="出席人数（仅没有点名的旧记录）"),
     entitled: Optional[str] = typer.Option(None, "--entitled", metavar="<人数>",
                                            help="应到人数（旧记录；写 \"\" 清除，改按当日名单）"),
-    notes: Optional[str] = typer.Option(None, "--notes", metavar="<备注>"),
+    notes: Optional[str] = EditNotesOpt,
     reason: Optional[str] = ReasonOpt,
     notified: Optional[str] = typer.Option(None, "--notified", metavar="<日期>", help="人代会通知代表的日期"),
     requested_by: Optional[str] = typer.Option(None, "--requested-by", metavar="<人数>",

@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import NotesOpt
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, echo_recomputed, make_app, open_db, parse_option
+from rdtool.cli.options import DbOpt, FormatOpt, NameTermOpt, NotesOpt
+from rdtool.cli.common import check_format, echo_recomputed, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_rows
 
@@ -20,16 +20,19 @@ VoteOpt = typer.Option(..., "--vote", metavar="<会议#序号>",
 AnnouncedOpt = typer.Option(None, "--announced-on", metavar="<日期>", help="公告日期")
 
 
-def _echo(r: dict) -> None:
-    verb = "罢免" if r["action"] == "recalled" else "接受辞职："
-    typer.echo(f"已记录：{r['date']} {r['meeting']} {verb}{r['person']}的{r['post']}职务"
-               + ("，主席团职务同时终止" if r["role_ended"] else ""))
-    echo_recomputed(r["report"].derived)
+def _echo(result: dict) -> None:
+    verb = "罢免" if result["action"] == "recalled" else "接受辞职："
+    typer.echo(f"已记录：{result['date']} {result['meeting']} {verb}{result['person']}的{result['post']}职务"
+               + ("，主席团职务同时终止" if result["role_ended"] else ""))
+    echo_recomputed(result["report"].derived)
+
+
+PersonArg = typer.Argument(..., help="姓名或代表 ID")
 
 
 @app.command("recall")
 def recall(
-    person: str = typer.Argument(..., help="姓名或代表 ID"),
+    person: str = PersonArg,
     post: str = PostOpt,
     vote: str = VoteOpt,
     motion_by: str = typer.Option(..., "--motion-by", metavar="<主席团|代表联名>",
@@ -37,7 +40,7 @@ def recall(
     movers: Optional[str] = typer.Option(None, "--movers", metavar="<人数>", help="代表联名提出时，联名的代表人数"),
     announced_on: Optional[str] = AnnouncedOpt,
     notes: Optional[str] = typer.Option(None, "--notes", help="备注（如罢免理由）"),
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    term: Optional[int] = NameTermOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """罢免主席、副主席、乡长、副乡长、镇长、副镇长：人代会举行会议时，主席团或者五分之一以上代表联名提出罢免案
@@ -55,12 +58,12 @@ def recall(
 
 @app.command("resign")
 def resign(
-    person: str = typer.Argument(..., help="姓名或代表 ID"),
+    person: str = PersonArg,
     post: str = PostOpt,
     vote: str = VoteOpt,
     announced_on: Optional[str] = AnnouncedOpt,
     notes: Optional[str] = NotesOpt,
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    term: Optional[int] = NameTermOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """接受主席、副主席、乡长、副乡长、镇长、副镇长辞去职务：向本级人民代表大会提出，由大会决定是否接受

@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, optional,
-                               parse_option, warn)
+from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option, warn
+from rdtool.cli.options import DbOpt, EditTitleOpt, FormatOpt, ReasonOpt, optional
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
@@ -53,6 +53,11 @@ def _date(option: str, raw: Optional[str]) -> str:
     return parse_option(option, parse_date, raw) or today()
 
 
+CodeArg = typer.Argument(..., help="编号")
+MotionArg = typer.Argument(..., help="议案编号")
+StrictOpt = typer.Option(False, "--strict", help="有逾期时退出码为1（供 cron 使用）")
+
+
 @app.command("submit")
 def submit(
     title: str = typer.Argument(..., help="标题，如 关于修缮新华村便民桥的建议"),
@@ -82,7 +87,7 @@ def submit(
 
 @app.command("decide")
 def decide(
-    code: str = typer.Argument(..., help="议案编号"),
+    code: str = MotionArg,
     disposition: str = typer.Argument(..., metavar="处理方式",
                                       help="列入议程、不列入议程 或 作为建议办理（on_agenda/not_on_agenda/as_suggestion）"),
     meeting: Optional[str] = typer.Option(None, "--meeting", metavar="<会议编号>",
@@ -109,7 +114,7 @@ def decide(
 
 @app.command("outcome")
 def outcome(
-    code: str = typer.Argument(..., help="议案编号"),
+    code: str = MotionArg,
     result: str = typer.Argument(..., metavar="结果", help="通过、未通过 或 撤回（passed/failed/withdrawn）"),
     meeting: Optional[str] = typer.Option(None, "--meeting", metavar="<会议编号>",
                                           help="审议该议案的人代会（默认为提出议案的会议），如 C5-2"),
@@ -130,7 +135,7 @@ def outcome(
 
 @app.command("assign")
 def assign(
-    code: str = typer.Argument(..., help="编号"),
+    code: str = CodeArg,
     unit: str = typer.Option(..., "--unit", help="承办单位，如 镇村镇建设办"),
     on: Optional[str] = DateOpt,
     complex_: bool = typer.Option(False, "--complex", help="涉及面广、处理难度大：期限6个月（代表法第五十一条）"),
@@ -151,7 +156,7 @@ def assign(
 
 @app.command("reply")
 def reply(
-    code: str = typer.Argument(..., help="编号"),
+    code: str = CodeArg,
     result: str = typer.Option(..., "--result", help="办理结果：A 已解决或基本解决、B 正在解决、C 列入计划逐步解决、D 因条件限制留作参考"),
     text: Optional[str] = typer.Option(None, "--text", help="答复内容"),
     on: Optional[str] = DateOpt,
@@ -170,7 +175,7 @@ def reply(
 
 @app.command("feedback")
 def feedback(
-    code: str = typer.Argument(..., help="编号"),
+    code: str = CodeArg,
     opinion: str = typer.Argument(..., metavar="OPINION", help="满意、基本满意、不满意（satisfied/basic/unsatisfied）"),
     on: Optional[str] = DateOpt,
     db: Optional[str] = DbOpt,
@@ -190,7 +195,7 @@ def feedback(
 
 @app.command("close")
 def close(
-    code: str = typer.Argument(..., help="编号"),
+    code: str = CodeArg,
     on: Optional[str] = DateOpt,
     reason: Optional[str] = typer.Option(None, "--reason", help="未经答复和反馈而办结时必须说明理由"),
     db: Optional[str] = DbOpt,
@@ -207,7 +212,7 @@ def close(
 @app.command("edit")
 def edit(
     code: str = typer.Argument(..., help="编号，如 三届一次-001"),
-    title: Optional[str] = optional("--title", "<标题>"),
+    title: Optional[str] = EditTitleOpt,
     body: Optional[str] = optional("--body", "<内容>"),
     kind: Optional[str] = optional("--kind", "<议案/建议>"),
     category: Optional[str] = optional("--category", "<分类>"),
@@ -254,7 +259,7 @@ def edit(
 
 @app.command("withdraw")
 def withdraw(
-    code: str = typer.Argument(..., help="编号"),
+    code: str = CodeArg,
     on: Optional[str] = DateOpt,
     reason: Optional[str] = typer.Option(None, "--reason", metavar="<原因>", help="撤回的原因"),
     db: Optional[str] = DbOpt,
@@ -358,7 +363,7 @@ def _chase(rows: list[dict], fmt: str, title: str, strict: bool) -> None:
 def due(
     within: str = typer.Option("14d", "--within", help="多少天内到期，如 14d、2w、1m（默认14天）"),
     as_of: Optional[str] = AsOfOpt,
-    strict: bool = typer.Option(False, "--strict", help="有逾期时退出码为1（供 cron 使用）"),
+    strict: bool = StrictOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
@@ -375,7 +380,7 @@ def due(
 @app.command("overdue")
 def overdue(
     as_of: Optional[str] = AsOfOpt,
-    strict: bool = typer.Option(False, "--strict", help="有逾期时退出码为1（供 cron 使用）"),
+    strict: bool = StrictOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, FormatOpt, check_format, make_app, open_db, parse_option)
+from rdtool.cli.common import check_format, make_app, open_db, parse_option
+from rdtool.cli.options import DbOpt, FormatOpt
 from rdtool.render import Column, render_rows
 
 province_app = make_app("省份规则及其依据")

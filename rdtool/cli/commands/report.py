@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, ForceOpt, VerboseOpt, check_format, confirm_done, make_app, open_db,
-                               parse_option, warn)
+from rdtool.cli.common import check_format, confirm_done, make_app, open_db, parse_option, warn
+from rdtool.cli.options import CurrentTermOpt, DbOpt, ForceOpt, VerboseOpt, YearOpt
 from rdtool.labels import parse_date
 
 app = make_app("工作报告统计：按届、按年或按日期范围；县人大汇总多个乡镇。数字全部由记录计算"
@@ -19,6 +19,7 @@ REPORT_FORMATS = ("text", "md", "json", "docx", "csv", "tsv", "jsonl")
 FLAT_FORMATS = ("csv", "tsv", "jsonl")
 FORMAT_HELP = ("text（终端为表格与文字，管道中为纯文本）、md、json、docx（需 --output）（这三种可用 --template）；"
                "csv、tsv、jsonl 每行一个数字：section,key,label,value")
+ReportFormatOpt = typer.Option("text", "--format", "-f", help=FORMAT_HELP)
 AsOfOpt = typer.Option(None, "--as-of", help="判断状态的日期（默认今天）；固定它可在以后重现同一份报告")
 OutputOpt = typer.Option(None, "--output", "-o", help="写入文件（docx 必须指定；权限 0600；已有的文件需 --force 才覆盖）")
 TemplateOpt = typer.Option(None, "--template", help="用自己的模板（docx、md 或 text 格式，见 rdtool report template）："
@@ -89,8 +90,8 @@ def _write(report, fmt: str, output: Optional[Path], db_file: Path, force: bool,
 
 @app.command("term")
 def term(
-    number: Optional[int] = typer.Option(None, "--term", help="届次（默认本届）"),
-    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
+    number: Optional[int] = CurrentTermOpt,
+    fmt: str = ReportFormatOpt,
     as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, template: Optional[Path] = TemplateOpt,
     date: Optional[str] = DateOpt, checks: bool = ChecksOpt, strict: bool = StrictOpt,
     force: bool = ForceOpt, verbose: bool = VerboseOpt, db: Optional[str] = DbOpt,
@@ -105,7 +106,7 @@ def term(
 @app.command("annual")
 def annual(
     year: int = typer.Option(..., "--year", help="年份，如 2019"),
-    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
+    fmt: str = ReportFormatOpt,
     as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, template: Optional[Path] = TemplateOpt,
     date: Optional[str] = DateOpt, checks: bool = ChecksOpt, strict: bool = StrictOpt,
     force: bool = ForceOpt, verbose: bool = VerboseOpt, db: Optional[str] = DbOpt,
@@ -121,7 +122,7 @@ def annual(
 def range_(
     date_from: str = typer.Option(..., "--from", help="开始日期"),
     date_to: str = typer.Option(..., "--to", help="结束日期（含）"),
-    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
+    fmt: str = ReportFormatOpt,
     as_of: Optional[str] = AsOfOpt, output: Optional[Path] = OutputOpt, template: Optional[Path] = TemplateOpt,
     date: Optional[str] = DateOpt, checks: bool = ChecksOpt, strict: bool = StrictOpt,
     force: bool = ForceOpt, verbose: bool = VerboseOpt, db: Optional[str] = DbOpt,
@@ -179,7 +180,7 @@ def template_(
 @app.command("rollup")
 def rollup(
     files: list[Path] = typer.Argument(..., help="各乡镇的数据库文件（只读打开，不会升级或写入）"),
-    year: Optional[int] = typer.Option(None, "--year", help="年份"),
+    year: Optional[int] = YearOpt,
     date_from: Optional[str] = typer.Option(None, "--from", help="开始日期（代替 --year）"),
     date_to: Optional[str] = typer.Option(None, "--to", help="结束日期（代替 --year）"),
     as_of: Optional[str] = AsOfOpt,

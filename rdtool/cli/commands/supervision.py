@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, make_app, open_db, parse_option
+from rdtool.cli.common import check_format, make_app, open_db, parse_option
+from rdtool.cli.options import AnnualYearOpt, DbOpt, FormatOpt, ToOpt
 from rdtool.labels import label, parse_date
 from rdtool.render import Column, render_json, render_rows
 
@@ -15,10 +16,10 @@ app = make_app("监督工作")
 
 @app.command("supervision")
 def supervision(
-    year: Optional[int] = typer.Option(None, "--year", help="年度，如 2019"),
+    year: Optional[int] = AnnualYearOpt,
     term: Optional[int] = typer.Option(None, "--term", help="届次（代替 --year）"),
     date_from: Optional[str] = typer.Option(None, "--from", help="起始日期（与 --to 同用，代替 --year）"),
-    date_to: Optional[str] = typer.Option(None, "--to", help="截止日期"),
+    date_to: Optional[str] = ToOpt,
     by_topic: bool = typer.Option(False, "--topics", help="每个议题一行（报告几次、活动几次）"),
     all_kinds: bool = typer.Option(False, "--all-kinds", help="包括所有填了“对象”的活动（默认只含视察、调研、执法检查）"),
     all_reports: bool = typer.Option(False, "--all-reports", help="包括主席团工作报告、代表资格审查报告（默认不列，它们不是对政府的监督）"),

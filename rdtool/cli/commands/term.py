@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db,
-                               parse_option, warn)
+from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option, warn
+from rdtool.cli.options import DbOpt, EditReasonOpt, FormatOpt, ReasonOpt
 from rdtool.labels import parse_date
 from rdtool.render import Column, render_rows
 
@@ -39,7 +39,7 @@ def term_edit(
     number: int = typer.Argument(..., metavar="<届次>", help="届次，如 5"),
     start: Optional[str] = typer.Option(None, "--start", metavar="<日期>", help="更正开始日期"),
     end: Optional[str] = typer.Option(None, "--end", metavar="<日期>", help="更正结束日期；写 \"\" 清除"),
-    reason: Optional[str] = typer.Option(None, "--reason", metavar="<原因>", help="更正的原因（记入修改记录）"),
+    reason: Optional[str] = EditReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """更正一届的起止日期；本届会议的应到名单随之重新确定，变化逐项列出。"""

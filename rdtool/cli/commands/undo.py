@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, confirm, make_app, open_db, say
+from rdtool.cli.common import check_format, confirm, make_app, open_db, say
+from rdtool.cli.options import DbOpt, FormatOpt
 from rdtool.cli.common import shown as shown_fields
 from rdtool.render import Column, render_rows
 

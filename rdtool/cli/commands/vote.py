@@ -6,9 +6,10 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import NotesOpt
+from rdtool.cli.options import (DbOpt, EditNotesOpt, EditTitleOpt, FormatOpt, MeetingOpt, NotesOpt, ReasonOpt, TermOpt,
+                                YearOpt)
 from rdtool.cli.common import show_record
-from rdtool.cli.common import DbOpt, FormatOpt, ReasonOpt, check_format, echo_report, make_app, open_db, parse_option
+from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
@@ -67,7 +68,7 @@ def edit(
     ref: str = typer.Argument(..., help="事项：会议编号#序号（如 P5-22#3），或事项 ID"),
     meeting: Optional[str] = typer.Option(None, "--meeting", metavar="<会议编号>",
                                           help="移到另一次会议（记错会议时），如 --meeting P5-23；结果按那次会议重新计算"),
-    title: Optional[str] = typer.Option(None, "--title", metavar="<标题>"),
+    title: Optional[str] = EditTitleOpt,
     kind: Optional[str] = typer.Option(None, "--kind", metavar="<类别>"),
     method: Optional[str] = typer.Option(None, "--method", metavar="<表决方式>"),
     yes: Optional[str] = typer.Option(None, "--yes", metavar="<票数>"),
@@ -75,7 +76,7 @@ def edit(
     abstain: Optional[str] = typer.Option(None, "--abstain", metavar="<票数>"),
     not_voting: Optional[str] = typer.Option(None, "--not-voting", metavar="<人数>"),
     seq: Optional[str] = typer.Option(None, "--seq", metavar="<序号>"),
-    notes: Optional[str] = typer.Option(None, "--notes", metavar="<备注>"),
+    notes: Optional[str] = EditNotesOpt,
     subject: Optional[str] = typer.Option(None, "--subject", metavar="<议题>", help="报告的议题"),
     reason: Optional[str] = ReasonOpt,
     db: Optional[str] = DbOpt,
@@ -96,9 +97,9 @@ def edit(
 
 @app.command("list")
 def list_(
-    meeting: Optional[str] = typer.Option(None, "--meeting", help="会议编号"),
-    term: Optional[int] = typer.Option(None, "--term", help="届次"),
-    year: Optional[int] = typer.Option(None, "--year", help="年份"),
+    meeting: Optional[str] = MeetingOpt,
+    term: Optional[int] = TermOpt,
+    year: Optional[int] = YearOpt,
     kind: Optional[str] = typer.Option(None, "--kind", help="事项类别"),
     body: Optional[str] = typer.Option(None, "--body", help="会议类别：主席团、人代会、其他"),
     result: Optional[str] = typer.Option(None, "--result", help="表决结果：通过、未通过、不足法定人数"),

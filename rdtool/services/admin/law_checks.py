@@ -32,13 +32,13 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     return findings
 
 
-def credentials_warning(store: Store, e: dict, on: str) -> str | None:
+def credentials_warning(store: Store, election: dict, on: str) -> str | None:
     """A township general election's credentials confirmed after the term's first session (选举法 第四十七条第二款)."""
     from rdtool.rules.direct_elections import credentials_late_problem
 
-    if e.get("kind", "general") != "general" or e.get("level") != "township":
+    if election.get("kind", "general") != "general" or election.get("level") != "township":
         return None
-    return credentials_late_problem(on, sql.first_session_on(store, e["term"]))
+    return credentials_late_problem(on, sql.first_session_on(store, election["term"]))
 
 
 def _credentials(store: Store, as_of: str, date_from, date_to) -> list[dict]:
@@ -180,7 +180,7 @@ def _oaths(store: Store, as_of: str, date_from, date_to) -> list[dict]:
     return out
 
 
-def assign_warning(store: Store, p: dict, assigned_on: str) -> str | None:
+def assign_warning(store: Store, proposal: dict, assigned_on: str) -> str | None:
     """A suggestion made in recess assigned later than the province allows (上海 第十一条, 山东 第十条), or None."""
     from datetime import date
 
@@ -188,13 +188,13 @@ def assign_warning(store: Store, p: dict, assigned_on: str) -> str | None:
     from rdtool.services.terms.province import in_force
 
     limit = ASSIGN_LIMITS.get(in_force(store).code)
-    if limit is None or p.get("meeting_id") or p["kind"] != "suggestion":
+    if limit is None or proposal.get("meeting_id") or proposal["kind"] != "suggestion":
         return None
     days, working, article = limit
-    due = assign_due(date.fromisoformat(p["submitted_on"]), days, working).isoformat()
+    due = assign_due(date.fromisoformat(proposal["submitted_on"]), days, working).isoformat()
     if assigned_on <= due:
         return None
-    return (f"{p['code']} 于{p['submitted_on']}在闭会期间提出，{assigned_on}才交办；应在收到之日起{days}个"
+    return (f"{proposal['code']} 于{proposal['submitted_on']}在闭会期间提出，{assigned_on}才交办；应在收到之日起{days}个"
             f"{'工作日' if working else '日'}内（{due}前）交办（{article}）")
 
 

@@ -208,23 +208,23 @@ def archive(store: Store, ref: str, year: int | None = None, term: int | None = 
     return data
 
 
-def summary_text(a: dict, period_label: str | None = None) -> str:
+def summary_text(archive: dict, period_label: str | None = None) -> str:
     """One paragraph for reporting back to the constituency (向原选区选民通报); `period_label` names the period as
     the printed page does (年月日), else its label."""
-    d, c, p, act = a["deputy"], a["congress"], a["proposals"], a["activities"]
+    d, c, p, act = archive["deputy"], archive["congress"], archive["proposals"], archive["activities"]
     levels = "、".join(label("level", m["level"]) for m in d.get("mandates") or [])
     both = f"（{levels}）" if len(d.get("mandates") or []) > 1 else ""
-    parts = [f"{period_label or a['period']['label']}，{d['name']}代表{both}"]
+    parts = [f"{period_label or archive['period']['label']}，{d['name']}代表{both}"]
     if c["meetings"]:
         parts.append(f"出席镇人民代表大会会议{c['present']}次（应出席{c['meetings']}次，请假{c['leave']}次，"
                      f"缺席{c['absent']}次" + (f"，未记录{c['unrecorded']}次" if c["unrecorded"] else "") + "）")
-    pr = a["presidium"]
+    pr = archive["presidium"]
     if pr["meetings"]:
         parts.append(f"出席主席团会议{pr['present']}次（应出席{pr['meetings']}次"
                      + (f"，未记录{pr['unrecorded']}次" if pr.get("unrecorded") else "") + "）")
     parts.append(f"领衔提出议案、建议{p['led']}件，附议{p['cosigned']}件")
     parts.append(f"参加代表活动{act['activities']}次、学习培训{act['training']}次")
-    parts.append(f"履职积分{a['points']['total']}分")
+    parts.append(f"履职积分{archive['points']['total']}分")
     return "，".join(parts) + "。"
 
 
@@ -322,16 +322,16 @@ def flags(store: Store, year: int, as_of: str | None = None) -> list[dict]:
     return out
 
 
-def figures(a: dict) -> list[dict]:
+def figures(archive: dict) -> list[dict]:
     """The archive's headline figures as (item, value) rows."""
-    c, pr, p, act = a["congress"], a["presidium"], a["proposals"], a["activities"]
+    c, pr, p, act = archive["congress"], archive["presidium"], archive["proposals"], archive["activities"]
     rows = [
         ("人代会：应出席", c["meetings"]), ("人代会：出席", c["present"]), ("人代会：请假", c["leave"]),
         ("人代会：缺席", c["absent"]),
     ]
     if c["unrecorded"]:
         rows.append(("人代会：未记录（未点名）", c["unrecorded"]))
-    if pr["meetings"] or a["deputy"].get("presidium_role"):
+    if pr["meetings"] or archive["deputy"].get("presidium_role"):
         rows += [("主席团会议：应出席", pr["meetings"]), ("主席团会议：出席", pr["present"]),
                  ("主席团会议：请假", pr["leave"]), ("主席团会议：缺席", pr["absent"])]
         if pr.get("unrecorded"):
@@ -343,10 +343,10 @@ def figures(a: dict) -> list[dict]:
     rows += [("参加代表活动（次）", act["activities"]), ("参加学习培训（次）", act["training"])]
     for kind, n in sorted(act["by_kind"].items()):
         rows.append((f"  其中{label('activity_kind', kind)}", n))
-    rows.append(("履职积分", a["points"]["total"]))
+    rows.append(("履职积分", archive["points"]["total"]))
     return [{"item": k, "value": v} for k, v in rows]
 
 
-def title_of(a: dict) -> str:
-    d = a["deputy"]
-    return f"代表履职档案：{d['name']}（ID {d['id']}）· {a['period']['label']}"
+def title_of(archive: dict) -> str:
+    d = archive["deputy"]
+    return f"代表履职档案：{d['name']}（ID {d['id']}）· {archive['period']['label']}"

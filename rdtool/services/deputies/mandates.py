@@ -35,20 +35,20 @@ def _accepting_vote(store: Store, ref: str) -> tuple[dict, dict]:
     return item, meetings_sql.meeting_by_id(store, item["meeting_id"])
 
 
-def _check(store: Store, d: dict, status: str, on: str | None, p: dict) -> tuple[str, dict | None]:
+def _check(store: Store, deputy: dict, status: str, on: str | None, procedure: dict) -> tuple[str, dict | None]:
     """The end date and the accepting item after checking the procedure; raises ValidationError when wrong."""
-    resign = {k: p[k] for k in ("letter_on", "accepted_by") if p.get(k) is not None}
-    recall = {k: p[k] for k in ("petitioners", "voters", "recall_yes") if p.get(k) is not None}
+    resign = {k: procedure[k] for k in ("letter_on", "accepted_by") if procedure.get(k) is not None}
+    recall = {k: procedure[k] for k in ("petitioners", "voters", "recall_yes") if procedure.get(k) is not None}
     if resign and status != "resigned":
         raise ValidationError("--letter-on、--accepted-by 只用于辞职（--status 辞职）")
     if recall and status != "recalled":
         raise ValidationError("--petitioners、--voters、--recall-votes 只用于罢免（--status 罢免）")
     item = None
-    if p.get("accepted_by"):
-        if d["level"] != "township":
-            raise ValidationError(f"{d['name']}是县人大代表，辞职由县人大常委会接受，不在本级人代会表决"
+    if procedure.get("accepted_by"):
+        if deputy["level"] != "township":
+            raise ValidationError(f"{deputy['name']}是县人大代表，辞职由县人大常委会接受，不在本级人代会表决"
                                   f"（{law.ART_RESIGN}）", "不写 --accepted-by")
-        item, m = _accepting_vote(store, p["accepted_by"])
+        item, m = _accepting_vote(store, procedure["accepted_by"])
         problem = law.congress_decision_problem(m["kind"], item["result"], "接受辞职", law.ART_RESIGN)
         if problem:
             raise ValidationError(f"{m['code']}#{item['seq']}“{item['title']}”：{problem}")
@@ -58,28 +58,28 @@ def _check(store: Store, d: dict, status: str, on: str | None, p: dict) -> tuple
             raise ValidationError(f"离任日期 {on} 不在接受辞职的会议 {m['code']}（{m['date']}"
                                   + (f" 至 {last}" if last != m["date"] else "") + "）期间",
                                   "辞职自人民代表大会接受之日起终止代表资格；不写 --date 即取会议日期")
-        if p.get("letter_on") and p["letter_on"] > m["date"]:
-            raise ValidationError(f"书面提出辞职的日期 {p['letter_on']} 晚于接受辞职的会议 {m['code']}（{m['date']}）")
+        if procedure.get("letter_on") and procedure["letter_on"] > m["date"]:
+            raise ValidationError(f"书面提出辞职的日期 {procedure['letter_on']} 晚于接受辞职的会议 {m['code']}（{m['date']}）")
     if on is None:
         raise ValidationError("请用 --date 写明离任日期（辞职可改用 --accepted-by 写明接受辞职的表决，日期取会议日期）")
-    if p.get("letter_on") and p["letter_on"] > on:
-        raise ValidationError(f"书面提出辞职的日期 {p['letter_on']} 晚于离任日期 {on}")
+    if procedure.get("letter_on") and procedure["letter_on"] > on:
+        raise ValidationError(f"书面提出辞职的日期 {procedure['letter_on']} 晚于离任日期 {on}")
     if recall:
-        if p.get("petitioners") is not None:
-            problem = law.recall_petition_problem(p["petitioners"], d["level"])
+        if procedure.get("petitioners") is not None:
+            problem = law.recall_petition_problem(procedure["petitioners"], deputy["level"])
             if problem:
                 raise ValidationError(problem)
-        if (p.get("voters") is None) != (p.get("recall_yes") is None):
+        if (procedure.get("voters") is None) != (procedure.get("recall_yes") is None):
             raise ValidationError("罢免的表决请同时写明原选区选民总数（--voters）和同意罢免的票数（--recall-votes）")
-        if p.get("voters") is not None:
+        if procedure.get("voters") is not None:
             try:
-                problem = law.recall_vote_problem(p["recall_yes"], p["voters"])
+                problem = law.recall_vote_problem(procedure["recall_yes"], procedure["voters"])
             except law.ImpossibleCounts as exc:
                 raise ValidationError(f"罢免的票数不可能成立：{exc}") from None
             if problem:
                 raise ValidationError(problem, "罢免未通过的，代表继续任职，不要录入离任")
     for key in ("announced_on", "post_announced_on"):
-        problem = law.announcement_problem(on, p.get(key))
+        problem = law.announcement_problem(on, procedure.get(key))
         if problem:
             raise ValidationError(problem)
     return on, item
@@ -117,19 +117,19 @@ def end(store: Store, ref: str, status: str, on: str | None, reason: str | None,
             "report": report}
 
 
-def notes_for(d: dict, status: str, role: str | None, values: dict) -> list[str]:
+def notes_for(deputy: dict, status: str, role: str | None, values: dict) -> list[str]:
     """What the law still asks for after this end (shown by the CLI; the same findings as `db check`)."""
     out = []
-    if d["level"] != "township":
+    if deputy["level"] != "township":
         return out
     if status == "resigned" and values.get("item_id") is None:
         out.append(f"接受辞职须经人民代表大会过半数的代表通过（{law.ART_RESIGN}）；可用 --accepted-by 写明那次表决")
     if role in POST_ROLES and not values.get("post_announced_on"):
-        out.append(f"{d['name']}的{POST_ROLES[role]}职务相应终止，由主席团予以公告（选举法第五十四条第二款、第五十六条"
-                   f"第二款）；公告后用 rdtool deputy announce {d['name']} --post --date 日期 记录")
+        out.append(f"{deputy['name']}的{POST_ROLES[role]}职务相应终止，由主席团予以公告（选举法第五十四条第二款、第五十六条"
+                   f"第二款）；公告后用 rdtool deputy announce {deputy['name']} --post --date 日期 记录")
     if not values.get("announced_on"):
         out.append(f"代表资格的终止由本级人民代表大会予以公告（{law.ART_ANNOUNCE}）；公告后用 rdtool deputy announce "
-                   f"{d['name']} --date 日期 记录")
+                   f"{deputy['name']} --date 日期 记录")
     return out
 
 

@@ -93,44 +93,46 @@ def with_vote(row: dict) -> dict:
     return row
 
 
-def _resolve(store: Store, v: dict) -> tuple[dict, list[tuple[str, str, str]]]:
+def _resolve(store: Store, values: dict) -> tuple[dict, list[tuple[str, str, str]]]:
     """Fill meeting_id, item_id and decided_on; (values, problems)."""
-    v = dict(v)
+    values = dict(values)
     problems = []
     m = None
-    if v.get("meeting"):
-        m = sql.meeting_by_code(store, clean(v["meeting"]))
+    if values.get("meeting"):
+        m = sql.meeting_by_code(store, clean(values["meeting"]))
         if m is None:
-            problems.append(("meeting", v["meeting"], "没有这个编号的会议"))
+            problems.append(("meeting", values["meeting"], "没有这个编号的会议"))
     if m is not None:
-        v["meeting_id"] = m["id"]
-        if not v.get("decided_on"):
-            v["decided_on"] = m["date"]
-        items = [i for i in items_sql.items_of(store, m["id"]) if i["kind"] == "personnel" and v["person"] in i["title"]]
-        if len(items) == 1 and v.get("action") != "elect":
-            v["item_id"] = items[0]["id"]
-    if not v.get("decided_on") and not problems:
+        values["meeting_id"] = m["id"]
+        if not values.get("decided_on"):
+            values["decided_on"] = m["date"]
+        items = [i for i in items_sql.items_of(store, m["id"]) if i["kind"] == "personnel" and values["person"] in i["title"]]
+        if len(items) == 1 and values.get("action") != "elect":
+            values["item_id"] = items[0]["id"]
+    if not values.get("decided_on") and not problems:
         problems.append(("decided_on", "", "没有会议时必须填写决定日期"))
     for s in STEP_FIELDS:
-        if v.get(s) and v.get("party_decision_on") and s != "application_on" and v[s] < v["party_decision_on"]:
-            problems.append((s, v[s], f"早于党委决定日期 {v['party_decision_on']}"))
-    if v.get("oath_on") and v.get("decided_on") and v["oath_on"] < v["decided_on"]:
-        when = "当选" if v.get("action") == "elect" else "任命"
-        problems.append(("oath_on", v["oath_on"], f"宪法宣誓应在{when}（{v['decided_on']}）之后"))
-    if v.get("announced_on") and v.get("decided_on") and v["announced_on"] < v["decided_on"]:
-        problems.append(("announced_on", v["announced_on"], f"公告早于决定日期 {v['decided_on']}"))
-    if v.get("action") == "accept_resignation":
+        if (values.get(s) and values.get("party_decision_on") and s != "application_on"
+                and values[s] < values["party_decision_on"]):
+            problems.append((s, values[s], f"早于党委决定日期 {values['party_decision_on']}"))
+    if values.get("oath_on") and values.get("decided_on") and values["oath_on"] < values["decided_on"]:
+        when = "当选" if values.get("action") == "elect" else "任命"
+        problems.append(("oath_on", values["oath_on"], f"宪法宣誓应在{when}（{values['decided_on']}）之后"))
+    if values.get("announced_on") and values.get("decided_on") and values["announced_on"] < values["decided_on"]:
+        problems.append(("announced_on", values["announced_on"], f"公告早于决定日期 {values['decided_on']}"))
+    if values.get("action") == "accept_resignation":
         from rdtool.rules.mandates import township_post_of
         from rdtool.services.elections.post_ends import resignation_rule
 
-        problem = resignation_rule(store, township_post_of(v.get("position") or ""), m)
-        if problem and not (m is None and v.get("meeting")):
-            problems.append(("meeting" if m else "decided_on", v.get("meeting") or v.get("decided_on") or "", problem))
-    if v.get("action") not in ("appoint", "elect"):
+        problem = resignation_rule(store, township_post_of(values.get("position") or ""), m)
+        if problem and not (m is None and values.get("meeting")):
+            problems.append(("meeting" if m else "decided_on", values.get("meeting") or values.get("decided_on") or "",
+                             problem))
+    if values.get("action") not in ("appoint", "elect"):
         for s in ("oath_on", "statement_on"):
-            if v.get(s):
-                problems.append((s, v[s], f"{label('appointment_action', v['action'])}没有{STEP_ZH[s]}这一步"))
-    return v, problems
+            if values.get(s):
+                problems.append((s, values[s], f"{label('appointment_action', values['action'])}没有{STEP_ZH[s]}这一步"))
+    return values, problems
 
 
 def _not_typed(action: str | None) -> None:
@@ -223,9 +225,9 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
 
 # ---------------------------------------------------------------- import/export kind `appointments`
 
-def _elected(store: Store, v: dict) -> dict | None:
+def _elected(store: Store, values: dict) -> dict | None:
     """The office-holder record an `elect` row of a file gives the steps of (made by its election)."""
-    return appointments_sql.office_record_for(store, v["person"], v["position"], v.get("meeting_id"))
+    return appointments_sql.office_record_for(store, values["person"], values["position"], values.get("meeting_id"))
 
 
 NO_ELECTION = "没有对应的选举结果（同一会议、同一职务的当选人）；选举产生的职务由选举记录生成，请先导入 elections"

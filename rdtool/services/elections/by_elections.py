@@ -51,8 +51,8 @@ def get(store: Store, code: str) -> dict:
     return row
 
 
-def _constituency(store: Store, b: dict) -> dict:
-    return general_election_svc.constituency(store, b, b["constituency"])
+def _constituency(store: Store, by_election: dict) -> dict:
+    return general_election_svc.constituency(store, by_election, by_election["constituency"])
 
 
 # ------------------------------------------------------------------------------------------- vacancies
@@ -128,7 +128,7 @@ def plan(store: Store, raw: dict) -> dict:
     return {**get(store, code), "warnings": lead_time_warnings(store, values)}
 
 
-def lead_time_warnings(store: Store, b: dict) -> list[str]:
+def lead_time_warnings(store: Store, by_election: dict) -> list[str]:
     """The province's by-election lead times (北京 细则 第六十一条、第六十三条), as warnings."""
     from datetime import date
 
@@ -136,8 +136,8 @@ def lead_time_warnings(store: Store, b: dict) -> list[str]:
     from rdtool.services.terms.province import in_force
 
     keys = ("registration_on", "candidates_on", "final_list_on")
-    return by_election_lead_time_warnings(in_force(store).code, date.fromisoformat(b["election_day"]),
-                                          {k: date.fromisoformat(b[k]) if b.get(k) else None for k in keys})
+    dates = {k: date.fromisoformat(by_election[k]) if by_election.get(k) else None for k in keys}
+    return by_election_lead_time_warnings(in_force(store).code, date.fromisoformat(by_election["election_day"]), dates)
 
 
 def add_candidate(store: Store, code: str, raw: dict) -> tuple[int, list[str]]:

@@ -52,30 +52,30 @@ def _meeting(store: Store, ref: str) -> dict:
     return m
 
 
-def all_deputies(store: Store, m: dict) -> int:
+def all_deputies(store: Store, meeting: dict) -> int:
     """The congress roster on the meeting date (the explicit entitled figure when given)."""
-    f = meetings_svc.figures(m)
-    return f["entitled"] or meetings_svc.roster_size(store, m)
+    f = meetings_svc.figures(meeting)
+    return f["entitled"] or meetings_svc.roster_size(store, meeting)
 
 
-def ballots(store: Store, m: dict, contest: dict, base: int) -> tuple[int, int, int]:
+def ballots(store: Store, meeting: dict, contest: dict, base: int) -> tuple[int, int, int]:
     issued = contest.get("ballots_issued")
     if issued is None:
-        issued = meetings_svc.figures(m)["present"] or base
+        issued = meetings_svc.figures(meeting)["present"] or base
     returned = contest.get("ballots_returned")
     if returned is None:
         returned = issued
     return issued, returned, contest.get("ballots_invalid") or 0
 
 
-def chain(store: Store, m: dict, post: str, before_round: int | None = None) -> list[tuple]:
+def chain(store: Store, meeting: dict, post: str, before_round: int | None = None) -> list[tuple]:
     """The rounds of one post at one session (before ``before_round``), each as (contest, candidates, result)."""
     done: list[tuple] = []
-    for c in contests_sql.rounds_of_post(store, m["id"], post):
+    for c in contests_sql.rounds_of_post(store, meeting["id"], post):
         if before_round is not None and c["round"] >= before_round:
             break
         cands = contests_sql.candidates(store, c["id"])
-        done.append((c, cands, count(store, m, c, cands, prior=done)[0]))
+        done.append((c, cands, count(store, meeting, c, cands, prior=done)[0]))
     return done
 
 
@@ -89,7 +89,7 @@ def _stage(prior: list[tuple], by_election: bool) -> tuple:
     return stage, prev, held, [n for _, _, r in held for n in r.elected]
 
 
-def _check_winners(store: Store, m: dict, contest: dict, cands: list[dict], elected: list[str]) -> None:
+def _check_winners(store: Store, meeting: dict, contest: dict, cands: list[dict], elected: list[str]) -> None:
     """Winners of 主席、副主席、主席团成员 must be deputies in office on the day (组织法 第十八条第一款、第十九条)."""
     from rdtool.rules.congress_offices import ART_FROM_DEPUTIES, duties
 
@@ -99,15 +99,15 @@ def _check_winners(store: Store, m: dict, contest: dict, cands: list[dict], elec
     for name in elected:
         did = by_name[name].get("deputy_id")
         row = deputies_sql.by_id(store, did) if did is not None else None
-        if row is None or row["voided_at"] or row["level"] != "township" or row["term"] != m["term"]:
+        if row is None or row["voided_at"] or row["level"] != "township" or row["term"] != meeting["term"]:
             raise ValidationError(f"{name}不是本届镇人大代表，不能当选{contest['post']}（{ART_FROM_DEPUTIES}）",
                                   hint="主席、副主席、主席团成员由代表中选出；请核对姓名（同名代表写 姓名(ID)）；没有写入任何记录")
-        if row["status"] != "active" and (row["status_date"] or "") <= m["date"]:
-            raise ValidationError(f"{name}已于 {row['status_date']} 离任，{m['date']} 不是在任代表，不能当选"
+        if row["status"] != "active" and (row["status_date"] or "") <= meeting["date"]:
+            raise ValidationError(f"{name}已于 {row['status_date']} 离任，{meeting['date']} 不是在任代表，不能当选"
                                   f"{contest['post']}（{ART_FROM_DEPUTIES}）", hint="没有写入任何记录")
 
 
-def count(store: Store, m: dict, contest: dict, cands: list[dict], prior: list[tuple] | None = None):
+def count(store: Store, meeting: dict, contest: dict, cands: list[dict], prior: list[tuple] | None = None):
     """(RoundResult, warnings) of a contest, its stage set by the rounds before it (``prior``, default: the
     stored ones); raises ValidationError for impossible figures or a round the law does not allow."""
     from rdtool.rules.congress_candidates import (check_additional_round, check_seats, contest_size_warnings,
@@ -115,17 +115,17 @@ def count(store: Store, m: dict, contest: dict, cands: list[dict], prior: list[t
     from rdtool.rules.congress_elections import ImpossibleCounts, NotAllowed, count_revote, count_round
 
     if prior is None:
-        prior = chain(store, m, contest["post"], contest.get("round"))
-    base = all_deputies(store, m)
-    issued, returned, invalid = ballots(store, m, contest, base)
+        prior = chain(store, meeting, contest["post"], contest.get("round"))
+    base = all_deputies(store, meeting)
+    issued, returned, invalid = ballots(store, meeting, contest, base)
     names = [c["name"] for c in cands]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
         raise ValidationError(f"{contest['post']}：候选人重复：{'、'.join(dup)}")
     votes = {c["name"]: c["votes"] or 0 for c in cands}
     seats, by_election = contest["seats"], bool(contest.get("by_election"))
-    present = meetings_svc.figures(m)["present"]
-    where = f"会议 {m['code']} {contest['post']}选举"
+    present = meetings_svc.figures(meeting)["present"]
+    where = f"会议 {meeting['code']} {contest['post']}选举"
     try:
         stage, prev, held, elected_before = _stage(prior, by_election)
         if stage == "revote":
@@ -150,7 +150,7 @@ def count(store: Store, m: dict, contest: dict, cands: list[dict], prior: list[t
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}的票数不可能成立：{exc}",
                               hint="请核对选票、得票数和出席人数；没有写入任何记录") from None
-    _check_winners(store, m, contest, cands, result.elected)
+    _check_winners(store, meeting, contest, cands, result.elected)
     return result, warnings
 
 
@@ -202,7 +202,7 @@ def resolve_candidate(index, name: str, term: int, deputy_id: int | None) -> int
     return index.resolve(name, term=term, level="township")
 
 
-def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, int | None, int]], *,
+def create(store: Store, meeting: dict, post: str, seats: int, cands: list[tuple[str, int | None, int]], *,
            issued: int | None = None, returned: int | None = None, invalid: int | None = None,
            round_: int | None = None, by_election: bool = False, index=None,
            held_on: str | None = None) -> tuple[int, list[str]]:
@@ -215,43 +215,43 @@ def create(store: Store, m: dict, post: str, seats: int, cands: list[tuple[str, 
     if not post:
         raise ValidationError("职务不能为空", "如 --post 副镇长")
     if round_ is None:
-        round_ = contests_sql.contest_round(store, m["id"], post)
-    elif contests_sql.contest_exists(store, m["id"], post, round_):
-        raise ValidationError(f"会议 {m['code']} 已有{post}第{round_}轮选举的记录")
+        round_ = contests_sql.contest_round(store, meeting["id"], post)
+    elif contests_sql.contest_exists(store, meeting["id"], post, round_):
+        raise ValidationError(f"会议 {meeting['code']} 已有{post}第{round_}轮选举的记录")
     if not cands:
         raise ValidationError(f"{post}选举没有候选人")
-    contest_id = contests_sql.insert_contest(store, {"meeting_id": m["id"], "post": post, "seats": seats, "round": round_,
+    contest_id = contests_sql.insert_contest(store, {"meeting_id": meeting["id"], "post": post, "seats": seats, "round": round_,
                                             "ballots_issued": issued, "ballots_returned": returned,
                                             "ballots_invalid": invalid, "by_election": int(by_election),
-                                            "held_on": held_day(m, held_on)})
+                                            "held_on": held_day(meeting, held_on)})
     for name, deputy_id, votes in cands:
         try:
-            did = resolve_candidate(index, name, m["term"], deputy_id)
+            did = resolve_candidate(index, name, meeting["term"], deputy_id)
         except FieldError as exc:
             raise ValidationError(f"候选人“{name}”：{exc}") from None
         contests_sql.insert_candidate(store, {"contest_id": contest_id, "name": name, "deputy_id": did, "votes": votes})
     results, changes = apply(store, contest_id)
-    _refuse_without_quorum(m, post, results)
+    _refuse_without_quorum(meeting, post, results)
     return contest_id, changes
 
 
-def held_day(m: dict, on: str | None) -> str | None:
+def held_day(meeting: dict, on: str | None) -> str | None:
     """The election's own date: a day of its session (None: the first day)."""
-    if on is None or on == m["date"]:
+    if on is None or on == meeting["date"]:
         return None
-    last = max(m["end_date"] or m["date"], m["date"])
-    if not m["date"] <= on <= last:
-        raise ValidationError(f"选举日期 {on} 不在会议 {m['code']} 的会期（{m['date']} 至 {last}）之内",
-                              f"先更正会议的结束日期（rdtool meeting edit {m['code']} --end-date {on}），或更正选举日期")
+    last = max(meeting["end_date"] or meeting["date"], meeting["date"])
+    if not meeting["date"] <= on <= last:
+        raise ValidationError(f"选举日期 {on} 不在会议 {meeting['code']} 的会期（{meeting['date']} 至 {last}）之内",
+                              f"先更正会议的结束日期（rdtool meeting edit {meeting['code']} --end-date {on}），或更正选举日期")
     return on
 
 
-def _refuse_without_quorum(m: dict, post: str, results: dict) -> None:
+def _refuse_without_quorum(meeting: dict, post: str, results: dict) -> None:
     """A session without its quorum cannot elect (组织法 第十四条第四款): refused, as `vote add` says 不能表决."""
     for result in results.values():
         if result.no_quorum:
-            raise ValidationError(f"会议 {m['code']} {post}选举：{result.explanation}",
-                                  hint=f"请核对点名（rdtool meeting show {m['code']}）；没有写入任何记录")
+            raise ValidationError(f"会议 {meeting['code']} {post}选举：{result.explanation}",
+                                  hint=f"请核对点名（rdtool meeting show {meeting['code']}）；没有写入任何记录")
 
 
 def add(store: Store, meeting_ref: str, post: str, seats: int, cands: list[tuple[str, int | None, int]], **kw) -> dict:

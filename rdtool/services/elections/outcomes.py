@@ -122,8 +122,8 @@ def plan(store: Store) -> dict:
             "offices_change": office_change, "offices_void": office_void, "problems": problems}
 
 
-def pending(p: dict) -> int:
-    return sum(len(p[k]) for k in ("roles_add", "roles_change", "roles_delete", "offices_add", "offices_change",
+def pending(plan: dict) -> int:
+    return sum(len(plan[k]) for k in ("roles_add", "roles_change", "roles_delete", "offices_add", "offices_change",
                                    "offices_void"))
 
 

@@ -30,12 +30,13 @@ def _d(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def problems(a: dict) -> list[str]:
+def problems(appeal: dict) -> list[str]:
     """The appeal's dates against 选举法 第二十九条 (``a`` has its election's election_day and registration_on)."""
     from rdtool.rules.voter_list import voter_list_appeal_problems
 
-    return voter_list_appeal_problems(_d(a.get("registration_on")), _d(a["filed_on"]), _d(a.get("decided_on")),
-                                      _d(a.get("court_filed_on")), _d(a.get("court_decided_on")), _d(a["election_day"]))
+    return voter_list_appeal_problems(_d(appeal.get("registration_on")), _d(appeal["filed_on"]),
+                                      _d(appeal.get("decided_on")), _d(appeal.get("court_filed_on")),
+                                      _d(appeal.get("court_decided_on")), _d(appeal["election_day"]))
 
 
 def add(store: Store, term: int, level: str, raw: dict) -> dict:

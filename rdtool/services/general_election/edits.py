@@ -49,13 +49,13 @@ def edit_constituency(store: Store, term: int, level: str, name: str, raw: dict,
     return {"name": merged["name"], "report": report}
 
 
-def _candidate(store: Store, c: dict, name: str) -> dict:
-    found = [x for x in sql.candidates(store, c["id"]) if x["name"] == name]
+def _candidate(store: Store, constituency: dict, name: str) -> dict:
+    found = [x for x in sql.candidates(store, constituency["id"]) if x["name"] == name]
     if not found:
         from rdtool.services.kernel.refs import suggestion
 
-        hint = suggestion(name, [x["name"] for x in sql.candidates(store, c["id"])])
-        raise NotFound(f"选区“{c['name']}”没有候选人“{name}”", hint or "用 rdtool general-election candidates 查看")
+        hint = suggestion(name, [x["name"] for x in sql.candidates(store, constituency["id"])])
+        raise NotFound(f"选区“{constituency['name']}”没有候选人“{name}”", hint or "用 rdtool general-election candidates 查看")
     return found[0]
 
 
@@ -122,12 +122,12 @@ def _outcomes(store: Store, constituency_id: int) -> dict[tuple[int, str], str]:
             for v in sql.votes(store, r["id"])}
 
 
-def _changed(store: Store, c: dict, before: dict) -> list[str]:
+def _changed(store: Store, constituency: dict, before: dict) -> list[str]:
     """'第一选区第1轮 甲一 当选→票数相等须再次投票' for each candidate whose outcome the recount changed."""
     from rdtool.labels import label
 
-    after = _outcomes(store, c["id"])
-    return [f"{c['name']}第{rnd}轮 {name} {label('ge_outcome', was)}→{label('ge_outcome', after[(rnd, name)])}"
+    after = _outcomes(store, constituency["id"])
+    return [f"{constituency['name']}第{rnd}轮 {name} {label('ge_outcome', was)}→{label('ge_outcome', after[(rnd, name)])}"
             for (rnd, name), was in before.items() if (rnd, name) in after and after[(rnd, name)] != was]
 
 

@@ -140,25 +140,25 @@ def _d(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def population(store: Store, e: dict) -> int | None:
-    if e.get("population") is not None:
-        return e["population"]
+def population(store: Store, election: dict) -> int | None:
+    if election.get("population") is not None:
+        return election["population"]
     return settings_sql.get(store, "population")
 
 
-def quota_check(store: Store, e: dict) -> dict | None:
+def quota_check(store: Store, election: dict) -> dict | None:
     """Township seats against 选举法 art. 12's quota for the population (None: not a township or no population)."""
     from rdtool.rules.direct_elections import (
         township_deputy_quota,
         township_quota_may_be_smaller,
     )
 
-    if e["level"] != "township":
+    if election["level"] != "township":
         return None
-    pop = population(store, e)
+    pop = population(store, election)
     if pop is None:
         return None
-    seats = sum(c["seats"] for c in sql.constituencies(store, e["id"]))
+    seats = sum(c["seats"] for c in sql.constituencies(store, election["id"]))
     quota = township_deputy_quota(pop)
     text = None
     if seats > quota:
@@ -169,36 +169,36 @@ def quota_check(store: Store, e: dict) -> dict | None:
             "may_be_smaller": small}
 
 
-def plan_warnings(store: Store, e: dict) -> list[str]:
+def plan_warnings(store: Store, election: dict) -> list[str]:
     """Lead times (arts. 28, 32), phase order, credentials before the new term (art. 47), quota (art. 12)."""
     from rdtool.rules.direct_elections import lead_time_warnings
 
-    day = _d(e["election_day"])
-    warnings = lead_time_warnings(day, _d(e.get("registration_on")), _d(e.get("final_list_on")),
-                                  candidates_published=_d(e.get("candidates_on")))
-    dated = [(e.get(k), name) for k, name, _ in PHASES if e.get(k)]
+    day = _d(election["election_day"])
+    warnings = lead_time_warnings(day, _d(election.get("registration_on")), _d(election.get("final_list_on")),
+                                  candidates_published=_d(election.get("candidates_on")))
+    dated = [(election.get(k), name) for k, name, _ in PHASES if election.get(k)]
     for (a, an), (b, bn) in zip(dated, dated[1:]):
         if b < a:
             warnings.append(f"{bn}（{b}）早于{an}（{a}），请核对各阶段日期")
-    term = settings_sql.term(store, e["term"])
-    cred = e.get("credentials_on")
+    term = settings_sql.term(store, election["term"])
+    cred = election.get("credentials_on")
     if term and cred and cred >= term["start_date"]:
-        warnings.append(f"代表资格审查（{cred}）应在第{e['term']}届开始（{term['start_date']}）、"
+        warnings.append(f"代表资格审查（{cred}）应在第{election['term']}届开始（{term['start_date']}）、"
                         f"第一次会议前完成并公布代表名单（{ART_CREDENTIALS}第二款）")
     elif cred:
         from rdtool.services.admin.law_checks import credentials_warning
 
-        late = credentials_warning(store, e, cred)
+        late = credentials_warning(store, election, cred)
         if late:
             warnings.append(late)
-    quota = quota_check(store, e)
+    quota = quota_check(store, election)
     if quota and quota["warning"]:
         warnings.append(quota["warning"])
     return warnings
 
 
-def phases(e: dict) -> list[dict]:
-    return [{"phase": key, "phase_zh": name, "date": e.get(key), "rule": rule} for key, name, rule in PHASES]
+def phases(election: dict) -> list[dict]:
+    return [{"phase": key, "phase_zh": name, "date": election.get(key), "rule": rule} for key, name, rule in PHASES]
 
 
 def show(store: Store, term: int, level: str | None = None) -> list[dict]:
@@ -247,11 +247,11 @@ def add_constituency(store: Store, raw: dict) -> int:
         return insert_constituency(store, values)
 
 
-def constituency(store: Store, e: dict, name: str) -> dict:
-    row = sql.constituency(store, e["id"], name)
+def constituency(store: Store, election: dict, name: str) -> dict:
+    row = sql.constituency(store, election["id"], name)
     if row is None:
-        names = "、".join(c["name"] for c in sql.constituencies(store, e["id"])) or "（尚无选区）"
-        raise NotFound(f"第{e['term']}届{label('level', e['level'])}换届选举没有选区“{name}”",
+        names = "、".join(c["name"] for c in sql.constituencies(store, election["id"])) or "（尚无选区）"
+        raise NotFound(f"第{election['term']}届{label('level', election['level'])}换届选举没有选区“{name}”",
                        f"已有选区：{names}；用 rdtool general-election constituency 增加")
     return row
 
@@ -302,15 +302,15 @@ def check_candidate(values: dict) -> list[tuple[str, str, str]]:
     return problems
 
 
-def insert_candidate(store: Store, values: dict, e: dict | None = None) -> int:
+def insert_candidate(store: Store, values: dict, general_election: dict | None = None) -> int:
     from rdtool.rules.deputies import under_age_problem
 
-    e = e or election(store, values["term"], values["level"])
-    c = constituency(store, e, values["constituency"])
-    young = under_age_problem(values.get("birth_date"), e["election_day"], values["name"])
+    general_election = general_election or election(store, values["term"], values["level"])
+    c = constituency(store, general_election, values["constituency"])
+    young = under_age_problem(values.get("birth_date"), general_election["election_day"], values["name"])
     if young:
         raise ValidationError(f"{young}，不能作为代表候选人", "请核对出生日期")
-    for other in sql.election_candidates(store, e["id"]):
+    for other in sql.election_candidates(store, general_election["id"]):
         if other["name"] == values["name"] and (other["birth_date"] or "") == (values.get("birth_date") or ""):
             where = "本选区" if other["constituency_id"] == c["id"] else f"选区“{other['constituency']}”"
             raise RdtoolError(f"{values['name']}已是{where}的代表候选人（ID {other['id']}）",
@@ -334,11 +334,12 @@ def add_candidate(store: Store, raw: dict) -> tuple[int, list[str]]:
         return new_id, nomination_warnings(store, c)
 
 
-def nomination_warnings(store: Store, c: dict) -> list[str]:
+def nomination_warnings(store: Store, constituency: dict) -> list[str]:
     """Parties or organisations nominating more candidates than the constituency's seats (选举法 art. 30¶3)."""
     from rdtool.rules.nominations import nomination_limit_warnings
 
-    return nomination_limit_warnings(c["seats"], [x["nominated_by"] for x in sql.candidates(store, c["id"])])
+    return nomination_limit_warnings(constituency["seats"],
+                                     [x["nominated_by"] for x in sql.candidates(store, constituency["id"])])
 
 
 def finalize(store: Store, term: int, level: str, constituency_name: str, names: list[str]) -> dict:

@@ -32,13 +32,13 @@ from rdtool.store.db import Store
 # --------------------------------------------------------------------------------------- results
 
 
-def _round_context(store: Store, c: dict) -> tuple[list[dict], int, bool, list[str]]:
+def _round_context(store: Store, constituency: dict) -> tuple[list[dict], int, bool, list[str]]:
     """(prior rounds, seats left, revote?, the tied) for the next round in a constituency.
 
     ``tied`` is not empty when the last valid round ended in a tie at the margin: the next round is the
     re-vote among them (选举法 art. 45¶3).
     """
-    prior = sql.rounds(store, c["id"])
+    prior = sql.rounds(store, constituency["id"])
     elected_so_far = 0
     revote = False
     tied: list[str] = []
@@ -49,10 +49,10 @@ def _round_context(store: Store, c: dict) -> tuple[list[dict], int, bool, list[s
             if r["shortfall"]:
                 revote = True
             tied = [v["name"] for v in votes if v["status"] == "tie"]
-    return prior, c["seats"] - elected_so_far, revote, tied
+    return prior, constituency["seats"] - elected_so_far, revote, tied
 
 
-def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: int, returned: int,
+def record_round(store: Store, election: dict, constituency: dict, votes: dict[str, int], issued: int, returned: int,
                  invalid: int = 0, held_on: str | None = None, round_no: int | None = None) -> dict:
     """Count one round (选举法 arts. 44, 45) and store it with each candidate's status.
 
@@ -66,9 +66,9 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     from rdtool.rules.direct_elections import direct_round
     from rdtool.rules.majority import ImpossibleCounts
 
-    prior, seats_left, revote, tied = _round_context(store, c)
-    where = f"选区“{c['name']}”"
-    what = "补选" if e.get("kind") == "by_election" else "换届选举"
+    prior, seats_left, revote, tied = _round_context(store, constituency)
+    where = f"选区“{constituency['name']}”"
+    what = "补选" if election.get("kind") == "by_election" else "换届选举"
     if round_no is None:
         round_no = len(prior) + 1
     if any(r["round"] == round_no for r in prior):
@@ -77,11 +77,11 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
         raise ValidationError(f"{where}应录入第{len(prior) + 1}轮，而不是第{round_no}轮")
     if prior and prior[-1]["vacant"]:
         raise RdtoolError(f"{where}另行选举后仍有{prior[-1]['vacant']}个名额暂缺，本次{what}不再投票",
-                          f"暂缺的名额以后依法补选：rdtool by-election plan {e['term']} --constituency {c['name']} …"
+                          f"暂缺的名额以后依法补选：rdtool by-election plan {election['term']} --constituency {constituency['name']} …"
                           "（选举法第五十七条；山东省细则第四十九条第四款“代表名额可以暂时空缺”）")
     if seats_left <= 0:
-        raise RdtoolError(f"{where}应选{c['seats']}名已全部选出，不需要再投票")
-    cands = {x["name"]: x for x in sql.candidates(store, c["id"])}
+        raise RdtoolError(f"{where}应选{constituency['seats']}名已全部选出，不需要再投票")
+    cands = {x["name"]: x for x in sql.candidates(store, constituency["id"])}
     unknown = [n for n in votes if n not in cands]
     if unknown:
         raise NotFound(f"{where}没有候选人：{'、'.join(unknown)}", f"候选人：{'、'.join(cands) or '（无）'}")
@@ -89,7 +89,7 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     if not_final:
         raise ValidationError(f"{'、'.join(not_final)}不在{where}的正式代表候选人名单上",
                               "先用 rdtool general-election finalize 确定正式候选人（选举法第三十一条、第三十二条）")
-    elected_before = sql.elected_ids(store, e["id"])
+    elected_before = sql.elected_ids(store, election["id"])
     already = [n for n in votes if cands[n]["id"] in elected_before]
     if already:
         raise ValidationError(f"{'、'.join(already)}已经当选，不再参加{where}第{round_no}轮投票")
@@ -103,14 +103,14 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
                 + (f"；缺少{'、'.join(missing)}的得票（没有得票请写 0）" if missing else ""),
                 "选举法第四十五条第三款：应当就票数相等的候选人再次投票，以得票多的当选")
     try:
-        r = direct_round(c["voters"], issued, returned, seats_left, dict(votes), ballots_invalid=invalid,
+        r = direct_round(constituency["voters"], issued, returned, seats_left, dict(votes), ballots_invalid=invalid,
                          revote=revote, tie_revote=bool(tied))
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}第{round_no}轮：{exc}") from None
     if held_on is None:
-        held_on = e["election_day"]
+        held_on = election["election_day"]
     round_id = sql.insert_round(store, {
-        "constituency_id": c["id"], "round": round_no, "held_on": held_on, "seats": seats_left,
+        "constituency_id": constituency["id"], "round": round_no, "held_on": held_on, "seats": seats_left,
         "revote": int(revote), "tie_revote": int(bool(tied)), "ballots_issued": issued,
         "ballots_returned": returned, "ballots_invalid": invalid,
         "valid": int(r.valid), "void": int(r.void), "shortfall": r.shortfall, "tie_seats": r.tie_seats,
@@ -118,18 +118,19 @@ def record_round(store: Store, e: dict, c: dict, votes: dict[str, int], issued: 
     status = r.status
     for name, v in votes.items():
         sql.insert_vote(store, round_id, cands[name]["id"], v, status[name])
-    warnings = _additional_list_warnings(store, e, prior, seats_left, list(votes)) if revote and not tied else []
-    return {"constituency": c["name"], "round": round_no, "seats": seats_left, "revote": revote,
+    warnings = _additional_list_warnings(store, election, prior, seats_left, list(votes)) if revote and not tied else []
+    return {"constituency": constituency["name"], "round": round_no, "seats": seats_left, "revote": revote,
             "tie_revote": bool(tied), "valid": r.valid,
             "void": r.void, "elected": r.elected, "tie": r.tie, "shortfall": r.shortfall, "vacant": r.vacant,
             "explanation": r.explanation, "article": r.article, "warnings": warnings}
 
 
-def _additional_list_warnings(store: Store, e: dict, prior: list[dict], seats: int, names: list[str]) -> list[str]:
+def _additional_list_warnings(store: Store, election: dict, prior: list[dict], seats: int,
+                              names: list[str]) -> list[str]:
     """An 另行选举's list as it is entered, checked as `db check` checks it (选举法 第四十五条第四款)."""
     from rdtool.rules.direct_candidates import additional_list_problems
 
-    if e.get("kind") == "by_election":  # 第五十七条第四款: a by-election's list may equal the seats
+    if election.get("kind") == "by_election":  # 第五十七条第四款: a by-election's list may equal the seats
         return []
     first = next((r for r in prior if not r["revote"] and not r["tie_revote"]), None)
     if first is None:
@@ -177,24 +178,24 @@ def credentials(store: Store, term: int, level: str, names: list[str] | None, on
     return credentials_for(store, election(store, term, level), names, on, confirm, note)
 
 
-def credentials_for(store: Store, e: dict, names: list[str] | None, on: str, confirm: bool = True,
+def credentials_for(store: Store, election: dict, names: list[str] | None, on: str, confirm: bool = True,
                     note: str | None = None) -> dict:
     """``credentials`` of one election record (a general election or a by-election, 选举法 arts. 47, 57¶5)."""
-    if on < e["election_day"]:
-        raise ValidationError(f"资格审查日期 {on} 早于选举日 {e['election_day']}（{ART_CREDENTIALS}）")
+    if on < election["election_day"]:
+        raise ValidationError(f"资格审查日期 {on} 早于选举日 {election['election_day']}（{ART_CREDENTIALS}）")
     with store.transaction():
-        elected = sql.elected_ids(store, e["id"])
-        cands = [x for x in sql.election_candidates(store, e["id"]) if x["id"] in elected]
+        elected = sql.elected_ids(store, election["id"])
+        cands = [x for x in sql.election_candidates(store, election["id"]) if x["id"] in elected]
         if names:
             by_name: dict[str, list[dict]] = {}
-            for x in sql.election_candidates(store, e["id"]):
+            for x in sql.election_candidates(store, election["id"]):
                 by_name.setdefault(x["name"], []).append(x)
             chosen = []
             for n in names:
                 found = by_name.get(n, [])
                 if not found:
-                    raise NotFound(f"{e.get('code') or ''}第{e['term']}届{label('level', e['level'])}"
-                                   f"{'补选' if e.get('kind') == 'by_election' else '换届选举'}没有候选人“{n}”")
+                    raise NotFound(f"{election.get('code') or ''}第{election['term']}届{label('level', election['level'])}"
+                                   f"{'补选' if election.get('kind') == 'by_election' else '换届选举'}没有候选人“{n}”")
                 if len(found) > 1:
                     raise RdtoolError(f"有{len(found)}位候选人名为“{n}”："
                                       + "；".join(f"{x['constituency']}，出生{x['birth_date'] or '—'}" for x in found))
@@ -208,7 +209,7 @@ def credentials_for(store: Store, e: dict, names: list[str] | None, on: str, con
             sql.set_candidate(store, x["id"], {"confirmed": int(confirm), "confirmed_on": on, "confirm_note": note})
     from rdtool.services.admin.law_checks import credentials_warning
 
-    late = credentials_warning(store, e, on) if confirm else None
+    late = credentials_warning(store, election, on) if confirm else None
     return {"count": len(cands), "confirmed": confirm, "names": [x["name"] for x in cands],
             "warnings": [late] if late else []}
 
@@ -216,39 +217,39 @@ def credentials_for(store: Store, e: dict, names: list[str] | None, on: str, con
 # --------------------------------------------------------------------------------------- seating
 
 
-def _elected_on(store: Store, e: dict, candidate_id: int) -> str:
-    return sql.elected_held_on(store, candidate_id) or e["election_day"]
+def _elected_on(store: Store, election: dict, candidate_id: int) -> str:
+    return sql.elected_held_on(store, candidate_id) or election["election_day"]
 
 
-def _link_or_create(store: Store, e: dict, x: dict, create: bool, roster) -> str:
+def _link_or_create(store: Store, election: dict, winner: dict, create: bool, roster) -> str:
     """'already' | 'linked' | 'created' | 'missing' for one confirmed winner."""
     from rdtool.services.deputies import deputies as deputies_svc
 
-    if x["deputy_id"] and deputies_sql.exists(store, x["deputy_id"]):
+    if winner["deputy_id"] and deputies_sql.exists(store, winner["deputy_id"]):
         return "already"
-    found = sql.deputy_by_identity(store, e["term"], e["level"], x["name"], x["birth_date"])
-    if e.get("kind") == "by_election":  # a by-election winner is new: link only the same person entered already
-        elected_on = _elected_on(store, e, x["id"])
-        found = [d for d in found if d["birth_date"] == x["birth_date"] and d["elected_on"] == elected_on]
+    found = sql.deputy_by_identity(store, election["term"], election["level"], winner["name"], winner["birth_date"])
+    if election.get("kind") == "by_election":  # a by-election winner is new: link only the same person entered already
+        elected_on = _elected_on(store, election, winner["id"])
+        found = [d for d in found if d["birth_date"] == winner["birth_date"] and d["elected_on"] == elected_on]
     if len(found) > 1:
-        raise RdtoolError(f"第{e['term']}届有{len(found)}位{label('level', e['level'])}名为“{x['name']}”"
-                          f"（ID {'、'.join(str(d['id']) for d in found)}），无法确定当选人{x['name']}"
-                          f"（{x['constituency']}）是哪一位", "请填写候选人的出生日期以便区分")
+        raise RdtoolError(f"第{election['term']}届有{len(found)}位{label('level', election['level'])}名为“{winner['name']}”"
+                          f"（ID {'、'.join(str(d['id']) for d in found)}），无法确定当选人{winner['name']}"
+                          f"（{winner['constituency']}）是哪一位", "请填写候选人的出生日期以便区分")
     if found:
-        sql.set_candidate(store, x["id"], {"deputy_id": found[0]["id"]})
+        sql.set_candidate(store, winner["id"], {"deputy_id": found[0]["id"]})
         return "linked"
     if not create:
         return "missing"
     re_elected = None
     if roster is not None:
-        re_elected = (x["name"], x["birth_date"]) in roster or (
-            x["birth_date"] is None and any(n == x["name"] for n, _ in roster))
-    values = {k: x.get(k) for k in ("name", "gender", "birth_date", "ethnicity", "party", "education",
+        re_elected = (winner["name"], winner["birth_date"]) in roster or (
+            winner["birth_date"] is None and any(n == winner["name"] for n, _ in roster))
+    values = {k: winner.get(k) for k in ("name", "gender", "birth_date", "ethnicity", "party", "education",
                                     "occupation", "workplace")}
-    values.update(level=e["level"], constituency=x["constituency"], term=e["term"],
-                  elected_on=_elected_on(store, e, x["id"]), re_elected=re_elected)
+    values.update(level=election["level"], constituency=winner["constituency"], term=election["term"],
+                  elected_on=_elected_on(store, election, winner["id"]), re_elected=re_elected)
     deputy_id = deputies_svc.insert_checked(store, values)
-    sql.set_candidate(store, x["id"], {"deputy_id": deputy_id})
+    sql.set_candidate(store, winner["id"], {"deputy_id": deputy_id})
     return "created"
 
 
@@ -271,11 +272,11 @@ def seat(store: Store, term: int, level: str | None = None, create: bool = True)
     return counts
 
 
-def seat_winners(store: Store, e: dict, counts: dict, create: bool = True) -> None:
+def seat_winners(store: Store, election: dict, counts: dict, create: bool = True) -> None:
     """Put one election's confirmed winners on the roster (inside the caller's transaction), counting each."""
-    roster = sql.previous_roster(store, e["term"], e["level"])
-    elected = sql.elected_ids(store, e["id"])
-    for x in sql.election_candidates(store, e["id"]):
+    roster = sql.previous_roster(store, election["term"], election["level"])
+    elected = sql.elected_ids(store, election["id"])
+    for x in sql.election_candidates(store, election["id"]):
         if x["id"] not in elected:
             continue
         if x["confirmed"] is None:
@@ -284,7 +285,7 @@ def seat_winners(store: Store, e: dict, counts: dict, create: bool = True) -> No
         if not x["confirmed"]:
             counts["rejected"] += 1
             continue
-        counts[_link_or_create(store, e, x, create, roster)] += 1
+        counts[_link_or_create(store, election, x, create, roster)] += 1
 
 
 # --------------------------------------------------------------------------------------- summary
@@ -400,12 +401,12 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
     return findings
 
 
-def _additional_lists(store: Store, e: dict, where: str) -> list[dict]:
+def _additional_lists(store: Store, election: dict, where: str) -> list[dict]:
     """Each 另行选举 whose list is not the first round's next candidates by votes (选举法 第四十五条第四款)."""
     from rdtool.rules.direct_candidates import additional_list_problems
 
     out = []
-    for c in sql.constituencies(store, e["id"]):
+    for c in sql.constituencies(store, election["id"]):
         rounds = sql.rounds(store, c["id"])
         first = next((r for r in rounds if not r["revote"] and not r["tie_revote"]), None)
         if first is None:

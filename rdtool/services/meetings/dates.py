@@ -34,8 +34,8 @@ def _linked(store: Store) -> list[tuple[str, str, tuple[str, ...], str]]:
             if link in have[t] and any(c in have[t] for c in cols)]
 
 
-def _span(m: dict) -> tuple[str, str]:
-    return m["date"], max(m["end_date"] or m["date"], m["date"])
+def _span(meeting: dict) -> tuple[str, str]:
+    return meeting["date"], max(meeting["end_date"] or meeting["date"], meeting["date"])
 
 
 def carry(store: Store, before: dict, after: dict) -> list[str]:

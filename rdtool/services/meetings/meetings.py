@@ -153,24 +153,26 @@ def refresh_quorum(store: Store, meeting: dict) -> None:
         sql.update_meeting(store, meeting["id"], {"quorum_met": value})
 
 
-def check_meeting(store: Store, v: dict) -> list[tuple[str, str, str]]:
+def check_meeting(store: Store, values: dict) -> list[tuple[str, str, str]]:
     errors = []
-    if v.get("extraordinary") and v.get("kind") != "congress":
+    if values.get("extraordinary") and values.get("kind") != "congress":
         errors.append(("extraordinary", "是", "只有人民代表大会会议可以是临时会议（组织法第十四条第三款）"))
-    if v.get("end_date") and v.get("date") and v["end_date"] < v["date"]:
-        errors.append(("end_date", v["end_date"], f"结束日期早于开始日期 {v['date']}"))
-    if v.get("present") is not None and v.get("entitled") is not None and v["present"] > v["entitled"]:
-        errors.append(("present", str(v["present"]), f"出席人数多于应到人数{v['entitled']}人"))
+    if values.get("end_date") and values.get("date") and values["end_date"] < values["date"]:
+        errors.append(("end_date", values["end_date"], f"结束日期早于开始日期 {values['date']}"))
+    if (values.get("present") is not None and values.get("entitled") is not None
+            and values["present"] > values["entitled"]):
+        errors.append(("present", str(values["present"]), f"出席人数多于应到人数{values['entitled']}人"))
     from rdtool.services.terms.calendar import meeting_problems
 
-    errors += meeting_problems(store, v)
-    term_no = v.get("term")
+    errors += meeting_problems(store, values)
+    term_no = values.get("term")
     if term_no is not None:
         t = settings_sql.term(store, term_no)
         if t is None:
             errors.append(("term", str(term_no), f"第{term_no}届尚未建立（先用 rdtool term add 建立）"))
-        elif v.get("date") and (v["date"] < t["start_date"] or (t["end_date"] and v["date"] > t["end_date"])):
-            errors.append(("date", v["date"], f"不在第{term_no}届（{t['start_date']} 至 {t['end_date'] or '—'}）之内"))
+        elif values.get("date") and (values["date"] < t["start_date"]
+                                     or (t["end_date"] and values["date"] > t["end_date"])):
+            errors.append(("date", values["date"], f"不在第{term_no}届（{t['start_date']} 至 {t['end_date'] or '—'}）之内"))
     return errors
 
 
@@ -213,9 +215,9 @@ def numbering(rows: list[dict]) -> tuple[dict[int, int | None], list[str]]:
     return numbers, problems
 
 
-def unsure_text(m: dict) -> str:
-    return (f"会议 {m['code']}（{m['date']}）没有写明次序，按日期它前后的会议次序相连，不能确定是第几次；"
-            f"用 rdtool meeting edit {m['code']} --number N 写明（需要时先更正前后会议的次序）")
+def unsure_text(meeting: dict) -> str:
+    return (f"会议 {meeting['code']}（{meeting['date']}）没有写明次序，按日期它前后的会议次序相连，不能确定是第几次；"
+            f"用 rdtool meeting edit {meeting['code']} --number N 写明（需要时先更正前后会议的次序）")
 
 
 def code_for(term: int, kind: str, seq: int | None, day: str) -> str:
@@ -325,51 +327,53 @@ def release_code(store: Store, meeting: dict) -> None:
         sql.update_meeting(store, meeting["id"], {"code": f"{meeting['code']}（作废#{meeting['id']}）"})
 
 
-def prepare(store: Store, v: dict, number: int | None = None) -> dict:
+def prepare(store: Store, values: dict, number: int | None = None) -> dict:
     """Fill term, number, code and title of a parsed meeting; raise ValidationError when wrong.
 
     The number is `number` (stated), else the one a code in rdtool's form states (P5-19), else the next after the
     meeting before it by date (derived)."""
-    v = dict(v)
-    if v.get("term") is None and v.get("date"):
-        v["term"] = settings_sql.term_on(store, v["date"])
-        if v["term"] is None:
-            raise ValidationError(f"日期 {v['date']} 不在任何一届之内，无法确定届次", "用 --term 指定届次，或先建立该届")
-    errors = check_meeting(store, v)
+    values = dict(values)
+    if values.get("term") is None and values.get("date"):
+        values["term"] = settings_sql.term_on(store, values["date"])
+        if values["term"] is None:
+            raise ValidationError(f"日期 {values['date']} 不在任何一届之内，无法确定届次", "用 --term 指定届次，或先建立该届")
+    errors = check_meeting(store, values)
     if errors:
         raise ValidationError("会议信息有误：", problems=problems_text(errors))
-    v["extraordinary"] = int(bool(v.get("extraordinary")))
-    stated = code_number(v.get("code") or "", v["term"], v["kind"])
+    values["extraordinary"] = int(bool(values.get("extraordinary")))
+    stated = code_number(values.get("code") or "", values["term"], values["kind"])
     if number is not None and stated is not None and number != stated:
-        raise ValidationError(f"编号 {v['code']} 表示第{stated}次，与 --number {number} 不一致",
+        raise ValidationError(f"编号 {values['code']} 表示第{stated}次，与 --number {number} 不一致",
                               "不写编号（按次序自动生成），或写一致的编号")
     number = number if number is not None else stated
-    if v.get("code") and sql.code_taken(store, v["code"]):
-        raise ValidationError(f"会议编号“{v['code']}”已经存在", "换一个编号，或不写编号让 rdtool 自动编号")
-    v["seq_stated"] = int(number is not None)
-    v["seq"] = number if number is not None else number_of(store, v["term"], v["kind"], v)
-    seq = v["seq"]
-    v["_generated"] = (not v.get("code") or v["code"] == code_for(v["term"], v["kind"], seq, v["date"]),
-                       not v.get("title"))
-    if not v.get("code"):  # (a code another meeting holds now is given when the group is renumbered)
-        v["code"] = code_for(v["term"], v["kind"], seq, v["date"])
-        while sql.code_taken(store, v["code"]):
-            v["code"] += "~"
-    if not v.get("title"):
-        v["title"] = title_for(settings_sql.get(store, "town") or "", v["term"], v["kind"], seq, v["date"])
-    return v
+    if values.get("code") and sql.code_taken(store, values["code"]):
+        raise ValidationError(f"会议编号“{values['code']}”已经存在", "换一个编号，或不写编号让 rdtool 自动编号")
+    values["seq_stated"] = int(number is not None)
+    values["seq"] = number if number is not None else number_of(store, values["term"], values["kind"], values)
+    seq = values["seq"]
+    values["_generated"] = (not values.get("code")
+                            or values["code"] == code_for(values["term"], values["kind"], seq, values["date"]),
+                            not values.get("title"))
+    if not values.get("code"):  # (a code another meeting holds now is given when the group is renumbered)
+        values["code"] = code_for(values["term"], values["kind"], seq, values["date"])
+        while sql.code_taken(store, values["code"]):
+            values["code"] += "~"
+    if not values.get("title"):
+        values["title"] = title_for(settings_sql.get(store, "town") or "", values["term"], values["kind"], seq,
+                                    values["date"])
+    return values
 
 
-def insert(store: Store, v: dict) -> int:
+def insert(store: Store, values: dict) -> int:
     """Insert a prepared meeting and renumber its group (the derived numbers after it follow)."""
-    meeting_id = sql.insert_meeting(store, v)
-    renumber(store, v["term"], v["kind"], {meeting_id: v.get("_generated", (False, False))})
+    meeting_id = sql.insert_meeting(store, values)
+    renumber(store, values["term"], values["kind"], {meeting_id: values.get("_generated", (False, False))})
     code = sql.meeting_by_id(store, meeting_id)["code"]
-    if code.endswith("~") and v["seq"]:  # its number's code is held by a voided or hand-coded meeting: the next one
-        n = v["seq"]
-        while sql.code_taken(store, make_code(v["term"], v["kind"], n)):
+    if code.endswith("~") and values["seq"]:  # its number's code is held by a voided or hand-coded meeting: the next one
+        n = values["seq"]
+        while sql.code_taken(store, make_code(values["term"], values["kind"], n)):
             n += 1
-        sql.update_meeting(store, meeting_id, {"code": make_code(v["term"], v["kind"], n)})
+        sql.update_meeting(store, meeting_id, {"code": make_code(values["term"], values["kind"], n)})
     return meeting_id
 
 

@@ -121,43 +121,43 @@ def _refresh(store: Store, meeting_ids: list[int], strict: set[int], rosters: di
     return warnings
 
 
-def fix_roll(store: Store, m: dict, entitled: set[int] | None = None, roll: dict[int, str] | None = None) -> None:
+def fix_roll(store: Store, meeting: dict, entitled: set[int] | None = None, roll: dict[int, str] | None = None) -> None:
     """The roster snapshot and the roll call as the roster on the meeting's date has them (`entitled` and `roll`:
     the roster's ids and the roll call when the caller read them for many meetings at once)."""
-    if m["term"] is None:
+    if meeting["term"] is None:
         return
     if entitled is None:
-        entitled = {r["id"] for r in meetings_svc.roster(store, m)}
+        entitled = {r["id"] for r in meetings_svc.roster(store, meeting)}
     if roll is None:
-        roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
+        roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, meeting["id"])}
     if roll:
         for deputy_id in sorted(set(roll) - entitled):
-            sql.delete_attendance(store, m["id"], deputy_id)
+            sql.delete_attendance(store, meeting["id"], deputy_id)
         for deputy_id in sorted(entitled - set(roll)):
-            known = changelog.last_before(store, "attendance", f"{m['id']}/{deputy_id}")
-            sql.add_attendance(store, m["id"], deputy_id, (known or {}).get("status") or "present")
-    if (m["roster"] is not None or roll or m["present"] is not None) and m["roster"] != len(entitled):
-        sql.update_meeting(store, m["id"], {"roster": len(entitled)})
+            known = changelog.last_before(store, "attendance", f"{meeting['id']}/{deputy_id}")
+            sql.add_attendance(store, meeting["id"], deputy_id, (known or {}).get("status") or "present")
+    if (meeting["roster"] is not None or roll or meeting["present"] is not None) and meeting["roster"] != len(entitled):
+        sql.update_meeting(store, meeting["id"], {"roster": len(entitled)})
 
 
-def results(store: Store, m: dict) -> list[tuple[str, str]]:
+def results(store: Store, meeting: dict) -> list[tuple[str, str]]:
     """Every vote's result and every election of a meeting, from its figures as they now are; returns
     (problem, how to fix it) for each record whose counts can no longer be true (its result is left as it was)."""
     problems = []
-    f = meetings_svc.figures(m)
+    f = meetings_svc.figures(meeting)
     if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
-        return [(f"会议 {m['code']}（{m['date']}）出席{f['present']}人，多于应到{f['entitled']}人",
-                 f"核对点名，或更正填写的应到人数（rdtool meeting edit {m['code']} --entitled …）")]
-    meetings_svc.refresh_quorum(store, m)
-    for it in items_sql.items_of(store, m["id"]):
+        return [(f"会议 {meeting['code']}（{meeting['date']}）出席{f['present']}人，多于应到{f['entitled']}人",
+                 f"核对点名，或更正填写的应到人数（rdtool meeting edit {meeting['code']} --entitled …）")]
+    meetings_svc.refresh_quorum(store, meeting)
+    for it in items_sql.items_of(store, meeting["id"]):
         try:
-            o = votes_svc.outcome(store, m, it)
+            o = votes_svc.outcome(store, meeting, it)
         except ValidationError as exc:
-            problems.append((exc.message, f"请更正票数（rdtool vote edit {m['code']}#{it['seq']} --yes … --no …），"
+            problems.append((exc.message, f"请更正票数（rdtool vote edit {meeting['code']}#{it['seq']} --yes … --no …），"
                                           "或核对日期和点名"))
             continue
         items_sql.set_result(store, it["id"], o.result if o else None, o.rule if o else None)
-    for c in contests_sql.contests(store, meeting_id=m["id"]):
+    for c in contests_sql.contests(store, meeting_id=meeting["id"]):
         try:
             elections_svc.apply(store, c["id"])
         except ValidationError as exc:
@@ -311,8 +311,8 @@ def _rosters_and_rolls(store: Store, as_of: str) -> Iterator[tuple[dict, dict[in
                     for d, status in sorted(rolls[m["id"]].items())})
 
 
-def _finding(check: str, severity: str, m: dict, message: str) -> dict:
-    return {"check": check, "severity": severity, "table": "meetings", "record": m["code"], "message": message}
+def _finding(check: str, severity: str, meeting: dict, message: str) -> dict:
+    return {"check": check, "severity": severity, "table": "meetings", "record": meeting["code"], "message": message}
 
 
 # ---------------------------------------------------------------- registered with the kernel

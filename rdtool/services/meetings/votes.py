@@ -73,26 +73,26 @@ def add(store: Store, meeting_ref: str, raw: dict) -> dict:
     return get(store, str(item_id))
 
 
-def fill_counts(v: dict) -> dict:
+def fill_counts(values: dict) -> dict:
     """With any count given, the counts not given are 0 (stored as numbers, not blanks)."""
-    if has_counts(v):
+    if has_counts(values):
         for k in COUNTS[1:]:
-            if v.get(k) is None:
-                v[k] = 0
-    return v
+            if values.get(k) is None:
+                values[k] = 0
+    return values
 
 
-def insert_item(store: Store, m: dict, values: dict) -> int:
+def insert_item(store: Store, meeting: dict, values: dict) -> int:
     v = fill_counts(dict(values))
     if v.get("seq") is None:
-        v["seq"] = items_sql.next_item_seq(store, m["id"])
-    elif items_sql.item_by_seq(store, m["id"], v["seq"]):
-        raise ValidationError(f"会议 {m['code']} 已有第{v['seq']}项议程", "换一个序号，或不写序号自动排在最后")
-    o = outcome(store, m, v)
-    v.update(meeting_id=m["id"], result=o.result if o else None, rule=o.rule if o else None)
+        v["seq"] = items_sql.next_item_seq(store, meeting["id"])
+    elif items_sql.item_by_seq(store, meeting["id"], v["seq"]):
+        raise ValidationError(f"会议 {meeting['code']} 已有第{v['seq']}项议程", "换一个序号，或不写序号自动排在最后")
+    o = outcome(store, meeting, v)
+    v.update(meeting_id=meeting["id"], result=o.result if o else None, rule=o.rule if o else None)
     item_id = items_sql.insert_item(store, v)
     if v.get("kind") == "personnel":
-        appointments_sql.link_personnel_item(store, m["id"])  # an appointment recorded before its vote now follows it
+        appointments_sql.link_personnel_item(store, meeting["id"])  # an appointment recorded before its vote now follows it
     return item_id
 
 

@@ -91,18 +91,18 @@ def edit(store: Store, code: str, raw: dict, *, round_no: int | None = None, add
     return {"code": changes.get("code", p["code"]), "report": report}
 
 
-def _rounds(store: Store, p: dict, rounds: list[dict], values: dict, round_no: int | None) -> None:
+def _rounds(store: Store, proposal: dict, rounds: list[dict], values: dict, round_no: int | None) -> None:
     """Apply the round fields to round `round_no` (default the latest), then mirror the latest into the row."""
     wanted = {k: values[k] for k in ROUND + ("due_reason",) if k in values}
     if not wanted and "complex" not in values:
         return
     if not rounds:
         if wanted.get("assigned_on") or wanted.get("unit"):
-            raise RdtoolError(f"{p['code']} 尚未交办", f"交办请用 rdtool proposal assign {p['code']} --unit … --date …")
-        raise RdtoolError(f"{p['code']} 尚未交办，没有办理情况可更正")
+            raise RdtoolError(f"{proposal['code']} 尚未交办", f"交办请用 rdtool proposal assign {proposal['code']} --unit … --date …")
+        raise RdtoolError(f"{proposal['code']} 尚未交办，没有办理情况可更正")
     n = round_no or (1 if not wanted else len(rounds))
     if not 1 <= n <= len(rounds):
-        raise ValidationError(f"{p['code']} 只有{len(rounds)}轮办理，没有第{n}轮")
+        raise ValidationError(f"{proposal['code']} 只有{len(rounds)}轮办理，没有第{n}轮")
     r = dict(rounds[n - 1])
     lim = limits(store)
     if "assigned_on" in wanted:
@@ -111,16 +111,16 @@ def _rounds(store: Store, p: dict, rounds: list[dict], values: dict, round_no: i
         r["started_on"] = wanted.pop("assigned_on")
     r.update(wanted)
     restarted = r["started_on"] != rounds[n - 1]["started_on"] or "complex" in values
-    closed = session_closed(store, p.get("meeting_id"))
+    closed = session_closed(store, proposal.get("meeting_id"))
     if n == 1 and restarted and "due_on" not in wanted and not r.get("due_reason"):
-        r["due_on"] = reply_due(lim, r["started_on"], p["complex"], closed)  # the due date follows 交办 and 复杂
+        r["due_on"] = reply_due(lim, r["started_on"], proposal["complex"], closed)  # the due date follows 交办 and 复杂
     if r.get("due_on") and "due_on" in wanted and wanted["due_on"] != rounds[n - 1]["due_on"] and not r.get("due_reason"):
         raise ValidationError("改变办理期限时须写明理由（--due-reason）", f"按设置计算的期限是 "
-                              f"{reply_due(lim, r['started_on'], p['complex'], closed) if n == 1 else rounds[n - 1]['due_on']}")
+                              f"{reply_due(lim, r['started_on'], proposal['complex'], closed) if n == 1 else rounds[n - 1]['due_on']}")
     if r.get("replied_on") is None:
         r.update(result=None, reply=None, feedback=None, feedback_on=None)
-    _check_round(p, r, rounds[n - 2] if n > 1 else None)
-    sql.update_round(store, p["id"], n, {k: r.get(k) for k in sql.ROUND_COLUMNS})
+    _check_round(proposal, r, rounds[n - 2] if n > 1 else None)
+    sql.update_round(store, proposal["id"], n, {k: r.get(k) for k in sql.ROUND_COLUMNS})
     was, now = rounds[n - 1].get("feedback"), r.get("feedback")
     later = rounds[n:]
     if was == "unsatisfied" and now != "unsatisfied" and later:
@@ -128,34 +128,36 @@ def _rounds(store: Store, p: dict, rounds: list[dict], values: dict, round_no: i
             raise ValidationError(f"第{n + 1}轮已经答复，不能把第{n}轮的代表意见改为满意",
                                   f"先更正第{n + 1}轮（--round {n + 1} --replied-on \"\"）")
         for x in reversed(later):
-            sql.delete_round(store, p["id"], x["round"])
+            sql.delete_round(store, proposal["id"], x["round"])
     elif now == "unsatisfied" and (was != "unsatisfied" or r.get("feedback_on") != rounds[n - 1].get("feedback_on")):
         if later and later[0]["replied_on"]:
             raise ValidationError(f"第{n + 1}轮已经答复，不能改动引起它的第{n}轮代表意见")
         new = {"unit": r.get("unit"), "started_on": r["feedback_on"], "due_on": rehandle_due(lim, r["feedback_on"]),
                "due_reason": "代表不满意，再次办理"}
         if later:
-            sql.update_round(store, p["id"], n + 1, new)
+            sql.update_round(store, proposal["id"], n + 1, new)
         else:
-            sql.add_round(store, p["id"], n + 1, new)
-    mirror(store, p["id"])
+            sql.add_round(store, proposal["id"], n + 1, new)
+    mirror(store, proposal["id"])
 
 
-def _check_round(p: dict, r: dict, previous: dict | None) -> None:
+def _check_round(proposal: dict, proposal_round: dict, previous: dict | None) -> None:
     problems = []
-    if r.get("started_on") and r["started_on"] < p["submitted_on"]:
-        problems.append(("assigned_on", r["started_on"], f"早于提出日期 {p['submitted_on']}"))
-    if r.get("replied_on") and r["replied_on"] < r["started_on"]:
-        problems.append(("replied_on", r["replied_on"], f"早于本轮开始日期 {r['started_on']}"))
-    if r.get("feedback") and not r.get("feedback_on"):
+    if proposal_round.get("started_on") and proposal_round["started_on"] < proposal["submitted_on"]:
+        problems.append(("assigned_on", proposal_round["started_on"], f"早于提出日期 {proposal['submitted_on']}"))
+    if proposal_round.get("replied_on") and proposal_round["replied_on"] < proposal_round["started_on"]:
+        problems.append(("replied_on", proposal_round["replied_on"], f"早于本轮开始日期 {proposal_round['started_on']}"))
+    if proposal_round.get("feedback") and not proposal_round.get("feedback_on"):
         problems.append(("feedback_on", "", "有代表意见，但没有反馈日期"))
-    if r.get("feedback_on") and r.get("replied_on") and r["feedback_on"] < r["replied_on"]:
-        problems.append(("feedback_on", r["feedback_on"], f"早于答复日期 {r['replied_on']}"))
-    if r.get("feedback") and not r.get("replied_on"):
-        problems.append(("feedback", r["feedback"], "本轮尚未答复，不能有代表意见"))
-    if r.get("due_on") and r.get("started_on") and r["due_on"] < r["started_on"]:
-        problems.append(("due_on", r["due_on"], "办理期限早于本轮开始日期"))
-    if not r.get("unit"):
+    if (proposal_round.get("feedback_on") and proposal_round.get("replied_on")
+            and proposal_round["feedback_on"] < proposal_round["replied_on"]):
+        problems.append(("feedback_on", proposal_round["feedback_on"], f"早于答复日期 {proposal_round['replied_on']}"))
+    if proposal_round.get("feedback") and not proposal_round.get("replied_on"):
+        problems.append(("feedback", proposal_round["feedback"], "本轮尚未答复，不能有代表意见"))
+    if (proposal_round.get("due_on") and proposal_round.get("started_on")
+            and proposal_round["due_on"] < proposal_round["started_on"]):
+        problems.append(("due_on", proposal_round["due_on"], "办理期限早于本轮开始日期"))
+    if not proposal_round.get("unit"):
         problems.append(("unit", "", "承办单位不能为空"))
     if problems:
         _raise(problems)

@@ -17,14 +17,14 @@ from rdtool.store.db import Store
 
 # --- the lifecycle ----------------------------------------------------------------------------------
 
-def _current_round(store: Store, p: dict) -> dict | None:
-    rows = sql.rounds(store, p["id"])
+def _current_round(store: Store, proposal: dict) -> dict | None:
+    rows = sql.rounds(store, proposal["id"])
     return rows[-1] if rows else None
 
 
-def _not_closed(p: dict) -> None:
-    if p["closed_on"]:
-        raise RdtoolError(f"{p['code']} 已于 {p['closed_on']} 办结，不能再修改办理情况")
+def _not_closed(proposal: dict) -> None:
+    if proposal["closed_on"]:
+        raise RdtoolError(f"{proposal['code']} 已于 {proposal['closed_on']} 办结，不能再修改办理情况")
 
 
 def assign(store: Store, code: str, unit: str, on: str, complex_: bool = False, due: str | None = None,

@@ -162,36 +162,36 @@ def _resolve_signer(index, item: str, term: int | None, deputy_id: int | None = 
     return index.resolve(name, term, deputy_id, level="township")
 
 
-def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, list[int], list[dict], list]:
+def build(store: Store, values: dict, index, codes: Codes, lim: dict) -> tuple[dict, list[int], list[dict], list]:
     """Check one proposal's values; returns (record, cosigner ids, rounds, problems).
 
     `problems` are (field, value, message); nothing is written here.
     """
     problems: list[tuple[str, str, str]] = []
     meeting = None
-    if v.get("meeting"):
-        meeting = sql.meeting_by_code(store, v["meeting"])
+    if values.get("meeting"):
+        meeting = sql.meeting_by_code(store, values["meeting"])
         if meeting is None:
-            problems.append(("meeting", v["meeting"], f"没有这个会议（先导入或登记会议；人代会写编号或名称，如 "
+            problems.append(("meeting", values["meeting"], f"没有这个会议（先导入或登记会议；人代会写编号或名称，如 "
                                                       f"{_session_example(store)}）"))
         elif meeting["kind"] != "congress":
-            problems.append(("meeting", v["meeting"], "议案和建议应在人民代表大会会议期间提出；这不是人代会"))
-    if v["kind"] == "motion" and not v.get("meeting"):
+            problems.append(("meeting", values["meeting"], "议案和建议应在人民代表大会会议期间提出；这不是人代会"))
+    if values["kind"] == "motion" and not values.get("meeting"):
         problems.append(("meeting", "", "议案必须在人民代表大会会议期间提出，请填写会议编号"))
     term = None
     if meeting is not None:
         term = meeting["term"] or settings_sql.term_on(store, meeting["date"])
     if term is None:
-        term = settings_sql.term_on(store, v["submitted_on"])
+        term = settings_sql.term_on(store, values["submitted_on"])
     if term is None:
-        problems.append(("submitted_on", v["submitted_on"], "这一天不在任何一届的任期内（先用 rdtool term add 建立届次）"))
+        problems.append(("submitted_on", values["submitted_on"], "这一天不在任何一届的任期内（先用 rdtool term add 建立届次）"))
     lead_id = None
     try:
-        lead_id = _resolve_signer(index, v["lead"], term, v.get("deputy_id"))
+        lead_id = _resolve_signer(index, values["lead"], term, values.get("deputy_id"))
     except FieldError as exc:
-        problems.append(("lead", v["lead"], str(exc)))
+        problems.append(("lead", values["lead"], str(exc)))
     cosigner_ids: list[int] = []
-    for item in v.get("cosigners") or []:
+    for item in values.get("cosigners") or []:
         try:
             cid = _resolve_signer(index, item, term)
         except FieldError as exc:
@@ -204,26 +204,26 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
         else:
             cosigner_ids.append(cid)
     for who, did in [("lead", lead_id)] + [("cosigners", c) for c in cosigner_ids]:
-        if did is not None and not index.in_office(did, v["submitted_on"]):
-            problems.append((who, index.by_id[did]["name"], f"{v['submitted_on']} 时已不在任，不能提出或附议"))
-    if v["kind"] == "motion" and lead_id is not None:
-        _check_signers(index, [lead_id] + cosigner_ids, v, problems)
-    if meeting is not None and v["submitted_on"] < meeting["date"]:
-        _check_early(store, meeting, v, problems)
+        if did is not None and not index.in_office(did, values["submitted_on"]):
+            problems.append((who, index.by_id[did]["name"], f"{values['submitted_on']} 时已不在任，不能提出或附议"))
+    if values["kind"] == "motion" and lead_id is not None:
+        _check_signers(index, [lead_id] + cosigner_ids, values, problems)
+    if meeting is not None and values["submitted_on"] < meeting["date"]:
+        _check_early(store, meeting, values, problems)
 
-    motion_values = _motion(store, v, problems)
+    motion_values = _motion(store, values, problems)
 
     # dates of the handling, in order
     order = [("submitted_on", "提出"), ("decided_on", "主席团决定"), ("assigned_on", "交办"), ("replied_on", "答复"),
              ("feedback_on", "反馈")]
     last = None
     for key, zh in order:
-        if v.get(key):
-            if last and v[key] < v[last[0]]:
-                problems.append((key, v[key], f"{zh}日期早于{last[1]}日期 {v[last[0]]}"))
+        if values.get(key):
+            if last and values[key] < values[last[0]]:
+                problems.append((key, values[key], f"{zh}日期早于{last[1]}日期 {values[last[0]]}"))
             last = (key, zh)
-    if v.get("closed_on") and v["closed_on"] < v["submitted_on"]:
-        problems.append(("closed_on", v["closed_on"], "办结日期早于提出日期"))
+    if values.get("closed_on") and values["closed_on"] < values["submitted_on"]:
+        problems.append(("closed_on", values["closed_on"], "办结日期早于提出日期"))
     needs = [("unit", "assigned_on", "填写了承办单位，但没有交办日期"),
              ("assigned_on", "unit", "有交办日期，但没有承办单位"),
              ("replied_on", "assigned_on", "有答复日期，但没有交办日期"),
@@ -234,12 +234,12 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
              ("feedback_on", "feedback", "有反馈日期，但没有代表意见"),
              ("due_on", "assigned_on", "有办理期限，但没有交办日期")]
     for have, need, message in needs:
-        if v.get(have) and not v.get(need):
-            problems.append((have, str(v[have]), message))
-    if v.get("due_on") and v.get("assigned_on") and v["due_on"] < v["assigned_on"]:
-        problems.append(("due_on", v["due_on"], "办理期限早于交办日期"))
+        if values.get(have) and not values.get(need):
+            problems.append((have, str(values[have]), message))
+    if values.get("due_on") and values.get("assigned_on") and values["due_on"] < values["assigned_on"]:
+        problems.append(("due_on", values["due_on"], "办理期限早于交办日期"))
 
-    code = v.get("code")
+    code = values.get("code")
     if problems:
         return {}, [], [], problems
     if code:
@@ -249,35 +249,35 @@ def build(store: Store, v: dict, index, codes: Codes, lim: dict) -> tuple[dict, 
             problems.append(("code", code, str(exc)))
             return {}, [], [], problems
     else:
-        code = codes.allocate(codes.prefix(meeting, term, v["submitted_on"]))
+        code = codes.allocate(codes.prefix(meeting, term, values["submitted_on"]))
 
-    record = {k: v.get(k) for k in ("kind", "title", "body", "category", "submitted_on", "unit", "assigned_on",
+    record = {k: values.get(k) for k in ("kind", "title", "body", "category", "submitted_on", "unit", "assigned_on",
                                     "replied_on", "result", "reply", "feedback", "feedback_on", "closed_on",
                                     "close_reason")}
     record.update(motion_values)
     record.update(code=code, meeting_id=meeting["id"] if meeting else None, lead_id=lead_id,
-                  complex=int(bool(v.get("complex"))), round=1, due_on=None, due_reason=v.get("due_reason"))
+                  complex=int(bool(values.get("complex"))), round=1, due_on=None, due_reason=values.get("due_reason"))
     rounds: list[dict] = []
-    if v.get("assigned_on"):
+    if values.get("assigned_on"):
         closed = (meeting["end_date"] or meeting["date"]) if meeting is not None and meeting["kind"] == "congress" else None
-        computed = reply_due(lim, v["assigned_on"], v.get("complex"), closed)
-        reopened = v.get("feedback") == "unsatisfied" and not v.get("closed_on")
-        first_due = computed if reopened else (v.get("due_on") or computed)
-        first = {"unit": v.get("unit"), "started_on": v["assigned_on"], "due_on": first_due,
-                 "due_reason": None if reopened else v.get("due_reason"), "replied_on": v.get("replied_on"),
-                 "result": v.get("result"), "reply": v.get("reply"), "feedback": v.get("feedback"),
-                 "feedback_on": v.get("feedback_on")}
+        computed = reply_due(lim, values["assigned_on"], values.get("complex"), closed)
+        reopened = values.get("feedback") == "unsatisfied" and not values.get("closed_on")
+        first_due = computed if reopened else (values.get("due_on") or computed)
+        first = {"unit": values.get("unit"), "started_on": values["assigned_on"], "due_on": first_due,
+                 "due_reason": None if reopened else values.get("due_reason"), "replied_on": values.get("replied_on"),
+                 "result": values.get("result"), "reply": values.get("reply"), "feedback": values.get("feedback"),
+                 "feedback_on": values.get("feedback_on")}
         rounds.append(first)
         record["due_on"] = first_due
         if reopened:
-            second_due = v.get("due_on") or rehandle_due(lim, v["feedback_on"])
-            rounds.append({"unit": v.get("unit"), "started_on": v["feedback_on"], "due_on": second_due,
-                           "due_reason": v.get("due_reason") or "代表不满意，再次办理"})
+            second_due = values.get("due_on") or rehandle_due(lim, values["feedback_on"])
+            rounds.append({"unit": values.get("unit"), "started_on": values["feedback_on"], "due_on": second_due,
+                           "due_reason": values.get("due_reason") or "代表不满意，再次办理"})
             record.update(due_on=second_due, due_reason=rounds[-1]["due_reason"], round=2)
     return record, cosigner_ids, rounds, problems
 
 
-def _check_signers(index, signer_ids: list[int], v: dict, problems: list) -> None:
+def _check_signers(index, signer_ids: list[int], values: dict, problems: list) -> None:
     """Five or more township deputies (组织法 第二十二条第二款); a county deputy's signature does not count."""
     levels = [index.by_id[i]["level"] for i in signer_ids]
     n = motion_signer_count(levels)
@@ -285,50 +285,50 @@ def _check_signers(index, signer_ids: list[int], v: dict, problems: list) -> Non
         return
     others = [index.by_id[i]["name"] for i in signer_ids if index.by_id[i]["level"] != "township"]
     extra = f"；{'、'.join(others)}不是本级（乡镇）人大代表，不计入联名人数" if others else ""
-    problems.append(("cosigners", "、".join(v.get("cosigners") or []) or "（无）",
+    problems.append(("cosigners", "、".join(values.get("cosigners") or []) or "（无）",
                      f"议案只有 {n} 名乡镇人大代表联名，不足{MOTION_MIN_SIGNERS}人{extra}（{MOTION_RULE}）"))
 
 
-def _check_early(store: Store, meeting: dict, v: dict, problems: list) -> None:
+def _check_early(store: Store, meeting: dict, values: dict, problems: list) -> None:
     """Submitted before the session: a suggestion never; a motion where the province allows it (山东、重庆)."""
     from rdtool.services.terms.province import in_force
 
     setting = in_force(store).profile.motions_before
-    before_allowed = v["kind"] == "motion" and bool(setting.value)
+    before_allowed = values["kind"] == "motion" and bool(setting.value)
     previous = sql.previous_session_end(store, meeting) if before_allowed else None
-    problem = motion_date_problem(v["submitted_on"], meeting["date"], before_allowed, previous)
+    problem = motion_date_problem(values["submitted_on"], meeting["date"], before_allowed, previous)
     if problem == "before":
-        why = f"（{setting.article}）" if v["kind"] == "motion" else ""
-        problems.append(("submitted_on", v["submitted_on"], f"早于会议 {meeting['code']} 的日期 {meeting['date']}{why}"))
+        why = f"（{setting.article}）" if values["kind"] == "motion" else ""
+        problems.append(("submitted_on", values["submitted_on"], f"早于会议 {meeting['code']} 的日期 {meeting['date']}{why}"))
     elif problem == "before_previous":
-        problems.append(("submitted_on", v["submitted_on"], f"不晚于上一次人代会的闭会日 {previous}，不是为会议 "
+        problems.append(("submitted_on", values["submitted_on"], f"不晚于上一次人代会的闭会日 {previous}，不是为会议 "
                          f"{meeting['code']} 提出的议案（{setting.article}）"))
 
 
-def _motion(store: Store, v: dict, problems: list) -> dict:
+def _motion(store: Store, values: dict, problems: list) -> dict:
     """A row's motion columns checked (组织法 第二十二条第二款、第三款), as stored values. A motion with a handling unit
     and no disposition was handled as a suggestion (files written before these columns): it is taken as
     作为建议办理, decided on its assignment date."""
-    given = [k for k in MOTION_FIELDS if v.get(k)]
-    if v["kind"] != "motion":
+    given = [k for k in MOTION_FIELDS if values.get(k)]
+    if values["kind"] != "motion":
         for k in given:
-            problems.append((k, str(v[k]), "只有议案才有主席团决定和大会审议结果；建议、批评和意见直接交办"))
+            problems.append((k, str(values[k]), "只有议案才有主席团决定和大会审议结果；建议、批评和意见直接交办"))
         return {}
-    disposition, decided_on = v.get("disposition"), v.get("decided_on")
-    if not disposition and (v.get("unit") or v.get("assigned_on")) and not decided_on:
-        disposition, decided_on = "as_suggestion", v.get("assigned_on")
+    disposition, decided_on = values.get("disposition"), values.get("decided_on")
+    if not disposition and (values.get("unit") or values.get("assigned_on")) and not decided_on:
+        disposition, decided_on = "as_suggestion", values.get("assigned_on")
     out: dict = {"disposition": disposition, "decided_on": decided_on}
     for key, kinds in (("decision_meeting", ("presidium", "congress")), ("outcome_meeting", ("congress",))):
-        if v.get(key):
-            m = sql.meeting_by_code(store, v[key])
+        if values.get(key):
+            m = sql.meeting_by_code(store, values[key])
             if m is None:
-                problems.append((key, v[key], "没有这个会议编号"))
+                problems.append((key, values[key], "没有这个会议编号"))
             elif m["kind"] not in kinds:
-                problems.append((key, v[key], "应为" + "或".join(label("meeting_kind", k) for k in kinds)))
+                problems.append((key, values[key], "应为" + "或".join(label("meeting_kind", k) for k in kinds)))
             else:
                 out[f"{key}_id"] = m["id"]
                 date_key = "decided_on" if key == "decision_meeting" else "outcome_on"
-                if not (v.get(date_key) or out.get(date_key)):
+                if not (values.get(date_key) or out.get(date_key)):
                     out[date_key] = m["date"]
     if disposition and not out["decided_on"]:
         problems.append(("decided_on", "", "有议案处理方式，但没有决定日期（或决定会议）"))
@@ -336,19 +336,19 @@ def _motion(store: Store, v: dict, problems: list) -> dict:
         problems.append(("decided_on", out["decided_on"], "有决定日期，但没有议案处理方式"))
     if disposition and disposition != "as_suggestion":
         for k in ("unit", "assigned_on"):
-            if v.get(k):
-                problems.append((k, str(v[k]), f"“{label('motion_disposition', disposition)}”的议案不交承办单位"))
-    if v.get("outcome"):
-        out.update(outcome=v["outcome"], outcome_on=v.get("outcome_on") or out.get("outcome_on"))
+            if values.get(k):
+                problems.append((k, str(values[k]), f"“{label('motion_disposition', disposition)}”的议案不交承办单位"))
+    if values.get("outcome"):
+        out.update(outcome=values["outcome"], outcome_on=values.get("outcome_on") or out.get("outcome_on"))
         if disposition != "on_agenda":
-            problems.append(("outcome", v["outcome"], "只有列入大会议程的议案才有大会审议结果"))
+            problems.append(("outcome", values["outcome"], "只有列入大会议程的议案才有大会审议结果"))
         if not out["outcome_on"]:
             problems.append(("outcome_on", "", "有大会审议结果，但没有结果日期（或审议会议）"))
         elif out["decided_on"] and out["outcome_on"] < out["decided_on"]:
             problems.append(("outcome_on", out["outcome_on"], f"早于主席团决定日期 {out['decided_on']}"))
-    elif v.get("outcome_on"):
-        problems.append(("outcome_on", v["outcome_on"], "有结果日期，但没有大会审议结果"))
-    v["decided_on"] = out["decided_on"]  # (the dates' order is checked with the others)
+    elif values.get("outcome_on"):
+        problems.append(("outcome_on", values["outcome_on"], "有结果日期，但没有大会审议结果"))
+    values["decided_on"] = out["decided_on"]  # (the dates' order is checked with the others)
     return {k: val for k, val in out.items() if val is not None}
 
 

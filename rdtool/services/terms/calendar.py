@@ -36,16 +36,16 @@ def _finding(check: str, table: str, record: str, message: str, severity: str = 
     return {"check": check, "severity": severity, "table": table, "record": record, "message": message}
 
 
-def notice_of(store: Store, m: dict) -> str | None:
+def notice_of(store: Store, meeting: dict) -> str | None:
     """The notice warning of one congress session under the profile (None when in time or not judged)."""
     from rdtool.rules.term_calendar import notice_warning
     from rdtool.services.terms.province import in_force
 
     p = in_force(store).profile
-    if m["kind"] != "congress" or (m.get("extraordinary") and not p.notice_extraordinary):
+    if meeting["kind"] != "congress" or (meeting.get("extraordinary") and not p.notice_extraordinary):
         return None
-    w = notice_warning(_d(m["date"]), _d(m.get("notified_on")), p.notice_days.value, p.notice_days.article)
-    return f"{m['code']}（{m['date']}）{w}" if w else None
+    w = notice_warning(_d(meeting["date"]), _d(meeting.get("notified_on")), p.notice_days.value, p.notice_days.article)
+    return f"{meeting['code']}（{meeting['date']}）{w}" if w else None
 
 
 def _held(store: Store) -> list[dict]:
@@ -53,10 +53,10 @@ def _held(store: Store) -> list[dict]:
     to the stored-value check (`rdtool db check` lists it)."""
     from rdtool.store import meetings as meetings_sql
 
-    def dated(m: dict) -> bool:
+    def dated(meeting: dict) -> bool:
         try:
-            _d(m["date"])
-            _d(m.get("notified_on"))
+            _d(meeting["date"])
+            _d(meeting.get("notified_on"))
         except (TypeError, ValueError):
             return False
         return True
@@ -74,12 +74,12 @@ def _years(first: date, as_of: date, date_from: date | None, date_to: date | Non
     return range(start, end + 1)
 
 
-def _sessions(p, sessions: list[dict], years: range) -> list[dict]:
+def _sessions(profile, sessions: list[dict], years: range) -> list[dict]:
     from rdtool.rules.term_calendar import half_year_findings, session_year_status
 
     out = []
-    article = p.sessions.article
-    if p.sessions.value == "half_year":
+    article = profile.sessions.article
+    if profile.sessions.value == "half_year":
         days = [_d(m["date"]) for m in sessions]
         for y in years:
             for w in half_year_findings(y, days, article):
@@ -106,10 +106,10 @@ def _sessions(p, sessions: list[dict], years: range) -> list[dict]:
     return out
 
 
-def _presidium(p, held: list[dict], until: date, date_from: date | None) -> list[dict]:
+def _presidium(profile, held: list[dict], until: date, date_from: date | None) -> list[dict]:
     from rdtool.rules.term_calendar import presidium_gaps, quarter_of, quarters_without
 
-    rule, article = p.presidium_meetings.value, p.presidium_meetings.article
+    rule, article = profile.presidium_meetings.value, profile.presidium_meetings.article
     days = [_d(m["date"]) for m in held if m["kind"] in ("presidium", "congress")]
     if rule is None or not days:
         return []
@@ -159,7 +159,7 @@ def _quarter_end(y: int, q: int) -> date:
     return date(y, month, calendar.monthrange(y, month)[1])
 
 
-def _first_sessions(store: Store, p, held: list[dict], as_of: date, date_from: date | None,
+def _first_sessions(store: Store, profile, held: list[dict], as_of: date, date_from: date | None,
                     date_to: date | None) -> list[dict]:
     from rdtool.rules.deadlines import add_months
     from rdtool.rules.term_calendar import first_session_warning
@@ -172,10 +172,10 @@ def _first_sessions(store: Store, p, held: list[dict], as_of: date, date_from: d
         done = _d(max([e["election_day"], *rounds]))
         firsts = [m for m in held if m["kind"] == "congress" and m["term"] == e["term"]]
         first = _d(firsts[0]["date"]) if firsts else None
-        when = first or add_months(done, p.first_session.value)
+        when = first or add_months(done, profile.first_session.value)
         if (date_from and when < date_from) or (date_to and when > date_to):
             continue
-        w = first_session_warning(done, first, as_of, p.first_session.article, p.first_session.value)
+        w = first_session_warning(done, first, as_of, profile.first_session.article, profile.first_session.value)
         if w:
             out.append(_finding("first_session_late", "general_elections", str(e["term"]), f"第{e['term']}届：{w}"))
     return out
@@ -199,40 +199,40 @@ def request_problem(store: Store, requesters: int, term: int, day: str) -> str |
     return f"提议代表{requesters}人，不足全体代表{roster}人的五分之一（至少{(roster + 4) // 5}人）"
 
 
-def presidium_request(store: Store, m: dict) -> str | None:
+def presidium_request(store: Store, meeting: dict) -> str | None:
     """An extraordinary presidium meeting proposed by members: enough of them (河南 第五条第一款), or why not."""
     from rdtool.rules.term_calendar import presidium_request_problem
     from rdtool.services.terms.province import in_force
 
     setting = in_force(store).profile.presidium_request
-    members = len(deputies_sql.presidium_on(store, m["term"], m["date"])) if m.get("term") is not None and m.get("date") else 0
-    return presidium_request_problem(m["requesters"], members, setting.value, setting.article)
+    members = len(deputies_sql.presidium_on(store, meeting["term"], meeting["date"])) if meeting.get("term") is not None and meeting.get("date") else 0
+    return presidium_request_problem(meeting["requesters"], members, setting.value, setting.article)
 
 
-def meeting_problems(store: Store, v: dict) -> list[tuple[str, str, str]]:
+def meeting_problems(store: Store, values: dict) -> list[tuple[str, str, str]]:
     """(field, value, message) for a meeting's notice date and proposers (used by ``meetings`` on add and edit)."""
     errors = []
-    if v.get("notified_on") and v.get("date") and v["notified_on"] > v["date"]:
-        errors.append(("notified_on", v["notified_on"], f"通知代表的日期晚于会议日期 {v['date']}"))
-    if v.get("requesters") is None:
+    if values.get("notified_on") and values.get("date") and values["notified_on"] > values["date"]:
+        errors.append(("notified_on", values["notified_on"], f"通知代表的日期晚于会议日期 {values['date']}"))
+    if values.get("requesters") is None:
         return errors
-    if v.get("kind") == "presidium":  # called on members' proposal (河南 第五条第一款 "临时召集")
-        problem = presidium_request(store, v)
+    if values.get("kind") == "presidium":  # called on members' proposal (河南 第五条第一款 "临时召集")
+        problem = presidium_request(store, values)
         if problem:
-            errors.append(("requesters", str(v["requesters"]), problem))
+            errors.append(("requesters", str(values["requesters"]), problem))
         return errors
-    if not (v.get("extraordinary") and v.get("kind") == "congress"):
-        errors.append(("requesters", str(v["requesters"]),
+    if not (values.get("extraordinary") and values.get("kind") == "congress"):
+        errors.append(("requesters", str(values["requesters"]),
                        "提议代表人数只用于经代表提议临时召集的人代会（组织法第十四条第三款），请同时写明临时会议"))
-    elif v.get("term") is not None and v.get("date"):
-        problem = request_problem(store, v["requesters"], v["term"], v["date"])
+    elif values.get("term") is not None and values.get("date"):
+        problem = request_problem(store, values["requesters"], values["term"], values["date"])
         if problem:
-            errors.append(("requesters", str(v["requesters"]), f"{problem}，不能据此临时召集人代会（组织法第十四条"
+            errors.append(("requesters", str(values["requesters"]), f"{problem}，不能据此临时召集人代会（组织法第十四条"
                                                                "第三款）；主席团认为必要而召集的，不填提议人数"))
     return errors
 
 
-def _extraordinary(store: Store, p, sessions: list[dict]) -> list[dict]:
+def _extraordinary(store: Store, profile, sessions: list[dict]) -> list[dict]:
     out = []
     for m in sessions:
         if not m["extraordinary"] or m.get("requesters") is None or m["term"] is None:
@@ -240,7 +240,7 @@ def _extraordinary(store: Store, p, sessions: list[dict]) -> list[dict]:
         problem = request_problem(store, m["requesters"], m["term"], m["date"])
         if problem:
             out.append(_finding("extraordinary_session_request", "meetings", m["code"],
-                                f"临时会议 {m['code']}（{m['date']}）：{problem}，不能据此临时召集（{p.extraordinary.article}）"))
+                                f"临时会议 {m['code']}（{m['date']}）：{problem}，不能据此临时召集（{profile.extraordinary.article}）"))
     return out
 
 
@@ -256,15 +256,15 @@ def _presidium_requests(store: Store, meetings: list[dict]) -> list[dict]:
     return out
 
 
-def _presidium_size(store: Store, p, day: date) -> list[dict]:
+def _presidium_size(store: Store, profile, day: date) -> list[dict]:
     from rdtool.rules.term_calendar import presidium_size_warning
 
     term = settings_sql.term_on(store, day.isoformat())
-    if term is None or p.presidium_size.value is None:
+    if term is None or profile.presidium_size.value is None:
         return []
     members = len(deputies_sql.presidium_on(store, term, day.isoformat()))
     deputies = deputies_sql.count_in_office(store, term, "township", day.isoformat())
-    w = presidium_size_warning(p.presidium_size.value, members, p.presidium_size.article, deputies=deputies,
+    w = presidium_size_warning(profile.presidium_size.value, members, profile.presidium_size.article, deputies=deputies,
                                population=settings_sql.get(store, "population"))
     return [_finding("presidium_size", "presidium_members", str(term), f"第{term}届{day.isoformat()}：{w}")] if w else []
 

@@ -27,17 +27,17 @@ def get(store: Store, term: int) -> dict | None:
     return sql.get(store, term)
 
 
-def problems(v: dict, term: dict) -> list[str]:
+def problems(values: dict, term: dict) -> list[str]:
     """What is wrong with a term's opening totals (each count a whole number ≥ 0, the handling within the
     suggestions, `until` within the term)."""
     out = []
-    if v["until"] < term["start_date"] or (term["end_date"] and v["until"] > term["end_date"]):
-        out.append(f"截止日期 {v['until']} 不在第{term['number']}届（{term['start_date']} 至 "
+    if values["until"] < term["start_date"] or (term["end_date"] and values["until"] > term["end_date"]):
+        out.append(f"截止日期 {values['until']} 不在第{term['number']}届（{term['start_date']} 至 "
                    f"{term['end_date'] or '—'}）之内")
     chain = [("satisfied", "with_feedback"), ("with_feedback", "replied"), ("replied", "suggestions")]
     for part, whole in chain:
-        if v.get(part) is not None and v.get(whole) is not None and v[part] > v[whole]:
-            out.append(f"{ZH[part]}{v[part]} 多于{ZH[whole].replace('其中', '')}{v[whole]}")
+        if values.get(part) is not None and values.get(whole) is not None and values[part] > values[whole]:
+            out.append(f"{ZH[part]}{values[part]} 多于{ZH[whole].replace('其中', '')}{values[whole]}")
     return out
 
 

@@ -145,13 +145,13 @@ def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], 
     return errors, {m["id"]: m for m in meetings.values() if m}
 
 
-def _roster_ids(store: Store, index, m: dict) -> set[int]:
+def _roster_ids(store: Store, index, meeting: dict) -> set[int]:
     """Who may appear in the meeting's roll call: meetings_svc.roster, from the loaded index for a congress meeting."""
-    if m["kind"] == "presidium" or m["term"] is None:
-        return {r["id"] for r in meetings_svc.roster(store, m)}
+    if meeting["kind"] == "presidium" or meeting["term"] is None:
+        return {r["id"] for r in meetings_svc.roster(store, meeting)}
     # the same rule as store.deputies.ENTITLED (not voided; elected by then; active, or ended on or after the day)
     return {r["id"] for r in index.by_id.values()
-            if r["term"] == m["term"] and r["level"] == "township" and index.entitled(r["id"], m["date"])}
+            if r["term"] == meeting["term"] and r["level"] == "township" and index.entitled(r["id"], meeting["date"])}
 
 
 def check_attendance(store: Store, rows: list[Row]) -> list[RowError]:

@@ -7,7 +7,8 @@ from typing import Optional
 import typer
 
 from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, parse_level
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, open_db, warn
+from rdtool.cli.common import check_format, open_db, warn
+from rdtool.cli.options import DbOpt, FormatOpt, NotesOpt
 from rdtool.render import Column, render_rows
 
 
@@ -22,7 +23,7 @@ def appeal(
     court_decided: Optional[str] = typer.Option(None, "--court-decided", metavar="<日期>",
                                                 help="人民法院判决的日期（选举日以前）"),
     level: str = LevelOpt,
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """记录一件对选民名单的申诉（选举法第二十九条）：公布之日起五日内申诉，选举委员会三日内处理，不服的在选举日的

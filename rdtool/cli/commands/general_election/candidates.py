@@ -6,23 +6,25 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, parse_level
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, open_db, warn
+from rdtool.cli.commands.general_election.options import ConstituencyOpt, LevelOpt, TermArg, parse_level
+from rdtool.cli.common import check_format, open_db, warn
+from rdtool.cli.options import (CandidateArg, DbOpt, EducationOpt, EthnicityOpt, FormatOpt, GenderOpt, OccupationOpt,
+                                PartyOpt, WorkplaceOpt)
 from rdtool.render import Column, render_rows
 
 
 def candidate(
     term: int = TermArg,
-    name: str = typer.Argument(..., help="候选人姓名"),
+    name: str = CandidateArg,
     level: str = LevelOpt,
-    constituency_name: str = typer.Option(..., "--constituency", help="选区"),
-    gender: str = typer.Option(..., "--gender", help="性别：男/女"),
+    constituency_name: str = ConstituencyOpt,
+    gender: str = GenderOpt,
     birth_date: Optional[str] = typer.Option(None, "--birth-date", help="出生日期（用于区分同名者、判断是否连任）"),
-    ethnicity: Optional[str] = typer.Option(None, "--ethnicity", help="民族"),
-    party: Optional[str] = typer.Option(None, "--party", help="政治面貌"),
-    education: Optional[str] = typer.Option(None, "--education", help="文化程度"),
-    occupation: Optional[str] = typer.Option(None, "--occupation", help="代表构成"),
-    workplace: Optional[str] = typer.Option(None, "--workplace", help="工作单位及职务"),
+    ethnicity: Optional[str] = EthnicityOpt,
+    party: Optional[str] = PartyOpt,
+    education: Optional[str] = EducationOpt,
+    occupation: Optional[str] = OccupationOpt,
+    workplace: Optional[str] = WorkplaceOpt,
     nominated_by: Optional[str] = typer.Option(None, "--nominated-by", help="推荐的政党、人民团体（选举法第三十条第二款）"),
     nominators: Optional[str] = typer.Option(None, "--nominators", help="选民联名推荐的人数（十人以上，第三十条第二款）"),
     final: bool = typer.Option(False, "--final", help="直接列入正式代表候选人名单"),
@@ -46,7 +48,7 @@ def finalize(
     term: int = TermArg,
     names: List[str] = typer.Argument(..., help="列入正式代表候选人名单的姓名"),
     level: str = LevelOpt,
-    constituency_name: str = typer.Option(..., "--constituency", help="选区"),
+    constituency_name: str = ConstituencyOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """确定正式代表候选人名单；检查差额比例（直接选举多于应选名额三分之一至一倍，选举法第三十一条）。"""

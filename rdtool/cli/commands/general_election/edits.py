@@ -7,7 +7,8 @@ from typing import List, Optional
 import typer
 
 from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, parse_level, parse_votes
-from rdtool.cli.common import DbOpt, open_db, parse_option
+from rdtool.cli.common import open_db, parse_option
+from rdtool.cli.options import CandidateArg, DbOpt, EditNotesOpt, EditReasonOpt, EditSeatsOpt
 from rdtool.labels import parse_date
 
 
@@ -21,7 +22,7 @@ def edit_result(
     invalid: Optional[str] = typer.Option(None, "--invalid", metavar="<张数>", help="无效票数"),
     vote: Optional[List[str]] = typer.Option(None, "--vote", metavar="<姓名=票数>", help="更正得票，可重复"),
     held_on: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="投票日期"),
-    reason: Optional[str] = typer.Option(None, "--reason", metavar="<原因>", help="更正的原因（记入修改记录）"),
+    reason: Optional[str] = EditReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """更正一轮投票的选票数或得票：这一轮和其后各轮按选举法第四十四条、第四十五条重新计票，当选结果的变化逐项列出。
@@ -42,7 +43,7 @@ def edit_result(
 
 def edit_candidate(
     term: int = TermArg,
-    name: str = typer.Argument(..., help="候选人姓名"),
+    name: str = CandidateArg,
     level: str = LevelOpt,
     constituency_name: str = typer.Option(..., "--constituency", metavar="<选区>", help="候选人现在所在的选区"),
     new_name: Optional[str] = typer.Option(None, "--name", metavar="<姓名>", help="更正姓名"),
@@ -57,7 +58,7 @@ def edit_candidate(
     nominators: Optional[str] = typer.Option(None, "--nominators", metavar="<人数>"),
     final: Optional[str] = typer.Option(None, "--final", metavar="<是/否>", help="是否正式代表候选人"),
     move_to: Optional[str] = typer.Option(None, "--move-to", metavar="<选区>", help="改到另一选区（尚无得票时）"),
-    reason: Optional[str] = typer.Option(None, "--reason", metavar="<原因>", help="更正的原因（记入修改记录）"),
+    reason: Optional[str] = EditReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """更正一名代表候选人的信息、推荐方式、是否正式候选人或所在选区，改前改后逐项列出。"""
@@ -80,10 +81,10 @@ def edit_constituency(
     name: str = typer.Argument(..., help="选区名称"),
     level: str = LevelOpt,
     new_name: Optional[str] = typer.Option(None, "--name", metavar="<选区名称>", help="更正名称"),
-    seats: Optional[str] = typer.Option(None, "--seats", metavar="<名额>"),
+    seats: Optional[str] = EditSeatsOpt,
     voters: Optional[str] = typer.Option(None, "--voters", metavar="<人数>", help="登记选民数（参选率随之重算）"),
-    notes: Optional[str] = typer.Option(None, "--notes", metavar="<备注>"),
-    reason: Optional[str] = typer.Option(None, "--reason", metavar="<原因>", help="更正的原因（记入修改记录）"),
+    notes: Optional[str] = EditNotesOpt,
+    reason: Optional[str] = EditReasonOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """更正选区的名称、应选名额或登记选民数；已录入的投票结果随之重新计票，变化逐项列出。"""

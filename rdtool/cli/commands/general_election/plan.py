@@ -7,7 +7,8 @@ from typing import Optional
 import typer
 
 from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, TURNOUT_COLUMNS, parse_level
-from rdtool.cli.common import DbOpt, FormatOpt, NotesOpt, check_format, open_db, warn
+from rdtool.cli.common import check_format, open_db, warn
+from rdtool.cli.options import DbOpt, FormatOpt, NotesOpt
 from rdtool.render import Column, render_json, render_rows
 
 

@@ -6,8 +6,10 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, TURNOUT_COLUMNS, parse_level, parse_votes
-from rdtool.cli.common import DbOpt, FormatOpt, check_format, open_db, parse_option, warn
+from rdtool.cli.commands.general_election.options import (TURNOUT_COLUMNS, ConstituencyOpt, LevelOpt, TermArg,
+                                                         parse_level, parse_votes)
+from rdtool.cli.common import check_format, open_db, parse_option, warn
+from rdtool.cli.options import DbOpt, FormatOpt
 from rdtool.labels import parse_date
 from rdtool.render import Column, render_json, render_record, render_rows
 
@@ -15,7 +17,7 @@ from rdtool.render import Column, render_json, render_record, render_rows
 def result(
     term: int = TermArg,
     level: str = LevelOpt,
-    constituency_name: str = typer.Option(..., "--constituency", help="选区"),
+    constituency_name: str = ConstituencyOpt,
     issued: str = typer.Option(..., "--issued", help="发出选票数（参加投票的选民数）"),
     returned: str = typer.Option(..., "--returned", help="收回选票数"),
     invalid: str = typer.Option("0", "--invalid", help="无效票数"),
