@@ -1,3 +1,3 @@
-from rdtool.cli.main import main
+from rdtool.cli.entry import main
 
 main()

@@ -167,6 +167,16 @@ def same_file(a: Path, b: Path) -> bool:
         return resolved(a) == resolved(b)
 
 
+def file_key(path: Path) -> tuple:
+    """What `same_file` compares, as a key: two paths are the same file when their keys are equal (one stat()
+    a path, so many files are told apart by a dict instead of comparing each with every other)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return ("path", str(resolved(path)))
+    return ("inode", st.st_dev, st.st_ino)
+
+
 def inside(path: Path, folder: Path) -> bool:
     return resolved(folder) in resolved(path).parents or resolved(path) == resolved(folder)
 

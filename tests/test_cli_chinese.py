@@ -154,7 +154,7 @@ def complete(db: Path, words: str, shell: str = "bash", **env: str) -> list[str]
         environ.update(_RDTOOL_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(len(parts) - 1))
     else:
         environ.update(_RDTOOL_COMPLETE=f"complete_{shell}", _TYPER_COMPLETE_ARGS=words)
-    out = subprocess.run([sys.executable, "-c", "from rdtool.cli.main import main; main()"], capture_output=True,
+    out = subprocess.run([sys.executable, "-c", "from rdtool.cli.entry import main; main()"], capture_output=True,
                          text=True, encoding="utf-8", env=environ, cwd=ROOT, timeout=60)
     assert out.returncode == 0 and not out.stderr, out.stderr
     return [line for line in out.stdout.splitlines() if line]

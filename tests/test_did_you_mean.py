@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from rdtool.labels import clean_name
 from rdtool.services.kernel import refs
 from tests.helpers import write_csv
@@ -32,6 +34,7 @@ def _brute_force(text: str, candidates: list[str], limit: int = 3) -> list[str]:
     return sorted(scored, key=lambda c: (scored[c], c))[:limit]
 
 
+@pytest.mark.slow  # (a seeded property test: 600 random names against the brute force)
 def test_indexed_suggestions_are_those_of_comparing_every_candidate():
     rng = random.Random(24)
     chars = "王汪李理张章刘柳海燕艳明敏伟玮建国AaBb"

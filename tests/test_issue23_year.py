@@ -154,6 +154,9 @@ def test_2025_figures(year):
     assert (pr["received"], pr["assigned"], pr["replied"], pr["overdue"]) == (2, 2, 2, 1)  # -002's 2nd round
     assert (pr["reply_rate"], pr["satisfaction_rate"], pr["implementation_rate"]) == (1.0, 1 / 2, 1.0)
     assert (fig["activities"]["total"], fig["activities"]["training"]) == (1, 1)
+    text = year("report", "annual", "--year", "2025", "--as-of", "2025-12-31").stdout
+    # both answered once, but -002's re-handling is past its deadline: not 件件有答复、事事有回音
+    assert "尚有1条超过办理期限未答复，需要督办" in text and "事事有回音" not in text
 
 
 def test_the_term_figures_carry_the_paper_years(year):
@@ -173,6 +176,7 @@ def test_the_term_figures_carry_the_paper_years(year):
 def test_one_person_at_two_levels_through_the_year(year):
     assert [m["id"] for m in year.json("deputy", "show", "高志远#10")["other_mandates"]] == [1]
     assert [a["code"] for a in year.json("activity", "list", "--deputy", "高志远")] == ["A18-001", "A18-002", "A18-003"]
+    assert [p["code"] for p in year.json("proposal", "list", "--deputy", "高志远#10")] == ["十八届五次-001"]
     term = year.json("deputy", "archive", "高志远", "--term", "18")
     # sessions due: C18-1, C18-4, C18-5 (roll call only at C18-5); presidium P18-11/12/13 present
     assert (term["congress"]["meetings"], term["congress"]["present"], term["congress"]["unrecorded"]) == (3, 1, 2)

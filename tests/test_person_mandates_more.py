@@ -71,7 +71,8 @@ def test_a_merge_is_refused_when_the_rows_disagree_or_are_one_mandate(tmp_path):
     r = cli.fails("deputy", "merge", "1", "2")
     assert "出生日期：ID 1 为“1972-05”，ID 2 为“1973-02”" in r.stderr and "deputy edit 高志远#2" in r.stderr
     cli("deputy", "add", "李四", "--gender", "男", "--level", "镇", "--term", "18")
-    cli("deputy", "add", "李四", "--gender", "男", "--level", "镇", "--term", "18", "--birth-date", "1970.01")
+    r = cli("deputy", "add", "李四", "--gender", "男", "--level", "镇", "--term", "18", "--birth-date", "1970.01")
+    assert "已有同名代表 李四#3" in r.stderr and "merge" not in r.stderr  # one level: no merge to offer
     r = cli.fails("deputy", "merge", "李四#3", "李四#4")
     assert "同届同层级" in r.stderr and "db void 代表 李四#4" in r.stderr
 
@@ -209,3 +210,45 @@ def test_an_import_warns_of_a_likely_duplicate_as_submit_and_add_do(tmp_path):
     # a code already used is still refused: codes are unique
     coded = write_csv(tmp_path / "编号.csv", "编号,类别,标题,领衔代表,提出日期\n2024-001,建议,另一条建议,王一,2024-04-01\n")
     assert "已有这个编号" in cli.fails("import", "proposals", coded).stderr
+
+
+def test_a_merge_counts_the_person_once_where_both_rows_were_listed(tmp_path):
+    cli = old_style(tmp_path)  # A18-001: a county activity, 高志远#2
+    for name in ("王一", "王二", "王三", "王四"):
+        cli("deputy", "add", name, "--gender", "女", "--level", "镇", "--term", "18")
+    cli("activity", "add", "镇代表活动", "--kind", "视察", "--date", "2024-06-10", "-p", "高志远#1、高志远#2、王一")
+    cli("activity", "add", "县代表调研", "--kind", "调研", "--date", "2024-07-10", "--level", "县", "-p", "高志远#1、高志远#2")
+    cli("proposal", "submit", "建议一", "--lead", "高志远#1", "--cosigners", "高志远#2、王一", "--date", "2024-03-01")
+    before = cli.json("deputy", "archive", "1", "--year", "2024")["activities"]["activities"]
+    assert before == 2  # (the township row's own: before the merge, two people)
+    r = cli("deputy", "merge", "1", "2")
+    assert "A18-002 参加人员：去掉 高志远" in r.stdout and "2024-001 附议代表：去掉 高志远" in r.stdout
+    assert rows(cli.db, "SELECT a.code, x.deputy_id FROM activity_participants x JOIN activities a "
+                        "ON a.id = x.activity_id WHERE x.deputy_id IN (1, 2) ORDER BY a.code") == [
+        ("A18-001", 2), ("A18-002", 1), ("A18-003", 2)]
+    assert rows(cli.db, "SELECT deputy_id FROM proposal_cosigners WHERE deputy_id IN (1, 2)") == []
+    archive = cli.json("deputy", "archive", "1", "--year", "2024")
+    assert archive["activities"]["activities"] == 3 and archive["proposals"]["cosigned"] == 0
+    cli("undo", "--yes")
+    assert len(rows(cli.db, "SELECT * FROM activity_participants WHERE deputy_id IN (1, 2)")) == 5
+
+
+def test_a_delete_names_what_it_took_with_it_by_their_codes(tmp_path):
+    cli = old_style(tmp_path)
+    cli("deputy", "add", "王一", "--gender", "女", "--level", "镇", "--term", "18")
+    cli("proposal", "submit", "测试建议", "--lead", "高志远", "--cosigners", "王一", "--date", "2024-02-01")
+    out = cli("db", "delete", "建议", "2024-001", "--yes").stdout
+    assert "2024-001 附议代表：去掉 王一" in out and "#1" not in out
+
+
+def test_a_presidium_role_typed_on_the_county_row_moves_to_the_township_mandate(tmp_path):
+    cli = old_style(tmp_path)
+    cli("deputy", "role", "高志远#2", "主席", "--from", "2021-12-28")
+    r = cli("deputy", "merge", "1", "2")
+    assert "高志远 主席：代表 高志远#2 → 高志远#1" in r.stdout
+    assert rows(cli.db, "SELECT deputy_id, role FROM presidium_members") == [(1, "chair")]
+    assert cli.json("deputy", "show", "1")["presidium_role"] == "chair"
+    cli("undo", "--yes")
+    cli("deputy", "role", "高志远#1", "成员", "--from", "2021-12-28")
+    r = cli.fails("deputy", "merge", "1", "2")
+    assert "都有主席团任职记录" in r.stderr

@@ -141,6 +141,31 @@ def test_rollup_counts_the_same_file_or_township_once(sample, tmp_path):
     assert "只计一次" in r.stderr
 
 
+def test_rollup_keeps_the_order_given_while_files_are_read_together(sample, tmp_path):
+    """Files are read by several threads at once; rows, errors and warnings still come in the order given."""
+    import json
+
+    towns = []
+    for i in range(6):
+        path = tmp_path / f"t{i}.db"
+        sample("db", "backup", path)
+        Cli(path)("config", "town", f"第{i}镇")
+        towns.append(path)
+    link = tmp_path / "link.db"
+    link.symlink_to(towns[2])
+    missing = tmp_path / "没有.db"
+    given = [towns[3], missing, towns[0], link, sample.db, towns[5], towns[1], towns[4], towns[2]]
+    r = Cli(sample.db)("report", "rollup", *given, "--year", "2019", "--format", "json", expect=1)
+    data = json.loads(r.stdout)
+    assert [t["town"] for t in data["townships"]] == ["第3镇", "第0镇", "第2镇", "三川镇", "第5镇", "第1镇", "第4镇"]
+    assert len(data["errors"]) == 1 and str(missing) in data["errors"][0]
+    assert len(data["warnings"]) == 1 and data["warnings"][0].startswith(f"{towns[2]} 与 {link} 是同一个文件")
+    one_by_one = [json.loads(Cli(sample.db)("report", "rollup", t, "--year", "2019", "--format", "json").stdout)
+                  for t in (towns[0], sample.db)]
+    assert data["townships"][1]["presidium_meetings"] == one_by_one[0]["townships"][0]["presidium_meetings"]
+    assert data["total"]["presidium_meetings"] == 7 * one_by_one[1]["total"]["presidium_meetings"]
+
+
 # ---- the schema is rdtool's and whole --------------------------------------------------------------------
 
 DAMAGE = {
@@ -170,6 +195,24 @@ def test_an_incomplete_schema_is_refused_named_by_db_check_and_left_alone(cli, d
     assert any(f["check"] == "schema_incomplete" for f in found), found
     cli("db", "info")  # the maintenance commands still open it, to look
     assert snapshot(db)[str(db)][0] == before[str(db)][0]
+
+
+def test_the_schema_cookie_spares_the_fingerprint_and_a_file_without_it_still_opens(cli, db):
+    """An open reads SQLite's schema cookie against the one rdtool kept (application_id) before it hashes the
+    schema; a file last written before the cookie was kept (application_id 0) is found whole by its fingerprint,
+    read-only too, and the next writable open keeps the cookie; any change to the schema moves the cookie."""
+    add_deputy(cli, "林晓")
+    kept, cookie = one(db, "PRAGMA application_id"), one(db, "PRAGMA schema_version")
+    assert kept == cookie
+    raw(db, "PRAGMA application_id = 0")  # as an older rdtool left it
+    assert "三川镇" in cli("report", "rollup", db, "--year", "2019", "--format", "csv").stdout
+    assert one(db, "PRAGMA application_id") == 0  # (the roll-up opens read-only: nothing written)
+    log = log_count(db)
+    assert "林晓" in cli(*READ).stdout
+    assert one(db, "PRAGMA application_id") == cookie and log_count(db) == log
+    raw(db, "DROP INDEX deputies_name")  # another program: the cookie moves, the fingerprint finds it
+    assert one(db, "PRAGMA schema_version") != cookie
+    assert "结构不完整" in cli(*READ, expect=1).stderr
 
 
 def test_missing_log_triggers_are_rebuilt_in_a_transaction_and_writes_logged(cli, db):

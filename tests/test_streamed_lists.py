@@ -12,7 +12,7 @@ import tabulate
 
 from rdtool import render, tables
 
-LISTS = [("vote", "list"), ("proposal", "list"), ("deputy", "list"), ("meeting", "list")]
+LISTS = [("vote", "list"), ("proposal", "list"), ("deputy", "list"), ("meeting", "list"), ("activity", "list")]
 
 
 @pytest.mark.parametrize("args", LISTS, ids=[a[0] for a in LISTS])

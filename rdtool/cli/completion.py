@@ -37,6 +37,7 @@ def _completer(kind: str) -> Callable[[Any, Any, str], list[str]]:
     def complete(ctx: Any, param: Any, incomplete: str) -> list[str]:
         return candidates(kind, incomplete, _db_of(ctx))
 
+    complete.rdtool_kind = kind  # (what the completion table says of this parameter: rdtool.cli.quick_complete)
     return complete
 
 

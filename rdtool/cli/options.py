@@ -50,6 +50,9 @@ MeetingOpt = typer.Option(None, "--meeting", help="会议编号")
 
 # ------------------------------------------------------------------------------------------- a deputy by name
 NameTermOpt = typer.Option(None, "--term", help="同名时限定届次")
+RefTermOpt = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次")
+DeputyArg = typer.Argument(..., help="代表姓名或 ID")
+DeputyRefArg = typer.Argument(..., help="代表姓名、姓名#ID 或 ID")  # (姓名#ID picks one of two namesakes)
 
 # ------------------------------------------------------------------------------------------- candidates
 # (a general election's and a by-election's: the same facts of a person)

@@ -297,8 +297,8 @@ def _rows(book, member, path: Path, limits: Limits, strings: SharedStrings, styl
         raise exceeded(path.name, f"{where}的单元格超过 {limits.cell} 字", f"每格 {limits.cell} 字", "cell") from None
 
 
-def _value(raw: str, st: dict, strings: SharedStrings, styles: list, date1904: bool) -> str:
-    t = st["t"]
+def _value(raw: str, cell_state: dict, strings: SharedStrings, styles: list, date1904: bool) -> str:
+    t = cell_state["t"]
     if t == "s":
         try:
             return strings.get(int(raw))
@@ -310,7 +310,7 @@ def _value(raw: str, st: dict, strings: SharedStrings, styles: list, date1904: b
         return "TRUE" if raw.strip() == "1" else "FALSE"
     if t == "d":  # an ISO date cell (rare; strict Open XML)
         return raw[:10] if raw.endswith("T00:00:00") else raw
-    kind = styles[st["s"]] if 0 <= st["s"] < len(styles) else None
+    kind = styles[cell_state["s"]] if 0 <= cell_state["s"] < len(styles) else None
     if kind is not None:
         try:
             return serial_date(float(raw), kind, date1904)

@@ -159,10 +159,10 @@ def proposals_paragraph(fig: dict, counts: dict | None = None) -> str:
             if p["satisfaction_rate"] is not None and "with_feedback" in c:
                 rates.append(f"代表反馈意见的{c['with_feedback']}条中，满意和基本满意的占{pct(p['satisfaction_rate'])}")
             text += "，" + "；".join(rates)
-        if p["replied"] == handled:
-            text += "，做到件件有答复、事事有回音"
-        elif p["overdue"]:
+        if p["overdue"]:  # (a re-handling past its deadline too: every one answered once is not 事事有回音)
             text += f"；尚有{p['overdue']}条超过办理期限未答复，需要督办"
+        elif p["replied"] == handled:
+            text += "，做到件件有答复、事事有回音"
         sentences.append(text)
     return "。".join(sentences) + "。"
 

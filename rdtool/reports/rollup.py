@@ -10,6 +10,9 @@ from rdtool.services.terms.periods import range_period
 from rdtool.store import settings as settings_sql
 from rdtool.store.opening import open_store
 
+# Threads reading township files at once (rollup).
+WORKERS = 4
+
 # (flat key, path in the figures dict, Chinese header)
 COLUMNS = [
     ("presidium_meetings", ("presidium", "meetings"), "主席团会议"),
@@ -37,33 +40,49 @@ def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str,
     twice (`a.db ./a.db`, a link to it) and two files of the same township are counted once; each repeat is
     named in `warnings`.
     """
-    from rdtool.paths import same_file
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rdtool.paths import file_key
 
     rows, errors = [], []
-    seen: list[Path] = []
+    first: dict[tuple, Path] = {}  # file (device and inode, else its resolved path) -> the path first given for it
+    keys = [file_key(path) for path in paths]
+    for key, path in zip(keys, paths):
+        first.setdefault(key, path)
     towns: dict[tuple, str] = {}
     warnings = warnings if warnings is not None else []
-    for path in paths:
-        twin = next((p for p in seen if same_file(p, path)), None)
-        if twin is not None:
-            warnings.append(f"{path} 与 {twin} 是同一个文件，只计一次")
-            continue
-        seen.append(path)
+
+    def read(path: Path) -> tuple[dict, str, str] | RdtoolError:
         try:
-            fig, town, county = _figures(path, date_from, date_to, as_of)
+            return _figures(path, date_from, date_to, as_of)
         except RdtoolError as exc:
-            errors.append(f"{path}：{exc.message}")
-            continue
-        if (town, county) in towns:
-            warnings.append(f"{path} 与 {towns[(town, county)]} 都是{county or ''}{town}的数据库，只计前一个")
-            continue
-        towns[(town, county)] = str(path)
-        row = {"town": town, "file": str(path)}
-        for key, (group, field), _ in COLUMNS:
-            row[key] = fig[group][field]
-        row["proposals_handled"] = fig["proposals"]["suggestions"] + fig["proposals"]["motions_as_suggestions"]
-        row["reply_rate"] = fig["proposals"]["reply_rate"]
-        rows.append(row)
+            return exc
+
+    # Files are read by a few threads at once (SQLite works without Python's lock: opening a file and reading its
+    # schema is most of the time), and taken in the order given.
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        results = pool.map(read, list(first.values()))
+        taken: set[tuple] = set()
+        for key, path in zip(keys, paths):
+            if key in taken:
+                warnings.append(f"{path} 与 {first[key]} 是同一个文件，只计一次")
+                continue
+            taken.add(key)
+            found = next(results)
+            if isinstance(found, RdtoolError):
+                errors.append(f"{path}：{found.message}")
+                continue
+            fig, town, county = found
+            if (town, county) in towns:
+                warnings.append(f"{path} 与 {towns[(town, county)]} 都是{county or ''}{town}的数据库，只计前一个")
+                continue
+            towns[(town, county)] = str(path)
+            row = {"town": town, "file": str(path)}
+            for name, (group, field), _ in COLUMNS:
+                row[name] = fig[group][field]
+            row["proposals_handled"] = fig["proposals"]["suggestions"] + fig["proposals"]["motions_as_suggestions"]
+            row["reply_rate"] = fig["proposals"]["reply_rate"]
+            rows.append(row)
     total = {"town": "合计", "file": ""}
     for key, _, _ in COLUMNS:
         total[key] = sum(r[key] for r in rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from rdtool.store.db import Store
 from rdtool.store.where import Where
 
@@ -72,11 +74,19 @@ def participants_of(store: Store, activity_ids: list[int]) -> dict[int, list[dic
     return out
 
 
+# Each activity's participants' names, in the order of their ids (a list reads them row by row as it is printed).
+PARTICIPANT_NAMES = ("(SELECT group_concat(name, '、') FROM (SELECT d.name FROM activity_participants x "
+                     "JOIN deputies d ON d.id = x.deputy_id WHERE x.activity_id = a.id AND d.voided_at IS NULL "
+                     "ORDER BY d.id)) AS participant_names")
+
+
 def select(store: Store, *, kind: str | None = None, level: str | None = None, date_from: str | None = None,
            date_to: str | None = None, deputy_id: int | None = None, term: int | None = None,
-           with_subject: bool = False, person_id: int | None = None) -> list[dict]:
+           with_subject: bool = False, person_id: int | None = None, with_names: bool = False,
+           stream: bool = False) -> list[dict] | Iterator[dict]:
     """Activities (not voided) matching the filters, by date; each with its participant count. `person_id`: those
-    any mandate of the person took part in."""
+    any mandate of the person took part in; `with_names`: with the participants' names, joined with 、; `stream`: as
+    they are read."""
     where = Where("a.voided_at IS NULL")
     where.one_of("a.kind", kind.split(",") if kind is not None else None)
     where.one_of("a.level", LEVEL_MATCH[level] if level is not None else None)
@@ -87,7 +97,8 @@ def select(store: Store, *, kind: str | None = None, level: str | None = None, d
     where.in_term("a.date", term)
     if with_subject:
         where.add("coalesce(a.subject, '') <> ''")
-    return store.query(
+    names = f", {PARTICIPANT_NAMES}" if with_names else ""
+    return (store.iter if stream else store.query)(
         "SELECT a.*, (SELECT count(*) FROM activity_participants x JOIN deputies d ON d.id = x.deputy_id "
-        "WHERE x.activity_id = a.id AND d.voided_at IS NULL) AS participant_count "
+        f"WHERE x.activity_id = a.id AND d.voided_at IS NULL) AS participant_count{names} "
         f"FROM activities a {where.sql} ORDER BY a.date, a.code", where.params)

@@ -107,6 +107,33 @@ def unjoined_pairs(store: Store) -> list[dict]:
                        "WHERE a.voided_at IS NULL AND b.voided_at IS NULL ORDER BY a.id, b.id")
 
 
+def twice_in_activities(store: Store, ids: list[int]) -> list[dict]:
+    """(activity, its level, the mandate, its level) where two of the mandates `ids` took part in one activity (a
+    person entered twice, both names listed): what joining them into one person would count twice."""
+    marks = ", ".join("?" for _ in ids)
+    return store.query(f"SELECT x.activity_id, a.code, a.level, x.deputy_id, d.level AS mandate_level "
+                       f"FROM activity_participants x JOIN activities a ON a.id = x.activity_id "
+                       f"JOIN deputies d ON d.id = x.deputy_id WHERE x.deputy_id IN ({marks}) AND x.activity_id IN "
+                       f"(SELECT activity_id FROM activity_participants WHERE deputy_id IN ({marks}) "
+                       f"GROUP BY activity_id HAVING count(*) > 1) ORDER BY x.activity_id, x.deputy_id", [*ids, *ids])
+
+
+def cosigned_own(store: Store, ids: list[int]) -> list[dict]:
+    """(proposal, co-signing mandate) where one of the mandates `ids` leads and another co-signs."""
+    marks = ", ".join("?" for _ in ids)
+    return store.query(f"SELECT c.proposal_id, p.code, c.deputy_id FROM proposal_cosigners c JOIN proposals p "
+                       f"ON p.id = c.proposal_id WHERE c.deputy_id IN ({marks}) AND p.lead_id IN ({marks}) "
+                       f"ORDER BY c.proposal_id", [*ids, *ids])
+
+
+def drop_participant(store: Store, activity_id: int, deputy_id: int) -> None:
+    store.execute("DELETE FROM activity_participants WHERE activity_id = ? AND deputy_id = ?", (activity_id, deputy_id))
+
+
+def drop_cosigner(store: Store, proposal_id: int, deputy_id: int) -> None:
+    store.execute("DELETE FROM proposal_cosigners WHERE proposal_id = ? AND deputy_id = ?", (proposal_id, deputy_id))
+
+
 def set_person(store: Store, deputy_id: int, person_id: int) -> None:
     store.update("deputies", deputy_id, {"person_id": person_id})
 

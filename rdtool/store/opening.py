@@ -114,7 +114,8 @@ def _accept(store: Store, applied: list[str], create: bool, migrate: bool, incom
     if not migrate:
         return
     pending = [name for name in known if name not in applied]
-    checked = bool(applied) and schema_check.unchanged(conn)
+    state = schema_check.seen(conn) if applied else schema_check.CHANGED
+    checked = state != schema_check.CHANGED
     if applied and not checked:
         # an older or changed file: nothing is written to it until its schema is known to be rdtool's and whole
         _verify(store, applied, incomplete_ok, repair=not pending)
@@ -134,6 +135,9 @@ def _accept(store: Store, applied: list[str], create: bool, migrate: bool, incom
     elif applied and not checked and not store.readonly and not store.repaired:
         with store.transaction():  # found whole: the next open need not compare it again
             schema_check.record(conn)
+    elif state == schema_check.SAME and not store.readonly:
+        with store.transaction():  # (a file last written before the cookie was kept: the next open reads it)
+            schema_check.keep_cookie(conn)
 
 
 def _verify(store: Store, applied: list[str], incomplete_ok: bool, repair: bool) -> None:

@@ -220,7 +220,9 @@ def select(store: Store, as_of: str, *, status: str | None = None, unit: str | N
     """Proposals matching the filters (ANDed), oldest first, each with its state on `as_of` (`stream`: as read)."""
     where = Where("p.voided_at IS NULL", as_of=as_of)
     where.when(status, f"({STATUS}) = ?").contains("p.unit", unit).equals("p.category", category)
-    where.when(deputy_id, f"p.id IN ({_OF_DEPUTIES.format(ids='?')})", deputy_id, deputy_id)
+    # any mandate of the person (one person, a township and a county deputy: docs/figures.md)
+    person = "SELECT o.id FROM deputies o WHERE o.person_id = (SELECT person_id FROM deputies WHERE id = ?)"
+    where.when(deputy_id, f"p.id IN ({_OF_DEPUTIES.format(ids=person)})", deputy_id, deputy_id)
     where.equals("p.kind", kind).equals("p.meeting_id", meeting_id)
     where.in_term("p.submitted_on", term).year("p.submitted_on", year)
     return (store.iter if stream else store.query)(f"{_SELECT} {where.sql} ORDER BY p.submitted_on, p.id",

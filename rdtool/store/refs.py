@@ -96,4 +96,20 @@ def name_of(store: Store, table: str, record_id) -> str | None:
     sql = _NAME_SQL.get(table)
     if sql is None or record_id is None:
         return None
-    return store.scalar(sql, (record_id,))
+    found = store.scalar(sql, (record_id,))
+    return found if found is not None else _gone(store, record_id, table)
+
+
+def _gone(store: Store, record_id, table: str) -> str | None:
+    """The code or name a deleted record had, from its last change-log entry (a delete lists the records it took
+    with it after the record itself: 三届一次-001 附议代表, not #3)."""
+    import json
+
+    row = store.one("SELECT before, after FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY id DESC LIMIT 1",
+                    (table, str(record_id)))
+    for blob in (row["before"], row["after"]) if row else ():
+        if blob:
+            record = json.loads(blob)
+            if record.get("code") or record.get("name"):
+                return str(record.get("code") or record.get("name"))
+    return None

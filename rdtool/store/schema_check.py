@@ -9,7 +9,8 @@ Every open compares a fingerprint of the file's schema (a hash of sqlite_master,
 `PRAGMA user_version`, written only after a full check passed) with the file as it is: equal means unchanged
 since it was last found complete; otherwise the full comparison runs. So an open costs one read of
 sqlite_master, and a schema changed by another program (a dropped table or trigger, a table rebuilt by
-`sqlite-utils transform`) is always found.
+`sqlite-utils transform`) is always found. Cheaper still (`seen`): SQLite's schema cookie, kept beside the
+fingerprint, tells an unchanged schema from three header fields.
 """
 
 from __future__ import annotations
@@ -169,11 +170,42 @@ def fingerprint(conn: sqlite3.Connection) -> int:
     return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF or 1
 
 
+# What `seen` says of a file's schema.
+KEPT = "kept"        # not changed since its fingerprint was recorded (SQLite's schema cookie says so)
+SAME = "same"        # the fingerprint matches (the cookie was not recorded, or moved with no change)
+CHANGED = "changed"  # never checked, or changed since: compare it in full
+
+
+def seen(conn: sqlite3.Connection) -> str:
+    """Whether the schema is exactly as it was when rdtool last found it complete.
+
+    SQLite adds one to the file's schema cookie (`PRAGMA schema_version`) with every change to its schema; `record`
+    keeps the cookie it found in the header's `application_id`. While the two agree, nothing in sqlite_master has
+    changed since and the fingerprint need not be computed (an open of a large roll-up or of a quick command reads
+    three header fields); otherwise the fingerprint is compared. (Only an edit of sqlite_master under `PRAGMA
+    writable_schema`, which SQLite documents as able to corrupt the file, changes a schema without the cookie.)"""
+    stamp, cookie, kept = conn.execute(
+        "SELECT * FROM pragma_user_version, pragma_schema_version, pragma_application_id").fetchone()
+    if not stamp:
+        return CHANGED
+    if kept and kept == cookie & 0x7FFFFFFF:
+        return KEPT
+    return SAME if stamp == fingerprint(conn) else CHANGED
+
+
 def unchanged(conn: sqlite3.Connection) -> bool:
     """The schema is exactly as it was when rdtool last found it complete."""
-    return conn.execute("PRAGMA user_version").fetchone()[0] == fingerprint(conn)
+    return seen(conn) != CHANGED
 
 
 def record(conn: sqlite3.Connection) -> None:
-    """Inside the transaction that made or found the schema complete: remember its fingerprint."""
+    """Inside the transaction that made or found the schema complete: remember its fingerprint (and the cookie)."""
     conn.execute(f"PRAGMA user_version = {fingerprint(conn)}")
+    keep_cookie(conn)
+
+
+def keep_cookie(conn: sqlite3.Connection) -> None:
+    """Remember the schema cookie of a schema just found complete (`seen`). Writing the header's user_version and
+    application_id does not move the cookie."""
+    cookie = conn.execute("PRAGMA schema_version").fetchone()[0] & 0x7FFFFFFF
+    conn.execute(f"PRAGMA application_id = {cookie}")

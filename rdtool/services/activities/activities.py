@@ -12,6 +12,7 @@ county activities county or both; kinds training and study are 学习培训, wha
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from rdtool import fields as F
 from rdtool.errors import FieldError, ValidationError
@@ -280,8 +281,9 @@ def edit(store: Store, ref: str, raw: dict, add_names: str | None = None, remove
 
 def listing(store: Store, *, kind: str | None = None, level: str | None = None, year: int | None = None,
             deputy: str | None = None, term: int | None = None, date_from: str | None = None,
-            date_to: str | None = None) -> list[dict]:
-    """Activities matching the filters, by date, with participants' names."""
+            date_to: str | None = None) -> Iterator[dict]:
+    """Activities matching the filters, by date, with participants' names — as they are read (a county's are never
+    held at once: the list's first screen comes at once)."""
     person_id = None
     if deputy is not None:  # the person's activities, as a township and as a county deputy (docs/figures.md)
         from rdtool.services.deputies import deputies as deputies_svc
@@ -291,11 +293,14 @@ def listing(store: Store, *, kind: str | None = None, level: str | None = None, 
     if year is not None:
         date_from, date_to = year_bounds(year)
     rows = sql.select(store, kind=kind, level=level, date_from=date_from, date_to=date_to, person_id=person_id,
-                      term=term if deputy is None else None)
-    people = sql.participants_of(store, [r["id"] for r in rows])
+                      term=term if deputy is None else None, with_names=True, stream=True)
+    return _named(rows)  # (the deputy was resolved above: a wrong name fails before anything is printed)
+
+
+def _named(rows: Iterator[dict]) -> Iterator[dict]:
     for r in rows:
-        r["participants"] = "、".join(p["name"] for p in people[r["id"]])
-    return rows
+        r["participants"] = r.pop("participant_names") or ""
+        yield r
 
 
 def summary(rows: list[dict]) -> dict:

@@ -113,9 +113,12 @@ def add(store: Store, raw: dict) -> dict:
     person = sql.by_id(store, deputy_id).get("person_id") or deputy_id
     others = [r for r in sql.by_name(store, values["name"], values["term"]) if (r.get("person_id") or r["id"]) != person]
     if others:  # allowed (two people may share a name), but more often one person typed twice
+        other_level = next((r for r in others if r["level"] != values["level"]), None)
+        merge = (f"是同一人的另一层级代表资格，用 rdtool deputy merge {other_level['id']} {deputy_id} 合并；"
+                 if other_level else "")
         report.warnings.append(f"第{values['term']}届已有同名代表 " + "、".join(f"{r['name']}#{r['id']}" for r in others)
-                               + f"：如是重复录入，可用 rdtool undo 撤销；是同一人的另一层级代表资格，用 rdtool deputy merge "
-                               f"{others[0]['id']} {deputy_id} 合并；确是两位同名代表，引用时写 {values['name']}#ID")
+                               + f"：如是重复录入，可用 rdtool undo 撤销；{merge}确是两位同名代表，引用时写 "
+                                 f"{values['name']}#ID")
     return {"id": deputy_id, "report": report, "notes": notes}
 
 

@@ -5,7 +5,8 @@ A deputies row is one mandate; `person_id` groups the mandates of one person (rd
 before mandates were kept apart — the 人大主席 typed once as a township and once as a county deputy, one of them
 without a birth date so that rdtool would take it — are two people on record. `deputy merge` joins them: the
 second row's mandate becomes the first one's person's; each keeps its level, term, constituency, status,
-attendance, proposals and activities. Personal fields one row lacks are filled from the other; fields that
+attendance, proposals and activities (an activity both rows were listed at keeps the mandate of its level; a
+co-signature of the person's own proposal goes: one person is counted once). Personal fields one row lacks are filled from the other; fields that
 differ must be corrected first (`deputy edit`), since rdtool cannot tell which is right. Logged like every
 write; `rdtool undo` separates them again.
 """
@@ -56,6 +57,7 @@ def merge(store: Store, keep_ref: str, other_ref: str, reason: str | None = None
                 raise RdtoolError(f"{_mandate_text(a)} 与 {_mandate_text(b)} 是同届同层级的两个代表资格，"
                                   "同一人不能有两个",
                                   f"如是重复录入，用 rdtool db void 代表 {b['name']}#{b['id']} --reason 重复录入 作废多余的一条")
+    roles = _roles_to_move(store, mine + theirs)
     fill, clash = {}, []
     for field in sql.PERSON:
         a, b = keep.get(field), other.get(field)
@@ -79,9 +81,50 @@ def merge(store: Store, keep_ref: str, other_ref: str, reason: str | None = None
             sql.set_person(store, m["id"], keep["person_id"])
         rows = sql.mandates_of(store, keep["person_id"])
         sql.update_person(store, keep["person_id"], {f: v for f, v in person.items() if any(r[f] != v for r in rows)})
+        _once_each(store, [r["id"] for r in rows])
+        for role_id, township_id in roles:
+            sql.update_membership(store, role_id, {"deputy_id": township_id})
     return {"person_id": keep["person_id"], "keep": keep, "other": other, "filled": sorted(fill),
             "mandates": [m for m in sql.mandates_of(store, keep["person_id"]) if not m["voided_at"]],
             "report": report}
+
+
+def _roles_to_move(store: Store, mandates: list[dict]) -> list[tuple[int, int]]:
+    """(membership, township mandate): a presidium role recorded on a county row (two people on record, the role
+    typed on the one with the phone number) belongs to the person's township mandate of that term — the presidium
+    is of the township congress. Refused when both rows hold roles: the presidium would count the person twice."""
+    out = []
+    live = [m for m in mandates if not m["voided_at"]]
+    for county in (m for m in live if m["level"] != "township"):
+        township = next((m for m in live if m["level"] == "township" and m["term"] == county["term"]), None)
+        moved = sql.memberships(store, county["id"])
+        if not moved or township is None:
+            continue
+        if sql.memberships(store, township["id"]):
+            raise RdtoolError(f"{_mandate_text(county)} 与 {_mandate_text(township)} 都有主席团任职记录，合并后主席团会议"
+                              "会把同一人计算两次",
+                              f"先核对两条记录的主席团任职（rdtool deputy show {county['id']}、rdtool deputy show "
+                              f"{township['id']}），删去录错的一条后再合并")
+        out += [(role["id"], township["id"]) for role in moved]
+    return out
+
+
+def _once_each(store: Store, ids: list[int]) -> None:
+    """One person takes part in an activity once and does not co-sign what they lead: where the two rows were both
+    listed (two people on record), the mandate of the activity's level stays (a county activity the county one,
+    else the township one) and the co-signature of the lead's own proposal goes. Logged with the merge; `undo`
+    puts them back."""
+    by_activity: dict[int, list[dict]] = {}
+    for row in sql.twice_in_activities(store, ids):
+        by_activity.setdefault(row["activity_id"], []).append(row)
+    for rows in by_activity.values():
+        want = "county" if rows[0]["level"] == "county" else "township"
+        stay = next((r for r in rows if r["mandate_level"] == want), rows[0])
+        for r in rows:
+            if r is not stay:
+                sql.drop_participant(store, r["activity_id"], r["deputy_id"])
+    for row in sql.cosigned_own(store, ids):
+        sql.drop_cosigner(store, row["proposal_id"], row["deputy_id"])
 
 
 def other_mandates(store: Store, deputy: dict) -> list[dict]:

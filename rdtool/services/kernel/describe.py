@@ -167,8 +167,10 @@ def field_changes(store: Store, table: str, before: dict, after: dict, derived: 
         old = before.get(column)
         if old == new or column in _HIDDEN or (not derived and (table, column) in DERIVED):
             continue
-        out.append(f"{field_zh(table, column)} {value_text(store, table, column, old, show)} → "
-                   f"{value_text(store, table, column, new, show)}")
+        was, now = value_text(store, table, column, old, show), value_text(store, table, column, new, show)
+        if was == now and column in _FK:  # two records of one name (a person's two mandates): say which
+            was, now = f"{was}#{old}", f"{now}#{new}"
+        out.append(f"{field_zh(table, column)} {was} → {now}")
     return out
 
 

@@ -1,4 +1,7 @@
-"""rdtool deputy …: the roster of deputies (人大代表)."""
+"""rdtool deputy …: the roster of deputies (人大代表).
+
+The record here (add, list, show, edit, merge, announce, role, archive); leaving office in deputy/office.py, the roster
+in figures in deputy/figures.py — registered below in the order `rdtool deputy --help` lists them."""
 
 from __future__ import annotations
 
@@ -8,8 +11,10 @@ import typer
 
 from rdtool.cli.common import (check_format, confirm_done, echo_recomputed, echo_report, make_app, open_db,
                                parse_option, say, shown, warn)
-from rdtool.cli.options import (AnnualYearOpt, CurrentTermOpt, DbOpt, EditNotesOpt, ForceOpt, FormatOpt, NameTermOpt,
-                                OccupationOpt, ReasonOpt, VerboseOpt, WorkplaceOpt, optional)
+from rdtool.cli.commands.deputy import figures, office
+from rdtool.cli.options import (AnnualYearOpt, CurrentTermOpt, DbOpt, DeputyArg, DeputyRefArg, EditNotesOpt, ForceOpt,
+                                FormatOpt, NameTermOpt, OccupationOpt, ReasonOpt, RefTermOpt, VerboseOpt, WorkplaceOpt,
+                                optional)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list, render_record, render_rows
 from rdtool.cells import leave_out_first
@@ -35,9 +40,6 @@ def _raw(**values: Optional[str]) -> dict:
     return {k: v for k, v in values.items() if v is not None}
 
 
-DeputyArg = typer.Argument(..., help="代表姓名或 ID")
-DeputyRefArg = typer.Argument(..., help="代表姓名、姓名#ID 或 ID")  # (edit and its kin: 姓名#ID picks one of two namesakes)
-RefTermOpt = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次")
 ShowIdOpt = typer.Option(False, "--show-id", help="显示完整身份证号")
 ShowPhoneOpt = typer.Option(False, "--show-phone", help="显示完整电话号码")
 
@@ -228,56 +230,7 @@ def merge(
         say(line)
 
 
-@app.command("end")
-def end(
-    ref: str = DeputyRefArg,
-    status: str = typer.Option(..., "--status", help="辞职、罢免、调离/迁出、去世、终止代表资格（代表法第六十二条）"),
-    on: Optional[str] = typer.Option(None, "--date", metavar="<日期>",
-                                     help="离任日期；辞职写了 --accepted-by 时默认为那次会议的日期"),
-    reason: Optional[str] = typer.Option(None, "--reason", help="原因"),
-    letter_on: Optional[str] = typer.Option(None, "--letter-on", metavar="<日期>",
-                                            help="辞职：向本级人民代表大会书面提出辞职的日期（选举法第五十五条第二款）"),
-    accepted_by: Optional[str] = typer.Option(None, "--accepted-by", metavar="<会议#序号>",
-                                              help="辞职：接受辞职的人代会表决，如 C5-5#4（须以全体代表过半数通过，"
-                                                   "选举法第五十五条第二款）"),
-    petitioners: Optional[str] = typer.Option(None, "--petitioners", metavar="<人数>",
-                                              help="罢免：联名要求罢免的原选区选民人数（镇代表三十人以上、县代表五十人以上，"
-                                                   "选举法第五十条）"),
-    voters: Optional[str] = typer.Option(None, "--voters", metavar="<人数>", help="罢免：原选区选民总数"),
-    recall_yes: Optional[str] = typer.Option(None, "--recall-votes", metavar="<票数>",
-                                             help="罢免：同意罢免的票数（须超过原选区选民的半数，选举法第五十三条）"),
-    announced_on: Optional[str] = typer.Option(None, "--announced-on", metavar="<日期>",
-                                               help="本级人民代表大会公告代表资格终止的日期（代表法第六十三条第二款）"),
-    post_announced_on: Optional[str] = typer.Option(None, "--post-announced-on", metavar="<日期>",
-                                                    help="主席、副主席职务相应终止，主席团公告的日期（选举法第五十四条、"
-                                                         "第五十六条第二款）"),
-    term: Optional[int] = NameTermOpt,
-    db: Optional[str] = DbOpt,
-) -> None:
-    """代表离任：记录状态、日期与原因，主席团职务同时终止。记录不会删除。辞职须书面提出、由人代会以全体代表过半数
-    接受（选举法第五十五条第二款）；罢免须原选区选民三十人以上联名（县代表五十人）、原选区过半数选民通过（第五十条、
-    第五十三条）；主席、副主席的职务相应终止，由主席团公告（第五十四条、第五十六条）；代表资格的终止由本级人大公告
-    （代表法第六十三条第二款）。离任日期之后已录入的会议不再把该代表计入应到，随之重新计算并列出变化；
-    日期录错用 deputy edit --status-date 更正，误录的离任用 deputy edit --status 在任 撤销。"""
-    from rdtool.labels import label, parse_int
-    from rdtool.services.deputies import mandates
-
-    code = parse_option("--status", lambda r: parse_enum("deputy_status", r), status)
-    counts = {k: parse_option(opt, lambda r: parse_int(r, 0), v) for k, opt, v in (
-        ("petitioners", "--petitioners", petitioners), ("voters", "--voters", voters),
-        ("recall_yes", "--recall-votes", recall_yes))}
-    dates = {k: parse_option(opt, parse_date, v) for k, opt, v in (
-        ("letter_on", "--letter-on", letter_on), ("announced_on", "--announced-on", announced_on),
-        ("post_announced_on", "--post-announced-on", post_announced_on))}
-    store = open_db(db)
-    r = mandates.end(store, ref, code, parse_option("--date", parse_date, on), reason, term,
-                     accepted_by=accepted_by, **counts, **dates)
-    row = r["deputy"]
-    typer.echo(f"{row['name']}（ID {row['id']}）已于 {r['date']} {label('deputy_status', code)}"
-               + (f"，{r['post']}职务同时终止" if r["post"] else ""))
-    for line in r["report"].lines()[1 if r["report"].corrected else 0:]:
-        typer.echo(line)
-    warn(r["notes"])
+app.command("end")(office.end)
 
 
 @app.command("announce")
@@ -325,24 +278,7 @@ def role(
             typer.echo(line)
 
 
-@app.command("composition")
-def composition(
-    term: Optional[int] = CurrentTermOpt,
-    level: str = typer.Option("township", "--level", help="代表层级：镇/县"),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="统计日期（默认今天，届满后为届末）"),
-    fmt: str = FormatOpt,
-    db: Optional[str] = DbOpt,
-) -> None:
-    """代表结构：性别、政治面貌、构成、文化程度、民族、年龄、连任，对照设置中的目标比例 ✓/✗。"""
-    from rdtool.cli.views import render_composition
-    from rdtool.services.deputies import deputies as svc
-
-    fmt = check_format(fmt)
-    store = open_db(db)
-    term = term if term is not None else svc.current_term(store)
-    day = parse_option("--as-of", parse_date, as_of) or svc.default_day(store, term)
-    data = svc.composition(store, term, parse_option("--level", lambda r: parse_enum("level", r), level), day)
-    render_composition(data, fmt)
+app.command("composition")(figures.composition)
 
 
 # --- 履职档案、履职积分、提醒 ---------------------------------------------------------------
@@ -395,54 +331,5 @@ def archive(
     render_archive(data, fmt)
 
 
-SCORE_COLUMNS = [Column("rank", "名次"), Column("deputy_id", "ID"), Column("name", "姓名"),
-                 Column("level", "代表层级", enum="level"), Column("congress_present", "出席人代会"),
-                 Column("presidium_present", "出席主席团会议"), Column("leave", "请假"), Column("absent", "缺席"),
-                 Column("proposal_lead", "领衔"), Column("proposal_cosign", "附议"), Column("activities", "活动"),
-                 Column("training", "培训"), Column("points", "积分")]
-SCORE_COLUMNS = leave_out_first(SCORE_COLUMNS, "deputy_id", "level", "leave", "proposal_cosign", "training")
-
-
-@app.command("scores")
-def scores(
-    year: Optional[int] = AnnualYearOpt,
-    term: Optional[int] = typer.Option(None, "--term", help="届次（代替 --year，统计整届）"),
-    level: Optional[str] = typer.Option(None, "--level", help="只列镇或县代表"),
-    top: Optional[int] = typer.Option(None, "--top", help="只列前 N 名"),
-    fmt: str = FormatOpt,
-    db: Optional[str] = DbOpt,
-) -> None:
-    """履职积分排名：按设置中的积分规则（rdtool config points_scheme）计算期间内每位代表的积分，并列名次相同。
-    同一人既是镇代表又是县代表的，积分按这个人的全部履职计算，不分层级时只列一次。"""
-    from rdtool.services.deputies import archive as svc
-
-    fmt = check_format(fmt)
-    store = open_db(db)
-    data = svc.scores(store, year, term, parse_option("--level", lambda r: parse_enum("level", r), level))
-    rows = data["rows"] if top is None else [r for r in data["rows"] if r["rank"] <= top]
-    if fmt == "json":
-        from rdtool.render import render_json
-
-        render_json({"period": data["period"], "scheme": data["scheme"], "rows": rows})
-        return
-    render_rows(rows, SCORE_COLUMNS, fmt, title=f"{data['period']['label']}代表履职积分" if fmt == "table" else None,
-                empty="这一期间没有在任的代表")
-
-
-@app.command("flags")
-def flags(
-    year: int = typer.Option(..., "--year", help="年度，如 2019"),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="判断日期（默认今天；不晚于年底）"),
-    fmt: str = FormatOpt,
-    db: Optional[str] = DbOpt,
-) -> None:
-    """需要跟进的代表：全年未参加代表活动的；未经请假缺席会议的（两次缺席人代会依代表法第六十二条终止代表资格）；
-    未参加县代表活动的县人大代表。"""
-    from rdtool.services.deputies import archive as svc
-
-    fmt = check_format(fmt)
-    store = open_db(db)
-    rows = svc.flags(store, year, parse_option("--as-of", parse_date, as_of))
-    render_rows(rows, [Column("flag", "提醒") if fmt not in ("table", "md") else Column("flag_zh", "提醒"),
-                       Column("deputy_id", "ID"), Column("name", "姓名"), Column("level", "代表层级", enum="level"),
-                       Column("count", "次数"), Column("detail", "说明")], fmt, empty="没有需要跟进的代表")
+app.command("scores")(figures.scores)
+app.command("flags")(figures.flags)

@@ -1,0 +1,103 @@
+"""A province's roll-up: `rdtool report rollup` over many township files, against its floor in the same run.
+
+    python benchmarks/bench_rollup.py [--files 1500] [--runs 3] [--cache DIR]
+
+The township files are the sample township (`rdtool demo`) copied once per township, each with its own 乡镇名称
+(set with plain SQL, as `rdtool config town` would store it), generated once into DIR (default: a folder in the
+system's temporary directory named after the count) and reused by later runs. The floor is what any roll-up must
+do: a Python process that opens each file read-only with the plain sqlite3 module and runs one aggregate query
+(the meetings held in the year). Both run as whole processes, alternating; medians. Target (issue 28): ≤ 10 s for
+1,500 files, with the ratio to the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+AS_OF = "2026-11-28"
+FLOOR = """
+import sqlite3, sys
+total = 0
+for path in sys.argv[1:]:
+    conn = sqlite3.connect("file:" + path + "?mode=ro", uri=True)
+    total += conn.execute("SELECT count(*) FROM meetings WHERE voided_at IS NULL AND date BETWEEN ? AND ?",
+                          ("2019-01-01", "2019-12-31")).fetchone()[0]
+    conn.close()
+print(total)
+"""
+
+
+def townships(folder: Path, count: int) -> list[str]:
+    """`count` township files in `folder`, made once (the sample copied, each with its own town name)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = [folder / f"town{i:04d}.db" for i in range(count)]
+    if all(f.exists() for f in files):
+        return [str(f) for f in files]
+    sample = folder / "sample.db"
+    if not sample.exists():
+        subprocess.run([str(BIN / "rdtool"), "demo", "--db", str(sample)], check=True, stdout=subprocess.DEVNULL)
+        conn = sqlite3.connect(sample)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+    for i, path in enumerate(files):
+        if path.exists():
+            continue
+        part = path.with_suffix(".part")
+        shutil.copyfile(sample, part)
+        conn = sqlite3.connect(part, isolation_level=None)
+        conn.execute("UPDATE settings SET value = ? WHERE key = 'town'", (json.dumps(f"第{i:04d}镇", ensure_ascii=False),))
+        conn.close()  # (the last connection to close checkpoints and removes the -wal: a WAL file, as rdtool leaves it)
+        os.replace(part, path)
+    return [str(f) for f in files]
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1500)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cache", type=Path, default=None)
+    args = parser.parse_args()
+    folder = args.cache or Path(tempfile.gettempdir()) / f"rdtool-bench-rollup-{args.files}"
+    t0 = time.perf_counter()
+    files = townships(folder, args.files)
+    made = time.perf_counter() - t0
+    cmds = {
+        "rdtool report rollup": [str(BIN / "rdtool"), "report", "rollup", *files, "--year", "2019", "--format",
+                                 "json", "--as-of", AS_OF],
+        "floor: open + one query": [sys.executable, "-c", FLOOR, *files],
+    }
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for cmd in cmds.values():  # warm the file cache
+        timed(cmd)
+    for _ in range(args.runs):
+        for name, cmd in cmds.items():
+            times[name].append(timed(cmd))
+    med = {k: statistics.median(v) for k, v in times.items()}
+    print(f"roll-up of {len(files):,} township files ({args.runs} runs each, files ready in {made:.1f} s, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    for name, m in med.items():
+        print(f"  {name:28s} median {m:7.2f} s")
+    ratio = med["rdtool report rollup"] / med["floor: open + one query"]
+    print(f"  ratio rdtool / floor         {ratio:5.2f}  (target: ≤ 10 s in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
