@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 from rdtool.cells import PEOPLE_TEXT
 from rdtool.errors import UsageError
@@ -39,7 +40,7 @@ def check_destination(dest: Path, source: Path, store, overwrite) -> None:
 def write(dest: Path, source: Path, limits: Limits, layout: Layout, errors: list[RowError],
           table: int | None = None, db: Path | None = None) -> None:
     """Write the rows with their errors (the destination was accepted by check_destination)."""
-    from rdtool.output_file import write_file
+    from rdtool.output_file import open_binary
 
     from rdtool.io.read import open_table
 
@@ -61,34 +62,39 @@ def write(dest: Path, source: Path, limits: Limits, layout: Layout, errors: list
             cells[at] = "；".join(by_row.get(number, []))
             yield cells, number in by_row
 
-    with write_file(dest, db=db, overwrite=True) as tmp:
+    with open_binary(dest, db=db, overwrite=True) as out:
         if dest.suffix.lower() == ".xlsx":
-            _xlsx(tmp, header, rows(), at)
+            _xlsx(out, header, rows(), at)
         else:
-            _csv(tmp, header, rows(), {i for i, f in layout.columns.items() if f in PEOPLE_TEXT})
+            _csv(out, header, rows(), {i for i, f in layout.columns.items() if f in PEOPLE_TEXT})
 
 
 # digits no spreadsheet keeps as a number (15 significant digits): an ID in a column the import did not take as one
 _LONG_DIGITS = re.compile(r"\d{15,}")
 
 
-def _csv(path: Path, header: list[str], rows, whole: set[int]) -> None:
+def _csv(raw: BinaryIO, header: list[str], rows, whole: set[int]) -> None:
     """A CSV for people, as the exporter's: ID and phone numbers (the columns `whole`, and any cell of 15 digits or
     more) written ="…", so that Excel, WPS and Calc keep them whole when she opens the file by double-click
     (docs/csv.md); importing the corrected file reads them as the digits."""
     import csv
+    import io
 
     from rdtool.cells import kept_whole, neutralise
 
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+    out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    try:
         writer = csv.writer(out, lineterminator="\n")  # LF, as every file rdtool writes (README)
         writer.writerow(header)
         for cells, _ in rows:
             writer.writerow([kept_whole(c) if i in whole or _LONG_DIGITS.fullmatch(c) else neutralise(c)
                              for i, c in enumerate(cells)])
+        out.flush()
+    finally:
+        out.detach()  # (open_binary closes the file)
 
 
-def _xlsx(path: Path, header: list[str], rows, at: int) -> None:
+def _xlsx(out: BinaryIO, header: list[str], rows, at: int) -> None:
     import openpyxl
     from openpyxl.styles import Font, PatternFill
 
@@ -117,5 +123,4 @@ def _xlsx(path: Path, header: list[str], rows, at: int) -> None:
     for cells, bad in rows:
         sheet.append([cell(v, red if (bad and i == at) else None, mark if bad else None)
                       for i, v in enumerate(cells)])
-    with open(path, "wb") as f:  # closed even if saving fails (Windows cannot remove an open file)
-        book.save(f)
+    book.save(out)
