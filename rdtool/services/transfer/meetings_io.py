@@ -7,6 +7,7 @@ from typing import Iterator
 from rdtool import fields as F
 from rdtool.errors import RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
+from rdtool.services.meetings import bulk as meetings_bulk
 from rdtool.services.meetings import meetings as meetings_svc
 from rdtool.services.meetings import recompute
 from rdtool.services.meetings import votes as votes_svc
@@ -57,7 +58,7 @@ def write_meetings(store: Store, rows: list[Row]) -> int:
     for row in rows:
         values = dict(row.values)
         parsed.append((row.number, values, values.pop("ordinal", None)))
-    ids, refused = meetings_svc.insert_many(store, parsed)
+    ids, refused = meetings_bulk.insert_many(store, parsed)
     by_number = {row.number: row for row in rows}
     errors = [RowError(number, *where(by_number[number]), _message(exc)) for number, exc in refused]
     for row in ([] if errors else rows):
