@@ -19,3 +19,21 @@ def test_a_suspension_starting_before_one_already_recorded_is_refused(tmp_path):
     cli.fails("deputy", "suspend", "甲一", "--ground", "服刑", "--date", "2022-03-31")  # inside the first
     cli("deputy", "suspend", "甲一", "--ground", "服刑", "--date", "2022-04-01")  # the day he resumed
     assert [s["started_on"] for s in cli.json("deputy", "suspensions")] == ["2022-03-01", "2022-04-01"]
+
+
+def test_correcting_an_answer_keeps_what_she_did_not_retype(tmp_path):
+    """inquiry answer a second time (a corrected date, say) without --by and --answer keeps the signer and the text
+    already recorded rather than blanking them."""
+    from tests.test_law_fourth_pass import OTHERS, inquiry
+    from tests.test_law_third_pass import add_meeting
+
+    cli = init(tmp_path)
+    roster(cli, TEN + OTHERS)
+    add_meeting(cli.db, "C5-1", "2022-01-10", end="2022-01-12")
+    cli(*inquiry(cli, "甲一", TEN[1:]))
+    cli("inquiry", "answer", "C5-1-Q1", "--method", "书面", "--date", "2022-01-11", "--by", "镇长王某",
+        "--answer", "已列入年度计划")
+    cli("inquiry", "answer", "C5-1-Q1", "--method", "书面", "--date", "2022-01-12")
+    record = cli.json("inquiry", "show", "C5-1-Q1")
+    assert (record["answered_on"], record["answered_by"], record["answer"]) == \
+        ("2022-01-12", "镇长王某", "已列入年度计划")
