@@ -37,3 +37,20 @@ def test_correcting_an_answer_keeps_what_she_did_not_retype(tmp_path):
     record = cli.json("inquiry", "show", "C5-1-Q1")
     assert (record["answered_on"], record["answered_by"], record["answer"]) == \
         ("2022-01-12", "镇长王某", "已列入年度计划")
+
+
+def test_a_presidium_nomination_is_corrected_the_way_the_refusal_says(tmp_path):
+    """The refusal of a second presidium nomination used to say “db void”, which knew no nominations: it now names
+    the nomination's ID and db void takes it (提名 ID), so the hint works as written."""
+    from tests.test_law_third_pass import add_meeting
+
+    cli = init(tmp_path)
+    roster(cli, TEN)
+    add_meeting(cli.db, "C5-1", "2022-01-10", end="2022-01-12")
+    cli("election", "nominate", "C5-1", "--post", "副镇长", "--seats", "1", "--by", "主席团", "-c", "甲一")
+    out = cli.fails("election", "nominate", "C5-1", "--post", "副镇长", "--seats", "1", "--by", "主席团", "-c", "甲二")
+    assert "rdtool db void 提名 1 --reason" in out.stderr
+    cli("db", "void", "提名", "1", "--reason", "录错了人")
+    cli("election", "nominate", "C5-1", "--post", "副镇长", "--seats", "1", "--by", "主席团", "-c", "甲二")
+    [row] = cli.json("election", "nominations")
+    assert "甲二" in str(row) and "甲一" not in str(row)
