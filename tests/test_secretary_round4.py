@@ -54,3 +54,13 @@ def test_a_presidium_nomination_is_corrected_the_way_the_refusal_says(tmp_path):
     cli("election", "nominate", "C5-1", "--post", "副镇长", "--seats", "1", "--by", "主席团", "-c", "甲二")
     [row] = cli.json("election", "nominations")
     assert "甲二" in str(row) and "甲一" not in str(row)
+
+
+def test_level_defaults_and_hints_are_in_her_words(tmp_path):
+    """--level's default reads 镇 in -h (was the code township), and the hint to plan a general election is a
+    command she can type as shown."""
+    cli = init(tmp_path)
+    assert "[默认：镇]" in cli("general-election", "proxy", "-h").stdout
+    assert "township" not in cli("general-election", "proxy", "-h").stdout
+    out = cli.fails("general-election", "proxy", "5", "甲一", "甲二")
+    assert "--level 镇 " in out.stderr and "township" not in out.stderr
