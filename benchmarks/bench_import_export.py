@@ -33,11 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰建国志文红梅春燕海波俊峰德林晓东宏斌云飞雪松鹏辉琴"
 CN = "〇一二三四五六七八九"
 
 
 def names(n: int) -> list[str]:
+    """`n` distinct three-character names (up to 32 × 50 × 50 = 80,000)."""
+    if n > len(SURNAMES) * len(GIVEN) ** 2:
+        raise SystemExit(f"at most {len(SURNAMES) * len(GIVEN) ** 2} distinct names")
     return [a + b + c for a, b, c in itertools.islice(itertools.product(SURNAMES, GIVEN, GIVEN), n)]
 
 

@@ -25,11 +25,12 @@ permission) become one Chinese line naming the file (rdtool.paths.os_error).
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import stat
 from pathlib import Path
-from typing import Callable, Iterator, TextIO, Union
+from typing import BinaryIO, Callable, Iterator, TextIO, Union
 
 from rdtool.errors import UsageError
 from rdtool import paths
@@ -90,6 +91,8 @@ def _check(dest: Path, db: Path | None, overwrite: Overwrite, database_copy: boo
 
 
 _DESCRIPTOR = re.compile(r"^/dev/(stdout|stderr|fd/\d+)$|^/proc/(self|thread-self|\d+)/fd/\d+$")
+_DESCRIPTOR_NUMBER = re.compile(r"^/dev/(?:(?P<std>stdout|stderr)|fd/(?P<fd>\d+))$"
+                                r"|^/proc/(?P<pid>self|thread-self|\d+)/fd/(?P<pfd>\d+)$")
 
 
 def through(dest: Path) -> bool:
@@ -158,19 +161,123 @@ def write_file(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Ov
 @contextlib.contextmanager
 def open_text(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Overwrite = False) -> Iterator[TextIO]:
     """write_file for a text writer: a UTF-8 handle (newlines as written) on the temporary file, or straight
-    into a device, pipe or redirected descriptor (opened to append: never truncated)."""
+    into a device, pipe or redirected descriptor (from where it stands: never truncated, see _through)."""
+    with open_binary(dest, db=db, overwrite=overwrite) as raw:
+        out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        try:
+            yield out
+            out.flush()
+        finally:
+            out.detach()  # (open_binary closes the file itself)
+
+
+@contextlib.contextmanager
+def open_binary(dest: str | os.PathLike, *, db: Path | None = None, overwrite: Overwrite = False) -> Iterator[BinaryIO]:
+    """write_file for a writer of bytes (an .xlsx, a .docx): a handle on the temporary file, closed before it is
+    renamed into place, or straight into a device, pipe or redirected descriptor (_through)."""
     dest = Path(dest).expanduser()
     if _check(dest, db, overwrite, database_copy=False):
         try:
-            fd = os.open(dest, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
-            with open(fd, "w", encoding="utf-8", newline="") as out:
+            with _through(dest) as out:
                 yield out
         except OSError as exc:
             raise paths.os_error(exc, dest) from None
         return
     with write_file(dest, db=db, overwrite=True) as tmp:  # (replacing it was allowed just above)
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
+        with open(tmp, "wb") as out:  # closed even if the writer fails (Windows cannot remove an open file)
             yield out
+
+
+@contextlib.contextmanager
+def _through(dest: Path) -> Iterator[BinaryIO]:
+    """A handle writing into `dest` as it is. A name for one of this process's descriptors (/dev/stdout, /dev/fd/1,
+    a link to one) is written through that descriptor itself, from where it stands: opened again by its name, a
+    file the shell redirected to would be written from its start — truncated by a zip writer's "wb", a `>>`
+    file's content lost, and what the shell writes next laid over rdtool's. The handle seeks only in a regular
+    file the shell opened with `>` (a zip writer then goes back to finish each part, as in a file of its own);
+    into a pipe, a device or a `>>` file (where every write lands at the end) it streams forward."""
+    own = _own_descriptor(dest)
+    if own is not None:
+        fd = os.dup(own)
+        mode = os.fstat(fd).st_mode
+        seekable = stat.S_ISREG(mode) and _appends(fd) is False
+    else:
+        fd = os.open(dest, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+        seekable = False
+    out = io.BufferedWriter(_Forward(fd, seekable))
+    try:
+        yield out
+        out.flush()
+    finally:
+        out.close()
+
+
+def _appends(fd: int) -> bool | None:
+    """Whether the descriptor was opened to append (`>>`), from Linux's /proc (None where it cannot be told:
+    the handle then streams, which is right either way)."""
+    try:
+        with open(f"/proc/self/fdinfo/{fd}", encoding="ascii") as info:
+            for line in info:
+                if line.startswith("flags:"):
+                    return bool(int(line.split()[1], 8) & os.O_APPEND)
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+class _Forward(io.RawIOBase):
+    """A descriptor written where it stands; seekable only when the caller says so."""
+
+    def __init__(self, fd: int, seekable: bool):
+        self._fd = fd
+        self._seekable = seekable
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._seekable
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        if not self._seekable:
+            raise io.UnsupportedOperation("seek")
+        return os.lseek(self._fd, pos, whence)
+
+    def write(self, data) -> int:
+        return os.write(self._fd, data)
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self._fd)
+        super().close()
+
+
+def _own_descriptor(dest: Path) -> int | None:
+    """The number of this process's open descriptor that `dest` names, following links by name
+    (/dev/stdout → 1, /dev/fd/3 → 3, /proc/self/fd/1 → 1; another process's descriptor: None)."""
+    if os.name == "nt":
+        return None
+    name = os.path.abspath(dest)
+    for _ in range(40):
+        m = _DESCRIPTOR_NUMBER.match(name)
+        if m:
+            pid = m.group("pid")
+            if pid not in (None, "self", "thread-self", str(os.getpid())):
+                return None
+            fd = {"stdout": 1, "stderr": 2}[m.group("std")] if m.group("std") else int(m.group("fd") or m.group("pfd"))
+            try:
+                here, there = os.fstat(fd), os.stat(dest)
+            except OSError:
+                return None
+            return fd if (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino) else None
+        try:
+            name = os.path.join(os.path.dirname(name), os.readlink(name))
+        except OSError:
+            return None
+    return None
 
 
 def _replace(tmp: Path, dest: Path) -> None:

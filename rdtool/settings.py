@@ -125,13 +125,17 @@ class Setting(NamedTuple):
 
 
 # How much an import reads before it stops (rdtool.io.limits.Limits takes its defaults from here): the defaults
-# keep any input under 200 MB of memory; a county office with larger files raises them for its own database.
+# keep any input under IMPORT_MEMORY_MB of memory; a county office with larger files raises them for its own database.
 IMPORT_LIMITS = {
     "rows": 100_000,      # data rows (blank rows, title and footer rows not counted)
     "cell": 10_000,       # characters in one cell
     "file_mb": 32,        # the file on disk, and the text of all its cells together
     "unzipped_mb": 100,   # what an .xlsx/.docx holds once decompressed
 }
+# The documented bound (MB of resident memory, the whole process) of an import within IMPORT_LIMITS — for real or
+# with --dry-run — and of its undo. tests/test_memory_bound.py measures it at 50,000 roster rows and at the row
+# limit of roll-call rows; tests/test_import_limits.py for hostile files.
+IMPORT_MEMORY_MB = 200
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("town", "乡镇名称", "", clean, "如 三川镇"),

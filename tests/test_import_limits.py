@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from rdtool.settings import IMPORT_MEMORY_MB
 from tests.helpers import ROOT, Cli, dump
 
-LIMIT_MB = 200
+LIMIT_MB = IMPORT_MEMORY_MB  # the documented bound
 
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
                  'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')

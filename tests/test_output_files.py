@@ -289,6 +289,44 @@ def test_a_descriptor_redirected_to_a_file_is_written_into_and_never_replaced(to
     assert "王一" in target.read_text(encoding="utf-8")
 
 
+def test_a_descriptor_redirected_to_a_file_is_written_where_it_stands_never_truncated(town, db, tmp_path):
+    """`-o /dev/stdout` with stdout redirected to a file (`> f` after other output, or `>> f`): rdtool writes
+    through the shell's descriptor from where it stands. Opened again by its name, the file was truncated by a
+    zip writer (an .xlsx or .docx lost what was before it, or its `>>` file's content) and what the shell wrote
+    next landed over rdtool's output."""
+    import io
+    import zipfile
+
+    import docx
+    import openpyxl
+
+    commands = {"csv": ["export", "deputies"], "xlsx": ["export", "deputies", "-f", "xlsx"],
+                "docx": ["report", "template", "-f", "docx"]}
+    for fmt, args in commands.items():
+        for mode in ("wb", "ab"):  # `>` and `>>`
+            target = tmp_path / f"out-{mode}.{fmt}"
+            target.write_bytes(b"OLD")
+            with open(target, mode) as out:
+                out.write(b"HEAD")
+                out.flush()
+                r = _raw_run(["--db", db, *args, "-o", "/dev/stdout"], stdout=out)
+                out.write(b"TAIL")  # the shell's next output, through the same descriptor
+            assert r.returncode == 0, r.stderr.decode()
+            data = target.read_bytes()
+            before = b"HEAD" if mode == "wb" else b"OLDHEAD"
+            assert data.startswith(before) and data.endswith(b"TAIL"), (fmt, mode, data[:12], data[-12:])
+            body = data[len(before):-4]
+            if fmt == "csv":
+                assert "王一" in body.decode("utf-8")
+                continue
+            assert zipfile.ZipFile(io.BytesIO(body)).testzip() is None
+            if fmt == "xlsx":
+                rows = list(openpyxl.load_workbook(io.BytesIO(body)).active.values)
+                assert any("王一" in row for row in rows)
+            else:
+                assert "人大主席团" in "".join(p.text for p in docx.Document(io.BytesIO(body)).paragraphs)
+
+
 def test_sigterm_mid_write_leaves_no_temporary_file(town, db, tmp_path):
     """SIGTERM (`timeout -s TERM`) delivered while the finished temporary file is being synced, before it is
     renamed into place: the run unwinds and removes it (an export with --show-id holds full ID numbers)."""

@@ -13,6 +13,7 @@ existing file only with --force or a yes on a terminal).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from rdtool.errors import UsageError
 from rdtool.io.kinds import RowError
@@ -37,7 +38,7 @@ def check_destination(dest: Path, source: Path, store, overwrite) -> None:
 def write(dest: Path, source: Path, limits: Limits, layout: Layout, errors: list[RowError],
           table: int | None = None, db: Path | None = None) -> None:
     """Write the rows with their errors (the destination was accepted by check_destination)."""
-    from rdtool.output_file import write_file
+    from rdtool.output_file import open_binary
 
     from rdtool.io.read import open_table
 
@@ -59,26 +60,31 @@ def write(dest: Path, source: Path, limits: Limits, layout: Layout, errors: list
             cells[at] = "；".join(by_row.get(number, []))
             yield cells, number in by_row
 
-    with write_file(dest, db=db, overwrite=True) as tmp:
+    with open_binary(dest, db=db, overwrite=True) as out:
         if dest.suffix.lower() == ".xlsx":
-            _xlsx(tmp, header, rows(), at)
+            _xlsx(out, header, rows(), at)
         else:
-            _csv(tmp, header, rows())
+            _csv(out, header, rows())
 
 
-def _csv(path: Path, header: list[str], rows) -> None:
+def _csv(raw: BinaryIO, header: list[str], rows) -> None:
     import csv
+    import io
 
     from rdtool.cells import neutralise
 
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+    out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    try:
         writer = csv.writer(out, lineterminator="\n")  # LF, as every file rdtool writes (README)
         writer.writerow(header)
         for cells, _ in rows:
             writer.writerow([neutralise(c) for c in cells])
+        out.flush()
+    finally:
+        out.detach()  # (open_binary closes the file)
 
 
-def _xlsx(path: Path, header: list[str], rows, at: int) -> None:
+def _xlsx(out: BinaryIO, header: list[str], rows, at: int) -> None:
     import openpyxl
     from openpyxl.styles import Font, PatternFill
 
@@ -107,5 +113,4 @@ def _xlsx(path: Path, header: list[str], rows, at: int) -> None:
     for cells, bad in rows:
         sheet.append([cell(v, red if (bad and i == at) else None, mark if bad else None)
                       for i, v in enumerate(cells)])
-    with open(path, "wb") as f:  # closed even if saving fails (Windows cannot remove an open file)
-        book.save(f)
+    book.save(out)

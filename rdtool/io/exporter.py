@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from rdtool.fields import PRIVATE_FIELDS
 from rdtool.io.kinds import Kind
-from rdtool.output_file import open_text, write_file
+from rdtool.output_file import open_binary, open_text
 from rdtool.render import Column, csv_writer, render_rows
 from rdtool.cells import header
 from rdtool.store.db import Store
@@ -33,8 +34,8 @@ def export_kind(store: Store, kind: Kind, fmt: str, output: Path | None, headers
             return _stream_sql(store, kind, cols, fmt, out, headers, bom, show_private, progress)
     rows = kind.export(store, show_private)
     if fmt == "xlsx":
-        with write_file(output, db=store.path, overwrite=overwrite) as tmp:
-            return _write_xlsx(rows, cols, tmp, headers, kind.sheet_name)
+        with open_binary(output, db=store.path, overwrite=overwrite) as out:
+            return _write_xlsx(rows, cols, out, headers, kind.sheet_name)
     if output is None:
         return render_rows(rows, cols, fmt, sys.stdout, headers=headers, bom=bom)
     with open_text(output, db=store.path, overwrite=overwrite) as out:
@@ -66,7 +67,7 @@ WIDTH_SAMPLE = 1000                     # rows read before the column widths are
 MAX_WIDTH = 60
 
 
-def _write_xlsx(rows, cols: list[Column], output: Path, headers: str, sheet_name: str) -> int:
+def _write_xlsx(rows, cols: list[Column], output: BinaryIO, headers: str, sheet_name: str) -> int:
     import itertools
 
     import openpyxl
@@ -109,8 +110,7 @@ def _write_xlsx(rows, cols: list[Column], output: Path, headers: str, sheet_name
         sheet.append([data_cell(c, _xlsx_value(c, r.get(c.key), zh)) for c in cols])
         n += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{n + 1}"
-    with open(output, "wb") as f:  # closed even if saving fails (Windows cannot remove an open file)
-        book.save(f)
+    book.save(output)
     return n
 
 

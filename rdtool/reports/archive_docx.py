@@ -5,7 +5,7 @@ Same layout as the reports (rdtool.reports.docx_layout); python-docx is imported
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import BinaryIO
 
 from rdtool.labels import chinese_date, chinese_numeral, label
 from rdtool.reports import docx_layout as layout
@@ -21,8 +21,8 @@ def period_text(period: dict) -> str:
     return span
 
 
-def write(archive: dict, path: Path, town: str = "") -> Path:
-    """Write the archive to `path` (a temporary file of rdtool.output_file) and return it. The printed title names
+def write(archive: dict, out: BinaryIO, town: str = "") -> None:
+    """Write the archive into `out` (a handle rdtool.output_file.open_binary gave). The printed title names
     the deputy without the database's id (the id is for telling same-name deputies apart on the command line)."""
     from rdtool.services.deputies.archive import figures, summary_text
 
@@ -54,4 +54,4 @@ def write(archive: dict, path: Path, town: str = "") -> Path:
                  [[p["label"], p["count"], p["each"], p["points"]] for p in archive["points"]["parts"]])
     layout.heading(doc, "小结")
     layout.paragraph(doc, summary_text(archive, period_text(archive["period"])), indent=True)  # dates as 年月日
-    return layout.save(doc, path)
+    layout.save(doc, out)

@@ -14,7 +14,7 @@ python-docx is imported only here, only when used.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import BinaryIO
 
 TITLE_FONT, HEADING_FONT, BODY_FONT, PAGE_NUMBER_FONT = "方正小标宋简体", "黑体", "仿宋_GB2312", "宋体"
 # font -> the font stock Windows has in its place (declared in the document's font table)
@@ -330,8 +330,6 @@ def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = Fa
                 start.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
-def save(doc, path: Path) -> Path:
-    """Save to `path`: the temporary file rdtool.output_file made (mode 0600), renamed into place when complete."""
-    with open(path, "wb") as f:  # closed even if saving fails (Windows cannot remove an open file)
-        doc.save(f)
-    return path
+def save(doc, out: BinaryIO) -> None:
+    """Save into `out`: a handle rdtool.output_file.open_binary gave (its temporary file, or a descriptor)."""
+    doc.save(out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import BinaryIO
 
 from rdtool.errors import RdtoolError
 from rdtool.reports import docx_layout as layout
@@ -130,12 +131,13 @@ def _loop_table(doc, columns, loops: list[str]) -> None:
         tag_row("{%tr endfor %}")
 
 
-def write_template(path: Path) -> None:
-    layout.save(default_template(), path)
+def write_template(out: BinaryIO) -> None:
+    layout.save(default_template(), out)
 
 
-def render(ctx: dict, template: Path | None, path: Path) -> None:
-    """Fill `template` (default: default_template()) with the fields `ctx` and save the document to `path`."""
+def render(ctx: dict, template: Path | None, out: BinaryIO) -> None:
+    """Fill `template` (default: default_template()) with the fields `ctx` and save the document into `out`
+    (a handle rdtool.output_file.open_binary gave)."""
     import jinja2
     from docxtpl import DocxTemplate
 
@@ -148,8 +150,7 @@ def render(ctx: dict, template: Path | None, path: Path) -> None:
     except (jinja2.TemplateSyntaxError, jinja2.UndefinedError) as exc:
         raise template_error(exc, where if where.endswith(".docx") else where + ".docx") from None
     layout.stamp_properties(tpl.docx, ctx["title"], f"{ctx['town']}人大主席团")
-    with open(path, "wb") as f:  # closed even if saving fails (Windows cannot remove an open file)
-        tpl.save(f)
+    tpl.save(out)
 
 
 def _default_stream():

@@ -26,7 +26,7 @@ import functools
 import json
 import sqlite3
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Iterator
 
 from rdtool.store.sqltext import ident
 from rdtool.store.where import Where
@@ -219,13 +219,21 @@ def entries_between(store: Any, after_id: int, upto_id: int | None = None,
                        f"{where.sql} ORDER BY id", where.params)
 
 
-def fields_between(store: Any, after_id: int, upto_id: int, table: str, fields: tuple[str, ...]) -> list[tuple]:
+def fields_between(store: Any, after_id: int, upto_id: int | None, table: str, fields: tuple[str, ...]) -> list[tuple]:
     """(action, before.f1, after.f1, before.f2, after.f2, …) of a table's entries in a span, read by SQLite's
     JSON functions (a bulk import's entries are not parsed one by one in Python)."""
+    return list(iter_fields_between(store, after_id, upto_id, table, fields))
+
+
+def iter_fields_between(store: Any, after_id: int, upto_id: int | None, table: str,
+                        fields: tuple[str, ...]) -> Iterator[tuple]:
+    """fields_between as they are read, oldest first (`upto_id` None: to the newest): an import's 100,000 entries
+    are never held at once. The caller writes nothing while it reads."""
     cols = ", ".join(f"json_extract(before, '$.{f}'), json_extract(after, '$.{f}')" for f in fields)
-    return [tuple(r) for r in store.conn.execute(
-        f"SELECT action, {cols} FROM change_log WHERE table_name = ? AND id > ? AND id <= ?",
-        (table, after_id, upto_id))]
+    # (by the id's range — `+table_name` keeps SQLite off the (table_name, row_id) index, which would read the
+    # table's whole history and sort it)
+    where = Where().add("+table_name = ?", table).add("id > ?", after_id).when(upto_id, "id <= ?")
+    yield from store.conn.execute(f"SELECT action, {cols} FROM change_log {where.sql} ORDER BY id", where.params)
 
 
 def last_before(store: Any, table: str, row_id: str) -> dict | None:

@@ -132,7 +132,7 @@ class Store:
 def bulk_cache(store: Store) -> None:
     """Up to 32 MiB of page cache for this connection (used only as needed): a bulk import touches the
     change-log index at random, and the default 2 MiB makes that several times slower. (32, not more:
-    the import's whole process stays under 200 MB, rdtool.io.limits.)"""
+    the import's whole process stays under rdtool.settings.IMPORT_MEMORY_MB, tests/test_memory_bound.py.)"""
     store.execute("PRAGMA cache_size = -32768")
 
 

@@ -63,7 +63,7 @@ def _emit(period_fn, fmt: str, as_of: Optional[str], output: Optional[Path], str
 
 def _write(report, fmt: str, output: Optional[Path], db_file: Path, force: bool, document: Document) -> None:
     from rdtool.cli.common import overwrite
-    from rdtool.output_file import open_text, write_file
+    from rdtool.output_file import open_binary, open_text
     from rdtool.reports import writers
 
     if fmt == "docx":
@@ -71,8 +71,8 @@ def _write(report, fmt: str, output: Optional[Path], db_file: Path, force: bool,
         from rdtool.reports.template_fields import context
 
         ctx = context(report, document.date, document.checks)
-        with write_file(output, db=db_file, overwrite=overwrite(force)) as tmp:
-            docx_template.render(ctx, document.template, tmp)
+        with open_binary(output, db=db_file, overwrite=overwrite(force)) as out:
+            docx_template.render(ctx, document.template, out)
         return
     if fmt in FLAT_FORMATS:
         writer = functools.partial(writers.write_flat, fmt=fmt)
@@ -161,14 +161,14 @@ def template_(
     存在的问题和建议，改措辞和版式，再用 report term|annual|range --template 文件 填入记录中的数字。
     {{ … }} 是由记录填写的字段（全部字段见 docs/report.md），不要改动其中的文字。"""
     from rdtool.cli.common import overwrite
-    from rdtool.output_file import open_text, write_file
+    from rdtool.output_file import open_binary, open_text
 
     fmt = check_format(fmt, ("docx", "md", "text"))
     if fmt == "docx":
         from rdtool.reports.docx_template import write_template
 
-        with write_file(output, overwrite=overwrite(force)) as tmp:
-            write_template(tmp)
+        with open_binary(output, overwrite=overwrite(force)) as out:
+            write_template(out)
     else:
         from rdtool.reports.text_templates import default_template
 

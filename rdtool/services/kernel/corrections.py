@@ -81,11 +81,12 @@ class Pass:
 class Recomputation:
     """What a domain recomputes after every write. `run` returns True when it found something to bring in line
     (the passes go on, at most three, while one does); `digest` (before and after) and `derived` say what changed
-    in the report's 随之重新计算 lines (`derived(store, before, after, entries)`)."""
+    in the report's 随之重新计算 lines (`derived(store, before, after, start)`: the command's log entries are those
+    after `start`, read by the recomputation as it needs them — a bulk import's are never held at once)."""
 
     run: Callable[[Pass], bool]
     digest: Callable[[Store], Any] | None = None
-    derived: Callable[[Store, Any, Any, list[dict]], list[str]] | None = None
+    derived: Callable[[Store, Any, Any, int], list[str]] | None = None
 
 
 _REGISTERED: dict[str, Recomputation] = {}
@@ -117,8 +118,12 @@ def check_reason(reason: str | None) -> str | None:
 
 @contextlib.contextmanager
 def write(store: Store, reason: str | None = None, subject: tuple[str, int | str] | None = None,
-          verb: str = "已更正", show: Iterable[str] = ()) -> Iterator[Report]:
+          verb: str = "已更正", show: Iterable[str] = (), describe_writes: bool = True) -> Iterator[Report]:
     """One transaction: the caller's writes, then the recomputation; the report is filled when it ends.
+
+    `describe_writes=False` (an import, which says how many rows it wrote, not each record): the report's
+    `corrected` and `also` lines of the command's own writes are not made — the log entries of 100,000 rows are
+    then never read back into memory (the import's memory bound, rdtool.settings.IMPORT_LIMITS).
 
     Nested inside another correction (an import calling a group's function), it adds nothing: the outer one
     recomputes and reports."""
@@ -145,11 +150,11 @@ def write(store: Store, reason: str | None = None, subject: tuple[str, int | str
                     break
                 p.start, p.own = p.end, True
                 p.extend()
-            entries = changelog.entries_between(store, start)
             for step, was in zip(steps, before):
                 if step.derived:
-                    report.derived += step.derived(store, was, step.digest(store) if step.digest else None, entries)
-            _describe(store, report, [e for e in entries if e["id"] <= typed])
+                    report.derived += step.derived(store, was, step.digest(store) if step.digest else None, start)
+            if describe_writes:
+                _describe(store, report, changelog.entries_between(store, start, typed))
             report.also += p.also
     finally:
         store.reason = None

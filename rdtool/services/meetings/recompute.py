@@ -52,7 +52,7 @@ def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> li
         key = (int(term), kind)
         ranges[key] = min(ranges.get(key, since), since)
 
-    for row in changelog.fields_between(store, after_id, upto_id, "deputies", _ENTITLING):
+    for row in changelog.iter_fields_between(store, after_id, upto_id, "deputies", _ENTITLING):
         action, pairs = row[0], [(row[1 + 2 * i], row[2 + 2 * i]) for i in range(len(_ENTITLING))]
         changed = {f for f, (b, a) in zip(_ENTITLING, pairs) if b != a}
         terms = {pairs[0][0], pairs[0][1]}
@@ -67,21 +67,21 @@ def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> li
         for t in terms:
             widen(t, None, since)
     fields = ("deputy_id", "from_date", "to_date")
-    for row in changelog.fields_between(store, after_id, upto_id, "presidium_members", fields):
+    for row in changelog.iter_fields_between(store, after_id, upto_id, "presidium_members", fields):
         dates = [d for d in row[3:7] if d]
         for deputy_id in {row[1], row[2]} - {None}:
             widen(sql.deputy_term(store, deputy_id), "presidium", min(dates) if dates else "")
-    for row in changelog.fields_between(store, after_id, upto_id, "terms", ("number",)):
+    for row in changelog.iter_fields_between(store, after_id, upto_id, "terms", ("number",)):
         for t in {row[1], row[2]}:
             widen(t, None, "")
-    for row in changelog.fields_between(store, after_id, upto_id, "settings", ("key",)):
+    for row in changelog.iter_fields_between(store, after_id, upto_id, "settings", ("key",)):
         if {"presidium_quorum", "province"} & {row[1], row[2]}:  # the presidium rule decides its every result
             for term, kind in sql.groups(store):
                 if kind == "presidium":
                     widen(term, "presidium", "")
     ids: set[int] = set()
     for table, column in (() if own else (("meetings", "id"), ("attendance", "meeting_id"))):
-        for row in changelog.fields_between(store, after_id, upto_id, table, (column,)):
+        for row in changelog.iter_fields_between(store, after_id, upto_id, table, (column,)):
             ids.update(i for i in row[1:] if i is not None)
     for (term, kind), since in ranges.items():
         ids.update(sql.meetings_since(store, term, kind, since))
@@ -189,10 +189,9 @@ def _n(value) -> str:
     return "—" if value is None else str(value)
 
 
-def diff(store: Store, before: dict, after: dict, roll_entries: list[dict] = ()) -> list[str]:
-    """One line per meeting whose derived state changed, then 代表法 art. 62 absences reaching two or no longer."""
-    import json
-
+def diff(store: Store, before: dict, after: dict, rolls=()) -> list[str]:
+    """One line per meeting whose derived state changed, then 代表法 art. 62 absences reaching two or no longer.
+    `rolls`: the command's roll-call changes as (meeting, deputy, status before, status after), oldest first."""
     heads: dict[int, list[str]] = {}       # a meeting's own figures and roll call: 'C5-5 应到 40→39，出席 …'
     by_meeting: dict[int, list[str]] = {}  # its items and elections
     for mid, (code, entitled, present, met, _) in after["meetings"].items():
@@ -208,17 +207,18 @@ def diff(store: Store, before: dict, after: dict, roll_entries: list[dict] = ())
             parts.append("达到法定人数" if met else "不足法定人数")
         if parts:
             heads.setdefault(mid, []).extend(parts)
+    # only meetings that had a roll call before the command can show a change of someone's attendance: the rows
+    # of a roll call imported whole are not kept (an import of 100,000 rows, rdtool.settings.IMPORT_LIMITS)
+    called = {mid for mid, old in before["meetings"].items() if old[4] and mid in after["meetings"]}
     people: dict[tuple, list] = {}
-    for e in roll_entries:
-        b, a = json.loads(e["before"]) if e["before"] else None, json.loads(e["after"]) if e["after"] else None
-        row = a or b
-        key = (row["meeting_id"], row["deputy_id"])
-        people.setdefault(key, [b and b["status"], None])[1] = a and a["status"]
+    for meeting_id, deputy_id, was, now in rolls:
+        if meeting_id in called:
+            people.setdefault((meeting_id, deputy_id), [was, None])[1] = now
     from rdtool.store.refs import name_of
 
     moved: dict[int, list[str]] = {}
     for (mid, did), (was, now) in people.items():
-        if was != now and mid in after["meetings"] and before["meetings"].get(mid, (0,) * 5)[4]:
+        if was != now:
             who = name_of(store, "deputies", did) or f"#{did}"
             moved.setdefault(mid, []).append(f"{who} {label('attendance', was) or '不在应到名单'}→"
                                              f"{label('attendance', now) or '不在应到名单'}")
@@ -332,8 +332,11 @@ def _run(p: corrections.Pass) -> bool:
     return bool(ids)
 
 
-def _derived(store: Store, before: dict, after: dict, entries: list[dict]) -> list[str]:
-    return diff(store, before, after, [e for e in entries if e["table_name"] == "attendance"])
+def _derived(store: Store, before: dict, after: dict, start: int) -> list[str]:
+    """What the command's writes changed in every meeting, its roll calls read from the log after `start`."""
+    rows = changelog.iter_fields_between(store, start, None, "attendance", ("meeting_id", "deputy_id", "status"))
+    return diff(store, before, after, ((a_m if a_m is not None else b_m, a_d if a_d is not None else b_d, b_s, a_s)
+                                       for _, b_m, a_m, b_d, a_d, b_s, a_s in rows))
 
 
 corrections.register(__name__, corrections.Recomputation(run=_run, digest=digest, derived=_derived))

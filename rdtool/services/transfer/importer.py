@@ -195,7 +195,7 @@ def run_import(store: Store, kind: Kind, path: Path, dry_run: bool = False, igno
             bulk_cache(store)
             if progress is not None:
                 progress("写入", 0, None)
-            with corrections.write(store, verb="已导入") as report:
+            with corrections.write(store, verb="已导入", describe_writes=False) as report:
                 written = kind.write(store, rows)  # a count, or a Written (rdtool.io.kinds)
                 written = written if isinstance(written, Written) else Written(written)
                 result.written, result.said = written.count, list(written.said)

@@ -111,6 +111,7 @@ def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], 
     meetings: dict[str, dict | None] = {}
     rosters: dict[int, set[int]] = {}
     seen: dict[tuple, int] = {}
+    resolved: dict[tuple, int | FieldError] = {}
     for row in rows:
         v = row.values
         code = v["meeting"]
@@ -120,12 +121,19 @@ def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], 
         if m is None:
             errors.append(RowError(row.number, "meeting", code, "没有这个编号的会议（先导入 meetings）"))
             continue
-        try:
-            name, ident = parse_ref(v["deputy"])
-            deputy_id = index.resolve(name or None, term=m["term"], deputy_id=ident or v.get("deputy_id"),
-                                      level="township")
-        except FieldError as exc:
-            errors.append(RowError(row.number, "deputy", v["deputy"], str(exc)))
+        # a roll-call file names each deputy once per meeting: each name is resolved once per term
+        key = (v["deputy"], m["term"], v.get("deputy_id"))
+        deputy_id = resolved.get(key)
+        if deputy_id is None:
+            try:
+                name, ident = parse_ref(v["deputy"])
+                deputy_id = index.resolve(name or None, term=m["term"], deputy_id=ident or v.get("deputy_id"),
+                                          level="township")
+            except FieldError as exc:
+                deputy_id = exc
+            resolved[key] = deputy_id
+        if isinstance(deputy_id, FieldError):
+            errors.append(RowError(row.number, "deputy", v["deputy"], str(deputy_id)))
             continue
         if m["id"] not in rosters:
             rosters[m["id"]] = _roster_ids(store, index, m)

@@ -311,14 +311,14 @@ def archive(
     store = open_db(db)
     data = svc.archive(store, ref, year, term)
     from rdtool.cli.common import overwrite
-    from rdtool.output_file import open_text, write_file
+    from rdtool.output_file import open_binary, open_text
 
     if fmt == "docx":
         from rdtool.reports import archive_docx
         from rdtool.store import settings as settings_sql
 
-        with write_file(Path(output), db=store.path, overwrite=overwrite(force)) as tmp:
-            archive_docx.write(data, tmp, town=settings_sql.get(store, "town") or "")
+        with open_binary(Path(output), db=store.path, overwrite=overwrite(force)) as out:
+            archive_docx.write(data, out, town=settings_sql.get(store, "town") or "")
         confirm_done(f"已写入 {output}", verbose)
         return
     from rdtool.cli.archive_views import render_archive
