@@ -16,7 +16,11 @@ from rdtool.labels import FIELD_ZH, chinese_numeral, label
 from rdtool.store import meetings as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
+# The roster on the day, the figures and the quorum are in quorum.py; their names stay importable from here too
+# (callers written before the move, and code in flight, reach them as meetings_svc.roster …).
 from rdtool.services.meetings.quorum import figures, presidium_rule
+from rdtool.services.meetings.quorum import quorum_of as quorum_of, refresh_quorum as refresh_quorum
+from rdtool.services.meetings.quorum import roster as roster, roster_size as roster_size
 
 FIELDS: list[F.Field] = [
     F.Field("code", F.text(30), required=True),

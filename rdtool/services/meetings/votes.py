@@ -12,7 +12,6 @@ from rdtool import fields as F
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.labels import label
 from rdtool.services.meetings import meetings as meetings_svc
-from rdtool.services.meetings import quorum as meeting_quorum
 from rdtool.store import meetings as sql
 from rdtool.store import appointments as appointments_sql
 from rdtool.store import items as items_sql
@@ -48,13 +47,13 @@ def outcome(store: Store, meeting: dict, values: dict):
     where = f"会议 {meeting['code']} 事项“{values.get('title') or ''}”"
     if values.get("yes") is None:
         raise ValidationError(f"{where}：有表决票数时必须填写赞成票数")
-    f = meeting_quorum.figures(meeting)
+    f = meetings_svc.figures(meeting)
     if f["present"] is None or not f["entitled"]:
         raise ValidationError(f"{where}：会议 {meeting['code']} 还没有出席人数和应到人数，无法计算表决结果",
                               hint=f"先点名：rdtool meeting roll {meeting['code']}（或旧记录用 --count 出席人数 --entitled 应到人数）")
     try:
         return decide_vote(meeting["kind"], f["entitled"], f["present"], values["yes"], values.get("no") or 0,
-                           values.get("abstain") or 0, values.get("not_voting") or 0, *meeting_quorum.presidium_rule(store))
+                           values.get("abstain") or 0, values.get("not_voting") or 0, *meetings_svc.presidium_rule(store))
     except ImpossibleCounts as exc:
         raise ValidationError(f"{where}：票数不可能成立：{exc}", hint="请核对票数和出席人数；没有写入任何记录") from None
 
@@ -119,7 +118,7 @@ def iter_rows_for(store: Store, rows: Iterable[dict]) -> Iterator[dict]:
     for r in rows:
         if m is None or m["id"] != r["meeting_id"]:
             m = sql.meeting_by_id(store, r["meeting_id"])
-        f = meeting_quorum.figures(m)
+        f = meetings_svc.figures(m)
         r = dict(r)
         r["meeting_code"] = m["code"]
         r["ref"] = f"{m['code']}#{r['seq']}"
@@ -172,7 +171,7 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
                                         f"“{label('vote_result', expected[0]) or '无'}”"
                                         + (f"：{o.explanation}" if o else "")})
     for m in sql.meetings(store):
-        q = meeting_quorum.quorum_of(store, m)
+        q = meetings_svc.quorum_of(store, m)
         expected = None if q is None else int(q.met)
         if m["kind"] in ("presidium", "congress") and m["date"] <= as_of and m.get("quorum_met") != expected:
             findings.append({"check": "meeting_quorum_mismatch", "severity": "error", "table": "meetings",
