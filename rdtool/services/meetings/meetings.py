@@ -427,8 +427,13 @@ def attendance_history(store: Store, deputy_id: int) -> dict:
         r["extraordinary"] = bool(r["extraordinary"])
     summary = {s: sum(1 for r in rows if r["status"] == s) for s in ("present", "absent", "leave")}
     by_term: dict = {}
+    from rdtool.rules.suspensions import absence_counts_for_termination, suspended_on
+    from rdtool.store import suspensions as suspensions_sql
+
+    periods = suspensions_sql.periods(store, [deputy_id]).get(deputy_id, [])
     for r in rows:
-        if r["kind"] == "congress" and r["status"] == "absent":
+        r["suspended"] = suspended_on(periods, r["date"])
+        if r["kind"] == "congress" and r["status"] == "absent" and absence_counts_for_termination(r["suspended"]):
             by_term.setdefault(r["term"], []).append(r["code"])
     flagged = {t: codes for t, codes in by_term.items() if len(codes) >= 2}
     text = ""
