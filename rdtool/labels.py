@@ -346,6 +346,8 @@ FIELD_ZH.update({
     "letter_on": "辞职书面提出日期", "accepted_by": "接受辞职的表决", "petitioners": "要求罢免选民数",
     "recall_yes": "同意罢免票数", "post_announced_on": "职务终止公告日期", "motion_by": "罢免案提出方",
     "movers": "联名代表人数",
+    # voter-list appeals (general-election appeal): an error names the field as record_names does
+    "filed_on": "申诉日期", "decision": "处理决定", "court_filed_on": "起诉日期", "court_decided_on": "判决日期",
 })
 ENUMS["post_end_action"] = {
     "recalled": ("罢免", ()),

@@ -252,3 +252,10 @@ def test_a_presidium_role_typed_on_the_county_row_moves_to_the_township_mandate(
     cli("deputy", "role", "高志远#1", "成员", "--from", "2021-12-28")
     r = cli.fails("deputy", "merge", "1", "2")
     assert "都有主席团任职记录" in r.stderr
+
+
+def test_an_appeal_field_typed_wrong_is_named_in_chinese(cli):
+    cli("general-election", "plan", "3", "--level", "镇", "--election-day", "2016-11-15", "--registration",
+        "2016-10-20")
+    r = cli.fails("general-election", "appeal", "3", "申诉丙", "--filed", "2016-10-25", "--court-decided", "2016-13-40")
+    assert "判决日期" in r.stderr and "court_decided_on" not in r.stderr

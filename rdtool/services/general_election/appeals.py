@@ -45,7 +45,9 @@ def add(store: Store, term: int, level: str, raw: dict) -> dict:
 
     values, errors = F.parse_fields(FIELDS, raw)
     if errors:
-        raise ValidationError("申诉信息有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+        from rdtool.labels import problem_line
+
+        raise ValidationError("申诉信息有误：", problems=[problem_line(f, v, m) for f, v, m in errors])
     with store.transaction():
         e = election(store, term, level)
         if values["filed_on"] > e["election_day"]:
