@@ -390,3 +390,28 @@ ENUMS["attendance_record"] = {**ENUMS["attendance"], "unrecorded": ("未记录",
 # rdtool.record_names, registered here as enums for label() (the codes stay in JSON and CSV).
 ENUMS["check"] = {code: (zh, ()) for code, zh in CHECKS.items()}
 ENUMS["table"] = {table: (zh, ()) for table, zh in TABLE_ZH.items()}
+
+
+# (CHANGES.md “The law: suspended duties, inquiries, nominations, proxy votes”) 代表法 第六十一条, 组织法 第二十四条,
+# 第二十六条, 选举法 第四十二条.
+ENUMS["suspension_ground"] = {
+    "detained": ("因刑事案件被羁押", ("羁押", "被羁押", "受侦查", "起诉", "审判", "侦查")),
+    "serving": ("正在服刑", ("服刑", "管制", "拘役", "有期徒刑", "判刑")),
+}
+ENUMS["inquiry_answer"] = {
+    "presidium": ("主席团会议上口头答复", ("主席团会议", "主席团")),
+    "plenary": ("大会全体会议上口头答复", ("大会全体会议", "全体会议", "大会", "口头")),
+    "written": ("书面答复", ("书面",)),
+}
+ENUMS["nominated_by"] = {
+    "presidium": ("主席团", ("主席团提名",)),
+    "deputies": ("代表联名", ("代表", "代表联合提名", "十人以上代表联名")),
+}
+FIELD_ZH.update({
+    "ground": "暂停事由", "started_on": "暂停日期", "ended_on": "恢复日期", "end_reason": "恢复原因",
+    "reported_meeting": "报告的人代会", "target": "质询对象", "answer_method": "答复方式", "answered_on": "答复日期",
+    "answered_by": "答复负责人", "answer": "答复", "nominated_by": "提名方", "margin": "差额数",
+    "principal": "委托人", "proxy": "受委托人", "approved_on": "选举委员会同意日期",
+    "reported_meeting_id": "报告的人代会", "inquiry_id": "质询案", "nomination_id": "提名",
+    "formal": "列入正式候选人名单（1 是、0 否、空 票数相等未定）",
+})

@@ -18,6 +18,9 @@ TABLE_ZH: dict[str, str] = {
     "ge_votes": "换届选举得票", "ge_appeals": "选民名单申诉", "change_log": "修改记录", "commands": "修改记录的命令",
     "mandate_ends": "代表资格终止", "post_ends": "职务终止（罢免、辞职）", "meeting_numbering": "会议编号起点",
     "opening_totals": "录入前结转（届中开始使用时此前纸面记录的合计）",
+    "suspensions": "暂停执行代表职务", "inquiries": "质询案", "inquiry_signers": "质询案联名代表",
+    "nominations": "候选人提名（人代会选举）", "nominees": "提名的候选人", "nomination_signers": "联合提名的代表",
+    "primaries": "预选得票", "ge_proxies": "委托投票",
     "_sqlite_migrations": "数据库结构版本",
 }
 COLUMN_ZH: dict[str, str] = {
@@ -152,4 +155,8 @@ CHECKS: dict[str, str] = {
     "under_age": "未满十八周岁",
     "credentials_after_first_session": "代表资格审查晚于第一次会议",
     "incompatible_posts": "主席团成员兼任行政职务",
+    # CHANGES.md “The law: suspended duties, inquiries, nominations, proxy votes”
+    "suspended_present": "暂停执行代表职务期间记为出席",
+    "suspension_unreported": "暂停执行代表职务未向人代会报告",
+    "inquiry_problem": "质询案不合规定",
 }

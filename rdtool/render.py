@@ -102,7 +102,7 @@ def render_rows(
     if fmt == "json":  # written as read: the same text as json.dumps(list, indent=2)
         n = 0
         for r in rows:
-            item = json.dumps({c.key: json_value(c, r.get(c.key)) for c in cols}, ensure_ascii=False, indent=2)
+            item = json_object({c.key: json_value(c, r.get(c.key)) for c in cols})
             out.write(("[\n  " if not n else ",\n  ") + item.replace("\n", "\n  "))
             n += 1
         out.write("\n]\n" if n else "[]\n")
@@ -131,10 +131,24 @@ def render_rows(
     return len(first) + counted.n
 
 
+# A flat object's members one to a line, as json.dumps(indent=2) writes them, by the json module's C encoder (its
+# indent is written in Python: a third of a JSON list's time).
+_FLAT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",\n  ", ": "))
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def json_object(item: dict) -> str:
+    """json.dumps(item, ensure_ascii=False, indent=2), the same text."""
+    if not item or not all(type(v) in _SCALARS for v in item.values()):
+        return json.dumps(item, ensure_ascii=False, indent=2)
+    return "{\n  " + _FLAT_JSON.encode(item)[1:-1] + "\n}"
+
+
 # Rows a table is laid out by (column widths, which columns fit): a list up to this long is laid out whole; a longer
-# one by its first rows, and the rest is written as it is read (a cell wider than its column then makes its row
-# wider, or is wrapped on a terminal) — the first screen comes at once and memory stays flat (issue 28).
-LAYOUT_ROWS = 1000
+# one by its first rows (two screens), and the rest is written as it is read (a cell wider than its column then
+# makes its row wider, or is wrapped on a terminal) — the first screen comes at once (within 0.3 s at a hundred
+# townships in one file: benchmarks/bench_lists.py) and memory stays flat (issue 28).
+LAYOUT_ROWS = 100
 
 
 class _Counted:

@@ -139,10 +139,12 @@ CSV_WRITERS = {
     "report range": ["--from", "2019-01-01", "--to", "2019-06-30"], "report rollup": ["{db}", "--year", "2019"],
     "db info": [], "db backups": [], "db log": ["-n", "3"], "db check": [], "db views": [], "undo": ["--list"],
     "by-election list": [], "by-election vacancies": [], "post list": [], "province": [],
+    "deputy suspensions": [], "election nominations": [], "general-election proxies": ["3"], "inquiry list": [],
 }
 # (a result records a count: its --format prints the round it recorded; the sample holds no by-election to show)
 # (report template writes a template, docx, md or text: no rows to give as CSV)
-SKIP = {"general-election result", "by-election result", "by-election show", "report template"}
+# (the sample holds no inquiry to show)
+SKIP = {"general-election result", "by-election result", "by-election show", "report template", "inquiry show"}
 
 
 def test_every_csv_writer_takes_bom_and_chinese_headers(sample):

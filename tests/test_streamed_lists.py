@@ -76,3 +76,12 @@ def test_db_check_prints_its_findings_as_they_come_and_counts_them(sample, monke
     assert len(streamed.stdout.splitlines()) == len(found) + 1
     for fmt in ("csv", "jsonl"):
         assert sample("db", "check", "--format", fmt, expect=1).stdout.count("meeting_roster_stale") == len(stale)
+
+
+def test_a_flat_json_object_is_written_as_json_dumps_writes_it():
+    rng = random.Random(2028)
+    values = [None, True, False, 0, -7, 2**70, 0.1, 1e300, float("inf"), "", "中文", 'q"\\\n\t', "\u2028", "😀", [1],
+              {"a": [None]}, {}]
+    for _ in range(2000):
+        item = {rng.choice(["a", "键", "", "b c", "\n"]) + str(i): rng.choice(values) for i in range(rng.randint(0, 6))}
+        assert render.json_object(item) == json.dumps(item, ensure_ascii=False, indent=2)

@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "activity": ("rdtool.cli.commands.activity:app", "代表活动、培训、视察、调研：增加、查询、修改（activity）"),
     "supervision": ("rdtool.cli.commands.supervision:app", "监督工作：听取审议的报告与视察调研的项目，按议题（supervision）"),
     "proposal": ("rdtool.cli.commands.proposal:app", "代表议案、建议：提出、交办、答复、反馈、办结、催办、检索、统计（proposal）"),
+    "inquiry": ("rdtool.cli.commands.inquiry:app", "质询案：人代会上代表十人以上联名提出、答复（inquiry）"),
     "import": ("rdtool.cli.commands.import_:import_app", "从 CSV/XLSX 导入，全部成功才写入（import）"),
     "export": ("rdtool.cli.commands.export:export_app", "导出为 CSV/TSV/JSON/JSONL/XLSX（export）"),
     "report": ("rdtool.cli.commands.report:app", "工作报告统计：按届、按年、按日期范围，县级汇总（report）"),

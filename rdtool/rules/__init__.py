@@ -29,6 +29,12 @@ Modules (import them directly; this package imports nothing heavy):
   the first session within two months (第二十条), the presidium's size, under the province's articles.
 - ``rdtool.rules.deadlines`` — month arithmetic and the handling deadlines of deputies'
   suggestions (代表法 2025 第五十一条; re-handling after an unsatisfied reply).
+- ``rdtool.rules.suspensions`` — 暂时停止执行代表职务 (代表法 2025 第六十一条): counts in 应到, cannot attend, report,
+  resumption.
+- ``rdtool.rules.inquiries`` — 质询案 (组织法 第二十四条; 北京 组织条例 第十二条): signers, session, answer.
+- ``rdtool.rules.congress_nominations`` — nominations for the congress's elections (组织法 第二十六条第二款、第三款)
+  and the 预选 (第二十七条第一款).
+- ``rdtool.rules.proxy_votes`` — 委托投票 (选举法 第四十二条): at most three per proxy.
 - ``rdtool.rules.deputies`` — motion signatures (组织法 第二十二条第二款), loss of mandate
   for absence (代表法 2025 第六十二条第三项), extraordinary sessions (组织法 第十四条第三款),
   term length (组织法 第九条).

@@ -215,7 +215,10 @@ def congress_absences(store: Store) -> list[dict]:
     return store.query("SELECT a.deputy_id, d.name, m.term, count(*) AS n, group_concat(m.code, '、') AS codes "
                        "FROM meetings m CROSS JOIN attendance a ON a.meeting_id = m.id JOIN deputies d ON d.id = a.deputy_id "
                        "WHERE m.kind = 'congress' AND a.status = 'absent' AND m.voided_at IS NULL "
-                       "AND d.voided_at IS NULL GROUP BY a.deputy_id, m.term ORDER BY a.deputy_id")
+                       "AND d.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM suspensions s "  # 代表法 第六十一条
+                       "WHERE s.deputy_id = a.deputy_id AND s.voided_at IS NULL AND m.date >= s.started_on "
+                       "AND (s.ended_on IS NULL OR m.date < s.ended_on)) "
+                       "GROUP BY a.deputy_id, m.term ORDER BY a.deputy_id")
 
 
 def export_attendance_sql() -> str:

@@ -180,3 +180,86 @@ def sync(db: Optional[str] = DbOpt) -> None:
     for line in lines:
         typer.echo(f"已记入：{line}")
     typer.echo(f"完成：{len(lines)}处变化" if lines else "选举结果已全部记入，没有需要补记的")
+
+
+@app.command("nominate")
+def nominate(
+    meeting: str = typer.Argument(..., help="人代会编号，如 C3-1"),
+    post: str = typer.Option(..., "--post", metavar="<职务>", help="职务：主席、副主席、镇长、副镇长……"),
+    seats: str = typer.Option(..., "--seats", metavar="<名额>", help="应选名额"),
+    by: str = typer.Option(..., "--by", metavar="<提名方>", help="主席团 或 代表（代表十人以上书面联名）"),
+    candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c", metavar="<姓名>",
+                                                  help="提名的候选人，可重复；人数不得超过应选名额（组织法第二十六条第三款）"),
+    signers: Optional[str] = typer.Option(None, "--signers", metavar="<代表…>",
+                                          help="代表联合提名：全部联名代表，用 、或 ; 分隔（十人以上，只计本级在任、"
+                                               "未暂停执行职务的乡镇代表）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="提名日期（默认会议第一天）"),
+    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """记录一件候选人提名（组织法第二十六条）：主席团提名，或乡镇人大代表十人以上书面联名提名主席、副主席、乡镇长、
+    副乡镇长的候选人；主席团提名的、每一代表与其他代表联合提名的候选人人数，均不得超过应选名额。提名的候选人多于
+    差额规定时提示须先预选（第二十七条第一款，election primary）。"""
+    from rdtool.labels import parse_date, parse_enum, parse_list
+    from rdtool.services.elections import nominations
+
+    code = parse_option("--by", lambda r: parse_enum("nominated_by", r), by)
+    day = parse_option("--date", parse_date, date)
+    store = open_db(db)
+    s = nominations.nominate(store, meeting, post, _int("--seats", seats, 1), code, list(candidate or []),
+                             parse_list(signers) if signers else [], day, notes)
+    typer.echo(f"已记录{s['post']}候选人提名：{'、'.join(candidate or [])}；{s['post']}共提名{len(s['candidates'])}人"
+               f"（{'、'.join(s['candidates'])}），应选{s['seats']}名")
+    if s["primary_needed"]:
+        typer.echo("注意：提名的候选人数超过差额规定，由主席团提交代表酝酿、讨论后进行预选，按得票多少确定正式候选人"
+                   "（组织法第二十七条第一款；election primary）")
+
+
+@app.command("primary")
+def primary(
+    meeting: str = typer.Argument(..., help="人代会编号，如 C3-1"),
+    post: str = typer.Option(..., "--post", metavar="<职务>", help="职务"),
+    seats: str = typer.Option(..., "--seats", metavar="<名额>", help="应选名额"),
+    margin: str = typer.Option(..., "--margin", metavar="<差额数>",
+                               help="选举办法规定的差额数：正职1（只提名一人时0），副职1至3（组织法第二十七条第一款）"),
+    candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c", metavar="<姓名=得票>",
+                                                  help="预选得票，每名提名的候选人一个：--candidate 于玉林=75"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="预选日期（默认会议第一天）"),
+    db: Optional[str] = DbOpt,
+) -> None:
+    """记录预选结果（组织法第二十七条第一款）：提名的候选人数超过选举办法规定的差额数时，根据在预选中得票多少的顺序，
+    按差额数确定正式候选人名单。最后名额上票数相等时注明，由主席团决定。重新录入即更正（原记录作废保留）。"""
+    from rdtool.labels import parse_date
+    from rdtool.services.elections import nominations
+
+    day = parse_option("--date", parse_date, date)
+    votes = [(name, v) for name, _, v in _cands(candidate)]
+    if not votes:
+        from rdtool.errors import UsageError
+
+        raise UsageError("没有写预选得票", "用 --candidate 姓名=得票 写每名候选人的预选得票")
+    store = open_db(db)
+    s = nominations.primary(store, meeting, post, _int("--seats", seats, 1), _int("--margin", margin), votes, day)
+    typer.echo(f"{s['meeting']} {s['post']}预选：正式候选人 {'、'.join(s['formal']) or '（未能确定）'}"
+               f"（应选{s['seats']}名，组织法第二十七条第一款）")
+    for n in s["notes"]:
+        typer.echo(f"注意：{n}")
+
+
+@app.command("nominations")
+def nominations_(
+    meeting: Optional[str] = typer.Option(None, "--meeting", help="会议编号"),
+    fmt: str = FormatOpt,
+    db: Optional[str] = DbOpt,
+) -> None:
+    """列出人代会选举的候选人提名（主席团提名、代表联合提名）、是否须预选、预选确定的正式候选人。"""
+    from rdtool.render import render_rows
+    from rdtool.services.elections import nominations
+
+    fmt = check_format(fmt)
+    store = open_db(db)
+    render_rows(nominations.listing(store, meeting),
+                [Column("meeting", "会议"), Column("post", "职务"), Column("seats", "应选名额"),
+                 Column("presidium", "主席团提名"), Column("deputies", "代表联合提名"), Column("candidates", "提名人数"),
+                 Column("primary_needed", "须预选", kind="bool"), Column("formal", "预选确定的正式候选人")],
+                fmt, title="候选人提名")

@@ -94,7 +94,7 @@ def list_(
                        term=term, year=year)
     render_list(rows, LIST_COLUMNS, MACHINE_COLUMNS, fmt, empty="没有符合条件的会议")
     if fmt == "table":  # gaps in the numbering: sessions held on paper before adoption (issue 23)
-        for line in svc.gap_notes(store, rows):
+        for line in svc.gap_notes(store, rows.groups):
             say(f"说明：{line}")
 
 
@@ -188,4 +188,7 @@ def roll(
     typer.echo(f"{record['code']}：应到{record['entitled']}人，出席{record['present']}人"
                + (f"，缺席{record['absent']}人，请假{record['leave']}人" if record["absent"] is not None else ""))
     typer.echo(record["quorum_text"])
+    if result["suspended"]:
+        typer.echo(f"注意：{'、'.join(result['suspended'])}暂停执行代表职务（代表法第六十一条），计入应到人数，"
+                   f"不能出席，已记为缺席（不计入第六十二条第三项的未经批准不出席）")
     echo_recomputed(result["report"].derived)

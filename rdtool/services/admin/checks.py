@@ -43,6 +43,8 @@ CHECKS: list[str] = [
     "rdtool.services.meetings.dates:checks",
     "rdtool.services.admin.law_checks:checks",  # CHANGES.md “The law, third pass”
     "rdtool.services.general_election.appeals:checks",
+    "rdtool.services.deputies.suspensions:checks",
+    "rdtool.services.proposals.inquiries:checks",  # CHANGES.md “The law: suspended duties, inquiries, nominations, proxy votes”
 ]
 
 

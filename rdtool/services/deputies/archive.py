@@ -16,6 +16,7 @@ import json
 from rdtool.dates import today
 from rdtool.labels import label
 from rdtool.rules.deputies import mandate_ends_for_absence
+from rdtool.store import suspensions as suspensions_sql
 from rdtool.services.terms.periods import period_from_options
 from rdtool.settings import POINTS_DEFAULTS
 from rdtool.store import archive as sql
@@ -285,7 +286,10 @@ def flags(store: Store, year: int, as_of: str | None = None) -> list[dict]:
         """deputy id -> unexcused absences from congress sessions since the term began (代表法 art. 62)."""
         if number not in by_term:
             row = settings_sql.term(store, number)
-            by_term[number] = {d: c["congress_absent"] for d, c in tally(store, row["start_date"], day).items()}
+            # absences while his duties were suspended are the law's, not 未经批准 (rdtool.rules.suspensions)
+            barred = suspensions_sql.absences_while_suspended(store, row["start_date"], day)
+            by_term[number] = {d: c["congress_absent"] - barred.get(d, 0)
+                               for d, c in tally(store, row["start_date"], day).items()}
         return by_term[number]
 
     took_part: dict[int, int] = {}  # person -> activities of any of their mandates (one person, two mandates)

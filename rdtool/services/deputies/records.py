@@ -165,11 +165,13 @@ def record(store: Store, ref: str, term: int | None = None, show_id: bool = Fals
     person's other mandates (one person, a township and a county deputy)."""
     from rdtool.services.deputies import deputies, people
     from rdtool.services.proposals import views as proposal_views
+    from rdtool.services.deputies import suspensions
     from rdtool.services.meetings.meetings import attendance_history
 
     out = deputies.profile(store, ref, term, show_id, show_phone)
     history = attendance_history(store, out["id"])
     out.update(attendance=history["rows"], attendance_summary=history["summary"], art62=history["art62"],
                art62_text=history["art62_text"], proposals=proposal_views.for_deputy(store, out["id"]),
+               suspensions=suspensions.of_deputy(store, out["id"]),
                other_mandates=people.other_mandates(store, out))
     return out

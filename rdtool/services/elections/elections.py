@@ -142,6 +142,10 @@ def count(store: Store, meeting: dict, contest: dict, cands: list[dict], prior: 
         kind = post_kind(contest["post"])
         if kind and stage != "revote":
             warnings += contest_size_warnings(kind, seats, len(cands), by_election, additional=stage == "additional")
+        if stage == "first" and not by_election:
+            from rdtool.services.elections.nominations import round_warnings
+
+            warnings += round_warnings(store, meeting, contest["post"], names)
         if stage == "additional":
             warnings += ranking_notes(names, {c["name"]: c["votes"] or 0 for c in held[0][1]}, elected_before)
     except NotAllowed as exc:

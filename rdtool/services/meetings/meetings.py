@@ -10,6 +10,8 @@ that day (组织法 第十四条第四款、第二十五条; the presidium's rul
 
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.labels import FIELD_ZH, chinese_numeral, label
@@ -379,22 +381,41 @@ def insert(store: Store, values: dict) -> int:
 
 # ---------------------------------------------------------------- views
 
-def listing(store: Store, *, kind: str | None = None, term: int | None = None, year: int | None = None) -> list[dict]:
+def listing(store: Store, *, kind: str | None = None, term: int | None = None,
+            year: int | None = None) -> "Listed":
     """The meetings with their figures and whether each met its quorum — the stored flag every write keeps
-    (refresh_quorum; `db check` lists any that differ from the rules), as the report's views read it."""
-    rows = sql.meetings(store, kind=kind, term=term, year=year)
+    (refresh_quorum; `db check` lists any that differ from the rules), as the report's views read it. As they are
+    read, in date order from an index (a county's 40,000 are never held at once: the first screen comes at once)."""
+    return Listed(_listed(sql.meetings(store, kind=kind, term=term, year=year, stream=True)))
+
+
+def _listed(rows: Iterator[dict]) -> Iterator[dict]:
     for r in rows:
         f = figures(r)
         r.update(present=f["present"], entitled=f["entitled"])
         r["extraordinary"] = bool(r["extraordinary"])
         r["quorum_met"] = None if r["quorum_met"] is None else bool(r["quorum_met"])
-    return rows
+        yield r
 
 
-def gap_notes(store: Store, rows: list[dict]) -> list[str]:
-    """One line per gap in the numbering of the groups the listed meetings belong to."""
+class Listed:
+    """A list's rows as they are read, remembering the numbering groups (term, kind) they belong to (gap_notes)."""
+
+    def __init__(self, rows: Iterator[dict]):
+        self._rows = rows
+        self.groups: dict[tuple, None] = {}
+
+    def __iter__(self) -> Iterator[dict]:
+        for r in self._rows:
+            if r["term"] is not None:
+                self.groups.setdefault((r["term"], r["kind"]))
+            yield r
+
+
+def gap_notes(store: Store, groups: Iterable[tuple]) -> list[str]:
+    """One line per gap in the numbering of the groups (term, kind) the listed meetings belong to."""
     out = []
-    for term, kind in dict.fromkeys((r["term"], r["kind"]) for r in rows if r["term"] is not None):
+    for term, kind in groups:
         out += [gap_text(term, kind, g) for g in gaps(sql.group(store, term, kind))]
     return out
 
@@ -406,8 +427,13 @@ def attendance_history(store: Store, deputy_id: int) -> dict:
         r["extraordinary"] = bool(r["extraordinary"])
     summary = {s: sum(1 for r in rows if r["status"] == s) for s in ("present", "absent", "leave")}
     by_term: dict = {}
+    from rdtool.rules.suspensions import absence_counts_for_termination, suspended_on
+    from rdtool.store import suspensions as suspensions_sql
+
+    periods = suspensions_sql.periods(store, [deputy_id]).get(deputy_id, [])
     for r in rows:
-        if r["kind"] == "congress" and r["status"] == "absent":
+        r["suspended"] = suspended_on(periods, r["date"])
+        if r["kind"] == "congress" and r["status"] == "absent" and absence_counts_for_termination(r["suspended"]):
             by_term.setdefault(r["term"], []).append(r["code"])
     flagged = {t: codes for t, codes in by_term.items() if len(codes) >= 2}
     text = ""

@@ -143,6 +143,7 @@ def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str
         report.strict.add(m["id"])
         members = meetings_svc.roster(store, m)
         status = {r["id"]: "present" for r in members}
+        barred: set[int] = set()
         if count is None:
             if not members:
                 raise ValidationError(f"会议 {m['code']}（{m['date']}）的应到名单为空",
@@ -153,6 +154,7 @@ def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str
                     if status[r["id"]] != "present":
                         raise ValidationError(f"“{n}”被重复列出")
                     status[r["id"]] = st
+            barred = _suspended_present(store, status, m["date"])
         old = {a["deputy_id"]: a["status"] for a in sql.attendance(store, m["id"])}
         for deputy_id in old:
             if count is not None or deputy_id not in status:
@@ -167,7 +169,21 @@ def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str
         if entitled is not None:
             changes["entitled"] = entitled
         sql.update_meeting(store, m["id"], changes)
-    return {"meeting": sql.meeting_by_id(store, m["id"]), "report": report}
+    return {"meeting": sql.meeting_by_id(store, m["id"]), "report": report,
+            "suspended": [r["name"] for r in members if r["id"] in barred]}
+
+
+def _suspended_present(store: Store, status: dict[int, str], day: str) -> set[int]:
+    """Deputies whose duties are suspended on ``day`` (代表法 第六十一条) are recorded absent, not present: they
+    count in 应到 but cannot attend (rdtool.rules.suspensions). Returns those changed."""
+    from rdtool.rules.suspensions import may_attend
+    from rdtool.services.deputies import suspensions
+
+    barred = {i for i in suspensions.suspended_ids(store, list(status), day)
+              if status[i] == "present" and not may_attend(True)}
+    for i in barred:
+        status[i] = "absent"
+    return barred
 
 
 # ---------------------------------------------------------------- agenda items

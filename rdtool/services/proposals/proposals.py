@@ -206,6 +206,7 @@ def build(store: Store, values: dict, index, codes: Codes, lim: dict) -> tuple[d
     for who, did in [("lead", lead_id)] + [("cosigners", c) for c in cosigner_ids]:
         if did is not None and not index.in_office(did, values["submitted_on"]):
             problems.append((who, index.by_id[did]["name"], f"{values['submitted_on']} 时已不在任，不能提出或附议"))
+    _check_suspended(store, [("lead", lead_id)] + [("cosigners", c) for c in cosigner_ids], index, values, problems)
     if values["kind"] == "motion" and lead_id is not None:
         _check_signers(index, [lead_id] + cosigner_ids, values, problems)
     if meeting is not None and values["submitted_on"] < meeting["date"]:
@@ -275,6 +276,18 @@ def build(store: Store, values: dict, index, codes: Codes, lim: dict) -> tuple[d
                            "due_reason": values.get("due_reason") or "代表不满意，再次办理"})
             record.update(due_on=second_due, due_reason=rounds[-1]["due_reason"], round=2)
     return record, cosigner_ids, rounds, problems
+
+
+def _check_suspended(store: Store, signers: list, index, v: dict, problems: list) -> None:
+    """A deputy whose duties are suspended (代表法 第六十一条) neither proposes nor signs."""
+    from rdtool.services.deputies import suspensions
+
+    ids = [did for _, did in signers if did is not None]
+    barred = suspensions.suspended_ids(store, ids, v["submitted_on"]) if ids else set()
+    for who, did in signers:
+        if did in barred:
+            problems.append((who, index.by_id[did]["name"],
+                             f"{v['submitted_on']} 时暂停执行代表职务（代表法第六十一条），不能提出或附议"))
 
 
 def _check_signers(index, signer_ids: list[int], values: dict, problems: list) -> None:

@@ -11,7 +11,7 @@ import typer
 
 from rdtool.cli.common import (check_format, confirm_done, echo_recomputed, echo_report, make_app, open_db,
                                parse_option, say, shown, warn)
-from rdtool.cli.commands.deputy import figures, office
+from rdtool.cli.commands.deputy import figures, office, suspensions
 from rdtool.cli.options import (AnnualYearOpt, CurrentTermOpt, DbOpt, DeputyArg, DeputyRefArg, EditNotesOpt, ForceOpt,
                                 FormatOpt, NameTermOpt, OccupationOpt, ReasonOpt, RefTermOpt, VerboseOpt, WorkplaceOpt,
                                 optional)
@@ -156,6 +156,9 @@ def show(
                     [Column("code", "会议"), Column("date"), Column("kind", enum="meeting_kind"), Column("title"),
                      Column("status", "出席情况", enum="attendance")], fmt,
                     title=f"出席记录（出席{summary['present']}次，请假{summary['leave']}次，缺席{summary['absent']}次）")
+    if record["suspensions"] and fmt in ("table", "md"):
+        typer.echo("")
+        render_rows(record["suspensions"], suspensions.SUSPENSION_COLUMNS[2:], fmt, title="暂停执行代表职务（代表法第六十一条）")
     if record["art62"] and fmt in ("table", "md"):
         typer.echo(f"⚠ {record['art62_text']}")
     if record["proposals"] and fmt in ("table", "md"):
@@ -251,6 +254,12 @@ def announce(
     r = mandates.announce(store, ref, day, post, term)
     what = "主席团公告其主席、副主席职务终止" if post else "本级人民代表大会公告其代表资格终止"
     typer.echo(f"已记录：{r['deputy']['name']}（ID {r['deputy']['id']}），{day} {what}")
+
+
+app.command("suspend")(suspensions.suspend)
+app.command("suspend-report")(suspensions.suspend_report)
+app.command("resume")(suspensions.resume)
+app.command("suspensions")(suspensions.suspensions)
 
 
 @app.command("role")

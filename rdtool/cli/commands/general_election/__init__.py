@@ -5,7 +5,7 @@ One module per stage (plan, candidates, voting, edits, appeals); this table regi
 
 from __future__ import annotations
 
-from rdtool.cli.commands.general_election import appeals, candidates, edits, plan, voting
+from rdtool.cli.commands.general_election import appeals, candidates, edits, plan, proxies, voting
 from rdtool.cli.common import make_app
 
 app = make_app(
@@ -30,3 +30,5 @@ app.command("deputies")(voting.deputies)
 app.command("summary")(voting.summary)
 app.command("appeal")(appeals.appeal)
 app.command("appeals")(appeals.appeals)
+app.command("proxy")(proxies.proxy)
+app.command("proxies")(proxies.proxies)

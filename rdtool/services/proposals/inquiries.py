@@ -1,0 +1,131 @@
+"""质询案 (inquiries) lodged at a township congress session: 组织法 (2022) 第二十四条, 北京 组织条例 第十二条.
+
+Lodged in writing by ten or more deputies (北京: one fifth where there are forty or fewer) while the congress is
+sitting, naming the organ questioned (质询对象), the question and its content; the presidium decides how it is
+answered (at a presidium meeting or a plenary meeting, or in writing) and it is answered at the session (北京, 重庆:
+a complicated one may be answered later on the presidium's decision). The signers who count are deputies of the
+township congress in office and not suspended (代表法 第六十一条) on the day. Too few signers, a day outside the
+session, or a meeting that is not a congress session is refused; an answer outside the session is recorded with a
+warning, and `db check` lists it (``inquiry_problem``) with inquiries left unanswered after the session.
+"""
+
+from __future__ import annotations
+
+from rdtool import fields as F
+from rdtool.errors import ValidationError
+from rdtool.labels import label
+from rdtool.rules import inquiries as law
+from rdtool.store import inquiries as sql
+from rdtool.store.db import Store
+
+FIELDS: list[F.Field] = [
+    F.Field("target", F.text(100), required=True),
+    F.Field("title", F.text(200), required=True),
+    F.Field("body", F.text(5000, as_written=True)),
+    F.Field("notes", F.text(500)),
+]
+
+
+def _province(store: Store) -> str:
+    from rdtool.services.terms.province import in_force
+
+    return in_force(store).code
+
+
+def submit(store: Store, meeting_ref: str, lead: str, others: list[str], day: str | None, raw: dict) -> dict:
+    """Record an inquiry; refuses one the law does not allow (see the module docstring)."""
+    from rdtool.services.meetings import meetings as meetings_svc
+
+    values, errors = F.parse_fields(FIELDS, raw)
+    if errors:
+        raise ValidationError("质询案信息有误：", problems=[f"{f}“{v}”：{m}" for f, v, m in errors])
+    with store.transaction():
+        m = meetings_svc.get(store, meeting_ref)
+        if m["kind"] != "congress":
+            raise ValidationError(f"会议 {m['code']} 不是人代会；质询案在人代会举行会议的时候提出（组织法第二十四条第一款）")
+        day = day or m["date"]
+        problem = law.date_problem(day, m["date"], m.get("end_date"))
+        if problem:
+            raise ValidationError(problem, "--date 写提出的日期，须在会期之内")
+        from rdtool.services.deputies.suspensions import signers_who_count
+
+        rows, counted, why = signers_who_count(store, m["term"], [lead] + others, day)
+        ids = [(d["id"], i == 0) for i, d in enumerate(rows)]
+        total = meetings_svc.roster_size(store, m)
+        province = _province(store)
+        if not law.signers_ok(counted, total, province):
+            need = law.min_signers(total, province)
+            raise ValidationError(
+                f"质询案只有 {counted} 名代表联名，不足{need}人（{law.signer_article(total, province)}；"
+                f"本届代表{total}人）" + (f"；{'、'.join(why)}，不计入联名人数" if why else ""),
+                "补足联名代表，或核对代表名单")
+        code = f"{m['code']}-Q{sql.count_for_meeting(store, m['id']) + 1}"
+        sql.insert(store, {**values, "code": code, "meeting_id": m["id"], "submitted_on": day}, ids)
+    record = show(store, code)
+    return {**record, "not_counted": why, "counted": counted, "required": law.min_signers(total, province)}
+
+
+def get(store: Store, code: str) -> dict:
+    from rdtool.errors import NotFound
+    from rdtool.services.kernel.refs import suggestion
+
+    row = sql.by_code(store, code.strip().upper())
+    if row is None:
+        hint = suggestion(code, sql.codes(store))
+        raise NotFound(f"没有编号为“{code}”的质询案", f"{hint}（用 inquiry list 查看）" if hint else "用 inquiry list 查看质询案编号")
+    return row
+
+
+def answer(store: Store, code: str, method: str, answered_on: str, answered_by: str | None,
+           text: str | None) -> dict:
+    """Record the answer (组织法 第二十四条第二款、第三款); returns the record with a warning when it is late."""
+    with store.transaction():
+        q = get(store, code)
+        if answered_on < q["submitted_on"]:
+            raise ValidationError(f"答复日期{answered_on}早于质询案提出的日期{q['submitted_on']}")
+        sql.update(store, q["id"], {"answer_method": method, "answered_on": answered_on, "answered_by": answered_by,
+                                    "answer": text})
+    record = show(store, q["code"])
+    return {**record, "warnings": problems(store, record)}
+
+
+def problems(store: Store, q: dict, as_of: str | None = None) -> list[str]:
+    """The answer outside the session, or none yet after the session (the same findings as `db check`)."""
+    if q["answered_on"]:
+        p = law.answer_problem(q["answered_on"], q["answer_method"], q["meeting_date"], q["meeting_end"],
+                               _province(store))
+        return [p] if p else []
+    end = q["meeting_end"] or q["meeting_date"]
+    if as_of is not None and as_of > end:
+        return [f"质询案 {q['code']} 尚未记录答复；质询案由受质询机关在会议期间答复（组织法第二十四条第二款、第三款）"]
+    return []
+
+
+def _row(q: dict) -> dict:
+    return {**q, "answer_method_zh": label("inquiry_answer", q["answer_method"]) if q["answer_method"] else ""}
+
+
+def show(store: Store, code: str) -> dict:
+    q = get(store, code)
+    return {**_row(q), "signer_list": sql.signers(store, q["id"])}
+
+
+def listing(store: Store, meeting_ref: str | None = None, term: int | None = None) -> list[dict]:
+    from rdtool.dates import today
+    from rdtool.services.meetings import meetings as meetings_svc
+
+    meeting_id = meetings_svc.get(store, meeting_ref)["id"] if meeting_ref else None
+    day = today()
+    return [{**_row(q), "problems": "；".join(problems(store, q, day))} for q in sql.listing(store, meeting_id, term)]
+
+
+def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+    out = []
+    for q in sql.listing(store):
+        if q["submitted_on"] > as_of or (date_from and q["submitted_on"] < date_from) or \
+                (date_to and q["submitted_on"] > date_to):
+            continue
+        for p in problems(store, q, as_of):
+            out.append({"check": "inquiry_problem", "severity": "warning", "table": "inquiries", "record": q["code"],
+                        "message": f"质询案 {q['code']}（{q['title']}）：{p}"})
+    return out
