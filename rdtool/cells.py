@@ -124,9 +124,14 @@ def cell(col: Column, value: Any, zh: bool = False) -> str:
     """A CSV/TSV cell: the contract's codes (machine), or under --headers zh the labels a person reads."""
     if not zh or value is None:
         return machine(col, value)
-    if col.key in PEOPLE_TEXT and isinstance(value, str) and _DIGITS.fullmatch(value):
-        return f'="{value}"'
+    if col.key in PEOPLE_TEXT and isinstance(value, str):
+        return kept_whole(value)
     return neutralise(human(col, value))
+
+
+def kept_whole(text: str) -> str:
+    """A 身份证号 or phone number in a CSV for people: ="…" when all digits (below), else as any cell."""
+    return f'="{text}"' if _DIGITS.fullmatch(text) else neutralise(text)
 
 
 # A CSV for people (--headers zh) opened by double-click in Excel, WPS or Calc turns a 身份证号 into 5.10101E+17

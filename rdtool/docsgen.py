@@ -276,8 +276,15 @@ def schema() -> str:
         objects = read_schema(store)
         migrations = applied_migrations(store.conn)
         store.close()
-    out = ["Migrations, in the order they apply: " + ", ".join(f"`{m}`" for m in migrations) + ".\n"]
+    from rdtool.store import label_views
+
+    chinese = {view: table for table, view in label_views.NAMES.items()}
+    out = ["Migrations, in the order they apply: " + ", ".join(f"`{m}`" for m in migrations) + ".\n",
+           "Chinese views, one per table, its columns and values in Chinese (datasette.md): "
+           + ", ".join(f"`{v}` ({t})" for v, t in chinese.items()) + ".\n"]
     for o in objects:
+        if o["name"] in chinese:
+            continue
         zh = TABLE_ZH.get(o["name"], "")
         kind = {"table": "表", "view": "视图", "virtual": "全文检索（FTS5 虚拟表）"}[o["type"]]
         out.append(f"### `{o['name']}`{(' ' + zh) if zh else ''}（{kind}）\n")

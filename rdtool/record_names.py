@@ -49,6 +49,25 @@ COLUMN_ZH: dict[str, str] = {
     "_sqlite_migrations.name": "迁移名称", "ge_constituencies.name": "选区名称",
 }
 
+# (CHANGES.md “The report document and the county's tools”) which glossary enum (rdtool.labels.ENUMS) each coded
+# column stores, and the yes/no columns (1/0): the Chinese views show labels and 是/否 (rdtool.store.label_views)
+COLUMN_ENUMS: dict[str, str] = {
+    "deputies.gender": "gender", "deputies.party": "party", "deputies.education": "education",
+    "deputies.occupation": "occupation", "deputies.level": "level", "deputies.status": "deputy_status",
+    "ge_candidates.gender": "gender", "ge_candidates.party": "party", "ge_candidates.education": "education",
+    "ge_candidates.occupation": "occupation", "presidium_members.role": "presidium_role",
+    "meetings.kind": "meeting_kind", "attendance.status": "attendance", "items.kind": "item_kind",
+    "items.method": "vote_method", "items.result": "vote_result", "election_contests.outcome": "election_outcome",
+    "appointments.action": "appointment_action", "proposals.kind": "proposal_kind",
+    "proposals.result": "proposal_result", "proposals.feedback": "feedback",
+    "proposals.disposition": "motion_disposition", "proposals.outcome": "motion_outcome",
+    "proposal_rounds.result": "proposal_result", "proposal_rounds.feedback": "feedback",
+    "activities.kind": "activity_kind", "activities.level": "activity_level", "general_elections.level": "level",
+    "ge_votes.status": "ge_outcome", "post_ends.action": "post_end_action", "post_ends.motion_by": "motion_by",
+}
+BOOL_COLUMNS = frozenset({"re_elected", "extraordinary", "quorum_met", "seq_stated", "complex", "by_election",
+                          "elected", "final", "confirmed", "revote", "valid", "void", "shortfall", "tie_revote"})
+
 TABLE_ZH.update({  # the report's views (rdtool.store.report_views; docs/figures.md)
     "report_periods": "统计期间", "report_meetings": "会议（是否召开）", "report_deputy_counts": "代表人数（按期间）",
     "report_proposal_totals": "议案建议计数（按期间）", "report_presidium": "报告：主席团", "report_congress": "报告：人代会",

@@ -224,3 +224,27 @@ def test_db_check_does_not_count_absences_while_suspended(tmp_path):
         add_meeting(cli.db, code, day)
         cli("meeting", "roll", code, "--absent", "甲二")
     assert [f["record"] for f in findings(cli, "deputy_absent_twice")] == ["2"]  # 甲二, not 甲一
+
+
+def test_the_new_records_read_in_chinese_in_the_log_and_undo(tmp_path):
+    cli = init(tmp_path)
+    roster(cli, TEN + OTHERS)
+    add_meeting(cli.db, "C5-1", "2022-01-10", end="2022-01-12")
+    cli("deputy", "suspend", "乙十", "--ground", "服刑", "--date", "2022-01-01")
+    log = cli("db", "log", "-n", "1").stdout
+    assert "暂停执行代表职务" in log and "正在服刑" in log and "serving" not in log
+    cli(*inquiry(cli, "甲一", TEN[1:]))
+    cli("election", "nominate", "C5-1", "--post", "副镇长", "--seats", "1", "--by", "代表", "-c", "赵",
+        "--signers", "、".join(TEN))
+    cli("term", "add", "6", "--start", "2026-12-01")
+    cli("general-election", "plan", "6", "--level", "镇", "--election-day", "2026-11-15")
+    cli("general-election", "proxy", "6", "外出甲", "代投人")
+    expected = ["外出甲委托代投人代为投票", "C5-1 副镇长候选人提名 联名代表 甲一", "C5-1-Q1 联名代表 甲一"]
+    while expected:
+        out = cli("undo", "--yes").stdout
+        if "general-election plan" in out or "term add" in out:
+            continue
+        assert expected.pop(0) in out and "_" not in out.split("将恢复", 1)[1], out
+    out = cli("undo", "--yes").stdout
+    assert "乙十暂停执行代表职务（自2022-01-01）" in out
+    assert cli.json("deputy", "suspensions") == [] and cli.json("inquiry", "list") == []

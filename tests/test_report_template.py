@@ -7,7 +7,7 @@ import zipfile
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 
 from tests.helpers import dump
@@ -41,9 +41,14 @@ def test_the_default_document_reads_like_the_seed(sample, tmp_path):
     # her narrative's places are marked, in yellow
     marked = [p for p in docx.Document(tmp_path / "r.docx").paragraphs if p.text.startswith("【请在此撰写")]
     assert len(marked) == 3 and all(r.font.highlight_color is not None for p in marked for r in p.runs)
-    # 落款: the presidium and the term's last day (not the day it was printed), right-aligned
+    # 落款: the presidium and the term's last day (not the day it was printed); GB/T 9704: the date four characters
+    # in from the right margin, the presidium centred over it (both centred on one tab stop)
     end = lines.index("附表") if "附表" in lines else len(lines)
-    assert lines[end - 2:end] == ["三川镇人民代表大会主席团", "2021年12月31日"]
+    assert lines[end - 2:end] == ["\t三川镇人民代表大会主席团", "\t2021年12月31日"]
+    signed = [p for p in docx.Document(tmp_path / "r.docx").paragraphs if p.text.startswith("\t")][-2:]
+    stops = [[(t.alignment, round(t.position.pt, 1)) for t in p.paragraph_format.tab_stops] for p in signed]
+    centre = 156 / 25.4 * 72 - 4 * 15.75 - (3 + 8 / 2) * 15.75 / 2  # 2021年12月31日: 3 characters, 8 digits
+    assert stops[0] == stops[1] == [(WD_TAB_ALIGNMENT.CENTER, round(centre, 1))]
     # the checks are db check's, not the report's
     assert "需要关注的事项" not in body and "[提醒]" not in body
 
@@ -51,7 +56,7 @@ def test_the_default_document_reads_like_the_seed(sample, tmp_path):
 def test_date_and_checks_when_asked(sample, tmp_path):
     path = term_docx(sample, tmp_path / "r.docx", "--date", "2022-01-06", "--checks")
     lines = texts(path)
-    assert "2022年1月6日" in lines and "2021年12月31日" not in lines[-40:]
+    assert "\t2022年1月6日" in lines and "\t2021年12月31日" not in lines[-40:]
     checks = sample.json("report", "term", "--term", "3", "--as-of", AS_OF)["checks"]
     assert checks and "需要关注的事项" in lines
     assert any(t.startswith("【提醒】") or t.startswith("【错误】") for t in lines)

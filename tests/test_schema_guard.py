@@ -170,7 +170,8 @@ def test_rollup_keeps_the_order_given_while_files_are_read_together(sample, tmp_
 
 DAMAGE = {
     "a table": ("DROP TABLE activity_participants", "DROP TABLE activities"),
-    "a column": ("DROP TRIGGER _rdlog_activities_insert", "DROP TRIGGER _rdlog_activities_update",
+    # (SQLite refuses to drop a column a view reads: the program dropping it drops rdtool's Chinese view first)
+    "a column": ("DROP VIEW 代表活动", "DROP TRIGGER _rdlog_activities_insert", "DROP TRIGGER _rdlog_activities_update",
                  "DROP TRIGGER _rdlog_activities_delete", "ALTER TABLE activities DROP COLUMN organiser"),
     "an index": ("DROP INDEX deputies_name",),
     "the change log": ("DROP TABLE change_log",),

@@ -212,3 +212,26 @@ def test_a_csv_for_people_keeps_id_numbers_and_phones_whole_in_excel(sample, tmp
     masked = sample("export", "deputies", "--format", "csv", "--headers", "zh").stdout
     assert '="' not in masked or all("*" not in line for line in masked.splitlines() if '="' in line)
     # (read back to the same records: test_every_kind_round_trips_through_chinese_labels imports these files)
+
+
+def test_the_errors_csv_keeps_id_numbers_and_phones_whole_in_excel(cli, tmp_path):
+    """issue 25: the --errors CSV of a failed import is a CSV for people too: its ID and phone cells are written
+    ="…" (the columns the import took for them, and any cell of 15 digits or more), and the corrected file imports
+    the digits."""
+    roster = tmp_path / "名册.csv"
+    roster.write_text("姓名,性别,代表层级,届次,联系电话,身份证号,备用证件号\n"
+                      "陈红梅,女,镇,3,05718888888,110101198003020028,110101198003020028\n"
+                      "谢锋,男性,镇,3,13800001111,,\n", encoding="utf-8-sig")
+    errors = tmp_path / "错误.csv"
+    cli.fails("import", "deputies", roster, "--errors", errors, "--ignore-extra")
+    with open(errors, encoding="utf-8-sig", newline="") as f:
+        table = list(csv.DictReader(f))
+    assert table[0]["身份证号"] == '="110101198003020028"' == table[0]["备用证件号"]
+    assert table[0]["联系电话"] == '="05718888888"' and table[1]["联系电话"] == '="13800001111"'
+    assert table[1]["错误"] and not table[0]["错误"] and table[0]["姓名"] == "陈红梅"
+    fixed = errors.read_text("utf-8-sig").replace("男性", "男")
+    errors.write_text(fixed, encoding="utf-8-sig")
+    cli("import", "deputies", errors, "--ignore-extra")
+    people = {d["name"]: d for d in cli.json("deputy", "list", "--show-id", "--show-phone")}
+    assert people["陈红梅"]["id_number"] == "110101198003020028" and people["陈红梅"]["phone"] == "05718888888"
+    assert people["谢锋"]["phone"] == "13800001111"

@@ -12,9 +12,11 @@ existing file only with --force or a yes on a terminal).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import BinaryIO
 
+from rdtool.cells import PEOPLE_TEXT
 from rdtool.errors import UsageError
 from rdtool.io.kinds import RowError
 from rdtool.io.limits import Limits
@@ -64,21 +66,29 @@ def write(dest: Path, source: Path, limits: Limits, layout: Layout, errors: list
         if dest.suffix.lower() == ".xlsx":
             _xlsx(out, header, rows(), at)
         else:
-            _csv(out, header, rows())
+            _csv(out, header, rows(), {i for i, f in layout.columns.items() if f in PEOPLE_TEXT})
 
 
-def _csv(raw: BinaryIO, header: list[str], rows) -> None:
+# digits no spreadsheet keeps as a number (15 significant digits): an ID in a column the import did not take as one
+_LONG_DIGITS = re.compile(r"\d{15,}")
+
+
+def _csv(raw: BinaryIO, header: list[str], rows, whole: set[int]) -> None:
+    """A CSV for people, as the exporter's: ID and phone numbers (the columns `whole`, and any cell of 15 digits or
+    more) written ="…", so that Excel, WPS and Calc keep them whole when she opens the file by double-click
+    (docs/csv.md); importing the corrected file reads them as the digits."""
     import csv
     import io
 
-    from rdtool.cells import neutralise
+    from rdtool.cells import kept_whole, neutralise
 
     out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:
         writer = csv.writer(out, lineterminator="\n")  # LF, as every file rdtool writes (README)
         writer.writerow(header)
         for cells, _ in rows:
-            writer.writerow([neutralise(c) for c in cells])
+            writer.writerow([kept_whole(c) if i in whole or _LONG_DIGITS.fullmatch(c) else neutralise(c)
+                             for i, c in enumerate(cells)])
         out.flush()
     finally:
         out.detach()  # (open_binary closes the file)

@@ -272,22 +272,34 @@ def text_em(text: str) -> float:
 
 
 def column_widths(head: list[str], cells: list[list[str]], size_pt: float = 12) -> list[float]:
-    """Millimetres per column by printed width (a Chinese character twice a digit): a column whose longest entry
-    is short (a code, a date, a count) gets all it needs, so "2017年6月29日" or "A3-004" never wraps; the long
-    ones (titles) share the rest in proportion to their need, each at least its header."""
+    """Millimetres per column by printed width (a Chinese character twice a digit). When everything fits, each
+    column gets what its longest entry needs and the spare is shared. Otherwise a column that should not wrap —
+    a code, a date, a count (digits, at most 10 characters wide) or a word of up to 4 characters (领衔, 基本满意) —
+    gets its whole need as long as each of the others (titles, results) keeps at least 4 characters a line; those
+    share the rest in proportion to their need. When even that does not fit, from the narrowest need up, a column
+    gets its need while that is no more than an equal share of the width left, and the rest share in proportion:
+    a title is never squeezed to two characters a line."""
     em = size_pt * 25.4 / 72
-    pad = 4.0  # the cell's left and right margins, mm
+    pad = 4.5  # the cell's left and right margins (LibreOffice: 1.9 mm each), and a little to spare, mm
     need = [max([text_em(h), *(text_em(r[i]) for r in cells)]) * em + pad for i, h in enumerate(head)]
     if sum(need) <= TEXT_WIDTH_MM:
         spare = TEXT_WIDTH_MM - sum(need)
         return [n + spare * n / sum(need) for n in need]
-    short = [n <= 10 * em + pad for n in need]
-    room = TEXT_WIDTH_MM - sum(n for n, s in zip(need, short) if s)
-    long_need = sum(n for n, s in zip(need, short) if not s)
-    floor = [text_em(h) * em + pad for h in head]
-    if room < sum(f for f, s in zip(floor, short) if not s):  # too many short columns: all in proportion
-        return [TEXT_WIDTH_MM * n / sum(need) for n in need]
-    return [n if s else max(f, room * n / long_need) for n, f, s in zip(need, floor, short)]
+    digits = [any(ch.isdigit() for r in cells for ch in r[i]) for i in range(len(head))]
+    whole = [n <= 4 * em + pad or (d and n <= 10 * em + pad) for n, d in zip(need, digits)]
+    rest = [i for i, w in enumerate(whole) if not w]
+    left = TEXT_WIDTH_MM - sum(n for n, w in zip(need, whole) if w)
+    floor = [max(text_em(h) * em + pad, min(n, 4 * em + pad)) for h, n in zip(head, need)]
+    if not rest or left < sum(floor[i] for i in rest):
+        left, rest = TEXT_WIDTH_MM, sorted(range(len(need)), key=lambda i: need[i])
+        while rest and need[rest[0]] <= left / len(rest):
+            left -= need[rest.pop(0)]
+        floor = [min(f, left / len(rest)) if rest else f for f in floor]
+    widths = list(need)
+    spare, extra = left - sum(floor[i] for i in rest), sum(need[i] - floor[i] for i in rest)
+    for i in rest:  # each its floor, and the rest of the room in proportion to what it still lacks
+        widths[i] = floor[i] + (spare * (need[i] - floor[i]) / extra if extra > 0 else 0)
+    return widths
 
 
 def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = False) -> None:

@@ -21,8 +21,9 @@ from rdtool.reports.text_templates import NARRATIVE, OPENING, OUTLINE
 TABLES = [
     ("composition", [("维度", "{% vm %}{{ g.dimension }}", 30, False), ("类别", "{{ r.label }}", 66, False),
                      ("人数", "{{ r.count }}", 28, True), ("比例", "{{ r.share }}", 32, True)]),
-    ("meetings", [("日期", "{{ r.date }}", 43, False), ("会议", "{{ r.title }}", 77, False),
-                  ("议题", "{{ r.topics }}", 18, True), ("通过", "{{ r.passed }}", 18, True)]),
+    # 会议: 19 characters a line (三川镇第三届人大主席团第二十一次会议 is 18); 日期: 2017年12月14日
+    ("meetings", [("日期", "{{ r.date }}", 42, False), ("会议", "{{ r.title }}", 86, False),
+                  ("议题", "{{ r.topics }}", 14, True), ("通过", "{{ r.passed }}", 14, True)]),
     ("proposals_by_unit", [("承办单位", "{{ r.unit }}", 52, False), ("件数", "{{ r.handled }}", 20, True),
                            ("已答复", "{{ r.replied }}", 22, True), ("按期答复率", "{{ r.on_time_rate }}", 32, True),
                            ("满意率", "{{ r.satisfaction_rate }}", 30, True)]),
@@ -57,14 +58,19 @@ def _highlight(p) -> None:
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
+# GB/T 9704 7.3.5.1: 成文日期右空四字, the 署名 centred over the date. Both are centred on one tab stop: where a
+# date of 7 characters' width (2021年12月31日: 3 characters and 8 half-width digits) centres when it ends four
+# characters (of 15.75 pt on the grid) before the right margin of the 156 mm text block.
+SIGNATURE_CENTRE_PT = 156 / 25.4 * 72 - 4 * 15.75 - 7 * 15.75 / 2
+
+
 def _signature(doc, text: str):
-    """落款 and date: right-aligned, four characters in from the right margin (GB/T 9704 右空四字)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    """A line of the 落款 (the presidium, the date), centred on SIGNATURE_CENTRE_PT."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.shared import Pt
 
-    p = layout.paragraph(doc, text)
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    p.paragraph_format.right_indent = Pt(16 * 4)
+    p = layout.paragraph(doc, "\t" + text)
+    p.paragraph_format.tab_stops.add_tab_stop(Pt(SIGNATURE_CENTRE_PT), WD_TAB_ALIGNMENT.CENTER)
     return p
 
 

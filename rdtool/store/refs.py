@@ -88,6 +88,9 @@ _NAME_SQL = {
     "ge_candidates": "SELECT name FROM ge_candidates WHERE id = ?",
     "ge_rounds": "SELECT k.name || '第' || r.round || '轮投票' FROM ge_rounds r "
                  "JOIN ge_constituencies k ON k.id = r.constituency_id WHERE r.id = ?",
+    "inquiries": "SELECT code FROM inquiries WHERE id = ?",
+    "nominations": "SELECT m.code || ' ' || n.post || '候选人提名' FROM nominations n JOIN meetings m ON m.id = n.meeting_id "
+                   "WHERE n.id = ?",
 }
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
+from rdtool.store import label_views
 from rdtool.store import proposals as proposals_sql
 from rdtool.store.deputies import in_office
 
@@ -310,7 +311,7 @@ def all_views() -> list[tuple[str, str]]:
     out += [(v.name, view_sql(v)) for v in HELPERS.values()]
     out += [(v.name, view_sql(v)) for v in SECTIONS.values()]
     out.append(("proposal_states", f"CREATE VIEW proposal_states AS\n{proposals_sql.states_view()}"))
-    return out
+    return out + label_views.all_views()  # and the records in Chinese, for Datasette
 
 
 # What each view holds (for `db views` and docs/figures.md).
@@ -328,6 +329,7 @@ DESCRIPTIONS = {
     "report_activities_by_kind": "代表活动，按类别（按期间）",
     "proposal_states": "每件议案、建议今天的状态（与 proposal list 相同）",
 }
+DESCRIPTIONS.update(label_views.descriptions())
 
 
 def uninstall(conn: sqlite3.Connection) -> None:

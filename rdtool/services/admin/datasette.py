@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from rdtool.fields import PRIVATE_FIELDS
 from rdtool.labels import TABLE_ZH, column_zh
+from rdtool.store import label_views
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store, schema
 
@@ -75,8 +76,10 @@ def metadata(store: Store) -> dict:
             entry["facets"] = facets
         if FTS.get(name) in present:
             entry.update({"fts_table": FTS[name], "fts_pk": "id"})
-        if name in HIDDEN or o["type"] == "virtual":
-            entry["hidden"] = True
+        if name in HIDDEN or o["type"] == "virtual" or label_views.view_of(name):
+            entry["hidden"] = True  # internal, or shown in Chinese by its view (below)
+        if name in label_views.NAMES.values():
+            entry.update(_chinese_view(name))
         private = [c for c in columns if c in PRIVATE_FIELDS] + MASKED_ELSEWHERE.get(name, [])
         if private:
             masked[name] = private
@@ -84,6 +87,21 @@ def metadata(store: Store) -> dict:
     title = f"{town}人大主席团工作记录" if town else "人大主席团工作记录"
     return {
         "title": title,
-        "description": "rdtool 数据库：代码为英文（如 female、cpc），中文标签见各列说明；" + masking_note(),
+        "description": ("rdtool 数据库。请看中文视图（代表、会议、议案和建议、代表活动……）：列名和值都是中文，不含已作废的"
+                        "记录。英文原表（deputies 等，存英文代码如 female、cpc）列在“隐藏的表”中，供程序和 SQL 使用。"
+                        + masking_note()),
         "databases": {store.path.stem: {"title": title, "tables": tables, "plugins": {MASK_PLUGIN: masked}}},
     }
+
+
+def _chinese_view(view: str) -> dict:
+    """A Chinese view's metadata: its title, its table's facets and search box under the view's column names."""
+    table = next(t for t, v in label_views.NAMES.items() if v == view)
+    shown = label_views.columns(table)
+    entry: dict = {"title": f"{view}（中文）", "description": f"{view}：中文列名和值（英文原表 {table}），不含已作废的记录。"}
+    facets = [shown[f] for f in FACETS.get(table, []) if f in shown]
+    if facets:
+        entry["facets"] = facets
+    if table in FTS and "id" in shown:
+        entry.update({"fts_table": FTS[table], "fts_pk": shown["id"]})
+    return entry

@@ -24,6 +24,9 @@ KIND_ZH = {
     "ge_rounds": "投票轮次", "ge_votes": "得票", "meeting_numbering": "会议编号起点",
     "opening_totals": "录入前结转",
     "mandate_ends": "代表资格终止记录", "post_ends": "职务终止记录", "ge_appeals": "选民名单申诉",
+    "suspensions": "暂停执行代表职务记录", "inquiries": "质询案", "inquiry_signers": "质询案联名代表",
+    "nominations": "候选人提名", "nominees": "提名的候选人", "nomination_signers": "联合提名的代表",
+    "primaries": "预选得票", "ge_proxies": "委托投票",
 }
 
 # (table, column) -> enum of its codes; a column alone applies to every table
@@ -38,14 +41,16 @@ _ENUM = {
     ("activities", "kind"): "activity_kind", ("activities", "level"): "activity_level",
     ("ge_votes", "status"): "ge_outcome", ("general_elections", "level"): "level",
     ("meeting_numbering", "kind"): "meeting_kind",
+    ("suspensions", "ground"): "suspension_ground", "answer_method": "inquiry_answer", "nominated_by": "nominated_by",
 }
 _BOOL = {"seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
-         "confirmed"}
+         "confirmed", "lead"}
 # column -> the table its id points at
 _FK = {"decision_meeting_id": "meetings", "outcome_meeting_id": "meetings", "meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies", "item_id": "items",
        "contest_id": "election_contests", "proposal_id": "proposals", "activity_id": "activities",
        "constituency_id": "ge_constituencies", "candidate_id": "ge_candidates", "round_id": "ge_rounds",
-       "election_id": "general_elections"}
+       "election_id": "general_elections", "reported_meeting_id": "meetings", "inquiry_id": "inquiries",
+       "nomination_id": "nominations"}
 _ZH = {
     "roster": "当日名单人数", "seq": "次序", "seq_stated": "次序是否写明", "status_reason": "状态原因", "voided_at": "作废时间",
     "void_reason": "作废原因", "lead_id": "领衔代表", "meeting_id": "会议", "deputy_id": "代表", "contest_id": "选举",
@@ -154,6 +159,20 @@ def record_ref(store: Store, table: str, row: dict) -> str:
         return f"{row.get('person')}（{row.get('position')}）"
     if table == "ge_rounds":
         return f"{name('ge_constituencies', row.get('constituency_id'))}第{row.get('round')}轮投票"
+    if table == "suspensions":
+        return f"{name('deputies', row.get('deputy_id'))}暂停执行代表职务（自{row.get('started_on')}）"
+    if table in ("inquiry_signers", "nomination_signers"):
+        parent = name(*(("inquiries", row.get("inquiry_id")) if table == "inquiry_signers" else
+                        ("nominations", row.get("nomination_id"))))
+        return f"{parent} 联名代表 {name('deputies', row.get('deputy_id'))}"
+    if table == "nominees":
+        return f"{name('nominations', row.get('nomination_id'))} 候选人 {row.get('name')}"
+    if table == "primaries":
+        return f"{name('meetings', row.get('meeting_id'))} {row.get('post')}预选 {row.get('name')}"
+    if table == "ge_proxies":
+        return f"{row.get('principal')}委托{row.get('proxy')}代为投票"
+    if table == "inquiries":
+        return str(row.get("code"))
     if row.get("name"):
         return str(row["name"])
     return f"{KIND_ZH.get(table, table)} #{row.get('id', '?')}"
