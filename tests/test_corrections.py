@@ -308,7 +308,7 @@ def test_a_back_dated_departure_logs_only_the_records_whose_values_change(tmp_pa
 def test_rosters_read_for_many_meetings_at_once_are_each_meetings_roster(tmp_path):
     """The recomputation reads the rosters of 200 meetings in one query; each is the meeting's own roster
     (presidium members on its date for a presidium meeting, township deputies in office for the others)."""
-    from rdtool.services.meetings import meetings as msvc
+    from rdtool.services.meetings import quorum as meeting_quorum
     from rdtool.store import deputies as dsql
     from rdtool.store import meetings as msql
     from rdtool.store.opening import open_store
@@ -324,7 +324,7 @@ def test_rosters_read_for_many_meetings_at_once_are_each_meetings_roster(tmp_pat
     try:
         meetings = msql.meetings(store)
         batch = dsql.rosters(store, [m["id"] for m in meetings])
-        assert {m["id"]: {r["id"] for r in msvc.roster(store, m)} for m in meetings} == batch
+        assert {m["id"]: {r["id"] for r in meeting_quorum.roster(store, m)} for m in meetings} == batch
         assert len({frozenset(v) for v in batch.values()}) >= 4
     finally:
         store.close()

@@ -59,8 +59,10 @@ def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str,
             return exc
 
     # Files are read by a few threads at once (SQLite works without Python's lock: opening a file and reading its
-    # schema is most of the time), and taken in the order given.
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+    # schema is most of the time), and taken in the order given. Stopped (Ctrl-C, SIGTERM, an error), the files not
+    # yet begun are dropped: only the few being read are waited for.
+    pool = ThreadPoolExecutor(max_workers=WORKERS)
+    try:
         results = pool.map(read, list(first.values()))
         taken: set[tuple] = set()
         for key, path in zip(keys, paths):
@@ -83,6 +85,8 @@ def rollup(paths: list[Path], date_from: str, date_to: str, as_of: str,
             row["proposals_handled"] = fig["proposals"]["suggestions"] + fig["proposals"]["motions_as_suggestions"]
             row["reply_rate"] = fig["proposals"]["reply_rate"]
             rows.append(row)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     total = {"town": "合计", "file": ""}
     for key, _, _ in COLUMNS:
         total[key] = sum(r[key] for r in rows)

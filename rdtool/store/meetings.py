@@ -83,7 +83,7 @@ def held(store: Store) -> list[dict]:
 
 def without_quorum(store: Store, date_from: str, date_to: str) -> list[dict]:
     """Presidium meetings and congress sessions in a date range recorded without a quorum (meetings.quorum_met,
-    kept by rdtool.services.meetings.meetings.refresh_quorum), with their figures."""
+    kept by rdtool.services.meetings.quorum.refresh_quorum), with their figures."""
     return store.query(
         f"SELECT m.*, {_FIGURES} FROM meetings m WHERE m.voided_at IS NULL AND m.kind IN ('presidium', 'congress') "
         "AND m.quorum_met = 0 AND m.date BETWEEN ? AND ? ORDER BY m.date, m.code", (date_from, date_to))

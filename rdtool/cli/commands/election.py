@@ -9,7 +9,7 @@ import typer
 
 from rdtool.cli.common import show_record
 from rdtool.cli.common import check_format, echo_recomputed, echo_report, make_app, open_db, parse_option
-from rdtool.cli.options import DbOpt, EditSeatsOpt, FormatOpt, MeetingOpt, ReasonOpt, TermOpt
+from rdtool.cli.options import DbOpt, EditSeatsOpt, FormatOpt, MeetingOpt, NotesOpt, ReasonOpt, TermOpt
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
 
@@ -63,9 +63,13 @@ ADD_HELP = ("记录一场选举（一个职务的一轮投票），按法定规�
             "主席、副主席、主席团成员须从代表中选出（第十八条第一款、第十九条第一款）。")
 
 
+SessionArg = typer.Argument(..., help="人代会编号，如 C3-1")
+SeatsOpt = typer.Option(..., "--seats", metavar="<名额>", help="应选名额")
+
+
 @app.command("add", help=ADD_HELP)
 def add(
-    meeting: str = typer.Argument(..., help="人代会编号，如 C3-1"),
+    meeting: str = SessionArg,
     post: str = typer.Option(..., "--post", metavar="<职务>", help="职务：主席、副主席、镇长、副镇长、主席团成员……"),
     seats: str = typer.Option(..., "--seats", metavar="<名额>",
                               help="应选名额；再次投票为票数相等者争的名额，另行选举为尚缺的名额；副主席至多2名"),
@@ -184,9 +188,9 @@ def sync(db: Optional[str] = DbOpt) -> None:
 
 @app.command("nominate")
 def nominate(
-    meeting: str = typer.Argument(..., help="人代会编号，如 C3-1"),
+    meeting: str = SessionArg,
     post: str = typer.Option(..., "--post", metavar="<职务>", help="职务：主席、副主席、镇长、副镇长……"),
-    seats: str = typer.Option(..., "--seats", metavar="<名额>", help="应选名额"),
+    seats: str = SeatsOpt,
     by: str = typer.Option(..., "--by", metavar="<提名方>", help="主席团 或 代表（代表十人以上书面联名）"),
     candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c", metavar="<姓名>",
                                                   help="提名的候选人，可重复；人数不得超过应选名额（组织法第二十六条第三款）"),
@@ -194,7 +198,7 @@ def nominate(
                                           help="代表联合提名：全部联名代表，用 、或 ; 分隔（十人以上，只计本级在任、"
                                                "未暂停执行职务的乡镇代表）"),
     date: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="提名日期（默认会议第一天）"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """记录一件候选人提名（组织法第二十六条）：主席团提名，或乡镇人大代表十人以上书面联名提名主席、副主席、乡镇长、
@@ -217,9 +221,9 @@ def nominate(
 
 @app.command("primary")
 def primary(
-    meeting: str = typer.Argument(..., help="人代会编号，如 C3-1"),
+    meeting: str = SessionArg,
     post: str = typer.Option(..., "--post", metavar="<职务>", help="职务"),
-    seats: str = typer.Option(..., "--seats", metavar="<名额>", help="应选名额"),
+    seats: str = SeatsOpt,
     margin: str = typer.Option(..., "--margin", metavar="<差额数>",
                                help="选举办法规定的差额数：正职1（只提名一人时0），副职1至3（组织法第二十七条第一款）"),
     candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c", metavar="<姓名=得票>",
@@ -248,7 +252,7 @@ def primary(
 
 @app.command("nominations")
 def nominations_(
-    meeting: Optional[str] = typer.Option(None, "--meeting", help="会议编号"),
+    meeting: Optional[str] = MeetingOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import check_format, make_app, open_db, parse_option, warn
-from rdtool.cli.options import DbOpt, FormatOpt
+from rdtool.cli.options import DbOpt, FormatOpt, MeetingOpt, NotesOpt, TermOpt
 from rdtool.labels import parse_date, parse_enum, parse_list
 from rdtool.render import Column, render_json, render_record, render_rows
 
@@ -32,7 +32,7 @@ def submit(
                                                "未暂停执行职务的乡镇代表）"),
     body: Optional[str] = typer.Option(None, "--body", metavar="<内容>", help="质询的内容"),
     on: Optional[str] = typer.Option(None, "--date", metavar="<日期>", help="提出日期（默认会议第一天；须在会期之内）"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """登记一件质询案：须在人代会会期内提出，写明质询对象、质询的问题和内容，代表十人以上联名（组织法第二十四条第一款；
@@ -72,8 +72,8 @@ def answer(
 
 @app.command("list")
 def list_(
-    meeting: Optional[str] = typer.Option(None, "--meeting", help="会议编号"),
-    term: Optional[int] = typer.Option(None, "--term", help="届次"),
+    meeting: Optional[str] = MeetingOpt,
+    term: Optional[int] = TermOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:

@@ -17,6 +17,7 @@ from rdtool.errors import FieldError, RdtoolError, ValidationError
 from rdtool.labels import clean, label
 from rdtool.services.elections import outcomes
 from rdtool.services.meetings import meetings as meetings_svc
+from rdtool.services.meetings import quorum as meeting_quorum
 from rdtool.services.deputies.refs import parse_ref
 from rdtool.store import deputies as deputies_sql
 from rdtool.store import meetings as sql
@@ -54,14 +55,14 @@ def _meeting(store: Store, ref: str) -> dict:
 
 def all_deputies(store: Store, meeting: dict) -> int:
     """The congress roster on the meeting date (the explicit entitled figure when given)."""
-    f = meetings_svc.figures(meeting)
-    return f["entitled"] or meetings_svc.roster_size(store, meeting)
+    f = meeting_quorum.figures(meeting)
+    return f["entitled"] or meeting_quorum.roster_size(store, meeting)
 
 
 def ballots(store: Store, meeting: dict, contest: dict, base: int) -> tuple[int, int, int]:
     issued = contest.get("ballots_issued")
     if issued is None:
-        issued = meetings_svc.figures(meeting)["present"] or base
+        issued = meeting_quorum.figures(meeting)["present"] or base
     returned = contest.get("ballots_returned")
     if returned is None:
         returned = issued
@@ -124,7 +125,7 @@ def count(store: Store, meeting: dict, contest: dict, cands: list[dict], prior: 
         raise ValidationError(f"{contest['post']}：候选人重复：{'、'.join(dup)}")
     votes = {c["name"]: c["votes"] or 0 for c in cands}
     seats, by_election = contest["seats"], bool(contest.get("by_election"))
-    present = meetings_svc.figures(meeting)["present"]
+    present = meeting_quorum.figures(meeting)["present"]
     where = f"会议 {meeting['code']} {contest['post']}选举"
     try:
         stage, prev, held, elected_before = _stage(prior, by_election)

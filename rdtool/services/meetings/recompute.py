@@ -26,6 +26,7 @@ from rdtool.errors import ValidationError
 from rdtool.labels import label
 from rdtool.services.elections import elections as elections_svc
 from rdtool.services.meetings import meetings as meetings_svc
+from rdtool.services.meetings import quorum as meeting_quorum
 from rdtool.services.meetings import votes as votes_svc
 from rdtool.services.kernel import corrections
 from rdtool.store import changelog
@@ -127,7 +128,7 @@ def fix_roll(store: Store, meeting: dict, entitled: set[int] | None = None, roll
     if meeting["term"] is None:
         return
     if entitled is None:
-        entitled = {r["id"] for r in meetings_svc.roster(store, meeting)}
+        entitled = {r["id"] for r in meeting_quorum.roster(store, meeting)}
     if roll is None:
         roll = {a["deputy_id"]: a["status"] for a in sql.attendance(store, meeting["id"])}
     if roll:
@@ -144,11 +145,11 @@ def results(store: Store, meeting: dict) -> list[tuple[str, str]]:
     """Every vote's result and every election of a meeting, from its figures as they now are; returns
     (problem, how to fix it) for each record whose counts can no longer be true (its result is left as it was)."""
     problems = []
-    f = meetings_svc.figures(meeting)
+    f = meeting_quorum.figures(meeting)
     if f["present"] is not None and f["entitled"] is not None and f["present"] > f["entitled"]:
         return [(f"会议 {meeting['code']}（{meeting['date']}）出席{f['present']}人，多于应到{f['entitled']}人",
                  f"核对点名，或更正填写的应到人数（rdtool meeting edit {meeting['code']} --entitled …）")]
-    meetings_svc.refresh_quorum(store, meeting)
+    meeting_quorum.refresh_quorum(store, meeting)
     for it in items_sql.items_of(store, meeting["id"]):
         try:
             o = votes_svc.outcome(store, meeting, it)
@@ -169,11 +170,11 @@ def results(store: Store, meeting: dict) -> list[tuple[str, str]]:
 
 def digest(store: Store) -> dict:
     """The derived state of every live meeting: figures, quorum, vote results, election outcomes, art. 62."""
-    rule = meetings_svc.presidium_rule(store)
+    rule = meeting_quorum.presidium_rule(store)
     out: dict = {"meetings": {}, "items": {}, "contests": {}, "absent": {}}
     for m in sql.meetings(store):
-        f = meetings_svc.figures(m)
-        q = meetings_svc.quorum_of(store, m, rule)
+        f = meeting_quorum.figures(m)
+        q = meeting_quorum.quorum_of(store, m, rule)
         out["meetings"][m["id"]] = (m["code"], f["entitled"], f["present"], None if q is None else q.met,
                                     m["roll_rows"])
     for it in items_sql.results(store):

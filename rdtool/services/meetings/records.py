@@ -11,6 +11,7 @@ from rdtool.labels import clean, clean_name, label
 from rdtool.services.kernel import corrections
 from rdtool.services.elections import elections as elections_svc
 from rdtool.services.meetings import meetings as meetings_svc
+from rdtool.services.meetings import quorum as meeting_quorum
 from rdtool.services.meetings import votes as votes_svc
 from rdtool.store import meetings as sql
 from rdtool.store import contests as contests_sql
@@ -141,7 +142,7 @@ def roll_call(store: Store, ref: str, *, absent: list[str] = (), leave: list[str
         raise ValidationError("--count（只记出席人数）不能与 --absent/--leave 同时使用")
     with corrections.write(store, reason, subject=("meetings", m["id"]), verb="点名") as report:
         report.strict.add(m["id"])
-        members = meetings_svc.roster(store, m)
+        members = meeting_quorum.roster(store, m)
         status = {r["id"]: "present" for r in members}
         barred: set[int] = set()
         if count is None:
@@ -242,8 +243,8 @@ def edit_election(store: Store, ref: str, reason: str | None = None, **kw) -> di
 
 def show(store: Store, ref: str) -> dict:
     m = meetings_svc.get(store, ref)
-    f = meetings_svc.figures(m)
-    q = meetings_svc.quorum_of(store, m)
+    f = meeting_quorum.figures(m)
+    q = meeting_quorum.quorum_of(store, m)
     record = {k: m[k] for k in ("id", "code", "kind", "term", "seq", "date", "end_date", "title", "location",
                                 "notes")}
     record["extraordinary"] = bool(m["extraordinary"])

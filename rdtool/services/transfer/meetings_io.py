@@ -8,6 +8,7 @@ from rdtool import fields as F
 from rdtool.errors import RdtoolError
 from rdtool.io.kinds import Kind, Row, RowError, RowErrors
 from rdtool.services.meetings import meetings as meetings_svc
+from rdtool.services.meetings import quorum as meeting_quorum
 from rdtool.services.meetings import recompute
 from rdtool.services.meetings import votes as votes_svc
 from rdtool.store import deputies as deputies_sql
@@ -55,8 +56,8 @@ def write_meetings(store: Store, rows: list[Row]) -> int:
             meeting_id = meetings_svc.insert(store, v)
             if v.get("present") is not None and v.get("entitled") is None:
                 m = sql.meeting_by_id(store, meeting_id)
-                sql.update_meeting(store, meeting_id, {"roster": meetings_svc.roster_size(store, m)})
-            meetings_svc.refresh_quorum(store, sql.meeting_by_id(store, meeting_id))
+                sql.update_meeting(store, meeting_id, {"roster": meeting_quorum.roster_size(store, m)})
+            meeting_quorum.refresh_quorum(store, sql.meeting_by_id(store, meeting_id))
         except RdtoolError as exc:
             where = ("ordinal", str(row.values["ordinal"])) if row.values.get("ordinal") else \
                 ("code", row.values.get("code") or "")
@@ -154,9 +155,9 @@ def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], 
 
 
 def _roster_ids(store: Store, index, meeting: dict) -> set[int]:
-    """Who may appear in the meeting's roll call: meetings_svc.roster, from the loaded index for a congress meeting."""
+    """Who may appear in the meeting's roll call: meeting_quorum.roster, from the loaded index for a congress meeting."""
     if meeting["kind"] == "presidium" or meeting["term"] is None:
-        return {r["id"] for r in meetings_svc.roster(store, meeting)}
+        return {r["id"] for r in meeting_quorum.roster(store, meeting)}
     # the same rule as store.deputies.ENTITLED (not voided; elected by then; active, or ended on or after the day)
     return {r["id"] for r in index.by_id.values()
             if r["term"] == meeting["term"] and r["level"] == "township" and index.entitled(r["id"], meeting["date"])}
@@ -176,7 +177,7 @@ def write_attendance(store: Store, rows: list[Row]) -> int:
     for row in rows:
         last_row[row.values["meeting_id"]] = row.number
     for meeting_id, m in touched.items():
-        sql.update_meeting(store, meeting_id, {"roster": meetings_svc.roster_size(store, m), "present": None})
+        sql.update_meeting(store, meeting_id, {"roster": meeting_quorum.roster_size(store, m), "present": None})
         for problem, _ in recompute.results(store, sql.meeting_by_id(store, meeting_id)):
             errors.append(RowError(last_row[meeting_id], "meeting", m["code"], problem))
     if errors:

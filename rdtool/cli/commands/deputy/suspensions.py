@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import check_format, open_db, parse_option, warn
-from rdtool.cli.options import DbOpt, FormatOpt
+from rdtool.cli.options import DbOpt, DeputyRefArg, FormatOpt, NameTermOpt, NotesOpt
 from rdtool.labels import label as label_of
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_rows
@@ -22,14 +22,14 @@ GroundOpt = typer.Option(..., "--ground", metavar="<事由>",
 
 
 def suspend(
-    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
+    ref: str = DeputyRefArg,
     ground: str = GroundOpt,
     on: str = typer.Option(..., "--date", metavar="<日期>", help="暂停执行代表职务的起始日期（情形发生之日）"),
     reported_at: Optional[str] = typer.Option(None, "--reported-at", metavar="<会议>",
                                               help="代表资格审查委员会向其报告的人代会编号，如 C5-2（可以以后用 "
                                                    "deputy suspend-report 记录）"),
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    notes: Optional[str] = NotesOpt,
+    term: Optional[int] = NameTermOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """暂时停止执行代表职务（代表法第六十一条）：因刑事案件被羁押正在受侦查、起诉、审判，或被判处管制、拘役、有期徒刑
@@ -48,9 +48,9 @@ def suspend(
 
 
 def suspend_report(
-    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
+    ref: str = DeputyRefArg,
     meeting: str = typer.Argument(..., metavar="<会议>", help="向其报告的人代会编号，如 C5-2"),
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    term: Optional[int] = NameTermOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """记录代表资格审查委员会在哪次人代会上报告了该代表暂停执行代表职务（代表法第六十一条第一款）。"""
@@ -62,10 +62,10 @@ def suspend_report(
 
 
 def resume(
-    ref: str = typer.Argument(..., help="代表姓名、姓名#ID 或 ID"),
+    ref: str = DeputyRefArg,
     on: str = typer.Option(..., "--date", metavar="<日期>", help="情形消失、恢复执行代表职务的日期"),
     reason: Optional[str] = typer.Option(None, "--reason", help="情形消失的原因，如 解除羁押、刑满"),
-    term: Optional[int] = typer.Option(None, "--term", help="同名时限定届次"),
+    term: Optional[int] = NameTermOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """恢复执行代表职务：暂停的情形在代表任期内消失后恢复，代表资格已终止的除外（代表法第六十一条第二款）。"""

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, parse_level
+from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, TermFilterArg, parse_level
 from rdtool.cli.common import check_format, open_db, warn
 from rdtool.cli.options import DbOpt, FormatOpt, NotesOpt
 from rdtool.render import Column, render_rows
@@ -39,7 +39,7 @@ def appeal(
 
 
 def appeals(
-    term: Optional[int] = typer.Argument(None, help="届次；不填列出全部"),
+    term: Optional[int] = TermFilterArg,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:

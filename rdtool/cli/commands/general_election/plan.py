@@ -38,14 +38,13 @@ def plan(
     raw = {k: v for k, v in raw.items() if v is not None}
     store = open_db(db)
     if "election_day" not in raw:
-        e = svc.election(store, term, parse_level(level))
-        raw["election_day"] = e["election_day"]
+        raw["election_day"] = svc.election(store, term, parse_level(level))["election_day"]
     result = svc.plan(store, raw)
-    e = result["record"]
+    plan_record = result["record"]
     from rdtool.labels import label
 
-    typer.echo(f"已{'建立' if result['created'] else '修改'}第{term}届{label('level', e['level'])}换届选举计划"
-               f"（选举日 {e['election_day']}）")
+    typer.echo(f"已{'建立' if result['created'] else '修改'}第{term}届{label('level', plan_record['level'])}换届选举计划"
+               f"（选举日 {plan_record['election_day']}）")
     warn(result["warnings"])
 
 
@@ -64,14 +63,14 @@ def show(
     if fmt == "json":
         render_json(data)
         return
-    rows = [{"level": e["level"], **p} for e in data for p in e["phases"]]
+    rows = [{"level": election["level"], **phase} for election in data for phase in election["phases"]]
     cols = [Column("level", "层级", enum="level"), Column("phase", "阶段代码"), Column("phase_zh", "阶段"),
             Column("date", "日期"), Column("rule", "法律依据")]
     if fmt in ("table", "md"):
         cols = [c for c in cols if c.key != "phase"]
     render_rows(rows, cols, fmt, title=f"第{term}届换届选举计划")
     if fmt in ("table", "md"):
-        notes = [{"level": e["level"], "warning": w} for e in data for w in e["warnings"]]
+        notes = [{"level": election["level"], "warning": w} for election in data for w in election["warnings"]]
         if notes:
             typer.echo("")
             render_rows(notes, [Column("level", "层级", enum="level"), Column("warning", "提示")], fmt, title="提示")

@@ -6,9 +6,9 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, parse_level
+from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, TermFilterArg, parse_level
 from rdtool.cli.common import check_format, open_db, warn
-from rdtool.cli.options import DbOpt, FormatOpt
+from rdtool.cli.options import DbOpt, FormatOpt, NotesOpt
 from rdtool.render import Column, render_rows
 
 
@@ -19,7 +19,7 @@ def proxy(
     approved: Optional[str] = typer.Option(None, "--approved", metavar="<日期>", help="选举委员会同意的日期"),
     constituency: Optional[str] = typer.Option(None, "--constituency", metavar="<选区>", help="选区（委托本选区其他选民）"),
     level: str = LevelOpt,
-    notes: Optional[str] = typer.Option(None, "--notes", help="备注"),
+    notes: Optional[str] = NotesOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
     """记录一份委托投票（选举法第四十二条）：选民在选举期间外出，经选举委员会同意，书面委托其他选民代为投票；每一选民
@@ -35,7 +35,7 @@ def proxy(
 
 
 def proxies(
-    term: Optional[int] = typer.Argument(None, help="届次；不填列出全部"),
+    term: Optional[int] = TermFilterArg,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
 ) -> None:
