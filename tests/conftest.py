@@ -10,12 +10,21 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from rdtool.cli.main import app
 from tests.helpers import Cli
 
 pytest_plugins = ["tests.windows_rules"]  # Windows' file rules for every test (issue 22)
+
+# Every property test in one profile: seeded (derandomize), no per-example deadline and no "too slow" health
+# check, so a loaded machine (seven engineers on two cores, CI) cannot fail a test that is correct. Each test
+# still bounds itself with its own max_examples.
+settings.register_profile(
+    "rdtool", derandomize=True, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.load_profile("rdtool")
 
 
 @pytest.fixture(autouse=True)

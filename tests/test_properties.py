@@ -12,7 +12,7 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -27,9 +27,8 @@ from tests.helpers import dump
 
 pytestmark = pytest.mark.slow  # property tests: left out of the quick loop (pytest -m "not slow")
 
-FAST = settings(max_examples=200, derandomize=True, deadline=None)
-CLI = settings(max_examples=200, derandomize=True, deadline=None,
-               suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=200)  # seeded, no deadline, no too-slow check: the profile in tests/conftest.py
+CLI = settings(max_examples=200)
 
 # Text that a spreadsheet or a terminal might hand us: CJK, full-width forms, spaces, separators, controls.
 ALPHABET = st.sampled_from(list(string.printable) + list("王李张三川镇男女是否党员群众、；;，（）()／/年月日　－＋＝１２３ＡＢ\x00\u200b\ufeff"

@@ -410,7 +410,7 @@ def _reference(props: list[dict], as_of: str) -> dict:
 
 
 @pytest.mark.slow  # property
-@settings(max_examples=15, derandomize=True, deadline=None)
+@settings(max_examples=15)
 @given(st.lists(_step, min_size=0, max_size=6), st.integers(0, 500))
 def test_figures_sql_agrees_with_a_plain_count(tmp_path_factory, histories, as_of_offset):
     from rdtool.services.proposals import proposals as svc

@@ -177,7 +177,7 @@ _history = st.tuples(
 
 
 @pytest.mark.slow  # property
-@settings(max_examples=8, derandomize=True, deadline=None)
+@settings(max_examples=8)
 @given(st.lists(_history, min_size=1, max_size=6), st.lists(st.integers(0, 700), min_size=3, max_size=3))
 def test_list_overdue_stats_and_the_view_agree_on_every_state(tmp_path_factory, histories, offsets):
     from rdtool.services.proposals import handling as proposal_handling

@@ -103,7 +103,14 @@ def resume_problem(started_on: str, resumed_on: str, mandate_status: str, status
 
 
 def overlap_problem(periods: list[tuple[str, str | None]], started_on: str) -> str | None:
-    """A second suspension beginning while one is still in force (``periods``: the others), or None."""
-    if suspended_on(periods, started_on):
-        return f"该代表在{started_on}已暂停执行代表职务（尚未恢复）；请先记录恢复，或核对日期"
+    """A new suspension from ``started_on`` (open: not yet resumed) that overlaps one of ``periods``, or None.
+
+    It overlaps a period still in force on ``started_on``, and also any period beginning later (the new one has no
+    end yet, so it would cover that one too): one deputy is suspended at most once at a time.
+    """
+    for start, end in sorted(periods):
+        if end is None or end > started_on:
+            until = f"{end}恢复" if end else "尚未恢复"
+            return (f"该代表已有自{start}起暂停执行代表职务的记录（{until}），与自{started_on}起的暂停重叠；"
+                    f"请先记录恢复，或核对日期")
     return None

@@ -27,7 +27,8 @@ def codes(store: Store, kind: str) -> list[str]:
 
 
 _BY_ID = {"meeting": "meetings", "proposal": "proposals", "activity": "activities", "item": "items",
-          "election": "election_contests", "appointment": "appointments", "deputy": "deputies"}
+          "election": "election_contests", "appointment": "appointments", "deputy": "deputies",
+          "nomination": "nominations"}
 
 
 def by_id(store: Store, kind: str, record_id: int) -> dict | None:

@@ -176,7 +176,7 @@ def rounds(draw):
     return seats, votes, all_deputies, issued, returned, invalid
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=200)
 @given(rounds())
 def test_never_elects_more_than_seats_nor_without_majority(args):
     seats, votes, all_deputies, issued, returned, invalid = args

@@ -270,7 +270,7 @@ def direct_rounds(draw):
     return registered, issued, returned, seats, votes, invalid, revote
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=200)
 @given(direct_rounds())
 def test_direct_round_invariants(args):
     registered, issued, returned, seats, votes, invalid, revote = args
@@ -287,7 +287,7 @@ def test_direct_round_invariants(args):
     assert r.vacant == (r.shortfall if (revote and r.valid) else 0)
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=200)
 @given(st.integers(min_value=1, max_value=500), st.integers(min_value=0, max_value=1500), st.booleans())
 def test_ratio_matches_integer_rule(seats, candidates, direct):
     e = candidates - seats

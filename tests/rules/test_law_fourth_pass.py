@@ -50,6 +50,9 @@ def test_resumed_within_the_term_unless_the_mandate_ended():
 def test_a_second_suspension_while_one_is_in_force():
     assert sus.overlap_problem([("2024-03-01", None)], "2024-04-01")
     assert sus.overlap_problem([("2024-03-01", "2024-04-01")], "2024-04-01") is None
+    assert sus.overlap_problem([("2024-03-01", "2024-04-01")], "2024-02-29")  # the new one would cover it
+    assert sus.overlap_problem([("2024-03-01", None)], "2024-02-29")  # starting earlier, still open: refused
+    assert sus.overlap_problem([("2024-03-01", "2024-04-01")], "2024-03-31")
 
 
 # --- 组织法 第二十四条, 北京 组织条例 第十二条: inquiries ----------------------------------------------------------

@@ -202,7 +202,7 @@ def vote_counts(draw):
     return entitled, present, yes, no
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=200)
 @given(vote_counts(), st.sampled_from(["congress", "presidium"]))
 def test_never_passes_without_majority_of_all(counts, body):
     entitled, present, yes, no = counts
@@ -213,7 +213,7 @@ def test_never_passes_without_majority_of_all(counts, body):
         assert yes >= out.required_yes and present >= out.required_present
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=200)
 @given(vote_counts())
 def test_congress_result_matches_integer_rule(counts):
     entitled, present, yes, no = counts
@@ -226,7 +226,7 @@ def test_congress_result_matches_integer_rule(counts):
         assert out.result == "failed"
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=200)
 @given(st.integers(min_value=0, max_value=10_000))
 def test_thresholds_are_minimal(base):
     h = min_more_than_half(base)

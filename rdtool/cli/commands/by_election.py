@@ -24,7 +24,7 @@ def _level(raw: str) -> str:
     return parse_option("--level", lambda r: parse_enum("level", r), raw)
 
 
-LevelOpt = typer.Option("township", "--level", help="代表层级：镇/县，默认镇")
+LevelOpt = typer.Option("镇", "--level", help="代表层级：镇/县")
 
 
 @app.command("vacancies")

@@ -67,8 +67,10 @@ def nominate(store: Store, meeting_ref: str, post: str, seats: int, by: str, nom
             raise ValidationError("主席团提名不写联名代表（--signers 只用于代表联合提名）")
         else:
             before = sql.of_post(store, m["id"], post)
-            if any(n["nominated_by"] == "presidium" for n in before):
-                raise ValidationError(f"主席团已提名{post}的候选人；更正请先作废原提名（db void）")
+            earlier = next((n for n in before if n["nominated_by"] == "presidium"), None)
+            if earlier:
+                raise ValidationError(f"主席团已提名{post}的候选人（提名 ID {earlier['id']}）",
+                                      f"更正请先作废原提名：rdtool db void 提名 {earlier['id']} --reason 原因，再重新提名")
         sql.insert(store, {"meeting_id": m["id"], "post": post, "seats": seats, "nominated_by": by,
                            "submitted_on": day, "notes": notes}, nominees, signer_ids)
     return summary(store, m, post)

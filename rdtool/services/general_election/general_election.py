@@ -74,6 +74,8 @@ ART_CREDENTIALS = "选举法第四十七条"
 # ------------------------------------------------------------------------------------------- plan
 
 
+_LEVEL_WORD = {"township": "镇", "county": "县"}  # what she types for --level
+
 def term_record(store: Store, number: int) -> dict:
     term = settings_sql.term(store, number)
     if term is None:
@@ -85,7 +87,7 @@ def election(store: Store, term: int, level: str) -> dict:
     row = sql.election(store, term, level)
     if row is None:
         raise NotFound(f"第{term}届{label('level', level)}换届选举尚未建立",
-                       f"先用 rdtool general-election plan {term} --level {level} --election-day 日期 建立")
+                       f"先用 rdtool general-election plan {term} --level {_LEVEL_WORD.get(level, level)} --election-day 日期 建立")
     return row
 
 

@@ -39,6 +39,8 @@ KINDS: dict[str, KindInfo] = {
                          "选举ID，如 4", "rdtool election list"),
     "appointment": KindInfo("任免记录", "appointments", ("任免", "任免记录", "appointment", "appointments"),
                             "任免记录ID，如 3", "rdtool appointment list"),
+    "nomination": KindInfo("候选人提名", "nominations", ("提名", "候选人提名", "nomination", "nominations"),
+                           "提名ID，如 2", "rdtool election nominations"),
     "proposal": KindInfo("议案或建议", "proposals", ("议案", "建议", "议案建议", "proposal", "proposals"),
                          "三届一次-001", "rdtool proposal list"),
     "activity": KindInfo("活动", "activities", ("活动", "代表活动", "activity", "activities"), "A3-014",

@@ -83,8 +83,9 @@ def answer(store: Store, code: str, method: str, answered_on: str, answered_by: 
         q = get(store, code)
         if answered_on < q["submitted_on"]:
             raise ValidationError(f"答复日期{answered_on}早于质询案提出的日期{q['submitted_on']}")
-        sql.update(store, q["id"], {"answer_method": method, "answered_on": answered_on, "answered_by": answered_by,
-                                    "answer": text})
+        # A second answer corrects the first: what she leaves out (the signer, the text) stays as recorded.
+        changes = {"answer_method": method, "answered_on": answered_on, "answered_by": answered_by, "answer": text}
+        sql.update(store, q["id"], {k: v for k, v in changes.items() if v is not None})
     record = show(store, q["code"])
     return {**record, "warnings": problems(store, record)}
 

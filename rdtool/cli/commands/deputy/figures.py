@@ -23,7 +23,7 @@ SCORE_COLUMNS = leave_out_first(SCORE_COLUMNS, "deputy_id", "level", "leave", "p
 
 def composition(
     term: Optional[int] = CurrentTermOpt,
-    level: str = typer.Option("township", "--level", help="代表层级：镇/县"),
+    level: str = typer.Option("镇", "--level", help="代表层级：镇/县"),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="统计日期（默认今天，届满后为届末）"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
