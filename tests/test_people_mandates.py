@@ -87,6 +87,34 @@ def test_a_roster_with_both_rows_imports_as_one_person_with_two_mandates(tmp_pat
     assert "与第2行重复" in r.stderr
 
 
+def test_a_roster_imported_a_batch_at_a_time_keeps_every_row_in_its_place(henan, tmp_path):
+    """An import writes plainly new people a batch at a time (services.deputies.deputies.Batch) and every other row
+    through the one-by-one check: the records are those of the rows in file order — ids, persons, roles — and one
+    undo takes them all back."""
+    def records():
+        return rows(henan.db, "SELECT * FROM deputies ORDER BY id"), rows(henan.db, "SELECT * FROM presidium_members")
+
+    before = records()
+    roster = write_csv(tmp_path / "名册.csv", "name,gender,birth_date,level,term,presidium_role,id_number\n"
+                                              "新一,女,1985-01,镇,18,,\n"
+                                              "高志远,男,1972-05,县,18,,\n"            # the person on record (ID 1)
+                                              "新二,男,1986-02,镇,18,,\n"
+                                              "新二,男,1986-02,县,18,,\n"              # the row before: one person
+                                              "王一,女,1990-03,镇,18,,\n"              # another 王一 (born 1990)
+                                              "新三,女,1987-03,镇,18,副主席,\n"
+                                              "新四,男,1980-03-02,县,18,,11010119800302001X\n"
+                                              "新四,男,1980-03-02,镇,18,,11010119800302001X\n")  # the same ID: joined
+    r = henan("import", "deputies", roster)
+    assert "第3行" in r.stdout + r.stderr and "第5行" in r.stdout + r.stderr  # (the header is row 1)
+    assert rows(henan.db, "SELECT id, person_id, name, level FROM deputies WHERE id > 7 ORDER BY id") == [
+        (8, 8, "新一", "township"), (9, 1, "高志远", "county"), (10, 10, "新二", "township"),
+        (11, 10, "新二", "county"), (12, 12, "王一", "township"), (13, 13, "新三", "township"),
+        (14, 14, "新四", "county"), (15, 14, "新四", "township")]
+    assert rows(henan.db, "SELECT deputy_id, role FROM presidium_members WHERE deputy_id > 7") == [(13, "vice_chair")]
+    henan("undo", "--yes")
+    assert records() == before
+
+
 def test_names_and_ids_resolve_to_the_mandate_of_the_context(henan):
     county = county_mandate(henan)
     # a county activity counts the county mandate; a township one the township mandate; none given: inferred

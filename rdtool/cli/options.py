@@ -48,6 +48,8 @@ AnnualYearOpt = typer.Option(None, "--year", help="年度，如 2019")  # (activ
 ToOpt = typer.Option(None, "--to", help="截止日期")
 MeetingOpt = typer.Option(None, "--meeting", help="会议编号")
 
+LevelOpt = typer.Option("镇", "--level", help="代表层级：镇/县")  # (a township deputy unless told)
+
 # ------------------------------------------------------------------------------------------- a deputy by name
 NameTermOpt = typer.Option(None, "--term", help="同名时限定届次")
 RefTermOpt = typer.Option(None, "--term", metavar="<届次>", help="同名时限定届次")

@@ -29,6 +29,23 @@ class Values(MutableMapping):
             return self._more[key]
         raise KeyError(key)
 
+    def get(self, key: str, default: Any = None) -> Any:
+        # (Mapping's get goes through __getitem__ and a KeyError: an import calls this millions of times)
+        i = self._index.get(key)
+        if i is not None:
+            return self._values[i]
+        return self._more.get(key, default) if self._more is not None else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index or (self._more is not None and key in self._more)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A dict of the row (what dict(values) gives, without a call per key)."""
+        out = {key: self._values[i] for key, i in self._index.items()}
+        if self._more:
+            out.update(self._more)
+        return out
+
     def __setitem__(self, key: str, value: Any) -> None:
         i = self._index.get(key)
         if i is not None:

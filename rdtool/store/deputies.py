@@ -55,6 +55,34 @@ def insert(store: Store, values: dict) -> int:
     return store.insert("deputies", {"id": new_id, **row, "person_id": new_id})
 
 
+def insert_people(store: Store, records: list[dict]) -> None:
+    """Mandate rows each a person of its own, written as insert() writes one (ids counted on from the largest),
+    in one executemany per run of rows with the same columns (an import's rows)."""
+    next_id = store.scalar("SELECT coalesce(max(id), 0) + 1 FROM deputies")  # inside the write transaction
+    cols: tuple = ()
+    batch: list[tuple] = []
+    for record in records:
+        these = tuple(k for k in COLUMNS if k in record)
+        if these != cols:
+            _insert_rows(store, cols, batch)
+            cols, batch = these, []
+        batch.append((next_id, *(record[k] for k in cols), next_id))
+        next_id += 1
+    _insert_rows(store, cols, batch)
+
+
+def _insert_rows(store: Store, cols: tuple, rows: list[tuple]) -> None:
+    if rows:
+        store.conn.executemany(f"INSERT INTO deputies (id, {', '.join(cols)}, person_id) "
+                               f"VALUES ({', '.join('?' * (len(cols) + 2))})", rows)
+
+
+def live_identities(store: Store, term: int) -> list[tuple]:
+    """(name, id_number) of every live mandate of a term (what insert_checked's identity_exists compares)."""
+    return store.conn.execute("SELECT name, id_number FROM deputies WHERE term = ? AND voided_at IS NULL",
+                              (term,)).fetchall()
+
+
 def pick_mandate(rows: list[dict], level: str | None) -> dict | None:
     """The mandate meant among `rows` of one name (or id): None when they are two or more people; of one person,
     the mandate of `level`, else the township one, else the first."""

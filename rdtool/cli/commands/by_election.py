@@ -7,8 +7,8 @@ from typing import List, Optional
 import typer
 
 from rdtool.cli.common import check_format, make_app, open_db, parse_option, warn
-from rdtool.cli.options import (CandidateArg, DbOpt, EducationOpt, EthnicityOpt, FormatOpt, GenderOpt, OccupationOpt,
-                                PartyOpt, WorkplaceOpt)
+from rdtool.cli.options import (CandidateArg, DbOpt, EducationOpt, EthnicityOpt, FormatOpt, GenderOpt, LevelOpt,
+    OccupationOpt, PartyOpt, WorkplaceOpt)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_json, render_record, render_rows
 
@@ -24,7 +24,6 @@ def _level(raw: str) -> str:
     return parse_option("--level", lambda r: parse_enum("level", r), raw)
 
 
-LevelOpt = typer.Option("镇", "--level", help="代表层级：镇/县")
 
 
 @app.command("vacancies")

@@ -11,6 +11,7 @@ from rdtool.errors import RdtoolError, ValidationError
 from rdtool.ethnicity import parse_ethnicity
 from rdtool.labels import ENUMS, clean_name, label
 from rdtool.cells import percent
+from rdtool.io.kinds import Values
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -150,6 +151,54 @@ def insert_checked(store: Store, values: dict, notes: list[str] | None = None) -
         if record["status"] in ENDED:
             sql.end_memberships(store, deputy_id, record["status_date"])
     return deputy_id
+
+
+class Batch:
+    """insert_checked for the many rows of an import, a batch at a time: a row that is plainly a new person — its
+    term exists, no live mandate of the term (nor an earlier row) has its name or its ID number, it names no
+    presidium role — is written with the others in one executemany (what insert_checked would write: its own
+    person, status 在任 by default); any other row goes through insert_checked, after the rows before it."""
+
+    SIZE = 2000
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._terms: dict[int, bool] = {}
+        self._taken: set[tuple] = set()
+        self._pending: list[dict] = []
+
+    def add(self, values, notes: list[str] | None = None) -> None:
+        if self._plain(values):
+            record = values.as_dict() if isinstance(values, Values) else dict(values)
+            record["status"] = record.get("status") or "active"
+            record["re_elected"] = None if record.get("re_elected") is None else int(record["re_elected"])
+            self._pending.append(record)
+            if len(self._pending) >= self.SIZE:
+                self.flush()
+        else:
+            self.flush()
+            insert_checked(self.store, values, notes)
+        self._take(values["name"], values.get("id_number"), values["term"])
+
+    def flush(self) -> None:
+        if self._pending:
+            sql.insert_people(self.store, self._pending)
+            self._pending = []
+
+    def _plain(self, values) -> bool:
+        term = values["term"]
+        if term not in self._terms:
+            self._terms[term] = settings_sql.term(self.store, term) is not None
+            for name, id_number in sql.live_identities(self.store, term):
+                self._take(name, id_number, term)
+        idn = values.get("id_number")
+        return (self._terms[term] and not values.get("presidium_role") and (values["name"], term) not in self._taken
+                and not (idn and ("id", idn, term) in self._taken))
+
+    def _take(self, name: str, id_number: str | None, term: int) -> None:
+        self._taken.add((name, term))
+        if id_number:
+            self._taken.add(("id", id_number, term))
 
 
 def _levels(store: Store, person_id: int, leave_out: int) -> str:

@@ -23,6 +23,7 @@ from rdtool.store.db import Store
 from rdtool.services.meetings.quorum import figures, presidium_rule
 from rdtool.services.meetings.quorum import quorum_of as quorum_of, refresh_quorum as refresh_quorum
 from rdtool.services.meetings.quorum import roster as roster, roster_size as roster_size
+from rdtool.services.meetings.codes import code_number, code_prefix, make_code, make_title
 
 FIELDS: list[F.Field] = [
     F.Field("code", F.text(30), required=True),
@@ -52,35 +53,6 @@ def problems_text(errors) -> list[str]:
     from rdtool.labels import problem_line
 
     return [problem_line(f, v, m) for f, v, m in errors]
-
-
-# ---------------------------------------------------------------- codes and titles
-
-def code_prefix(kind: str) -> str:
-    return {"presidium": "P", "congress": "C"}.get(kind, "O")
-
-
-def make_code(term: int, kind: str, seq: int) -> str:
-    """P{term}-{seq:02d} (presidium), C{term}-{seq} (congress), O{term}-{seq:02d} (other)."""
-    return f"{code_prefix(kind)}{term}-{seq}" if kind == "congress" else f"{code_prefix(kind)}{term}-{seq:02d}"
-
-
-def code_number(code: str, term: int | None, kind: str) -> int | None:
-    """The number a code in rdtool's own form states: P5-19 → 19 (None for any other code)."""
-    import re
-
-    m = re.fullmatch(rf"{code_prefix(kind)}{term}-(\d+)", code or "", re.IGNORECASE)
-    return int(m.group(1)) if m and term is not None and 0 < int(m.group(1)) < 10000 else None
-
-
-def make_title(town: str, term: int, kind: str, seq: int) -> str:
-    """三川镇第三届人民代表大会第一次会议 · 三川镇第三届人大主席团第二十一次会议 (Chinese ordinals)."""
-    t, n = chinese_numeral(term), chinese_numeral(seq)
-    if kind == "congress":
-        return f"{town}第{t}届人民代表大会第{n}次会议"
-    if kind == "presidium":
-        return f"{town}第{t}届人大主席团第{n}次会议"
-    return f"{town}第{t}届人大其他会议（第{n}次）"
 
 
 # ---------------------------------------------------------------- lookups (who is entitled and the quorum: quorum.py)

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.common import check_format, open_db, parse_option
-from rdtool.cli.options import AnnualYearOpt, CurrentTermOpt, DbOpt, FormatOpt
+from rdtool.cli.options import AnnualYearOpt, CurrentTermOpt, DbOpt, FormatOpt, LevelOpt
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_rows
 from rdtool.cells import leave_out_first
@@ -23,7 +23,7 @@ SCORE_COLUMNS = leave_out_first(SCORE_COLUMNS, "deputy_id", "level", "leave", "p
 
 def composition(
     term: Optional[int] = CurrentTermOpt,
-    level: str = typer.Option("镇", "--level", help="代表层级：镇/县"),
+    level: str = LevelOpt,
     as_of: Optional[str] = typer.Option(None, "--as-of", help="统计日期（默认今天，届满后为届末）"),
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,

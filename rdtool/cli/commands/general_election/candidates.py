@@ -6,10 +6,10 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.commands.general_election.options import ConstituencyOpt, LevelOpt, TermArg, parse_level
+from rdtool.cli.commands.general_election.options import ConstituencyOpt, TermArg, parse_level
 from rdtool.cli.common import check_format, open_db, warn
-from rdtool.cli.options import (CandidateArg, DbOpt, EducationOpt, EthnicityOpt, FormatOpt, GenderOpt, OccupationOpt,
-                                PartyOpt, WorkplaceOpt)
+from rdtool.cli.options import (CandidateArg, DbOpt, EducationOpt, EthnicityOpt, FormatOpt, GenderOpt, LevelOpt,
+                                OccupationOpt, PartyOpt, WorkplaceOpt)
 from rdtool.render import Column, render_rows
 
 

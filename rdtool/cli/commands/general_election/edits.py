@@ -6,9 +6,9 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, parse_level, parse_votes
+from rdtool.cli.commands.general_election.options import TermArg, parse_level, parse_votes
 from rdtool.cli.common import open_db, parse_option
-from rdtool.cli.options import CandidateArg, DbOpt, EditNotesOpt, EditReasonOpt, EditSeatsOpt
+from rdtool.cli.options import CandidateArg, DbOpt, EditNotesOpt, EditReasonOpt, EditSeatsOpt, LevelOpt
 from rdtool.labels import parse_date
 
 

@@ -9,7 +9,6 @@ from rdtool.labels import parse_enum
 from rdtool.render import Column
 
 
-LevelOpt = typer.Option("镇", "--level", help="代表层级：镇/县")
 TermArg = typer.Argument(..., help="选举产生的届次，如 3")
 ConstituencyOpt = typer.Option(..., "--constituency", help="选区")
 TermFilterArg = typer.Argument(None, help="届次；不填列出全部")

@@ -6,9 +6,9 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.commands.general_election.options import LevelOpt, TermArg, TURNOUT_COLUMNS, parse_level
+from rdtool.cli.commands.general_election.options import TermArg, TURNOUT_COLUMNS, parse_level
 from rdtool.cli.common import check_format, open_db, warn
-from rdtool.cli.options import DbOpt, FormatOpt, NotesOpt
+from rdtool.cli.options import DbOpt, FormatOpt, LevelOpt, NotesOpt
 from rdtool.render import Column, render_json, render_rows
 
 

@@ -6,10 +6,10 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.commands.general_election.options import (TURNOUT_COLUMNS, ConstituencyOpt, LevelOpt, TermArg,
-                                                         parse_level, parse_votes)
+from rdtool.cli.commands.general_election.options import (TURNOUT_COLUMNS, ConstituencyOpt, TermArg, parse_level,
+                                                         parse_votes)
 from rdtool.cli.common import check_format, open_db, parse_option, warn
-from rdtool.cli.options import DbOpt, FormatOpt
+from rdtool.cli.options import DbOpt, FormatOpt, LevelOpt
 from rdtool.labels import parse_date
 from rdtool.render import Column, render_json, render_record, render_rows
 
