@@ -10,6 +10,7 @@ from typing import Any
 
 from rdtool.errors import RdtoolError, ValidationError
 from rdtool.services.meetings import meetings as meetings_svc
+from rdtool.services.meetings.codes import code_number
 from rdtool.store import meetings as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -26,7 +27,7 @@ def stated(store: Store, values: dict, number: int | None = None) -> dict:
     if errors:
         raise ValidationError("会议信息有误：", problems=meetings_svc.problems_text(errors))
     values["extraordinary"] = int(bool(values.get("extraordinary")))
-    from_code = meetings_svc.code_number(values.get("code") or "", values["term"], values["kind"])
+    from_code = code_number(values.get("code") or "", values["term"], values["kind"])
     if number is not None and from_code is not None and number != from_code:
         raise ValidationError(f"编号 {values['code']} 表示第{from_code}次，与 --number {number} 不一致",
                               "不写编号（按次序自动生成），或写一致的编号")

@@ -23,7 +23,7 @@ from rdtool.store.db import Store
 from rdtool.services.meetings.quorum import figures, presidium_rule
 from rdtool.services.meetings.quorum import quorum_of as quorum_of, refresh_quorum as refresh_quorum
 from rdtool.services.meetings.quorum import roster as roster, roster_size as roster_size
-from rdtool.services.meetings.codes import code_number, code_prefix, make_code, make_title
+from rdtool.services.meetings.codes import code_prefix, make_code, make_title
 
 FIELDS: list[F.Field] = [
     F.Field("code", F.text(30), required=True),
