@@ -1,5 +1,5 @@
 """One- and two-character Chinese words in the county's tools (issue 25): `sqlite-utils search` and Datasette's
-search box find what `rdtool proposal search` finds (migration 0021_short_word_search says how)."""
+search box find what `rdtool proposal search` finds (migration 0020_short_word_search says how)."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ FACETS = {"deputies": ["term", "level", "gender", "party", "status"], "meetings"
           "items": ["kind", "result"], "proposals": ["kind", "unit", "result", "feedback"],
           "activities": ["kind", "level"], "appointments": ["action"]}
 # the index Datasette's search box and `sqlite-utils search` use: one- and two-character words too (migration
-# 0021_short_word_search says how); rdtool's own search uses the trigram index proposals_fts
+# 0020_short_word_search says how); rdtool's own search uses the trigram index proposals_fts
 FTS = {"proposals": "proposals_ngram_fts"}
 
 

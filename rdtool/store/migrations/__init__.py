@@ -35,9 +35,9 @@ ORDER = [
     ("0016_opening_totals", "m2353_opening_totals"),
     ("0017_people_mandates", "m2301_people_mandates"),
     ("0018_voter_list_appeals", "m2601_voter_list_appeals"),
-    ("0020_law_records", "m2602_law_records"),
-    ("0021_short_word_search", "m2501_short_word_search"),
-    ("0024_list_order_index", "m2851_list_order_index"),
+    ("0019_law_records", "m2602_law_records"),
+    ("0020_short_word_search", "m2501_short_word_search"),
+    ("0021_list_order_index", "m2851_list_order_index"),
 ]
 
 
