@@ -16,6 +16,8 @@ app = make_app("质询案：人代会举行会议的时候，代表十人以上�
                "由主席团决定在主席团会议、大会全体会议上口头答复或书面答复，在会议期间答复；提出质询案的代表半数以上"
                "对答复不满意的，可以要求再作答复（代表法第二十条第五款）。")
 
+InquiryArg = typer.Argument(..., metavar="<编号>", help="质询案编号，如 C5-1-Q1")
+
 COLUMNS = [Column("code", "编号"), Column("meeting", "会议"), Column("submitted_on", "提出日期"),
            Column("target", "质询对象"), Column("title", "质询的问题"), Column("lead", "领衔代表"),
            Column("signers", "联名人数"), Column("answer_method_zh", "答复方式"), Column("answered_on", "答复日期"),
@@ -51,7 +53,7 @@ def submit(
 
 @app.command("answer")
 def answer(
-    code: str = typer.Argument(..., metavar="<编号>", help="质询案编号，如 C5-1-Q1"),
+    code: str = InquiryArg,
     method: str = typer.Option(..., "--method", metavar="<方式>",
                                help="主席团会议、大会全体会议（口头答复）或 书面（组织法第二十四条第二款）"),
     on: str = typer.Option(..., "--date", metavar="<日期>", help="答复日期"),
@@ -73,7 +75,7 @@ def answer(
 
 @app.command("reanswer")
 def reanswer(
-    code: str = typer.Argument(..., metavar="<编号>", help="质询案编号，如 C5-1-Q1"),
+    code: str = InquiryArg,
     unsatisfied: Optional[str] = typer.Option(None, "--unsatisfied", metavar="<代表…>",
                                               help="对答复不满意的联名代表，用 、或 ; 分隔（须占提出质询案的代表半数以上；"
                                                    "同名的写 姓名#ID）"),
