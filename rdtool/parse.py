@@ -171,9 +171,9 @@ _INVISIBLE_CHARS = ("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115
 _NAME_DOTS = str.maketrans({c: "·" for c in "\u2022\u30fb\uff65\u2027\u2219\u22c5\u0387\u2e31"})
 
 
-LIST_SEPARATORS = re.compile(r"[、;；,，]")
+LIST_SEPARATORS = r"[、;；,，]"  # (a pattern, for re.split: compiled on first use, not at start-up)
 
 
 def parse_list(raw: str) -> list[str]:
     """Names in one cell, separated by 、 ; ； (and commas, which spreadsheets add)."""
-    return [clean_name(p) for p in LIST_SEPARATORS.split(clean(raw)) if clean_name(p)]
+    return [clean_name(p) for p in re.split(LIST_SEPARATORS, clean(raw)) if clean_name(p)]
