@@ -406,35 +406,11 @@ def _chain(conn: sqlite3.Connection, sealed_to: int, newest: int, started_after:
 
 
 def chain_break(conn: sqlite3.Connection) -> dict | None:
-    """The first place where the sealed log no longer matches its chain (None when it is whole).
+    """The first place where the sealed log no longer matches its chain (None when it is whole): {'entry': id or
+    None, 'command': id or None, 'problem': Chinese text}. Verified in rdtool.store.chain_check."""
+    from rdtool.store.chain_check import chain_break as first_break
 
-    Returns {'entry': id or None, 'command': id or None, 'problem': Chinese text}.
-    """
-    if not has_commands(conn):
-        return None
-    previous, expected_id = _GENESIS, None
-    ends = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT last_log_id, id, last_hash FROM commands")}
-    sealed_to = conn.execute("SELECT coalesce(max(last_log_id), 0) FROM commands").fetchone()[0]
-    for entry_id, command_id, stored, text in conn.execute(
-            f"SELECT id, command_id, hash, {_entry_text()} FROM {CHANGE_LOG} WHERE id <= ? ORDER BY id", (sealed_to,)):
-        if expected_id is not None and entry_id != expected_id:
-            return {"entry": expected_id, "command": None,
-                    "problem": f"修改记录 #{expected_id} 至 #{entry_id - 1} 已被删除"}
-        previous = _chained(previous, text)
-        if stored != previous:
-            return {"entry": entry_id, "command": command_id,
-                    "problem": f"修改记录 #{entry_id} 的内容与封存时不同（已被改动）"}
-        if entry_id in ends and ends[entry_id][1] != previous:
-            return {"entry": entry_id, "command": ends[entry_id][0],
-                    "problem": f"命令 #{ends[entry_id][0]} 的封存值与修改记录不符"}
-        expected_id = entry_id + 1
-    if sealed_to and (expected_id or 1) <= sealed_to:
-        return {"entry": expected_id or 1, "command": None,
-                "problem": f"修改记录 #{expected_id or 1} 至 #{sealed_to} 已被删除"}
-    for command_id, last in conn.execute("SELECT id, last_log_id FROM commands ORDER BY id"):
-        if conn.execute(f"SELECT 1 FROM {CHANGE_LOG} WHERE id = ?", (last,)).fetchone() is None:
-            return {"entry": last, "command": command_id, "problem": f"修改记录 #{last} 已被删除"}
-    return None
+    return first_break(conn)
 
 
 def unsealed(conn: sqlite3.Connection) -> int:
