@@ -125,14 +125,15 @@ def person_rows(store: Store) -> list[dict]:
 def unjoined_pairs(store: Store) -> list[dict]:
     """Two live rows of one term, one name and agreeing birth dates (or one of them without: the way one person got
     in twice before mandates were kept apart), or one 身份证号, at different levels, that are two people on record
-    (`deputy merge` joins them)."""
-    return store.query("SELECT a.id, a.name, a.term, a.level, b.id AS other_id, b.level AS other_level "
-                       "FROM deputies a JOIN deputies b ON b.term = a.term AND b.id > a.id "
-                       "AND b.person_id != a.person_id AND b.level != a.level "
-                       "AND ((a.id_number IS NOT NULL AND a.id_number = b.id_number) OR (b.name = a.name "
-                       "AND (a.birth_date IS NULL OR b.birth_date IS NULL "
-                       "OR substr(a.birth_date, 1, 7) = substr(b.birth_date, 1, 7)))) "
-                       "WHERE a.voided_at IS NULL AND b.voided_at IS NULL ORDER BY a.id, b.id")
+    (`deputy merge` joins them). Two joins, each through an index (deputies_name; an automatic one on 身份证号),
+    not one join of every two rows of a term on either condition (1.1 million pairs for a county's 1,500 a term)."""
+    pair = ("SELECT a.id, a.name, a.term, a.level, b.id AS other_id, b.level AS other_level FROM deputies a "
+            "JOIN deputies b ON {on} AND b.term = a.term AND b.id > a.id AND b.person_id != a.person_id "
+            "AND b.level != a.level WHERE a.voided_at IS NULL AND b.voided_at IS NULL")
+    same_name = ("b.name = a.name AND (a.birth_date IS NULL OR b.birth_date IS NULL "
+                 "OR substr(a.birth_date, 1, 7) = substr(b.birth_date, 1, 7))")
+    same_number = "a.id_number IS NOT NULL AND b.id_number = a.id_number"
+    return store.query(f"{pair.format(on=same_name)} UNION {pair.format(on=same_number)} ORDER BY 1, 5")
 
 
 def twice_in_activities(store: Store, ids: list[int]) -> list[dict]:
