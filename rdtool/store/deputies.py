@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from rdtool.store.db import Store
 from rdtool.store.where import Where
@@ -301,6 +302,27 @@ def rosters(store: Store, meeting_ids: list[int]) -> dict[int, set[int]]:
             {"ids": json.dumps(meeting_ids)}):
         out[meeting_id].add(deputy_id)
     return out
+
+
+def roster_sizes(store: Store) -> Iterator[dict]:
+    """Each live meeting of a term, by date, with its stored figures and three counts that tell whether its roll call
+    is its roster on its date (`db check`) without building either: `roster_n` who is entitled (as `rosters`),
+    `roll_n` its roll-call rows, `matched` those of them who are entitled. The roll call is the roster exactly when
+    the three are equal (a roll call names a deputy once: attendance's key)."""
+    day = ENTITLED.replace(":day", "m.date")
+    member = ("EXISTS (SELECT 1 FROM presidium_members p WHERE p.deputy_id = d.id "
+              "AND (p.from_date IS NULL OR p.from_date <= m.date) AND (p.to_date IS NULL OR p.to_date >= m.date))")
+    return store.iter(
+        "SELECT m.id, m.code, m.kind, m.date, m.roster, m.entitled, "
+        "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS roll_n, "
+        "CASE WHEN m.kind IS NOT 'presidium' THEN (SELECT count(*) FROM deputies d WHERE d.term = m.term "
+        f"AND d.level = 'township' AND {day}) ELSE (SELECT count(DISTINCT d.id) FROM presidium_members p "
+        "JOIN deputies d ON d.id = p.deputy_id WHERE (p.from_date IS NULL OR p.from_date <= m.date) "
+        f"AND (p.to_date IS NULL OR p.to_date >= m.date) AND d.term = m.term AND {day}) END AS roster_n, "
+        "(SELECT count(*) FROM attendance a JOIN deputies d ON d.id = a.deputy_id WHERE a.meeting_id = m.id "
+        f"AND d.term = m.term AND {day} AND CASE WHEN m.kind IS NOT 'presidium' THEN d.level = 'township' "
+        f"ELSE {member} END) AS matched "
+        "FROM meetings m WHERE m.voided_at IS NULL AND m.term IS NOT NULL ORDER BY m.date, m.kind, m.code")
 
 
 def names(store: Store) -> dict[int, str]:

@@ -71,6 +71,15 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
         f" AS items FROM meetings m {where.sql} ORDER BY m.date, m.kind, m.code", where.params)
 
 
+def vote_figures(store: Store) -> Iterator[dict]:
+    """Each live meeting with what its quorum and its votes are decided by (rdtool.services.meetings.quorum.figures)
+    and its stored quorum, by date, as read (`db check`)."""
+    return store.iter("SELECT m.id, m.code, m.kind, m.date, m.quorum_met, m.present, m.entitled, m.roster, "
+                      "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS roll_rows, "
+                      "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present') "
+                      "AS roll_present FROM meetings m WHERE m.voided_at IS NULL ORDER BY m.date, m.kind, m.code")
+
+
 def held(store: Store) -> list[dict]:
     """The meetings held — quorum met, or figures unknown (meetings.quorum_met) — oldest first, with what the
     term's calendar reads (rdtool.services.terms.calendar); no attendance counts (a county has 12,000 meetings)."""
