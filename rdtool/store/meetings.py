@@ -165,14 +165,15 @@ def dated_records(store: Store, table: str, link: str, cols: tuple[str, ...]) ->
     from rdtool.store.sqltext import ident
 
     extra = [c for c in ("code", "person", "position") if c in column_names(store, table)]
-    last = ("max(CASE WHEN m.end_date IS NULL OR m.end_date = '' THEN m.date ELSE m.end_date END, m.date)")
-    inside = " AND ".join(f"(r.{ident(c)} IS NULL OR typeof(r.{ident(c)}) = 'text' AND r.{ident(c)} >= m.date "
-                          f"AND r.{ident(c)} <= {last})" for c in cols)
+    last = "max(CASE WHEN m.end_date IS NULL OR m.end_date = '' THEN m.date ELSE m.end_date END, m.date)"
+    outside = [f"NOT (r.{ident(c)} IS NULL OR typeof(r.{ident(c)}) = 'text' AND r.{ident(c)} >= m.date "
+               f"AND r.{ident(c)} <= {last})" for c in cols]
+    where = Where("r.voided_at IS NULL", "m.voided_at IS NULL",
+                  f"(typeof(m.date) != 'text' OR typeof({last}) != 'text' OR {' OR '.join(outside)})")
     return store.iter(f"SELECT r.id, r.{ident(link)}, {', '.join('r.' + ident(c) for c in (*cols, *extra))}, "
                       "m.code AS m_code, m.date AS m_date, m.end_date AS m_end_date "
-                      f"FROM {ident(table)} r JOIN meetings m ON m.id = r.{ident(link)} "
-                      f"WHERE r.voided_at IS NULL AND m.voided_at IS NULL AND NOT (typeof(m.date) = 'text' "
-                      f"AND typeof({last}) = 'text' AND {inside}) ORDER BY r.id")
+                      f"FROM {ident(table)} r JOIN meetings m ON m.id = r.{ident(link)} {where.sql} ORDER BY r.id",
+                      where.params)
 
 
 def set_dates(store: Store, table: str, row_id: int, changes: dict) -> None:
