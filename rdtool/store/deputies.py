@@ -59,15 +59,22 @@ def insert(store: Store, values: dict) -> int:
 def insert_people(store: Store, records: list[dict]) -> None:
     """Mandate rows each a person of its own, written as insert() writes one (ids counted on from the largest),
     in one executemany per run of rows with the same columns (an import's rows)."""
+    from operator import itemgetter
+
     next_id = store.scalar("SELECT coalesce(max(id), 0) + 1 FROM deputies")  # inside the write transaction
     cols: tuple = ()
     batch: list[tuple] = []
+    shapes: dict[tuple, tuple] = {}  # a record's keys → its columns and their getter (an import's rows share one)
     for record in records:
-        these = tuple(k for k in COLUMNS if k in record)
+        keys = tuple(record)
+        if keys not in shapes:
+            these = tuple(k for k in COLUMNS if k in record)
+            shapes[keys] = (these, itemgetter(*these) if len(these) > 1 else lambda r, k=these: tuple(r[c] for c in k))
+        these, get = shapes[keys]
         if these != cols:
             _insert_rows(store, cols, batch)
             cols, batch = these, []
-        batch.append((next_id, *(record[k] for k in cols), next_id))
+        batch.append((next_id, *get(record), next_id))
         next_id += 1
     _insert_rows(store, cols, batch)
 

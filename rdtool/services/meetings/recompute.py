@@ -53,7 +53,12 @@ def affected(store: Store, after_id: int, upto_id: int, own: bool = False) -> li
         key = (int(term), kind)
         ranges[key] = min(ranges.get(key, since), since)
 
-    for row in changelog.iter_fields_between(store, after_id, upto_id, "deputies", _ENTITLING):
+    # an inserted or deleted mandate widens its term to every meeting: its term is all that is read of it (an
+    # import's 50,000 entries are one row a term here, not 50,000 rows parsed in Python)
+    for before, after in changelog.terms_inserted_or_deleted(store, after_id, upto_id):
+        for t in {before, after}:
+            widen(t, None, "")
+    for row in changelog.iter_fields_between(store, after_id, upto_id, "deputies", _ENTITLING, changed=True):
         action, pairs = row[0], [(row[1 + 2 * i], row[2 + 2 * i]) for i in range(len(_ENTITLING))]
         changed = {f for f, (b, a) in zip(_ENTITLING, pairs) if b != a}
         terms = {pairs[0][0], pairs[0][1]}
