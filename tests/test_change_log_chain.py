@@ -164,3 +164,18 @@ def test_values_other_programs_stored_with_other_types_are_hashed_as_the_seal_ha
     conn.execute("UPDATE change_log SET before = CAST('{\"name\": \"李四\"}' AS BLOB) WHERE typeof(before) = 'blob'")
     conn.commit()
     assert "已被改动" in changelog.chain_break(conn)["problem"]
+
+
+def test_an_entry_whose_text_is_not_utf8_is_sealed_and_verified_as_its_bytes(cli):
+    """Another program stored bytes that are not UTF-8 as text: the log's entry holds them; the next rdtool write
+    seals it (SQLite hands the seal the bytes; it no longer has to decode them) and the check verifies it."""
+    add_deputy(cli, "甲一")
+    conn = _conn(cli.db)
+    conn.execute("UPDATE deputies SET workplace = CAST(x'e4b8ff41' AS TEXT) WHERE name = '甲一'")
+    conn.commit()
+    add_deputy(cli, "乙二")
+    assert changelog.unsealed(conn) == 0 and changelog.chain_break(conn) is None
+    entry = conn.execute("SELECT max(id) FROM change_log WHERE table_name = 'deputies' AND action = 'update'").fetchone()[0]
+    conn.execute("UPDATE change_log SET at = '2000-01-01' WHERE id = ?", (entry,))
+    conn.commit()
+    assert changelog.chain_break(conn)["entry"] == entry
