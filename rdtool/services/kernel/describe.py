@@ -92,8 +92,10 @@ def private(column: str) -> str | None:
     return "id_number" if "id_number" in column else "phone" if "phone" in column else None
 
 
-def value_text(store: Store, table: str, column: str, value: Any, show: Iterable[str] = ()) -> str:
-    """A stored value as a person reads it; an ID or phone number masked unless its field is in `show`."""
+def value_text(store: Store, table: str, column: str, value: Any, show: Iterable[str] = (),
+               setting: str | None = None) -> str:
+    """A stored value as a person reads it; an ID or phone number masked unless its field is in `show`; a
+    setting's value in the words of the `setting` it is (two_thirds → 三分之二以上)."""
     if value is None or value == "":
         return "空"
     kind = private(column)
@@ -108,11 +110,14 @@ def value_text(store: Store, table: str, column: str, value: Any, show: Iterable
         return "是" if value else "否"
     if column in _FK:
         return sql.name_of(store, _FK[column], value) or f"#{value}"
+    if table == "settings" and column == "key":
+        from rdtool.settings import name_zh
+
+        return name_zh(str(value))
     if table == "settings" and column == "value":
-        try:
-            value = json.loads(value)
-        except (TypeError, ValueError, RecursionError):  # a value another program wrote: shown as it is
-            pass
+        from rdtool.settings import stored_zh
+
+        return _short(stored_zh(setting or "", value))
     return _short(str(value))
 
 
@@ -142,11 +147,13 @@ def record_ref(store: Store, table: str, row: dict) -> str:
     if table == "terms":
         return f"第{row.get('number')}届"
     if table == "settings":
-        return f"设置 {row.get('key')}"
+        from rdtool.settings import name_zh
+
+        return name_zh(str(row.get("key")))
     if table == "ge_votes":
         return f"{name('ge_rounds', row.get('round_id'))} {name('ge_candidates', row.get('candidate_id'))}得票"
     if table == "opening_totals":
-        return f"第{row.get('term')}届"
+        return f"第{row.get('term')}届录入前结转"
     if table == "mandate_ends":
         return name("deputies", row.get("deputy_id"))
     if table == "post_ends":
@@ -186,7 +193,8 @@ def field_changes(store: Store, table: str, before: dict, after: dict, derived: 
         old = before.get(column)
         if old == new or column in _HIDDEN or (not derived and (table, column) in DERIVED):
             continue
-        was, now = value_text(store, table, column, old, show), value_text(store, table, column, new, show)
+        key = after.get("key") or before.get("key") if table == "settings" else None
+        was, now = (value_text(store, table, column, old, show, key), value_text(store, table, column, new, show, key))
         if was == now and column in _FK:  # two records of one name (a person's two mandates): say which
             was, now = f"{was}#{old}", f"{now}#{new}"
         out.append(f"{field_zh(table, column)} {was} → {now}")
