@@ -1,0 +1,93 @@
+"""Small things the secretary sees (round 5's polish): each through the real CLI on a real database."""
+
+from __future__ import annotations
+
+from tests.helpers import add_deputy
+
+
+def test_db_log_names_settings_and_their_values_in_chinese(cli):
+    """The settings a `config` wrote read in `db log` as `config` lists them: 建议答复期限（月）, 三分之二以上, the
+    points scheme item by item — the keys stay in JSON and CSV for scripts."""
+    cli("config", "proposal_reply_months", "2")
+    cli("config", "主席团会议法定人数", "三分之二")
+    cli("config", "points_scheme", "参加活动=3")
+    out = cli("db", "log", "--table", "设置").stdout
+    assert "建议答复期限（月）" in out and "主席团会议法定人数" in out and "三分之二以上" in out
+    assert "参加活动3分" in out and "乡镇名称" in out and "建库程序版本" in out
+    for key in ("proposal_reply_months", "presidium_quorum", "two_thirds", "points_scheme", "created_by",
+                "congress_present", "town"):
+        assert key not in out, key
+    # a setting is found by its Chinese name too
+    only = cli("db", "log", "--table", "settings", "--record", "建议答复期限").stdout
+    assert "建议答复期限（月）" in only and "主席团会议法定人数" not in only
+    [row] = cli.json("db", "log", "--table", "settings", "--record", "proposal_reply_months")
+    assert row["record"] == "proposal_reply_months" and row["after"]["key"] == "proposal_reply_months"
+    # undo's preview names the setting the same way
+    preview = cli("undo", "--dry-run").stdout.split("\n", 1)[1]  # (after the command as she typed it)
+    assert "删除设置 履职积分规则" in preview and "points_scheme" not in preview
+
+
+def test_db_log_takes_the_kind_of_record_in_chinese(cli):
+    add_deputy(cli, "陈红梅", gender="女")
+    assert "陈红梅" in cli("db", "log", "--table", "代表").stdout
+    assert cli("db", "log", "-t", "代表").stdout == cli("db", "log", "-t", "deputies").stdout
+    r = cli.fails("db", "log", "--table", "会仪")
+    assert "是不是：会议" in r.stderr and "…" not in r.stderr
+
+
+def test_a_points_scheme_is_written_and_shown_in_chinese(cli):
+    out = cli("config", "履职积分规则", "出席人代会=3，未请假缺席扣分=4").stdout
+    assert "出席人代会3分" in out and "未请假缺席扣分4分" in out and "congress_present" not in out
+    r = cli.fails("config", "points_scheme", "出席=3")
+    assert "出席人代会" in r.stderr and "履职积分规则" in r.stderr and "points_scheme" not in r.stderr
+    assert cli.json("config", "points_scheme")[0]["value"].startswith('{"congress_present":3')
+
+
+def test_an_undone_record_gives_its_code_back_the_same_way_for_every_kind(cli):
+    """Undo makes a record as if never typed: re-entered, it takes the same code — an activity as a proposal
+    and a meeting already did; a voided activity or proposal keeps its code and the next one moves on."""
+    add_deputy(cli, "陈红梅", gender="女")
+
+    def added(*args) -> str:
+        return cli(*args).stdout
+
+    assert "A3-001" in added("activity", "add", "视察便民桥", "--kind", "视察", "--date", "2017-04-18", "-p", "陈红梅")
+    cli("undo", "--yes")
+    assert "A3-001" in added("activity", "add", "视察敬老院", "--kind", "视察", "--date", "2017-04-19", "-p", "陈红梅")
+    assert "2017-001" in added("proposal", "submit", "关于修桥的建议", "--lead", "陈红梅", "--date", "2017-03-01")
+    cli("undo", "--yes")
+    assert "2017-001" in added("proposal", "submit", "关于修路的建议", "--lead", "陈红梅", "--date", "2017-03-01")
+    assert "P3-01" in added("meeting", "add", "--kind", "主席团", "--date", "2017-02-16")
+    cli("undo", "--yes")
+    assert "P3-01" in added("meeting", "add", "--kind", "主席团", "--date", "2017-02-17")
+    assert [a["title"] for a in cli.json("activity", "list")] == ["视察敬老院"]
+    # voided: kept, with its code
+    cli("db", "void", "活动", "A3-001", "--reason", "重复录入")
+    assert "A3-002" in added("activity", "add", "视察学校", "--kind", "视察", "--date", "2017-04-20", "-p", "陈红梅")
+    cli("db", "void", "建议", "2017-001", "--reason", "重复录入")
+    assert "2017-002" in added("proposal", "submit", "关于修渠的建议", "--lead", "陈红梅", "--date", "2017-03-02")
+    assert "作废的活动、建议则保留编号" in cli("undo", "-h").stdout.replace("\n", "").replace(" ", "")
+
+
+def test_term_opening_says_in_plain_words_what_was_entered(cli):
+    """Was `已录入 第3届：新增录入前结转 第3届`: now the span, each count with its unit, and where they count."""
+    add_deputy(cli, "陈红梅", gender="女")
+    cli("proposal", "submit", "关于修桥的建议", "--lead", "陈红梅", "--date", "2017-03-01")
+    r = cli("term", "opening", "3", "--until", "2018-06-30", "--presidium-meetings", "8", "--suggestions", "40",
+            "--replied", "38", "--satisfied", "30", "--activities", "12")
+    lines = r.stdout.splitlines()
+    assert lines[0] == "已录入第3届录入前结转（2017-01-05 至 2018-06-30 纸面记录的合计）："
+    assert "  主席团会议 8 次" in lines and "  代表建议 40 件，其中已答复 38 件，满意或基本满意 30 件" in lines
+    assert "  代表活动 12 次" in lines
+    assert "计入第3届的全届统计" in r.stdout and "不计入年度报告" in r.stdout
+    assert "新增录入前结转" not in r.stdout
+    # the suggestion typed one by one inside the span: named with its count and the command that corrects it
+    assert "2018-06-30 以前已逐条录入了代表建议 1 件" in r.stderr
+    assert "rdtool term opening 3 --suggestions 件数 更正" in r.stderr
+    fixed = cli("term", "opening", "3", "--suggestions", "39").stdout
+    assert "已更正 第3届录入前结转：代表建议件数 40 → 39" in fixed
+
+
+def test_a_namesake_candidate_is_shown_the_way_every_shell_passes_it(cli):
+    r = cli.fails("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", "=5")
+    assert "王建国#20=61" in r.stderr and "(20)" not in r.stderr
