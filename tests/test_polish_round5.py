@@ -91,3 +91,29 @@ def test_term_opening_says_in_plain_words_what_was_entered(cli):
 def test_a_namesake_candidate_is_shown_the_way_every_shell_passes_it(cli):
     r = cli.fails("election", "add", "C3-1", "--post", "镇长", "--seats", "1", "-c", "=5")
     assert "王建国#20=61" in r.stderr and "(20)" not in r.stderr
+
+
+def test_the_demo_speaks_chinese_and_its_next_steps_fit_and_work(tmp_path, monkeypatch):
+    """`rdtool demo` listed `terms 2 条，deputies 210 条…` and next steps 100 columns wide (the path on each); now
+    the kinds in Chinese, the path set once, and each suggested command short, in her words and working."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from rdtool.cli.main import app
+    from rdtool.services.admin.demo import NEXT_STEPS
+    from rdtool.terminal import cell_width
+    from tests.helpers import Cli
+
+    monkeypatch.chdir(tmp_path)
+    demo = tmp_path / "demo.db"
+    out = CliRunner().invoke(app, ["demo", "--db", str(demo)]).stdout
+    assert "已导入示例数据：届次 2 条，代表 210 条" in out
+    assert not any(word in out for word in ("terms", "deputies 2", "ge_plan", "--level county"))
+    steps = [line for line in out.splitlines() if line.startswith("  rdtool ")]
+    assert steps == [f"  rdtool {s}" for s in NEXT_STEPS]
+    assert all(cell_width(line) <= 80 for line in steps)
+    assert f"RDTOOL_DB='{demo}'" in out
+    for step in NEXT_STEPS:
+        Cli(demo)(*shlex.split(step))
+    assert (tmp_path / "代表名单.xlsx").exists()
