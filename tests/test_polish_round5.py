@@ -117,3 +117,54 @@ def test_the_demo_speaks_chinese_and_its_next_steps_fit_and_work(tmp_path, monke
     for step in NEXT_STEPS:
         Cli(demo)(*shlex.split(step))
     assert (tmp_path / "代表名单.xlsx").exists()
+
+
+def _on_terminal(cli, monkeypatch, width, *args) -> str:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", str(width))
+    return cli(*args).stdout
+
+
+def test_a_name_that_reads_like_one_on_the_roster_is_pointed_out(cli):
+    """She types names with an input method: 刘海艳 for 刘海燕 is a new deputy to rdtool. Allowed (two people may
+    have such names), but said, with the way back."""
+    add_deputy(cli, "刘海燕", gender="女")
+    r = cli("deputy", "add", "刘海艳", "--gender", "女", "--level", "镇", "--term", "3")
+    assert "已有读音相同的代表 刘海燕（ID 1）" in r.stderr and "rdtool undo" in r.stderr
+    assert "读音相同" not in cli("deputy", "add", "刘海涛", "--gender", "男", "--level", "镇", "--term", "3").stderr
+    # and a name not found says how to list the deputies of that surname
+    r = cli.fails("deputy", "show", "刘海言")
+    assert "rdtool deputy list --name 刘 " in r.stderr
+
+
+def test_a_narrow_terminal_leaves_out_blank_columns_before_ones_with_values(cli, monkeypatch):
+    """A new suggestion has no 承办单位 and no 办理期限 yet: at 80 columns these blank columns went on showing while
+    提出日期 was left out and the title wrapped."""
+    add_deputy(cli, "陈红梅", gender="女")
+    cli("proposal", "submit", "关于修缮新华村“便民桥”的建议", "--lead", "陈红梅", "--date", "2017-03-01")
+    out = _on_terminal(cli, monkeypatch, 80, "proposal", "list")
+    head, _, row, *rest = out.splitlines()
+    assert "提出日期" in head and "承办单位" not in head and "办理期限" not in head
+    assert "关于修缮新华村“便民桥”的建议" in row
+    assert "未显示空白的列：承办单位、办理期限" in "".join(rest)
+    # wide enough: all shown as before
+    assert "承办单位" in _on_terminal(cli, monkeypatch, 160, "proposal", "list").splitlines()[0]
+
+
+def test_shares_in_a_terminal_table_line_up_on_the_right(sample, monkeypatch):
+    """The report's appendix tables on a terminal set 71.3% and 2.5% flush left, unlike the counts beside them."""
+    from rdtool.terminal import cell_width
+
+    out = _on_terminal(sample, monkeypatch, 80, "report", "term", "--term", "3")
+    table = out.split("附表1", 1)[1].split("\n\n", 1)[0]
+    shares = [line for line in table.splitlines() if line.startswith("政治面貌")]
+    assert any(line.endswith(" 2.5%") for line in shares) and any(line.endswith("63.8%") for line in shares)
+    assert len({cell_width(line.rstrip()) for line in shares}) == 1, shares
+
+
+def test_proposal_stats_groups_by_the_words_she_reads(cli):
+    add_deputy(cli, "陈红梅", gender="女")
+    cli("proposal", "submit", "关于修桥的建议", "--lead", "陈红梅", "--date", "2017-03-01")
+    assert cli.json("proposal", "stats", "--term", "3", "--by", "承办单位") == \
+        cli.json("proposal", "stats", "--term", "3", "--by", "unit")
+    assert "承办单位" in cli.fails("proposal", "stats", "--by", "单元", code=2).stderr
