@@ -168,3 +168,41 @@ def test_proposal_stats_groups_by_the_words_she_reads(cli):
     assert cli.json("proposal", "stats", "--term", "3", "--by", "承办单位") == \
         cli.json("proposal", "stats", "--term", "3", "--by", "unit")
     assert "承办单位" in cli.fails("proposal", "stats", "--by", "单元", code=2).stderr
+
+
+def test_the_report_documents_tables_are_compact_and_keep_together(sample, tmp_path):
+    """Converted to PDF, the annual report's 27-row composition table ran over two pages at the body's 28.95-point
+    line grid and left 56岁及以上 on the next page without its 维度; 附表2's caption touched the table above, and
+    附表3's caption and first row sat alone at a page foot. Now table lines are 16 points off the grid, the
+    composition is kept on one page, each header row with the rows under it, and captions stand a line apart."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "2019.docx"
+    sample("report", "annual", "--year", "2019", "--format", "docx", "-o", out)
+    doc = Document(str(out))
+    composition, meetings, *_ = doc.tables
+    for table in (composition, meetings):
+        for row in table.rows:
+            for p in row._tr.iter(qn("w:p")):
+                ppr = p.find(qn("w:pPr"))
+                assert ppr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
+                assert ppr.find(qn("w:spacing")).get(qn("w:line")) == str(16 * 20)
+        assert all(p.paragraph_format.keep_with_next for p in (c.paragraphs[0] for c in table.rows[0].cells))
+    assert all(c.paragraphs[0].paragraph_format.keep_with_next for r in composition.rows[:-1] for c in r.cells)
+    captions = [p for p in doc.paragraphs if p.text.startswith("附表") and len(p.text) > 3]
+    assert len(captions) >= 3 and all(p.paragraph_format.space_before for p in captions)
+    assert all(p.paragraph_format.keep_with_next for p in captions)
+
+
+def test_a_printed_sheet_says_what_it_is_and_which_page(cli, tmp_path):
+    """The roster exported to xlsx printed (21 columns, three pages) with nothing saying which sheet or page a sheet
+    of paper was: the sheet's name heads each page, 第 N 页，共 M 页 is at its foot, margins are narrow."""
+    from openpyxl import load_workbook
+
+    add_deputy(cli, "陈红梅", gender="女")
+    out = tmp_path / "代表名单.xlsx"
+    cli("export", "deputies", "--format", "xlsx", "--headers", "zh", "-o", out)
+    sheet = load_workbook(out).active
+    assert sheet.oddHeader.center.text == "&A" and sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
+    assert sheet.page_margins.left < 0.7 and sheet.print_title_rows == "$1:$1"
