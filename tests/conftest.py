@@ -19,10 +19,12 @@ from tests.helpers import Cli
 pytest_plugins = ["tests.windows_rules"]  # Windows' file rules for every test (issue 22)
 
 # Every property test in one profile: seeded (derandomize), no per-example deadline and no "too slow" health
-# check, so a loaded machine (seven engineers on two cores, CI) cannot fail a test that is correct. Each test
-# still bounds itself with its own max_examples.
+# check, so a loaded machine (seven engineers on two cores, CI) cannot fail a test that is correct; no example
+# database (a failure saved in some checkout's .hypothesis/ would be replayed there and nowhere else: every run
+# tries the same examples everywhere). Each test still bounds itself with its own max_examples
+# (tests/test_lint.py checks every property test's settings).
 settings.register_profile(
-    "rdtool", derandomize=True, deadline=None,
+    "rdtool", derandomize=True, deadline=None, database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 settings.load_profile("rdtool")
 

@@ -136,3 +136,12 @@ def snapshot(*paths: Path, collect: bool = True) -> dict:
         except FileNotFoundError:
             out[str(p)] = None
     return out
+
+
+def fictional_names(n: int) -> list[str]:
+    """n distinct fictional three-character names (up to 80,000), surname first."""
+    import itertools
+
+    surnames = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
+    given = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰建国志文红梅春燕海波俊峰德林晓东宏斌云飞雪松鹏辉琴"
+    return ["".join(p) for p in itertools.islice(itertools.product(surnames, given, given), n)]

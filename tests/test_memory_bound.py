@@ -8,24 +8,17 @@ undone. Memory, not time: nothing here is timed (the timeout is only a guard aga
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
 
 from rdtool.settings import IMPORT_LIMITS, IMPORT_MEMORY_MB
-from tests.helpers import Cli
+from tests.helpers import Cli, fictional_names as names
 from tests.test_import_limits import run_measured
 
 pytestmark = pytest.mark.slow
 
-SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰建国志文红梅春燕海波俊峰德林晓东宏斌云飞雪松鹏辉琴"
 GUARD = 900  # seconds: a hang fails the test, a loaded machine does not
-
-
-def names(n: int) -> list[str]:
-    return ["".join(p) for p in itertools.islice(itertools.product(SURNAMES, GIVEN, GIVEN), n)]
 
 
 def measured(db: Path, *args) -> float:

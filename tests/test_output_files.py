@@ -354,3 +354,55 @@ def test_a_stale_temporary_file_of_a_dead_run_is_removed_by_the_next_write_there
     mine.write_text("", encoding="utf-8")
     town("export", "deputies", "-o", tmp_path / "其他.csv")
     assert not stale.exists() and mine.exists()
+
+
+def test_sigterm_while_a_fifo_reader_lags_leaves_no_copy_of_the_output_anywhere(cli, db, tmp_path):
+    """Issue 24 item 9's attack as it was run: `-o` a FIFO, `--show-id`, SIGTERM (`timeout -s TERM`) while the
+    reader lags. The output went whole into a copy in $TMPDIR first, and the killed run left it there (35 KB of
+    full ID numbers). Now it goes through the FIFO as it is written: at the signal no copy exists anywhere, the
+    run unwinds and exits 143. No timing: the export is larger than the pipe holds, so the run is still writing
+    when the signal is sent (it cannot finish until the reader reads on)."""
+    import datetime
+    import signal
+    import subprocess
+    import sys
+
+    from stdnum.cn import ric
+
+    from tests.helpers import ROOT, fictional_names
+
+    rows, names = [], fictional_names(3000)
+    for i in range(3000):
+        seq = f"{(i % 400) * 2 + 1 + i % 2:03d}"  # the 17th digit's parity is the gender: odd 男, even 女
+        born = (datetime.date(1960, 1, 1) + datetime.timedelta(days=i // 400 * 367 + i % 400)).strftime("%Y%m%d")
+        body = f"110101{born}{seq}"  # (stdnum's calc_check_digit ignores the last character it is given)
+        rows.append(f"{names[i]},{'女' if i % 2 else '男'},镇,3,{body}{ric.calc_check_digit(body + '?')}\n")
+    roster = tmp_path / "名册.csv"
+    roster.write_text("name,gender,level,term,id_number\n" + "".join(rows), encoding="utf-8")
+    cli("import", "deputies", roster)
+    staging, folder = tmp_path / "staging", tmp_path / "out"
+    staging.mkdir()
+    folder.mkdir()
+    fifo = folder / "名单.csv"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([sys.executable, "-m", "rdtool", "--db", str(db), "export", "deputies", "--show-id",
+                             "-o", str(fifo)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(staging)})
+    try:
+        with open(fifo, "rb", buffering=0) as reader:  # (opens when rdtool opens its end to write)
+            first = reader.read(1)  # rdtool is writing; the rest does not fit the pipe until this end reads on
+            assert list(staging.iterdir()) == [] and os.listdir(folder) == ["名单.csv"]
+            proc.send_signal(signal.SIGTERM)
+            rest = b"".join(iter(lambda: reader.read(65536), b""))  # what it writes as it unwinds, to its end
+        _, err = proc.communicate(timeout=120)  # (a guard against a hang, not a timing)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 143, err.decode("utf-8", "replace")
+    assert "终止信号" in err.decode("utf-8") and b"Traceback" not in err
+    cli("export", "deputies", "--show-id", "-o", tmp_path / "whole.csv")
+    whole = (tmp_path / "whole.csv").stat().st_size
+    assert whole > 2 * 65536 and len(first + rest) < whole  # more than a pipe holds; stopped part-way
+    assert list(staging.iterdir()) == [] and os.listdir(folder) == ["名单.csv"]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

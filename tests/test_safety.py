@@ -305,3 +305,16 @@ def test_after_a_command_the_database_file_alone_holds_every_change(cli, db, tmp
         assert conn.execute("SELECT name FROM deputies").fetchall() == [("林晓",)]
     finally:
         conn.close()
+
+
+def test_the_readme_says_to_copy_the_database_with_db_backup_never_a_file_manager_mid_command():
+    """Issue 24 item 11: copies taken with a file manager while rdtool ran were stale or torn, and the README never
+    said how to copy. It says so in both languages (and the test above makes its "complete after a command" true)."""
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    english = readme[readme.index("**Copying the database**"):][:900]
+    chinese = readme[readme.index("**复制数据库**"):][:500]
+    for section, words in ((english, ("`rdtool db backup", "file manager", "`-wal`", "no command is running")),
+                           (chinese, ("`rdtool db backup", "文件管理器", "-wal", "没有命令在运行时"))):
+        assert all(w in section for w in words), (words, section)

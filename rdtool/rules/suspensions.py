@@ -24,8 +24,8 @@ How rdtool reads it (docs/rules.md):
 
 from __future__ import annotations
 
-__all__ = ["GROUNDS", "ARTICLE", "counts_in_entitled", "may_attend", "absence_counts_for_termination",
-           "suspended_on", "report_problem", "resume_problem", "overlap_problem"]
+__all__ = ["GROUNDS", "ARTICLE", "counts_in_entitled", "may_attend", "may_sign", "absence_counts_for_termination",
+           "nominee_note", "suspended_on", "report_problem", "resume_problem", "overlap_problem"]
 
 ARTICLE = "代表法第六十一条"
 
@@ -51,6 +51,29 @@ def may_attend(suspended: bool) -> bool:
     代表法 (2025) 第六十一条第一款 "暂时停止执行代表职务".
     """
     return not suspended
+
+
+def may_sign(suspended: bool) -> bool:
+    """Whether a deputy may propose or sign a joint act (a motion, an inquiry, a joint nomination of candidates): not
+    while suspended — proposing and signing are 执行代表职务 (代表法 (2025) 第六十一条第一款; 第七条第（二）项 "依法联名
+    提出议案、质询案、罢免案等" is among the rights a deputy exercises as such). A signature given while suspended is refused, not recorded and
+    left out of the count: the secretary removes it, or records the resumption first.
+    """
+    return not suspended
+
+
+def nominee_note(name: str, started_on: str, from_deputies: bool) -> str:
+    """What to say when a candidate nominated is a deputy whose duties are suspended (since ``started_on``).
+
+    The texts bar him from 执行代表职务 (代表法 (2025) 第六十一条) but say nothing of being nominated or elected: the
+    nomination is recorded, with this note. ``from_deputies``: the post is filled from the deputies (主席、副主席,
+    组织法 (2022) 第十八条第一款 "由本级人民代表大会从代表中选出"), where it matters most.
+    """
+    line = (f"候选人{name}自{started_on}起暂停执行代表职务（{ARTICLE}）：法律没有规定暂停期间不得被提名，"
+            f"但暂停期间不能执行代表职务")
+    if from_deputies:
+        line += "；主席、副主席由本级人民代表大会从代表中选出（组织法第十八条第一款）"
+    return line + "；请主席团核实"
 
 
 def absence_counts_for_termination(suspended: bool) -> bool:

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from rdtool.cli.common import show_record
-from rdtool.cli.common import check_format, echo_recomputed, echo_report, make_app, open_db, parse_option
+from rdtool.cli.common import check_format, echo_recomputed, echo_report, make_app, open_db, parse_option, warn
 from rdtool.cli.options import DbOpt, EditSeatsOpt, FormatOpt, MeetingOpt, NotesOpt, ReasonOpt, SESSION_HELP, TermOpt
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
@@ -214,6 +214,7 @@ def nominate(
                              parse_list(signers) if signers else [], day, notes)
     typer.echo(f"已记录{s['post']}候选人提名：{'、'.join(candidate or [])}；{s['post']}共提名{len(s['candidates'])}人"
                f"（{'、'.join(s['candidates'])}），应选{s['seats']}名")
+    warn(s["notes"])
     if s["primary_needed"]:
         typer.echo("注意：提名的候选人数超过差额规定，由主席团提交代表酝酿、讨论后进行预选，按得票多少确定正式候选人"
                    "（组织法第二十七条第一款；election primary）")

@@ -394,14 +394,25 @@ def listing(store: Store, *, term: int | None, level: str | None = None, status:
         rows.sort(key=lambda r: r["id"])
     else:
         rows = collation.sort_names(rows, key=lambda r: r["name"], by=sort)
+    suspended = _suspended(store, rows, day)
     for r in rows:
         r["age"] = age_on(r.get("birth_date"), day)
         r["re_elected"] = None if r["re_elected"] is None else bool(r["re_elected"])
+        r["suspended"] = r["id"] in suspended
         if not show_id:
             r["id_number"] = F.mask_id(r["id_number"])
         if not show_phone:
             r["phone"] = F.mask_phone(r["phone"])
     return rows
+
+
+def _suspended(store: Store, rows: list[dict], day: str) -> set[int]:
+    """Those of ``rows`` in office whose duties are suspended on ``day`` (代表法 第六十一条): still 在任, marked."""
+    from rdtool.rules.suspensions import suspended_on
+    from rdtool.store import suspensions as suspensions_sql
+
+    periods = suspensions_sql.periods(store)
+    return {r["id"] for r in rows if r["status"] == "active" and suspended_on(periods.get(r["id"], []), day)}
 
 
 def profile(store: Store, ref: str, term: int | None = None, show_id: bool = False,

@@ -147,6 +147,16 @@ def signers_who_count(store: Store, term: int, refs: list[str], day: str) -> tup
     return rows, counted, why
 
 
+def refuse_suspended_signers(store: Store, rows: list[dict], day: str, act: str, option: str) -> None:
+    """A deputy whose duties are suspended on ``day`` neither proposes nor signs (代表法 第六十一条,
+    rdtool.rules.suspensions.may_sign): the joint act is refused, nothing recorded — as a motion's signature is."""
+    barred = suspended_ids(store, [d["id"] for d in rows], day)
+    names = [d["name"] for d in rows if d["id"] in barred and not law.may_sign(True)]
+    if names:
+        raise ValidationError(f"{'、'.join(names)}暂停执行代表职务（{law.ARTICLE}），{day}不能{act}",
+                              f"从 {option} 中去掉，其余联名代表须达到法定人数；已恢复的先用 deputy resume 记录恢复日期")
+
+
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     for s in sql.listing(store):
         if s["started_on"] > as_of or (date_to and s["started_on"] > date_to) or \

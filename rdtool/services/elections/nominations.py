@@ -47,9 +47,10 @@ def nominate(store: Store, meeting_ref: str, post: str, seats: int, by: str, nom
         day = day or m["date"]
         signer_ids: list[int] = []
         if by == "deputies":
-            from rdtool.services.deputies.suspensions import signers_who_count
+            from rdtool.services.deputies.suspensions import refuse_suspended_signers, signers_who_count
 
             rows, counted, why = signers_who_count(store, m["term"], signers, day)
+            refuse_suspended_signers(store, rows, day, "联名提名候选人", "--signers")
             if kind in OFFICE_KINDS and not law.nominators_ok(counted):
                 raise ValidationError(
                     f"代表联合提名{post}候选人须十人以上书面联名，本件只有 {counted} 名本级代表联名（组织法第二十六条第二款）"
@@ -73,7 +74,26 @@ def nominate(store: Store, meeting_ref: str, post: str, seats: int, by: str, nom
                                       f"更正请先作废原提名：rdtool db void 提名 {earlier['id']} --reason 原因，再重新提名")
         sql.insert(store, {"meeting_id": m["id"], "post": post, "seats": seats, "nominated_by": by,
                            "submitted_on": day, "notes": notes}, nominees, signer_ids)
-    return summary(store, m, post)
+        notes_out = _suspended_nominees(store, m["term"], nominees, day, post)
+    return {**summary(store, m, post), "notes": notes_out}
+
+
+def _suspended_nominees(store: Store, term: int, nominees: list[str], day: str, post: str) -> list[str]:
+    """A note for each candidate who is a deputy of the term whose duties are suspended on ``day`` (the texts are
+    silent on nominating him: recorded, and said; rdtool.rules.suspensions.nominee_note)."""
+    from rdtool.rules.suspensions import nominee_note, suspended_on
+    from rdtool.store import refs as refs_sql
+    from rdtool.store import suspensions as suspensions_sql
+
+    out = []
+    for name in nominees:
+        ids = [d["id"] for d in refs_sql.deputies_named(store, name, term) if d["level"] == "township"]
+        periods = suspensions_sql.periods(store, ids) if ids else {}
+        for spans in periods.values():
+            if suspended_on(spans, day):
+                start = max(s for s, _ in spans if s <= day)
+                out.append(nominee_note(name, start, post_kind(post) in OFFICE_KINDS and "主席" in post))
+    return out
 
 
 def summary(store: Store, meeting: dict, post: str) -> dict:

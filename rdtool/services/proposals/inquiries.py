@@ -49,9 +49,10 @@ def submit(store: Store, meeting_ref: str, lead: str, others: list[str], day: st
         problem = law.date_problem(day, m["date"], m.get("end_date"))
         if problem:
             raise ValidationError(problem, "--date 写提出的日期，须在会期之内")
-        from rdtool.services.deputies.suspensions import signers_who_count
+        from rdtool.services.deputies.suspensions import refuse_suspended_signers, signers_who_count
 
         rows, counted, why = signers_who_count(store, m["term"], [lead] + others, day)
+        refuse_suspended_signers(store, rows, day, "联名提出质询案", "--lead/--signers")
         ids = [(d["id"], i == 0) for i, d in enumerate(rows)]
         total = meetings_svc.roster_size(store, m)
         province = _province(store)

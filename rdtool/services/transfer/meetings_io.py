@@ -160,7 +160,29 @@ def _resolve_attendance(store: Store, rows: list[Row]) -> tuple[list[RowError], 
             continue
         seen[key] = row.number
         v["meeting_id"], v["deputy_id"] = m["id"], deputy_id
+    errors += _suspended_present(store, [r for r in rows if r.values.get("deputy_id") is not None], meetings)
     return errors, {m["id"]: m for m in meetings.values() if m}
+
+
+def _suspended_present(store: Store, rows: list[Row], meetings: dict[str, dict | None]) -> list[RowError]:
+    """A deputy whose duties are suspended on the meeting's day cannot be recorded present (代表法 第六十一条:
+    attending is 执行代表职务, rdtool.rules.suspensions.may_attend): refused at entry, row by row."""
+    from rdtool.rules.suspensions import ARTICLE, may_attend, suspended_on
+    from rdtool.store import suspensions as suspensions_sql
+
+    present = [r for r in rows if r.values["status"] == "present"]
+    periods = suspensions_sql.periods(store, list({r.values["deputy_id"] for r in present})) if present else {}
+    out = []
+    for r in present:
+        m = meetings[r.values["meeting"]]
+        spans = periods.get(r.values["deputy_id"], [])
+        if spans and not may_attend(suspended_on(spans, m["date"])):
+            start = max(s for s, e in spans if s <= m["date"])
+            out.append(RowError(r.number, "status", "present",
+                                f"{r.values['deputy']}自{start}起暂停执行代表职务，会议 {r.values['meeting']}"
+                                f"（{m['date']}）不能记为出席（{ARTICLE}）；请改为“缺席”（暂停期间的缺席不计入两次未经批准不出席），"
+                                f"或先用 deputy resume 记录恢复的日期"))
+    return out
 
 
 def _roster_ids(store: Store, index, meeting: dict) -> set[int]:

@@ -17,7 +17,7 @@ from rdtool.cli.options import (AnnualYearOpt, CurrentTermOpt, DbOpt, DeputyArg,
                                 optional)
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list, render_record, render_rows
-from rdtool.cells import leave_out_first
+from rdtool.cells import human, leave_out_first
 
 app = make_app("人大代表：增加、查询、修改、离任、主席团职务、代表结构。离任不是删除：记录永久保留（代表法第六十二条等）。")
 
@@ -113,8 +113,12 @@ def list_(
         status=parse_option("--status", lambda r: parse_enum("deputy_status", r), status),
         party=party_code, occupation=parse_option("--occupation", lambda r: parse_enum("occupation", r), occupation),
         presidium=presidium, in_office=in_office, name=name, sort=sort, show_id=show_id, show_phone=show_phone)
-    render_list(rows, leave_out_first(cols(TABLE_COLUMNS), *TABLE_LEAVE_OUT), cols(FULL_COLUMNS), fmt,
-                empty="没有符合条件的代表")
+    for r in rows:  # still 在任 (代表法第六十一条 suspends the duties, not the mandate): marked for people only
+        r["status_shown"] = human(Column("status", enum="deputy_status"), r["status"], short=fmt == "table") + \
+            ("（暂停执行职务）" if r["suspended"] else "")
+    people = [c._replace(key="status_shown", header="状态", enum=None) if c.key == "status" else c
+              for c in leave_out_first(cols(TABLE_COLUMNS), *TABLE_LEAVE_OUT)]
+    render_list(rows, people, cols(FULL_COLUMNS), fmt, empty="没有符合条件的代表")
 
 
 @app.command("show")
