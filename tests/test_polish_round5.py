@@ -206,3 +206,21 @@ def test_a_printed_sheet_says_what_it_is_and_which_page(cli, tmp_path):
     sheet = load_workbook(out).active
     assert sheet.oddHeader.center.text == "&A" and sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
     assert sheet.page_margins.left < 0.7 and sheet.print_title_rows == "$1:$1"
+
+
+def test_the_whole_change_log_of_the_demo_reads_in_chinese(sample):
+    """db log over every record of the sample town: no column, code or rule by its English name (was quorum_met,
+    适用规则 presidium_two_majorities, 类别 general, a note pointing at elections.csv)."""
+    import re
+
+    out = sample("db", "log", "--limit", "0", "--no-pager").stdout
+    words = set(re.findall(r"[A-Za-z_]{4,}", out)) - {"rdtool", "election", "list"}
+    assert not words, sorted(words)[:20]
+
+
+def test_a_roll_call_name_not_on_the_roster_says_how_to_check_the_date(cli):
+    add_deputy(cli, "陈红梅", gender="女")
+    cli("deputy", "role", "陈红梅", "主席", "--from", "2017-01-05")
+    cli("meeting", "add", "--kind", "主席团", "--date", "2017-02-16")
+    r = cli.fails("meeting", "roll", "P3-01", "--leave", "陈红美")
+    assert "是不是：陈红梅？" in r.stderr and "rdtool meeting show P3-01 核对会议日期" in r.stderr

@@ -34,7 +34,8 @@ _ENUM = {
     "gender": "gender", "party": "party", "education": "education", "occupation": "occupation",
     ("deputies", "level"): "level", ("deputies", "status"): "deputy_status", "role": "presidium_role",
     ("meetings", "kind"): "meeting_kind", ("items", "kind"): "item_kind", "method": "vote_method",
-    ("items", "result"): "vote_result", ("attendance", "status"): "attendance",
+    ("items", "result"): "vote_result", ("items", "rule"): "vote_rule",
+    ("general_elections", "kind"): "ge_kind", ("attendance", "status"): "attendance",
     ("election_contests", "outcome"): "election_outcome", "action": "appointment_action",
     ("proposals", "kind"): "proposal_kind", ("proposals", "result"): "proposal_result",
     ("proposal_rounds", "result"): "proposal_result", "feedback": "feedback",
@@ -43,7 +44,7 @@ _ENUM = {
     ("meeting_numbering", "kind"): "meeting_kind",
     ("suspensions", "ground"): "suspension_ground", "answer_method": "inquiry_answer", "nominated_by": "nominated_by",
 }
-_BOOL = {"seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
+_BOOL = {"quorum_met", "seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
          "confirmed", "lead"}
 # column -> the table its id points at
 _FK = {"decision_meeting_id": "meetings", "outcome_meeting_id": "meetings", "meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies", "item_id": "items",
@@ -79,7 +80,10 @@ _HIDDEN = {"id", "rule", "hash"}
 
 
 def field_zh(table: str, column: str) -> str:
-    return _ZH.get((table, column)) or _ZH.get(column) or FIELD_ZH.get(column, column)
+    from rdtool.record_names import COLUMN_ZH
+
+    return (_ZH.get((table, column)) or _ZH.get(column) or FIELD_ZH.get(column)
+            or COLUMN_ZH.get(f"{table}.{column}") or COLUMN_ZH.get(column, column))
 
 
 def _short(text: str, width: int = 40) -> str:
