@@ -224,3 +224,20 @@ def test_a_roll_call_name_not_on_the_roster_says_how_to_check_the_date(cli):
     cli("meeting", "add", "--kind", "主席团", "--date", "2017-02-16")
     r = cli.fails("meeting", "roll", "P3-01", "--leave", "陈红美")
     assert "是不是：陈红梅？" in r.stderr and "rdtool meeting show P3-01 核对会议日期" in r.stderr
+
+
+def test_a_database_path_with_undecodable_bytes_is_an_error_not_a_traceback(tmp_path):
+    """RDTOOL_DB holding bytes that are not UTF-8 (a GBK folder name on Linux): the message printed it and died with
+    `lost sys.stderr` and a traceback; now the bytes are shown as ?."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    path = os.fsencode(str(tmp_path)) + b"/\xc8\xfd\xb4.db"
+    env = {**os.environb, b"RDTOOL_DB": path, b"PYTHONIOENCODING": b"gbk", b"PYTHONPATH": os.fsencode(str(ROOT))}
+    r = subprocess.run([sys.executable, "-m", "rdtool", "deputy", "list"], capture_output=True, env=env, timeout=120)
+    err = r.stderr.decode("gb18030")
+    assert r.returncode == 2 and "Traceback" not in err and "lost sys.stderr" not in err
+    assert err.startswith("错误：数据库不存在") and "?" in err
