@@ -241,3 +241,14 @@ def test_a_database_path_with_undecodable_bytes_is_an_error_not_a_traceback(tmp_
     err = r.stderr.decode("gb18030")
     assert r.returncode == 2 and "Traceback" not in err and "lost sys.stderr" not in err
     assert err.startswith("错误：数据库不存在") and "?" in err
+
+
+def test_db_log_at_80_columns_keeps_what_changed(cli, monkeypatch):
+    """At 80 columns db log left out 内容 — what changed — to show 表 as 录入前结转（届中开始使用时此前纸面记录的合计）:
+    now the table is named short (as records are called) and 内容 is the last column to give way."""
+    cli("term", "opening", "3", "--until", "2018-06-30", "--presidium-meetings", "8")
+    out = _on_terminal(cli, monkeypatch, 80, "db", "log", "-n", "3", "--no-pager")
+    head = out.splitlines()[0]
+    assert "内容" in head and "表" in head
+    assert "录入前结转  " in out and "纸面记录的合计" not in out
+    assert "主席团会议次数:8" in "".join(out.split())

@@ -168,10 +168,11 @@ def db_log(
     render_rows(rows, cols, fmt)
 
 
-LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("at", "时间", kind="time"), Column("table", "表", enum="table"),
+# on a narrow terminal 内容 is the last column left out (it wraps; the others give way to it)
+LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("at", "时间", kind="time"), Column("table_zh", "表"),
                                Column("record_zh", "记录"), Column("action_zh", "操作"),
                                Column("changes_zh", "内容")],
-                              "id", "record_zh")
+                              "id", "record_zh", "table_zh", "action_zh", "at")
 
 
 @db_app.command("void")

@@ -118,6 +118,7 @@ def log(store: Store, table: str | None = None, since: str | None = None, record
         limit: int | None = 200, show_private: bool = False) -> list[dict]:
     """The change log as rows for the renderer; private values masked unless asked for. `table` may be named
     in Chinese (会议、设置), a setting by its Chinese name (建议答复期限)."""
+    from rdtool.services.kernel.describe import KIND_ZH
     from rdtool.settings import name_zh, resolve_key
 
     table = log_table(store, table) if table else None
@@ -129,7 +130,7 @@ def log(store: Store, table: str | None = None, since: str | None = None, record
         before = mask(json.loads(e["before"]) if e["before"] else None, show_private)
         after = mask(json.loads(e["after"]) if e["after"] else None, show_private)
         rows.append({"id": e["id"], "at": e["at"], "table": e["table_name"],
-                     "record": e["row_id"],
+                     "record": e["row_id"], "table_zh": KIND_ZH.get(e["table_name"], e["table_name"]),
                      "record_zh": name_zh(e["row_id"]) if e["table_name"] == "settings" else e["row_id"],
                      "action": e["action"], "action_zh": _ACTION_ZH.get(e["action"], e["action"]),
                      "changes": summary(e["action"], before, after), "before": before, "after": after,
