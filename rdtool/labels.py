@@ -426,4 +426,6 @@ FIELD_ZH.update({
     "principal": "委托人", "proxy": "受委托人", "approved_on": "选举委员会同意日期",
     "reported_meeting_id": "报告的人代会", "inquiry_id": "质询案", "nomination_id": "提名",
     "formal": "列入正式候选人名单（1 是、0 否、空 票数相等未定）",
+    "reanswer_requested_on": "要求再作答复日期", "reanswer_method": "再作答复方式", "reanswered_on": "再作答复日期",
+    "reanswered_by": "再作答复负责人", "reanswer": "再作答复", "unsatisfied": "对答复不满意",
 })

@@ -12,6 +12,9 @@
   complicated inquiry is answered within three months after the session (大会后三个月内).
 - 重庆市乡镇人民代表大会工作条例 第十八条 (ten or more) and 第四款: a complicated inquiry within two months of the session's
   close (大会闭会后两个月内), on the presidium's decision. 山东 若干规定 第二十三条: ten or more.
+- 再作答复: 代表法 (2025) 第二十条第五款 (every level, the township's included): "提出质询案的代表半数以上对答复不满意的，
+  可以要求受质询机关再作答复" — 半数以上 includes exactly half. 组织法 第二十四条 does not repeat it. 北京 组织条例 第十二条
+  第四款, 重庆 工作条例 第十八条第四款 and 山东 若干规定 第二十三条第二款 add "经主席团决定".
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from datetime import date
 from rdtool.rules._counting import check_int
 
 __all__ = ["MIN_SIGNERS", "ANSWER_METHODS", "min_signers", "signers_ok", "date_problem", "answer_problem",
-           "LATER_ANSWER_MONTHS"]
+           "LATER_ANSWER_MONTHS", "ART_AGAIN", "AGAIN_BY_PRESIDIUM", "reanswer_ok", "reanswer_problem"]
 
 MIN_SIGNERS = 10
 """组织法 (2022) 第二十四条第一款: 代表十人以上联名."""
@@ -97,3 +100,40 @@ def answer_problem(answered_on: str, method: str, session_start: str, session_en
             return None
         return f"书面答复于{answered_on}，超过大会后{later[0]}个月（{limit}，{later[1]}）"
     return f"质询案由受质询机关在会议期间答复（{ART}第二款、第三款）；答复日期{answered_on}在会议结束（{end}）之后"
+
+
+ART_AGAIN = "代表法第二十条第五款"
+
+AGAIN_BY_PRESIDIUM = {"beijing": "北京市乡、民族乡、镇人民代表大会组织条例第十二条第四款",
+                      "chongqing": "重庆市乡镇人民代表大会工作条例第十八条第四款",
+                      "shandong": "山东省乡镇人民代表大会工作若干规定第二十三条第二款"}
+"""Where the province adds "经主席团决定" to the answer given again."""
+
+
+def reanswer_ok(unsatisfied: int, signers: int) -> bool:
+    """True when ``unsatisfied`` of the ``signers`` who lodged the inquiry may ask for it to be answered again.
+
+    代表法 (2025) 第二十条第五款: "提出质询案的代表半数以上对答复不满意的，可以要求受质询机关再作答复" — 半数以上
+    includes half (5 of 10 may, 4 of 10 may not; 5 of 11 may not, 6 of 11 may)."""
+    check_int("不满意的代表人数", unsatisfied)
+    check_int("提出质询案的代表人数", signers)
+    return signers > 0 and unsatisfied * 2 >= signers
+
+
+def reanswer_problem(unsatisfied: int, signers: int, answered_on: str | None, requested_on: str,
+                     reanswered_on: str | None = None) -> str | None:
+    """Why the inquiry cannot be recorded as answered again, or None (代表法 (2025) 第二十条第五款).
+
+    There must be a first answer (``answered_on``) to be unsatisfied with, the request on or after it, half or more
+    of the deputies who lodged it unsatisfied (``reanswer_ok``), and the second answer (``reanswered_on``) on or
+    after the request. The law sets no time for the second answer."""
+    if answered_on is None:
+        return "尚未记录答复；对答复不满意才可以要求再作答复（先用 inquiry answer 记录答复）"
+    if requested_on < answered_on:
+        return f"要求再作答复的日期{requested_on}早于答复日期{answered_on}"
+    if not reanswer_ok(unsatisfied, signers):
+        return (f"对答复不满意的代表{unsatisfied}人，不足提出质询案的代表{signers}人的半数"
+                f"（至少{-(-signers // 2)}人；{ART_AGAIN}“半数以上对答复不满意的，可以要求受质询机关再作答复”）")
+    if reanswered_on is not None and reanswered_on < requested_on:
+        return f"再作答复的日期{reanswered_on}早于要求再作答复的日期{requested_on}"
+    return None

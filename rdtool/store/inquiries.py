@@ -44,6 +44,15 @@ def listing(store: Store, meeting_id: int | None = None, term: int | None = None
 
 
 def signers(store: Store, inquiry_id: int) -> list[dict]:
-    return store.query("SELECT d.id AS deputy_id, d.name, d.level, s.lead FROM inquiry_signers s "
+    return store.query("SELECT d.id AS deputy_id, d.name, d.level, s.lead, s.unsatisfied FROM inquiry_signers s "
                        "JOIN deputies d ON d.id = s.deputy_id WHERE s.inquiry_id = ? ORDER BY s.lead DESC, d.id",
                        (inquiry_id,))
+
+
+def set_unsatisfied(store: Store, inquiry_id: int, deputy_ids: set[int]) -> None:
+    """Mark which signers are unsatisfied with the answer (the others not); only rows that change are written."""
+    for r in store.query("SELECT deputy_id, unsatisfied FROM inquiry_signers WHERE inquiry_id = ?", (inquiry_id,)):
+        want = int(r["deputy_id"] in deputy_ids)
+        if r["unsatisfied"] != want:
+            store.execute("UPDATE inquiry_signers SET unsatisfied = ? WHERE inquiry_id = ? AND deputy_id = ?",
+                          (want, inquiry_id, r["deputy_id"]))

@@ -43,6 +43,11 @@ def primary(store: Store, meeting_id: int, post: str) -> list[dict]:
                        "ORDER BY votes DESC, id", (meeting_id, post))
 
 
+def void_primary(store: Store, meeting_id: int, post: str, at: str, reason: str) -> None:
+    store.execute("UPDATE primaries SET voided_at = ?, void_reason = ? WHERE voided_at IS NULL AND meeting_id = ? "
+                  "AND post = ?", (at, reason, meeting_id, post))
+
+
 def replace_primary(store: Store, meeting_id: int, post: str, rows: list[dict], at: str) -> None:
     """A primary entered again voids the one before (never deleted)."""
     store.execute("UPDATE primaries SET voided_at = ?, void_reason = '重新录入预选结果' WHERE voided_at IS NULL "

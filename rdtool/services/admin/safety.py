@@ -8,6 +8,7 @@ twice a minute ago); the change log keeps what was deleted.
 
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import datetime, timedelta, timezone
 from typing import Iterator
@@ -201,6 +202,11 @@ def _renumber_after(store: Store, table: str, row: dict, voided: bool) -> None:
         renumber(store, row.get("term"), row["kind"])
 
 
+# What a void carries to the records that rest on the one voided: table -> "module:function(store, row, at)", which
+# writes inside the void's transaction and returns the lines to say (注意).
+VOID_CARRIES = {"nominations": "rdtool.services.elections.nominations:after_void"}
+
+
 def void(store: Store, first: str, second: str | None, reason: str) -> dict:
     """Mark a record void (it stays, with the reason, in the table and the log; it leaves all figures)."""
     from rdtool.labels import clean
@@ -221,8 +227,12 @@ def void(store: Store, first: str, second: str | None, reason: str) -> dict:
     if row["voided_at"]:
         raise RdtoolError(f"{shown} 已于 {local_time(row['voided_at'])} 作废（{row['void_reason']}）")
     with corrections.write(store, reason, subject=(table, key), verb="已作废") as report:
-        changelog.void_record(store, table, row["_key"], utc_now(), reason)
+        at = utc_now()
+        changelog.void_record(store, table, row["_key"], at, reason)
         _renumber_after(store, table, row, True)
+        if table in VOID_CARRIES:
+            module, attr = VOID_CARRIES[table].split(":")
+            report.warnings += getattr(importlib.import_module(module), attr)(store, row, at)
     what = " ".join(str(row[k]) for k in ("date", "submitted_on", "title", "post", "name") if row.get(k))
     return {"table": table, "record": shown, "reason": reason, "report": report, "what": what}
 

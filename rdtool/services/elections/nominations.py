@@ -190,3 +190,20 @@ def round_warnings(store: Store, meeting: dict, post: str, names: list[str]) -> 
     if s["primary_needed"]:
         out.append(f"{post}提名了{len(s['candidates'])}人，超过差额规定，应先预选确定正式候选人（组织法第二十七条第一款）")
     return out
+
+
+def after_void(store: Store, nomination: dict, at: str) -> list[str]:
+    """A nomination voided after the post's 预选 was entered: the 预选 is voided with it when it names a candidate no
+    longer nominated (组织法 第二十七条第一款: the 预选 is held among the candidates nominated, so its formal list rests on
+    the nominations); a 预选 whose candidates all remain nominated stands. Returns the line to say."""
+    prim = sql.primary(store, nomination["meeting_id"], nomination["post"])
+    if not prim:
+        return []
+    meeting = {"id": nomination["meeting_id"], "code": nomination.get("meeting_code", "")}
+    still = summary(store, meeting, nomination["post"])["candidates"]
+    gone = [p["name"] for p in prim if p["name"] not in still]
+    if not gone:
+        return []
+    sql.void_primary(store, nomination["meeting_id"], nomination["post"], at, "所依据的提名已作废")
+    return [f"{nomination['post']}的预选记录随之作废：{'、'.join(gone)}已不在提名名单中，预选在提名的候选人中进行"
+            f"（组织法第二十七条第一款）；提名更正后用 election primary 重新录入预选结果"]

@@ -12,13 +12,28 @@ from __future__ import annotations
 from rdtool import fields as F
 from rdtool.errors import ValidationError
 from rdtool.labels import label
-from rdtool.rules.proxy_votes import MAX_ACCEPTED, proxy_problem
+from rdtool.rules.proxy_votes import MAX_ACCEPTED, namesake_problem, proxy_problem
 from rdtool.store import proxies as sql
 from rdtool.store.db import Store
 
+def voter(raw: str) -> str:
+    """A voter as on the voter list: a name, with a note in brackets telling namesakes apart — 王芳(三组),
+    王芳（选民证0123）; stored as 王芳(三组) (rdtool.rules.proxy_votes.voter_parts)."""
+    from rdtool.errors import FieldError
+    from rdtool.parse import clean_name
+
+    text = clean_name(raw)
+    if text.endswith(")") and "(" in text:
+        name, _, note = text[:-1].partition("(")
+        if not 1 <= len(note) <= 20 or any(ch in note for ch in "()#"):
+            raise FieldError(f"“{raw}”括号里的区分说明应为 1–20 字，如 王芳（三组）")
+        return f"{F.name(name)}({note})"
+    return F.name(text)
+
+
 FIELDS: list[F.Field] = [
-    F.Field("principal", F.name, required=True),
-    F.Field("proxy", F.name, required=True),
+    F.Field("principal", voter, required=True),
+    F.Field("proxy", voter, required=True),
     F.Field("approved_on", F.DATE),
     F.Field("notes", F.text(500)),
 ]
@@ -40,12 +55,18 @@ def add(store: Store, term: int, level: str, raw: dict, constituency: str | None
                                   "委托投票在选举期间经选举委员会同意（选举法第四十二条）；请核对日期")
         same = [p for p in sql.of_election(store, e["id"])
                 if c is None or p["constituency_id"] in (None, c["id"])]
+        recorded = [p[k] for p in same for k in ("principal", "proxy")]
+        for who in ("principal", "proxy"):
+            problem = namesake_problem(values[who], recorded)
+            if problem:
+                raise ValidationError(problem)
         accepted = sum(1 for p in same if p["proxy"] == values["proxy"])
         problem = proxy_problem(values["principal"], values["proxy"], accepted,
                                 any(p["principal"] == values["principal"] for p in same),
                                 any(p["principal"] == values["proxy"] for p in same))
         if problem:
-            raise ValidationError(problem)
+            raise ValidationError(problem, "如受委托人是同名的另一位选民，照选民名单在姓名后写明区分，如 王芳（三组）"
+                                  if accepted >= MAX_ACCEPTED else None)
         new_id = sql.insert(store, {**values, "election_id": e["id"], "constituency_id": c["id"] if c else None})
     notes = [] if values.get("approved_on") else ["未记录选举委员会同意的日期（选举法第四十二条：经选举委员会同意）"]
     return {**values, "id": new_id, "accepted": accepted + 1, "max": MAX_ACCEPTED, "notes": notes}

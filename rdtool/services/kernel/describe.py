@@ -43,9 +43,10 @@ _ENUM = {
     ("ge_votes", "status"): "ge_outcome", ("general_elections", "level"): "level",
     ("meeting_numbering", "kind"): "meeting_kind",
     ("suspensions", "ground"): "suspension_ground", "answer_method": "inquiry_answer", "nominated_by": "nominated_by",
+    "reanswer_method": "inquiry_answer",
 }
-_BOOL = {"quorum_met", "seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
-         "confirmed", "lead"}
+_BOOL = {"quorum_met", "seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote",
+         "valid", "void", "confirmed", "lead", "unsatisfied"}
 # column -> the table its id points at
 _FK = {"decision_meeting_id": "meetings", "outcome_meeting_id": "meetings", "meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies", "item_id": "items",
        "contest_id": "election_contests", "proposal_id": "proposals", "activity_id": "activities",

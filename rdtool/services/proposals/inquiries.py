@@ -93,12 +93,71 @@ def answer(store: Store, code: str, method: str, answered_on: str, answered_by: 
     return {**record, "warnings": problems(store, record)}
 
 
+def reanswer(store: Store, code: str, unsatisfied: list[str] | None, requested_on: str | None, method: str | None,
+             answered_on: str | None, answered_by: str | None, text: str | None) -> dict:
+    """Record that half or more of the signers are unsatisfied and ask for a second answer, and (or later) that
+    answer (代表法 第二十条第五款); refuses what the article does not allow. Returns the record with notes."""
+    if (method is None) != (answered_on is None):
+        raise ValidationError("再作答复须同时写 --method 和 --date", "只记录不满意的代表和要求时，两者都不写")
+    with store.transaction():
+        q = get(store, code)
+        signers = sql.signers(store, q["id"])
+        lodged = [s for s in signers if s["level"] == "township"]  # 提出质询案的代表: the deputies who count
+        if unsatisfied is None:
+            if q["reanswer_requested_on"] is None:
+                raise ValidationError("尚未记录对答复不满意的代表", "用 --unsatisfied 写对答复不满意的联名代表")
+            chosen = {s["deputy_id"] for s in signers if s["unsatisfied"]}
+        else:
+            chosen = {_signer(lodged, ref, q["code"])["deputy_id"] for ref in unsatisfied}
+        requested_on = requested_on or q["reanswer_requested_on"] or answered_on
+        if requested_on is None:
+            raise ValidationError("没有写要求再作答复的日期", "用 --requested-on 写代表提出要求的日期")
+        problem = law.reanswer_problem(len(chosen), len(lodged), q["answered_on"], requested_on, answered_on)
+        if problem:
+            raise ValidationError(f"质询案 {q['code']}：{problem}")
+        sql.set_unsatisfied(store, q["id"], chosen)
+        changes = {"reanswer_requested_on": requested_on, "reanswer_method": method, "reanswered_on": answered_on,
+                   "reanswered_by": answered_by, "reanswer": text}
+        sql.update(store, q["id"], {k: v for k, v in changes.items() if v is not None})
+    record = show(store, q["code"])
+    province = _province(store)
+    notes = [f"经主席团决定，由受质询机关再作答复（{law.AGAIN_BY_PRESIDIUM[province]}）"] \
+        if province in law.AGAIN_BY_PRESIDIUM else []
+    return {**record, "unsatisfied": len(chosen), "lodged": len(lodged), "notes": notes}
+
+
+def _signer(signers: list[dict], ref: str, code: str) -> dict:
+    """The signer ``ref`` names (a name, or 姓名#ID among namesakes)."""
+    from rdtool.errors import FieldError
+    from rdtool.services.deputies.refs import parse_ref
+    from rdtool.services.kernel.refs import suggestion
+
+    try:
+        name, ident = parse_ref(ref)
+    except FieldError as exc:
+        raise ValidationError(str(exc)) from None
+    found = [s for s in signers if (ident is None or s["deputy_id"] == ident) and (not name or s["name"] == name)]
+    if not found:
+        hint = suggestion(ref, [s["name"] for s in signers])
+        raise ValidationError(f"“{ref}”不是提出质询案 {code} 的本级代表（联名代表：{'、'.join(s['name'] for s in signers)}）",
+                              hint or "用 inquiry show 查看联名代表")
+    if len(found) > 1:
+        raise ValidationError(f"联名代表中有{len(found)}人名为“{ref}”：" + "、".join(f"ID {s['deputy_id']}" for s in found),
+                              "请写成 姓名#ID")
+    return found[0]
+
+
 def problems(store: Store, q: dict, as_of: str | None = None) -> list[str]:
-    """The answer outside the session, or none yet after the session (the same findings as `db check`)."""
+    """The answer outside the session, or none yet after the session; a second answer asked for and not recorded
+    (the same findings as `db check`)."""
     if q["answered_on"]:
         p = law.answer_problem(q["answered_on"], q["answer_method"], q["meeting_date"], q["meeting_end"],
                                _province(store))
-        return [p] if p else []
+        out = [p] if p else []
+        if q.get("reanswer_requested_on") and not q.get("reanswered_on"):
+            out.append(f"代表于{q['reanswer_requested_on']}对答复不满意、要求再作答复，尚未记录再作答复"
+                       f"（{law.ART_AGAIN}；inquiry reanswer）")
+        return out
     end = q["meeting_end"] or q["meeting_date"]
     if as_of is not None and as_of > end:
         return [f"质询案 {q['code']} 尚未记录答复；质询案由受质询机关在会议期间答复（组织法第二十四条第二款、第三款）"]
@@ -106,7 +165,8 @@ def problems(store: Store, q: dict, as_of: str | None = None) -> list[str]:
 
 
 def _row(q: dict) -> dict:
-    return {**q, "answer_method_zh": label("inquiry_answer", q["answer_method"]) if q["answer_method"] else ""}
+    return {**q, "answer_method_zh": label("inquiry_answer", q["answer_method"]) if q["answer_method"] else "",
+            "reanswer_method_zh": label("inquiry_answer", q["reanswer_method"]) if q.get("reanswer_method") else ""}
 
 
 def show(store: Store, code: str) -> dict:

@@ -38,6 +38,7 @@ ORDER = [
     ("0019_law_records", "m2602_law_records"),
     ("0020_short_word_search", "m2501_short_word_search"),
     ("0021_list_order_index", "m2851_list_order_index"),
+    ("0022_inquiry_reanswers", "m2603_inquiry_reanswers"),
 ]
 
 
