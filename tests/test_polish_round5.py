@@ -252,3 +252,17 @@ def test_db_log_at_80_columns_keeps_what_changed(cli, monkeypatch):
     assert "内容" in head and "表" in head
     assert "录入前结转  " in out and "纸面记录的合计" not in out
     assert "主席团会议次数:8" in "".join(out.split())
+
+
+def test_an_archives_wide_tables_give_their_titles_room(sample, tmp_path):
+    """The archive's six-column proposals table at 小四 left its 标题 four characters a line: a table of five or more
+    columns is set in 五号, its lines off the grid like the others."""
+    from docx import Document
+    from docx.shared import Pt
+
+    out = tmp_path / "档案.docx"
+    sample("deputy", "archive", "梁晓峰", "--term", "3", "--format", "docx", "-o", out)
+    doc = Document(str(out))
+    by_columns = {len(t.columns): t for t in doc.tables}
+    assert {r.font.size for r in by_columns[6].rows[1].cells[3].paragraphs[0].runs} == {Pt(10.5)}
+    assert {r.font.size for r in by_columns[2].rows[1].cells[0].paragraphs[0].runs} == {Pt(12)}

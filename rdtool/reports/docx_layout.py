@@ -250,6 +250,7 @@ def heading(doc, text: str, level: int = 1):
 TEXT_WIDTH_MM = 210 - 28 - 26
 KEEP_WHOLE_ROWS = 12  # a table of up to this many rows is kept on one page
 TABLE_LINE_PT = 16  # a table's lines (小四 text), points
+SMALL_TABLE_PT = 10.5  # 五号: the text of a table of five or more columns
 
 
 def is_number(text: str) -> bool:
@@ -318,7 +319,8 @@ def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = Fa
     from docx.shared import Mm
 
     cells = [["" if v is None else str(v) for v in row] for row in rows]
-    widths = [Mm(w) for w in column_widths(head, cells)]
+    size = 12 if len(head) <= 4 else SMALL_TABLE_PT  # 小四; 五号 for a table of many columns (titles get room)
+    widths = [Mm(w) for w in column_widths(head, cells, size)]
     grid = doc.add_table(rows=1, cols=len(head))
     grid.style = "Table Grid"
     grid.autofit = False
@@ -329,7 +331,7 @@ def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = Fa
         cell.width = width
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         cell.paragraphs[0].paragraph_format.keep_with_next = True  # never alone at the foot of a page
-        cell_text(cell, text, HEADING_FONT)
+        cell_text(cell, text, HEADING_FONT, size)
     start = None
     whole = len(cells) <= KEEP_WHOLE_ROWS
     for i, row in enumerate(cells):
@@ -345,7 +347,7 @@ def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = Fa
                 continue  # merged below
             if is_number(value):
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            cell_text(cell, value, BODY_FONT)
+            cell_text(cell, value, BODY_FONT, size)
 
         if merge_first:
             if i and row[0] == cells[i - 1][0]:
@@ -358,7 +360,7 @@ def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = Fa
                 _keep_with_next(p)
 
 
-def cell_text(cell, text: str, font: str) -> None:
+def cell_text(cell, text: str, font: str, size: float = 12) -> None:
     """A cell's text, 小四, on lines of its own size: the body's 22-line grid would make a 27-row table (the
     deputies' composition) two pages long, split inside a 维度."""
     from docx.enum.text import WD_LINE_SPACING
@@ -366,12 +368,12 @@ def cell_text(cell, text: str, font: str) -> None:
     from docx.shared import Pt
 
     fmt = cell.paragraphs[0].paragraph_format
-    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(TABLE_LINE_PT)
+    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(TABLE_LINE_PT * size / 12)
     fmt.space_before = fmt.space_after = Pt(1.5)
     ppr = cell.paragraphs[0]._p.get_or_add_pPr()
     ppr.insert_element_before(ppr.makeelement(qn("w:snapToGrid"), {qn("w:val"): "0"}),
                               *[t for t in _PPR_AFTER_SNAP])  # off the page's line grid
-    _font(cell.paragraphs[0].add_run(text), font, 12)
+    _font(cell.paragraphs[0].add_run(text), font, size)
 
 
 # what follows w:snapToGrid in a paragraph's properties (the schema's order)
