@@ -131,7 +131,7 @@ def cell(col: Column, value: Any, zh: bool = False) -> str:
 
 def kept_whole(text: str) -> str:
     """A 身份证号 or phone number in a CSV for people: ="…" when all digits (below), else as any cell."""
-    return f'="{text}"' if _DIGITS.fullmatch(text) else neutralise(text)
+    return f'="{text}"' if re.fullmatch(_DIGITS, text) else neutralise(text)
 
 
 # A CSV for people (--headers zh) opened by double-click in Excel, WPS or Calc turns a 身份证号 into 5.10101E+17
@@ -139,7 +139,7 @@ def kept_whole(text: str) -> str:
 # they stay text, whole, in all three (Calc with its default "evaluate formulas"); rdtool's import reads the
 # cell back as the digits. Machine CSV (--headers en) is unchanged.
 PEOPLE_TEXT = ("id_number", "phone")
-_DIGITS = re.compile(r"\d{6,}")
+_DIGITS = r"\d{6,}"  # (a pattern: re compiles it on first use, not at start-up)
 
 
 def header(col: Column, zh: bool) -> str:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from bisect import bisect_right
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs ~8 ms to import; keep it out of the runtime path
@@ -155,6 +154,8 @@ def stroke_count(ch: str) -> int | None:
     r = _rank(ch)
     if r is None:
         return None
+    from bisect import bisect_right
+
     return _COUNTS[bisect_right(_STARTS, r) - 1]
 
 

@@ -64,7 +64,7 @@ def text(max_len: int = 200, as_written: bool = False) -> Callable[[str], str]:
     return parse
 
 
-_NOT_IN_NAMES = re.compile(r"[\d=+@<>{}\[\]|\\/\"]")
+_NOT_IN_NAMES = r"[\d=+@<>{}\[\]|\\/\"]"  # (a pattern: re compiles it on first use, not at start-up)
 
 
 def name(raw: str) -> str:
@@ -73,7 +73,7 @@ def name(raw: str) -> str:
         raise FieldError("含有空字符（NUL），文件可能已损坏")
     if not 1 <= len(value) <= 30:
         raise FieldError(f"姓名“{raw}”长度不对（1–30 字）")
-    if _NOT_IN_NAMES.search(value):
+    if re.search(_NOT_IN_NAMES, value):
         raise FieldError(f"姓名“{raw}”含有不应出现的字符")
     return value
 
@@ -100,7 +100,7 @@ def names(raw: str) -> list[str]:
 
 EXCEL_NUMBER = ("这一列被 Excel/WPS 当作数字保存，{what}；"
                 "请把该列设置为文本格式后重新输入")
-_SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+?\d+")
+_SCIENTIFIC = r"\d(\.\d+)?E\+?\d+"  # (a pattern: re compiles it on first use, not at start-up)
 
 
 def id_number(raw: str) -> str:
@@ -116,7 +116,7 @@ def id_number(raw: str) -> str:
 
     shown = mask_id(value)  # (an error goes to a terminal, a log or cron's mail: never the whole number)
 
-    if _SCIENTIFIC.fullmatch(value) or (value.endswith(".0") and value[:-2].isdigit()):
+    if re.fullmatch(_SCIENTIFIC, value) or (value.endswith(".0") and value[:-2].isdigit()):
         raise FieldError(f"身份证号“{shown}”：" + EXCEL_NUMBER.format(what="身份证号的后几位已经丢失"))
     if len(value) != 18 or not value.isascii() or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
         raise FieldError(f"身份证号“{shown}”应为18位（最后一位可为X）")
@@ -137,19 +137,19 @@ def phone(raw: str) -> str:
     value = re.sub(r"[\s\-()（）]", "", clean(raw))
     if value.startswith("+86"):
         value = value[3:]
-    if re.fullmatch(r"1[3-9]\d{9}", value) or _LANDLINE.fullmatch(value):
+    if re.fullmatch(r"1[3-9]\d{9}", value) or re.fullmatch(_LANDLINE, value):
         return value
     if "*" in value:
         raise FieldError(f"电话号码“{value}”是脱敏后的值，无法导入；导出时请加 --show-id")
-    if _SCIENTIFIC.fullmatch(value.upper()):
+    if re.fullmatch(_SCIENTIFIC, value.upper()):
         raise FieldError(f"电话号码“{raw}”：" + EXCEL_NUMBER.format(what="号码已变成科学计数法，后几位已经丢失"))
-    if value.isdigit() and value[0] != "0" and _LANDLINE.fullmatch("0" + value):
+    if value.isdigit() and value[0] != "0" and re.fullmatch(_LANDLINE, "0" + value):
         raise FieldError(f"电话号码“{mask_phone(value)}”：" + EXCEL_NUMBER.format(
             what=f"开头的 0 已经丢失（原号码应是 {mask_phone('0' + value)}）"))
     raise FieldError(f"电话号码“{mask_phone(value)}”格式不对（手机11位，或带区号的固定电话）")
 
 
-_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
+_LANDLINE = r"0\d{2,3}\d{7,8}"  # (a pattern: re compiles it on first use, not at start-up)
 
 
 DATE = parse_date

@@ -314,14 +314,15 @@ def from_chinese_numeral(text: str) -> int | None:
     return n or None
 
 
-_MEETING_NAME = re.compile(r"^.*?第?([零〇一二两三四五六七八九十百\d]+)届(人民代表大会|人大主席团|主席团|人大|代表大会)?"
-                           r"第?([零〇一二两三四五六七八九十百\d]+)次(?:会议)?$")
+# (compiled by re on first use, not at import: every command imports this module)
+_MEETING_NAME = (r"^.*?第?([零〇一二两三四五六七八九十百\d]+)届(人民代表大会|人大主席团|主席团|人大|代表大会)?"
+                 r"第?([零〇一二两三四五六七八九十百\d]+)次(?:会议)?$")
 
 
 def meeting_name(text: str) -> tuple[int, str, int] | None:
     """(term, kind, number) of a meeting's printed name: 十八届四次, 第十八届人民代表大会第四次会议, 河南镇第十八届人大
     主席团第二十一次会议 (presidium when it says 主席团, else a congress session); None when it is not one."""
-    m = _MEETING_NAME.match(re.sub(r"\s+", "", text or ""))
+    m = re.match(_MEETING_NAME, re.sub(r"\s+", "", text or ""))
     if m is None:
         return None
     term, seq = from_chinese_numeral(m.group(1)), from_chinese_numeral(m.group(3))

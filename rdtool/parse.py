@@ -5,6 +5,7 @@ rdtool.labels re-exports these names (most modules import them from there with t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -29,12 +30,18 @@ def parse_bool(raw: str) -> bool:
 
 
 _DATE_PATTERNS = (
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
+    r"(\d{4})-(\d{1,2})-(\d{1,2})",
+    r"(\d{4})/(\d{1,2})/(\d{1,2})",
+    r"(\d{4})\.(\d{1,2})\.(\d{1,2})",
+    r"(\d{4})(\d{2})(\d{2})",
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日?",
 )
+
+
+@functools.cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """The date and month patterns, compiled when a date is first parsed (not at every start-up)."""
+    return tuple(re.compile(p) for p in patterns)
 
 
 def parse_date(raw: str) -> str:
@@ -45,7 +52,7 @@ def parse_date(raw: str) -> str:
     text = clean(raw)
     if " " in text or "T" in text:
         text = re.split(r"[ T]", text, maxsplit=1)[0]
-    for pattern in _DATE_PATTERNS:
+    for pattern in _compiled(_DATE_PATTERNS):
         m = pattern.fullmatch(text)
         if m:
             y, mo, d = (int(g) for g in m.groups())
@@ -57,9 +64,9 @@ def parse_date(raw: str) -> str:
 
 
 _MONTH_PATTERNS = (
-    re.compile(r"(\d{4})[-/.](\d{1,2})"),
-    re.compile(r"(\d{4})(\d{2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月?"),
+    r"(\d{4})[-/.](\d{1,2})",
+    r"(\d{4})(\d{2})",
+    r"(\d{4})年(\d{1,2})月?",
 )
 
 
@@ -71,7 +78,7 @@ def parse_month_or_date(raw: str) -> str:
     October cannot be told apart.
     """
     text = clean(raw)
-    for pattern in _MONTH_PATTERNS:
+    for pattern in _compiled(_MONTH_PATTERNS):
         m = pattern.fullmatch(text)
         if m:
             y, mo = int(m.group(1)), int(m.group(2))
@@ -164,9 +171,9 @@ _INVISIBLE_CHARS = ("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115
 _NAME_DOTS = str.maketrans({c: "·" for c in "\u2022\u30fb\uff65\u2027\u2219\u22c5\u0387\u2e31"})
 
 
-LIST_SEPARATORS = re.compile(r"[、;；,，]")
+LIST_SEPARATORS = r"[、;；,，]"  # (a pattern, for re.split: compiled on first use, not at start-up)
 
 
 def parse_list(raw: str) -> list[str]:
     """Names in one cell, separated by 、 ; ； (and commas, which spreadsheets add)."""
-    return [clean_name(p) for p in LIST_SEPARATORS.split(clean(raw)) if clean_name(p)]
+    return [clean_name(p) for p in re.split(LIST_SEPARATORS, clean(raw)) if clean_name(p)]

@@ -181,7 +181,7 @@ def inside(path: Path, folder: Path) -> bool:
     return resolved(folder) in resolved(path).parents or resolved(path) == resolved(folder)
 
 
-_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp(-journal|-wal|-shm)?$")
+_LEFTOVER = r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp(-journal|-wal|-shm)?$"  # (a pattern: re compiles it on first use, not at start-up)
 
 
 def temp_name(dest: Path) -> Path:
@@ -201,7 +201,7 @@ def remove_leftovers(folder: Path, name: str | None = None) -> list[Path]:
     except OSError:
         return removed
     for entry in entries:
-        m = _LEFTOVER.match(entry.name)
+        m = re.match(_LEFTOVER, entry.name)
         if not m or (name is not None and m.group("name") != name) or not _abandoned(entry, int(m.group("pid"))):
             continue
         try:

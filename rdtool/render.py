@@ -18,7 +18,6 @@ from contextvars import ContextVar
 from typing import Any, Iterable, Iterator, NamedTuple, TextIO
 
 from rdtool.cells import SHORT_HEADERS, Column, cell, header, human, json_value
-from rdtool.tables import is_terminal, numbers, plain_table, terminal_table, write_markdown_table
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
 
@@ -113,6 +112,8 @@ def render_rows(
             out.write(json.dumps({c.key: json_value(c, r.get(c.key)) for c in cols}, ensure_ascii=False) + "\n")
             n += 1
         return n
+    from rdtool.tables import is_terminal, numbers, plain_table, terminal_table, write_markdown_table  # (for people)
+
     short = fmt == "table"
     cells = ([human(c, r.get(c.key), short) for c in cols] for r in rows)
     first = list(itertools.islice(cells, LAYOUT_ROWS))  # a longer list is laid out by these and then streamed

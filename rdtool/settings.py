@@ -195,10 +195,6 @@ def encode(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def decode(text: str) -> Any:
-    return json.loads(text)
-
-
 # --- (CHANGES.md “Terminals and Windows”) settings by their Chinese names, choices and shares in Chinese words -------------------------
 # `rdtool config 建议答复期限 2`, `config presidium_quorum 三分之二`, `config 连任代表比例目标 三分之一`.
 

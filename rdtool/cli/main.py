@@ -147,7 +147,7 @@ class LazyGroup(TyperGroup):
             # again when collected: the error was reported once, in Chinese; no "Exception ignored" traceback
             sys.unraisablehook = lambda unraisable: None
         argv = list(sys.argv[1:] if args is None else args)
-        bad = next((i for i, a in enumerate(argv, 1) if isinstance(a, str) and _SURROGATE.search(a)), None)
+        bad = next((i for i, a in enumerate(argv, 1) if isinstance(a, str) and _has_surrogate(a)), None)
         if bad is not None:
             _fail(f"第 {bad} 个参数中有无法识别的字符（不是有效的 UTF-8 文本）", USAGE,
                   "检查终端的编码设置（应为 UTF-8），或重新输入这个参数")
@@ -238,8 +238,14 @@ def _terminate_by_exception():
     return lambda: signal.signal(signal.SIGTERM, old)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_LONG_RUN = re.compile(r"\S{200,}")
+def _has_surrogate(text: str) -> bool:
+    """A surrogate code point (U+D800–U+DFFF: how Python keeps bytes of an argument that are not UTF-8): exactly
+    what UTF-8 cannot encode (no regex compiled at every start-up)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def sqlite_message(exc: sqlite3.Error) -> tuple[str, int, Optional[str]]:
@@ -274,7 +280,7 @@ def sqlite_message(exc: sqlite3.Error) -> tuple[str, int, Optional[str]]:
 
 
 def _fail(message: str, code: int, hint: Optional[str] = None) -> None:
-    message = _LONG_RUN.sub(lambda m: m.group(0)[:30] + "…" + m.group(0)[-10:], message)
+    message = re.sub(r"\S{200,}", lambda m: m.group(0)[:30] + "…" + m.group(0)[-10:], message)
     text = f"错误：{message}"
     if hint and "提示：" not in message:
         text += f"\n提示：{hint}"

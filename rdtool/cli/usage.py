@@ -195,6 +195,16 @@ def _help_words(text: str) -> str:
 class RdContext(click.Context):
     formatter_class = RdHelpFormatter
 
+    def invoke(self, callback: Any, *args: Any, **kwargs: Any) -> Any:
+        """Runs a callback; before a command's own (not a group's) start-up is over (rdtool.cli.entry.started)."""
+        from typer.core import TyperGroup
+
+        if callback is getattr(self.command, "callback", None) and not isinstance(self.command, TyperGroup):
+            from rdtool.cli.entry import started
+
+            started()
+        return super().invoke(callback, *args, **kwargs)
+
     def make_formatter(self) -> HelpFormatter:
         option = self.command.get_help_option(self)
         if option is not None:

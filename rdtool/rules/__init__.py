@@ -44,3 +44,12 @@ Short names used in docstrings: 组织法 = 中华人民共和国地方各级人
 (2020年修正); 代表法 = 中华人民共和国全国人民代表大会和地方各级人民代表大会代表法
 (2025年修正 unless a year is given). Every rule, with its article: docs/rules.md.
 """
+
+
+class ImpossibleCounts(ValueError):
+    """Figures that cannot all be true (negative, more votes than people present, …).
+
+    The message is Chinese and names what is impossible, so the CLI can show it as is. (Defined here, with the
+    package, so that a rule module raises it without importing rdtool.rules.majority and its result types;
+    majority re-exports it: the same class.)
+    """

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from rdtool.rules.majority import ImpossibleCounts
+from rdtool.rules import ImpossibleCounts
 
 __all__ = [
     "TERM_YEARS",

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rdtool.rules import ImpossibleCounts
+
 __all__ = [
     "ImpossibleCounts",
     "VoteOutcome",
@@ -48,13 +50,6 @@ ART_PRESIDIUM = ("法律未规定乡镇人大主席团会议的法定人数和�
                  "全体成员过半数通过（两个过半）")
 ART_PRESIDIUM_TWO_THIRDS = "本地设置：主席团会议须全体成员三分之二以上出席；决定仍须全体成员过半数通过"
 ART_OTHER = "本工具约定（无法定条文）：过半数出席，以出席人员过半数通过"
-
-
-class ImpossibleCounts(ValueError):
-    """Figures that cannot all be true (negative, more votes than people present, …).
-
-    The message is Chinese and names what is impossible, so the CLI can show it as is.
-    """
 
 
 def _check_nonnegative(**values: int) -> None:

@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from rdtool.errors import RdtoolError
-from rdtool.settings import SETTINGS, encode
 from rdtool.store.db import Store
+
+# (rdtool.settings, the table of settings and their parsers, is imported where a default or a new value is needed:
+# a list's `current_term` is stored, and a read command need not load the table)
 
 
 def _decode(key: str, raw: Any, strict: bool = True) -> Any:
-    """A stored value (JSON); one another program broke is a domain error naming the key (or, not strict, the raw
-    text, so `rdtool config` can still show and fix it)."""
-    from rdtool.settings import decode
+    """A stored value (JSON, as rdtool.settings.encode wrote it); one another program broke is a domain error naming
+    the key (or, not strict, the raw text, so `rdtool config` can still show and fix it)."""
+    import json
 
     try:
-        return decode(raw)
+        return json.loads(raw)
     except (ValueError, TypeError, RecursionError):
         if not strict:
             return raw
@@ -28,6 +30,8 @@ def settings_error(key: str) -> RdtoolError:
 
 
 def all_settings(store: Store, strict: bool = True) -> dict[str, Any]:
+    from rdtool.settings import SETTINGS
+
     values = {key: s.default for key, s in SETTINGS.items()}
     for row in store.query("SELECT key, value FROM settings"):
         values[row["key"]] = _decode(row["key"], row["value"], strict)
@@ -44,11 +48,15 @@ def get(store: Store, key: str) -> Any:
     raw = store.scalar("SELECT value FROM settings WHERE key = ?", (key,))
     if raw is not None:
         return _decode(key, raw)
+    from rdtool.settings import SETTINGS
+
     setting = SETTINGS.get(key)
     return setting.default if setting else None
 
 
 def put(store: Store, key: str, value: Any) -> None:
+    from rdtool.settings import encode
+
     store.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, encode(value)))
 

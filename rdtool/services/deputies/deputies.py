@@ -11,7 +11,6 @@ from rdtool.errors import RdtoolError, ValidationError
 from rdtool.ethnicity import parse_ethnicity
 from rdtool.labels import ENUMS, clean_name, label
 from rdtool.cells import percent
-from rdtool.io.kinds import Values
 from rdtool.store import deputies as sql
 from rdtool.store import settings as settings_sql
 from rdtool.store.db import Store
@@ -183,7 +182,7 @@ class Batch:
 
     def add(self, values, notes: list[str] | None = None) -> None:
         if self._plain(values):
-            record = values.as_dict() if isinstance(values, Values) else dict(values)
+            record = values.as_dict() if hasattr(values, "as_dict") else dict(values)  # (io.kinds.Values)
             record["status"] = record.get("status") or "active"
             record["re_elected"] = None if record.get("re_elected") is None else int(record["re_elected"])
             self._pending.append(record)
