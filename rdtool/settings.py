@@ -280,7 +280,7 @@ def name_zh(key: str) -> str:
 def stored_zh(key: str, stored: Any) -> str:
     """A stored (JSON) value of a setting as she reads it: two_thirds → 三分之二以上, true → 是."""
     try:
-        value = decode(stored) if isinstance(stored, str) else stored
+        value = json.loads(stored) if isinstance(stored, str) else stored
     except (TypeError, ValueError, RecursionError):  # a value another program wrote: shown as it is
         return str(stored)
     if isinstance(value, bool):
