@@ -47,6 +47,8 @@ CN = "一二三四五六七八九十"
 MEETING = re.compile(r"(?<![\w-])([PCO])(\d+)-(\d+)(?:#(\d+))?(?![\w-])")
 PROPOSAL = re.compile(rf"(?<![\w-])([{CN}]+届[{CN}]+次|\d{{4}})-(\d+)(?![\d-])")
 ACTIVITY = re.compile(r"(?<![\w-])A(\d+)-(\d+)(?![\w-])")
+BY_ELECTION = re.compile(r"(?<![\w-])B(\d+)-(\d+)(?![\w-])")
+INQUIRY = re.compile(r"(?<![\w-])([PCO]\d+-\d+)-Q(\d+)(?![\w-])")
 DATE = re.compile(r"(?<![\d.-])(\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?![\d-])")
 CANDIDATE = re.compile(r"(?<![\w#])([\u4e00-\u9fff]{2,4}(?:#\d+)?=\d+)")
 COMMAND = re.compile(r"rdtool ((?:[a-z][a-z-]*)(?: [a-z][a-z-]*)?)((?: [^\s，；。、）」]+)*)")
@@ -84,6 +86,22 @@ def test_proposal_and_activity_codes_have_the_form_rdtool_gives_them():
             seen.append(m.group(0))
             assert len(m.group(2)) == 3, f"{where}: {m.group(0)} is not an activity code rdtool gives"
     assert any("届" in s for s in seen) and any(s.startswith("A") for s in seen)
+
+
+def test_by_election_and_inquiry_codes_have_the_form_rdtool_gives_them():
+    """B3-01 (by_elections: B{term}-{seq:02d}); C5-1-Q1 (inquiries: the session's code, -Q and a count)."""
+    from rdtool.services.meetings.codes import make_code
+
+    seen = []
+    for where, text in TEXTS:
+        for m in BY_ELECTION.finditer(text):
+            seen.append(m.group(0))
+            assert m.group(0) == f"B{int(m.group(1))}-{int(m.group(2)):02d}", f"{where}: {m.group(0)}"
+        for m in INQUIRY.finditer(text):
+            seen.append(m.group(0))
+            term, seq = m.group(1)[1:].split("-")
+            assert make_code(int(term), "congress", int(seq)) == m.group(1), f"{where}: {m.group(0)}"
+    assert any(s.startswith("B") for s in seen) and any("-Q" in s for s in seen)
 
 
 def test_dates_in_examples_parse():
@@ -134,3 +152,14 @@ def test_commands_named_in_help_exist_with_their_options(where, text):
                     and words[1] not in cmd.list_commands(None)), f"{where}: no command rdtool {m.group(1)}"
         for option in re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", m.group(2)):
             assert option in _options(cmd) or option == "--help", f"{where}: rdtool {path} has no {option}"
+
+
+def test_durations_in_examples_are_taken_by_their_command(cli):
+    """`--within 14d、2w、1m`, `--since 30m、2h、7d`: each example run through the command it documents."""
+    seen = 0
+    for path, option in (("proposal due", "--within"), ("db log", "--since")):
+        [param] = [p for p in COMMAND_OBJECTS[path].params if option in p.opts]
+        for example in re.findall(r"(?<![\w-])(\d+[mhdw])(?![\w-])", param.help):
+            seen += 1
+            cli(*path.split(), option, example)
+    assert seen >= 5
