@@ -176,3 +176,21 @@ def test_eleven_signers_need_six_and_the_province_adds_the_presidium(tmp_path):
     out = cli("inquiry", "reanswer", "C5-1-Q2", "--unsatisfied", "、".join(OTHERS[:5] + ["甲一"]),
               "--method", "主席团会议", "--date", "2022-01-12")
     assert "11人中6人" in out.stdout and "经主席团决定" in out.stderr and "山东省乡镇人民代表大会工作若干规定第二十三条第二款" in out.stderr
+
+
+# --- 组织法 第二十六条第三款: each deputy's co-nominated candidates, counted as persons; one post, one number of seats
+
+def test_a_candidate_named_in_two_nominations_a_deputy_signed_counts_once(tmp_path):
+    cli = init(tmp_path)
+    roster(cli, TEN + OTHERS)
+    add_meeting(cli.db, "C5-1", "2022-01-10", end="2022-01-12")
+    nominate = ("election", "nominate", "C5-1", "--post", "副镇长", "--by", "代表")
+    cli(*nominate, "--seats", "1", "-c", "赵", "--signers", "、".join(TEN))
+    # 甲一 signs again for 赵: he has co-nominated one candidate, not two
+    cli(*nominate, "--seats", "1", "-c", "赵", "--signers", "、".join(["甲一"] + OTHERS[1:]))
+    out = cli.fails(*nominate, "--seats", "1", "-c", "钱", "--signers", "、".join(["甲一"] + OTHERS[1:]))
+    assert "甲一联合提名的候选人共2人，超过应选名额1名" in out.stderr
+    out = cli.fails(*nominate, "--seats", "2", "-c", "钱", "--signers", "、".join(OTHERS))
+    assert "副镇长的应选名额已按1名记录" in out.stderr
+    out = cli.fails("election", "primary", "C5-1", "--post", "副镇长", "--seats", "2", "--margin", "1", "-c", "赵=3")
+    assert "已按1名记录" in out.stderr

@@ -57,7 +57,8 @@ def per_deputy_problems(co_nominated: dict[str, int], seats: int) -> list[str]:
     """Deputies who have co-nominated more candidates for one post than its seats (组织法 第二十六条第三款).
 
     ``co_nominated`` maps a deputy's name to the number of candidates of all the joint nominations they signed for
-    the post; one line each for those above ``seats``."""
+    the post, each person once (候选人人数 counts persons: one candidate named in two nominations he signed is one);
+    one line each for those above ``seats``."""
     check_int("应选名额", seats)
     return [f"{name}联合提名的候选人共{n}人，超过应选名额{seats}名（{ART_SEATS}“每一代表与其他代表联合提名的候选人人数”"
             f"不得超过应选名额）" for name, n in co_nominated.items() if n > seats]

@@ -45,6 +45,7 @@ def nominate(store: Store, meeting_ref: str, post: str, seats: int, by: str, nom
     with store.transaction():
         m = _meeting(store, meeting_ref)
         day = day or m["date"]
+        _same_seats(sql.of_post(store, m["id"], post), post, seats)
         signer_ids: list[int] = []
         if by == "deputies":
             from rdtool.services.deputies.suspensions import refuse_suspended_signers, signers_who_count
@@ -58,9 +59,9 @@ def nominate(store: Store, meeting_ref: str, post: str, seats: int, by: str, nom
             signer_ids = [d["id"] for d in rows]
             before = sql.of_post(store, m["id"], post)
             per = {}
-            for d in rows:
-                earlier = sum(len(n["nominees"]) for n in before if any(s["id"] == d["id"] for s in n["signers"]))
-                per[d["name"]] = earlier + len(nominees)
+            for d in rows:  # the candidates he co-nominated: each person once, however many nominations name him
+                named = {x for n in before if any(s["id"] == d["id"] for s in n["signers"]) for x in n["nominees"]}
+                per[d["name"]] = len(named | set(nominees))
             problems = law.per_deputy_problems(per, seats)
             if problems:
                 raise ValidationError("联合提名超过应选名额：", problems=problems)
@@ -96,6 +97,13 @@ def _suspended_nominees(store: Store, term: int, nominees: list[str], day: str, 
     return out
 
 
+def _same_seats(recorded: list[dict], post: str, seats: int) -> None:
+    """One post has one number of seats at a session: a nomination (or 预选) giving another is refused."""
+    if recorded and recorded[-1]["seats"] != seats:
+        raise ValidationError(f"{post}的应选名额已按{recorded[-1]['seats']}名记录（提名 ID {recorded[-1]['id']}），"
+                              f"本件写的是{seats}名", "核对 --seats；原提名录错的，先作废：rdtool db void 提名 ID --reason 原因")
+
+
 def summary(store: Store, meeting: dict, post: str) -> dict:
     """The post's nominations, the distinct candidates, whether a 预选 is needed, and its formal list if held."""
     noms = sql.of_post(store, meeting["id"], post)
@@ -124,6 +132,7 @@ def primary(store: Store, meeting_ref: str, post: str, seats: int, margin: int, 
         raise ValidationError("同一候选人被重复列出")
     with store.transaction():
         m = _meeting(store, meeting_ref)
+        _same_seats(sql.of_post(store, m["id"], post), post, seats)
         nominated = summary(store, m, post)["candidates"]
         problem = law.margin_problem(kind, seats, margin, len(nominated or names))
         if problem:
