@@ -6,8 +6,11 @@ The township files are the sample township (`rdtool demo`) copied once per towns
 (set with plain SQL, as `rdtool config town` would store it), generated once into DIR (default: a folder in the
 system's temporary directory named after the count) and reused by later runs. The floor is what any roll-up must
 do: a Python process that opens each file read-only with the plain sqlite3 module and runs one aggregate query
-(the meetings held in the year). Both run as whole processes, alternating; medians. Target (issue 28): ≤ 10 s for
-1,500 files, with the ratio to the floor.
+(the meetings held in the year), one file after another. Both run as whole processes, alternating; medians, with
+the CPU time of each (the process and its workers) and the load average while they ran: on a shared machine the
+wall time mostly measures the queue. Before every run the files are as a township sends them, with no -wal or -shm
+beside them (the floor leaves an empty pair beside each; rdtool removes the pair it made). Target (issue 28):
+≤ 10 s for 1,500 files, with the ratio to the floor.
 """
 
 from __future__ import annotations
@@ -63,6 +66,17 @@ def townships(folder: Path, count: int) -> list[str]:
     return [str(f) for f in files]
 
 
+def as_sent(files: list[str]) -> None:
+    """Each file as a township sends it: no -wal or -shm beside it. The floor's read-only connections leave an
+    empty pair beside each file (SQLite makes them for a read and only a connection that may write removes them);
+    rdtool removes the pair it made. Cleared before every run, so both make them."""
+    for f in files:
+        wal, shm = Path(f + "-wal"), Path(f + "-shm")
+        if wal.exists() and wal.stat().st_size == 0:
+            wal.unlink()
+            shm.unlink(missing_ok=True)
+
+
 def timed(cmd: list[str]) -> tuple[float, float]:
     """(wall, CPU) seconds of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -93,20 +107,29 @@ def main() -> int:
         "floor: open + one query": [sys.executable, "-c", FLOOR, *files],
     }
     times: dict[str, list[tuple[float, float]]] = {k: [] for k in cmds}
+    loads = [os.getloadavg()[0]]
+    left: dict[str, int] = {}  # -wal and -shm files beside the township files after each command's last run
     for cmd in cmds.values():  # warm the file cache
+        as_sent(files)
         timed(cmd)
     for _ in range(args.runs):
         for name, cmd in cmds.items():
+            as_sent(files)
             times[name].append(timed(cmd))
+            loads.append(os.getloadavg()[0])
+            left[name] = sum(Path(f + end).exists() for f in files for end in ("-wal", "-shm"))
     med = {k: statistics.median(w for w, _ in v) for k, v in times.items()}
     cpu = {k: statistics.median(c for _, c in v) for k, v in times.items()}
-    print(f"roll-up of {len(files):,} township files ({args.runs} runs each, files ready in {made:.1f} s, "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    print(f"roll-up of {len(files):,} township files ({args.runs} runs each, alternating; files ready in {made:.1f} s; "
+          f"load average {min(loads):.1f}–{max(loads):.1f} on {os.cpu_count()} cores)")
     for name, m in med.items():
         print(f"  {name:28s} median {m:7.2f} s wall, {cpu[name]:7.2f} s CPU")
     ratio = med["rdtool report rollup"] / med["floor: open + one query"]
     cpu_ratio = cpu["rdtool report rollup"] / cpu["floor: open + one query"]
     print(f"  ratio rdtool / floor         {ratio:5.2f} wall, {cpu_ratio:5.2f} CPU  (target: ≤ 10 s in all)")
+    for name, runs in times.items():
+        print(f"  {name:28s} runs: " + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in runs) + " s (wall/CPU)")
+    print("  -wal/-shm files left beside the township files: " + ", ".join(f"{k} {n:,}" for k, n in left.items()))
     return 0
 
 

@@ -142,7 +142,8 @@ def test_rollup_counts_the_same_file_or_township_once(sample, tmp_path):
 
 
 def test_rollup_keeps_the_order_given_while_files_are_read_together(sample, tmp_path):
-    """Files are read by several threads at once; rows, errors and warnings still come in the order given."""
+    """Files may be read by several processes at once (tests/test_rollup.py); rows, errors and warnings still come
+    in the order given."""
     import json
 
     towns = []

@@ -51,6 +51,9 @@ class Store:
         self.refusal: str | None = None
         self.schema_problems: list = []
         self.repaired: list = []
+        # Set by open_store for a file opened read-only with no -wal or -shm beside it: `close` removes the pair
+        # SQLite made for its read (`tidy_wal`).
+        self.tidy = False
 
     def query(self, sql: str, params: Any = ()) -> list[dict]:
         return [dict(r) for r in self.conn.execute(sql, params)]
@@ -127,6 +130,40 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self.tidy:
+            tidy_wal(self.path)
+
+
+def wal_files(path: Path) -> bool:
+    """A -wal or -shm lies beside the file (someone is using it, or its last writer did not close). Beside the file
+    a link leads to: SQLite names them after it."""
+    real = os.path.realpath(path)
+    return any(os.path.lexists(f"{real}{end}") for end in ("-wal", "-shm"))
+
+
+def tidy_wal(path: Path) -> None:
+    """Remove the empty -wal and the -shm SQLite made beside a WAL file for a read-only connection, which cannot
+    remove them itself (a read-only roll-up left two files beside each township's file).
+
+    Only a connection that may write removes them, as the last to close: so one is opened, reads the header and
+    closes. With nothing in the -wal it has nothing to copy into the file, which is left as it was (byte for byte,
+    tested); while any other program has the file open, its connection is not the last and nothing is removed.
+    A file or folder that cannot be written, or a -wal with content (a writer's), is left alone."""
+    path = Path(os.path.realpath(path))
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.exists() or wal.stat().st_size or not os.access(path, os.W_OK) \
+                or not os.access(path.parent if str(path.parent) else Path("."), os.W_OK):
+            return
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except (OSError, ValueError, sqlite3.Error):
+        return
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
 
 
 def bulk_cache(store: Store) -> None:

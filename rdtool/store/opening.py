@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from rdtool.errors import RdtoolError, UsageError
-from rdtool.store.db import Store, connect, resolve_path
+from rdtool.store.db import Store, connect, resolve_path, wal_files
 from rdtool.store.schema_check import MIGRATION_SET, applied_migrations
 
 # The database files this run opened (rdtool.cli.main clears it per command): where a failure is looked for
@@ -59,6 +59,7 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
             raise RdtoolError(f"{path} 是一个空文件，不是 rdtool 数据库；本程序没有改动它",
                               "要在这个文件里建立数据库，请运行 rdtool init --db 该文件")
         adopt = True
+    tidy = readonly and not adopt and not wal_files(path)
     if not readonly and not _writable(path):
         readonly = True  # a read-only file or folder: reading works, any write says why it cannot
     full = None
@@ -78,10 +79,11 @@ def open_store(db: str | os.PathLike | None = None, *, create: bool = False, rea
         readonly, full = True, disk_full_error(path)
     store = Store(conn, path, readonly)
     store.why_readonly = full
+    store.tidy = tidy
     try:
         _accept(store, applied, create, migrate, incomplete_ok)
     except BaseException:
-        conn.close()
+        store.close()
         raise
     if adopt:
         os.chmod(path, 0o600)  # a file rdtool made, or the empty file it was told to make its database
