@@ -17,7 +17,7 @@ import sys
 from contextvars import ContextVar
 from typing import Any, Iterable, Iterator, NamedTuple, TextIO
 
-from rdtool.cells import SHORT_HEADERS, Column, cell, header, human, json_value
+from rdtool.cells import SHORT_HEADERS, Column, cell_function, header, human, json_value
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
 
@@ -93,9 +93,10 @@ def render_rows(
         writer.writerow([header(c, zh) for c in cols])
         n = 0
         labelled = {c.key: f"{c.key}_zh" for c in cols if zh and not c.enum}  # a row's own label, if it has one
+        convert = [(c.key, cell_function(c, zh)) for c in cols]
         for row in rows:
-            writer.writerow([cell(c, row[labelled[c.key]] if c.key in labelled and labelled[c.key] in row
-                                  else row.get(c.key), zh) for c in cols])
+            writer.writerow([f(row[labelled[k]] if k in labelled and labelled[k] in row else row.get(k))
+                             for k, f in convert])
             n += 1
         return n
     if fmt == "json":  # written as read: the same text as json.dumps(list, indent=2)

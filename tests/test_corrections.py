@@ -328,3 +328,27 @@ def test_rosters_read_for_many_meetings_at_once_are_each_meetings_roster(tmp_pat
         assert len({frozenset(v) for v in batch.values()}) >= 4
     finally:
         store.close()
+
+
+def test_an_imported_roster_counts_at_the_meetings_of_its_term(tmp_path):
+    """The meetings an import of deputies may change are found from the terms of the mandates it inserted (read
+    once each from the log): a congress session of that term takes the new deputies into its roster and roll call;
+    a session of another term is left as it was."""
+    from tests.helpers import write_csv
+    from tests.meeting_helpers import township
+
+    cli = Cli(tmp_path / "r.db")
+    cli("init", "--town", "三川镇", "--term", "3", "--term-start", "2017-01-05", "--term-end", "2021-12-31")
+    cli("term", "add", "4", "--start", "2022-01-06")
+    township(cli, tmp_path, deputies=12, presidium=9)
+    cli("meeting", "add", "--kind", "人代会", "--date", "2018-01-10")
+    cli("meeting", "roll", "C3-1")
+    cli("deputy", "add", "钱新", "--gender", "女", "--level", "镇", "--term", "4")
+    cli("meeting", "add", "--kind", "人代会", "--date", "2023-01-10")
+    cli("meeting", "roll", "C4-1")
+    cli("import", "deputies", write_csv(tmp_path / "more.csv", "name,gender,level,term\n新甲,女,镇,3\n"
+                                                             "新乙,男,镇,3\n县丙,男,县,3\n"))
+    show = cli.json("meeting", "show", "C3-1")
+    assert show["entitled"] == 14 and show["present"] == 14
+    assert cli.json("meeting", "show", "C4-1")["entitled"] == 1
+    assert not [f for f in cli.json("db", "check") if f["check"].startswith(("attendance_", "meeting_roster"))]

@@ -194,3 +194,15 @@ def test_a_candidate_named_in_two_nominations_a_deputy_signed_counts_once(tmp_pa
     assert "副镇长的应选名额已按1名记录" in out.stderr
     out = cli.fails("election", "primary", "C5-1", "--post", "副镇长", "--seats", "2", "--margin", "1", "-c", "赵=3")
     assert "已按1名记录" in out.stderr
+
+
+def test_proxies_list_counts_as_the_refusal_counts(tmp_path):
+    cli = init(tmp_path)
+    cli("term", "add", "6", "--start", "2026-12-01")
+    cli("general-election", "plan", "6", "--level", "镇", "--election-day", "2026-11-15")
+    cli("general-election", "constituency", "6", "第一选区", "--seats", "2", "--voters", "1000")
+    proxy = ("general-election", "proxy", "6")
+    cli(*proxy, "外出甲", "代投人")  # no constituency named
+    cli(*proxy, "外出乙", "代投人", "--constituency", "第一选区")
+    rows = cli.json("general-election", "proxies", "6")
+    assert [r["proxy_holds"] for r in rows] == [2, 2]

@@ -84,3 +84,36 @@ def test_an_election_on_the_sessions_second_day(tmp_path):
     assert [r["elected_on"] for r in cli.json("election", "list") if r["elected"]] == ["2025-01-04"]
     cli("election", "edit", "1", "--date", "2025-01-03")
     assert cli.json("election", "show", "1")["held_on"] == "2025-01-03"
+
+
+def test_records_dated_outside_their_meeting_are_found_and_those_within_are_not(tmp_path):
+    """SQLite leaves out the records dated within their meeting's days; what it passes on is decided as before:
+    a day before the meeting, a day after it (a suggestion handed in after its session is allowed), a meeting whose
+    last day was blanked by another program (its first day is then its only one), a voided meeting's records."""
+    import sqlite3
+
+    cli = _town(tmp_path)
+    cli("meeting", "add", "--kind", "人代会", "--date", "2025-03-01", "--end-date", "2025-03-03")
+    cli("appointment", "add", "李明", "--position", "副镇长", "--action", "任命", "--meeting", "C18-5",
+        "--party-decision-on", "2024-12-20")
+    cli("appointment", "add", "王平", "--position", "副镇长", "--action", "任命", "--meeting", "C18-6",
+        "--party-decision-on", "2025-02-20")
+    for day in ("2025-03-02", "2025-03-05", "2025-03-01", "2025-03-03"):
+        cli("proposal", "submit", f"关于{day}的建议", "--lead", "高志远", "--meeting", "C18-6", "--date", day)
+    assert not _check(cli, "dated_outside_meeting")
+    conn = sqlite3.connect(cli.db)
+    conn.execute("UPDATE appointments SET decided_on = '2024-12-29', vote_on = '2024-12-30' WHERE id = 1")
+    conn.execute("UPDATE appointments SET decided_on = '2025-03-02' WHERE id = 2")
+    conn.execute("UPDATE proposals SET submitted_on = '2025-02-27' WHERE title = '关于2025-03-01的建议'")
+    conn.commit()
+    found = [(f["table"], f["record"], f["message"].split("；")[0]) for f in _check(cli, "dated_outside_meeting")]
+    assert found == [("appointments", "1", "任免记录 1（李明 副镇长）的决定日期 2024-12-29 不在会议 C18-5（2024-12-30）之内"),
+                     ("proposals", found[1][1], f"议案建议 {found[1][1]}的提出日期 2025-02-27 不在会议 C18-6"
+                                                "（2025-03-01 至 2025-03-03）之内")]
+    conn.execute("UPDATE meetings SET end_date = '' WHERE code = 'C18-6'")
+    conn.commit()
+    assert [(f["table"], f["record"]) for f in _check(cli, "dated_outside_meeting")] == [
+        ("appointments", "1"), ("appointments", "2"), ("proposals", found[1][1])]  # proposals after: allowed
+    conn.execute("UPDATE meetings SET voided_at = '2025-04-01' WHERE code = 'C18-6'")
+    conn.commit()
+    assert [f["table"] for f in _check(cli, "dated_outside_meeting")] == ["appointments"]

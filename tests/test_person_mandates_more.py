@@ -259,3 +259,31 @@ def test_an_appeal_field_typed_wrong_is_named_in_chinese(cli):
         "2016-10-20")
     r = cli.fails("general-election", "appeal", "3", "申诉丙", "--filed", "2016-10-25", "--court-decided", "2016-13-40")
     assert "判决日期" in r.stderr and "court_decided_on" not in r.stderr
+
+
+def test_a_person_entered_twice_is_found_by_name_and_birth_month_or_by_id_number(tmp_path):
+    """Both ways two rows are one person (each found through its own index), each pair once, in id order; rows of
+    another term, of the same level, with other birth months or voided are not pairs. (The rows are written as an
+    older rdtool or another program did: rdtool itself joins or refuses most of them.)"""
+    cli = Cli(tmp_path / "p.db")
+    cli("init", "--town", "河南镇", "--term", "18", "--term-start", "2021-12-28", "--province", "河南")
+    cli("term", "add", "19", "--start", "2026-12-28")
+    conn = sqlite3.connect(cli.db)
+    conn.executemany(
+        "INSERT INTO deputies (name, gender, level, term, birth_date, id_number) VALUES (?, 'female', ?, ?, ?, ?)",
+        [("高志远", "township", 18, "1972-05", None), ("高志远", "county", 18, "1972-05-09", None),   # 1, 2
+         ("高志远", "county", 19, None, None),                                                      # 3: another term
+         ("李红", "township", 18, "1980-01", None), ("李红", "county", 18, "1981-01", None),        # 4, 5: two people
+         ("王兰", "township", 18, None, "11010519491231002X"),
+         ("王岚", "county", 18, None, "11010519491231002X"),                                         # 6, 7: one 身份证号
+         ("赵一", "township", 18, None, None), ("赵一", "township", 18, None, None),                # 8, 9: same level
+         ("钱二", "township", 18, None, "110105194912310021"),
+         ("钱二", "county", 18, "1950-01", "110105194912310021")])                                  # 10, 11: both ways
+    conn.commit()
+    found = findings(cli, "person_entered_twice")
+    assert [(f["record"], f["message"].split("（")[0]) for f in found] == [("1", "高志远#1"), ("6", "王兰#6"),
+                                                                           ("10", "钱二#10")]
+    assert "#7（县人大代表）" in found[1]["message"] and "deputy merge 6 7" in found[1]["message"]
+    conn.execute("UPDATE deputies SET voided_at = '2024-01-01' WHERE id = 7")
+    conn.commit()
+    assert [f["record"] for f in findings(cli, "person_entered_twice")] == ["1", "10"]

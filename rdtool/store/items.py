@@ -52,6 +52,15 @@ def items(store: Store, *, meeting_id: int | None = None, term: int | None = Non
         f"ORDER BY m.date, m.code, i.seq, i.id", where.params)
 
 
+def vote_rows(store: Store):
+    """(meeting id, meeting date, seq, title, yes, no, abstain, not_voting, result, rule) of every live item, in
+    meeting order, as plain rows (`db check` reads a county's 50,000)."""
+    return store.conn.execute(
+        "SELECT i.meeting_id, m.date, i.seq, i.title, i.yes, i.no, i.abstain, i.not_voting, i.result, i.rule "
+        "FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE i.voided_at IS NULL AND m.voided_at IS NULL "
+        "ORDER BY m.date, m.code, i.seq, i.id")
+
+
 def results(store: Store) -> list[dict]:
     """Every live item's meeting, number and stored result (what a correction compares before and after)."""
     return store.query("SELECT i.id, i.meeting_id, m.code || '#' || i.seq AS ref, i.result FROM items i "

@@ -71,6 +71,15 @@ def meetings(store: Store, *, kind: str | None = None, term: int | None = None, 
         f" AS items FROM meetings m {where.sql} ORDER BY m.date, m.kind, m.code", where.params)
 
 
+def vote_figures(store: Store) -> Iterator[dict]:
+    """Each live meeting with what its quorum and its votes are decided by (rdtool.services.meetings.quorum.figures)
+    and its stored quorum, by date, as read (`db check`)."""
+    return store.iter("SELECT m.id, m.code, m.kind, m.date, m.quorum_met, m.present, m.entitled, m.roster, "
+                      "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS roll_rows, "
+                      "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present') "
+                      "AS roll_present FROM meetings m WHERE m.voided_at IS NULL ORDER BY m.date, m.kind, m.code")
+
+
 def held(store: Store) -> list[dict]:
     """The meetings held — quorum met, or figures unknown (meetings.quorum_met) — oldest first, with what the
     term's calendar reads (rdtool.services.terms.calendar); no attendance counts (a county has 12,000 meetings)."""
@@ -148,13 +157,23 @@ def dated_by(store: Store, table: str, link: str, cols: tuple[str, ...], meeting
                        f"WHERE {ident(link)} = ? AND voided_at IS NULL ORDER BY id", (meeting_id,))
 
 
-def dated_records(store: Store, table: str, link: str, cols: tuple[str, ...]) -> list[dict]:
-    """Every live record of `table` done at a meeting, with its date columns (and code, person, position)."""
+def dated_records(store: Store, table: str, link: str, cols: tuple[str, ...]) -> Iterator[dict]:
+    """The live records of `table` done at a live meeting that may be dated outside its days, by id, with their
+    date columns (and code, person, position) and the meeting's `m_code`, `m_date`, `m_end_date`. SQLite leaves
+    out every record whose dates all lie within the meeting's days (as text, compared as Python compares them); the
+    caller decides on the rest (a county's 45,000 proposals are not read to find none)."""
     from rdtool.store.sqltext import ident
 
     extra = [c for c in ("code", "person", "position") if c in column_names(store, table)]
-    return store.query(f"SELECT id, {ident(link)}, {', '.join(ident(c) for c in (*cols, *extra))} "
-                       f"FROM {ident(table)} WHERE {ident(link)} IS NOT NULL AND voided_at IS NULL ORDER BY id")
+    last = "max(CASE WHEN m.end_date IS NULL OR m.end_date = '' THEN m.date ELSE m.end_date END, m.date)"
+    outside = [f"NOT (r.{ident(c)} IS NULL OR typeof(r.{ident(c)}) = 'text' AND r.{ident(c)} >= m.date "
+               f"AND r.{ident(c)} <= {last})" for c in cols]
+    where = Where("r.voided_at IS NULL", "m.voided_at IS NULL",
+                  f"(typeof(m.date) != 'text' OR typeof({last}) != 'text' OR {' OR '.join(outside)})")
+    return store.iter(f"SELECT r.id, r.{ident(link)}, {', '.join('r.' + ident(c) for c in (*cols, *extra))}, "
+                      "m.code AS m_code, m.date AS m_date, m.end_date AS m_end_date "
+                      f"FROM {ident(table)} r JOIN meetings m ON m.id = r.{ident(link)} {where.sql} ORDER BY r.id",
+                      where.params)
 
 
 def set_dates(store: Store, table: str, row_id: int, changes: dict) -> None:

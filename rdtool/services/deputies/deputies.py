@@ -61,8 +61,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 ENDED = ("resigned", "recalled", "moved", "deceased", "terminated")
 
 
-def check_record(values: dict) -> list[tuple[str, str, str]]:
-    """Cross-field rules of one deputy record: (field, value, message) for each problem."""
+def check_record(values: dict, day: str | None = None) -> list[tuple[str, str, str]]:
+    """Cross-field rules of one deputy record: (field, value, message) for each problem (`day`: today, given by a
+    caller checking many records)."""
     problems = []
     idn, birth, gender = values.get("id_number"), values.get("birth_date"), values.get("gender")
     if idn:
@@ -78,7 +79,7 @@ def check_record(values: dict) -> list[tuple[str, str, str]]:
         problems.append(("status_date", "", f"状态为“{label('deputy_status', status)}”时必须填写状态日期"))
     if status == "active" and values.get("status_date"):
         problems.append(("status_date", values["status_date"], "在任代表不应有状态日期；离任请填写状态"))
-    if birth and birth > today():
+    if birth and birth > (day or today()):
         problems.append(("birth_date", birth, "出生日期不能晚于今天"))
     if birth and values.get("elected_on") and birth >= values["elected_on"]:
         problems.append(("birth_date", birth, "出生日期应早于当选日期"))
@@ -183,8 +184,10 @@ class Batch:
     def add(self, values, notes: list[str] | None = None) -> None:
         if self._plain(values):
             record = values.as_dict() if hasattr(values, "as_dict") else dict(values)  # (io.kinds.Values)
-            record["status"] = record.get("status") or "active"
-            record["re_elected"] = None if record.get("re_elected") is None else int(record["re_elected"])
+            if not record.get("status"):
+                record["status"] = "active"
+            if record.get("re_elected") is not None:
+                record["re_elected"] = int(record["re_elected"])
             self._pending.append(record)
             if len(self._pending) >= self.SIZE:
                 self.flush()

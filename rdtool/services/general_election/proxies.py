@@ -74,9 +74,9 @@ def add(store: Store, term: int, level: str, raw: dict, constituency: str | None
 
 def listing(store: Store, term: int | None = None) -> list[dict]:
     rows = sql.listing(store, term)
-    held: dict[tuple, int] = {}
-    for p in rows:
-        key = (p["election_id"], p["constituency_id"], p["proxy"])
-        held[key] = held.get(key, 0) + 1
-    return [{**p, "level_zh": label("level", p["level"]),
-             "proxy_holds": held[(p["election_id"], p["constituency_id"], p["proxy"])]} for p in rows]
+
+    def holds(p: dict) -> int:  # counted as `add` counts them: within the constituency, with those naming none
+        return sum(1 for o in rows if o["election_id"] == p["election_id"] and o["proxy"] == p["proxy"]
+                   and (p["constituency_id"] is None or o["constituency_id"] in (None, p["constituency_id"])))
+
+    return [{**p, "level_zh": label("level", p["level"]), "proxy_holds": holds(p)} for p in rows]

@@ -112,13 +112,10 @@ def _who(table: str, row: dict, zh: str) -> str:
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Records dated outside the days of the meeting they were done at; appointments whose steps are dated before
     their own 党委决定, or sworn in / announced before they were decided."""
-    meetings = {m["id"]: m for m in sql.meetings(store)}
     lo, hi = date_from or "", min(as_of, date_to or as_of)
     for table, link, cols, zh in _linked(store):
-        for row in sql.dated_records(store, table, link, cols):
-            m = meetings.get(row[link])
-            if m is None:
-                continue
+        for row in sql.dated_records(store, table, link, cols):  # (those SQLite finds may be outside their meeting)
+            m = {"code": row["m_code"], "date": row["m_date"], "end_date": row["m_end_date"]}
             first, last = _span(m)
             for c in cols:
                 day = row[c]

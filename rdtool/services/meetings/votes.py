@@ -6,7 +6,6 @@ moved through rdtool.services.meetings.records."""
 
 from __future__ import annotations
 
-import functools
 from typing import Callable, Iterable, Iterator
 
 from rdtool import fields as F
@@ -155,40 +154,57 @@ def show(store: Store, ref: str) -> dict:
 
 def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str | None = None) -> Iterator[dict]:
     """Stored quorums and results that disagree with the rules (recomputed now), and counts that cannot be. The
-    meetings are read once, as they stream (what a vote needs of each is kept: a few numbers a meeting); votes
-    with the same counts at meetings of the same size are decided once (a county file's 50,000 votes take a few
-    hundred distinct counts)."""
-    from rdtool.rules.majority import decide_vote
-
-    rule, decide = meetings_svc.presidium_rule(store), functools.lru_cache(maxsize=4096)(decide_vote)
+    meetings are read once, as they stream (what a vote needs of each is kept: a few numbers a meeting). The rules
+    are pure, so a quorum or a vote is decided once for each distinct set of figures and counts (a county file's
+    12,000 meetings have a few dozen, its 50,000 votes a few hundred); each item is then a lookup, and only an item
+    whose stored result differs, or whose counts cannot be, is looked at further."""
+    rule = meetings_svc.presidium_rule(store)
     meetings: dict[int, dict] = {}
-    for m in sql.meetings(store, stream=True):
-        meetings[m["id"]] = {k: m[k] for k in _VOTE_NEEDS}
-        q = meetings_svc.quorum_of(store, m, rule)
+    figures: dict[int, tuple] = {}  # meeting id → (kind, entitled, present): what decides its quorum and votes
+    quorums: dict[tuple, object] = {}
+    for m in sql.vote_figures(store):
+        f = meetings_svc.figures(m)
+        meetings[m["id"]], figures[m["id"]] = m, (key := (m["kind"], f["entitled"], f["present"]))
+        if key not in quorums:
+            quorums[key] = meetings_svc.quorum_of(store, m, rule)
+        q = quorums[key]
         expected = None if q is None else int(q.met)
-        if m["kind"] in ("presidium", "congress") and m["date"] <= as_of and m.get("quorum_met") != expected:
+        if m["kind"] in ("presidium", "congress") and m["date"] <= as_of and m["quorum_met"] != expected:
             yield {"check": "meeting_quorum_mismatch", "severity": "error", "table": "meetings", "record": m["code"],
                    "message": f"会议 {m['code']} 记录的法定人数情况与按规则计算的不一致"
                               f"（{q.explanation if q else '出席人数或应到人数不详'}）；"
                               f"用 rdtool meeting roll {m['code']} 或 meeting edit 重新计算"}
-    for r in items_sql.items(store, stream=True):
-        if r["meeting_date"] > as_of:
+    decided: dict[tuple, tuple] = {}  # (meeting figures, counts) → (outcome or None, expected) or None: impossible
+    for meeting_id, day, seq, title, yes, no, abstain, not_voting, result, rule_applied in items_sql.vote_rows(store):
+        if day > as_of:
             continue
-        m = meetings[r["meeting_id"]]
-        record = f"{m['code']}#{r['seq']}"
-        try:
-            o = outcome(store, m, r, rule, decide)
-        except RdtoolError as exc:
-            yield {"check": "vote_counts_invalid", "severity": "error", "table": "items", "record": record,
-                   "message": exc.message}
+        key = (figures[meeting_id], yes, no, abstain, not_voting)
+        if key not in decided:
+            decided[key] = _decide(store, meetings[meeting_id], yes, no, abstain, not_voting, rule)
+        found = decided[key]
+        if found is not None and (result, rule_applied) == found[1]:
             continue
-        expected = (o.result, o.rule) if o else (None, None)
-        if (r["result"], r["rule"]) != expected:
-            yield {"check": "vote_result_mismatch", "severity": "error", "table": "items", "record": record,
-                   "message": f"会议 {m['code']} 第{r['seq']}项“{r['title']}”记录的结果为"
-                              f"“{label('vote_result', r['result']) or '无'}”，按规则应为"
-                              f"“{label('vote_result', expected[0]) or '无'}”" + (f"：{o.explanation}" if o else "")}
+        m = meetings[meeting_id]
+        record = f"{m['code']}#{seq}"
+        if found is None:  # the message names the meeting and the item: made for each
+            try:
+                outcome(store, m, {"title": title, "yes": yes, "no": no, "abstain": abstain,
+                                   "not_voting": not_voting}, rule)
+            except RdtoolError as exc:
+                yield {"check": "vote_counts_invalid", "severity": "error", "table": "items", "record": record,
+                       "message": exc.message}
+            continue
+        o, expected = found
+        yield {"check": "vote_result_mismatch", "severity": "error", "table": "items", "record": record,
+               "message": f"会议 {m['code']} 第{seq}项“{title}”记录的结果为"
+                          f"“{label('vote_result', result) or '无'}”，按规则应为"
+                          f"“{label('vote_result', expected[0]) or '无'}”" + (f"：{o.explanation}" if o else "")}
 
 
-# what outcome() reads of a meeting (its figures: meetings_svc.figures)
-_VOTE_NEEDS = ("id", "code", "kind", "date", "roll_rows", "roll_present", "present", "entitled", "roster")
+def _decide(store: Store, meeting: dict, yes, no, abstain, not_voting, rule: tuple[str, str]) -> tuple | None:
+    """(outcome, (result, rule)) of these counts at a meeting of these figures; None when they cannot be."""
+    try:
+        o = outcome(store, meeting, {"yes": yes, "no": no, "abstain": abstain, "not_voting": not_voting}, rule)
+    except RdtoolError:
+        return None
+    return o, ((o.result, o.rule) if o else (None, None))

@@ -17,9 +17,10 @@ def check(store: Store, rows: list[Row]) -> list[RowError]:
     errors = []
     seen: dict[tuple, int] = {}
     people: dict[tuple, list[tuple[int, str | None]]] = {}
+    day = today()
     for row in rows:
         v = row.values
-        errors.extend(RowError(row.number, f, val, m) for f, val, m in svc.check_record(v))
+        errors.extend(RowError(row.number, f, val, m) for f, val, m in svc.check_record(v, day))
         birth = v.get("birth_date")
         # one person on two rows of different levels is one person with two mandates (insert_checked joins them)
         same = people.setdefault((v["name"], v["term"], birth[:7] if birth else None, v["level"]), [])
