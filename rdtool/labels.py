@@ -236,6 +236,18 @@ ENUMS["election_outcome"] = {
     "void": ("本轮选举无效，须重新投票", ("无效",)),
     "no_quorum": ("不足法定人数，不能选举", ("不足法定人数",)),
 }
+# The rule a vote or a quorum was judged by (rdtool.rules.majority), as `db log` and `undo` show it.
+ENUMS["vote_rule"] = {
+    "congress_two_thirds_quorum_all_majority": ("人代会：三分之二以上代表出席，全体代表过半数通过", ()),
+    "presidium_two_thirds_quorum_all_majority": ("主席团会议：三分之二以上成员出席，全体成员过半数通过", ()),
+    "presidium_two_majorities": ("主席团会议：全体成员过半数出席，全体成员过半数通过（两个过半）", ()),
+    "other_present_majority": ("出席人员过半数通过", ()),
+    "congress_two_thirds_quorum": ("人代会：三分之二以上代表出席", ()),
+    "presidium_two_thirds_quorum": ("主席团会议：三分之二以上成员出席", ()),
+    "presidium_half_quorum": ("主席团会议：全体成员过半数出席", ()),
+    "other_half_quorum": ("过半数出席", ()),
+}
+ENUMS["ge_kind"] = {"general": ("换届选举", ()), "by_election": ("补选", ())}
 ENUMS["candidate_status"] = {
     "elected": ("当选", ()),
     "tie": ("票数相等，须再次投票", ()),

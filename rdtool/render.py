@@ -127,7 +127,8 @@ def render_rows(
         write_markdown_table(out, head, itertools.chain(first, counted), title,
                              [c.kind in ("int", "rate") or numbers(row[i] for row in first) for i, c in enumerate(cols)])
     elif is_terminal(out):
-        terminal_table(out, cols, head, first, title, counted, opts.wide)
+        # (a list laid out whole: its blank columns are known, and the first left out on a narrow terminal)
+        terminal_table(out, cols, head, first, title, () if len(first) < LAYOUT_ROWS else counted, opts.wide)
     else:
         plain_table(out, head, first, title, counted)
     return len(first) + counted.n

@@ -67,6 +67,24 @@ POINTS_DEFAULTS: dict[str, float] = {
 }
 
 
+POINTS_ZH: dict[str, str] = {
+    "congress_present": "出席人代会", "presidium_present": "出席主席团会议", "proposal_lead": "领衔",
+    "proposal_cosign": "附议", "activity": "参加活动", "training": "参加培训", "absent_deduct": "未请假缺席扣分",
+}
+
+
+def points_zh(text: str) -> str:
+    """A stored points scheme as she reads it: 出席人代会2分、出席主席团会议1分……（other text as it is）."""
+    try:
+        scheme = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return text
+    if not isinstance(scheme, dict):
+        return text
+    return "、".join(f"{POINTS_ZH.get(k, k)}{v:g}分" if isinstance(v, (int, float)) else f"{POINTS_ZH.get(k, k)}{v}"
+                    for k, v in scheme.items())
+
+
 def parse_points(raw: str) -> str:
     """A points scheme as JSON ('{"activity": 3}') or key=value pairs ('activity=3, absent_deduct=5').
 
@@ -89,18 +107,20 @@ def parse_points(raw: str) -> str:
                 continue
             key, sep, value = part.partition("=")
             if not sep:
-                raise FieldError(f"“{part}”应写成 项目=分值，如 activity=3")
+                raise FieldError(f"“{part}”应写成 项目=分值，如 参加活动=3")
             given[key.strip()] = value.strip()
     scheme = dict(POINTS_DEFAULTS)
+    by_zh = {zh: k for k, zh in POINTS_ZH.items()}
     for key, value in given.items():
+        key = by_zh.get(key, key)
         if key not in POINTS_DEFAULTS:
-            raise FieldError(f"没有积分项“{key}”，可用：{'、'.join(POINTS_DEFAULTS)}")
+            raise FieldError(f"没有积分项“{key}”，可用：{'、'.join(POINTS_ZH.values())}（或 {'、'.join(POINTS_DEFAULTS)}）")
         try:
             number = float(value)
         except (TypeError, ValueError):
-            raise FieldError(f"{key} 的分值“{value}”不是数字") from None
+            raise FieldError(f"{POINTS_ZH[key]}的分值“{value}”不是数字") from None
         if number < 0:
-            raise FieldError(f"{key} 的分值不能为负数（扣分项 absent_deduct 也写正数）")
+            raise FieldError(f"{POINTS_ZH[key]}的分值不能为负数（扣分项也写正数）")
         scheme[key] = int(number) if number == int(number) else number
     return json.dumps(scheme, ensure_ascii=False, separators=(",", ":"))
 
@@ -151,14 +171,14 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("proposal_rehandle_months", "不满意再次办理期限（月）", None, lambda r: parse_int(r, 1),
             "不设置则按省份规则；代表不满意的，承办单位再次研究答复的期限"),
     Setting("presidium_quorum", "主席团会议法定人数", None,
-            _choice("more_than_half", "two_thirds"), "不设置则按省份规则；more_than_half（过半数）或 two_thirds"),
+            _choice("more_than_half", "two_thirds"), "不设置则按省份规则；过半数 或 三分之二（也可写 more_than_half、two_thirds）"),
     Setting("target_party_share", "代表中党员比例目标", "60%", parse_share),
     Setting("target_re_elected_share", "连任代表比例目标", "1/3", parse_share),
     Setting("target_presidium_party_share", "主席团成员中党员比例目标", "90%", parse_share),
     Setting("target_women_share", "妇女代表比例目标", "", parse_share, "留空表示只显示、不考核"),
     Setting("points_scheme", "履职积分规则", json.dumps(POINTS_DEFAULTS, separators=(",", ":")), parse_points,
             "每次出席人代会/主席团会议、领衔/附议每件、每次活动/培训的分值，未请假缺席每次扣分；"
-            "可写 JSON 或 activity=3,absent_deduct=5，未写的项用默认值"),
+            "可写 参加活动=3,未请假缺席扣分=5（或 activity=3,absent_deduct=5、JSON），未写的项用默认值"),
     Setting("backups_keep", "保留备份份数", 10, lambda r: parse_int(r, 1)),
     # (CHANGES.md “Real rosters”) an import stops at these, with a clear message, in bounded memory (rdtool.io.limits).
     Setting("import_max_rows", "导入最多行数", IMPORT_LIMITS["rows"], lambda r: parse_int(r, 1), "每个文件的数据行数上限"),
@@ -241,8 +261,31 @@ def value_hint(key: str) -> str:
 
 
 def value_zh(key: str, value: str) -> str:
-    """A stored value as a person reads it (more_than_half → 过半数)."""
+    """A stored value as a person reads it (more_than_half → 过半数; a points scheme item by item)."""
+    if key == "points_scheme":
+        return points_zh(value)
     return VALUE_ZH.get(key, {}).get(value, value)
+
+
+# keys rdtool writes for itself (never set with `rdtool config`), as the change log names them
+INTERNAL_ZH = {"created_by": "建库程序版本", "demo": "演示库"}
+
+
+def name_zh(key: str) -> str:
+    """A setting's Chinese name as `db log` and `undo` show it (proposal_reply_months → 建议答复期限（月））."""
+    setting = SETTINGS.get(key)
+    return setting.zh if setting is not None else INTERNAL_ZH.get(key, key)
+
+
+def stored_zh(key: str, stored: Any) -> str:
+    """A stored (JSON) value of a setting as she reads it: two_thirds → 三分之二以上, true → 是."""
+    try:
+        value = json.loads(stored) if isinstance(stored, str) else stored
+    except (TypeError, ValueError, RecursionError):  # a value another program wrote: shown as it is
+        return str(stored)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value_zh(key, str(value)) if value not in (None, "") else "空"
 
 
 def unknown_setting(name: str) -> str:

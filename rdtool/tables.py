@@ -98,6 +98,7 @@ def _width(text: str) -> int:
 
 
 _CHAR_WIDTH: dict[str, int] = {}
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?%?")  # a count or a share: right-aligned like the numbers beside it
 
 
 def terminal_table(out: TextIO, cols: list[Column], head: list[str], table: list[list[str]],
@@ -107,7 +108,7 @@ def terminal_table(out: TextIO, cols: list[Column], head: list[str], table: list
     from rdtool import terminal
 
     width = None if wide else terminal.size().columns
-    numeric = [c.kind in ("int", "rate") or all(v.lstrip("-").isdigit() or v == "" for v in (r[i] for r in table))
+    numeric = [c.kind in ("int", "rate") or all(_NUMBER.fullmatch(v) or v == "" for v in (r[i] for r in table))
                and any(r[i] for r in table) for i, c in enumerate(cols)]
     atomic = [terminal.is_atomic(c.key, c.kind, c.enum) or numeric[i] for i, c in enumerate(cols)]
     lines = terminal.table_lines(head, table, atomic, [c.priority for c in cols], numeric, width, title,

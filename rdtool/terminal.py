@@ -218,8 +218,9 @@ def _natural(cells: Sequence[str]) -> int:
 
 
 def plan(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Sequence[bool], priority: Sequence[int],
-         width: int | None) -> Plan:
-    """Column widths for a terminal `width` cells wide (None: every column at its natural width)."""
+         width: int | None, blank: Sequence[int] = ()) -> Plan:
+    """Column widths for a terminal `width` cells wide (None: every column at its natural width); the `blank`
+    columns (empty in every row) are the first left out."""
     n = len(head)
     natural = [max(cell_width(head[i]), _natural([r[i] for r in table])) for i in range(n)]
     wraps = [not atomic[i] and natural[i] > FREE_TEXT_FROM and not _is_label([r[i] for r in table])
@@ -242,6 +243,10 @@ def plan(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Sequence[b
     declared = sorted((i for i in range(n) if priority[i] > 0), key=lambda i: (-priority[i], -i))
     by_position = [i for i in range(n - 1, 0, -1) if priority[i] <= 0]
     hard = False
+    declared = [i for i in declared if i not in blank]
+    by_position = [i for i in by_position if i not in blank]
+    if blank and sum(natural) + GAP * (n - 1) > width:  # too wide as it is: the blank columns give their room first
+        kept = [i for i in kept if i not in blank]
     for i in [*declared, None, *by_position]:
         if i is None:  # every declared column is out: squeeze the free text before leaving out more
             hard = True
@@ -278,7 +283,9 @@ def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Seq
                 styles: bool = False, rest: Iterable[Sequence[str]] = ()) -> Iterator[str]:
     """The lines of a table (with its title and the note of what was left out), each at most `width` cells.
     `rest`: rows after `table` laid out by its columns (a long list streamed: wider cells are wrapped)."""
-    p = plan(head, table, atomic, priority, width)
+    complete = isinstance(rest, (tuple, list)) and not rest  # (a streamed list's later rows are not known yet)
+    blank = [i for i in range(len(head)) if complete and table and not any(r[i].strip() for r in table)]
+    p = plan(head, table, atomic, priority, width, blank[::-1])
     limit = width or sum(p.widths) + GAP * (len(p.widths) - 1)
     if title:
         for line in wrap(title, limit):
@@ -310,8 +317,11 @@ def table_lines(head: Sequence[str], table: Sequence[Sequence[str]], atomic: Seq
             yield join([_pad(c[k] if k < len(c) else "", w, right[i])
                         for c, i, w in zip(cells, p.kept, p.widths)])
     if p.left_out:
-        names = "、".join(head[i] for i in p.left_out)
-        note = f"（终端宽度不够，未显示：{names}；加 --wide 或用 --format md 可看全部列）"
+        names = "、".join(head[i] for i in p.left_out if i not in blank)
+        empty = "、".join(head[i] for i in p.left_out if i in blank)
+        said = f"未显示：{names}；空白的列也未显示：{empty}" if names and empty else \
+            f"未显示：{names}" if names else f"未显示空白的列：{empty}"
+        note = f"（终端宽度不够，{said}；加 --wide 或用 --format md 可看全部列）"
         yield from wrap(note, limit)
 
 

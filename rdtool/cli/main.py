@@ -284,6 +284,8 @@ def _fail(message: str, code: int, hint: Optional[str] = None) -> None:
     text = f"错误：{message}"
     if hint and "提示：" not in message:
         text += f"\n提示：{hint}"
+    if _has_surrogate(text):  # a path's undecodable bytes (RDTOOL_DB, a file name) cannot be printed
+        text = "".join("?" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
     try:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):

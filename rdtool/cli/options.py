@@ -47,6 +47,8 @@ YearOpt = typer.Option(None, "--year", help="年份")
 AnnualYearOpt = typer.Option(None, "--year", help="年度，如 2019")  # (activities, supervision, a deputy's archive)
 ToOpt = typer.Option(None, "--to", help="截止日期")
 MeetingOpt = typer.Option(None, "--meeting", help="会议编号")
+# a congress session as the lists show it or as its documents print it (三届一次 = C3-1)
+SESSION_HELP = "人代会的编号或名称，如 C3-1、三届一次"
 
 LevelOpt = typer.Option("镇", "--level", help="代表层级：镇/县")  # (a township deputy unless told)
 

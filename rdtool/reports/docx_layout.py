@@ -248,6 +248,9 @@ def heading(doc, text: str, level: int = 1):
 
 
 TEXT_WIDTH_MM = 210 - 28 - 26
+KEEP_WHOLE_ROWS = 12  # a table of up to this many rows is kept on one page
+TABLE_LINE_PT = 16  # a table's lines (小四 text), points
+SMALL_TABLE_PT = 10.5  # 五号: the text of a table of five or more columns
 
 
 def is_number(text: str) -> bool:
@@ -256,8 +259,11 @@ def is_number(text: str) -> bool:
 
 def caption(doc, text: str):
     """A table's caption: 黑体, centred above it (GB/T 9704), kept on the page of the table's first row."""
+    from docx.shared import Pt
+
     p = paragraph(doc, text, HEADING_FONT, 16, center=True)
     p.paragraph_format.keep_with_next = True
+    p.paragraph_format.space_before = Pt(16)  # a line apart from the table above it
     return p
 
 
@@ -309,10 +315,12 @@ def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = Fa
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm
 
     cells = [["" if v is None else str(v) for v in row] for row in rows]
-    widths = [Mm(w) for w in column_widths(head, cells)]
+    size = 12 if len(head) <= 4 else SMALL_TABLE_PT  # 小四; 五号 for a table of many columns (titles get room)
+    widths = [Mm(w) for w in column_widths(head, cells, size)]
     grid = doc.add_table(rows=1, cols=len(head))
     grid.style = "Table Grid"
     grid.autofit = False
@@ -322,10 +330,16 @@ def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = Fa
     for cell, text, width in zip(grid.rows[0].cells, head, widths, strict=True):
         cell.width = width
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 12)
+        cell.paragraphs[0].paragraph_format.keep_with_next = True  # never alone at the foot of a page
+        cell_text(cell, text, HEADING_FONT, size)
     start = None
+    whole = len(cells) <= KEEP_WHOLE_ROWS
     for i, row in enumerate(cells):
         new = grid.add_row()
+        last = i == len(cells) - 1
+        # a short table stays on one page (with its caption); a longer one keeps each merged group (性别: 男、女)
+        # together, so that no row is left on a page without its 维度
+        together = not last and (whole or (merge_first and cells[i + 1][0] == row[0]))
         new._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row is never split across pages
         for j, (cell, value, width) in enumerate(zip(new.cells, row, widths, strict=True)):
             cell.width = width
@@ -333,13 +347,45 @@ def table(doc, head: list[str], rows: list[list[object]], merge_first: bool = Fa
                 continue  # merged below
             if is_number(value):
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            _font(cell.paragraphs[0].add_run(value), BODY_FONT, 12)
+            cell_text(cell, value, BODY_FONT, size)
+
         if merge_first:
             if i and row[0] == cells[i - 1][0]:
                 start.merge(new.cells[0])
             else:
                 start = new.cells[0]
                 start.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        if together:  # every paragraph of the row, the merged cell's own included (Word reads the whole row)
+            for p in new._tr.iter(qn("w:p")):
+                _keep_with_next(p)
+
+
+def cell_text(cell, text: str, font: str, size: float = 12) -> None:
+    """A cell's text, 小四, on lines of its own size: the body's 22-line grid would make a 27-row table (the
+    deputies' composition) two pages long, split inside a 维度."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    fmt = cell.paragraphs[0].paragraph_format
+    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(TABLE_LINE_PT * size / 12)
+    fmt.space_before = fmt.space_after = Pt(1.5)
+    ppr = cell.paragraphs[0]._p.get_or_add_pPr()
+    ppr.insert_element_before(ppr.makeelement(qn("w:snapToGrid"), {qn("w:val"): "0"}),
+                              *[t for t in _PPR_AFTER_SNAP])  # off the page's line grid
+    _font(cell.paragraphs[0].add_run(text), font, size)
+
+
+# what follows w:snapToGrid in a paragraph's properties (the schema's order)
+_PPR_AFTER_SNAP = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                   "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+                   "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _keep_with_next(p) -> None:
+    from docx.text.paragraph import Paragraph
+
+    Paragraph(p, None).paragraph_format.keep_with_next = True
 
 
 def save(doc, out: BinaryIO) -> None:

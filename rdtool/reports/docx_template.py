@@ -96,12 +96,13 @@ def _appendix(doc) -> None:
             loops = ["{%tr for g in tables.composition.groups %}", "{%tr for r in g.rows %}"]
         else:
             loops = [f"{{%tr for r in tables.{key}.rows %}}"]
-        _loop_table(doc, columns, loops)
+        _loop_table(doc, columns, loops, together=key == "composition")
         layout.paragraph(doc, "{%p endif %}")
 
 
-def _loop_table(doc, columns, loops: list[str]) -> None:
-    """A table: header row (repeated on each page), the loops' tag rows, one data row, the closing tag rows."""
+def _loop_table(doc, columns, loops: list[str], together: bool = False) -> None:
+    """A table: header row (repeated on each page), the loops' tag rows, one data row, the closing tag rows;
+    `together`: kept on one page (the composition, whose 维度 would otherwise be cut from its last rows)."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -117,7 +118,8 @@ def _loop_table(doc, columns, loops: list[str]) -> None:
     for cell, (head, _, width, _) in zip(grid.rows[0].cells, columns):
         cell.width = Mm(width)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        layout._font(cell.paragraphs[0].add_run(head), layout.HEADING_FONT, 12)
+        cell.paragraphs[0].paragraph_format.keep_with_next = True  # never alone at the foot of a page
+        layout.cell_text(cell, head, layout.HEADING_FONT)
 
     def tag_row(tag: str) -> None:
         row = grid.add_row()
@@ -132,7 +134,8 @@ def _loop_table(doc, columns, loops: list[str]) -> None:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         if numeric:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        layout._font(cell.paragraphs[0].add_run(text), layout.BODY_FONT, 12)
+        layout.cell_text(cell, text, layout.BODY_FONT)
+        cell.paragraphs[0].paragraph_format.keep_with_next = together or None
     for _ in loops:
         tag_row("{%tr endfor %}")
 

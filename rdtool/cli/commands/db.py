@@ -130,9 +130,9 @@ def db_restore(
 
 @db_app.command("log")
 def db_log(
-    table: Optional[str] = typer.Option(None, "--table", "-t", help="只看这张表，如 deputies、meetings"),
+    table: Optional[str] = typer.Option(None, "--table", "-t", help="只看一类记录，如 代表、会议、设置（也可写表名 deputies、meetings）"),
     since: Optional[str] = typer.Option(None, "--since", help="从何时起：日期（2024-03-01）、日期时间，或 30m、2h、7d"),
-    record: Optional[str] = typer.Option(None, "--record", "-r", help="只看这条记录（表中的编号，如 17）"),
+    record: Optional[str] = typer.Option(None, "--record", "-r", help="只看这条记录（“记录”列中的编号，如 17；设置写名称，如 建议答复期限）"),
     limit: int = typer.Option(200, "--limit", "-n", min=0, max=2**31 - 1, help="最多显示最近多少条（0 表示全部）"),
     show_id: bool = typer.Option(False, "--show-id", help="显示完整身份证号和电话（默认脱敏）"),
     fmt: str = FormatOpt,
@@ -168,9 +168,11 @@ def db_log(
     render_rows(rows, cols, fmt)
 
 
-LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("at", "时间", kind="time"), Column("table", "表", enum="table"),
-                               Column("record", "记录"), Column("action_zh", "操作"), Column("changes_zh", "内容")],
-                              "id", "record")
+# on a narrow terminal 内容 is the last column left out (it wraps; the others give way to it)
+LOG_COLUMNS = leave_out_first([Column("id", "序号"), Column("at", "时间", kind="time"), Column("table_zh", "表"),
+                               Column("record_zh", "记录"), Column("action_zh", "操作"),
+                               Column("changes_zh", "内容")],
+                              "id", "record_zh", "table_zh", "action_zh", "at")
 
 
 @db_app.command("void")

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import make_app
+from rdtool.cli.common import make_app, say
 
 app = make_app("演示")
 
@@ -24,16 +24,25 @@ def demo(
 
     store, loaded = svc.build(db)
     typer.echo(f"演示库：{store.path}")
-    typer.echo("已导入：" + "，".join(f"{name} {n} 条" for name, n in loaded))
+    say("已导入示例数据：" + "，".join(f"{name} {n} 条" for name, n in loaded))
     typer.echo("")
     day = today()
     write_text(build(store, term_period(store, svc.DEMO_TERM, day), day))
-    typer.echo("继续探索（示例）：")
-    for line in (f"rdtool --db {store.path} deputy list --term 3",
-                 f"rdtool --db {store.path} deputy composition --term 3 --level county",
-                 f"rdtool --db {store.path} meeting show P3-08",
-                 f"rdtool --db {store.path} proposal overdue",
-                 f"rdtool --db {store.path} deputy archive 梁晓峰 --term 3",
-                 f"rdtool --db {store.path} report annual --year 2019 --format md",
-                 f"rdtool --db {store.path} export deputies --format csv --bom -o deputies.csv"):
-        typer.echo(f"  {line}")
+    typer.echo("")
+    for line in next_steps(str(store.path)):
+        say(line)
+
+
+def next_steps(path: str) -> list[str]:
+    """How to go on with the demo: point this window at it once (the shell's own way), then short commands."""
+    import os
+
+    from rdtool.services.admin.demo import NEXT_STEPS
+
+    if os.name == "nt":
+        quoted = path.replace("'", "''")
+        point = [f"  PowerShell：$env:RDTOOL_DB = '{quoted}'", f'  命令提示符：set "RDTOOL_DB={path}"']
+    else:
+        point = [f"  export RDTOOL_DB='{path}'"]
+    return ["继续探索：先让这个窗口里的命令都使用演示库（关掉窗口即恢复）：", *point, "然后试试：",
+            *(f"  rdtool {step}" for step in NEXT_STEPS), f"（也可以在命令后加 --db {path}）"]

@@ -9,7 +9,7 @@ import typer
 
 from rdtool.cli.common import show_record
 from rdtool.cli.common import check_format, echo_recomputed, echo_report, make_app, open_db, parse_option, warn
-from rdtool.cli.options import DbOpt, EditSeatsOpt, FormatOpt, MeetingOpt, NotesOpt, ReasonOpt, TermOpt
+from rdtool.cli.options import DbOpt, EditSeatsOpt, FormatOpt, MeetingOpt, NotesOpt, ReasonOpt, SESSION_HELP, TermOpt
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
 
@@ -63,7 +63,7 @@ ADD_HELP = ("记录一场选举（一个职务的一轮投票），按法定规�
             "主席、副主席、主席团成员须从代表中选出（第十八条第一款、第十九条第一款）。")
 
 
-SessionArg = typer.Argument(..., help="人代会编号，如 C3-1")
+SessionArg = typer.Argument(..., help=SESSION_HELP)
 SeatsOpt = typer.Option(..., "--seats", metavar="<名额>", help="应选名额")
 
 
@@ -74,7 +74,7 @@ def add(
     seats: str = typer.Option(..., "--seats", metavar="<名额>",
                               help="应选名额；再次投票为票数相等者争的名额，另行选举为尚缺的名额；副主席至多2名"),
     candidate: Optional[List[str]] = typer.Option(None, "--candidate", "-c", metavar="<姓名=得票>",
-                                                  help="候选人及得票，可重复：--candidate 于玉林=75；同名代表写 王建国(20)=61"),
+                                                  help="候选人及得票，可重复：--candidate 于玉林=75；同名代表写 王建国#20=61"),
     issued: Optional[str] = typer.Option(None, "--issued", metavar="<张数>",
                                          help="发出选票（默认为出席人数；不能多于出席代表）"),
     returned: Optional[str] = typer.Option(None, "--returned", metavar="<张数>", help="收回选票（默认等于发出）"),

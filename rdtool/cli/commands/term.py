@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option, warn
+from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option, say, warn
 from rdtool.cli.options import DbOpt, EditReasonOpt, FormatOpt, ReasonOpt
 from rdtool.labels import parse_date
 from rdtool.render import Column, render_rows
@@ -112,11 +112,15 @@ def term_opening(
     store = open_db(db)
     if values:
         result = svc.put(store, term, values, reason)
-        echo_report(result["report"], f"第{term}届录入前结转没有变化")
-        if result["overlap"]:
-            warn([f"结转期间（至 {result['totals']['until']}）还逐条录入了：{'、'.join(result['overlap'])}；"
-                  "结转数应只含没有逐条录入的，否则重复计算"])
         row = result["totals"]
+        if result["inserted"] and fmt == "table":
+            for line in svc.entered_lines(row, result["term"]):
+                say(line)
+        else:
+            echo_report(result["report"], f"第{term}届录入前结转没有变化")
+        if result["overlap"]:
+            fix = " ".join(f"{dict(OPTIONS)[k]} {svc.WORDS[k][1]}数" for k, _ in result["overlap"])
+            warn([f"{svc.overlap_line(result['overlap'], row)}（核对后用 rdtool term opening {term} {fix} 更正）"])
     else:
         row = svc.get(store, term)
         if row is None:

@@ -47,7 +47,7 @@ def set_setting(store: Store, key: str, raw: str) -> None:
     try:
         value = setting.parse(raw)
     except FieldError as exc:
-        raise ValidationError(f"{key}（{setting.zh}）：{exc}{value_hint(key)}") from None
+        raise ValidationError(f"{setting.zh}：{exc}{value_hint(key)}") from None
     if key == "current_term" and sql.term(store, value) is None:
         raise RdtoolError(f"第{value}届尚未建立", f"先用 rdtool term add {value} --start 日期")
     from rdtool.services.kernel import corrections

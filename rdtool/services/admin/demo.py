@@ -18,6 +18,10 @@ SAMPLE_ORDER = ["terms", "deputies", "meetings", "attendance", "items", "electio
 # The 2016 general election that elected the third term (after deputies, which it links to)
 SAMPLE_ORDER += ["ge_plan", "ge_constituencies", "ge_candidates"]
 DEMO_TERM = 3
+# what to try next, on the demo's records (rdtool demo prints them; tests/test_demo.py runs each)
+NEXT_STEPS = ["deputy list --term 3", "deputy composition --term 3 --level 县", "meeting show P3-08",
+              "proposal overdue", "deputy archive 梁晓峰 --term 3",
+              "report annual --year 2019 --format md", "export deputies --format xlsx --headers zh -o 代表名单.xlsx"]
 
 
 def sample_dir() -> Path:
@@ -53,7 +57,8 @@ def _refuse_unless_demo(path: Path) -> None:
 
 
 def build(db: str | None) -> tuple[Store, list[tuple[str, int]]]:
-    """A fresh database holding every sample file whose kind this version supports."""
+    """A fresh database holding every sample file whose kind this version supports, and (what each file is, in
+    Chinese; rows written)."""
     path = demo_path(db)
     store = open_store(path, create=True)
     folder = sample_dir()
@@ -66,7 +71,7 @@ def build(db: str | None) -> tuple[Store, list[tuple[str, int]]]:
         file = folder / f"{name}.csv"
         if name in registry.KINDS and file.exists():
             result = run_import(store, registry.get(name), file)
-            loaded.append((name, result.written))
+            loaded.append((registry.get(name).zh, result.written))
     last_term = sql.last_term(store)
     with store.transaction():
         sql.put(store, "current_term", last_term)

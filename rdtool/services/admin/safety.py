@@ -103,8 +103,10 @@ def summary_zh(store: Store, table: str, action: str, before: dict | None, after
     record pointed at by its name (describe.value_text); private values already masked (or shown) by `log`."""
     from rdtool.services.kernel.describe import field_zh, value_text
 
+    key = (after or before or {}).get("key") if table == "settings" else None
+
     def text(column: str, value) -> str:
-        return value_text(store, table, column, value, show=("id_number", "phone"))
+        return value_text(store, table, column, value, show=("id_number", "phone"), setting=key)
 
     if action in ("update", "void") and before is not None and after is not None:
         return "；".join(f"{field_zh(table, k)}: {text(k, before.get(k))} → {text(k, v)}" for k, v in after.items()
@@ -115,19 +117,47 @@ def summary_zh(store: Store, table: str, action: str, before: dict | None, after
 
 def log(store: Store, table: str | None = None, since: str | None = None, record: str | None = None,
         limit: int | None = 200, show_private: bool = False) -> list[dict]:
-    """The change log as rows for the renderer; private values masked unless asked for."""
-    if table and table not in changelog.logged_tables(store.conn):
-        raise NotFound(f"没有名为“{table}”的表", f"可用：{'、'.join(changelog.logged_tables(store.conn))}")
+    """The change log as rows for the renderer; private values masked unless asked for. `table` may be named
+    in Chinese (会议、设置), a setting by its Chinese name (建议答复期限)."""
+    from rdtool.services.kernel.describe import KIND_ZH
+    from rdtool.settings import name_zh, resolve_key
+
+    table = log_table(store, table) if table else None
+    if record and table == "settings":
+        record = resolve_key(record)
     bound = parse_since(since) if since else None
     rows = []
     for e in changelog.entries(store, table, bound, record.lstrip("#") if record else None, limit):
         before = mask(json.loads(e["before"]) if e["before"] else None, show_private)
         after = mask(json.loads(e["after"]) if e["after"] else None, show_private)
         rows.append({"id": e["id"], "at": e["at"], "table": e["table_name"],
-                     "record": e["row_id"], "action": e["action"], "action_zh": _ACTION_ZH.get(e["action"], e["action"]),
+                     "record": e["row_id"], "table_zh": KIND_ZH.get(e["table_name"], e["table_name"]),
+                     "record_zh": name_zh(e["row_id"]) if e["table_name"] == "settings" else e["row_id"],
+                     "action": e["action"], "action_zh": _ACTION_ZH.get(e["action"], e["action"]),
                      "changes": summary(e["action"], before, after), "before": before, "after": after,
                      "changes_zh": summary_zh(store, e["table_name"], e["action"], before, after)})
     return rows
+
+
+def log_table(store: Store, name: str) -> str:
+    """The logged table a name means: its own (meetings), what its records are called (会议、代表、设置) or the
+    table's Chinese name (代表活动)."""
+    from rdtool.labels import clean
+    from rdtool.record_names import TABLE_ZH
+    from rdtool.services.kernel import refs
+    from rdtool.services.kernel.describe import KIND_ZH
+
+    tables = changelog.logged_tables(store.conn)
+    text = clean(name)
+    kind = refs.kind_of(text)
+    for found in (text if text in tables else None, refs.KINDS[kind].table if kind else None,
+                  *(t for t in tables if text in (KIND_ZH.get(t), TABLE_ZH.get(t)))):
+        if found in tables:
+            return found
+    words = [KIND_ZH.get(t, TABLE_ZH.get(t, t)) for t in tables]
+    near = refs.suggestion(text, words)
+    raise NotFound(f"没有名为“{name}”的记录表",
+                   f"{near + '；' if near else ''}可写：{'、'.join(words)}（或表名，如 meetings）")
 
 
 # ---- voiding and deleting -------------------------------------------------------------------------------

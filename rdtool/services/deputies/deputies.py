@@ -122,7 +122,21 @@ def add(store: Store, raw: dict) -> dict:
         report.warnings.append(f"第{values['term']}届已有同名代表 " + "、".join(f"{r['name']}#{r['id']}" for r in others)
                                + f"：如是重复录入，可用 rdtool undo 撤销；{merge}确是两位同名代表，引用时写 "
                                  f"{values['name']}#ID")
+    else:
+        _warn_homophone(store, values, deputy_id, report.warnings)
     return {"id": deputy_id, "report": report, "notes": notes}
+
+
+def _warn_homophone(store: Store, values: dict, deputy_id: int, warnings: list[str]) -> None:
+    """A deputy whose name reads as one already on the term's roster (刘海艳, 刘海燕): allowed, but more often the
+    same person with a mistyped character."""
+    from rdtool.services.kernel.refs import homophones
+
+    same = [r for r in homophones(store, values["name"], values["term"]) if r["id"] != deputy_id]
+    if same:
+        names = "、".join(f"{r['name']}（ID {r['id']}）" for r in same)
+        warnings.append(f"第{values['term']}届已有读音相同的代表 {names}：如是同一人、姓名打错了，可用 rdtool undo "
+                        f"撤销这一条；确是另一位代表，不必理会")
 
 
 def insert_checked(store: Store, values: dict, notes: list[str] | None = None) -> int:

@@ -40,10 +40,10 @@ def parse_candidate(raw: str) -> tuple[str, int | None, int]:
     """'于玉林=75', '王建国(20)=61' or '王建国#20=61' (the deputy id for same-name deputies)."""
     m = _CANDIDATE.match(clean(raw))
     if not m:
-        raise FieldError(f"“{raw}”应写成 姓名=得票，如 于玉林=75；同名代表写 王建国(20)=61")
+        raise FieldError(f"“{raw}”应写成 姓名=得票，如 于玉林=75；同名代表写 王建国#20=61")
     name, deputy_id = parse_ref(m.group(1))
     if not name:
-        raise FieldError(f"“{raw}”缺少候选人姓名，如 王建国(20)=61")
+        raise FieldError(f"“{raw}”缺少候选人姓名，如 于玉林=75（同名代表写 王建国#20=61）")
     return name, deputy_id, int(m.group(2))
 
 

@@ -34,7 +34,8 @@ _ENUM = {
     "gender": "gender", "party": "party", "education": "education", "occupation": "occupation",
     ("deputies", "level"): "level", ("deputies", "status"): "deputy_status", "role": "presidium_role",
     ("meetings", "kind"): "meeting_kind", ("items", "kind"): "item_kind", "method": "vote_method",
-    ("items", "result"): "vote_result", ("attendance", "status"): "attendance",
+    ("items", "result"): "vote_result", ("items", "rule"): "vote_rule",
+    ("general_elections", "kind"): "ge_kind", ("attendance", "status"): "attendance",
     ("election_contests", "outcome"): "election_outcome", "action": "appointment_action",
     ("proposals", "kind"): "proposal_kind", ("proposals", "result"): "proposal_result",
     ("proposal_rounds", "result"): "proposal_result", "feedback": "feedback",
@@ -44,8 +45,8 @@ _ENUM = {
     ("suspensions", "ground"): "suspension_ground", "answer_method": "inquiry_answer", "nominated_by": "nominated_by",
     "reanswer_method": "inquiry_answer",
 }
-_BOOL = {"seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote", "valid", "void",
-         "confirmed", "lead", "unsatisfied"}
+_BOOL = {"quorum_met", "seq_stated", "extraordinary", "re_elected", "elected", "complex", "final", "by_election", "revote",
+         "valid", "void", "confirmed", "lead", "unsatisfied"}
 # column -> the table its id points at
 _FK = {"decision_meeting_id": "meetings", "outcome_meeting_id": "meetings", "meeting_id": "meetings", "deputy_id": "deputies", "lead_id": "deputies", "item_id": "items",
        "contest_id": "election_contests", "proposal_id": "proposals", "activity_id": "activities",
@@ -80,7 +81,10 @@ _HIDDEN = {"id", "rule", "hash"}
 
 
 def field_zh(table: str, column: str) -> str:
-    return _ZH.get((table, column)) or _ZH.get(column) or FIELD_ZH.get(column, column)
+    from rdtool.record_names import COLUMN_ZH
+
+    return (_ZH.get((table, column)) or _ZH.get(column) or FIELD_ZH.get(column)
+            or COLUMN_ZH.get(f"{table}.{column}") or COLUMN_ZH.get(column, column))
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -93,8 +97,10 @@ def private(column: str) -> str | None:
     return "id_number" if "id_number" in column else "phone" if "phone" in column else None
 
 
-def value_text(store: Store, table: str, column: str, value: Any, show: Iterable[str] = ()) -> str:
-    """A stored value as a person reads it; an ID or phone number masked unless its field is in `show`."""
+def value_text(store: Store, table: str, column: str, value: Any, show: Iterable[str] = (),
+               setting: str | None = None) -> str:
+    """A stored value as a person reads it; an ID or phone number masked unless its field is in `show`; a
+    setting's value in the words of the `setting` it is (two_thirds → 三分之二以上)."""
     if value is None or value == "":
         return "空"
     kind = private(column)
@@ -109,11 +115,14 @@ def value_text(store: Store, table: str, column: str, value: Any, show: Iterable
         return "是" if value else "否"
     if column in _FK:
         return sql.name_of(store, _FK[column], value) or f"#{value}"
+    if table == "settings" and column == "key":
+        from rdtool.settings import name_zh
+
+        return name_zh(str(value))
     if table == "settings" and column == "value":
-        try:
-            value = json.loads(value)
-        except (TypeError, ValueError, RecursionError):  # a value another program wrote: shown as it is
-            pass
+        from rdtool.settings import stored_zh
+
+        return _short(stored_zh(setting or "", value))
     return _short(str(value))
 
 
@@ -143,11 +152,13 @@ def record_ref(store: Store, table: str, row: dict) -> str:
     if table == "terms":
         return f"第{row.get('number')}届"
     if table == "settings":
-        return f"设置 {row.get('key')}"
+        from rdtool.settings import name_zh
+
+        return name_zh(str(row.get("key")))
     if table == "ge_votes":
         return f"{name('ge_rounds', row.get('round_id'))} {name('ge_candidates', row.get('candidate_id'))}得票"
     if table == "opening_totals":
-        return f"第{row.get('term')}届"
+        return f"第{row.get('term')}届录入前结转"
     if table == "mandate_ends":
         return name("deputies", row.get("deputy_id"))
     if table == "post_ends":
@@ -187,7 +198,8 @@ def field_changes(store: Store, table: str, before: dict, after: dict, derived: 
         old = before.get(column)
         if old == new or column in _HIDDEN or (not derived and (table, column) in DERIVED):
             continue
-        was, now = value_text(store, table, column, old, show), value_text(store, table, column, new, show)
+        key = after.get("key") or before.get("key") if table == "settings" else None
+        was, now = (value_text(store, table, column, old, show, key), value_text(store, table, column, new, show, key))
         if was == now and column in _FK:  # two records of one name (a person's two mandates): say which
             was, now = f"{was}#{old}", f"{now}#{new}"
         out.append(f"{field_zh(table, column)} {was} → {now}")

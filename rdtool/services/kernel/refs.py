@@ -137,6 +137,14 @@ def _near_keys(text: str) -> set[str]:
     return {text, *(text[:i] + text[i + 1:] for i in range(len(text)))}
 
 
+def homophones(store: Store, name: str, term: int) -> list[dict]:
+    """Live deputies of the term whose name reads as `name` but is written otherwise ({id, name}): 刘海燕 when
+    刘海艳 is typed — a name mistyped with the input method, rarely another person."""
+    target = _pinyin(name)
+    return [r for r in sql.deputy_names(store, term)
+            if r["name"] != name and len(r["name"]) == len(name) and _pinyin(r["name"]) == target]
+
+
 def nearest(text: str, candidates: list[str], limit: int = 3) -> list[str]:
     """The candidates a mistyped `text` most likely meant: same letters ignoring case, the same characters in
     another order, one character different, the same pinyin (in that order of likeness)."""
@@ -274,7 +282,7 @@ def _deputy(store: Store, raw: str, term: int | None, level: str | None = None) 
         where = f"第{term}届" if term else ""
         names = [r["name"] for r in sql.deputy_names(store, term)]
         raise _not_found(f"{where}没有名为“{text}”的代表", text, names,
-                         "检查姓名是否有错字，或用 rdtool deputy list --name 查找")
+                         f"检查姓名是否有错字，或用 rdtool deputy list --name {text[0]} 查找姓{text[0]}的代表")
     if len(rows) > 1:
         from rdtool.labels import label
 

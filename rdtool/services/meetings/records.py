@@ -124,7 +124,8 @@ def _pick(store: Store, members: list[dict], ref: str, code: str) -> dict:
     if not found:
         hint = suggestion(text, [r["name"] for r in members])
         raise ValidationError(f"“{ref}”不在会议 {code} 的应到名单中（当日在任的代表或主席团成员）",
-                              (hint or "") + "检查姓名，或用 ID 指定；用 rdtool meeting show 查看会议日期")
+                              (hint or "") + f"检查姓名（同名的写 姓名#ID），或用 rdtool meeting show {code} "
+                              "核对会议日期：应到名单是那一天在任的人")
     if len(found) > 1:
         raise ValidationError(f"应到名单中有{len(found)}人名为“{ref}”："
                               + "、".join(f"ID {r['id']}" for r in found), "请改用 ID 指定")

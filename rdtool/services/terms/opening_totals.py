@@ -57,14 +57,52 @@ def put(store: Store, term_no: int, values: dict, reason: str | None = None):
     with write(store, reason, subject=("opening_totals", term_no),
                verb="已更正" if current else "已录入") as report:
         sql.put(store, term_no, changes if current else merged)
-    return {"totals": sql.get(store, term_no), "report": report,
+    return {"totals": sql.get(store, term_no), "report": report, "term": term, "inserted": not current,
             "overlap": overlap(store, sql.get(store, term_no), term)}
 
 
-def overlap(store: Store, row: dict, term: dict) -> list[str]:
-    """Kinds of records also entered for the span the totals cover (counted twice, if the totals include them)."""
+# each count as a sentence names it: (what, unit)
+WORDS = {"presidium_meetings": ("主席团会议", "次"), "congress_sessions": ("人代会会议", "次"),
+         "decisions": ("主席团决定事项", "件"), "appointments": ("任免", "人次"), "suggestions": ("代表建议", "件"),
+         "replied": ("已答复", "件"), "with_feedback": ("有代表意见", "件"), "satisfied": ("满意或基本满意", "件"),
+         "activities": ("代表活动", "次"), "training": ("学习培训", "次")}
+_PARTS = ("replied", "with_feedback", "satisfied")  # said with the suggestions they are part of
+
+
+def _count(key: str, n: int) -> str:
+    what, unit = WORDS[key]
+    return f"{what} {n} {unit}"
+
+
+def entered_lines(row: dict, term: dict) -> list[str]:
+    """What a first `term opening` entered, as she reads it back: the span, each count with its unit, and where
+    the counts go."""
+    n = row["term"]
+    lines = [f"已录入第{n}届录入前结转（{term['start_date']} 至 {row['until']} 纸面记录的合计）："]
+    for key in COUNTS:
+        if key in _PARTS or row.get(key) is None:
+            continue
+        line = _count(key, row[key])
+        if key == "suggestions":
+            parts = [_count(k, row[k]) for k in _PARTS if row.get(k) is not None]
+            line += f"，其中{'，'.join(parts)}" if parts else ""
+        lines.append(f"  {line}")
+    lines.append(f"这些数计入第{n}届的全届统计（rdtool report term），不计入年度报告；{row['until']} 以后的记录请逐条"
+                 "录入。")
+    return lines
+
+
+def overlap(store: Store, row: dict, term: dict) -> list[tuple[str, int]]:
+    """(count, how many) of the records also entered for the span the totals cover (counted twice, if the totals
+    include them)."""
     have = sql.records_through(store, row["until"], term["start_date"])
-    return [f"{ZH[k].split('（')[0]}{n}" for k, n in have.items() if n and row.get(k)]
+    return [(k, n) for k, n in have.items() if n and row.get(k)]
+
+
+def overlap_line(overlaps: list[tuple[str, int]], row: dict) -> str:
+    """The note on records entered one by one inside the span the totals already count."""
+    return (f"{row['until']} 以前已逐条录入了{'、'.join(_count(k, n) for k, n in overlaps)}；结转数只应是没有逐条录入"
+            "的部分，否则这些会计算两次")
 
 
 # ---------------------------------------------------------------- figures

@@ -12,7 +12,7 @@ import typer
 from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option, warn
 from rdtool.cli.commands.proposal import tracking
 from rdtool.cli.commands.proposal.options import AsOfOpt, CodeArg, DateOpt, MotionArg
-from rdtool.cli.options import DbOpt, EditTitleOpt, FormatOpt, ReasonOpt, optional
+from rdtool.cli.options import DbOpt, EditTitleOpt, FormatOpt, ReasonOpt, SESSION_HELP, optional
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
@@ -52,7 +52,7 @@ def submit(
     lead: str = typer.Option(..., "--lead", help="领衔代表姓名或 ID"),
     kind: str = typer.Option("suggestion", "--kind", help="议案/motion 或 建议/suggestion（默认建议）"),
     cosigners: Optional[str] = typer.Option(None, "--cosigners", help="附议代表，用 、 ; ； 分隔；同名代表写 姓名#ID"),
-    meeting: Optional[str] = typer.Option(None, "--meeting", help="人代会会议编号（如 C3-1）；闭会期间的建议不填"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", help=f"{SESSION_HELP}；闭会期间的建议不填"),
     body: Optional[str] = typer.Option(None, "--body", metavar="<内容>", help="内容"),
     category: Optional[str] = typer.Option(None, "--category", help="分类，如 交通运输、教育卫生"),
     on: Optional[str] = typer.Option(None, "--date", help="提出日期（默认今天）"),
@@ -268,7 +268,7 @@ def list_(
     unit: Optional[str] = typer.Option(None, "--unit", help="承办单位（包含即可）"),
     deputy: Optional[str] = typer.Option(None, "--deputy", help="领衔或附议的代表（姓名、姓名#ID 或 ID；同一人的镇、县代表资格都算）"),
     kind: Optional[str] = typer.Option(None, "--kind", help="议案 或 建议"),
-    meeting: Optional[str] = typer.Option(None, "--meeting", help="人代会会议编号，如 C3-1"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", help=SESSION_HELP),
     term: Optional[int] = typer.Option(None, "--term", help="届次（按提出日期）"),
     year: Optional[int] = typer.Option(None, "--year", help="年度（按提出日期）"),
     category: Optional[str] = typer.Option(None, "--category", help="分类"),

@@ -111,7 +111,7 @@ def stats(
     date_to: Optional[str] = typer.Option(None, "--to", help="提出日期至"),
     term: Optional[int] = typer.Option(None, "--term", help="届次（代替 --from/--to）"),
     year: Optional[int] = typer.Option(None, "--year", help="年度（代替 --from/--to）"),
-    by: Optional[str] = typer.Option(None, "--by", help="分组：unit（承办单位）或 category（分类）"),
+    by: Optional[str] = typer.Option(None, "--by", help="分组：承办单位 或 分类（也可写 unit、category）"),
     as_of: Optional[str] = AsOfOpt,
     fmt: str = FormatOpt,
     db: Optional[str] = DbOpt,
@@ -127,8 +127,9 @@ def stats(
     from rdtool.services.terms.periods import period_from_options
 
     fmt = check_format(fmt)
+    by = {"承办单位": "unit", "单位": "unit", "分类": "category", "类别": "category"}.get(by.strip(), by) if by else by
     if by not in (None, "unit", "category"):
-        raise UsageError(f"--by 只能是 unit 或 category，而不是“{by}”")
+        raise UsageError(f"--by 只能是 承办单位（unit）或 分类（category），而不是“{by}”")
     store = open_db(db)
     day = parse_option("--as-of", parse_date, as_of) or today()
     period = period_from_options(store, year, term, parse_option("--from", parse_date, date_from),
