@@ -287,3 +287,14 @@ def test_a_person_entered_twice_is_found_by_name_and_birth_month_or_by_id_number
     conn.execute("UPDATE deputies SET voided_at = '2024-01-01' WHERE id = 7")
     conn.commit()
     assert [f["record"] for f in findings(cli, "person_entered_twice")] == ["1", "10"]
+
+
+def test_two_rows_of_one_id_number_are_each_named_by_their_own_name(tmp_path):
+    cli = old_style(tmp_path)
+    conn = sqlite3.connect(cli.db)
+    with conn:  # another program typed the county row's name differently and gave both rows one 身份证号
+        conn.execute("UPDATE deputies SET name = '高至远' WHERE id = 2")
+        conn.execute("UPDATE deputies SET id_number = '110101197205010011' WHERE id IN (1, 2)")
+    conn.close()
+    [twice] = findings(cli, "person_entered_twice")
+    assert "高志远#1（镇(乡)人大代表）" in twice["message"] and "高至远#2（县人大代表）" in twice["message"]

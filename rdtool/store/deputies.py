@@ -135,7 +135,8 @@ def unjoined_pairs(store: Store) -> list[dict]:
     in twice before mandates were kept apart), or one 身份证号, at different levels, that are two people on record
     (`deputy merge` joins them). Two joins, each through an index (deputies_name; an automatic one on 身份证号),
     not one join of every two rows of a term on either condition (1.1 million pairs for a county's 1,500 a term)."""
-    pair = ("SELECT a.id, a.name, a.term, a.level, b.id AS other_id, b.level AS other_level FROM deputies a "
+    pair = ("SELECT a.id, a.name, a.term, a.level, b.id AS other_id, b.name AS other_name, b.level AS other_level "
+            "FROM deputies a "
             "JOIN deputies b ON {on} AND b.term = a.term AND b.id > a.id AND b.person_id != a.person_id "
             "AND b.level != a.level WHERE a.voided_at IS NULL AND b.voided_at IS NULL")
     same_name = ("b.name = a.name AND (a.birth_date IS NULL OR b.birth_date IS NULL "

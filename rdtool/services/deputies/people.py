@@ -159,6 +159,6 @@ def checks(store: Store, as_of: str, date_from: str | None = None, date_to: str 
         yield {"check": "person_entered_twice", "severity": "warning", "table": "deputies",
                "record": str(pair["id"]),
                "message": f"{pair['name']}#{pair['id']}（{label('level', pair['level'])}）与 "
-                          f"{pair['name']}#{pair['other_id']}（{label('level', pair['other_level'])}）"
+                          f"{pair['other_name']}#{pair['other_id']}（{label('level', pair['other_level'])}）"
                           f"同届同名（出生年月相同或有一条未填）或同身份证号，记录为两个人；如是同一人，用 rdtool deputy "
                           f"merge {pair['id']} {pair['other_id']} 合并"}
