@@ -121,3 +121,25 @@ def test_a_file_opened_read_only_without_a_wal_mode_is_left_alone(sample, tmp_pa
     assert Cli(sample.db).json("report", "rollup", path, "--year", "2019")["townships"]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("t.db")) == ["t.db"]
     assert snapshot(path) == before
+
+
+def test_workers_started_as_windows_starts_them_give_the_same_rows(sample, tmp_path, workers, monkeypatch):
+    """Windows cannot fork: its workers are spawned, fresh Pythons that import rdtool again and get each job
+    pickled. The same roll-up read by spawned workers gives the same bytes as read here."""
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    files = [township(sample, towns / f"t{i}.db", f"第{i}镇") for i in range(4)]
+    junk = towns / "junk.db"
+    junk.write_text("not a database")
+    before = snapshot(*towns.iterdir())
+    monkeypatch.setattr(rollup, "PER_WORKER", 10_000)
+    here = Cli(sample.db)("report", "rollup", *files, junk, *YEAR, expect=1)
+    monkeypatch.setattr(rollup, "PER_WORKER", 1)
+    monkeypatch.setattr(rollup, "START_METHOD", "spawn")
+    pool = rollup._pool(len(files))
+    assert pool._mp_context.get_start_method() == "spawn"
+    pool.shutdown()
+    spawned = Cli(sample.db)("report", "rollup", *files, junk, *YEAR, expect=1)
+    assert spawned.stdout == here.stdout and spawned.stderr == here.stderr
+    assert len(json.loads(spawned.stdout)["townships"]) == 4
+    assert snapshot(*towns.iterdir()) == before

@@ -17,6 +17,9 @@ from rdtool.store.opening import open_store
 PER_WORKER = 16
 # Files a worker reads per batch it is handed (a stopped roll-up waits for at most the batches being read).
 BATCH = 16
+# How a worker starts: Linux forks it (nothing imported again); Windows can only spawn (a fresh Python that imports
+# this module), as macOS does by default. The tests run the spawn path on Linux too.
+START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 
 # (flat key, path in the figures dict, Chinese header)
 COLUMNS = [
@@ -95,14 +98,14 @@ def _pool(files: int):
     times; in one process the threads wait for each other there (SQLite's memory statistics take one lock for the
     whole process) and for Python's lock: four threads on two cores took 2.4 times the CPU of one (23 s against 9.6
     s for the floor's own reads of 1,500 files, 9 s of it in the kernel), and no less wall time. Processes share
-    neither. Linux forks them (nothing imported again); elsewhere they start as the platform does (spawn)."""
+    neither. They start by START_METHOD."""
     workers = min(_cores(), files // PER_WORKER)
     if workers < 2:
         return None
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    context = multiprocessing.get_context(START_METHOD)
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
 
 
