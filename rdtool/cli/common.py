@@ -116,6 +116,11 @@ def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
     return fmt
 
 
+def given(**values: Any) -> dict:
+    """The options she gave: those left out (None) are not changes. (`--x ""` is given: it clears the field.)"""
+    return {k: v for k, v in values.items() if v is not None}
+
+
 def parse_option(option: str, parser: Callable[[str], Any], raw: Optional[str]) -> Any:
     """Parse one option's value; a bad value names the option."""
     if raw is None:

@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.options import AnnualYearOpt, DbOpt, FormatOpt, LocationOpt, NotesOpt, ReasonOpt, ToOpt
 from rdtool.cli.common import show_record
-from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option
+from rdtool.cli.common import check_format, echo_report, given, make_app, open_db, parse_option
 from rdtool.labels import parse_date, parse_enum
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
@@ -34,9 +34,6 @@ SHOW = ["code", "kind", "level", "date", "title", "subject", "location", "organi
         "notes"]
 
 
-def _raw(**values: Optional[str]) -> dict:
-    return {k: v for k, v in values.items() if v is not None}
-
 LevelOpt = typer.Option(None, "--level", help=LEVEL_HELP)  # (add and edit)
 
 
@@ -59,7 +56,7 @@ def add(
     from rdtool.services.activities import activities as svc
 
     store = open_db(db)
-    result = svc.add(store, _raw(title=title, kind=kind, date=on, level=level, subject=subject, location=location,
+    result = svc.add(store, given(title=title, kind=kind, date=on, level=level, subject=subject, location=location,
                                  organiser=organiser, participants=participants, code=code, notes=notes))
     typer.echo(f"已记录活动 {result['code']}：{title}（参加代表 {result['participants']} 人）")
     from rdtool.cli.common import warn
@@ -139,7 +136,7 @@ def edit(
     from rdtool.services.activities import activities as svc
 
     store = open_db(db)
-    result = svc.edit(store, ref, _raw(title=title, kind=kind, date=on, level=level, subject=subject,
+    result = svc.edit(store, ref, given(title=title, kind=kind, date=on, level=level, subject=subject,
                                        location=location, organiser=organiser, participants=participants,
                                        code=code, notes=notes), add_names, remove_names, reason)
     echo_report(result["report"], f"活动 {result['code']} 没有变化")

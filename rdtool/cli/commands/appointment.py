@@ -8,7 +8,7 @@ import typer
 
 from rdtool.cli.options import DbOpt, FormatOpt, NotesOpt, ReasonOpt, TermOpt
 from rdtool.cli.common import show_record
-from rdtool.cli.common import check_format, echo_report, make_app, open_db
+from rdtool.cli.common import check_format, echo_report, given, make_app, open_db
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
 
@@ -26,9 +26,6 @@ MACHINE_COLUMNS = [Column("id"), Column("person"), Column("position"), Column("a
                    Column("candidate_id", "选举结果ID")]
 LIST_COLUMNS = leave_out_first(LIST_COLUMNS, "oath_on", "meeting", "id")
 
-
-def _raw(**values: Optional[str]) -> dict:
-    return {k: v for k, v in values.items() if v is not None}
 
 
 _STEP_OPTS = dict(
@@ -69,7 +66,7 @@ def add(
     from rdtool.services.elections import appointments as svc
 
     store = open_db(db)
-    record = svc.add(store, _raw(person=person, position=position, action=action, meeting=meeting,
+    record = svc.add(store, given(person=person, position=position, action=action, meeting=meeting,
                                  decided_on=decided_on, party_decision_on=party_decision_on,
                                  nomination_on=nomination_on, application_on=application_on,
                                  discussion_on=discussion_on, vote_on=vote_on, oath_on=oath_on,
@@ -111,7 +108,7 @@ def edit(
     from rdtool.services.elections import appointments as svc
 
     store = open_db(db)
-    result = svc.edit(store, ref, _raw(person=person, position=position, action=action, meeting=meeting,
+    result = svc.edit(store, ref, given(person=person, position=position, action=action, meeting=meeting,
                                        decided_on=decided_on, party_decision_on=party_decision_on,
                                        nomination_on=nomination_on, application_on=application_on,
                                        discussion_on=discussion_on, vote_on=vote_on, oath_on=oath_on,

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from rdtool.cli.common import check_format, make_app, open_db, parse_option, warn
+from rdtool.cli.common import check_format, given, make_app, open_db, parse_option, warn
 from rdtool.cli.options import (CandidateArg, DbOpt, EducationOpt, EthnicityOpt, FormatOpt, GenderOpt, LevelOpt,
     OccupationOpt, PartyOpt, WorkplaceOpt)
 from rdtool.labels import parse_date, parse_enum
@@ -67,7 +67,7 @@ def plan(
            "election_day": election_day, "registration_on": registration, "candidates_on": candidates,
            "final_list_on": final_list, "notes": notes}
     store = open_db(db)
-    b = svc.plan(store, {k: v for k, v in raw.items() if v is not None})
+    b = svc.plan(store, given(**raw))
     typer.echo(f"已建立补选 {b['code']}：第{b['term']}届{b['constituency']}补选{b['seats']}名（{b['election_day']}）")
     warn(b["warnings"])
 
@@ -94,7 +94,7 @@ def candidate(
            "education": education, "occupation": occupation, "workplace": workplace, "nominated_by": nominated_by,
            "nominators": nominators}
     store = open_db(db)
-    new_id, warnings = svc.add_candidate(store, code, {k: v for k, v in raw.items() if v is not None})
+    new_id, warnings = svc.add_candidate(store, code, given(**raw))
     typer.echo(f"已增加补选 {code.upper()} 的候选人 {name}（ID {new_id}）")
     warn(warnings)
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import check_format, make_app, open_db, parse_option, warn
+from rdtool.cli.common import check_format, given, make_app, open_db, parse_option, warn
 from rdtool.cli.options import DbOpt, FormatOpt, MeetingOpt, NotesOpt, TermOpt
 from rdtool.labels import parse_date, parse_enum, parse_list
 from rdtool.render import Column, render_json, render_record, render_rows
@@ -43,7 +43,7 @@ def submit(
     from rdtool.services.proposals import inquiries
 
     day = parse_option("--date", parse_date, on)
-    raw = {k: v for k, v in {"target": target, "title": title, "body": body, "notes": notes}.items() if v is not None}
+    raw = given(target=target, title=title, body=body, notes=notes)
     store = open_db(db)
     r = inquiries.submit(store, meeting, lead, parse_list(signers) if signers else [], day, raw)
     typer.echo(f"已登记质询案 {r['code']}：{r['title']}（对{r['target']}，{r['counted']} 名代表联名，"

@@ -9,7 +9,8 @@ import typer
 from rdtool.cli.options import (DbOpt, EditNotesOpt, EditTitleOpt, FormatOpt, LocationOpt, NotesOpt, ReasonOpt, TermOpt,
                                 YearOpt)
 from rdtool.cli.common import show_record
-from rdtool.cli.common import check_format, echo_recomputed, echo_report, make_app, open_db, parse_option, say, warn
+from rdtool.cli.common import (check_format, echo_recomputed, echo_report, given, make_app, open_db, parse_option,
+                               say, warn)
 from rdtool.labels import parse_enum
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
@@ -17,9 +18,6 @@ from rdtool.cells import leave_out_first
 app = make_app("会议：主席团会议、人民代表大会会议（含临时会议）、其他会议；点名与法定人数。"
                "人代会须三分之二以上代表出席（组织法第十四条第四款）；主席团会议须全体成员过半数出席。")
 
-
-def _raw(**values: Optional[str]) -> dict:
-    return {k: v for k, v in values.items() if v is not None}
 
 
 LIST_COLUMNS = [Column("code"), Column("kind", enum="meeting_kind"), Column("date"), Column("title"),
@@ -63,7 +61,7 @@ def add(
 
     n = parse_option("--number", lambda r: parse_int(r, 1), number)
     store = open_db(db)
-    result = svc.add(store, _raw(kind=kind, date=date, code=code, title=title, end_date=end_date, location=location,
+    result = svc.add(store, given(kind=kind, date=date, code=code, title=title, end_date=end_date, location=location,
                                  term=term, extraordinary="是" if extraordinary else None, present=present,
                                  entitled=entitled, notes=notes, notified_on=notified, requesters=requested_by), n)
     m = result["meeting"]
@@ -154,7 +152,7 @@ def edit(
 
     n = parse_option("--number", lambda r: parse_int(r, 1), number)
     store = open_db(db)
-    result = svc.edit(store, ref, _raw(code=code, kind=kind, date=date, term=term, title=title, end_date=end_date,
+    result = svc.edit(store, ref, given(code=code, kind=kind, date=date, term=term, title=title, end_date=end_date,
                                        location=location, extraordinary=extraordinary, present=present,
                                        entitled=entitled, notes=notes, notified_on=notified, requesters=requested_by),
                       number=n, reason=reason)

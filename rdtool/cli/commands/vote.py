@@ -9,7 +9,7 @@ import typer
 from rdtool.cli.options import (DbOpt, EditNotesOpt, EditTitleOpt, FormatOpt, MeetingOpt, NotesOpt, ReasonOpt, TermOpt,
                                 YearOpt)
 from rdtool.cli.common import show_record
-from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option
+from rdtool.cli.common import check_format, echo_report, given, make_app, open_db, parse_option
 from rdtool.labels import parse_enum
 from rdtool.render import Column, render_list
 from rdtool.cells import leave_out_first
@@ -30,9 +30,6 @@ MACHINE_COLUMNS = [Column("id"), Column("meeting_code"), Column("meeting_kind", 
                    Column("rule"), Column("required_yes", "通过所需票数"), Column("explanation", "说明"), Column("notes"),
                    Column("subject", "议题"), Column("ref", "事项")]
 
-
-def _raw(**values: Optional[str]) -> dict:
-    return {k: v for k, v in values.items() if v is not None}
 
 
 @app.command("add")
@@ -55,7 +52,7 @@ def add(
     from rdtool.services.meetings import votes as svc
 
     store = open_db(db)
-    item = svc.add(store, meeting, _raw(title=title, kind=kind, method=method, yes=yes, no=no, abstain=abstain,
+    item = svc.add(store, meeting, given(title=title, kind=kind, method=method, yes=yes, no=no, abstain=abstain,
                                         not_voting=not_voting, seq=seq, notes=notes, subject=subject))
     row = svc.show(store, str(item["id"]))
     typer.echo(f"已增加 {row['meeting_code']} 第{row['seq']}项（ID {row['id']}）：{row['title']}")
@@ -85,7 +82,7 @@ def edit(
     from rdtool.services.meetings import records as svc
 
     store = open_db(db)
-    result = svc.edit_item(store, ref, _raw(meeting=meeting, title=title, kind=kind, method=method, yes=yes, no=no,
+    result = svc.edit_item(store, ref, given(meeting=meeting, title=title, kind=kind, method=method, yes=yes, no=no,
                                             abstain=abstain, not_voting=not_voting, seq=seq, notes=notes,
                                             subject=subject),
                            reason=reason)

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import (check_format, confirm_done, echo_recomputed, echo_report, make_app, open_db,
+from rdtool.cli.common import (check_format, confirm_done, echo_recomputed, echo_report, given, make_app, open_db,
                                parse_option, say, shown, warn)
 from rdtool.cli.commands.deputy import figures, office, suspensions
 from rdtool.cli.options import (AnnualYearOpt, CurrentTermOpt, DbOpt, DeputyArg, DeputyRefArg, EditNotesOpt, ForceOpt,
@@ -35,9 +35,6 @@ SHOW_COLUMNS = FULL_COLUMNS[:-2] + ["status", "status_date", "status_reason", "a
 def cols(keys: list[str]) -> list[Column]:
     return [Column(k, enum=_ENUMS.get(k), kind="bool" if k == "re_elected" else "text") for k in keys]
 
-
-def _raw(**values: Optional[str]) -> dict:
-    return {k: v for k, v in values.items() if v is not None}
 
 
 ShowIdOpt = typer.Option(False, "--show-id", help="显示完整身份证号")
@@ -68,7 +65,7 @@ def add(
     from rdtool.services.deputies import deputies as svc
 
     store = open_db(db)
-    done = svc.add(store, _raw(name=name, gender=gender, level=level, term=term, birth_date=birth_date,
+    done = svc.add(store, given(name=name, gender=gender, level=level, term=term, birth_date=birth_date,
                                  ethnicity=ethnicity, party=party, education=education, occupation=occupation,
                                  workplace=workplace, constituency=constituency, elected_on=elected_on,
                                  re_elected=re_elected, phone=phone, id_number=id_number,
@@ -206,7 +203,7 @@ def edit(
     from rdtool.services.deputies import records as svc
 
     store = open_db(db)
-    result = svc.edit(store, ref, _raw(name=name, gender=gender, birth_date=birth_date, ethnicity=ethnicity,
+    result = svc.edit(store, ref, given(name=name, gender=gender, birth_date=birth_date, ethnicity=ethnicity,
                                        party=party, education=education, occupation=occupation, workplace=workplace,
                                        level=level, constituency=constituency, term=new_term, elected_on=elected_on,
                                        re_elected=re_elected, phone=phone, id_number=id_number, status=status,

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.commands.general_election.options import TermArg, TermFilterArg, parse_level
-from rdtool.cli.common import check_format, open_db, warn
+from rdtool.cli.common import check_format, given, open_db, warn
 from rdtool.cli.options import DbOpt, FormatOpt, LevelOpt, NotesOpt
 from rdtool.render import Column, render_rows
 
@@ -33,7 +33,7 @@ def appeal(
     raw = {"person": person, "filed_on": filed, "decided_on": decided, "decision": decision,
            "court_filed_on": court_filed, "court_decided_on": court_decided, "notes": notes}
     store = open_db(db)
-    r = svc.add(store, term, parse_level(level), {k: v for k, v in raw.items() if v is not None})
+    r = svc.add(store, term, parse_level(level), given(**raw))
     typer.echo(f"已记录：{r['person']}于{r['filed_on']}对第{term}届选民名单提出申诉（申诉 ID {r['id']}）")
     warn(r["warnings"])
 

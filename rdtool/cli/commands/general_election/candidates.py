@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from rdtool.cli.commands.general_election.options import ConstituencyOpt, TermArg, parse_level
-from rdtool.cli.common import check_format, open_db, warn
+from rdtool.cli.common import check_format, given, open_db, warn
 from rdtool.cli.options import (CandidateArg, DbOpt, EducationOpt, EthnicityOpt, FormatOpt, GenderOpt, LevelOpt,
                                 OccupationOpt, PartyOpt, WorkplaceOpt)
 from rdtool.render import Column, render_rows
@@ -39,7 +39,7 @@ def candidate(
            "occupation": occupation, "workplace": workplace, "nominated_by": nominated_by,
            "nominators": nominators, "final": "是" if final else "否"}
     store = open_db(db)
-    new_id, warnings = svc.add_candidate(store, {k: v for k, v in raw.items() if v is not None})
+    new_id, warnings = svc.add_candidate(store, given(**raw))
     typer.echo(f"已增加候选人 {name}（{constituency_name}，ID {new_id}）")
     warn(warnings)
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from rdtool.cli.commands.general_election.options import TermArg, parse_level, parse_votes
-from rdtool.cli.common import open_db, parse_option
+from rdtool.cli.common import given, open_db, parse_option
 from rdtool.cli.options import CandidateArg, DbOpt, EditNotesOpt, EditReasonOpt, EditSeatsOpt, LevelOpt
 from rdtool.labels import parse_date
 
@@ -70,7 +70,7 @@ def edit_candidate(
            "nominators": nominators, "final": final, "constituency": move_to}
     store = open_db(db)
     out = edits.edit_candidate(store, term, parse_level(level), constituency_name, name,
-                               {k: v for k, v in raw.items() if v is not None}, reason)
+                               given(**raw), reason)
     echo_report(out["report"], f"{out['name']} 没有变化")
     if out["note"]:
         typer.echo(f"注意：{out['note']}")
@@ -93,6 +93,6 @@ def edit_constituency(
 
     raw = {"name": new_name, "seats": seats, "voters": voters, "notes": notes}
     store = open_db(db)
-    out = edits.edit_constituency(store, term, parse_level(level), name, {k: v for k, v in raw.items() if v is not None},
+    out = edits.edit_constituency(store, term, parse_level(level), name, given(**raw),
                                   reason)
     echo_report(out["report"], f"选区 {out['name']} 没有变化")

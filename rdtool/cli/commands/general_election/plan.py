@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.commands.general_election.options import TermArg, TURNOUT_COLUMNS, parse_level
-from rdtool.cli.common import check_format, open_db, warn
+from rdtool.cli.common import check_format, given, open_db, warn
 from rdtool.cli.options import DbOpt, FormatOpt, LevelOpt, NotesOpt
 from rdtool.render import Column, render_json, render_rows
 
@@ -35,7 +35,7 @@ def plan(
     raw = {"term": str(term), "level": level, "election_day": election_day, "mobilisation_on": mobilisation,
            "registration_on": registration, "candidates_on": candidates, "final_list_on": final_list,
            "credentials_on": credentials, "population": population, "notes": notes}
-    raw = {k: v for k, v in raw.items() if v is not None}
+    raw = given(**raw)
     store = open_db(db)
     if "election_day" not in raw:
         raw["election_day"] = svc.election(store, term, parse_level(level))["election_day"]

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from rdtool.cli.commands.general_election.options import TermArg, TermFilterArg, parse_level
-from rdtool.cli.common import check_format, open_db, warn
+from rdtool.cli.common import check_format, given, open_db, warn
 from rdtool.cli.options import DbOpt, FormatOpt, LevelOpt, NotesOpt
 from rdtool.render import Column, render_rows
 
@@ -28,7 +28,7 @@ def proxy(
 
     raw = {"principal": principal, "proxy": proxy_, "approved_on": approved, "notes": notes}
     store = open_db(db)
-    r = svc.add(store, term, parse_level(level), {k: v for k, v in raw.items() if v is not None}, constituency)
+    r = svc.add(store, term, parse_level(level), given(**raw), constituency)
     typer.echo(f"已记录：{r['principal']}委托{r['proxy']}代为投票（{r['proxy']}已接受{r['accepted']}份委托，"
                f"至多{r['max']}份；委托 ID {r['id']}）")
     warn(r["notes"])

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from rdtool.cli.common import check_format, echo_report, make_app, open_db, parse_option, warn
+from rdtool.cli.common import check_format, echo_report, given, make_app, open_db, parse_option, warn
 from rdtool.cli.commands.proposal import tracking
 from rdtool.cli.commands.proposal.options import AsOfOpt, CodeArg, DateOpt, MotionArg
 from rdtool.cli.options import DbOpt, EditTitleOpt, FormatOpt, ReasonOpt, SESSION_HELP, optional
@@ -66,7 +66,7 @@ def submit(
     raw = {"kind": kind, "title": title, "lead": lead, "cosigners": cosigners, "meeting": meeting, "body": body,
            "category": category, "submitted_on": on or today(), "code": code}
     store = open_db(db)
-    result = svc.submit(store, {k: v for k, v in raw.items() if v is not None})
+    result = svc.submit(store, given(**raw))
     typer.echo(f"已登记 {result['code']}（{result['signers']} 名代表联名）")
     from rdtool.cli.common import warn
 
@@ -239,7 +239,7 @@ def edit(
            "reply": reply, "feedback": feedback, "feedback_on": feedback_on, "closed_on": closed_on,
            "close_reason": close_reason}
     store = open_db(db)
-    out = svc.edit(store, code, {k: v for k, v in raw.items() if v is not None},
+    out = svc.edit(store, code, given(**raw),
                    round_no=parse_option("--round", lambda r: parse_int(r, 1), round_no),
                    add=parse_list(add) if add else [], remove=parse_list(remove) if remove else [], reason=reason)
     echo_report(out["report"], f"{out['code']} 没有变化")
